@@ -1,0 +1,14 @@
+import type { ExtensionContext } from 'vscode';
+import { TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+
+/**
+ * The bundled server, forked with Node IPC. Debug runs (F5 in an extension development host)
+ * start it with an inspector on port 6009 so a debugger can attach to the server.
+ */
+export function serverOptions(context: ExtensionContext): ServerOptions {
+  const module = context.asAbsolutePath('server/out/server.js');
+  return {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+}

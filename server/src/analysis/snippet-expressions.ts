@@ -1,0 +1,359 @@
+import type { TextRange } from '../common/text-range';
+import {
+  walk,
+  type BinaryExpression,
+  type CallExpression,
+  type Expression,
+  type Identifier,
+  type MemberExpression,
+  type StringLiteral,
+} from '../syntax/snippet/ast';
+
+/**
+ * Small, total readers over Snippet expressions for the token-flow extractor. None of them throws on trees built
+ * during error recovery, and none recurses without a bound: operator and member chains can be thousands deep.
+ */
+
+/** Deeper than this, arithmetic is not evaluated (real buffers and lifetimes are a few operators deep). */
+const MAX_EVAL_DEPTH = 48;
+
+/** `(x)` → `x`, any number of times. */
+export function unwrap(e: Expression): Expression {
+  let x = e;
+  while (x.kind === 'Paren') x = x.expression;
+  return x;
+}
+
+/** The variable at the root of `a`, `a.b.c`, `a[1].b`, `a.f().g` (an Identifier), or null. */
+export function rootIdentifier(e: Expression): Identifier | null {
+  let x: Expression = e;
+  for (;;) {
+    switch (x.kind) {
+      case 'Identifier': return x;
+      case 'Member': x = x.object; continue;
+      case 'Index': x = x.object; continue;
+      case 'Call':
+        if (x.callee.kind === 'Identifier') return null; // f(x): a function, not a variable
+        x = x.callee;
+        continue;
+      case 'Paren': x = x.expression; continue;
+      default: return null;
+    }
+  }
+}
+
+/** `a.b.c` as `a.b.c` folded (members lower-cased too, for matching only); null for anything but a name chain. */
+export function memberPath(e: Expression): string | null {
+  const parts: string[] = [];
+  let x: Expression = e;
+  for (;;) {
+    if (x.kind === 'Identifier') {
+      parts.push(x.folded);
+      return parts.reverse().join('.');
+    }
+    if (x.kind !== 'Member' || x.property === '') return null;
+    parts.push(x.propertyFolded);
+    x = x.object;
+  }
+}
+
+/** The range of the name itself inside an identifier (without a `global:` prefix). */
+export function nameRange(id: Identifier): TextRange {
+  return { start: Math.max(id.range.start, id.range.end - id.name.length), end: id.range.end };
+}
+
+/** The folded name of a called function (`f(x)` → `f`) or method (`a.f(x)` → `f`), or null. */
+export function calleeName(call: CallExpression): string | null {
+  if (call.callee.kind === 'Identifier') return call.callee.folded;
+  if (call.callee.kind === 'Member' && call.callee.property !== '') return call.callee.propertyFolded;
+  return null;
+}
+
+/** A method call `object.method(args)` with the method folded, else null. */
+export function methodCall(e: Expression, method: string): (CallExpression & { callee: MemberExpression }) | null {
+  if (e.kind !== 'Call' || e.callee.kind !== 'Member' || e.callee.propertyFolded !== method) return null;
+  return e as CallExpression & { callee: MemberExpression };
+}
+
+/** The one interpolated expression of `"{expr}"` (surrounding whitespace allowed), else null. */
+export function soleInterpolation(e: Expression): Expression | null {
+  if (e.kind !== 'StringLiteral') return null;
+  let found: Expression | null = null;
+  for (const part of e.parts) {
+    if (part.kind === 'Interpolation') {
+      if (found) return null;
+      found = part.expression;
+    } else if (part.value.trim() !== '') {
+      return null;
+    }
+  }
+  return found;
+}
+
+/** `e`, or the expression inside `"{e}"`: string copies of a value read the same value. */
+export function throughStringCopy(e: Expression): Expression {
+  const x = unwrap(e);
+  const inner = soleInterpolation(x);
+  return inner ? unwrap(inner) : x;
+}
+
+/**
+ * The text of a string literal as written between its quotes, `{…}` interpolations kept verbatim and text parts
+ * with `$"…"` escapes decoded.
+ */
+export function writtenText(literal: StringLiteral, code: string): string {
+  let out = '';
+  for (const part of literal.parts) {
+    out += part.kind === 'StringText' ? part.value : code.slice(part.range.start, part.range.end);
+  }
+  return out;
+}
+
+/** The range between the quotes of a string literal (its parts), or null for an empty string. */
+export function contentRange(literal: StringLiteral): TextRange | null {
+  const first = literal.parts[0];
+  const last = literal.parts[literal.parts.length - 1];
+  if (!first || !last) return null;
+  return { start: first.range.start, end: last.range.end };
+}
+
+/** A number, or a quoted whole number (`"401"` is compared as a number). */
+export function numberValue(e: Expression): number | undefined {
+  const x = unwrap(e);
+  if (x.kind === 'NumberLiteral') return Number.isFinite(x.value) ? x.value : undefined;
+  if (x.kind === 'StringLiteral' && x.parts.length === 1 && x.parts[0]!.kind === 'StringText') {
+    const t = x.parts[0]!.value.trim();
+    if (/^-?\d+$/.test(t)) return Number(t);
+  }
+  return undefined;
+}
+
+/** `""` or a string of blanks. */
+export function isEmptyString(e: Expression): boolean {
+  const x = unwrap(e);
+  return x.kind === 'StringLiteral' && x.parts.every((p) => p.kind === 'StringText' && p.value.trim() === '');
+}
+
+export const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['=', '!=', '<', '<=', '>', '>=']);
+const ORDERING_OPERATORS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
+
+export function isOrdering(op: string): boolean {
+  return ORDERING_OPERATORS.has(op);
+}
+
+/** `a < b` ⇔ `b > a`. */
+export function flipOperator(op: string): string {
+  switch (op) {
+    case '<': return '>';
+    case '<=': return '>=';
+    case '>': return '<';
+    case '>=': return '<=';
+    default: return op;
+  }
+}
+
+/**
+ * The leaves of a condition joined by `&`, `|` and `~` (through parentheses): comparisons and bare values, in
+ * source order. Iterative, so a long `a | b | c | …` chain cannot overflow the stack.
+ */
+export function conditionLeaves(condition: Expression): Expression[] {
+  const out: Expression[] = [];
+  const stack: Expression[] = [condition];
+  while (stack.length > 0) {
+    const e = unwrap(stack.pop()!);
+    if (e.kind === 'Binary' && (e.operator === '&' || e.operator === '|' || e.operator === '~')) {
+      stack.push(e.right, e.left);
+    } else {
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+/** A comparison leaf (`=`, `!=`, `<`, `<=`, `>`, `>=`). */
+export function asComparison(e: Expression): BinaryExpression | null {
+  return e.kind === 'Binary' && COMPARISON_OPERATORS.has(e.operator) ? e : null;
+}
+
+/** Variables an expression reads: identifiers that are not called functions, folded, once each, in order. */
+export function variablesRead(e: Expression): string[] {
+  const seen = new Set<string>();
+  walk(e, (node, parent) => {
+    if (node.kind !== 'Identifier') return;
+    if (parent?.kind === 'Call' && parent.callee === node) return;
+    seen.add(node.folded);
+  });
+  return [...seen];
+}
+
+/** Identifier nodes an expression reads (not called functions), in source order. */
+export function identifiersRead(e: Expression): Identifier[] {
+  const out: Identifier[] = [];
+  walk(e, (node, parent) => {
+    if (node.kind !== 'Identifier') return;
+    if (parent?.kind === 'Call' && parent.callee === node) return;
+    out.push(node);
+  });
+  return out;
+}
+
+/** True when `test` holds for some node of `e` (iterative walk). */
+export function someNode(e: Expression, test: (node: Expression, parent: Expression | null) => boolean): boolean {
+  let found = false;
+  walk(e, (node, parent) => {
+    if (found) return false;
+    if (isExpressionNode(node) && test(node, parent && isExpressionNode(parent) ? parent : null)) {
+      found = true;
+      return false;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+function isExpressionNode(node: { kind: string }): node is Expression {
+  switch (node.kind) {
+    case 'Identifier': case 'NumberLiteral': case 'BooleanLiteral': case 'StringLiteral': case 'Member':
+    case 'Call': case 'Index': case 'Binary': case 'Unary': case 'Paren': case 'ErrorExpression':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------- time
+
+const NOW_NAMES: ReadonlySet<string> = new Set(['utc', 'now', 'utcnow', 'nowutc']);
+const NOW_FUNCTIONS: ReadonlySet<string> = new Set(['now', 'utc', 'utcnow', 'nowutc', 'getdate', 'getutcdate', 'currentdatetime']);
+
+/**
+ * "Now": `utc`, `now`, `now()`, `utcnow`, `getdate()`-like calls, a variable assigned from one of those, and
+ * conversions of those (`now.asutc()`, `now().asgmt()`).
+ */
+export function isNowExpression(e: Expression, nowVariables: ReadonlySet<string>): boolean {
+  let x = unwrap(e);
+  for (let i = 0; i < MAX_EVAL_DEPTH; i++) {
+    if (x.kind === 'Identifier') return NOW_NAMES.has(x.folded) || nowVariables.has(x.folded);
+    if (x.kind === 'Call') {
+      if (x.callee.kind === 'Identifier') return NOW_FUNCTIONS.has(x.callee.folded);
+      if (x.callee.kind !== 'Member') return false;
+      x = unwrap(x.callee.object); // a method called on now: a conversion of now
+      continue;
+    }
+    if (x.kind === 'Member') {
+      x = unwrap(x.object);
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** True when `e` mentions now anywhere (`utc + (x / 86400)`). */
+export function mentionsNow(e: Expression, nowVariables: ReadonlySet<string>): boolean {
+  return someNode(e, (n) => (n.kind === 'Identifier' || n.kind === 'Call') && isNowExpression(n, nowVariables));
+}
+
+/** `now + X` or `X + now` → X (the now side may be any "now" form). */
+export function addedToNow(e: Expression, nowVariables: ReadonlySet<string>): Expression | null {
+  const x = unwrap(e);
+  if (x.kind !== 'Binary' || x.operator !== '+') return null;
+  if (isNowExpression(x.left, nowVariables)) return x.right;
+  if (isNowExpression(x.right, nowVariables)) return x.left;
+  return null;
+}
+
+/**
+ * The value of constant arithmetic (numbers, quoted numbers, + - * / and variables known to hold constants), or
+ * undefined. Dates are day counts, so the value of `300 / 86400` is a number of days.
+ */
+export function constantValue(e: Expression, constants: ReadonlyMap<string, number>, depth = 0): number | undefined {
+  if (depth > MAX_EVAL_DEPTH) return undefined;
+  const x = unwrap(e);
+  switch (x.kind) {
+    case 'NumberLiteral':
+    case 'StringLiteral':
+      return numberValue(x);
+    case 'Identifier':
+      return constants.get(x.folded);
+    case 'Unary': {
+      if (x.operator !== '-') return undefined;
+      const v = constantValue(x.operand, constants, depth + 1);
+      return v === undefined ? undefined : -v;
+    }
+    case 'Binary': {
+      const l = constantValue(x.left, constants, depth + 1);
+      if (l === undefined) return undefined;
+      const r = constantValue(x.right, constants, depth + 1);
+      if (r === undefined) return undefined;
+      let v: number;
+      switch (x.operator) {
+        case '+': v = l + r; break;
+        case '-': v = l - r; break;
+        case '*': v = l * r; break;
+        case '/': if (r === 0) return undefined; v = l / r; break;
+        default: return undefined;
+      }
+      return Number.isFinite(v) ? v : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A number of days as seconds. Authors write rounded day fractions (`0.0416` for an hour, `0.00347` for five
+ * minutes), so a result within 1% of a whole minute is snapped to it; otherwise it is rounded to the second.
+ */
+export function daysToSeconds(days: number): number {
+  const seconds = days * 86400;
+  const minutes = Math.round(seconds / 60);
+  if (minutes !== 0 && Math.abs(seconds - minutes * 60) <= Math.abs(minutes * 60) * 0.01) return minutes * 60;
+  return Math.round(seconds);
+}
+
+/**
+ * Where the seconds of a day-count constant are written: `3600` in `3600 / 86400` (so replacing that range with a
+ * number of seconds keeps the units), otherwise the whole constant expression (`0.0416`, `1 / 24`).
+ */
+export function secondsLiteralRange(e: Expression): TextRange {
+  const x = unwrap(e);
+  if (x.kind === 'Binary' && x.operator === '/' && numberValue(x.right) === 86400) {
+    return unwrap(x.left).range;
+  }
+  return x.range;
+}
+
+// ---------------------------------------------------------------- names
+
+/** Lifetimes in seconds (`expires_in`, `expiresIn`, `tokenLifetime`), not expiry times. */
+export function isLifetimeName(folded: string): boolean {
+  return /expires_?in|lifetime/.test(folded);
+}
+
+/** Names of expiry times: `tokenExpiry`, `expiresAt`, `tokenValidUntil`, `tokenTtl`. */
+export function isExpiryName(folded: string): boolean {
+  if (isLifetimeName(folded)) return false;
+  return /expir|valid_?until|valid_?till|(?:^|_)ttl(?:$|_)|ttl$/.test(folded);
+}
+
+/** Names of variables that hold a token: `accessToken`, `cachedToken`, `strToken`, `bearer`, `jwt`. */
+export function isTokenVariableName(folded: string): boolean {
+  if (!/token|bearer|jwt/.test(folded)) return false;
+  return !/url|uri|endpoint|expir|ttl|proxy|result|resp|body|req|status|type|input|json|payload|host|lifetime|valid|time|date|scope|count|err|fail|header|secret|param|parm|data|obj|name|len|size/.test(folded);
+}
+
+/** Names that suggest a token or its expiry (`clientTokenExpiry`, `authExpiry`). */
+export function isTokenishName(folded: string): boolean {
+  return /token|auth|jwt|bearer|access|cred/.test(folded);
+}
+
+/** Error variables: `apiError`, `errMsg`, `tokenFailed`, `err`. Not `referrer`. */
+export function isErrorVariableName(folded: string): boolean {
+  return /error|fail|(?:^|_)err|err(?:$|_|msg|code|text|message|desc|flag|no|or)/.test(folded) && !/referr/.test(folded);
+}
+
+/** Random or jitter sources: `random(…)`, `rand(…)`, `jitter`, `randomOffset`. */
+export function isRandomName(folded: string): boolean {
+  return /jitter|random|(?:^|_)rand(?:$|_|om|int|num)|^rnd/.test(folded);
+}

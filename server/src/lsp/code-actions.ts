@@ -1,0 +1,130 @@
+import {
+  CodeActionKind,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../common/settings';
+import type { TextEdit } from '../common/text-edit';
+import { fixAllText, preferredEdits } from '../fixes/fix-all';
+import { fixesFor } from '../fixes/registry';
+import type { Finding } from '../rules/finding';
+import type { DocumentAnalysis } from './document-analysis';
+import { minimalEdit } from './minimal-edit';
+import { sameRange, toLspRange, toLspTextEdit } from './ranges';
+import { DIAGNOSTIC_SOURCE, readDiagnosticData } from './to-diagnostic';
+
+/** The on-save action: `"editor.codeActionsOnSave": { "source.fixAll.studioTokenLens": "explicit" }`. */
+export const FIX_ALL_KIND = 'source.fixAll.studioTokenLens';
+
+/** Advertised in `codeActionProvider.codeActionKinds`. */
+export const CODE_ACTION_KINDS: readonly string[] = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+export interface CodeActionInput {
+  /** The document as it is now; edits carry its version. */
+  readonly textDocument: TextDocument;
+  readonly analysis: DocumentAnalysis;
+  readonly settings: Settings;
+  readonly context: CodeActionContext;
+  /** The client accepts versioned `documentChanges`; otherwise edits go into `changes`. */
+  readonly documentChanges: boolean;
+}
+
+/** True when the request's `only` filter lets actions of `kind` through (no filter: quick fixes only). */
+function wanted(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only) return kind === CodeActionKind.QuickFix;
+  return only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): WorkspaceEdit {
+  const { textDocument } = input;
+  const lspEdits: LspTextEdit[] = edits.map((edit) => toLspTextEdit(textDocument, edit));
+  if (input.documentChanges) {
+    return { documentChanges: [TextDocumentEdit.create({ uri: textDocument.uri, version: textDocument.version }, lspEdits)] };
+  }
+  return { changes: { [textDocument.uri]: lspEdits } };
+}
+
+/**
+ * Our diagnostics from the request, each paired with the finding it reports in the current version.
+ * A diagnostic computed for an older version (its `data.version`) gets nothing: its range may no
+ * longer point at the problem, and a fix built from it could damage the text.
+ */
+function currentFindings(input: CodeActionInput, findings: readonly Finding[]): { diagnostic: Diagnostic; finding: Finding }[] {
+  const pairs: { diagnostic: Diagnostic; finding: Finding }[] = [];
+  for (const diagnostic of input.context.diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+    const data = readDiagnosticData(diagnostic.data);
+    if (data && data.version !== input.textDocument.version) continue;
+    const finding = findings.find(
+      (f) => f.code === diagnostic.code && sameRange(toLspRange(input.textDocument, f.range), diagnostic.range),
+    );
+    if (finding) pairs.push({ diagnostic, finding });
+  }
+  return pairs;
+}
+
+function quickFixes(input: CodeActionInput, document: NonNullable<DocumentAnalysis['document']>, findings: readonly Finding[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const pairs = currentFindings(input, findings);
+  for (const { diagnostic, finding } of pairs) {
+    for (const fix of fixesFor(document, finding, input.settings)) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred,
+        edit: workspaceEdit(input, fix.edits),
+      });
+    }
+  }
+  // "Fix all X problems in file" for each code in the request with at least two fixable findings.
+  const codes = [...new Set(pairs.map((pair) => pair.finding.code))];
+  for (const code of codes) {
+    const fixable = findings.filter((f) => f.code === code && fixesFor(document, f, input.settings).some((fix) => fix.preferred));
+    if (fixable.length < 2) continue;
+    const edits = preferredEdits(document, findings, input.settings, code);
+    if (edits.length === 0) continue;
+    actions.push({
+      title: `Fix all ${code} problems in file`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: pairs.filter((pair) => pair.finding.code === code).map((pair) => pair.diagnostic),
+      edit: workspaceEdit(input, edits),
+    });
+  }
+  return actions;
+}
+
+/** Every preferred fix, recomputed from the current text until none is left, as one minimal edit. */
+function fixAllAction(input: CodeActionInput): CodeAction | undefined {
+  const { textDocument, analysis, settings } = input;
+  const before = textDocument.getText();
+  const fixed = fixAllText(analysis.name, textDocument.languageId, before, settings);
+  const edit = minimalEdit(before, fixed.text);
+  if (!edit) return undefined;
+  return { title: 'Fix all Studio Token Lens problems', kind: FIX_ALL_KIND, edit: workspaceEdit(input, [edit]) };
+}
+
+/**
+ * The code actions for one `textDocument/codeAction` request: quick fixes for our diagnostics in
+ * the request context (edits, never commands), per-code fix-all, and the `source.fixAll` action
+ * when the request asks for it.
+ */
+export function buildCodeActions(input: CodeActionInput): CodeAction[] {
+  const { document } = input.analysis;
+  if (!document) return [];
+  const only = input.context.only;
+  const actions: CodeAction[] = [];
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    actions.push(...quickFixes(input, document, input.analysis.findings(input.settings)));
+  }
+  if (only && wanted(only, FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(input);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}

@@ -1,0 +1,102 @@
+import {
+  DiagnosticRefreshRequest,
+  type CancellationToken,
+  type CodeAction,
+  type Connection,
+  type DidChangeConfigurationParams,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { PRODUCT_VERSION } from '../common/version';
+import { readClientFeatures, type ClientFeatures } from './client-features';
+import { createCodeActionHandler } from './code-action-handler';
+import { createDocumentAnalyses } from './document-analysis';
+import { createHoverHandler } from './hover-handler';
+import { createPullDiagnostics } from './pull-diagnostics';
+import { createPushDiagnostics } from './push-diagnostics';
+import type { RuntimeEnvironment } from './runtime';
+import { serverCapabilities } from './server-capabilities';
+import { createSettingsStore } from './settings-store';
+import { DIAGNOSTIC_SOURCE } from './to-diagnostic';
+
+/** Everything the server does, one method per protocol message; `registerHandlers` wires them up. */
+export interface LanguageServer {
+  initialize(params: InitializeParams): InitializeResult;
+  initialized(): void;
+  didOpen(document: TextDocument): void;
+  didChangeContent(document: TextDocument): void;
+  didClose(document: TextDocument): void;
+  didChangeConfiguration(params: DidChangeConfigurationParams): void;
+  diagnostic(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport>;
+  hover(params: unknown): Promise<Hover | null>;
+  codeAction(params: unknown): Promise<CodeAction[]>;
+  shutdown(): void;
+}
+
+export function createLanguageServer(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  runtime: RuntimeEnvironment,
+): LanguageServer {
+  let features: ClientFeatures = readClientFeatures(undefined);
+  const analyses = createDocumentAnalyses();
+  const settingsStore = createSettingsStore(connection);
+  const push = createPushDiagnostics(connection, documents, analyses, settingsStore, runtime);
+  // Counts openings, so a document closed and reopened never gets an old result id back.
+  const openings = new Map<string, number>();
+  let openingSerial = 0;
+  const pull = createPullDiagnostics(documents, analyses, settingsStore, (uri) => openings.get(uri) ?? 0);
+  const hover = createHoverHandler(documents, analyses, settingsStore, runtime);
+  const codeAction = createCodeActionHandler(documents, analyses, settingsStore, () => features);
+  // onDidChangeContent also fires for an open: validate a new document at once, edits after the debounce.
+  const justOpened = new Set<string>();
+
+  return {
+    initialize(params) {
+      features = readClientFeatures(params.capabilities);
+      settingsStore.initialize(features.configuration, params.initializationOptions);
+      return { capabilities: serverCapabilities(features), serverInfo: { name: DIAGNOSTIC_SOURCE, version: PRODUCT_VERSION } };
+    },
+    initialized() {
+      const mode = features.pullDiagnostics ? 'pull' : 'push';
+      const settings = features.configuration ? 'workspace/configuration' : 'initializationOptions';
+      console.log(`Studio Token Lens ${PRODUCT_VERSION} ready (${mode} diagnostics, settings from ${settings}).`);
+    },
+    didOpen(document) {
+      justOpened.add(document.uri);
+      openings.set(document.uri, ++openingSerial);
+    },
+    didChangeContent(document) {
+      const opening = justOpened.delete(document.uri);
+      if (!features.pullDiagnostics) push.schedule(document.uri, opening ? 'now' : 'debounced');
+    },
+    didClose(document) {
+      justOpened.delete(document.uri);
+      openings.delete(document.uri);
+      analyses.onDocumentRemoved(document.uri);
+      settingsStore.forget(document.uri);
+      if (!features.pullDiagnostics) push.onDocumentClosed(document.uri);
+    },
+    didChangeConfiguration(params) {
+      settingsStore.onDidChangeConfiguration(params.settings);
+      if (!features.pullDiagnostics) {
+        push.revalidateAll();
+      } else if (features.diagnosticRefresh) {
+        // Sent directly: languages.diagnostics.refresh() is typed void and would hide a rejected promise.
+        connection.sendRequest(DiagnosticRefreshRequest.type).catch((error: unknown) => console.warn(`Diagnostic refresh failed: ${String(error)}`));
+      }
+    },
+    diagnostic: pull,
+    hover,
+    codeAction,
+    shutdown() {
+      push.dispose();
+      analyses.dispose();
+    },
+  };
+}

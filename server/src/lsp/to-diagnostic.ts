@@ -1,0 +1,51 @@
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocUrl } from '../rules/doc-url';
+import type { Finding } from '../rules/finding';
+import type { Severity } from '../rules/severity';
+import { toLspRange } from './ranges';
+
+/** `Diagnostic.source` of everything this server reports; code actions only act on these. */
+export const DIAGNOSTIC_SOURCE = 'studio-token-lens';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/**
+ * What a diagnostic carries back to the server in a code action request: the document version it
+ * was computed for, so a fix is never computed against text the diagnostic did not see.
+ */
+export interface DiagnosticData {
+  readonly version: number;
+}
+
+export function readDiagnosticData(data: unknown): DiagnosticData | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const version = (data as Record<string, unknown>)['version'];
+  return typeof version === 'number' ? { version } : undefined;
+}
+
+export function toDiagnostic(finding: Finding, textDocument: TextDocument): Diagnostic {
+  const data: DiagnosticData = { version: textDocument.version };
+  const diagnostic: Diagnostic = {
+    range: toLspRange(textDocument, finding.range),
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    codeDescription: { href: ruleDocUrl(finding.code) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data,
+  };
+  if (finding.related && finding.related.length > 0) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({
+      location: { uri: textDocument.uri, range: toLspRange(textDocument, related.range) },
+      message: related.message,
+    }));
+  }
+  if (finding.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  return diagnostic;
+}

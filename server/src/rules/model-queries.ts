@@ -1,0 +1,186 @@
+import type {
+  CodeUnit,
+  Condition,
+  FlowEvent,
+  FlowModel,
+  Guard,
+  RestCallEvent,
+  StatusCopyEvent,
+  TokenAcquireEvent,
+  TokenPresenceCheckEvent,
+} from '../analysis/flow-model';
+import type { TextRange } from '../common/text-range';
+import type { RuleContext } from './rule';
+
+/** Questions several rules ask of the flow model. Pure functions over the model and the document text. */
+
+export type EventOfKind<K extends FlowEvent['kind']> = Extract<FlowEvent, { kind: K }>;
+
+export function eventsOfKind<K extends FlowEvent['kind']>(unit: CodeUnit, kind: K): EventOfKind<K>[] {
+  return unit.events.filter((event): event is EventOfKind<K> => event.kind === kind);
+}
+
+export function allEventsOfKind<K extends FlowEvent['kind']>(model: FlowModel, kind: K): { unit: CodeUnit; event: EventOfKind<K> }[] {
+  const found: { unit: CodeUnit; event: EventOfKind<K> }[] = [];
+  for (const unit of model.units) for (const event of eventsOfKind(unit, kind)) found.push({ unit, event });
+  return found;
+}
+
+export function unitById(model: FlowModel, id: number): CodeUnit | undefined {
+  return model.units.find((unit) => unit.id === id);
+}
+
+export function conditionById(unit: CodeUnit, id: number): Condition | undefined {
+  return unit.conditions.find((condition) => condition.id === id);
+}
+
+/** The conditions enclosing an event, outermost first. */
+export function guardConditions(unit: CodeUnit, guards: readonly Guard[]): Condition[] {
+  const found: Condition[] = [];
+  for (const guard of guards) {
+    const condition = conditionById(unit, guard.conditionId);
+    if (condition) found.push(condition);
+  }
+  return found;
+}
+
+/** The event sits in a branch of an expiry check (Strategy B's refresh or its "still valid" branch). */
+export function isExpiryGuarded(unit: CodeUnit, guards: readonly Guard[]): boolean {
+  return guardConditions(unit, guards).some((condition) => condition.expiryCheck !== undefined);
+}
+
+export function isInBranch(guards: readonly Guard[], conditionId: number, branch?: 'then' | 'else'): boolean {
+  return guards.some((guard) => guard.conditionId === conditionId && (branch === undefined || guard.branch === branch));
+}
+
+export function contains(outer: TextRange, inner: TextRange): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** Conditions whose text contains a range (e.g. the condition a token-presence-check belongs to). */
+export function conditionsContaining(unit: CodeUnit, range: TextRange): Condition[] {
+  return unit.conditions.filter((condition) => contains(condition.range, range));
+}
+
+/** A condition that tests whether a token is present (`IF cachedToken = ""`, `tokenValue.length > 0`). */
+export function presenceChecksIn(unit: CodeUnit, condition: Condition): TokenPresenceCheckEvent[] {
+  return eventsOfKind(unit, 'token-presence-check').filter((check) => contains(condition.range, check.range));
+}
+
+/** Error paths or cleared expiries in one branch of a condition (at any depth below it). */
+export function branchTakesErrorPath(unit: CodeUnit, conditionId: number, branch: 'then' | 'else'): boolean {
+  return unit.events.some(
+    (event) => (event.kind === 'error-path' || (event.kind === 'expiry-set' && event.clears)) && isInBranch(event.guards, conditionId, branch),
+  );
+}
+
+/** True when the acquisitions run before a point on every path to it (they cover both branches where needed). */
+export function coversPoint(acquisitions: readonly { readonly guards: readonly Guard[] }[], pointGuards: readonly Guard[]): boolean {
+  for (let depth = 0; depth <= pointGuards.length; depth++) {
+    if (coveredAt(acquisitions, pointGuards.slice(0, depth), 0)) return true;
+  }
+  return false;
+}
+
+function sameGuards(a: readonly Guard[], b: readonly Guard[]): boolean {
+  return a.length === b.length && a.every((guard, i) => guard.conditionId === b[i]!.conditionId && guard.branch === b[i]!.branch);
+}
+
+function startsWith(guards: readonly Guard[], prefix: readonly Guard[]): boolean {
+  return guards.length >= prefix.length && sameGuards(guards.slice(0, prefix.length), prefix);
+}
+
+function coveredAt(acquisitions: readonly { readonly guards: readonly Guard[] }[], context: readonly Guard[], depth: number): boolean {
+  if (depth > 64) return false;
+  if (acquisitions.some((acquisition) => sameGuards(acquisition.guards, context))) return true;
+  const nested = new Set<number>();
+  for (const acquisition of acquisitions) {
+    if (acquisition.guards.length > context.length && startsWith(acquisition.guards, context)) {
+      nested.add(acquisition.guards[context.length]!.conditionId);
+    }
+  }
+  for (const conditionId of nested) {
+    if (
+      coveredAt(acquisitions, [...context, { conditionId, branch: 'then' }], depth + 1) &&
+      coveredAt(acquisitions, [...context, { conditionId, branch: 'else' }], depth + 1)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The variable and every variable it is copied into later in the unit (`SET strCachedToken = validToken`). */
+export function copiesOf(unit: CodeUnit, variable: string, fromOrder: number): { names: Set<string>; copies: TokenAcquireEvent[] } {
+  const names = new Set([variable]);
+  const copies: TokenAcquireEvent[] = [];
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const event of eventsOfKind(unit, 'token-acquire')) {
+      if (event.order <= fromOrder || names.has(event.variable)) continue;
+      if ((event.source === 'alias' || event.source === 'cache-read') && event.fromVariable !== undefined && names.has(event.fromVariable)) {
+        names.add(event.variable);
+        copies.push(event);
+        grew = true;
+      }
+    }
+  }
+  return { names, copies };
+}
+
+/** Status copies of a call (`code = "{proxy.StatusCode}"`) after it in its unit. */
+export function statusCopiesOf(unit: CodeUnit, call: RestCallEvent): StatusCopyEvent[] {
+  return eventsOfKind(unit, 'status-copy').filter(
+    (copy) => copy.order > call.order && (copy.callId === call.id || (copy.callId === undefined && copy.client === call.client)),
+  );
+}
+
+/**
+ * Conditions after a call that examine its status: by call id, or (id unknown) by the call's client or a
+ * status copy of it.
+ */
+export function statusChecksOf(unit: CodeUnit, call: RestCallEvent): Condition[] {
+  const copies = statusCopiesOf(unit, call);
+  return unit.conditions.filter((condition) => {
+    const check = condition.statusCheck;
+    if (!check || condition.range.start < call.range.start) return false;
+    if (check.callId !== undefined) return check.callId === call.id;
+    if (condition.reads.includes(call.client)) return true;
+    return copies.some((copy) => copy.range.start <= condition.range.start && condition.reads.includes(copy.variable));
+  });
+}
+
+/** The variable name as the author wrote it at a range (`strToken`), or the folded name when not found there. */
+export function authoredName(text: string, range: TextRange, folded: string): string {
+  if (folded === '') return folded;
+  const slice = text.slice(Math.max(0, range.start), Math.min(text.length, range.end));
+  const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(?<![\\w$])(?:global:)?(${escaped})(?![\\w$])`, 'i').exec(slice);
+  return match ? match[1]! : folded;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The text of a range as the script sees it: XML exports have their entities decoded. */
+export function scriptText(context: RuleContext, range: TextRange): string {
+  const raw = context.text.slice(range.start, range.end);
+  if (context.document.kind !== 'studio-xml') return raw;
+  return raw.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (name) return ENTITIES[name.toLowerCase()] ?? whole;
+    const code = hex ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** `A`, `A and B`, `A, B and 2 more` for messages. */
+export function listForMessage(items: readonly string[], max = 2): string {
+  if (items.length <= 1) return items[0] ?? '';
+  if (items.length <= max) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** "in SNIPPET action 3 "Get token"" for export actions, otherwise "at line N". */
+export function whereAcquired(context: RuleContext, unit: CodeUnit, range: TextRange): string {
+  return /^SNIPPET action\b/i.test(unit.label) ? `in ${unit.label}` : `at line ${context.lineOf(range.start)}`;
+}

@@ -1,0 +1,157 @@
+import type { CodeUnit, FlowModel, Guard, LongRunningEvent, TokenAcquireEvent, TokenUseEvent } from '../analysis/flow-model';
+import type { Finding } from './finding';
+import {
+  authoredName,
+  contains,
+  coversPoint,
+  eventsOfKind,
+  isExpiryGuarded,
+  listForMessage,
+  whereAcquired,
+} from './model-queries';
+import { finding, type Rule, type RuleContext } from './rule';
+
+const CODE = 'token-reuse-without-expiry';
+const MAX_ALIAS_DEPTH = 8;
+
+/**
+ * Where the token sent at a point comes from, within one unit:
+ * - managed: an acquisition on the way is guarded by an expiry check (Strategy B);
+ * - fresh: fetched in this unit before the point on every path (Strategy A);
+ * - stale: not (always) fetched here; `names` are the variables to look for in earlier units.
+ */
+type Origin =
+  | { readonly kind: 'managed' }
+  | { readonly kind: 'fresh'; readonly latest: TokenAcquireEvent }
+  | { readonly kind: 'stale'; readonly names: ReadonlySet<string> };
+
+const MANAGED: Origin = { kind: 'managed' };
+
+function originOf(unit: CodeUnit, variable: string, beforeOrder: number, pointGuards: readonly Guard[], depth: number): Origin {
+  const acquisitions = eventsOfKind(unit, 'token-acquire').filter((a) => a.variable === variable && a.order < beforeOrder);
+  if (acquisitions.some((a) => isExpiryGuarded(unit, a.guards))) return MANAGED;
+  const fresh: TokenAcquireEvent[] = [];
+  const names = new Set([variable]);
+  for (const acquisition of acquisitions) {
+    if (acquisition.source === 'function' || acquisition.source === 'response') {
+      fresh.push(acquisition);
+      continue;
+    }
+    // A copy (`validToken = tokenValue`, `t = "{strToken}"`) is as fresh as what it copies at that point.
+    if (acquisition.fromVariable === undefined || depth >= MAX_ALIAS_DEPTH) continue;
+    const source = originOf(unit, acquisition.fromVariable, acquisition.order, acquisition.guards, depth + 1);
+    if (source.kind === 'managed') return MANAGED;
+    if (source.kind === 'fresh') fresh.push(acquisition);
+    else for (const name of source.names) names.add(name);
+  }
+  if (fresh.length > 0 && coversPoint(fresh, pointGuards)) {
+    const latest = fresh.reduce((a, b) => (b.order > a.order ? b : a));
+    return { kind: 'fresh', latest };
+  }
+  return { kind: 'stale', names };
+}
+
+interface EarlierAcquisition {
+  readonly unit: CodeUnit;
+  readonly acquisition: TokenAcquireEvent;
+  readonly longRunning: readonly LongRunningEvent[];
+}
+
+/** Acquisitions of the token in units that can run before `unit`; undefined when one of them is Strategy B. */
+function earlierAcquisition(model: FlowModel, unit: CodeUnit, use: TokenUseEvent, names: ReadonlySet<string>): EarlierAcquisition | 'managed' | 'unknown' {
+  const predecessors = new Set(model.flow.predecessors(unit.id));
+  let chosen: { unit: CodeUnit; acquisition: TokenAcquireEvent } | undefined;
+  for (const candidate of model.units) {
+    if (!predecessors.has(candidate.id)) continue;
+    // The script-level unit of the guide's notation encloses its SNIPPET blocks: only lines above the block precede it.
+    const encloses = candidate.id !== unit.id && contains(candidate.range, unit.range);
+    for (const name of names) {
+      const acquisitions = eventsOfKind(candidate, 'token-acquire').filter(
+        (a) =>
+          a.variable === name &&
+          (!encloses || a.range.end <= unit.range.start) &&
+          (candidate.id !== unit.id || a.order > use.order),
+      );
+      if (acquisitions.length === 0) continue;
+      const last = acquisitions.reduce((a, b) => (b.order > a.order ? b : a));
+      const origin = originOf(candidate, name, last.order + 1, last.guards, 0);
+      if (origin.kind === 'managed') return 'managed';
+      if (!chosen || candidate.id !== unit.id) chosen = { unit: candidate, acquisition: last };
+    }
+  }
+  if (!chosen) return 'unknown';
+  return { ...chosen, longRunning: longRunningBetween(model, chosen.unit, chosen.acquisition, unit) };
+}
+
+function longRunningBetween(model: FlowModel, from: CodeUnit, acquisition: TokenAcquireEvent, to: CodeUnit): LongRunningEvent[] {
+  const encloses = from.id !== to.id && contains(from.range, to.range);
+  const found = new Map<number, LongRunningEvent>();
+  const between = (event: LongRunningEvent): boolean =>
+    event.unit !== from.id || !encloses || (event.range.start >= acquisition.range.end && event.range.end <= to.range.start);
+  for (const event of model.flow.longRunningBetween(from.id, to.id)) if (between(event)) found.set(event.range.start, event);
+  if (encloses) {
+    for (const event of eventsOfKind(from, 'long-running')) if (between(event)) found.set(event.range.start, event);
+  }
+  return [...found.values()].sort((a, b) => a.range.start - b.range.start);
+}
+
+const ADVICE = 'Refresh it when it is due (Strategy B) or fetch a fresh token right before this call (Strategy A).';
+
+function check(model: FlowModel, context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const unit of model.units) {
+    for (const use of eventsOfKind(unit, 'token-use')) {
+      if (isExpiryGuarded(unit, use.guards)) continue;
+      const name = authoredName(context.text, use.range, use.variable);
+      const origin = originOf(unit, use.variable, use.order, use.guards, 0);
+      if (origin.kind === 'managed') continue;
+      if (origin.kind === 'fresh') {
+        // Fetched right here, unless something long-running lies between the fetch and the use.
+        const waits = eventsOfKind(unit, 'long-running').filter((e) => e.order > origin.latest.order && e.order < use.order);
+        if (waits.length === 0) continue;
+        findings.push(report(context, use, name, unit, origin.latest, waits));
+        continue;
+      }
+      const earlier = earlierAcquisition(model, unit, use, origin.names);
+      if (earlier === 'managed') continue;
+      if (earlier === 'unknown') {
+        findings.push(
+          finding(
+            CODE,
+            use.range,
+            `${name} was acquired in an earlier action or unknown place and is sent here with no expiry check (Pattern A): ` +
+              `on a long contact the token expires and this call fails with 401. ${ADVICE}`,
+          ),
+        );
+        continue;
+      }
+      findings.push(report(context, use, name, earlier.unit, earlier.acquisition, earlier.longRunning));
+    }
+  }
+  return findings;
+}
+
+function report(
+  context: RuleContext,
+  use: TokenUseEvent,
+  name: string,
+  acquiringUnit: CodeUnit,
+  acquisition: TokenAcquireEvent,
+  longRunning: readonly LongRunningEvent[],
+): Finding {
+  const where = whereAcquired(context, acquiringUnit, acquisition.range);
+  const acquiredName = authoredName(context.text, acquisition.range, acquisition.variable);
+  const related = [
+    { range: acquisition.range, message: `${acquiredName} is acquired here, and its expiry is never checked before the use` },
+    ...longRunning.map((event) => ({ range: event.range, message: `${event.label} can run between the acquisition and the use` })),
+  ];
+  const message =
+    longRunning.length > 0
+      ? `${name} was acquired ${where} and is sent here after ${listForMessage(longRunning.map((e) => e.label))} with no expiry check ` +
+        `(Pattern A): by then the token may have expired, and this call fails with 401. ${ADVICE}`
+      : `${name} was acquired ${where} and is reused here with no expiry check (Pattern A): on a long contact the token ` +
+        `expires and this call fails with 401. ${ADVICE}`;
+  return finding(CODE, use.range, message, related);
+}
+
+export const tokenReuseWithoutExpiry: Rule = { code: CODE, check };

@@ -1,0 +1,167 @@
+import * as acorn from 'acorn';
+import type { AnyNode, Expression, Options, Program } from 'acorn';
+import * as acornLoose from 'acorn-loose';
+import type { TextRange } from '../../common/text-range';
+
+/** A syntax error from acorn, moved to document offsets, its "(line:col)" suffix removed. */
+export interface FragmentSyntaxError {
+  readonly pos: number;
+  readonly raisedAt: number;
+  readonly message: string;
+}
+
+export interface ProgramFragment {
+  readonly program: Program;
+  /** True when acorn parsed it; false when the tree comes from acorn-loose (or is empty). */
+  readonly exact: boolean;
+  readonly error?: FragmentSyntaxError;
+  readonly comments: TextRange[];
+  /** Every node of `program`, each once (document offsets). */
+  readonly nodes: AnyNode[];
+}
+
+export interface ExpressionFragment {
+  /** Absent only when not even acorn-loose found an expression. */
+  readonly expression?: Expression;
+  readonly exact: boolean;
+  readonly error?: FragmentSyntaxError;
+  readonly nodes: AnyNode[];
+}
+
+/** Where the shared options' onComment writes; set around each parse (parsing is synchronous). */
+let commentSink: TextRange[] | undefined;
+
+/** One options object for every parse: acorn re-reads options per parse, so building fewer objects saves garbage. */
+const OPTIONS: Options = {
+  ecmaVersion: 'latest',
+  sourceType: 'script',
+  allowReturnOutsideFunction: true,
+  allowAwaitOutsideFunction: true,
+  allowHashBang: false,
+  onComment: (_block, _text, start, end) => commentSink?.push({ start, end }),
+};
+
+function withComments<T>(sink: TextRange[] | undefined, parse: () => T): T {
+  commentSink = sink;
+  try {
+    return parse();
+  } finally {
+    commentSink = undefined;
+  }
+}
+
+/**
+ * Parses `source` (a slice of the document, already masked so that it is plain JavaScript, same length) as a script.
+ * `base` is the document offset of `source[0]`; every node, comment and error comes back in document offsets.
+ * Falls back to acorn-loose, then to an empty program; never throws.
+ */
+export function parseProgramFragment(source: string, base: number): ProgramFragment {
+  const exactComments: TextRange[] = [];
+  let error: FragmentSyntaxError;
+  try {
+    const program = withComments(exactComments, () => acorn.parse(source, OPTIONS));
+    const nodes = shiftNodes(program, base);
+    return { program, exact: true, comments: shiftRanges(exactComments, base), nodes };
+  } catch (thrown) {
+    error = toFragmentError(thrown, base, source.length);
+  }
+  const looseComments: TextRange[] = [];
+  try {
+    const program = withComments(looseComments, () => acornLoose.parse(source, OPTIONS));
+    const nodes = shiftNodes(program, base);
+    return { program, exact: false, error, comments: shiftRanges(looseComments, base), nodes };
+  } catch {
+    const program = emptyProgram(base, base + source.length);
+    return { program, exact: false, error, comments: [], nodes: [program] };
+  }
+}
+
+/**
+ * Parses `source` as one expression starting at its first character (acorn's parseExpressionAt); text after the
+ * expression is left for the caller to judge (its end is `expression.end`). Offsets as in parseProgramFragment.
+ */
+export function parseExpressionFragment(source: string, base: number): ExpressionFragment {
+  let error: FragmentSyntaxError;
+  try {
+    const expression = withComments(undefined, () => acorn.parseExpressionAt(source, 0, OPTIONS));
+    return { expression, exact: true, nodes: shiftNodes(expression, base) };
+  } catch (thrown) {
+    error = toFragmentError(thrown, base, source.length);
+  }
+  try {
+    const program = withComments(undefined, () => acornLoose.parse(source, OPTIONS));
+    const first = program.body[0];
+    if (first && first.type === 'ExpressionStatement') {
+      const expression = first.expression;
+      return { expression, exact: false, error, nodes: shiftNodes(expression, base) };
+    }
+  } catch {
+    // acorn-loose gave up too (e.g. nesting deeper than the stack): report the exact error only.
+  }
+  return { exact: false, error, nodes: [] };
+}
+
+function toFragmentError(thrown: unknown, base: number, length: number): FragmentSyntaxError {
+  if (thrown instanceof SyntaxError) {
+    const located = thrown as SyntaxError & { pos?: unknown; raisedAt?: unknown };
+    const pos = typeof located.pos === 'number' ? clamp(located.pos, 0, length) : 0;
+    const raisedAt = typeof located.raisedAt === 'number' ? clamp(located.raisedAt, pos, length) : pos;
+    const message = thrown.message.replace(/\s*\(\d+:\d+\)$/, '');
+    return { pos: base + pos, raisedAt: base + raisedAt, message };
+  }
+  // A RangeError from a stack overflow on absurdly nested input is the only other thing acorn throws.
+  return { pos: base, raisedAt: base, message: 'Code is nested too deeply to analyse' };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.max(low, Math.min(high, value));
+}
+
+function shiftRanges(ranges: TextRange[], base: number): TextRange[] {
+  return ranges.map((r) => ({ start: r.start + base, end: r.end + base }));
+}
+
+function emptyProgram(start: number, end: number): Program {
+  return { type: 'Program', start, end, body: [], sourceType: 'script' };
+}
+
+/**
+ * Adds `base` to start/end of every node under `root` (iteratively, so deep trees cannot overflow the stack) and
+ * returns the nodes. acorn-loose shares one node between a shorthand property's key and value, so each node is
+ * shifted once.
+ */
+function shiftNodes(root: AnyNode, base: number): AnyNode[] {
+  const seen = new Set<object>();
+  const nodes: AnyNode[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const element of value) stack.push(element);
+      continue;
+    }
+    if (!isNode(value)) continue;
+    value.start += base;
+    value.end += base;
+    nodes.push(value as AnyNode);
+    // Non-node objects (loc, regex, TemplateElement.value, a RegExp Literal.value) are skipped by isNode above.
+    for (const key of Object.keys(value)) {
+      const child: unknown = (value as unknown as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+  return nodes;
+}
+
+interface MutableNode {
+  type: string;
+  start: number;
+  end: number;
+}
+
+function isNode(value: object): value is MutableNode {
+  const candidate = value as Partial<MutableNode>;
+  return typeof candidate.type === 'string' && typeof candidate.start === 'number' && typeof candidate.end === 'number';
+}

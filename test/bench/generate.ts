@@ -1,0 +1,70 @@
+/**
+ * Realistic generated Studio code for benchmarks: REST proxies, Authorization headers, status
+ * checks with SELECT/CASE, loops, interpolations and comments, as real SNIPPET actions hold them.
+ */
+const SNIPPET_BLOCK = (i: number): string => `// customer lookup ${i}: fetch the account, then its open orders
+ASSIGN baseUrl${i} = "https://api.example-crm.com/v2"
+ASSIGN proxy${i} = GetRESTProxy()
+proxy${i}.ContentType = "application/json"
+proxy${i}.AddHeader("Authorization", "Bearer {cachedToken}")
+ASSIGN account${i} = proxy${i}.MakeRestRequest("{baseUrl${i}}/accounts/{ANI}?expand=orders", "", 0, "GET")
+ASSIGN status${i} = "{proxy${i}.StatusCode}"
+SELECT
+{
+  CASE status${i} = 401
+  CASE status${i} = 403
+  {
+    ASSIGN cachedToken = ""
+    ASSIGN apiError = "AUTH_FAILURE"
+  }
+  CASE status${i} = 200
+  {
+    FOREACH order IN account${i}.orders
+    {
+      IF order.total > 100 & order.state != "closed"
+      {
+        ASSIGN summary = "{summary}|{order.id.left(8)}:{order.total * 1.2}"
+      }
+    }
+  }
+  DEFAULT
+  {
+    ASSIGN apiError = "HTTP_{status${i}}"
+  }
+}
+`;
+
+const LINES_PER_SNIPPET_BLOCK = SNIPPET_BLOCK(0).split('\n').length - 1;
+
+/** About `lines` lines of real Snippet code. */
+export function generateSnippet(lines: number): string {
+  const parts: string[] = [];
+  for (let i = 0; parts.length * LINES_PER_SNIPPET_BLOCK < lines; i++) parts.push(SNIPPET_BLOCK(i));
+  return parts.join('');
+}
+
+const JS_BLOCK = (i: number): string => `// customer lookup ${i}: fetch the account, then its open orders
+var baseUrl${i} = "https://api.example-crm.com/v2";
+var req${i} = new CXone.HttpRequest();
+req${i}.headers["Authorization"] = "Bearer " + cachedToken;
+var resp${i} = req${i}.send(baseUrl${i} + "/accounts/" + ani + "?expand=orders");
+if (resp${i}.statusCode == 401 || resp${i}.statusCode == 403) {
+  cachedToken = "";
+  apiError = "AUTH_FAILURE";
+} else if (resp${i}.statusCode == 200) {
+  for (var order of JSON.parse(resp${i}.body).orders) {
+    if (order.total > 100 && order.state != "closed") {
+      summary = summary + "|" + order.id.slice(0, 8) + ":" + order.total * 1.2;
+    }
+  }
+} else {
+  apiError = "HTTP_" + resp${i}.statusCode;
+}
+`;
+
+/** JavaScript of (at least) `bytes` characters, cut at a block boundary: acorn's input in the comparison. */
+export function generateJavaScript(bytes: number): string {
+  let text = '';
+  for (let i = 0; text.length < bytes; i++) text += JS_BLOCK(i);
+  return text;
+}

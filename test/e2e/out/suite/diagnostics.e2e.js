@@ -1,0 +1,202 @@
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// test/e2e/suite/diagnostics.e2e.ts
+var assert2 = __toESM(require("node:assert/strict"));
+var import_node_fs2 = require("node:fs");
+var vscode2 = __toESM(require("vscode"));
+
+// test/e2e/suite/helpers.ts
+var assert = __toESM(require("node:assert/strict"));
+var import_node_fs = require("node:fs");
+var path = __toESM(require("node:path"));
+var vscode = __toESM(require("vscode"));
+var SOURCE = "studio-token-lens";
+var DEADLINE_MS = Number(process.env["STL_E2E_DEADLINE_MS"] ?? 1e4);
+function workspaceUri(name) {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, "no workspace folder is open (the runner opens a copy of test/e2e/workspace/)");
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+async function open(name) {
+  const document = await vscode.workspace.openTextDocument(workspaceUri(name));
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+async function poll(what, probe, timeoutMs = DEADLINE_MS, everyMs = 20) {
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    const value = await probe();
+    if (value !== void 0) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+function ours(uri) {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+function codeOf(diagnostic) {
+  const { code } = diagnostic;
+  if (code === void 0) return void 0;
+  return typeof code === "object" ? String(code.value) : String(code);
+}
+function describeDiagnostics(diagnostics) {
+  if (diagnostics.length === 0) return "(none)";
+  return diagnostics.map((d) => {
+    const { start, end } = d.range;
+    return `${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]} ${start.line}:${start.character}-${end.line}:${end.character} "${d.message}"`;
+  }).join("; ");
+}
+function waitForDiagnostics(uri, what, accept, timeoutMs = DEADLINE_MS) {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const current = ours(uri);
+      if (!accept(current)) return false;
+      finish();
+      resolve(current);
+      return true;
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${path.basename(uri.path)}; diagnostics: ${describeDiagnostics(ours(uri))}`));
+    }, timeoutMs);
+    const finish = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
+    check();
+  });
+}
+async function diagnosticWithCode(uri, code, timeoutMs = DEADLINE_MS) {
+  const all = await waitForDiagnostics(uri, `a ${code} diagnostic`, (ds) => ds.some((d) => codeOf(d) === code), timeoutMs);
+  const found = all.find((d) => codeOf(d) === code);
+  assert.ok(found);
+  return found;
+}
+function rangeString(range) {
+  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+var ARTIFACTS = process.env["STL_E2E_ARTIFACTS"];
+async function screenshot(name, selector) {
+  if (!ARTIFACTS) return;
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  console.log(`[screenshot] ${name} ${selector}`);
+  await poll(`the runner's screenshot ${file}`, () => (0, import_node_fs.existsSync)(file) ? true : void 0, 2e4, 50);
+}
+async function closeAllEditors() {
+  await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+}
+
+// test/e2e/suite/diagnostics.e2e.ts
+var SYNTAX_ERRORS = [
+  {
+    file: "unterminated-interpolation.snippet",
+    code: "syntax-error",
+    range: "2:46-2:47",
+    severity: vscode2.DiagnosticSeverity.Error,
+    message: /Unterminated string/
+  },
+  {
+    file: "long-ivr-pattern-a.studio",
+    code: "syntax-error",
+    range: "11:35-11:36",
+    severity: vscode2.DiagnosticSeverity.Error,
+    message: /Unexpected ';'/
+  },
+  {
+    // `&lt;&gt;` in the file: the range covers the escaped text exactly.
+    file: "order-status-export.xml",
+    code: "syntax-error",
+    range: "92:50-92:58",
+    severity: vscode2.DiagnosticSeverity.Error,
+    message: /<> is not a Snippet operator/
+  }
+];
+describe("diagnostics", () => {
+  after(closeAllEditors);
+  for (const expected of SYNTAX_ERRORS) {
+    it(`${expected.file}: ${expected.code} at ${expected.range}`, async () => {
+      const editor = await open(expected.file);
+      const uri = editor.document.uri;
+      const diagnostics = await waitForDiagnostics(uri, `a ${expected.code} diagnostic`, (ds) => ds.some((d) => codeOf(d) === expected.code));
+      const found = diagnostics.filter((d) => codeOf(d) === expected.code);
+      assert2.deepEqual(found.map((d) => rangeString(d.range)), [expected.range]);
+      const [diagnostic] = found;
+      assert2.ok(diagnostic);
+      assert2.equal(diagnostic.severity, expected.severity);
+      assert2.match(diagnostic.message, expected.message);
+      const code = diagnostic.code;
+      assert2.ok(typeof code === "object" && code.target instanceof vscode2.Uri, "the diagnostic code has no codeDescription link");
+      assert2.ok(code.target.path.endsWith(`/docs/rules/${expected.code}.md`), `unexpected rule link ${code.target.toString()}`);
+      assert2.ok((0, import_node_fs2.existsSync)(code.target.fsPath), `the rule page ${code.target.fsPath} is not shipped`);
+    });
+  }
+  it("shows squiggles in the editor and rows in the Problems panel", async () => {
+    await open("long-ivr-pattern-a.studio");
+    await diagnosticWithCode(workspaceUri("long-ivr-pattern-a.studio"), "syntax-error");
+    await screenshot("diagnostics-editor", ".monaco-editor .squiggly-error");
+    await vscode2.commands.executeCommand("workbench.actions.view.problems");
+    await screenshot("problems-panel", ".markers-panel .monaco-list-row");
+    await vscode2.commands.executeCommand("workbench.action.closePanel");
+  });
+  describe("token rules", () => {
+    it("token-reuse-without-expiry on the reused token in a .snippet (Pattern A)", async () => {
+      const editor = await open("lookup-customer-pattern-a.snippet");
+      const diagnostic = await diagnosticWithCode(editor.document.uri, "token-reuse-without-expiry");
+      assert2.equal(diagnostic.severity, vscode2.DiagnosticSeverity.Warning);
+      assert2.equal(diagnostic.range.start.line, 5);
+      assert2.match(editor.document.getText(diagnostic.range), /^\{?accessToken\}?$/);
+    });
+    it("token-reuse-without-expiry on strToken in a .studio SNIPPET body after WAIT", async () => {
+      const editor = await open("long-ivr-pattern-a.studio");
+      const diagnostic = await diagnosticWithCode(editor.document.uri, "token-reuse-without-expiry");
+      assert2.equal(diagnostic.range.start.line, 9);
+      assert2.equal(editor.document.getText(diagnostic.range), "strToken");
+    });
+    it("token-reuse-without-expiry on {accessToken} in an XML export after a MENU", async () => {
+      const editor = await open("order-status-export.xml");
+      const diagnostic = await diagnosticWithCode(editor.document.uri, "token-reuse-without-expiry");
+      assert2.equal(diagnostic.range.start.line, 90);
+      assert2.match(editor.document.getText(diagnostic.range), /^\{?accessToken\}?$/);
+      assert2.match(diagnostic.message, /Main menu|MENU/, "the message names the long-running action in between");
+    });
+    it("hardcoded-secret on the literal client secret, never showing it whole", async () => {
+      const editor = await open("get-token-with-literal-secret.snippet");
+      const diagnostic = await diagnosticWithCode(editor.document.uri, "hardcoded-secret");
+      assert2.equal(diagnostic.severity, vscode2.DiagnosticSeverity.Error);
+      assert2.equal(diagnostic.range.start.line, 3);
+      assert2.equal(editor.document.getText(diagnostic.range).replace(/^"|"$/g, ""), "s3cr3t-Xq9vLm2Rt7Wz");
+      assert2.ok(!diagnostic.message.includes("s3cr3t-Xq9vLm2Rt7Wz"), "the message shows the secret");
+    });
+    it("hardcoded-token on a pasted JWT", async () => {
+      const editor = await open("pasted-test-token.snippet");
+      const diagnostic = await diagnosticWithCode(editor.document.uri, "hardcoded-token");
+      assert2.equal(diagnostic.range.start.line, 1);
+      assert2.ok(!diagnostic.message.includes("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."), "the message shows the token");
+    });
+  });
+});
+//# sourceMappingURL=data:application/json;base64,ewogICJ2ZXJzaW9uIjogMywKICAic291cmNlcyI6IFsiLi4vLi4vc3VpdGUvZGlhZ25vc3RpY3MuZTJlLnRzIiwgIi4uLy4uL3N1aXRlL2hlbHBlcnMudHMiXSwKICAic291cmNlc0NvbnRlbnQiOiBbImltcG9ydCAqIGFzIGFzc2VydCBmcm9tICdub2RlOmFzc2VydC9zdHJpY3QnO1xuaW1wb3J0IHsgZXhpc3RzU3luYyB9IGZyb20gJ25vZGU6ZnMnO1xuaW1wb3J0ICogYXMgdnNjb2RlIGZyb20gJ3ZzY29kZSc7XG5pbXBvcnQge1xuICBjbG9zZUFsbEVkaXRvcnMsXG4gIGNvZGVPZixcbiAgZGlhZ25vc3RpY1dpdGhDb2RlLFxuICBvcGVuLFxuICByYW5nZVN0cmluZyxcbiAgc2NyZWVuc2hvdCxcbiAgd2FpdEZvckRpYWdub3N0aWNzLFxuICB3b3Jrc3BhY2VVcmksXG59IGZyb20gJy4vaGVscGVycyc7XG5cbmludGVyZmFjZSBFeHBlY3RlZCB7XG4gIHJlYWRvbmx5IGZpbGU6IHN0cmluZztcbiAgcmVhZG9ubHkgY29kZTogc3RyaW5nO1xuICAvKiogMC1iYXNlZCBgbGluZTpjaGFyYWN0ZXItbGluZTpjaGFyYWN0ZXJgLiAqL1xuICByZWFkb25seSByYW5nZTogc3RyaW5nO1xuICByZWFkb25seSBzZXZlcml0eTogdnNjb2RlLkRpYWdub3N0aWNTZXZlcml0eTtcbiAgcmVhZG9ubHkgbWVzc2FnZTogUmVnRXhwO1xufVxuXG4vKiogU3ludGF4IGVycm9yczogZXhhY3QgcmFuZ2VzLCBhcyB0aGUgcGFyc2VycyByZXBvcnQgdGhlbSB0b2RheS4gKi9cbmNvbnN0IFNZTlRBWF9FUlJPUlM6IHJlYWRvbmx5IEV4cGVjdGVkW10gPSBbXG4gIHtcbiAgICBmaWxlOiAndW50ZXJtaW5hdGVkLWludGVycG9sYXRpb24uc25pcHBldCcsXG4gICAgY29kZTogJ3N5bnRheC1lcnJvcicsXG4gICAgcmFuZ2U6ICcyOjQ2LTI6NDcnLFxuICAgIHNldmVyaXR5OiB2c2NvZGUuRGlhZ25vc3RpY1NldmVyaXR5LkVycm9yLFxuICAgIG1lc3NhZ2U6IC9VbnRlcm1pbmF0ZWQgc3RyaW5nLyxcbiAgfSxcbiAge1xuICAgIGZpbGU6ICdsb25nLWl2ci1wYXR0ZXJuLWEuc3R1ZGlvJyxcbiAgICBjb2RlOiAnc3ludGF4LWVycm9yJyxcbiAgICByYW5nZTogJzExOjM1LTExOjM2JyxcbiAgICBzZXZlcml0eTogdnNjb2RlLkRpYWdub3N0aWNTZXZlcml0eS5FcnJvcixcbiAgICBtZXNzYWdlOiAvVW5leHBlY3RlZCAnOycvLFxuICB9LFxuICB7XG4gICAgLy8gYCZsdDsmZ3Q7YCBpbiB0aGUgZmlsZTogdGhlIHJhbmdlIGNvdmVycyB0aGUgZXNjYXBlZCB0ZXh0IGV4YWN0bHkuXG4gICAgZmlsZTogJ29yZGVyLXN0YXR1cy1leHBvcnQueG1sJyxcbiAgICBjb2RlOiAnc3ludGF4LWVycm9yJyxcbiAgICByYW5nZTogJzkyOjUwLTkyOjU4JyxcbiAgICBzZXZlcml0eTogdnNjb2RlLkRpYWdub3N0aWNTZXZlcml0eS5FcnJvcixcbiAgICBtZXNzYWdlOiAvPD4gaXMgbm90IGEgU25pcHBldCBvcGVyYXRvci8sXG4gIH0sXG5dO1xuXG5kZXNjcmliZSgnZGlhZ25vc3RpY3MnLCAoKSA9PiB7XG4gIGFmdGVyKGNsb3NlQWxsRWRpdG9ycyk7XG5cbiAgZm9yIChjb25zdCBleHBlY3RlZCBvZiBTWU5UQVhfRVJST1JTKSB7XG4gICAgaXQoYCR7ZXhwZWN0ZWQuZmlsZX06ICR7ZXhwZWN0ZWQuY29kZX0gYXQgJHtleHBlY3RlZC5yYW5nZX1gLCBhc3luYyAoKSA9PiB7XG4gICAgICBjb25zdCBlZGl0b3IgPSBhd2FpdCBvcGVuKGV4cGVjdGVkLmZpbGUpO1xuICAgICAgY29uc3QgdXJpID0gZWRpdG9yLmRvY3VtZW50LnVyaTtcbiAgICAgIGNvbnN0IGRpYWdub3N0aWNzID0gYXdhaXQgd2FpdEZvckRpYWdub3N0aWNzKHVyaSwgYGEgJHtleHBlY3RlZC5jb2RlfSBkaWFnbm9zdGljYCwgKGRzKSA9PiBkcy5zb21lKChkKSA9PiBjb2RlT2YoZCkgPT09IGV4cGVjdGVkLmNvZGUpKTtcbiAgICAgIGNvbnN0IGZvdW5kID0gZGlhZ25vc3RpY3MuZmlsdGVyKChkKSA9PiBjb2RlT2YoZCkgPT09IGV4cGVjdGVkLmNvZGUpO1xuICAgICAgYXNzZXJ0LmRlZXBFcXVhbChmb3VuZC5tYXAoKGQpID0+IHJhbmdlU3RyaW5nKGQucmFuZ2UpKSwgW2V4cGVjdGVkLnJhbmdlXSk7XG4gICAgICBjb25zdCBbZGlhZ25vc3RpY10gPSBmb3VuZDtcbiAgICAgIGFzc2VydC5vayhkaWFnbm9zdGljKTtcbiAgICAgIGFzc2VydC5lcXVhbChkaWFnbm9zdGljLnNldmVyaXR5LCBleHBlY3RlZC5zZXZlcml0eSk7XG4gICAgICBhc3NlcnQubWF0Y2goZGlhZ25vc3RpYy5tZXNzYWdlLCBleHBlY3RlZC5tZXNzYWdlKTtcbiAgICAgIC8vIFRoZSBjb2RlIGxpbmtzIHRvIHRoZSBydWxlJ3MgcGFnZSwgd2hpY2ggc2hpcHMgd2l0aCB0aGUgZXh0ZW5zaW9uLlxuICAgICAgY29uc3QgY29kZSA9IGRpYWdub3N0aWMuY29kZTtcbiAgICAgIGFzc2VydC5vayh0eXBlb2YgY29kZSA9PT0gJ29iamVjdCcgJiYgY29kZS50YXJnZXQgaW5zdGFuY2VvZiB2c2NvZGUuVXJpLCAndGhlIGRpYWdub3N0aWMgY29kZSBoYXMgbm8gY29kZURlc2NyaXB0aW9uIGxpbmsnKTtcbiAgICAgIGFzc2VydC5vayhjb2RlLnRhcmdldC5wYXRoLmVuZHNXaXRoKGAvZG9jcy9ydWxlcy8ke2V4cGVjdGVkLmNvZGV9Lm1kYCksIGB1bmV4cGVjdGVkIHJ1bGUgbGluayAke2NvZGUudGFyZ2V0LnRvU3RyaW5nKCl9YCk7XG4gICAgICBhc3NlcnQub2soZXhpc3RzU3luYyhjb2RlLnRhcmdldC5mc1BhdGgpLCBgdGhlIHJ1bGUgcGFnZSAke2NvZGUudGFyZ2V0LmZzUGF0aH0gaXMgbm90IHNoaXBwZWRgKTtcbiAgICB9KTtcbiAgfVxuXG4gIGl0KCdzaG93cyBzcXVpZ2dsZXMgaW4gdGhlIGVkaXRvciBhbmQgcm93cyBpbiB0aGUgUHJvYmxlbXMgcGFuZWwnLCBhc3luYyAoKSA9PiB7XG4gICAgYXdhaXQgb3BlbignbG9uZy1pdnItcGF0dGVybi1hLnN0dWRpbycpO1xuICAgIGF3YWl0IGRpYWdub3N0aWNXaXRoQ29kZSh3b3Jrc3BhY2VVcmkoJ2xvbmctaXZyLXBhdHRlcm4tYS5zdHVkaW8nKSwgJ3N5bnRheC1lcnJvcicpO1xuICAgIGF3YWl0IHNjcmVlbnNob3QoJ2RpYWdub3N0aWNzLWVkaXRvcicsICcubW9uYWNvLWVkaXRvciAuc3F1aWdnbHktZXJyb3InKTtcbiAgICBhd2FpdCB2c2NvZGUuY29tbWFuZHMuZXhlY3V0ZUNvbW1hbmQoJ3dvcmtiZW5jaC5hY3Rpb25zLnZpZXcucHJvYmxlbXMnKTtcbiAgICBhd2FpdCBzY3JlZW5zaG90KCdwcm9ibGVtcy1wYW5lbCcsICcubWFya2Vycy1wYW5lbCAubW9uYWNvLWxpc3Qtcm93Jyk7XG4gICAgYXdhaXQgdnNjb2RlLmNvbW1hbmRzLmV4ZWN1dGVDb21tYW5kKCd3b3JrYmVuY2guYWN0aW9uLmNsb3NlUGFuZWwnKTtcbiAgfSk7XG5cbiAgLy8gVGhlIHRva2VuIHJ1bGVzIGxhbmQgaW4gcGFyYWxsZWwgd2l0aCB0aGlzIHN1aXRlOiB1bnRpbCB0aGVuIHRoZXNlIGZhaWwgd2l0aCBcInRpbWVkIG91dCBcdTIwMjYgd2FpdGluZyBmb3JcIi5cbiAgZGVzY3JpYmUoJ3Rva2VuIHJ1bGVzJywgKCkgPT4ge1xuICAgIGl0KCd0b2tlbi1yZXVzZS13aXRob3V0LWV4cGlyeSBvbiB0aGUgcmV1c2VkIHRva2VuIGluIGEgLnNuaXBwZXQgKFBhdHRlcm4gQSknLCBhc3luYyAoKSA9PiB7XG4gICAgICBjb25zdCBlZGl0b3IgPSBhd2FpdCBvcGVuKCdsb29rdXAtY3VzdG9tZXItcGF0dGVybi1hLnNuaXBwZXQnKTtcbiAgICAgIGNvbnN0IGRpYWdub3N0aWMgPSBhd2FpdCBkaWFnbm9zdGljV2l0aENvZGUoZWRpdG9yLmRvY3VtZW50LnVyaSwgJ3Rva2VuLXJldXNlLXdpdGhvdXQtZXhwaXJ5Jyk7XG4gICAgICBhc3NlcnQuZXF1YWwoZGlhZ25vc3RpYy5zZXZlcml0eSwgdnNjb2RlLkRpYWdub3N0aWNTZXZlcml0eS5XYXJuaW5nKTtcbiAgICAgIGFzc2VydC5lcXVhbChkaWFnbm9zdGljLnJhbmdlLnN0YXJ0LmxpbmUsIDUpO1xuICAgICAgYXNzZXJ0Lm1hdGNoKGVkaXRvci5kb2N1bWVudC5nZXRUZXh0KGRpYWdub3N0aWMucmFuZ2UpLCAvXlxcez9hY2Nlc3NUb2tlblxcfT8kLyk7XG4gICAgfSk7XG5cbiAgICBpdCgndG9rZW4tcmV1c2Utd2l0aG91dC1leHBpcnkgb24gc3RyVG9rZW4gaW4gYSAuc3R1ZGlvIFNOSVBQRVQgYm9keSBhZnRlciBXQUlUJywgYXN5bmMgKCkgPT4ge1xuICAgICAgY29uc3QgZWRpdG9yID0gYXdhaXQgb3BlbignbG9uZy1pdnItcGF0dGVybi1hLnN0dWRpbycpO1xuICAgICAgY29uc3QgZGlhZ25vc3RpYyA9IGF3YWl0IGRpYWdub3N0aWNXaXRoQ29kZShlZGl0b3IuZG9jdW1lbnQudXJpLCAndG9rZW4tcmV1c2Utd2l0aG91dC1leHBpcnknKTtcbiAgICAgIGFzc2VydC5lcXVhbChkaWFnbm9zdGljLnJhbmdlLnN0YXJ0LmxpbmUsIDkpO1xuICAgICAgYXNzZXJ0LmVxdWFsKGVkaXRvci5kb2N1bWVudC5nZXRUZXh0KGRpYWdub3N0aWMucmFuZ2UpLCAnc3RyVG9rZW4nKTtcbiAgICB9KTtcblxuICAgIGl0KCd0b2tlbi1yZXVzZS13aXRob3V0LWV4cGlyeSBvbiB7YWNjZXNzVG9rZW59IGluIGFuIFhNTCBleHBvcnQgYWZ0ZXIgYSBNRU5VJywgYXN5bmMgKCkgPT4ge1xuICAgICAgY29uc3QgZWRpdG9yID0gYXdhaXQgb3Blbignb3JkZXItc3RhdHVzLWV4cG9ydC54bWwnKTtcbiAgICAgIGNvbnN0IGRpYWdub3N0aWMgPSBhd2FpdCBkaWFnbm9zdGljV2l0aENvZGUoZWRpdG9yLmRvY3VtZW50LnVyaSwgJ3Rva2VuLXJldXNlLXdpdGhvdXQtZXhwaXJ5Jyk7XG4gICAgICBhc3NlcnQuZXF1YWwoZGlhZ25vc3RpYy5yYW5nZS5zdGFydC5saW5lLCA5MCk7XG4gICAgICBhc3NlcnQubWF0Y2goZWRpdG9yLmRvY3VtZW50LmdldFRleHQoZGlhZ25vc3RpYy5yYW5nZSksIC9eXFx7P2FjY2Vzc1Rva2VuXFx9PyQvKTtcbiAgICAgIGFzc2VydC5tYXRjaChkaWFnbm9zdGljLm1lc3NhZ2UsIC9NYWluIG1lbnV8TUVOVS8sICd0aGUgbWVzc2FnZSBuYW1lcyB0aGUgbG9uZy1ydW5uaW5nIGFjdGlvbiBpbiBiZXR3ZWVuJyk7XG4gICAgfSk7XG5cbiAgICBpdCgnaGFyZGNvZGVkLXNlY3JldCBvbiB0aGUgbGl0ZXJhbCBjbGllbnQgc2VjcmV0LCBuZXZlciBzaG93aW5nIGl0IHdob2xlJywgYXN5bmMgKCkgPT4ge1xuICAgICAgY29uc3QgZWRpdG9yID0gYXdhaXQgb3BlbignZ2V0LXRva2VuLXdpdGgtbGl0ZXJhbC1zZWNyZXQuc25pcHBldCcpO1xuICAgICAgY29uc3QgZGlhZ25vc3RpYyA9IGF3YWl0IGRpYWdub3N0aWNXaXRoQ29kZShlZGl0b3IuZG9jdW1lbnQudXJpLCAnaGFyZGNvZGVkLXNlY3JldCcpO1xuICAgICAgYXNzZXJ0LmVxdWFsKGRpYWdub3N0aWMuc2V2ZXJpdHksIHZzY29kZS5EaWFnbm9zdGljU2V2ZXJpdHkuRXJyb3IpO1xuICAgICAgYXNzZXJ0LmVxdWFsKGRpYWdub3N0aWMucmFuZ2Uuc3RhcnQubGluZSwgMyk7XG4gICAgICBhc3NlcnQuZXF1YWwoZWRpdG9yLmRvY3VtZW50LmdldFRleHQoZGlhZ25vc3RpYy5yYW5nZSkucmVwbGFjZSgvXlwifFwiJC9nLCAnJyksICdzM2NyM3QtWHE5dkxtMlJ0N1d6Jyk7XG4gICAgICBhc3NlcnQub2soIWRpYWdub3N0aWMubWVzc2FnZS5pbmNsdWRlcygnczNjcjN0LVhxOXZMbTJSdDdXeicpLCAndGhlIG1lc3NhZ2Ugc2hvd3MgdGhlIHNlY3JldCcpO1xuICAgIH0pO1xuXG4gICAgaXQoJ2hhcmRjb2RlZC10b2tlbiBvbiBhIHBhc3RlZCBKV1QnLCBhc3luYyAoKSA9PiB7XG4gICAgICBjb25zdCBlZGl0b3IgPSBhd2FpdCBvcGVuKCdwYXN0ZWQtdGVzdC10b2tlbi5zbmlwcGV0Jyk7XG4gICAgICBjb25zdCBkaWFnbm9zdGljID0gYXdhaXQgZGlhZ25vc3RpY1dpdGhDb2RlKGVkaXRvci5kb2N1bWVudC51cmksICdoYXJkY29kZWQtdG9rZW4nKTtcbiAgICAgIGFzc2VydC5lcXVhbChkaWFnbm9zdGljLnJhbmdlLnN0YXJ0LmxpbmUsIDEpO1xuICAgICAgYXNzZXJ0Lm9rKCFkaWFnbm9zdGljLm1lc3NhZ2UuaW5jbHVkZXMoJ2V5SmhiR2NpT2lKSVV6STFOaUlzSW5SNWNDSTZJa3BYVkNKOS4nKSwgJ3RoZSBtZXNzYWdlIHNob3dzIHRoZSB0b2tlbicpO1xuICAgIH0pO1xuICB9KTtcbn0pO1xuIiwgImltcG9ydCAqIGFzIGFzc2VydCBmcm9tICdub2RlOmFzc2VydC9zdHJpY3QnO1xuaW1wb3J0IHsgZXhpc3RzU3luYyB9IGZyb20gJ25vZGU6ZnMnO1xuaW1wb3J0ICogYXMgcGF0aCBmcm9tICdub2RlOnBhdGgnO1xuaW1wb3J0ICogYXMgdnNjb2RlIGZyb20gJ3ZzY29kZSc7XG5cbi8qKiBSdW5zIGluIHRoZSBleHRlbnNpb24gaG9zdCBvZiBhIHJlYWwgVlMgQ29kZSAoY29kZS1zZXJ2ZXIgb3IgQHZzY29kZS90ZXN0LWVsZWN0cm9uKS4gTm8gZml4ZWQgc2xlZXBzOiBldmVudHMgb3IgcG9sbHMgd2l0aCBkZWFkbGluZXMuICovXG5cbmV4cG9ydCBjb25zdCBFWFRFTlNJT05fSUQgPSAnc3R1ZGlvLXRva2VuLWxlbnMuc3R1ZGlvLXRva2VuLWxlbnMnO1xuZXhwb3J0IGNvbnN0IFNPVVJDRSA9ICdzdHVkaW8tdG9rZW4tbGVucyc7XG5cbi8qKiBIb3cgbG9uZyBhIGRpYWdub3N0aWMsIGhvdmVyIG9yIHN0YXRlIGNoYW5nZSBtYXkgdGFrZSBiZWZvcmUgYSB0ZXN0IGZhaWxzLiAqL1xuZXhwb3J0IGNvbnN0IERFQURMSU5FX01TID0gTnVtYmVyKHByb2Nlc3MuZW52WydTVExfRTJFX0RFQURMSU5FX01TJ10gPz8gMTBfMDAwKTtcblxuZXhwb3J0IGZ1bmN0aW9uIGV4dGVuc2lvbigpOiB2c2NvZGUuRXh0ZW5zaW9uPHVua25vd24+IHtcbiAgY29uc3QgZm91bmQgPSB2c2NvZGUuZXh0ZW5zaW9ucy5nZXRFeHRlbnNpb24oRVhURU5TSU9OX0lEKTtcbiAgYXNzZXJ0Lm9rKGZvdW5kLCBgZXh0ZW5zaW9uICR7RVhURU5TSU9OX0lEfSBpcyBub3QgbG9hZGVkIGluIHRoaXMgVlMgQ29kZWApO1xuICByZXR1cm4gZm91bmQ7XG59XG5cbmV4cG9ydCBmdW5jdGlvbiB3b3Jrc3BhY2VVcmkobmFtZTogc3RyaW5nKTogdnNjb2RlLlVyaSB7XG4gIGNvbnN0IGZvbGRlciA9IHZzY29kZS53b3Jrc3BhY2Uud29ya3NwYWNlRm9sZGVycz8uWzBdO1xuICBhc3NlcnQub2soZm9sZGVyLCAnbm8gd29ya3NwYWNlIGZvbGRlciBpcyBvcGVuICh0aGUgcnVubmVyIG9wZW5zIGEgY29weSBvZiB0ZXN0L2UyZS93b3Jrc3BhY2UvKScpO1xuICByZXR1cm4gdnNjb2RlLlVyaS5qb2luUGF0aChmb2xkZXIudXJpLCBuYW1lKTtcbn1cblxuZXhwb3J0IGFzeW5jIGZ1bmN0aW9uIG9wZW4obmFtZTogc3RyaW5nKTogUHJvbWlzZTx2c2NvZGUuVGV4dEVkaXRvcj4ge1xuICBjb25zdCBkb2N1bWVudCA9IGF3YWl0IHZzY29kZS53b3Jrc3BhY2Uub3BlblRleHREb2N1bWVudCh3b3Jrc3BhY2VVcmkobmFtZSkpO1xuICByZXR1cm4gdnNjb2RlLndpbmRvdy5zaG93VGV4dERvY3VtZW50KGRvY3VtZW50LCB7IHByZXZpZXc6IGZhbHNlIH0pO1xufVxuXG4vKiogUG9sbHMgYHByb2JlYCB1bnRpbCBpdCByZXR1cm5zIHNvbWV0aGluZyBvdGhlciB0aGFuIHVuZGVmaW5lZDsgZmFpbHMgd2l0aCBgd2hhdGAgYW5kIHRoZSBsYXN0IHN0YXRlIGFmdGVyIHRoZSBkZWFkbGluZS4gKi9cbmV4cG9ydCBhc3luYyBmdW5jdGlvbiBwb2xsPFQ+KHdoYXQ6IHN0cmluZywgcHJvYmU6ICgpID0+IFQgfCB1bmRlZmluZWQgfCBQcm9taXNlPFQgfCB1bmRlZmluZWQ+LCB0aW1lb3V0TXMgPSBERUFETElORV9NUywgZXZlcnlNcyA9IDIwKTogUHJvbWlzZTxUPiB7XG4gIGNvbnN0IGRlYWRsaW5lID0gRGF0ZS5ub3coKSArIHRpbWVvdXRNcztcbiAgZm9yICg7Oykge1xuICAgIGNvbnN0IHZhbHVlID0gYXdhaXQgcHJvYmUoKTtcbiAgICBpZiAodmFsdWUgIT09IHVuZGVmaW5lZCkgcmV0dXJuIHZhbHVlO1xuICAgIGlmIChEYXRlLm5vdygpID4gZGVhZGxpbmUpIHRocm93IG5ldyBFcnJvcihgdGltZWQgb3V0IGFmdGVyICR7dGltZW91dE1zfSBtcyB3YWl0aW5nIGZvciAke3doYXR9YCk7XG4gICAgYXdhaXQgbmV3IFByb21pc2UoKHJlc29sdmUpID0+IHNldFRpbWVvdXQocmVzb2x2ZSwgZXZlcnlNcykpO1xuICB9XG59XG5cbmV4cG9ydCBmdW5jdGlvbiBvdXJzKHVyaTogdnNjb2RlLlVyaSk6IHZzY29kZS5EaWFnbm9zdGljW10ge1xuICByZXR1cm4gdnNjb2RlLmxhbmd1YWdlcy5nZXREaWFnbm9zdGljcyh1cmkpLmZpbHRlcigoZCkgPT4gZC5zb3VyY2UgPT09IFNPVVJDRSk7XG59XG5cbmV4cG9ydCBmdW5jdGlvbiBjb2RlT2YoZGlhZ25vc3RpYzogdnNjb2RlLkRpYWdub3N0aWMpOiBzdHJpbmcgfCB1bmRlZmluZWQge1xuICBjb25zdCB7IGNvZGUgfSA9IGRpYWdub3N0aWM7XG4gIGlmIChjb2RlID09PSB1bmRlZmluZWQpIHJldHVybiB1bmRlZmluZWQ7XG4gIHJldHVybiB0eXBlb2YgY29kZSA9PT0gJ29iamVjdCcgPyBTdHJpbmcoY29kZS52YWx1ZSkgOiBTdHJpbmcoY29kZSk7XG59XG5cbmV4cG9ydCBmdW5jdGlvbiBkZXNjcmliZURpYWdub3N0aWNzKGRpYWdub3N0aWNzOiByZWFkb25seSB2c2NvZGUuRGlhZ25vc3RpY1tdKTogc3RyaW5nIHtcbiAgaWYgKGRpYWdub3N0aWNzLmxlbmd0aCA9PT0gMCkgcmV0dXJuICcobm9uZSknO1xuICByZXR1cm4gZGlhZ25vc3RpY3NcbiAgICAubWFwKChkKSA9PiB7XG4gICAgICBjb25zdCB7IHN0YXJ0LCBlbmQgfSA9IGQucmFuZ2U7XG4gICAgICByZXR1cm4gYCR7Y29kZU9mKGQpfSAke3ZzY29kZS5EaWFnbm9zdGljU2V2ZXJpdHlbZC5zZXZlcml0eV19ICR7c3RhcnQubGluZX06JHtzdGFydC5jaGFyYWN0ZXJ9LSR7ZW5kLmxpbmV9OiR7ZW5kLmNoYXJhY3Rlcn0gXCIke2QubWVzc2FnZX1cImA7XG4gICAgfSlcbiAgICAuam9pbignOyAnKTtcbn1cblxuLyoqXG4gKiBSZXNvbHZlcyB3aXRoIG91ciBkaWFnbm9zdGljcyBmb3IgYHVyaWAgb25jZSBgYWNjZXB0YCByZXR1cm5zIHRydWUgZm9yIHRoZW0sIHJlYWN0aW5nIHRvXG4gKiBgbGFuZ3VhZ2VzLm9uRGlkQ2hhbmdlRGlhZ25vc3RpY3NgOyByZWplY3RzIGFmdGVyIHRoZSBkZWFkbGluZSB3aXRoIHdoYXQgd2FzIHRoZXJlLlxuICovXG5leHBvcnQgZnVuY3Rpb24gd2FpdEZvckRpYWdub3N0aWNzKFxuICB1cmk6IHZzY29kZS5VcmksXG4gIHdoYXQ6IHN0cmluZyxcbiAgYWNjZXB0OiAoZGlhZ25vc3RpY3M6IHZzY29kZS5EaWFnbm9zdGljW10pID0+IGJvb2xlYW4sXG4gIHRpbWVvdXRNcyA9IERFQURMSU5FX01TLFxuKTogUHJvbWlzZTx2c2NvZGUuRGlhZ25vc3RpY1tdPiB7XG4gIHJldHVybiBuZXcgUHJvbWlzZSgocmVzb2x2ZSwgcmVqZWN0KSA9PiB7XG4gICAgY29uc3QgY2hlY2sgPSAoKTogYm9vbGVhbiA9PiB7XG4gICAgICBjb25zdCBjdXJyZW50ID0gb3Vycyh1cmkpO1xuICAgICAgaWYgKCFhY2NlcHQoY3VycmVudCkpIHJldHVybiBmYWxzZTtcbiAgICAgIGZpbmlzaCgpO1xuICAgICAgcmVzb2x2ZShjdXJyZW50KTtcbiAgICAgIHJldHVybiB0cnVlO1xuICAgIH07XG4gICAgY29uc3Qgc3Vic2NyaXB0aW9uID0gdnNjb2RlLmxhbmd1YWdlcy5vbkRpZENoYW5nZURpYWdub3N0aWNzKChldmVudCkgPT4ge1xuICAgICAgaWYgKGV2ZW50LnVyaXMuc29tZSgoY2hhbmdlZCkgPT4gY2hhbmdlZC50b1N0cmluZygpID09PSB1cmkudG9TdHJpbmcoKSkpIGNoZWNrKCk7XG4gICAgfSk7XG4gICAgY29uc3QgdGltZXIgPSBzZXRUaW1lb3V0KCgpID0+IHtcbiAgICAgIGZpbmlzaCgpO1xuICAgICAgcmVqZWN0KG5ldyBFcnJvcihgdGltZWQgb3V0IGFmdGVyICR7dGltZW91dE1zfSBtcyB3YWl0aW5nIGZvciAke3doYXR9IGluICR7cGF0aC5iYXNlbmFtZSh1cmkucGF0aCl9OyBkaWFnbm9zdGljczogJHtkZXNjcmliZURpYWdub3N0aWNzKG91cnModXJpKSl9YCkpO1xuICAgIH0sIHRpbWVvdXRNcyk7XG4gICAgY29uc3QgZmluaXNoID0gKCk6IHZvaWQgPT4ge1xuICAgICAgY2xlYXJUaW1lb3V0KHRpbWVyKTtcbiAgICAgIHN1YnNjcmlwdGlvbi5kaXNwb3NlKCk7XG4gICAgfTtcbiAgICBjaGVjaygpO1xuICB9KTtcbn1cblxuLyoqIFdhaXRzIGZvciBhIGRpYWdub3N0aWMgd2l0aCBgY29kZWAgaW4gYHVyaWAgYW5kIHJldHVybnMgaXQuICovXG5leHBvcnQgYXN5bmMgZnVuY3Rpb24gZGlhZ25vc3RpY1dpdGhDb2RlKHVyaTogdnNjb2RlLlVyaSwgY29kZTogc3RyaW5nLCB0aW1lb3V0TXMgPSBERUFETElORV9NUyk6IFByb21pc2U8dnNjb2RlLkRpYWdub3N0aWM+IHtcbiAgY29uc3QgYWxsID0gYXdhaXQgd2FpdEZvckRpYWdub3N0aWNzKHVyaSwgYGEgJHtjb2RlfSBkaWFnbm9zdGljYCwgKGRzKSA9PiBkcy5zb21lKChkKSA9PiBjb2RlT2YoZCkgPT09IGNvZGUpLCB0aW1lb3V0TXMpO1xuICBjb25zdCBmb3VuZCA9IGFsbC5maW5kKChkKSA9PiBjb2RlT2YoZCkgPT09IGNvZGUpO1xuICBhc3NlcnQub2soZm91bmQpO1xuICByZXR1cm4gZm91bmQ7XG59XG5cbmV4cG9ydCBmdW5jdGlvbiB0ZXh0T2YoZG9jdW1lbnQ6IHZzY29kZS5UZXh0RG9jdW1lbnQsIHJhbmdlOiB2c2NvZGUuUmFuZ2UpOiBzdHJpbmcge1xuICByZXR1cm4gZG9jdW1lbnQuZ2V0VGV4dChyYW5nZSk7XG59XG5cbmV4cG9ydCBmdW5jdGlvbiByYW5nZVN0cmluZyhyYW5nZTogdnNjb2RlLlJhbmdlKTogc3RyaW5nIHtcbiAgcmV0dXJuIGAke3JhbmdlLnN0YXJ0LmxpbmV9OiR7cmFuZ2Uuc3RhcnQuY2hhcmFjdGVyfS0ke3JhbmdlLmVuZC5saW5lfToke3JhbmdlLmVuZC5jaGFyYWN0ZXJ9YDtcbn1cblxuLyoqIFRoZSBmb2xkZXIgc2NyZWVuc2hvdHMgZ28gdG87IHNldCBieSB0ZXN0L2UyZS9ydW4ubWpzIG9ubHkgKHRoZSBlbGVjdHJvbiBydW5uZXIgdGFrZXMgbm9uZSkuICovXG5jb25zdCBBUlRJRkFDVFMgPSBwcm9jZXNzLmVudlsnU1RMX0UyRV9BUlRJRkFDVFMnXTtcblxuLyoqXG4gKiBBc2tzIHRoZSBydW5uZXIgZm9yIGEgc2NyZWVuc2hvdCBvZiB0aGUgd2hvbGUgd29ya2JlbmNoIG9uY2UgYHNlbGVjdG9yYCBpcyB2aXNpYmxlLCBhbmQgd2FpdHNcbiAqIHVudGlsIHRoZSBQTkcgZXhpc3RzICh0aGUgcnVubmVyIHdyaXRlcyBpdCBhdG9taWNhbGx5KS4gTm8tb3Agd2l0aG91dCBhIHJ1bm5lciB0aGF0IHRha2VzIHRoZW0uXG4gKi9cbmV4cG9ydCBhc3luYyBmdW5jdGlvbiBzY3JlZW5zaG90KG5hbWU6IHN0cmluZywgc2VsZWN0b3I6IHN0cmluZyk6IFByb21pc2U8dm9pZD4ge1xuICBpZiAoIUFSVElGQUNUUykgcmV0dXJuO1xuICBjb25zdCBmaWxlID0gcGF0aC5qb2luKEFSVElGQUNUUywgYCR7bmFtZX0ucG5nYCk7XG4gIGNvbnNvbGUubG9nKGBbc2NyZWVuc2hvdF0gJHtuYW1lfSAke3NlbGVjdG9yfWApO1xuICBhd2FpdCBwb2xsKGB0aGUgcnVubmVyJ3Mgc2NyZWVuc2hvdCAke2ZpbGV9YCwgKCkgPT4gKGV4aXN0c1N5bmMoZmlsZSkgPyB0cnVlIDogdW5kZWZpbmVkKSwgMjBfMDAwLCA1MCk7XG59XG5cbmV4cG9ydCBmdW5jdGlvbiBtZXRyaWMobmFtZTogc3RyaW5nLCB2YWx1ZTogbnVtYmVyKTogdm9pZCB7XG4gIGNvbnNvbGUubG9nKGBbbWV0cmljXSAke25hbWV9ICR7TWF0aC5yb3VuZCh2YWx1ZSl9YCk7XG59XG5cbi8qKiBUaGUgd29ya3NwYWNlLWxldmVsIGNvbmZpZ3VyYXRpb24gdGFyZ2V0OiB0aGUgcnVubmVyIG9wZW5zIGEgZm9sZGVyLCBzbyB0aGlzIGlzIGl0cyAudnNjb2RlL3NldHRpbmdzLmpzb24uICovXG5leHBvcnQgYXN5bmMgZnVuY3Rpb24gc2V0V29ya3NwYWNlU2V0dGluZyhzZWN0aW9uOiBzdHJpbmcsIGtleTogc3RyaW5nLCB2YWx1ZTogdW5rbm93bik6IFByb21pc2U8dm9pZD4ge1xuICBhd2FpdCB2c2NvZGUud29ya3NwYWNlLmdldENvbmZpZ3VyYXRpb24oc2VjdGlvbikudXBkYXRlKGtleSwgdmFsdWUsIHZzY29kZS5Db25maWd1cmF0aW9uVGFyZ2V0LldvcmtzcGFjZSk7XG59XG5cbi8qKiBDbG9zZXMgZXZlcnkgZWRpdG9yIHdpdGhvdXQgc2F2aW5nIChlYWNoIHRlc3Qgc3RhcnRzIGZyb20gdGhlIGZpeHR1cmUgZmlsZXMgb24gZGlzaykuICovXG5leHBvcnQgYXN5bmMgZnVuY3Rpb24gY2xvc2VBbGxFZGl0b3JzKCk6IFByb21pc2U8dm9pZD4ge1xuICBhd2FpdCB2c2NvZGUuY29tbWFuZHMuZXhlY3V0ZUNvbW1hbmQoJ3dvcmtiZW5jaC5hY3Rpb24uY2xvc2VBbGxFZGl0b3JzJyk7XG59XG5cbi8qKiBEaXNjYXJkcyB1bnNhdmVkIGNoYW5nZXMgb2YgdGhlIGFjdGl2ZSBlZGl0b3IuICovXG5leHBvcnQgYXN5bmMgZnVuY3Rpb24gcmV2ZXJ0QWN0aXZlRWRpdG9yKCk6IFByb21pc2U8dm9pZD4ge1xuICBhd2FpdCB2c2NvZGUuY29tbWFuZHMuZXhlY3V0ZUNvbW1hbmQoJ3dvcmtiZW5jaC5hY3Rpb24uZmlsZXMucmV2ZXJ0Jyk7XG59XG4iXSwKICAibWFwcGluZ3MiOiAiOzs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7O0FBQUEsSUFBQUEsVUFBd0I7QUFDeEIsSUFBQUMsa0JBQTJCO0FBQzNCLElBQUFDLFVBQXdCOzs7QUNGeEIsYUFBd0I7QUFDeEIscUJBQTJCO0FBQzNCLFdBQXNCO0FBQ3RCLGFBQXdCO0FBS2pCLElBQU0sU0FBUztBQUdmLElBQU0sY0FBYyxPQUFPLFFBQVEsSUFBSSxxQkFBcUIsS0FBSyxHQUFNO0FBUXZFLFNBQVMsYUFBYSxNQUEwQjtBQUNyRCxRQUFNLFNBQWdCLGlCQUFVLG1CQUFtQixDQUFDO0FBQ3BELEVBQU8sVUFBRyxRQUFRLDhFQUE4RTtBQUNoRyxTQUFjLFdBQUksU0FBUyxPQUFPLEtBQUssSUFBSTtBQUM3QztBQUVBLGVBQXNCLEtBQUssTUFBMEM7QUFDbkUsUUFBTSxXQUFXLE1BQWEsaUJBQVUsaUJBQWlCLGFBQWEsSUFBSSxDQUFDO0FBQzNFLFNBQWMsY0FBTyxpQkFBaUIsVUFBVSxFQUFFLFNBQVMsTUFBTSxDQUFDO0FBQ3BFO0FBR0EsZUFBc0IsS0FBUSxNQUFjLE9BQXFELFlBQVksYUFBYSxVQUFVLElBQWdCO0FBQ2xKLFFBQU0sV0FBVyxLQUFLLElBQUksSUFBSTtBQUM5QixhQUFTO0FBQ1AsVUFBTSxRQUFRLE1BQU0sTUFBTTtBQUMxQixRQUFJLFVBQVUsT0FBVyxRQUFPO0FBQ2hDLFFBQUksS0FBSyxJQUFJLElBQUksU0FBVSxPQUFNLElBQUksTUFBTSxtQkFBbUIsU0FBUyxtQkFBbUIsSUFBSSxFQUFFO0FBQ2hHLFVBQU0sSUFBSSxRQUFRLENBQUMsWUFBWSxXQUFXLFNBQVMsT0FBTyxDQUFDO0FBQUEsRUFDN0Q7QUFDRjtBQUVPLFNBQVMsS0FBSyxLQUFzQztBQUN6RCxTQUFjLGlCQUFVLGVBQWUsR0FBRyxFQUFFLE9BQU8sQ0FBQyxNQUFNLEVBQUUsV0FBVyxNQUFNO0FBQy9FO0FBRU8sU0FBUyxPQUFPLFlBQW1EO0FBQ3hFLFFBQU0sRUFBRSxLQUFLLElBQUk7QUFDakIsTUFBSSxTQUFTLE9BQVcsUUFBTztBQUMvQixTQUFPLE9BQU8sU0FBUyxXQUFXLE9BQU8sS0FBSyxLQUFLLElBQUksT0FBTyxJQUFJO0FBQ3BFO0FBRU8sU0FBUyxvQkFBb0IsYUFBbUQ7QUFDckYsTUFBSSxZQUFZLFdBQVcsRUFBRyxRQUFPO0FBQ3JDLFNBQU8sWUFDSixJQUFJLENBQUMsTUFBTTtBQUNWLFVBQU0sRUFBRSxPQUFPLElBQUksSUFBSSxFQUFFO0FBQ3pCLFdBQU8sR0FBRyxPQUFPLENBQUMsQ0FBQyxJQUFXLDBCQUFtQixFQUFFLFFBQVEsQ0FBQyxJQUFJLE1BQU0sSUFBSSxJQUFJLE1BQU0sU0FBUyxJQUFJLElBQUksSUFBSSxJQUFJLElBQUksU0FBUyxLQUFLLEVBQUUsT0FBTztBQUFBLEVBQzFJLENBQUMsRUFDQSxLQUFLLElBQUk7QUFDZDtBQU1PLFNBQVMsbUJBQ2QsS0FDQSxNQUNBLFFBQ0EsWUFBWSxhQUNrQjtBQUM5QixTQUFPLElBQUksUUFBUSxDQUFDLFNBQVMsV0FBVztBQUN0QyxVQUFNLFFBQVEsTUFBZTtBQUMzQixZQUFNLFVBQVUsS0FBSyxHQUFHO0FBQ3hCLFVBQUksQ0FBQyxPQUFPLE9BQU8sRUFBRyxRQUFPO0FBQzdCLGFBQU87QUFDUCxjQUFRLE9BQU87QUFDZixhQUFPO0FBQUEsSUFDVDtBQUNBLFVBQU0sZUFBc0IsaUJBQVUsdUJBQXVCLENBQUMsVUFBVTtBQUN0RSxVQUFJLE1BQU0sS0FBSyxLQUFLLENBQUMsWUFBWSxRQUFRLFNBQVMsTUFBTSxJQUFJLFNBQVMsQ0FBQyxFQUFHLE9BQU07QUFBQSxJQUNqRixDQUFDO0FBQ0QsVUFBTSxRQUFRLFdBQVcsTUFBTTtBQUM3QixhQUFPO0FBQ1AsYUFBTyxJQUFJLE1BQU0sbUJBQW1CLFNBQVMsbUJBQW1CLElBQUksT0FBWSxjQUFTLElBQUksSUFBSSxDQUFDLGtCQUFrQixvQkFBb0IsS0FBSyxHQUFHLENBQUMsQ0FBQyxFQUFFLENBQUM7QUFBQSxJQUN2SixHQUFHLFNBQVM7QUFDWixVQUFNLFNBQVMsTUFBWTtBQUN6QixtQkFBYSxLQUFLO0FBQ2xCLG1CQUFhLFFBQVE7QUFBQSxJQUN2QjtBQUNBLFVBQU07QUFBQSxFQUNSLENBQUM7QUFDSDtBQUdBLGVBQXNCLG1CQUFtQixLQUFpQixNQUFjLFlBQVksYUFBeUM7QUFDM0gsUUFBTSxNQUFNLE1BQU0sbUJBQW1CLEtBQUssS0FBSyxJQUFJLGVBQWUsQ0FBQyxPQUFPLEdBQUcsS0FBSyxDQUFDLE1BQU0sT0FBTyxDQUFDLE1BQU0sSUFBSSxHQUFHLFNBQVM7QUFDdkgsUUFBTSxRQUFRLElBQUksS0FBSyxDQUFDLE1BQU0sT0FBTyxDQUFDLE1BQU0sSUFBSTtBQUNoRCxFQUFPLFVBQUcsS0FBSztBQUNmLFNBQU87QUFDVDtBQU1PLFNBQVMsWUFBWSxPQUE2QjtBQUN2RCxTQUFPLEdBQUcsTUFBTSxNQUFNLElBQUksSUFBSSxNQUFNLE1BQU0sU0FBUyxJQUFJLE1BQU0sSUFBSSxJQUFJLElBQUksTUFBTSxJQUFJLFNBQVM7QUFDOUY7QUFHQSxJQUFNLFlBQVksUUFBUSxJQUFJLG1CQUFtQjtBQU1qRCxlQUFzQixXQUFXLE1BQWMsVUFBaUM7QUFDOUUsTUFBSSxDQUFDLFVBQVc7QUFDaEIsUUFBTSxPQUFZLFVBQUssV0FBVyxHQUFHLElBQUksTUFBTTtBQUMvQyxVQUFRLElBQUksZ0JBQWdCLElBQUksSUFBSSxRQUFRLEVBQUU7QUFDOUMsUUFBTSxLQUFLLDJCQUEyQixJQUFJLElBQUksVUFBTywyQkFBVyxJQUFJLElBQUksT0FBTyxRQUFZLEtBQVEsRUFBRTtBQUN2RztBQVlBLGVBQXNCLGtCQUFpQztBQUNyRCxRQUFhLGdCQUFTLGVBQWUsa0NBQWtDO0FBQ3pFOzs7QURoSEEsSUFBTSxnQkFBcUM7QUFBQSxFQUN6QztBQUFBLElBQ0UsTUFBTTtBQUFBLElBQ04sTUFBTTtBQUFBLElBQ04sT0FBTztBQUFBLElBQ1AsVUFBaUIsMkJBQW1CO0FBQUEsSUFDcEMsU0FBUztBQUFBLEVBQ1g7QUFBQSxFQUNBO0FBQUEsSUFDRSxNQUFNO0FBQUEsSUFDTixNQUFNO0FBQUEsSUFDTixPQUFPO0FBQUEsSUFDUCxVQUFpQiwyQkFBbUI7QUFBQSxJQUNwQyxTQUFTO0FBQUEsRUFDWDtBQUFBLEVBQ0E7QUFBQTtBQUFBLElBRUUsTUFBTTtBQUFBLElBQ04sTUFBTTtBQUFBLElBQ04sT0FBTztBQUFBLElBQ1AsVUFBaUIsMkJBQW1CO0FBQUEsSUFDcEMsU0FBUztBQUFBLEVBQ1g7QUFDRjtBQUVBLFNBQVMsZUFBZSxNQUFNO0FBQzVCLFFBQU0sZUFBZTtBQUVyQixhQUFXLFlBQVksZUFBZTtBQUNwQyxPQUFHLEdBQUcsU0FBUyxJQUFJLEtBQUssU0FBUyxJQUFJLE9BQU8sU0FBUyxLQUFLLElBQUksWUFBWTtBQUN4RSxZQUFNLFNBQVMsTUFBTSxLQUFLLFNBQVMsSUFBSTtBQUN2QyxZQUFNLE1BQU0sT0FBTyxTQUFTO0FBQzVCLFlBQU0sY0FBYyxNQUFNLG1CQUFtQixLQUFLLEtBQUssU0FBUyxJQUFJLGVBQWUsQ0FBQyxPQUFPLEdBQUcsS0FBSyxDQUFDLE1BQU0sT0FBTyxDQUFDLE1BQU0sU0FBUyxJQUFJLENBQUM7QUFDdEksWUFBTSxRQUFRLFlBQVksT0FBTyxDQUFDLE1BQU0sT0FBTyxDQUFDLE1BQU0sU0FBUyxJQUFJO0FBQ25FLE1BQU8sa0JBQVUsTUFBTSxJQUFJLENBQUMsTUFBTSxZQUFZLEVBQUUsS0FBSyxDQUFDLEdBQUcsQ0FBQyxTQUFTLEtBQUssQ0FBQztBQUN6RSxZQUFNLENBQUMsVUFBVSxJQUFJO0FBQ3JCLE1BQU8sV0FBRyxVQUFVO0FBQ3BCLE1BQU8sY0FBTSxXQUFXLFVBQVUsU0FBUyxRQUFRO0FBQ25ELE1BQU8sY0FBTSxXQUFXLFNBQVMsU0FBUyxPQUFPO0FBRWpELFlBQU0sT0FBTyxXQUFXO0FBQ3hCLE1BQU8sV0FBRyxPQUFPLFNBQVMsWUFBWSxLQUFLLGtCQUF5QixhQUFLLGlEQUFpRDtBQUMxSCxNQUFPLFdBQUcsS0FBSyxPQUFPLEtBQUssU0FBUyxlQUFlLFNBQVMsSUFBSSxLQUFLLEdBQUcsd0JBQXdCLEtBQUssT0FBTyxTQUFTLENBQUMsRUFBRTtBQUN4SCxNQUFPLGVBQUcsNEJBQVcsS0FBSyxPQUFPLE1BQU0sR0FBRyxpQkFBaUIsS0FBSyxPQUFPLE1BQU0saUJBQWlCO0FBQUEsSUFDaEcsQ0FBQztBQUFBLEVBQ0g7QUFFQSxLQUFHLGdFQUFnRSxZQUFZO0FBQzdFLFVBQU0sS0FBSywyQkFBMkI7QUFDdEMsVUFBTSxtQkFBbUIsYUFBYSwyQkFBMkIsR0FBRyxjQUFjO0FBQ2xGLFVBQU0sV0FBVyxzQkFBc0IsZ0NBQWdDO0FBQ3ZFLFVBQWEsaUJBQVMsZUFBZSxpQ0FBaUM7QUFDdEUsVUFBTSxXQUFXLGtCQUFrQixpQ0FBaUM7QUFDcEUsVUFBYSxpQkFBUyxlQUFlLDZCQUE2QjtBQUFBLEVBQ3BFLENBQUM7QUFHRCxXQUFTLGVBQWUsTUFBTTtBQUM1QixPQUFHLDRFQUE0RSxZQUFZO0FBQ3pGLFlBQU0sU0FBUyxNQUFNLEtBQUssbUNBQW1DO0FBQzdELFlBQU0sYUFBYSxNQUFNLG1CQUFtQixPQUFPLFNBQVMsS0FBSyw0QkFBNEI7QUFDN0YsTUFBTyxjQUFNLFdBQVcsVUFBaUIsMkJBQW1CLE9BQU87QUFDbkUsTUFBTyxjQUFNLFdBQVcsTUFBTSxNQUFNLE1BQU0sQ0FBQztBQUMzQyxNQUFPLGNBQU0sT0FBTyxTQUFTLFFBQVEsV0FBVyxLQUFLLEdBQUcscUJBQXFCO0FBQUEsSUFDL0UsQ0FBQztBQUVELE9BQUcsK0VBQStFLFlBQVk7QUFDNUYsWUFBTSxTQUFTLE1BQU0sS0FBSywyQkFBMkI7QUFDckQsWUFBTSxhQUFhLE1BQU0sbUJBQW1CLE9BQU8sU0FBUyxLQUFLLDRCQUE0QjtBQUM3RixNQUFPLGNBQU0sV0FBVyxNQUFNLE1BQU0sTUFBTSxDQUFDO0FBQzNDLE1BQU8sY0FBTSxPQUFPLFNBQVMsUUFBUSxXQUFXLEtBQUssR0FBRyxVQUFVO0FBQUEsSUFDcEUsQ0FBQztBQUVELE9BQUcsNkVBQTZFLFlBQVk7QUFDMUYsWUFBTSxTQUFTLE1BQU0sS0FBSyx5QkFBeUI7QUFDbkQsWUFBTSxhQUFhLE1BQU0sbUJBQW1CLE9BQU8sU0FBUyxLQUFLLDRCQUE0QjtBQUM3RixNQUFPLGNBQU0sV0FBVyxNQUFNLE1BQU0sTUFBTSxFQUFFO0FBQzVDLE1BQU8sY0FBTSxPQUFPLFNBQVMsUUFBUSxXQUFXLEtBQUssR0FBRyxxQkFBcUI7QUFDN0UsTUFBTyxjQUFNLFdBQVcsU0FBUyxrQkFBa0Isc0RBQXNEO0FBQUEsSUFDM0csQ0FBQztBQUVELE9BQUcseUVBQXlFLFlBQVk7QUFDdEYsWUFBTSxTQUFTLE1BQU0sS0FBSyx1Q0FBdUM7QUFDakUsWUFBTSxhQUFhLE1BQU0sbUJBQW1CLE9BQU8sU0FBUyxLQUFLLGtCQUFrQjtBQUNuRixNQUFPLGNBQU0sV0FBVyxVQUFpQiwyQkFBbUIsS0FBSztBQUNqRSxNQUFPLGNBQU0sV0FBVyxNQUFNLE1BQU0sTUFBTSxDQUFDO0FBQzNDLE1BQU8sY0FBTSxPQUFPLFNBQVMsUUFBUSxXQUFXLEtBQUssRUFBRSxRQUFRLFVBQVUsRUFBRSxHQUFHLHFCQUFxQjtBQUNuRyxNQUFPLFdBQUcsQ0FBQyxXQUFXLFFBQVEsU0FBUyxxQkFBcUIsR0FBRyw4QkFBOEI7QUFBQSxJQUMvRixDQUFDO0FBRUQsT0FBRyxtQ0FBbUMsWUFBWTtBQUNoRCxZQUFNLFNBQVMsTUFBTSxLQUFLLDJCQUEyQjtBQUNyRCxZQUFNLGFBQWEsTUFBTSxtQkFBbUIsT0FBTyxTQUFTLEtBQUssaUJBQWlCO0FBQ2xGLE1BQU8sY0FBTSxXQUFXLE1BQU0sTUFBTSxNQUFNLENBQUM7QUFDM0MsTUFBTyxXQUFHLENBQUMsV0FBVyxRQUFRLFNBQVMsdUNBQXVDLEdBQUcsNkJBQTZCO0FBQUEsSUFDaEgsQ0FBQztBQUFBLEVBQ0gsQ0FBQztBQUNILENBQUM7IiwKICAibmFtZXMiOiBbImFzc2VydCIsICJpbXBvcnRfbm9kZV9mcyIsICJ2c2NvZGUiXQp9Cg==

@@ -1,0 +1,25 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, codeOf, diagnosticWithCode, open, poll } from './helpers';
+
+describe('commands', () => {
+  after(closeAllEditors);
+
+  it('studioTokenLens.showOutput runs', async () => {
+    await vscode.commands.executeCommand('studioTokenLens.showOutput');
+  });
+
+  it('studioTokenLens.restartServer restarts the server, and it answers again', async () => {
+    const editor = await open('pasted-test-token.snippet');
+    const position = new vscode.Position(1, editor.document.lineAt(1).text.indexOf('eyJ') + 5);
+    await vscode.commands.executeCommand('studioTokenLens.restartServer');
+    // A new server process answers hovers and reports diagnostics for the open documents.
+    await poll('a hover from the restarted server', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      return (hovers ?? []).length > 0 ? true : undefined;
+    });
+    const syntax = await open('unterminated-interpolation.snippet');
+    const diagnostic = await diagnosticWithCode(syntax.document.uri, 'syntax-error');
+    assert.equal(codeOf(diagnostic), 'syntax-error');
+  });
+});

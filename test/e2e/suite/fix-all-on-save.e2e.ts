@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, codeOf, diagnosticWithCode, open, poll, revertActiveEditor, setWorkspaceSetting, waitForDiagnostics } from './helpers';
+
+const FIX_ALL = 'source.fixAll.studioTokenLens';
+
+describe('fix all on save (lands with the fixes: fails until then)', () => {
+  before(() => setWorkspaceSetting('editor', 'codeActionsOnSave', { [FIX_ALL]: 'explicit' }));
+  after(async () => {
+    await revertActiveEditor();
+    await setWorkspaceSetting('editor', 'codeActionsOnSave', undefined);
+    await closeAllEditors();
+  });
+
+  it('with "editor.codeActionsOnSave": {"source.fixAll.studioTokenLens": "explicit"}, saving fixes the secret and the reused token', async () => {
+    const editor = await open('fix-all-on-save.snippet');
+    const { document } = editor;
+    await diagnosticWithCode(document.uri, 'hardcoded-secret');
+    await diagnosticWithCode(document.uri, 'token-reuse-without-expiry');
+
+    // An explicit save of an edited file runs the save participants.
+    await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, '\n'));
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    await poll('the save to finish', () => (document.isDirty ? undefined : true));
+
+    const text = document.getText();
+    assert.ok(!text.includes('Winter2024!ivr'), 'the secret is still in the saved text');
+    assert.match(text, /\{SECURE_CLIENT_SECRET\}/);
+    assert.match(text, /tokenExpiry/, 'the reused token was not converted to a cached token with an expiry');
+    await waitForDiagnostics(document.uri, 'the fixed findings to disappear', (ds) =>
+      !ds.some((d) => codeOf(d) === 'hardcoded-secret' || codeOf(d) === 'token-reuse-without-expiry'),
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, codeOf, describeDiagnostics, diagnosticWithCode, open, revertActiveEditor, screenshot, waitForDiagnostics } from './helpers';
+
+async function quickFixesFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    diagnostic.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  return (actions ?? []).filter(
+    (action): action is vscode.CodeAction =>
+      'kind' in action && action.diagnostics?.some((d) => codeOf(d) === codeOf(diagnostic) && d.range.isEqual(diagnostic.range)) === true,
+  );
+}
+
+/** Applies the fix's edit (an edit, never a command) and waits until no diagnostic with its code is left. */
+async function applyAndExpectGone(uri: vscode.Uri, action: vscode.CodeAction, code: string): Promise<void> {
+  assert.ok(action.edit, `"${action.title}" has no edit`);
+  assert.equal(action.command, undefined, `"${action.title}" runs a command instead of returning an edit`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit), `VS Code rejected the edit of "${action.title}"`);
+  await waitForDiagnostics(uri, `the ${code} diagnostic to disappear after "${action.title}"`, (ds) => !ds.some((d) => codeOf(d) === code));
+}
+
+describe('quick fixes (the fixes land after the rules: these fail until then)', () => {
+  afterEach(revertActiveEditor);
+  after(closeAllEditors);
+
+  it('token-reuse-without-expiry: "Convert to cached token with proactive refresh (Strategy B)" is offered, preferred, applies, and the warning disappears', async () => {
+    const editor = await open('lookup-customer-pattern-a.snippet');
+    const { uri } = editor.document;
+    const diagnostic = await diagnosticWithCode(uri, 'token-reuse-without-expiry');
+    const fixes = await quickFixesFor(uri, diagnostic);
+    const strategyB = fixes.find((f) => /Strategy B/.test(f.title));
+    assert.ok(strategyB, `no Strategy B fix; offered: ${fixes.map((f) => f.title).join(' | ') || '(none)'}`);
+    assert.equal(strategyB.isPreferred, true);
+    assert.ok(fixes.some((f) => /Strategy A/.test(f.title)), 'no Strategy A fix');
+
+    editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await screenshot('quick-fix-menu', '.action-widget');
+    await vscode.commands.executeCommand('hideCodeActionWidget');
+
+    await applyAndExpectGone(uri, strategyB, 'token-reuse-without-expiry');
+    const text = editor.document.getText();
+    assert.match(text, /utc >= tokenExpiry - \(300 \/ 86400\)/, 'the refresh block does not use the 300 s buffer');
+    assert.match(text, /\{SECURE_CLIENT_SECRET\}/);
+  });
+
+  it('hardcoded-secret: "Move the secret out of the script" replaces the literal and the error disappears', async () => {
+    const editor = await open('get-token-with-literal-secret.snippet');
+    const { uri } = editor.document;
+    const diagnostic = await diagnosticWithCode(uri, 'hardcoded-secret');
+    const fixes = await quickFixesFor(uri, diagnostic);
+    const move = fixes.find((f) => /Move the secret/.test(f.title));
+    assert.ok(move, `no "Move the secret" fix; offered: ${fixes.map((f) => f.title).join(' | ') || '(none)'}; diagnostics: ${describeDiagnostics([diagnostic])}`);
+    await applyAndExpectGone(uri, move, 'hardcoded-secret');
+    const text = editor.document.getText();
+    assert.ok(!text.includes('s3cr3t-Xq9vLm2Rt7Wz'), 'the secret is still in the text');
+    assert.match(text, /ASSIGN client_secret = "\{SECURE_CLIENT_SECRET\}"/);
+  });
+});

@@ -1,0 +1,121 @@
+import { strict as assert } from 'node:assert';
+import type { LineEnding } from '../../../server/src/fixes/templates';
+import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
+import { TokenKind as T, tokenize, Word, wordOf } from '../../../server/src/syntax/snippet/lexer';
+import { parseStudio, type SnippetBlock } from '../../../server/src/syntax/studio';
+
+/**
+ * Checks shared by the template and snippet tests (exported from a test file so they stay in the tests' own
+ * folders); the tests at the bottom make sure the checks themselves catch what they claim to.
+ */
+
+/** Functions and methods that Snippet code written by the product may call (all documented). */
+const ALLOWED_FUNCTIONS = new Set(['getrestproxy']);
+const ALLOWED_METHODS = new Set(['makerestrequest', 'addheader']);
+
+const FORBIDDEN_TOKENS: Partial<Record<number, string>> = {
+  [T.Semicolon]: ';', [T.LtGt]: '<>', [T.Bang]: '!', [T.EqEq]: '==', [T.AmpAmp]: '&&', [T.PipePipe]: '||',
+  [T.Unknown]: 'an unknown character',
+};
+const STRING_TOKENS = new Set<number>([T.StringSimple, T.StringStart, T.StringEnd]);
+
+/** Undocumented or invented forms in Snippet code, found on tokens (so strings and comments cannot trigger it). */
+export function forbiddenSnippetForms(text: string): string[] {
+  const s = tokenize(text);
+  const found: string[] = [];
+  const at = (i: number): string => `${text.slice(s.starts[i]!, s.ends[i]!)} at ${s.starts[i]}`;
+  for (let i = 0; i < s.count - 1; i++) {
+    const kind = s.kinds[i]!;
+    const forbidden = FORBIDDEN_TOKENS[kind];
+    if (forbidden) found.push(`${forbidden}: ${at(i)}`);
+    if (kind === T.Identifier) {
+      const word = wordOf(s.flags[i]!);
+      if (word === Word.While || word === Word.ElseIf || word === Word.Then || word === Word.Not || word === Word.Step) {
+        found.push(`undocumented keyword: ${at(i)}`);
+      }
+      if (s.kinds[i + 1] === T.LParen) {
+        const name = text.slice(s.starts[i]!, s.ends[i]!).toLowerCase();
+        const isMethod = i > 0 && s.kinds[i - 1] === T.Dot;
+        if (!(isMethod ? ALLOWED_METHODS : ALLOWED_FUNCTIONS).has(name)) found.push(`undocumented call: ${at(i)}`);
+      }
+    }
+    if (kind === T.KwElse && s.kinds[i + 1] === T.KwIf) found.push(`ELSE IF: ${at(i)}`);
+    if (kind === T.Plus && (STRING_TOKENS.has(s.kinds[i - 1]!) || STRING_TOKENS.has(s.kinds[i + 1]!))) {
+      found.push(`string concatenation with +: ${at(i)}`);
+    }
+  }
+  return found;
+}
+
+export function snippetErrors(text: string): string[] {
+  return parseSnippet(text).errors.map((e) => `${e.message} at ${e.range.start}: ${JSON.stringify(text.slice(e.range.start, e.range.start + 40))}`);
+}
+
+/** Parse errors of guide-notation code; also reports SNIPPET bodies that only the loose parser could read. */
+export function studioErrors(text: string): string[] {
+  const result = parseStudio(text);
+  const errors = result.errors.map((e) => `${e.message} at ${e.range.start}: ${JSON.stringify(text.slice(e.range.start, e.range.start + 40))}`);
+  const blocks = result.items.filter((item): item is SnippetBlock => item.kind === 'SnippetBlock');
+  for (const block of blocks) if (!block.exact) errors.push(`SNIPPET block at ${block.range.start} needed the loose parser`);
+  return errors;
+}
+
+/** Every line ends with `eol`, and no other line break appears. */
+export function assertLineEndings(text: string, eol: LineEnding, what: string): void {
+  assert.ok(text.endsWith(eol), `${what}: does not end with ${JSON.stringify(eol)}`);
+  const stripped = text.split(eol).join('');
+  assert.ok(!/[\r\n]/.test(stripped), `${what}: has a line break other than ${JSON.stringify(eol)}`);
+}
+
+/** Every non-blank line starts with `indent`; blank lines are empty. */
+export function assertIndented(text: string, eol: LineEnding, indent: string, what: string): void {
+  const lines = text.split(eol).slice(0, -1);
+  lines.forEach((line, i) => {
+    if (line.trim() === '') assert.equal(line, '', `${what}: line ${i + 1} is blank but not empty`);
+    else assert.ok(line.startsWith(indent), `${what}: line ${i + 1} lacks the indent: ${JSON.stringify(line)}`);
+  });
+}
+
+describe('template code checks (the checks themselves)', () => {
+  it('finds each forbidden form in Snippet code', () => {
+    const bad = [
+      'WHILE x < 3 { x = x + 1 }',
+      'IF a == 1 { b = 1 }',
+      'IF a <> 1 { b = 1 }',
+      'IF a = 1 && b = 2 { c = 1 }',
+      'IF a = 1 || b = 2 { c = 1 }',
+      'IF !a { c = 1 }',
+      'ASSIGN a = 1;',
+      'IF a = 1 { b = 1 } ELSE IF a = 2 { b = 2 }',
+      'ASSIGN url = "https://x/" + id',
+      'ASSIGN n = Random(1, 10)',
+      'ASSIGN s = proxy.MakeUpRequest(u)',
+    ];
+    for (const code of bad) assert.notDeepEqual(forbiddenSnippetForms(code), [], code);
+  });
+
+  it('ignores the same characters inside strings and comments', () => {
+    const good = [
+      'ASSIGN note = "a == b && c || d; !e <> WHILE Random(1) + 2" // WHILE x == 1 && y; ELSE IF',
+      'ASSIGN url = "{base}/v2/{id}"',
+      'ASSIGN t = utc + (r.expires_in / 86400)',
+      'ASSIGN p = GetRESTProxy()',
+      'p.AddHeader("Authorization", "Bearer {t}")',
+    ];
+    for (const code of good) assert.deepEqual(forbiddenSnippetForms(code), [], code);
+  });
+
+  it('reports parse errors in both notations, and loose-parsed SNIPPET bodies', () => {
+    assert.notDeepEqual(snippetErrors('IF a = 1 {'), []);
+    assert.notDeepEqual(studioErrors('SNIPPET\nvar x = ;\nEND SNIPPET\n'), []);
+    assert.deepEqual(studioErrors('SNIPPET\nvar x = 1;\nEND SNIPPET\n'), []);
+  });
+
+  it('checks line endings and indentation', () => {
+    assert.throws(() => assertLineEndings('a\r\nb\n', '\r\n', 'mixed'));
+    assert.throws(() => assertLineEndings('a\nb', '\n', 'unterminated'));
+    assert.doesNotThrow(() => assertLineEndings('a\r\nb\r\n', '\r\n', 'crlf'));
+    assert.throws(() => assertIndented('  a\nb\n', '\n', '  ', 'unindented'));
+    assert.throws(() => assertIndented('  a\n  \n', '\n', '  ', 'blank with spaces'));
+  });
+});

@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageModelCache } from '../../../server/src/lsp/language-model-cache';
+
+describe('language model cache', () => {
+  function counting(max: number): { cache: ReturnType<typeof createLanguageModelCache<string>>; computed: string[] } {
+    const computed: string[] = [];
+    const cache = createLanguageModelCache(max, (document) => {
+      computed.push(`${document.uri}@${document.version}`);
+      return document.getText();
+    });
+    return { cache, computed };
+  }
+
+  it('computes once per (uri, version, language id)', () => {
+    const { cache, computed } = counting(10);
+    const v1 = TextDocument.create('file:///a.snippet', 'cxone-snippet', 1, 'ASSIGN a = 1');
+    assert.equal(cache.get(v1), 'ASSIGN a = 1');
+    assert.equal(cache.get(v1), 'ASSIGN a = 1');
+    const v2 = TextDocument.update(v1, [{ text: 'ASSIGN a = 2' }], 2);
+    assert.equal(cache.get(v2), 'ASSIGN a = 2');
+    const renamed = TextDocument.create('file:///a.snippet', 'plaintext', 2, 'ASSIGN a = 2');
+    cache.get(renamed);
+    assert.deepEqual(computed, ['file:///a.snippet@1', 'file:///a.snippet@2', 'file:///a.snippet@2']);
+  });
+
+  it('evicts the least recently used entry and forgets removed documents', () => {
+    const { cache, computed } = counting(2);
+    const doc = (name: string): TextDocument => TextDocument.create(`file:///${name}`, 'cxone-snippet', 1, name);
+    const [a, b, c] = [doc('a'), doc('b'), doc('c')];
+    cache.get(a);
+    cache.get(b);
+    cache.get(a); // a is now the most recent
+    cache.get(c); // evicts b
+    cache.get(a);
+    cache.get(b);
+    cache.onDocumentRemoved('file:///a');
+    cache.get(a);
+    assert.deepEqual(computed, ['file:///a@1', 'file:///b@1', 'file:///c@1', 'file:///b@1', 'file:///a@1']);
+  });
+});
