@@ -9,6 +9,7 @@ export const OUR_LANGUAGES = [SNIPPET_LANGUAGE_ID, STUDIO_LANGUAGE_ID] as const;
 export const COMMANDS = {
   restartServer: 'studioTokenLens.restartServer',
   showOutput: 'studioTokenLens.showOutput',
+  decodeJwt: 'studioTokenLens.decodeJwt',
 } as const;
 
 export { SETTINGS_SECTION };

@@ -3,6 +3,7 @@ import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclien
 import { CLIENT_ID, CLIENT_NAME, COMMANDS, OUR_LANGUAGES, SETTINGS_SECTION } from './constants';
 import { serverOptions } from './server-options';
 import { createStatusItem } from './status-item';
+import { registerDecodeJwt } from './decode-jwt-command';
 
 let client: LanguageClient | undefined;
 
@@ -38,6 +39,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       }
     }),
     commands.registerCommand(COMMANDS.showOutput, () => outputChannel.show(true)),
+    ...registerDecodeJwt(COMMANDS.decodeJwt),
   );
   try {
     await languageClient.start();

@@ -12,7 +12,7 @@
 // It builds nothing of the product: run `npm run build` first (it checks the bundles exist). It
 // installs its tools into .cache/e2e on first use (test/e2e/install.mjs) and compiles the suite.
 // Screenshots and logs go to .e2e-artifacts/. Exit status: the suite's (0 = all passed).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -27,6 +27,8 @@ const WORKSPACE_FIXTURES = join(REPO, 'test', 'e2e', 'workspace');
 const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
 const LOGS = join(ARTIFACTS, 'logs');
 const UI_WAIT_MS = 10_000;
+/** Prefix of every line the suite prints (suite/index.ts). */
+const SUITE_TAG = '~e2e~ ';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -184,16 +186,19 @@ async function main() {
     if (summary) result = { passed: Number(summary[1]), failed: Number(summary[2]), pending: Number(summary[3]) };
   };
 
+  let suiteStartedLogging = false;
   let resolveExit;
   const suiteExit = new Promise((r) => (resolveExit = r));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = format(...(Array.isArray(args) ? args : [args]));
     appendFileSync(runLog, `${type}: ${text}\n`);
-    // The workbench forwards its own log too; the suite's output is what the extension host prints.
-    if (type === 'trace' || type === 'debug') return;
+    // The workbench forwards its own log too: echo what the suite printed (tagged by suite/index.ts).
     for (const line of text.split('\n')) {
-      onLine(line);
-      if (!/^\[(screenshot|result)\]/.test(line)) console.log(line);
+      if (!line.startsWith(SUITE_TAG)) continue;
+      suiteStartedLogging = true;
+      const own = line.slice(SUITE_TAG.length);
+      onLine(own);
+      if (!/^\[(screenshot|result)\]/.test(own)) console.log(own);
     }
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
@@ -215,6 +220,9 @@ async function main() {
   }
   for (const failure of uiFailures) console.error(`[e2e] UI check failed: ${failure}`);
   if (typeof outcome !== 'number') console.error(`[e2e] ${outcome}; logs in ${LOGS.slice(REPO.length + 1)}/`);
+  if (failed && !suiteStartedLogging) {
+    console.error(`[e2e] the suite printed nothing; the workbench's log ends with:\n${readFileSync(runLog, 'utf8').split('\n').slice(-40).join('\n')}`);
+  }
   for (const [name, value] of Object.entries(metrics)) console.log(`[e2e] ${name}: ${value}`);
   console.log(`[e2e] suite ${seconds(suiteMs)}, total ${seconds(performance.now() - started)}; screenshots in ${SCREENSHOTS.slice(REPO.length + 1)}/`);
   if (result) console.log(`e2e: ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} skipped` : ''}`);

@@ -46,6 +46,7 @@ describe('protocol: studio-lsp process and lifecycle', function () {
           capabilities: {
             textDocumentSync: { openClose: true, change: 2 },
             hoverProvider: true,
+            foldingRangeProvider: true,
             codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.studioTokenLens'], resolveProvider: false },
             diagnosticProvider: { identifier: 'studio-token-lens', interFileDependencies: false, workspaceDiagnostics: false },
           },

@@ -90,6 +90,9 @@ export interface StartOptions {
   readonly initializationOptions?: unknown;
   /** `studioTokenLens` section contents answered to `workspace/configuration`, for every scope. */
   readonly settings?: Record<string, unknown>;
+  /** Extra Node.js options for the server process (e.g. `--require` a preload). */
+  readonly nodeArgs?: readonly string[];
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 type Listener<T> = (value: T) => void;
@@ -135,7 +138,7 @@ export class TestClient {
   }
 
   static async start(options: StartOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BUNDLE, '--stdio'], { cwd: ROOT, stdio: 'pipe', env: options.env ?? process.env });
     const client = new TestClient(child, options);
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

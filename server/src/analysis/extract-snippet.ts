@@ -1,8 +1,30 @@
 import type { Settings } from '../common/settings';
 import type { SnippetDocument } from '../documents/parsed-document';
-import type { FlowModel } from './flow-model';
+import type { CodeUnit, FlowModel } from './flow-model';
+import { collectSnippetFacts } from './snippet-facts';
+import { documentConstantsOf, documentJitterOf, extractSnippetUnit, ModelIds } from './snippet-unit';
 
-// SCAFFOLD: replaced by the extractor (being written); returns an empty model so the build stays green.
-export function extractSnippetModel(_document: SnippetDocument, _settings: Settings): FlowModel {
-  return { units: [], flow: { predecessors: () => [], longRunningBetween: () => [] } };
+/**
+ * A `.snippet` file: one unit, labelled "snippet", covering the whole file. Nothing runs before it as far as the
+ * file can tell, so `predecessors` and `longRunningBetween` are empty; a token it sends but never acquires was
+ * acquired in an earlier action, which the rules read from the unit alone.
+ */
+export function extractSnippetModel(document: SnippetDocument, settings: Settings): FlowModel {
+  const ids = new ModelIds();
+  const id = ids.nextUnit();
+  const range = { start: 0, end: document.text.length };
+  let unit: CodeUnit;
+  try {
+    const { program, comments } = document.snippet;
+    const facts = collectSnippetFacts(program);
+    unit = extractSnippetUnit(
+      { program, code: document.text, comments, toDocument: (offset) => offset },
+      { id, label: 'snippet', range },
+      { settings, ids, facts, documentConstants: documentConstantsOf([facts]), documentJitter: documentJitterOf([facts]) },
+    );
+  } catch {
+    // Last resort (a bug, never expected): an empty unit keeps the other diagnostics working.
+    unit = { id, label: 'snippet', range, events: [], conditions: [] };
+  }
+  return { units: [unit], flow: { predecessors: () => [], longRunningBetween: () => [] } };
 }

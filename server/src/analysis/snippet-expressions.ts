@@ -353,6 +353,25 @@ export function isErrorVariableName(folded: string): boolean {
   return /error|fail|(?:^|_)err|err(?:$|_|msg|code|text|message|desc|flag|no|or)/.test(folded) && !/referr/.test(folded);
 }
 
+/**
+ * A value that differs per contact or per run: random or jitter names and functions, variables already known to
+ * hold such a value, and `ContactID % 361`-style spreads (no random function is documented for Snippet, so the
+ * quick fix spreads buffers with the contact's id).
+ */
+export function isJitterExpression(e: Expression, jitterVariables: ReadonlySet<string>): boolean {
+  return someNode(e, (n) => {
+    if (n.kind === 'Identifier') return jitterVariables.has(n.folded) || isRandomName(n.folded);
+    if (n.kind === 'Call') return isRandomName(calleeName(n) ?? '');
+    if (n.kind === 'Binary' && n.operator === '%') {
+      return someNode(n.left, (m) => m.kind === 'Identifier' && PER_CONTACT.test(m.folded));
+    }
+    return false;
+  });
+}
+
+/** Values that differ per contact: what a `%` spread of a buffer is taken from. */
+const PER_CONTACT = /^(?:contactid|mastercontactid|masterid|sessionid|callid|ani|dnis)$/;
+
 /** Random or jitter sources: `random(…)`, `rand(…)`, `jitter`, `randomOffset`. */
 export function isRandomName(folded: string): boolean {
   return /jitter|random|(?:^|_)rand(?:$|_|om|int|num)|^rnd/.test(folded);

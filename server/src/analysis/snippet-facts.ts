@@ -5,6 +5,7 @@ import {
   type AstNode,
   type Expression,
   type FunctionDeclaration,
+  type MemberExpression,
   type Program,
 } from '../syntax/snippet/ast';
 import {
@@ -14,6 +15,7 @@ import {
   conditionLeaves,
   identifiersRead,
   isExpiryName,
+  isJitterExpression,
   isLifetimeName,
   isNowExpression,
   isOrdering,
@@ -43,11 +45,13 @@ export interface SnippetFacts {
   readonly calledInLoops: ReadonlySet<string>;
   /** Variables whose every assignment in the code is the same constant (value as written, e.g. 300). */
   readonly constantAssignments: ReadonlyMap<string, number | null>;
+  /** Variables assigned a jittered value (random, jitter, `ContactID % n`) somewhere in the code. */
+  readonly jitterVariables: ReadonlySet<string>;
 }
 
 /** How a value hands over a token, if it does. */
 export type TokenSource =
-  | { readonly kind: 'response'; readonly member: Expression }
+  | { readonly kind: 'response'; readonly member: MemberExpression }
   | { readonly kind: 'function' }
   | { readonly kind: 'alias'; readonly variable: string };
 
@@ -197,7 +201,15 @@ export function collectSnippetFacts(program: Program): SnippetFacts {
     else constantAssignments.set(name, value);
   }
 
-  return { nowVariables, tokenVariables, expiryVariables, lifetimeVariables, tokenFunctions, calledInLoops, constantAssignments };
+  const jitterVariables = new Set<string>();
+  for (let round = 0; round < 2; round++) {
+    for (const a of variableAssigns) if (isJitterExpression(a.value, jitterVariables)) jitterVariables.add(targetOf(a));
+  }
+
+  return {
+    nowVariables, tokenVariables, expiryVariables, lifetimeVariables, tokenFunctions, calledInLoops, constantAssignments,
+    jitterVariables,
+  };
 }
 
 /** `AddHeader("Authorization", …)`: the header name is a literal "Authorization" (any case). */

@@ -26,7 +26,7 @@ import {
   isExpiryName,
   isNowExpression,
   isOrdering,
-  isRandomName,
+  isJitterExpression,
   isTokenVariableName,
   memberPath,
   mentionsNow,
@@ -66,6 +66,11 @@ export interface SnippetSource {
   readonly code: string;
   readonly comments: readonly TextRange[];
   readonly toDocument: (codeOffset: number) => number;
+  /**
+   * The document's text when it differs from `code` (embedded code). A range's end is then placed just after the
+   * source of its last character, not before whatever markup follows it (`]]>`, a comment).
+   */
+  readonly documentText?: string;
 }
 
 export interface UnitHeader {
@@ -101,11 +106,18 @@ export interface UnitOptions {
   readonly facts?: SnippetFacts;
   /** Variables whose every assignment in the whole document is this constant (for fixed buffers in a variable). */
   readonly documentConstants?: ReadonlyMap<string, number>;
+  /** Variables assigned a per-contact (jittered) value anywhere in the document. */
+  readonly documentJitter?: ReadonlySet<string>;
 }
 
 /** Lowers one piece of Snippet code. Total on any tree the parser returns, including error-recovery trees. */
 export function extractSnippetUnit(source: SnippetSource, header: UnitHeader, options: UnitOptions): CodeUnit {
   return new UnitExtractor(source, header, options).run();
+}
+
+/** Variables assigned a jittered value anywhere in the document, from each piece's facts. */
+export function documentJitterOf(factsList: readonly SnippetFacts[]): Set<string> {
+  return new Set(factsList.flatMap((facts) => [...facts.jitterVariables]));
 }
 
 /** Variables a document assigns only one constant, from each piece's facts. */
@@ -364,7 +376,7 @@ class UnitExtractor {
   }
 
   private loop(body: A.Block, ctx: Ctx): void {
-    const retryLoop = someNode(blockAsExpression(body), () => false) || containsRestCall(body);
+    const retryLoop = containsRestCall(body);
     this.statements(body.body, { ...ctx, inLoop: true, retryLoop });
   }
 
@@ -737,10 +749,10 @@ class UnitExtractor {
       if (differenceLeft !== null) {
         expiry = differenceLeft; // expiry - now OP' b  ⇔  now flip(OP') expiry - b
         op = flipOperator(op);
-        buffers.push(right);
+        buffers.push(cmp.right);
       } else if (differenceRight !== null) {
         expiry = differenceRight; // b OP' expiry - now  ⇔  now OP' expiry - b
-        buffers.push(left);
+        buffers.push(cmp.left);
       } else {
         return null;
       }
@@ -916,9 +928,8 @@ class UnitExtractor {
   }
 
   private isJittery(e: A.Expression): boolean {
-    return someNode(e, (n) =>
-      (n.kind === 'Identifier' && (this.state.jitter.has(n.folded) || isRandomName(n.folded))) ||
-      (n.kind === 'Call' && isRandomName(calleeOf(n) ?? '')));
+    return isJitterExpression(e, this.state.jitter) ||
+      (this.options.documentJitter !== undefined && isJitterExpression(e, this.options.documentJitter));
   }
 
   private templateOf(literal: A.StringLiteral): Template {
@@ -976,8 +987,18 @@ class UnitExtractor {
 
   private doc(range: TextRange): TextRange {
     const n = this.code.length;
-    const start = this.source.toDocument(clamp(range.start, n));
-    const end = this.source.toDocument(clamp(Math.max(range.start, range.end), n));
+    const from = clamp(range.start, n);
+    const to = clamp(Math.max(range.start, range.end), n);
+    const start = this.source.toDocument(from);
+    let end = this.source.toDocument(to);
+    const text = this.source.documentText;
+    if (text !== undefined && to > from) {
+      // The last character written as itself ends right after its own source.
+      const last = this.source.toDocument(to - 1);
+      const ch = this.code.charCodeAt(to - 1);
+      const entity = ch === 0x26 /* & */ && /^&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/.test(text.slice(last, last + 12));
+      if (text.charCodeAt(last) === ch && !entity) end = last + 1;
+    }
     return { start, end: Math.max(start, end) };
   }
 }
@@ -1084,7 +1105,7 @@ function lengthOf(e: A.Expression): A.Expression | null {
 }
 
 function firstNode(e: A.Expression, test: (node: A.Expression) => boolean): A.Expression | null {
-  let found: A.Expression | null = null;
+  let found = null as A.Expression | null;
   someNode(e, (node) => {
     if (test(node)) {
       found = node;

@@ -81,7 +81,7 @@ function leavesOf(test: AnyNode): Leaf[] {
 function expiryComparison(leaf: Leaf, unit: UnitState, doc: DocumentState): ExpiryCheck | undefined {
   const node = leaf.node;
   if (node.type !== 'BinaryExpression' || !RELATIONAL.has(node.operator)) return undefined;
-  let op = node.operator;
+  let op: string = node.operator;
   let left: AnyNode = node.left;
   let right: AnyNode = node.right;
   if (!isNowExpression(left, unit) && !isNowPlus(left, unit) && (isNowExpression(right, unit) || isNowPlus(right, unit))) {

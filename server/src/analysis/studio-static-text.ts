@@ -21,7 +21,11 @@ export function staticText(node: AnyNode | null | undefined, source: string, kno
 function part(node: AnyNode, source: string, known: KnownText, depth: number): string | undefined {
   if (depth > MAX_DEPTH) return '{…}';
   const literal = stringValue(node);
-  if (literal !== undefined) return literal;
+  if (literal !== undefined) {
+    // acorn-loose ends an unterminated string at the line end, so `"https://x/oauth/token;` keeps its `;`.
+    const terminated = node.end - node.start >= 2 && source[node.end - 1] === source[node.start];
+    return terminated ? literal : literal.replace(/[\s;]+$/, '');
+  }
   switch (node.type) {
     case 'Literal':
       return typeof node.value === 'number' || typeof node.value === 'boolean' ? String(node.value) : undefined;

@@ -132,12 +132,10 @@ function lifetimeOf(node: AnyNode, unit: UnitState): { seconds: number; range: {
     const held = unit.numericConstants.get(foldName(node.name));
     return held ? { seconds: held.value, range: held.range } : undefined;
   }
-  // `3600 * 1000` (milliseconds): the lifetime is the literal that is not the 1000.
+  // `3600 * 1000`, `lifetimeSeconds * 1000` (milliseconds): the lifetime is the factor that is not the 1000.
   if (node.type === 'BinaryExpression' && node.operator === '*') {
-    const left = numericValue(node.left);
-    const right = numericValue(node.right);
-    if (right === 1000 && left !== undefined) return { seconds: left, range: { start: node.left.start, end: node.left.end } };
-    if (left === 1000 && right !== undefined) return { seconds: right, range: { start: node.right.start, end: node.right.end } };
+    if (numericValue(node.right) === 1000) return lifetimeOf(node.left, unit);
+    if (numericValue(node.left) === 1000) return lifetimeOf(node.right, unit);
   }
   const value = numericValue(node);
   return value === undefined ? undefined : { seconds: value, range: { start: node.start, end: node.end } };

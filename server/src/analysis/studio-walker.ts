@@ -44,6 +44,12 @@ const BODY_PROPERTIES = new Set(['body', 'data', 'payload', 'content']);
 const URL_PROPERTIES = new Set(['url', 'uri', 'endpoint']);
 const HEADER_SETTERS = new Set(['setrequestheader', 'addheader', 'setheader', 'appendheader']);
 
+interface TokenSource {
+  readonly source: TokenAcquireEvent['source'];
+  readonly fromCall?: number;
+  readonly fromVariable?: string;
+}
+
 interface BindOptions {
   /** The statement that stores the value (events sit on it). */
   readonly range: TextRange;
@@ -301,6 +307,7 @@ export class UnitWalker {
     const status = statusLink(node.discriminant, this.unit, this.doc);
     const earlier: number[] = [];
     let tests: AnyNode[] = [];
+    let groupStart: number | undefined;
     for (const switchCase of node.cases) {
       if (!switchCase.test) {
         const elseCtx = earlier.reduce<WalkContext>((acc, id) => guarded(acc, id, 'else'), ctx);
@@ -308,15 +315,15 @@ export class UnitWalker {
         continue;
       }
       tests.push(switchCase.test);
+      groupStart ??= switchCase.start;
       if (switchCase.consequent.length === 0 && switchCase !== node.cases[node.cases.length - 1]) continue;
       const codes = tests.map((t) => numericValue(t)).filter((n): n is number => n !== undefined);
       const id = this.doc.nextConditionId();
-      const first = tests[0]!;
       const last = tests[tests.length - 1]!;
       const reads = uniqueFolded([...readsOf(node.discriminant), ...tests.flatMap((t) => readsOf(t))]);
       this.draft.addCondition({
         id,
-        range: { start: first.start, end: last.end },
+        range: { start: groupStart, end: last.end },
         reads,
         ...(status && codes.length > 0
           ? { statusCheck: { ...(status.callId === undefined ? {} : { callId: status.callId }), equals: codes, notEquals: [], rangeComparison: false } }
@@ -326,6 +333,7 @@ export class UnitWalker {
       this.visitAll(switchCase.consequent, guarded(ctx, id, 'then'));
       earlier.push(id);
       tests = [];
+      groupStart = undefined;
     }
   }
 
@@ -374,7 +382,7 @@ export class UnitWalker {
     const core = unwrapValue(value);
 
     // Facts read from the value before the variable forgets its old value (`x = x + 1`).
-    const tokenSource = value ? this.tokenSource(value, folded) : undefined;
+    const tokenSources = value ? this.tokenSourcesByBranch(value, folded, ctx) : [];
     const call = core ? this.callByNode.get(core) : undefined;
     const response = value ? this.parsedResponse(value) : undefined;
     const status = value && !call ? statusLink(value, this.unit, this.doc) : undefined;
@@ -397,7 +405,7 @@ export class UnitWalker {
     }
     if (response) this.unit.parsedBodies.set(folded, response.callId);
 
-    if (tokenSource) {
+    for (const { source: tokenSource, placement } of tokenSources) {
       const event: Omit<TokenAcquireEvent, 'unit' | 'order' | 'guards' | 'inLoop'> = {
         kind: 'token-acquire',
         range,
@@ -407,7 +415,7 @@ export class UnitWalker {
         ...(tokenSource.fromVariable === undefined ? {} : { fromVariable: tokenSource.fromVariable }),
         persistent,
       };
-      this.draft.emit(event, ctx, at);
+      this.draft.emit(event, placement, at);
       this.doc.tokenVariables.add(folded);
       if (tokenSource.source === 'response' && tokenSource.fromCall !== undefined) this.markTokenRequest(tokenSource.fromCall);
     }
@@ -505,8 +513,24 @@ export class UnitWalker {
     this.draft.emit({ kind: 'error-path', range }, ctx, range.end);
   }
 
+  /** `t = due ? GetOAuthToken() : "{strCachedToken}"`: one acquisition per branch, each guarded by it. */
+  private tokenSourcesByBranch(value: AnyNode, target: string, ctx: WalkContext): { source: TokenSource; placement: WalkContext }[] {
+    const core = unwrapValue(value);
+    const id = core ? this.conditionByNode.get(core) : undefined;
+    if (core && core.type === 'ConditionalExpression' && id !== undefined) {
+      const found: { source: TokenSource; placement: WalkContext }[] = [];
+      const then = this.tokenSource(core.consequent, target);
+      if (then) found.push({ source: then, placement: guarded(ctx, id, 'then') });
+      const otherwise = this.tokenSource(core.alternate, target);
+      if (otherwise) found.push({ source: otherwise, placement: guarded(ctx, id, 'else') });
+      return found;
+    }
+    const source = this.tokenSource(value, target);
+    return source ? [{ source, placement: ctx }] : [];
+  }
+
   /** Where a token in `value` comes from, if it is one. */
-  private tokenSource(value: AnyNode, target: string): { source: TokenAcquireEvent['source']; fromCall?: number; fromVariable?: string } | undefined {
+  private tokenSource(value: AnyNode, target: string): TokenSource | undefined {
     const core = unwrapValue(value);
     if (!core) return undefined;
     if (core.type === 'ConditionalExpression') {

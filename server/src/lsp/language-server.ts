@@ -6,6 +6,7 @@ import {
   type DidChangeConfigurationParams,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
+  type FoldingRange,
   type Hover,
   type InitializeParams,
   type InitializeResult,
@@ -16,6 +17,7 @@ import { PRODUCT_VERSION } from '../common/version';
 import { readClientFeatures, type ClientFeatures } from './client-features';
 import { createCodeActionHandler } from './code-action-handler';
 import { createDocumentAnalyses } from './document-analysis';
+import { createFoldingHandler } from './folding-handler';
 import { createHoverHandler } from './hover-handler';
 import { createPullDiagnostics } from './pull-diagnostics';
 import { createPushDiagnostics } from './push-diagnostics';
@@ -34,6 +36,7 @@ export interface LanguageServer {
   didChangeConfiguration(params: DidChangeConfigurationParams): void;
   diagnostic(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport>;
   hover(params: unknown): Promise<Hover | null>;
+  foldingRange(params: unknown): FoldingRange[] | null;
   codeAction(params: unknown): Promise<CodeAction[]>;
   shutdown(): void;
 }
@@ -52,6 +55,7 @@ export function createLanguageServer(
   let openingSerial = 0;
   const pull = createPullDiagnostics(documents, analyses, settingsStore, (uri) => openings.get(uri) ?? 0);
   const hover = createHoverHandler(documents, analyses, settingsStore, runtime);
+  const foldingRange = createFoldingHandler(documents, analyses);
   const codeAction = createCodeActionHandler(documents, analyses, settingsStore, () => features);
   // onDidChangeContent also fires for an open: validate a new document at once, edits after the debounce.
   const justOpened = new Set<string>();
@@ -93,6 +97,7 @@ export function createLanguageServer(
     },
     diagnostic: pull,
     hover,
+    foldingRange,
     codeAction,
     shutdown() {
       push.dispose();

@@ -18,5 +18,6 @@ export function registerHandlers(connection: Connection, documents: TextDocument
 
   connection.languages.diagnostics.on((params, token) => runSafe('textDocument/diagnostic', token, () => server.diagnostic(params, token)));
   connection.onHover((params, token) => runSafe('textDocument/hover', token, () => server.hover(params)));
+  connection.onFoldingRanges((params, token) => runSafe('textDocument/foldingRange', token, () => server.foldingRange(params)));
   connection.onCodeAction((params, token) => runSafe('textDocument/codeAction', token, () => server.codeAction(params)));
 }

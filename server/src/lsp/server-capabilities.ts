@@ -8,6 +8,7 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
+    foldingRangeProvider: true,
     codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
   };
   if (features.pullDiagnostics) {

@@ -129,24 +129,40 @@ export function copiesOf(unit: CodeUnit, variable: string, fromOrder: number): {
   return { names, copies };
 }
 
+/** Two events in different branches of one condition: at most one of them runs. */
+export function mutuallyExclusive(a: { readonly guards: readonly Guard[] }, b: { readonly guards: readonly Guard[] }): boolean {
+  return a.guards.some((ga) => b.guards.some((gb) => ga.conditionId === gb.conditionId && ga.branch !== gb.branch));
+}
+
+/**
+ * Whether a status read attributed to call `otherId` also reads `call`'s status: the same client, in the other
+ * branch of a condition (`IF … { r = api.Make…(a) } ELSE { r = api.Make…(b) }` then one `api.StatusCode` check).
+ */
+function readsStatusOf(unit: CodeUnit, call: RestCallEvent, otherId: number | undefined, client: string | undefined): boolean {
+  if (otherId === call.id) return true;
+  if (otherId === undefined) return client === call.client;
+  const other = eventsOfKind(unit, 'rest-call').find((c) => c.id === otherId);
+  return other !== undefined && other.client === call.client && mutuallyExclusive(other, call);
+}
+
 /** Status copies of a call (`code = "{proxy.StatusCode}"`) after it in its unit. */
 export function statusCopiesOf(unit: CodeUnit, call: RestCallEvent): StatusCopyEvent[] {
-  return eventsOfKind(unit, 'status-copy').filter(
-    (copy) => copy.order > call.order && (copy.callId === call.id || (copy.callId === undefined && copy.client === call.client)),
-  );
+  return eventsOfKind(unit, 'status-copy').filter((copy) => copy.order > call.order && readsStatusOf(unit, call, copy.callId, copy.client));
 }
 
 /**
  * Conditions after a call that examine its status: by call id, or (id unknown) by the call's client or a
- * status copy of it.
+ * status copy of it. A check attributed to the same client's call in the other branch of an IF counts too.
  */
 export function statusChecksOf(unit: CodeUnit, call: RestCallEvent): Condition[] {
   const copies = statusCopiesOf(unit, call);
   return unit.conditions.filter((condition) => {
     const check = condition.statusCheck;
     if (!check || condition.range.start < call.range.start) return false;
-    if (check.callId !== undefined) return check.callId === call.id;
-    if (condition.reads.includes(call.client)) return true;
+    if (check.callId !== undefined && readsStatusOf(unit, call, check.callId, undefined)) return true;
+    if (check.callId === undefined && condition.reads.includes(call.client)) return true;
+    // `a.statusCode != 200 || b.statusCode != 200`: one condition, several calls; the model names only one.
+    if (call.resultVariable !== undefined && call.resultVariable !== call.client && condition.reads.includes(call.resultVariable)) return true;
     return copies.some((copy) => copy.range.start <= condition.range.start && condition.reads.includes(copy.variable));
   });
 }
@@ -178,6 +194,14 @@ export function listForMessage(items: readonly string[], max = 2): string {
   if (items.length <= 1) return items[0] ?? '';
   if (items.length <= max) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
   return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** A long action label cut for a message: `PLAY "Welcome to Contoso Energy. Please…"`. */
+export function shortLabel(label: string, max = 48): string {
+  const oneLine = label.replace(/\s+/g, ' ').trim();
+  if (oneLine.length <= max) return oneLine;
+  const cut = oneLine.slice(0, max - 1).trimEnd();
+  return /^[^"]*"[^"]*$/.test(cut) ? `${cut}…"` : `${cut}…`;
 }
 
 /** "in SNIPPET action 3 "Get token"" for export actions, otherwise "at line N". */

@@ -7,6 +7,7 @@ import {
   eventsOfKind,
   isExpiryGuarded,
   listForMessage,
+  shortLabel,
   whereAcquired,
 } from './model-queries';
 import { finding, type Rule, type RuleContext } from './rule';
@@ -23,7 +24,7 @@ const MAX_ALIAS_DEPTH = 8;
 type Origin =
   | { readonly kind: 'managed' }
   | { readonly kind: 'fresh'; readonly latest: TokenAcquireEvent }
-  | { readonly kind: 'stale'; readonly names: ReadonlySet<string> };
+  | { readonly kind: 'stale'; readonly names: ReadonlySet<string>; readonly partial: readonly TokenAcquireEvent[] };
 
 const MANAGED: Origin = { kind: 'managed' };
 
@@ -48,7 +49,7 @@ function originOf(unit: CodeUnit, variable: string, beforeOrder: number, pointGu
     const latest = fresh.reduce((a, b) => (b.order > a.order ? b : a));
     return { kind: 'fresh', latest };
   }
-  return { kind: 'stale', names };
+  return { kind: 'stale', names, partial: fresh };
 }
 
 interface EarlierAcquisition {
@@ -115,14 +116,15 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
       const earlier = earlierAcquisition(model, unit, use, origin.names);
       if (earlier === 'managed') continue;
       if (earlier === 'unknown') {
-        findings.push(
-          finding(
-            CODE,
-            use.range,
-            `${name} was acquired in an earlier action or unknown place and is sent here with no expiry check (Pattern A): ` +
-              `on a long contact the token expires and this call fails with 401. ${ADVICE}`,
-          ),
-        );
+        const partial = origin.partial[0];
+        const message = partial
+          ? `${name} is fetched at line ${context.lineOf(partial.range.start)} only on some paths; on the others it was acquired in ` +
+            `an earlier action or unknown place and is sent here with no expiry check (Pattern A): on a long contact the token ` +
+            `expires and this call fails with 401. ${ADVICE}`
+          : `${name} was acquired in an earlier action or unknown place and is sent here with no expiry check (Pattern A): ` +
+            `on a long contact the token expires and this call fails with 401. ${ADVICE}`;
+        const related = partial ? [{ range: partial.range, message: `${name} is fetched here only on some paths` }] : undefined;
+        findings.push(finding(CODE, use.range, message, related));
         continue;
       }
       findings.push(report(context, use, name, earlier.unit, earlier.acquisition, earlier.longRunning));
@@ -143,13 +145,14 @@ function report(
   const acquiredName = authoredName(context.text, acquisition.range, acquisition.variable);
   const related = [
     { range: acquisition.range, message: `${acquiredName} is acquired here, and its expiry is never checked before the use` },
-    ...longRunning.map((event) => ({ range: event.range, message: `${event.label} can run between the acquisition and the use` })),
+    ...longRunning.map((event) => ({ range: event.range, message: `${shortLabel(event.label)} can run between the acquisition and the use` })),
   ];
+  const subject = acquiredName.toLowerCase() === name.toLowerCase() ? `${name} was` : `${name} holds ${acquiredName}, which was`;
   const message =
     longRunning.length > 0
-      ? `${name} was acquired ${where} and is sent here after ${listForMessage(longRunning.map((e) => e.label))} with no expiry check ` +
+      ? `${subject} acquired ${where} and is sent here after ${listForMessage(longRunning.map((e) => shortLabel(e.label)))} with no expiry check ` +
         `(Pattern A): by then the token may have expired, and this call fails with 401. ${ADVICE}`
-      : `${name} was acquired ${where} and is reused here with no expiry check (Pattern A): on a long contact the token ` +
+      : `${subject} acquired ${where} and is reused here with no expiry check (Pattern A): on a long contact the token ` +
         `expires and this call fails with 401. ${ADVICE}`;
   return finding(CODE, use.range, message, related);
 }

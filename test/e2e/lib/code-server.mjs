@@ -35,6 +35,8 @@ export function isolatedEnv(dirs, extra = {}) {
     TMPDIR: dirs.tmp,
     NODE_COMPILE_CACHE: join(dirs.cache, 'node-compile-cache'),
     VSCODE_CLI_DISABLE_TELEMETRY: '1',
+    // A gallery without serviceUrl turns the marketplace off: no update or recommendation lookups.
+    EXTENSIONS_GALLERY: '{}',
     ...extra,
   };
 }
@@ -55,6 +57,7 @@ export function writeUserSettings(dirs, settings = {}) {
     'security.workspace.trust.enabled': false,
     'git.enabled': false,
     'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...settings,
   };
   writeFileSync(join(userDir, 'settings.json'), `${JSON.stringify(all, null, 2)}\n`);

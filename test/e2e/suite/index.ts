@@ -1,6 +1,22 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import Mocha from 'mocha';
+
+/**
+ * Marks every line the suite (and the extension host) prints, so that the runner can tell them
+ * from the workbench's own log, which reaches it through the same channel.
+ */
+const TAG = '~e2e~ ';
+
+function tagConsole(): void {
+  for (const method of ['log', 'info', 'warn', 'error'] as const) {
+    const original = console[method].bind(console);
+    console[method] = (...args: unknown[]) => original(format(...args).replace(/^/gm, TAG));
+  }
+  // Mocha's reporters print through Base.consoleLog, captured from console.log when mocha loaded.
+  Mocha.reporters.Base.consoleLog = console.log;
+}
 
 /**
  * The extension-test entry VS Code loads from `extensionTestsPath` (the @vscode/test-electron shape):
@@ -12,6 +28,7 @@ import Mocha from 'mocha';
  * Environment: STL_E2E_GREP (mocha --grep), STL_E2E_DEADLINE_MS (see helpers.ts).
  */
 export function run(): Promise<void> {
+  tagConsole();
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env['STL_E2E_GREP'];
   if (grep) mocha.grep(grep);

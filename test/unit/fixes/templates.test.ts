@@ -10,6 +10,7 @@ import {
   expiryFromExpiresIn,
   jitteredBufferAssignment,
   movedSecretComment,
+  notationOf,
   secretSubstitution,
   strategyA,
   strategyB,
@@ -80,6 +81,12 @@ describe('code templates', () => {
       });
     }
   }
+
+  it('maps document kinds to notations (XML exports hold real Snippet code)', () => {
+    assert.equal(notationOf('cxone-snippet'), 'snippet');
+    assert.equal(notationOf('studio-xml'), 'snippet');
+    assert.equal(notationOf('cxone-studio'), 'guide');
+  });
 
   it('wraps guide code in SNIPPET … END SNIPPET by default, and not with snippetBlock: false', () => {
     assert.match(strategyB('guide'), /^SNIPPET\n[\s\S]*\nEND SNIPPET\n$/);

@@ -60,7 +60,7 @@ describe('token-reuse-without-expiry (hand-built models)', () => {
     s.acquire('t = "{strToken}"', 't', 'cache-read', { from: 'strtoken' }).use('+ t', 't');
     const findings = run(b).filter((f) => f.code === CODE);
     assert.equal(findings.length, 1);
-    assert.match(findings[0]!.message, /^t was acquired at line 1/);
+    assert.match(findings[0]!.message, /^t holds strToken, which was acquired at line 1/);
   });
 
   it('does not report a fresh token fetched in the same unit before the call (Strategy A / Pattern B)', () => {

@@ -1,6 +1,6 @@
 /** Code templates written by the quick fixes and the VS Code snippets, in both notations. */
 export * from './assumptions';
-export { DEFAULT_LAYOUT, type LineEnding, type Notation, type TemplateLayout, type TemplateOptions } from './layout';
+export { DEFAULT_LAYOUT, notationOf, type LineEnding, type Notation, type TemplateLayout, type TemplateOptions } from './layout';
 export { bufferPlan, type BufferPlan, type RefreshTiming } from './timing';
 export {
   bufferedExpiry,

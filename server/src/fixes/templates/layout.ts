@@ -1,3 +1,5 @@
+import type { DocumentKind } from '../../documents/document-kind';
+
 /**
  * How rendered code is laid out: notation, line ending and indentation. Templates build a list of lines with a
  * nesting depth; `renderLines` turns it into text where every line carries the caller's indent and ends with
@@ -6,6 +8,11 @@
 
 /** `snippet`: the real Snippet language (`.snippet`, XML exports). `guide`: the guide's notation (`.studio`). */
 export type Notation = 'snippet' | 'guide';
+
+/** The notation of code written into a document: XML exports hold real Snippet code. */
+export function notationOf(kind: DocumentKind): Notation {
+  return kind === 'cxone-studio' ? 'guide' : 'snippet';
+}
 
 export type LineEnding = '\n' | '\r\n';
 

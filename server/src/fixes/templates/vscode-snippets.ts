@@ -19,7 +19,7 @@ export const SNIPPET_FILES: Readonly<Record<Notation, string>> = {
   guide: 'snippets/cxone-studio.json',
 };
 
-export const REGENERATE_COMMAND = 'npx tsx server/src/fixes/templates/write-snippets.ts';
+export const REGENERATE_COMMAND = 'npx tsx test/tools/write-snippets.ts';
 
 export interface VsCodeSnippet {
   readonly prefix: string[];

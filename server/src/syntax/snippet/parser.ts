@@ -22,7 +22,8 @@ const enum T {
 }
 
 const enum F {
-  None = 0, NewlineBefore = 1, GlobalScope = 2, Synthesized = 4, QuoteShift = 3, QuoteMask = 3 << 3, WordShift = 5, WordMask = 15 << 5,
+  None = 0, NewlineBefore = 1, GlobalScope = 2, Synthesized = 4,
+  QuoteShift = 3, QuoteMask = 3 << 3, WordShift = 5, WordMask = 15 << 5,
 }
 
 const enum Q {
@@ -35,8 +36,12 @@ const enum W {
 
 type EnumValues<E> = { [K in keyof E]: E[K] extends number ? `${E[K]}` : never };
 type SameEnum<P, R> = [EnumValues<P>] extends [EnumValues<R>] ? ([EnumValues<R>] extends [EnumValues<P>] ? true : false) : false;
-const mirrored: [SameEnum<typeof T, typeof TokenKind>, SameEnum<typeof F, typeof TokenFlags>, SameEnum<typeof Q, typeof QuoteCode>,
-  SameEnum<typeof W, typeof Word>] = [true, true, true, true];
+const mirrored: [
+  SameEnum<typeof T, typeof TokenKind>,
+  SameEnum<typeof F, typeof TokenFlags>,
+  SameEnum<typeof Q, typeof QuoteCode>,
+  SameEnum<typeof W, typeof Word>,
+] = [true, true, true, true];
 void mirrored;
 
 function isKeyword(kind: T): boolean {
@@ -1352,7 +1357,7 @@ class Parser {
         // An interpolation cut off by the line end was reported by the lexer; one message is enough.
         if ((this.flags[end]! & F.Synthesized) === 0) {
           const hint = undocumentedOperatorHint(this.kinds[this.p]!);
-          this.errorAtToken(hint ?? `Unexpected ${this.describe(this.p)} in {…}: an interpolation holds one expression`);
+          this.errorAtToken(hint ?? `Unexpected ${this.describe(this.p)} in {…}: an interpolation holds one expression (for a literal { use $"…" and write \\{)`);
         }
         this.skipTo(end);
       }

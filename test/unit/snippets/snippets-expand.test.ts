@@ -1,0 +1,187 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
+import {
+  authStatusHandler,
+  strategyA,
+  strategyB,
+  tokenProxyCall,
+  twoStepToken,
+  vsCodeSnippets,
+  type Notation,
+} from '../../../server/src/fixes/templates';
+import { lintText } from '../../../server/src/service/lint';
+import { forbiddenSnippetForms, snippetErrors, studioErrors } from '../fixes/templates-code-checks.test';
+
+/**
+ * Expands a VS Code snippet body the way the editor does when every placeholder keeps its default:
+ * `${n:default}` → default (expanded too), `$n` / `${n}` → nothing, `\$` `\}` `\\` → the character.
+ * Variables (`$NAME`) and choices are not expected in our snippets: they would mean a missing escape.
+ */
+export function expandSnippet(body: string): string {
+  let i = 0;
+  const expand = (inPlaceholder: boolean): string => {
+    let out = '';
+    while (i < body.length) {
+      const c = body[i]!;
+      if (c === '\\' && i + 1 < body.length && '$}\\'.includes(body[i + 1]!)) {
+        out += body[i + 1];
+        i += 2;
+      } else if (c === '}' && inPlaceholder) {
+        i++;
+        return out;
+      } else if (c === '$') {
+        const tabStop = /^\$(\d+)/.exec(body.slice(i));
+        const braced = /^\$\{(\d+)(:|\})/.exec(body.slice(i));
+        if (tabStop) {
+          i += tabStop[0].length;
+        } else if (braced) {
+          i += braced[0].length;
+          if (braced[2] === ':') out += expand(true);
+        } else {
+          throw new Error(`unescaped $ at ${i}: ${body.slice(i, i + 20)}`);
+        }
+      } else {
+        out += c;
+        i++;
+      }
+    }
+    if (inPlaceholder) throw new Error('unterminated placeholder');
+    return out;
+  };
+  return expand(false);
+}
+
+/** Placeholder numbers with their defaults, in order of appearance. */
+function placeholders(body: string): Array<[number, string]> {
+  return [...body.matchAll(/\$\{(\d+):((?:\\.|[^\\}])*)\}/g)].map((m) => [Number(m[1]), m[2]!]);
+}
+
+const NOTATIONS: Array<{ notation: Notation; file: string; languageId: string; fileName: string }> = [
+  { notation: 'snippet', file: 'snippets/cxone-snippet.json', languageId: 'cxone-snippet', fileName: 'expanded.snippet' },
+  { notation: 'guide', file: 'snippets/cxone-studio.json', languageId: 'cxone-studio', fileName: 'expanded.studio' },
+];
+
+const TOKEN_RULES_READY = !readFileSync(join(__dirname, '../../../server/src/rules/index.ts'), 'utf8').includes('SCAFFOLD');
+
+/** A fixed refresh buffer is by design a refresh-without-jitter hint; every other finding is a defect. */
+function unexpectedFindings(name: string, languageId: string, text: string): string[] {
+  const linted = lintText(name, languageId, text, DEFAULT_SETTINGS);
+  assert.ok(linted, `${name} is not recognised as ${languageId}`);
+  const fixedBuffer = /\(\d+ \/ 86400\)|- \d+\)/.test(text);
+  return linted.findings
+    .filter((f) => !(fixedBuffer && f.code === 'refresh-without-jitter'))
+    .map((f) => `${f.code}: ${f.message} at ${JSON.stringify(text.slice(f.range.start, f.range.end))}`);
+}
+
+describe('snippet expander (test helper)', () => {
+  it('keeps defaults, drops tab stops and unescapes', () => {
+    assert.equal(expandSnippet('a ${1:x} $2 ${3} \\$ \\} \\\\ ${4:{id\\}} $0'), 'a x   $ } \\ {id} ');
+    assert.equal(expandSnippet('${1:outer ${2:inner}}'), 'outer inner');
+    assert.throws(() => expandSnippet('$TM_FILENAME'));
+    assert.throws(() => expandSnippet('${1:open'));
+  });
+});
+
+for (const { notation, file, languageId, fileName } of NOTATIONS) {
+  describe(`VS Code snippets: ${file}`, () => {
+    const snippets = vsCodeSnippets(notation);
+
+    it('holds the five templates plus the jittered Strategy B', () => {
+      assert.equal(Object.keys(snippets).length, 6);
+      assert.ok(Object.keys(snippets).some((name) => /jitter/i.test(name)));
+    });
+
+    for (const [name, snippet] of Object.entries(snippets)) {
+      const body = snippet.body.join('\n');
+      const text = `${expandSnippet(body)}\n`;
+
+      it(`"${name}" expands with its defaults to code with zero syntax errors`, () => {
+        assert.deepEqual(notation === 'snippet' ? snippetErrors(text) : studioErrors(text), [], text);
+        if (notation === 'snippet') assert.deepEqual(forbiddenSnippetForms(text), [], text);
+      });
+
+      it(`"${name}" numbers its placeholders 1..n, with one default per number`, () => {
+        const found = placeholders(body);
+        assert.ok(found.length > 0, 'no placeholders');
+        const defaults = new Map<number, string>();
+        for (const [n, value] of found) {
+          assert.equal(defaults.get(n) ?? value, value, `placeholder ${n} has two defaults`);
+          defaults.set(n, value);
+        }
+        assert.deepEqual([...defaults.keys()].sort((a, b) => a - b), [...defaults.keys()].map((_, k) => k + 1));
+      });
+
+      it(`"${name}" writes credentials only as substitutions`, () => {
+        for (const match of text.matchAll(/(client_id|client_secret)=([^&"]*)/g)) {
+          assert.match(match[2]!, /^\{SECURE_[A-Z_]+\}$/, match[0]);
+        }
+        if (/X-Api-Key/.test(text)) assert.match(text, /"\{SECURE_PROXY_KEY\}"/);
+      });
+
+      it(`"${name}" triggers none of the token rules`, function () {
+        if (!TOKEN_RULES_READY) this.skip();
+        assert.deepEqual(unexpectedFindings(fileName, languageId, text), [], text);
+      });
+    }
+  });
+}
+
+describe('templates with default names trigger none of the token rules', () => {
+  const jitter = { enabled: true, minSeconds: 120, maxSeconds: 480 };
+
+  it('(the rules are live: Pattern A is reported in both notations)', function () {
+    if (!TOKEN_RULES_READY) this.skip();
+    const snippet = 'ASSIGN p = GetRESTProxy()\np.AddHeader("Authorization", "Bearer {accessToken}")\nASSIGN r = p.MakeRestRequest(u, "", 0, "GET")\n';
+    const studio = 'ASSIGN strToken = GetOAuthToken();\nWAIT 1800\nSNIPPET\nreq.headers["Authorization"] = "Bearer " + strToken;\nvar resp = req.send();\nEND SNIPPET\n';
+    assert.ok(unexpectedFindings('a.snippet', 'cxone-snippet', snippet).some((f) => f.startsWith('token-reuse-without-expiry')));
+    assert.ok(unexpectedFindings('a.studio', 'cxone-studio', studio).some((f) => f.startsWith('token-reuse-without-expiry')));
+  });
+
+  it('(a fixed buffer is the one expected hint)', function () {
+    if (!TOKEN_RULES_READY) this.skip();
+    const codes = lintText('a.snippet', 'cxone-snippet', strategyB('snippet'), DEFAULT_SETTINGS)!.findings.map((f) => f.code);
+    assert.deepEqual(codes, ['refresh-without-jitter']);
+  });
+
+  for (const { notation, languageId, fileName } of NOTATIONS) {
+    it(`Strategy B, then a call with the cached token, then the 401/403 handler (${notation})`, function () {
+      if (!TOKEN_RULES_READY) this.skip();
+      const text = notation === 'snippet'
+        ? strategyB('snippet', { jitter }) +
+          'ASSIGN apiProxy = GetRESTProxy()\napiProxy.AddHeader("Authorization", "Bearer {cachedToken}")\n' +
+          'ASSIGN apiResult = apiProxy.MakeRestRequest("https://api.your-crm.com/v2/data", "", 0, "GET")\n' +
+          authStatusHandler('snippet', { successLines: ['ASSIGN customerName = apiResult.name'] })
+        : strategyB('guide', {
+          jitter,
+          trailingLines: [
+            'var apiReq = new CXone.HttpRequest();',
+            'apiReq.method = "GET";',
+            'apiReq.url = "https://api.your-crm.com/v2/data";',
+            'apiReq.headers["Authorization"] = "Bearer " + validToken;',
+            'var apiResp = apiReq.send();',
+            authStatusHandler('guide', { snippetBlock: false, successLines: ['SET strCustomerName = JSON.parse(apiResp.body).name;'] }).trimEnd(),
+          ],
+        });
+      assert.deepEqual(notation === 'snippet' ? snippetErrors(text) : studioErrors(text), [], text);
+      assert.deepEqual(unexpectedFindings(fileName, languageId, text), [], text);
+    });
+  }
+
+  for (const { notation, languageId, fileName } of NOTATIONS) {
+    const rendered: Record<string, string> = {
+      strategyB: strategyB(notation, { jitter }),
+      strategyA: strategyA(notation),
+      authStatusHandler: authStatusHandler(notation),
+      twoStepToken: twoStepToken(notation, { jitter }),
+      tokenProxyCall: tokenProxyCall(notation),
+    };
+    for (const [name, text] of Object.entries(rendered)) {
+      it(`${name} (${notation})`, function () {
+        if (!TOKEN_RULES_READY) this.skip();
+        assert.deepEqual(unexpectedFindings(fileName, languageId, text), [], text);
+      });
+    }
+  }
+});
