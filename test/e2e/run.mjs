@@ -6,7 +6,7 @@
 //   --dev            (default) load the extension from this checkout (extensionDevelopmentPath)
 //   --vsix <file>    install the packaged extension into an empty extensions folder and test that copy
 //   --grep <re>      run only the tests whose full title matches
-//   --timeout <s>    deadline for the whole suite (default 180)
+//   --timeout <s>    deadline for the whole suite (default 300)
 //   --keep           keep the run's temporary folder (HOME, user data, logs, workspace copy)
 //
 // It builds nothing of the product: run `npm run build` first (it checks the bundles exist). It
@@ -54,7 +54,7 @@ function options() {
         dev: { type: 'boolean' },
         vsix: { type: 'string' },
         grep: { type: 'string' },
-        timeout: { type: 'string', default: '180' },
+        timeout: { type: 'string', default: '300' },
         keep: { type: 'boolean' },
       },
       allowPositionals: false,

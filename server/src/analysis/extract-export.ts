@@ -4,7 +4,7 @@ import type { ActionGraph, StudioAction } from '../syntax/xml/studio-export';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from './flow-model';
 import { isLongRunningActionType } from './long-running-actions';
 import { collectSnippetFacts, type SnippetFacts } from './snippet-facts';
-import { documentConstantsOf, documentJitterOf, extractSnippetUnit, ModelIds } from './snippet-unit';
+import { documentConstantsOf, documentJitterOf, documentStringsOf, extractSnippetUnit, ModelIds } from './snippet-unit';
 
 /**
  * A Desktop Studio XML export: one unit per SNIPPET action, every range mapped back to the file through the
@@ -19,6 +19,7 @@ export function extractExportModel(document: XmlExportDocument, settings: Settin
   const known = factsList.filter((f): f is SnippetFacts => f !== undefined);
   const documentConstants = documentConstantsOf(known);
   const documentJitter = documentJitterOf(known);
+  const documentStrings = documentStringsOf(known);
   const units: CodeUnit[] = [];
   const actionOfUnit = new Map<number, number>();
   snippets.forEach((snippet, index) => {
@@ -26,7 +27,7 @@ export function extractExportModel(document: XmlExportDocument, settings: Settin
     const id = ids.nextUnit();
     const label = `SNIPPET action ${code.actionId} "${code.caption}"`;
     const range = { start: code.contentRange.start, end: code.contentRange.end };
-    units.push(safeUnit(document.text, snippet, { id, label, range }, settings, ids, factsList[index], { documentConstants, documentJitter }));
+    units.push(safeUnit(document.text, snippet, { id, label, range }, settings, ids, factsList[index], { documentConstants, documentJitter, documentStrings }));
     actionOfUnit.set(id, code.actionId);
   });
   return { units, flow: new ActionFlow(document.export.graph, units, actionOfUnit) };
@@ -34,7 +35,7 @@ export function extractExportModel(document: XmlExportDocument, settings: Settin
 
 function safeFacts(snippet: EmbeddedSnippet): SnippetFacts | undefined {
   try {
-    return collectSnippetFacts(snippet.snippet.program);
+    return collectSnippetFacts(snippet.snippet.program, snippet.code.code);
   } catch {
     return undefined;
   }
@@ -47,7 +48,11 @@ function safeUnit(
   settings: Settings,
   ids: ModelIds,
   facts: SnippetFacts | undefined,
-  document: { documentConstants: ReadonlyMap<string, number>; documentJitter: ReadonlySet<string> },
+  document: {
+    documentConstants: ReadonlyMap<string, number>;
+    documentJitter: ReadonlySet<string>;
+    documentStrings: ReadonlyMap<string, string>;
+  },
 ): CodeUnit {
   const { code, snippet: parsed } = snippet;
   try {
@@ -112,7 +117,10 @@ class ActionFlow implements UnitFlow {
   }
 }
 
-/** A long-running action as an event: labelled `MENU "Main menu"`, placed on its caption (else the whole action). */
+/**
+ * A long-running action as an event: labelled `MENU "Main menu"`, placed on its caption (else the whole action).
+ * It belongs to no unit's event list: `unit` is the unit the path leads to and `order` its place in the answer.
+ */
 function longRunningEvent(action: StudioAction, unit: number, order: number): LongRunningEvent {
   const caption = action.captionRange;
   const range = caption && caption.end > caption.start ? { ...caption } : { ...action.range };

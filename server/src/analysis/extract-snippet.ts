@@ -2,7 +2,7 @@ import type { Settings } from '../common/settings';
 import type { SnippetDocument } from '../documents/parsed-document';
 import type { CodeUnit, FlowModel } from './flow-model';
 import { collectSnippetFacts } from './snippet-facts';
-import { documentConstantsOf, documentJitterOf, extractSnippetUnit, ModelIds } from './snippet-unit';
+import { documentConstantsOf, documentJitterOf, documentStringsOf, extractSnippetUnit, ModelIds } from './snippet-unit';
 
 /**
  * A `.snippet` file: one unit, labelled "snippet", covering the whole file. Nothing runs before it as far as the
@@ -16,11 +16,18 @@ export function extractSnippetModel(document: SnippetDocument, settings: Setting
   let unit: CodeUnit;
   try {
     const { program, comments } = document.snippet;
-    const facts = collectSnippetFacts(program);
+    const facts = collectSnippetFacts(program, document.text);
     unit = extractSnippetUnit(
       { program, code: document.text, comments, toDocument: (offset) => offset },
       { id, label: 'snippet', range },
-      { settings, ids, facts, documentConstants: documentConstantsOf([facts]), documentJitter: documentJitterOf([facts]) },
+      {
+        settings,
+        ids,
+        facts,
+        documentConstants: documentConstantsOf([facts]),
+        documentJitter: documentJitterOf([facts]),
+        documentStrings: documentStringsOf([facts]),
+      },
     );
   } catch {
     // Last resort (a bug, never expected): an empty unit keeps the other diagnostics working.

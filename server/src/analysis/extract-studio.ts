@@ -1,6 +1,7 @@
 import type { Settings } from '../common/settings';
 import type { StudioDocument } from '../documents/parsed-document';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from './flow-model';
+import { constantVariables } from './studio-constants';
 import { DocumentState, UnitState } from './studio-extract-state';
 import { credentialsInText } from './studio-literals';
 import { longRunningLabel, planUnits, type UnitPlan } from './studio-units';
@@ -29,7 +30,8 @@ export interface StudioModelOptions {
 
 export function buildStudioModel(document: StudioDocument, settings: Settings, options: StudioModelOptions): FlowModel {
   const { text } = document;
-  const doc = new DocumentState(text, settings);
+  const constants = options.containFailures ? safely(() => constantVariables(document.studio), new Map<string, number>()) : constantVariables(document.studio);
+  const doc = new DocumentState(text, settings, constants);
   const plans = options.containFailures ? safely(() => planUnits(text, document.studio), []) : planUnits(text, document.studio);
   const units: CodeUnit[] = plans.map((plan, id) => {
     const draft = new UnitDraft(id, plan.label, plan.range);

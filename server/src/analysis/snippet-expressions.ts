@@ -334,7 +334,7 @@ export function isLifetimeName(folded: string): boolean {
 /** Names of expiry times: `tokenExpiry`, `expiresAt`, `tokenValidUntil`, `tokenTtl`. */
 export function isExpiryName(folded: string): boolean {
   if (isLifetimeName(folded)) return false;
-  return /expir|valid_?until|valid_?till|(?:^|_)ttl(?:$|_)|ttl$/.test(folded);
+  return /expir|valid_?until|valid_?till|(?:^|_|token|access|auth|cache)ttl|ttl(?:$|_|end|at|time)/.test(folded);
 }
 
 /** Names of variables that hold a token: `accessToken`, `cachedToken`, `strToken`, `bearer`, `jwt`. */

@@ -23,9 +23,10 @@ import {
   isTokenVariableName,
   mentionsNow,
   methodCall,
-  numberValue,
+  constantValue,
   someNode,
   unwrap,
+  writtenText,
 } from './snippet-expressions';
 
 /**
@@ -43,11 +44,15 @@ export interface SnippetFacts {
   readonly tokenFunctions: ReadonlySet<string>;
   /** Functions called somewhere inside FOR/FOREACH/REPEAT. */
   readonly calledInLoops: ReadonlySet<string>;
-  /** Variables whose every assignment in the code is the same constant (value as written, e.g. 300). */
+  /** Variables whose every assignment in the code is the same constant arithmetic (`300`, `300 / 86400`), else null. */
   readonly constantAssignments: ReadonlyMap<string, number | null>;
   /** Variables assigned a jittered value (random, jitter, `ContactID % n`) somewhere in the code. */
   readonly jitterVariables: ReadonlySet<string>;
+  /** Variables whose every assignment in the code is the same string (text as written), null otherwise. */
+  readonly stringAssignments: ReadonlyMap<string, string | null>;
 }
+
+const NO_CONSTANTS: ReadonlyMap<string, number> = new Map();
 
 /** How a value hands over a token, if it does. */
 export type TokenSource =
@@ -94,7 +99,7 @@ export function readsExpiresIn(e: Expression): boolean {
   return someNode(e, (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'));
 }
 
-export function collectSnippetFacts(program: Program): SnippetFacts {
+export function collectSnippetFacts(program: Program, code: string): SnippetFacts {
   const assigns: AssignStatement[] = [];
   const conditions: Expression[] = [];
   const functions: FunctionDeclaration[] = [];
@@ -154,7 +159,10 @@ export function collectSnippetFacts(program: Program): SnippetFacts {
     if (x.kind === 'StringLiteral') {
       if (x.parts.some((p) => p.kind === 'StringText' && /^\s*basic\b/i.test(p.value))) continue;
       for (const part of x.parts) {
-        if (part.kind === 'Interpolation') for (const id of identifiersRead(part.expression)) tokenVariables.add(id.folded);
+        if (part.kind !== 'Interpolation') continue;
+        const inner = unwrap(part.expression);
+        if (inner.kind === 'Member' && isAccessTokenMember(inner.property)) continue; // read in place from a response
+        for (const id of identifiersRead(inner)) tokenVariables.add(id.folded);
       }
     }
   }
@@ -195,7 +203,7 @@ export function collectSnippetFacts(program: Program): SnippetFacts {
   const constantAssignments = new Map<string, number | null>();
   for (const a of variableAssigns) {
     const name = targetOf(a);
-    const value = numberValue(a.value);
+    const value = constantValue(a.value, NO_CONSTANTS);
     const previous = constantAssignments.get(name);
     if (value === undefined || (previous !== undefined && previous !== value)) constantAssignments.set(name, null);
     else constantAssignments.set(name, value);
@@ -206,7 +214,18 @@ export function collectSnippetFacts(program: Program): SnippetFacts {
     for (const a of variableAssigns) if (isJitterExpression(a.value, jitterVariables)) jitterVariables.add(targetOf(a));
   }
 
+  const stringAssignments = new Map<string, string | null>();
+  for (const a of variableAssigns) {
+    const name = targetOf(a);
+    const x = unwrap(a.value);
+    const value = x.kind === 'StringLiteral' ? writtenText(x, code) : undefined;
+    const previous = stringAssignments.get(name);
+    if (value === undefined || (previous !== undefined && previous !== value)) stringAssignments.set(name, null);
+    else stringAssignments.set(name, value);
+  }
+
   return {
+    stringAssignments,
     nowVariables, tokenVariables, expiryVariables, lifetimeVariables, tokenFunctions, calledInLoops, constantAssignments,
     jitterVariables,
   };

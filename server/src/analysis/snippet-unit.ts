@@ -54,9 +54,21 @@ import {
 /**
  * Lowers one piece of real Snippet code (a `.snippet` file or the code of one SNIPPET action) into a CodeUnit of
  * the token-flow model. The code is read once, statement by statement in source order, keeping what is known so
- * far (which variable holds a proxy's last call, a string, a status copy…) the way the code would run it
- * straight through. Branches are not merged: a fact set inside an IF is known after it, which errs towards
- * "handled" only for URLs and bodies, never for checks (those come from the guards).
+ * far (the latest call on each proxy, the latest string in a variable, status copies…) as if it ran straight
+ * through: a fact learned inside a branch stays known after it. Such facts only name things (URLs, bodies, call
+ * ids, copies); which branch an event sits in always comes from the tree, as its guards.
+ *
+ * Per event kind (ranges are document ranges, names folded, `global:` dropped):
+ * - rest-call: every `<client>.MakeRestRequest(url, body, type, verb)`; range = the call, statementRange = its
+ *   statement. url/body as written (`{var}` kept), or a variable argument's latest string.
+ * - token-use: each variable interpolated into an Authorization header (`AddHeader`, or an `.Authorization` member);
+ *   callId = the client's next call. A header variable that is itself a token copy is the use.
+ * - token-acquire: `t = r.access_token`, `t = GetOAuthToken()`, `t = otherToken`, also inside `"{…}"` /
+ *   `"Bearer {…}"`; range = the statement. `{r.access_token}` read in a header is acquired in place (persistent false).
+ * - expiry-set, status-copy, error-path: the assignment statement (error-path also `.throw()`, RETURN outside a
+ *   FUNCTION, BREAK in a loop that makes REST calls).
+ * - token-presence-check: the leaf of the condition that tests the token.
+ * - secret-literal / token-literal: the literal value only.
  */
 
 /** The code to lower and how its offsets map to the document. */
@@ -108,6 +120,8 @@ export interface UnitOptions {
   readonly documentConstants?: ReadonlyMap<string, number>;
   /** Variables assigned a per-contact (jittered) value anywhere in the document. */
   readonly documentJitter?: ReadonlySet<string>;
+  /** Variables whose every assignment in the document is the same string (`tokenUrl` set by an earlier action). */
+  readonly documentStrings?: ReadonlyMap<string, string>;
 }
 
 /** Lowers one piece of Snippet code. Total on any tree the parser returns, including error-recovery trees. */
@@ -118,6 +132,20 @@ export function extractSnippetUnit(source: SnippetSource, header: UnitHeader, op
 /** Variables assigned a jittered value anywhere in the document, from each piece's facts. */
 export function documentJitterOf(factsList: readonly SnippetFacts[]): Set<string> {
   return new Set(factsList.flatMap((facts) => [...facts.jitterVariables]));
+}
+
+/** Variables a document assigns only one string, from each piece's facts. */
+export function documentStringsOf(factsList: readonly SnippetFacts[]): Map<string, string> {
+  const merged = new Map<string, string | null>();
+  for (const facts of factsList) {
+    for (const [name, value] of facts.stringAssignments) {
+      const previous = merged.get(name);
+      merged.set(name, value === null || (previous !== undefined && previous !== value) ? null : value);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [name, value] of merged) if (value !== null) out.set(name, value);
+  return out;
 }
 
 /** Variables a document assigns only one constant, from each piece's facts. */
@@ -196,6 +224,8 @@ class FlowState {
   expiries = new Map<string, ExpiryFact>();
   /** Members assigned on dynamic objects (`TokenInput.grant_type = "password"`), for `{TokenInput.asjson()}` bodies. */
   dynamicMembers = new Map<string, Map<string, string>>();
+  /** Variables this code has assigned so far (what other actions assigned is known only document-wide). */
+  assigned = new Set<string>();
 
   clone(): FlowState {
     const copy = new FlowState();
@@ -212,6 +242,7 @@ class FlowState {
     copy.acquired = new Set(this.acquired);
     copy.expiries = new Map(this.expiries);
     copy.dynamicMembers = new Map([...this.dynamicMembers].map(([k, v]) => [k, new Map(v)]));
+    copy.assigned = new Set(this.assigned);
     return copy;
   }
 }
@@ -240,7 +271,7 @@ class UnitExtractor {
     private readonly options: UnitOptions,
   ) {
     this.code = source.code;
-    this.facts = options.facts ?? collectSnippetFacts(source.program);
+    this.facts = options.facts ?? collectSnippetFacts(source.program, source.code);
   }
 
   run(): CodeUnit {
@@ -535,6 +566,7 @@ class UnitExtractor {
   /** Updates what is known about a variable after `name = value`. */
   private remember(name: string, value: A.Expression): void {
     const st = this.state;
+    st.assigned.add(name);
     if (value.kind === 'StringLiteral') {
       st.strings.set(name, writtenText(value, this.code));
       st.templates.set(name, this.templateOf(value));
@@ -806,8 +838,8 @@ class UnitExtractor {
     if (literalDays !== undefined) return { kind: 'constant', seconds: daysToSeconds(literalDays) };
     const reads = buffers.flatMap((b) => identifiersRead(b));
     const variable = reads[0]?.folded ?? buffers.map((b) => calleeOf(b)).find((n) => n !== null) ?? '';
-    const constants = new Map([...(this.options.documentConstants ?? []), ...this.state.constants]);
-    const days = sum(buffers.map((b) => constantValue(b, constants)));
+    // Only variables that hold this constant wherever the document assigns them count as a fixed buffer.
+    const days = sum(buffers.map((b) => constantValue(b, this.options.documentConstants ?? new Map())));
     return days !== undefined
       ? { kind: 'variable', variable, constantSeconds: daysToSeconds(days) }
       : { kind: 'variable', variable };
@@ -951,15 +983,22 @@ class UnitExtractor {
   private staticArgument(e: A.Expression): string | undefined {
     const x = unwrap(e);
     if (x.kind === 'StringLiteral') return writtenText(x, this.code);
-    if (x.kind === 'Identifier') return this.state.strings.get(x.folded);
+    if (x.kind === 'Identifier') return this.knownString(x.folded);
     return undefined;
+  }
+
+  /** The latest string assigned here, or (never assigned here) the one string the whole document assigns. */
+  private knownString(name: string): string | undefined {
+    const st = this.state;
+    if (st.strings.has(name)) return st.strings.get(name);
+    return st.assigned.has(name) ? undefined : this.options.documentStrings?.get(name);
   }
 
   /** `{var}` replaced by the variable's known text (two rounds), for recognising token URLs and bodies only. */
   private resolve(text: string): string {
     let out = text;
     for (let round = 0; round < 2; round++) {
-      out = out.replace(/\{\s*(?:global:)?([A-Za-z_$][\w$]*)\s*\}/gi, (whole, name: string) => this.state.strings.get(name.toLowerCase()) ?? whole);
+      out = out.replace(/\{\s*(?:global:)?([A-Za-z_$][\w$]*)\s*\}/gi, (whole, name: string) => this.knownString(name.toLowerCase()) ?? whole);
     }
     return out;
   }

@@ -91,6 +91,7 @@ function expiryComparison(leaf: Leaf, unit: UnitState, doc: DocumentState): Expi
   const comparisonRange = { start: node.start, end: node.end };
   let expiryVariable: string | undefined;
   let buffer: ExpiryCheck['buffer'] | undefined;
+  let bufferNode: AnyNode | undefined;
   let refreshWhenTrue: boolean;
 
   if (isNowExpression(left, unit)) {
@@ -99,15 +100,20 @@ function expiryComparison(leaf: Leaf, unit: UnitState, doc: DocumentState): Expi
     if (expiryVariable !== undefined) {
       buffer = { kind: 'none' };
     } else if (right.type === 'BinaryExpression' && right.operator === '-') {
-      expiryVariable = expiryVariableRead(right.left, unit, doc);
-      if (expiryVariable !== undefined) buffer = bufferOf(right.right, unit);
+      // `now >= x - buffer`: whatever its name, x is a time the token is due at.
+      expiryVariable = expiryVariableRead(right.left, unit, doc) ?? variableRead(right.left);
+      if (expiryVariable !== undefined) {
+        bufferNode = right.right;
+        buffer = bufferOf(right.right, unit, doc);
+      }
     }
     refreshWhenTrue = op === '>' || op === '>=';
   } else if (isNowPlus(left, unit)) {
     // now + buffer OP expiry
     const sum = left as BinaryExpression;
     expiryVariable = expiryVariableRead(right, unit, doc);
-    buffer = bufferOf(isNowExpression(sum.left, unit) ? sum.right : sum.left, unit);
+    bufferNode = isNowExpression(sum.left, unit) ? sum.right : sum.left;
+    buffer = bufferOf(bufferNode, unit, doc);
     refreshWhenTrue = op === '>' || op === '>=';
   } else {
     // expiry - now OP buffer (the time left)
@@ -119,12 +125,30 @@ function expiryComparison(leaf: Leaf, unit: UnitState, doc: DocumentState): Expi
     }
     if (!isTimeLeft(remaining, unit, doc)) return undefined;
     expiryVariable = expiryVariableRead((remaining as BinaryExpression).left, unit, doc);
-    buffer = bufferOf(other, unit);
+    bufferNode = other;
+    buffer = bufferOf(other, unit, doc);
     refreshWhenTrue = op === '<' || op === '<=';
   }
   if (expiryVariable === undefined || buffer === undefined) return undefined;
   const refreshBranch = refreshWhenTrue !== leaf.negated ? 'then' : 'else';
-  return { expiryVariable, buffer, refreshBranch, comparisonRange };
+  const bufferRange = bufferNode && buffer.kind !== 'none' ? withParentheses(doc.text, bufferNode) : undefined;
+  return { expiryVariable, buffer, refreshBranch, comparisonRange, ...(bufferRange ? { bufferRange } : {}) };
+}
+
+/** acorn leaves parentheses out of node ranges; a fix replacing `(300 / 86400)` must replace them too. */
+function withParentheses(text: string, node: AnyNode): TextRange {
+  let start = node.start;
+  let end = node.end;
+  for (let guard = 0; guard < 16; guard++) {
+    let before = start - 1;
+    while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+    let after = end;
+    while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+    if (text[before] !== '(' || text[after] !== ')') break;
+    start = before;
+    end = after + 1;
+  }
+  return { start, end };
 }
 
 function isNowPlus(node: AnyNode, unit: UnitState): boolean {
@@ -138,19 +162,18 @@ function isTimeLeft(node: AnyNode, unit: UnitState, doc: DocumentState): boolean
 }
 
 /** The buffer subtracted from an expiry: a constant (seconds; `300 / 86400` day counts read as 300), a variable, or jittered. */
-export function bufferOf(node: AnyNode, unit: UnitState): ExpiryCheck['buffer'] {
+export function bufferOf(node: AnyNode, unit: UnitState, doc: DocumentState): ExpiryCheck['buffer'] {
   if (usesRandom(node) || mentions(node, (name) => unit.jitterVariables.has(name) || isJitterName(name))) return { kind: 'jittered' };
   if (node.type === 'BinaryExpression' && node.operator === '/' && numericValue(node.right) === 86400) {
     const seconds = numericValue(node.left);
     if (seconds !== undefined) return seconds === 0 ? { kind: 'none' } : { kind: 'constant', seconds };
-    return bufferOf(node.left, unit);
+    return bufferOf(node.left, unit, doc);
   }
   const value = numericValue(node);
   if (value !== undefined) return value === 0 ? { kind: 'none' } : { kind: 'constant', seconds: value };
-  const read = variableRead(node);
-  if (read !== undefined) return { kind: 'variable', variable: read };
-  const firstName = firstIdentifier(node);
-  return { kind: 'variable', variable: firstName ?? '' };
+  const variable = variableRead(node) ?? firstIdentifier(node) ?? '';
+  const constantSeconds = doc.constants.get(variable);
+  return constantSeconds === undefined ? { kind: 'variable', variable } : { kind: 'variable', variable, constantSeconds };
 }
 
 function mentions(node: AnyNode, test: (folded: string) => boolean): boolean {
@@ -202,7 +225,9 @@ export function statusLink(node: AnyNode, unit: UnitState, doc: DocumentState): 
     const callId = unit.responses.get(folded) ?? unit.clients.get(folded)?.lastCallId;
     const knownOwner = unit.responses.has(folded) || unit.clients.has(folded);
     if (STATUS_CODE.test(property) || (property.toLowerCase() === 'status' && knownOwner)) {
-      return callId === undefined ? { client: folded } : { callId, client: folded };
+      // The guide reads the status from the response (`resp.statusCode`); the model names the request's variable.
+      const client = (callId === undefined ? undefined : unit.callClients.get(callId)) ?? folded;
+      return callId === undefined ? { client } : { callId, client };
     }
     return undefined;
   }

@@ -1,4 +1,4 @@
-import type { AnyNode, Expression, Literal, TemplateLiteral } from 'acorn';
+import type { AnyNode, Literal, TemplateLiteral } from 'acorn';
 import type { TextRange } from '../common/text-range';
 import { foldName } from './studio-names';
 
@@ -122,6 +122,11 @@ export function variableRead(node: AnyNode | null | undefined): string | undefin
   if (!value) return undefined;
   const substituted = singleSubstitution(value);
   if (substituted !== undefined) return foldName(substituted);
+  // A bare `{name}` outside quotes (`DECISION {strStatus} = 401`) reads as an object literal with one shorthand property.
+  if (value.type === 'ObjectExpression' && value.properties.length === 1) {
+    const only = value.properties[0]!;
+    if (only.type === 'Property' && only.shorthand && only.value.type === 'Identifier') return foldName(only.value.name);
+  }
   const dotted = dottedName(value);
   return dotted !== undefined ? foldName(dotted) : undefined;
 }
@@ -202,10 +207,4 @@ export function numericValue(node: AnyNode | null | undefined, depth = 0): numbe
     }
   }
   return undefined;
-}
-
-/** Expression nodes, as a type guard usable on `AnyNode`. */
-export function isExpression(node: AnyNode | null | undefined): node is Expression {
-  return !!node && node.type !== 'Property' && node.type !== 'SpreadElement' && node.type !== 'TemplateElement' &&
-    !/Statement$|Declaration$|^Program$|^SwitchCase$|^CatchClause$|^VariableDeclarator$/.test(node.type);
 }

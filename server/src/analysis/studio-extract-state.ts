@@ -1,3 +1,4 @@
+import type { AnyNode } from 'acorn';
 import type { TextRange } from '../common/text-range';
 import type { Settings } from '../common/settings';
 import type { RestCallEvent, TokenUseEvent } from './flow-model';
@@ -15,6 +16,8 @@ export interface ClientState {
   authorizationVariables: string[];
   /** Header token uses waiting for the next `send()`. */
   pendingUses: TokenUseDraft[];
+  /** Variables substituted or concatenated into the body. */
+  bodyVariables: string[];
   /** Token variables sent in the body (`subject_token=` of an exchange), waiting for the next `send()`. */
   pendingBodyUses: TokenUseDraft[];
   lastCallId?: number;
@@ -50,6 +53,8 @@ export class DocumentState {
   constructor(
     readonly text: string,
     readonly settings: Settings,
+    /** Variables holding one numeric constant wherever they are assigned (see studio-constants.ts). */
+    readonly constants: ReadonlyMap<string, number> = new Map(),
   ) {}
 
   nextCallId(): number {
@@ -64,6 +69,10 @@ export class DocumentState {
 /** Facts local to one unit: JavaScript variables do not outlive their SNIPPET block. */
 export class UnitState {
   readonly clients = new Map<string, ClientState>();
+  /** Rest-call id → the request variable it was sent on. */
+  readonly callClients = new Map<number, string>();
+  /** `x.send(…)` call nodes → their rest-call id (for `JSON.parse(x.send().body)`). */
+  readonly callIdByNode = new Map<AnyNode, number>();
   /** Response variable → its rest-call id. */
   readonly responses = new Map<string, number>();
   /** Parsed body variable (`JSON.parse(resp.body)`) → the rest-call id, when known. */
@@ -83,7 +92,7 @@ export class UnitState {
   client(name: string): ClientState {
     let state = this.clients.get(name);
     if (!state) {
-      state = { authorizationVariables: [], pendingUses: [], pendingBodyUses: [] };
+      state = { authorizationVariables: [], pendingUses: [], pendingBodyUses: [], bodyVariables: [] };
       this.clients.set(name, state);
     }
     return state;

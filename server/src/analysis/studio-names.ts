@@ -18,11 +18,11 @@ export function isTokenName(name: string): boolean {
   return !NOT_A_TOKEN_END.test(n);
 }
 
-/** Names that hold an expiry time (`strTokenExpiry`, `clientExpiry`, `expiresAt`); `expires_in` is a lifetime, not one. */
+/** Names that hold an expiry time (`strTokenExpiry`, `clientExpiry`, `expiresAt`, `tokExp`); `expires_in` is a lifetime, not one. */
 export function isExpiryName(name: string): boolean {
   const n = foldName(name);
   if (/expires_?in$/.test(n)) return false;
-  return /expir|expires_?at|exp_?(?:time|at|ts)$|valid_?until|token_?exp$/.test(n);
+  return /expir|expires_?at|exp_?(?:time|at|ts)$|valid_?until|(?:^|_|tok|token|access|cache|cached|client|resource|bearer)exp$/.test(n);
 }
 
 /** Names of error variables: `strApiError`, `err`, `authFailure`. */

@@ -38,7 +38,7 @@ export function isNowExpression(node: AnyNode | null | undefined, unit: UnitStat
   }
 }
 
-export function containsNow(node: AnyNode, unit: UnitState): boolean {
+function containsNow(node: AnyNode, unit: UnitState): boolean {
   return someNode(node, (n) => isNowExpression(n, unit) || (n.type === 'Identifier' && unit.expiryValues.get(foldName(n.name))?.nowBased === true));
 }
 
@@ -75,7 +75,11 @@ export function responseCallOf(node: AnyNode | null | undefined, unit: UnitState
   }
   if (node.type === 'MemberExpression') return responseCallOf(node.object, unit, depth + 1);
   if (node.type === 'ChainExpression') return responseCallOf(node.expression, unit, depth + 1);
-  if (node.type === 'CallExpression' && (calleeName(node) ?? '').toLowerCase() === 'parse') return responseCallOf(node.arguments[0], unit, depth + 1);
+  if (node.type === 'CallExpression') {
+    const callId = unit.callIdByNode.get(node);
+    if (callId !== undefined) return { known: true, callId };
+    if ((calleeName(node) ?? '').toLowerCase() === 'parse') return responseCallOf(node.arguments[0], unit, depth + 1);
+  }
   return { known: false };
 }
 

@@ -1,6 +1,7 @@
 import type { TextRange } from '../common/text-range';
 import { LineIndex } from '../documents/line-index';
 import type { SnippetBlock, StudioItem, StudioParseResult } from '../syntax/studio/ast';
+import { isLongRunningActionType } from './long-running-actions';
 import { credentialsInText } from './studio-literals';
 
 /**
@@ -28,17 +29,17 @@ export type UnitPlan =
   | { readonly kind: 'script'; readonly elements: readonly ScriptElement[]; readonly range: TextRange; readonly label: string };
 
 /**
- * Script-level actions that can keep a contact waiting a long time. (long-running-actions.ts, shared with the
- * export extractor, is not there yet; this list follows the same brief.)
+ * Words a flow sketch uses for long waits that are no Desktop Studio action type (so not in the shared list of
+ * long-running actions): `QUEUE "Billing"`, `GETDIGITS`.
  */
-const LONG_RUNNING_ACTIONS = new Set(['WAIT', 'MENU', 'PLAY', 'PLAYLIST', 'HOLD', 'REQAGENT', 'QUEUE', 'ASR', 'CAPTURE', 'GETDIGITS']);
+const SKETCH_WAITS = new Set(['QUEUE', 'GETDIGITS']);
 
 /** A comment that says time passes: "60+ minutes into a long IVR hold", "on hold for an hour", "later in the script". */
 const TIME_PASSES =
   /\b(\d+)\s*\+?\s*-?\s*(minutes?|mins?|hours?|hrs?)\b|\b(?:an?|one|two|three|several|many)\s+hours?\b|\bhours?\s+later\b|\bon\s+hold\b|\blong\s+(?:ivr|hold|wait|queue|menu)|\bextended\s+hold\b|\blater\s+in\s+the\s+(?:script|call|flow|ivr)\b/gi;
 
-export function isLongRunningActionName(name: string): boolean {
-  return LONG_RUNNING_ACTIONS.has(name.toUpperCase());
+function isLongRunningActionName(name: string): boolean {
+  return isLongRunningActionType(name) || SKETCH_WAITS.has(name.toUpperCase());
 }
 
 /** True when a comment says that a long time passes (ten minutes or more, an hour, a hold, a long IVR). */

@@ -24,6 +24,7 @@ import {
 import { basicCredentialsFinding, encodedBasicFinding, literalFindings, namedLiteralFinding } from './studio-literals';
 import { foldName, isErrorName, isExpiryName, isJitterName, isTokenName } from './studio-names';
 import { staticText } from './studio-static-text';
+import { stringParts, variablesAfterBearer, variablesInString } from './studio-string-parts';
 import { analyzeExpiryValue, expiryVariableRead, isClearingValue, isNowExpression, responseCallOf } from './studio-time';
 import type { Placement, UnitDraft } from './studio-unit-draft';
 
@@ -38,7 +39,6 @@ export const TOP_LEVEL: WalkContext = { guards: [], inLoop: false, inFunction: f
 
 /** Deeper nesting than this is not analysed (the parser already reports absurd nesting). */
 const MAX_DEPTH = 400;
-const SUBSTITUTION = /\{((?:global:)?[A-Za-z_][A-Za-z0-9_]*)\}/gi;
 const LOOP_CALLBACKS = new Set(['foreach', 'map', 'filter', 'reduce', 'some', 'every', 'find', 'flatmap']);
 const BODY_PROPERTIES = new Set(['body', 'data', 'payload', 'content']);
 const URL_PROPERTIES = new Set(['url', 'uri', 'endpoint']);
@@ -70,6 +70,9 @@ export class UnitWalker {
   private readonly conditionByNode = new Map<AnyNode, number>();
   private readonly setByStart = new Map<number, SetStatement>();
   private readonly statements: TextRange[] = [];
+  private readonly bearerByNode = new Map<AnyNode, TokenUseDraft[]>();
+  /** `+` nodes already flattened as part of a longer concatenation. */
+  private readonly concatenated = new Set<AnyNode>();
 
   constructor(
     private readonly doc: DocumentState,
@@ -231,7 +234,8 @@ export class UnitWalker {
         this.bearerUses(node, ctx);
         return this.visitAll(node.expressions, ctx);
       case 'BinaryExpression':
-        if (node.operator === '+') this.bearerUses(node, ctx);
+        // Inner links of a `+` chain were read with the chain's top: reading each again would be quadratic.
+        if (node.operator === '+' && !this.concatenated.has(node)) this.bearerUses(node, ctx);
         return this.visitChildren(node, ctx);
       case 'ObjectExpression':
         for (const property of node.properties) {
@@ -397,7 +401,7 @@ export class UnitWalker {
 
     this.unit.forget(folded);
     if (!member && value && isNewRequest(value)) {
-      this.unit.clients.set(folded, { authorizationVariables: [], pendingUses: [], pendingBodyUses: [] });
+      this.unit.clients.set(folded, { authorizationVariables: [], pendingUses: [], pendingBodyUses: [], bodyVariables: [] });
     }
     if (call) {
       call.resultVariable = folded;
@@ -431,8 +435,8 @@ export class UnitWalker {
     if (isErrorName(folded) && value && !isEmptyValue(value)) this.errorPaths(value, range, ctx);
 
     if (value) {
-      const property = member ? name.slice(name.lastIndexOf('.') + 1) : name;
-      if (!member) this.namedLiteral(property, value, ctx);
+      // Member targets were checked with their property name in `assignment`.
+      if (!member) this.namedLiteral(name.slice(name.lastIndexOf('.') + 1), value, ctx);
       if (constant !== undefined) this.unit.numericConstants.set(folded, { value: constant, range: rangeOf(value) });
       if (random) this.unit.jitterVariables.add(folded);
       if (isNow) this.unit.nowVariables.add(folded);
@@ -603,6 +607,7 @@ export class UnitWalker {
       client.method = staticText(value, this.text, this.known)?.toUpperCase();
     } else if (BODY_PROPERTIES.has(property)) {
       client.body = this.joined(append ? client.body : undefined, value);
+      client.bodyVariables = [...new Set([...(append ? client.bodyVariables : []), ...readsOf(value)])];
       client.pendingBodyUses.push(...this.bodyTokenUses(value, ctx));
     } else if (property === 'headers' && value.type === 'ObjectExpression') {
       for (const member of value.properties) {
@@ -624,17 +629,21 @@ export class UnitWalker {
 
   private readonly known = (name: string): string | undefined => this.unit.stringValues.get(name);
 
-  /** One request header: an Authorization header sends tokens; a secret-named header with a literal leaks one. */
+  /**
+   * One request header. Authorization (or any header carrying `Bearer …`) sends tokens with the next `send()`; a
+   * secret-named header with a literal value leaks a secret.
+   */
   private header(client: ClientState, header: string, value: AnyNode | null | undefined, ctx: WalkContext): void {
     if (!value) return;
-    if (header.toLowerCase() !== 'authorization') {
+    const isAuthorization = header.toLowerCase() === 'authorization';
+    if (isAuthorization) {
+      const encoded = encodedBasicFinding(this.text, value);
+      if (encoded) this.draft.emitLiteral(encoded, rangeOf(value), ctx);
+    } else {
       this.namedLiteral(header, value, ctx);
-      return;
     }
-    const encoded = encodedBasicFinding(this.text, value);
-    if (encoded) this.draft.emitLiteral(encoded, rangeOf(value), ctx);
     let uses = this.bearerUses(value, ctx);
-    if (uses.length === 0) uses = this.plainAuthorizationUses(value, ctx);
+    if (uses.length === 0 && isAuthorization) uses = this.plainAuthorizationUses(value, ctx);
     for (const use of uses) {
       if (!client.authorizationVariables.includes(use.variable)) client.authorizationVariables.push(use.variable);
       if (!client.pendingUses.includes(use)) client.pendingUses.push(use);
@@ -664,75 +673,21 @@ export class UnitWalker {
     return [];
   }
 
-  /**
-   * Token uses in a string built with `Bearer `: every variable, interpolation or `{substitution}` after the word
-   * Bearer is a token sent as a credential.
-   */
+  /** Token uses in a string built with `Bearer ` (see variablesAfterBearer), one list per expression node. */
   private bearerUses(value: AnyNode, ctx: WalkContext): TokenUseDraft[] {
-    const uses: TokenUseDraft[] = [];
-    let sawBearer = false;
-    for (const part of this.stringParts(value)) {
-      if (part.kind === 'text') {
-        const raw = this.text.slice(part.range.start, part.range.end);
-        const bearerAt = raw.search(/\bbearer\b/i);
-        for (const match of raw.matchAll(SUBSTITUTION)) {
-          if (!sawBearer && (bearerAt < 0 || match.index < bearerAt)) continue;
-          const start = part.range.start + match.index;
-          uses.push(this.use(foldName(match[1]!), { start, end: start + match[0].length }, ctx));
-        }
-        if (bearerAt >= 0) sawBearer = true;
-      } else if (sawBearer) {
-        const core = unwrapValue(part.node) ?? part.node;
-        const read = variableRead(core);
-        if (read !== undefined) uses.push(this.use(read, rangeOf(core), ctx));
-      }
-    }
+    const cached = this.bearerByNode.get(value);
+    if (cached) return cached;
+    const parts = stringParts(this.text, value, (link) => this.concatenated.add(link));
+    const uses = variablesAfterBearer(this.text, parts).map((placed) => this.use(placed.variable, placed.range, ctx));
+    this.bearerByNode.set(value, uses);
     return uses;
   }
 
   /** Token variables sent in a request body (`subject_token=` + clientToken): only variables known to hold tokens. */
   private bodyTokenUses(value: AnyNode, ctx: WalkContext): TokenUseDraft[] {
-    const uses: TokenUseDraft[] = [];
-    for (const part of this.stringParts(value)) {
-      if (part.kind === 'text') {
-        const raw = this.text.slice(part.range.start, part.range.end);
-        for (const match of raw.matchAll(SUBSTITUTION)) {
-          const variable = foldName(match[1]!);
-          if (!this.doc.tokenVariables.has(variable)) continue;
-          const start = part.range.start + match.index;
-          uses.push(this.use(variable, { start, end: start + match[0].length }, ctx));
-        }
-      } else {
-        const core = unwrapValue(part.node) ?? part.node;
-        const read = variableRead(core);
-        if (read !== undefined && this.doc.tokenVariables.has(read)) uses.push(this.use(read, rangeOf(core), ctx));
-      }
-    }
-    return uses;
-  }
-
-  /** The pieces of a string expression in order: raw literal text (document ranges) and non-literal values. */
-  private stringParts(value: AnyNode): ({ kind: 'text'; range: TextRange } | { kind: 'value'; node: AnyNode })[] {
-    const parts: ({ kind: 'text'; range: TextRange } | { kind: 'value'; node: AnyNode })[] = [];
-    const stack: AnyNode[] = [value];
-    let budget = 5_000;
-    while (stack.length > 0 && budget-- > 0) {
-      const node = stack.pop()!;
-      if (node.type === 'BinaryExpression' && node.operator === '+') {
-        stack.push(node.right, node.left);
-      } else if (isStringLiteral(node)) {
-        parts.push({ kind: 'text', range: innerRange(this.text, node) });
-      } else if (node.type === 'TemplateLiteral') {
-        node.quasis.forEach((quasi, i) => {
-          parts.push({ kind: 'text', range: { start: quasi.start, end: Math.max(quasi.start, quasi.end) } });
-          const expression = node.expressions[i];
-          if (expression) parts.push({ kind: 'value', node: expression });
-        });
-      } else {
-        parts.push({ kind: 'value', node });
-      }
-    }
-    return parts;
+    return variablesInString(this.text, stringParts(this.text, value))
+      .filter((placed) => this.doc.tokenVariables.has(placed.variable))
+      .map((placed) => this.use(placed.variable, placed.range, ctx));
   }
 
   /** One token-use per place in the text, however many times the walker meets it. */
@@ -780,6 +735,7 @@ export class UnitWalker {
     const argument = node.arguments[0];
     if (argument && client.body === undefined) {
       client.body = staticText(argument, this.text, this.known);
+      client.bodyVariables = readsOf(argument);
       client.pendingBodyUses.push(...this.bodyTokenUses(argument, ctx));
     }
     const id = this.doc.nextCallId();
@@ -795,7 +751,7 @@ export class UnitWalker {
       client: owner,
       ...(url === undefined ? {} : { url }),
       ...(client.method === undefined ? {} : { method: client.method }),
-      ...(body === undefined ? {} : { body }),
+      ...(body === undefined ? {} : { body, bodyVariables: [...client.bodyVariables] }),
       isTokenRequest,
       authorizationVariables: [...client.authorizationVariables],
       statementRange: this.currentStatement(range),
@@ -805,6 +761,8 @@ export class UnitWalker {
     client.pendingBodyUses = [];
     client.lastCallId = id;
     this.callByNode.set(node, draft);
+    this.unit.callIdByNode.set(node, id);
+    this.unit.callClients.set(id, owner);
     this.calls.set(id, draft);
   }
 
@@ -842,10 +800,10 @@ function isResponseLike(node: AnyNode | null | undefined): boolean {
   return !!node && node.type === 'MemberExpression' && /^(?:body|responsetext|response|content|data)$/i.test(propertyName(node) ?? '');
 }
 
-/** `""`, `null`, `undefined`, `false`: nothing to report. */
+/** `""`, `0`, `null`, `undefined`, `false`: an error variable reset, not set. */
 function isEmptyValue(node: AnyNode): boolean {
   if (node.type === 'Identifier') return node.name === 'undefined';
-  if (node.type === 'Literal') return node.value === null || node.value === false || node.value === '';
+  if (node.type === 'Literal') return node.value === null || node.value === false || node.value === '' || node.value === 0;
   const text = stringValue(node);
   return text !== undefined && text === '';
 }

@@ -2,6 +2,7 @@ import type { Settings } from '../common/settings';
 import { applyEdits, nonOverlapping, type TextEdit } from '../common/text-edit';
 import type { Finding } from '../rules/finding';
 import { lintText } from '../service/lint';
+import './index';
 import { fixesFor } from './registry';
 
 /** The preferred fix of every finding (optionally of one code), overlaps dropped. */

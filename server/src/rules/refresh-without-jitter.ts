@@ -20,7 +20,7 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
       let fixed: string;
       if (buffer.kind === 'constant') fixed = `a fixed ${buffer.seconds} s`;
       else if (buffer.kind === 'variable' && buffer.constantSeconds !== undefined) {
-        fixed = `${authoredName(context.text, expiry.comparisonRange, buffer.variable)} (a fixed ${buffer.constantSeconds} s)`;
+        fixed = `a fixed ${buffer.constantSeconds} s (${authoredName(context.text, expiry.comparisonRange, buffer.variable)})`;
       } else continue;
       findings.push(
         finding(

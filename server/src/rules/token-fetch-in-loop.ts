@@ -42,7 +42,7 @@ function check(model: FlowModel, _context: RuleContext): Finding[] {
         finding(
           CODE,
           first!.range,
-          `This code fetches a new token ${fetches.length} times, once before each call (Strategy A): every fetch adds a ` +
+          `This code fetches a new token ${fetches.length} times in one run, once before each call (Strategy A): every fetch adds a ` +
             '100–300 ms round-trip. Cache the token with its expiry and refresh it only when it is due (Strategy B).',
           rest.map((fetch) => ({ range: fetch.range, message: 'another token fetch' })),
         ),

@@ -16,10 +16,10 @@ describe('activation', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     assert.equal(document.languageId, 'cxone-snippet');
-    await poll('the extension to become active', () => (ext.isActive ? true : undefined), 30_000, 5);
+    await poll('the extension to become active', () => (ext.isActive ? true : undefined), 20_000, 5);
     metric('activation-ms', performance.now() - opened);
 
-    await waitForDiagnostics(uri, 'a syntax-error diagnostic', (ds) => ds.some((d) => codeOf(d) === 'syntax-error'), 30_000);
+    await waitForDiagnostics(uri, 'a syntax-error diagnostic', (ds) => ds.some((d) => codeOf(d) === 'syntax-error'), 20_000);
     metric('first-diagnostics-ms', performance.now() - opened);
   });
 

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { say } from './log';
 
 /** Runs in the extension host of a real VS Code (code-server or @vscode/test-electron). No fixed sleeps: events or polls with deadlines. */
 
@@ -9,7 +10,7 @@ export const EXTENSION_ID = 'studio-token-lens.studio-token-lens';
 export const SOURCE = 'studio-token-lens';
 
 /** How long a diagnostic, hover or state change may take before a test fails. */
-export const DEADLINE_MS = Number(process.env['STL_E2E_DEADLINE_MS'] ?? 10_000);
+export const DEADLINE_MS = Number(process.env['STL_E2E_DEADLINE_MS'] ?? 8_000);
 
 export function extension(): vscode.Extension<unknown> {
   const found = vscode.extensions.getExtension(EXTENSION_ID);
@@ -118,12 +119,12 @@ const ARTIFACTS = process.env['STL_E2E_ARTIFACTS'];
 export async function screenshot(name: string, selector: string): Promise<void> {
   if (!ARTIFACTS) return;
   const file = path.join(ARTIFACTS, `${name}.png`);
-  console.log(`[screenshot] ${name} ${selector}`);
+  say(`[screenshot] ${name} ${selector}`);
   await poll(`the runner's screenshot ${file}`, () => (existsSync(file) ? true : undefined), 20_000, 50);
 }
 
 export function metric(name: string, value: number): void {
-  console.log(`[metric] ${name} ${Math.round(value)}`);
+  say(`[metric] ${name} ${Math.round(value)}`);
 }
 
 /** The workspace-level configuration target: the runner opens a folder, so this is its .vscode/settings.json. */

@@ -1,22 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { format } from 'node:util';
 import Mocha from 'mocha';
-
-/**
- * Marks every line the suite (and the extension host) prints, so that the runner can tell them
- * from the workbench's own log, which reaches it through the same channel.
- */
-const TAG = '~e2e~ ';
-
-function tagConsole(): void {
-  for (const method of ['log', 'info', 'warn', 'error'] as const) {
-    const original = console[method].bind(console);
-    console[method] = (...args: unknown[]) => original(format(...args).replace(/^/gm, TAG));
-  }
-  // Mocha's reporters print through Base.consoleLog, captured from console.log when mocha loaded.
-  Mocha.reporters.Base.consoleLog = console.log;
-}
+import { say } from './log';
 
 /**
  * The extension-test entry VS Code loads from `extensionTestsPath` (the @vscode/test-electron shape):
@@ -28,7 +13,8 @@ function tagConsole(): void {
  * Environment: STL_E2E_GREP (mocha --grep), STL_E2E_DEADLINE_MS (see helpers.ts).
  */
 export function run(): Promise<void> {
-  tagConsole();
+  // Mocha's reporters print through Base.consoleLog.
+  Mocha.reporters.Base.consoleLog = say;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env['STL_E2E_GREP'];
   if (grep) mocha.grep(grep);
@@ -40,7 +26,7 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes = 0, pending = 0 } = runner.stats ?? {};
-      console.log(`[result] passed ${passes} failed ${failures} pending ${pending}`);
+      say(`[result] passed ${passes} failed ${failures} pending ${pending}`);
       if (failures > 0) reject(new Error(`${failures} e2e test(s) failed.`));
       else resolve();
     });

@@ -66,6 +66,40 @@ describe('unchecked-auth-status (hand-built models)', () => {
     assert.deepEqual(summary(rangeText, run(r), CODE), [`${CODE}@${JSON.stringify(CALL)}`]);
   });
 
+  it('accepts one status copy after calls of the same client in both branches of an IF (attributed to one of them)', () => {
+    const text = 'IF k = 1 { r = api.MakeRestRequest(a) } ELSE { r = api.MakeRestRequest(b) }\ncode = "{api.StatusCode}"\nIF code = 401 { e = 1 }';
+    const b = new ModelBuilder(text);
+    const u = b.unit('snippet');
+    const c = u.condition('IF k = 1', { reads: ['k'] });
+    u.inside(c, 'then', () => u.restCall('api.MakeRestRequest(a)', { client: 'api' }));
+    let second = 0;
+    u.inside(c, 'else', () => { second = u.restCall('api.MakeRestRequest(b)', { client: 'api' }); });
+    u.statusCopy('code = "{api.StatusCode}"', 'code', 'api', second);
+    u.condition('IF code = 401', { reads: ['code'], status: { callId: second, equals: [401] } });
+    assert.deepEqual(run(b), []);
+  });
+
+  it('still reports an earlier call of the same client when only the later one is checked', () => {
+    const text = 'r1 = api.MakeRestRequest(a)\nr2 = api.MakeRestRequest(b)\nIF api.StatusCode = 401 { e = 1 }';
+    const b = new ModelBuilder(text);
+    const u = b.unit('snippet');
+    u.restCall('api.MakeRestRequest(a)', { client: 'api', result: 'r1' });
+    const second = u.restCall('api.MakeRestRequest(b)', { client: 'api', result: 'r2' });
+    u.condition('IF api.StatusCode = 401', { reads: ['api'], status: { callId: second, equals: [401] } });
+    assert.deepEqual(summary(text, run(b), CODE), [`${CODE}@"api.MakeRestRequest(a)"`]);
+  });
+
+  it('accepts a JS condition that tests several responses when the model attributes it to one call', () => {
+    const text = 'var r1 = q1.send();\nvar r2 = q2.send();\nif (r1.statusCode != 200 || r2.statusCode != 200) { SET e = "X"; }';
+    const b = new ModelBuilder(text);
+    const u = b.unit('snippet');
+    const first = u.restCall('q1.send()', { client: 'q1', result: 'r1' });
+    u.restCall('q2.send()', { client: 'q2', result: 'r2' });
+    const c = u.condition('if (r1.statusCode', { reads: ['r1', 'r2'], status: { callId: first, notEquals: [200] } });
+    u.inside(c, 'then', () => u.errorPath('SET e = "X";'));
+    assert.deepEqual(run(b), []);
+  });
+
   it('does not count a check of another client, or a check that comes before the call', () => {
     const text = `IF other.StatusCode = 401 { apiError = "A" }\n${CALL}`;
     const b = new ModelBuilder(text);
@@ -158,7 +192,7 @@ describe('token-fetch-in-loop (hand-built models)', () => {
     b.unit('snippet').acquire('a = GetOAuthToken()', 'a', 'function').acquire('b = GetOAuthToken()', 'b', 'function').acquire('c = GetOAuthToken()', 'c', 'function');
     const findings = run(b).filter((f) => f.code === CODE);
     assert.deepEqual(summary(text, findings), [`${CODE}@"a = GetOAuthToken()"`]);
-    assert.match(findings[0]!.message, /fetches a new token 3 times/);
+    assert.match(findings[0]!.message, /fetches a new token 3 times in one run/);
     assert.equal(findings[0]!.related?.length, 2);
   });
 

@@ -105,7 +105,7 @@ describe('token-expiry-no-buffer and refresh-without-jitter (hand-built models)'
       summary(text, run(model(text, text, { kind: 'variable', variable: 'bufferseconds', constantSeconds: 300 }))),
       ['refresh-without-jitter@"now >= clientExpiry - bufferSeconds"'],
     );
-    assert.match(run(model(text, text, { kind: 'variable', variable: 'bufferseconds', constantSeconds: 300 }))[0]!.message, /bufferSeconds \(a fixed 300 s\)/);
+    assert.match(run(model(text, text, { kind: 'variable', variable: 'bufferseconds', constantSeconds: 300 }))[0]!.message, /refreshes its token a fixed 300 s \(bufferSeconds\) before expiry/);
     assert.deepEqual(run(model(text, text, { kind: 'variable', variable: 'bufferseconds' })), []);
     assert.deepEqual(run(model(text, text, { kind: 'jittered' })), []);
   });

@@ -1,0 +1,83 @@
+import type { ExpiryCheck } from '../analysis/flow-model';
+import type { Settings } from '../common/settings';
+import type { TextEdit } from '../common/text-edit';
+import type { TextRange } from '../common/text-range';
+import type { ParsedDocument } from '../documents/parsed-document';
+import type { Finding } from '../rules/finding';
+import type { Fix } from './fix';
+import { snippetCodeAt, toCodeRange } from './edit-helpers/code-region';
+import { allNodes, blockAt, guideNamesIn, guideStatementAt } from './edit-helpers/guide-tree';
+import { insertLinesBefore } from './edit-helpers/insertion';
+import { modelFor } from './edit-helpers/model-lookup';
+import { chooseBuffer } from './edit-helpers/refresh-buffer';
+import { nodesOfKind, statementAt } from './edit-helpers/snippet-tree';
+import { indentUnitOf, lineEndingOf } from './edit-helpers/text-layout';
+
+export const REFRESH_WITHOUT_JITTER_CODE = 'refresh-without-jitter';
+export const JITTER_TITLE = 'Jitter the buffer';
+
+function checkAt(document: ParsedDocument, settings: Settings, range: TextRange): ExpiryCheck | undefined {
+  for (const unit of modelFor(document, settings).units) {
+    for (const condition of unit.conditions) {
+      const check = condition.expiryCheck;
+      if (!check) continue;
+      const r = check.bufferRange ?? check.comparisonRange;
+      if (r.start === range.start && r.end === range.end) return check;
+    }
+  }
+  return undefined;
+}
+
+function inside(outer: TextRange, inner: TextRange): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/**
+ * refresh-without-jitter: a per-contact buffer between `jitter.minSeconds` and `jitter.maxSeconds`, assigned just
+ * before the check (jitteredBufferAssignment), replaces the fixed buffer in the comparison (the constant, or the
+ * variable holding it). Preferred only when `jitter.enabled` is on: with jitter off the user chose a fixed buffer,
+ * so fix-all and `studio-lint --fix` leave it (the finding is a hint).
+ */
+export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
+  const check = checkAt(document, settings, finding.range);
+  if (!check || (check.buffer.kind !== 'constant' && check.buffer.kind !== 'variable')) return [];
+  const buffer = check.buffer;
+  const make = (edits: TextEdit[]): Fix[] => [{ title: JITTER_TITLE, code: REFRESH_WITHOUT_JITTER_CODE, preferred: settings.jitter.enabled, edits }];
+  const where = check.bufferRange ?? check.comparisonRange;
+
+  if (document.kind === 'cxone-studio') {
+    const { text } = document;
+    const block = blockAt(document, where.start);
+    if (!block) return [];
+    const nodes = allNodes(block.program).filter((n) => inside(where, n));
+    const target = buffer.kind === 'constant'
+      ? nodes.find((n) => n.type === 'Literal' && n.value === buffer.seconds)
+      : nodes.find((n) => n.type === 'Identifier' && n.name.toLowerCase() === buffer.variable);
+    if (!target) return [];
+    const body = text.slice(block.bodyRange.start, block.bodyRange.end);
+    const eol = lineEndingOf(text);
+    const chosen = chooseBuffer('guide', settings, body, guideNamesIn(block), { eol, indentUnit: indentUnitOf(body) }, true);
+    const edits: TextEdit[] = [{ range: { start: target.start, end: target.end }, newText: String(chosen.value) }];
+    const statement = guideStatementAt(block.program, check.comparisonRange);
+    if (chosen.assignment && statement) edits.unshift(insertLinesBefore(text, statement.statement.start, eol, chosen.assignment));
+    return make(edits);
+  }
+
+  const snippet = snippetCodeAt(document, where.start);
+  if (!snippet) return [];
+  const { region, program } = snippet;
+  const { code, eol } = region;
+  const range = toCodeRange(region, where);
+  const comparison = toCodeRange(region, check.comparisonRange);
+  if (!range || !comparison) return [];
+  const target = buffer.kind === 'constant'
+    ? nodesOfKind(program, 'NumberLiteral').find((n) => inside(range, n.range) && n.value === buffer.seconds)
+    : nodesOfKind(program, 'Identifier').find((n) => inside(range, n.range) && n.folded === buffer.variable);
+  if (!target) return [];
+  const assigned = new Set(nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()));
+  const chosen = chooseBuffer('snippet', settings, code, assigned, { eol, indentUnit: indentUnitOf(code) }, true);
+  const edits: TextEdit[] = [{ range: target.range, newText: String(chosen.value) }];
+  const statement = statementAt(program, comparison);
+  if (chosen.assignment && statement) edits.unshift(insertLinesBefore(code, statement.statement.range.start, eol, chosen.assignment));
+  return make(region.toDocumentEdits(edits));
+}

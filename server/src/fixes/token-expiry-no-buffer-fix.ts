@@ -1,0 +1,85 @@
+import type { AnyNode } from 'acorn';
+import type { Settings } from '../common/settings';
+import type { TextEdit } from '../common/text-edit';
+import type { TextRange } from '../common/text-range';
+import type { ParsedDocument } from '../documents/parsed-document';
+import type { Finding } from '../rules/finding';
+import type { AstNode } from '../syntax/snippet/ast';
+import type { Fix } from './fix';
+import { bufferedExpiry } from './templates';
+import { snippetCodeAt, toCodeRange } from './edit-helpers/code-region';
+import { allNodes, blockAt, guideNamesIn, guideNodeAt, guideStatementAt } from './edit-helpers/guide-tree';
+import { insertLinesBefore } from './edit-helpers/insertion';
+import { modelFor } from './edit-helpers/model-lookup';
+import { chooseBuffer } from './edit-helpers/refresh-buffer';
+import { nodeAt, nodesOfKind, statementAt } from './edit-helpers/snippet-tree';
+import { indentUnitOf, lineEndingOf } from './edit-helpers/text-layout';
+
+export const TOKEN_EXPIRY_NO_BUFFER_CODE = 'token-expiry-no-buffer';
+export const ADD_BUFFER_TITLE = 'Add a safety buffer';
+
+const COMPARISONS = new Set(['<', '<=', '>', '>=']);
+
+function fix(edits: TextEdit[]): Fix[] {
+  return [{ title: ADD_BUFFER_TITLE, code: TOKEN_EXPIRY_NO_BUFFER_CODE, preferred: true, edits }];
+}
+
+/** The expiry check at a range, as the condition the model describes. */
+function expiryCheckAt(document: ParsedDocument, settings: Settings, range: TextRange): string | undefined {
+  for (const unit of modelFor(document, settings).units) {
+    for (const condition of unit.conditions) {
+      const check = condition.expiryCheck;
+      if (check && check.comparisonRange.start === range.start && check.comparisonRange.end === range.end) return check.expiryVariable;
+    }
+  }
+  return undefined;
+}
+
+function snippetFix(document: ParsedDocument, finding: Finding, settings: Settings, expiry: string): Fix[] {
+  const snippet = snippetCodeAt(document, finding.range.start);
+  if (!snippet) return [];
+  const { region, program } = snippet;
+  const { code, eol } = region;
+  const range = toCodeRange(region, finding.range);
+  if (!range) return [];
+  const comparison = nodeAt(program, range, (n) => n.kind === 'Binary' && COMPARISONS.has(n.operator));
+  if (!comparison || comparison.kind !== 'Binary') return [];
+  const holdsExpiry = (side: AstNode): boolean => nodesOfKind(side, 'Identifier').some((id) => id.folded === expiry);
+  const side = holdsExpiry(comparison.right) ? comparison.right : holdsExpiry(comparison.left) ? comparison.left : undefined;
+  if (!side) return [];
+  const assigned = new Set(nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()));
+  const buffer = chooseBuffer('snippet', settings, code, assigned, { eol, indentUnit: indentUnitOf(code) });
+  const edits: TextEdit[] = [{ range: side.range, newText: bufferedExpiry('snippet', code.slice(side.range.start, side.range.end), buffer.value) }];
+  const statement = statementAt(program, range);
+  if (buffer.assignment && statement) edits.unshift(insertLinesBefore(code, statement.statement.range.start, eol, buffer.assignment));
+  return fix(region.toDocumentEdits(edits));
+}
+
+function guideFix(document: ParsedDocument & { kind: 'cxone-studio' }, finding: Finding, settings: Settings, expiry: string): Fix[] {
+  const { text } = document;
+  const block = blockAt(document, finding.range.start);
+  if (!block) return [];
+  const comparison = guideNodeAt(block.program, finding.range, (n) => n.type === 'BinaryExpression' && COMPARISONS.has(n.operator));
+  if (!comparison || comparison.type !== 'BinaryExpression') return [];
+  const holdsExpiry = (side: AnyNode): boolean => allNodes(side).some((n) => n.type === 'Identifier' && n.name.toLowerCase() === expiry);
+  const side = holdsExpiry(comparison.right) ? comparison.right : holdsExpiry(comparison.left) ? comparison.left : undefined;
+  if (!side) return [];
+  const body = text.slice(block.bodyRange.start, block.bodyRange.end);
+  const eol = lineEndingOf(text);
+  const buffer = chooseBuffer('guide', settings, body, guideNamesIn(block), { eol, indentUnit: indentUnitOf(body) });
+  const edits: TextEdit[] = [{ range: { start: side.start, end: side.end }, newText: bufferedExpiry('guide', text.slice(side.start, side.end), buffer.value) }];
+  const statement = guideStatementAt(block.program, finding.range);
+  if (buffer.assignment && statement) edits.unshift(insertLinesBefore(text, statement.statement.start, eol, buffer.assignment));
+  return fix(edits);
+}
+
+/**
+ * token-expiry-no-buffer: subtracts the buffer from the expiry side of the comparison, keeping its direction:
+ * `utc >= tokenExpiry` → `utc >= tokenExpiry - (300 / 86400)`, `currentTime < tokenExpiry` → `currentTime < (tokenExpiry - 300)`.
+ * With jitter enabled, a per-contact buffer variable (assigned just before the check) instead of the constant.
+ */
+export function tokenExpiryNoBufferFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
+  const expiry = expiryCheckAt(document, settings, finding.range);
+  if (expiry === undefined) return [];
+  return document.kind === 'cxone-studio' ? guideFix(document, finding, settings, expiry) : snippetFix(document, finding, settings, expiry);
+}
