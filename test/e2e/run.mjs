@@ -115,10 +115,14 @@ async function main() {
   writeFileSync(runLog, '');
 
   const dirs = isolatedDirs(mkdtempSync(join(tmpdir(), 'stl-e2e-')));
+  const removeRunDir = () => {
+    if (!opts.keep) rmSync(dirs.root, { recursive: true, force: true });
+  };
   cleanups.push(() => {
     if (opts.keep) console.log(`[e2e] kept ${dirs.root}`);
-    else rmSync(dirs.root, { recursive: true, force: true });
+    removeRunDir();
   });
+  process.on('exit', removeRunDir); // also when cleanup is cut short
   const workspace = join(dirs.root, 'workspace');
   cpSync(WORKSPACE_FIXTURES, workspace, { recursive: true });
   writeUserSettings(dirs);
@@ -154,6 +158,10 @@ async function main() {
     args: CHROMIUM_ARGS,
     viewport: { width: 1440, height: 900 },
     env,
+    // Our own SIGINT/SIGTERM handlers stop chromium and code-server in order; playwright's would exit first.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   cleanups.push(() => context.close());
   const page = context.pages()[0] ?? (await context.newPage());

@@ -55,9 +55,14 @@ export function commentSaysTimePasses(comment: string): boolean {
 /** The label of a long-running script element, or undefined when it is not one. */
 export function longRunningLabel(element: ScriptElement, text: string): string | undefined {
   const written = text.slice(element.range.start, element.range.end).trim();
-  if (element.kind === 'comment') return element.wholeLine && element.afterCode && commentSaysTimePasses(written) ? written : undefined;
+  if (element.kind === 'comment') {
+    // Messages quote the comment as prose: "the comment “Later in the script (60+ minutes …)”".
+    const prose = written.replace(/^\/\/\s*/, '').replace(/[\s:.]+$/, '');
+    return element.wholeLine && element.afterCode && commentSaysTimePasses(written) ? `the comment "${prose}"` : undefined;
+  }
   const item = element.item;
-  if (item.kind === 'Wait' || item.kind === 'Elision') return written;
+  if (item.kind === 'Elision') return 'the elided part of the script (…)';
+  if (item.kind === 'Wait') return written;
   if (item.kind === 'Action' && isLongRunningActionName(item.name)) return written;
   return undefined;
 }

@@ -18,3 +18,13 @@ registerFixProvider('refresh-without-jitter', refreshWithoutJitterFixes);
 import { tokenExpiresInIgnoredFixes } from './token-expires-in-ignored-fix';
 
 registerFixProvider('token-expires-in-ignored', tokenExpiresInIgnoredFixes);
+import { resourceTokenExpiryFixes } from './resource-token-expiry-untracked-fix';
+
+registerFixProvider('resource-token-expiry-untracked', resourceTokenExpiryFixes);
+import { tokenFetchUncheckedFixes } from './token-fetch-unchecked-fix';
+
+registerFixProvider('token-fetch-unchecked', tokenFetchUncheckedFixes);
+import { moveSecretFixes } from './hardcoded-secret-fix';
+
+registerFixProvider('hardcoded-secret', moveSecretFixes);
+registerFixProvider('hardcoded-token', moveSecretFixes);

@@ -8,7 +8,7 @@ import type { SnippetBlock } from '../syntax/studio/ast';
 import type { Fix } from './fix';
 import { bufferedExpiryCondition, expiresInValue, expiryFromExpiresIn, GUIDE_NOW_EXPRESSION, SNIPPET_EMPTY } from './templates';
 import { snippetCodeAt, toCodeRange, type SnippetCode } from './edit-helpers/code-region';
-import { allNodes, blockAt, declaredLocal, guideNamesIn, guideStatementAt, treeRange } from './edit-helpers/guide-tree';
+import { blockAt, declaredLocal, guideNamesIn, guideStatementAt, treeRange } from './edit-helpers/guide-tree';
 import { insertLinesAfter, insertLinesBefore } from './edit-helpers/insertion';
 import { callById, eventAt, eventsIn, modelFor } from './edit-helpers/model-lookup';
 import { expiryNameFor, uniqueName } from './edit-helpers/names';
@@ -16,6 +16,7 @@ import { chooseBuffer } from './edit-helpers/refresh-buffer';
 import { nodesOfKind, statementAt } from './edit-helpers/snippet-tree';
 import { spellingOf } from './edit-helpers/token-variables';
 import { indentUnitOf, lineEndingOf } from './edit-helpers/text-layout';
+import { nowDeclaration } from './edit-helpers/guide-now';
 
 export const TOKEN_EXPIRES_IN_IGNORED_CODE = 'token-expires-in-ignored';
 export const USE_EXPIRES_IN_TITLE = 'Use expires_in';
@@ -126,15 +127,6 @@ function snippetNoExpiryFix(snippet: SnippetCode, unit: CodeUnit, model: FlowMod
     if (buffer.assignment && check) edits.unshift(insertLinesBefore(code, check.statement.range.start, eol, buffer.assignment));
   }
   return fix(region.toDocumentEdits(edits));
-}
-
-/** A local holding "now" in unix seconds (`var currentTime = Math.floor(Date.now() / 1000);`) and where it is declared. */
-function nowDeclaration(text: string, block: SnippetBlock): { name: string; start: number } | undefined {
-  for (const node of allNodes(block.program)) {
-    if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || !node.init) continue;
-    if (/Date\.now\(\)\s*\/\s*1000/.test(text.slice(node.init.start, node.init.end))) return { name: node.id.name, start: node.start };
-  }
-  return undefined;
 }
 
 function guideNoExpiryFix(document: StudioDocument, unit: CodeUnit, model: FlowModel, acquisition: TokenAcquireEvent, settings: Settings): Fix[] {

@@ -197,7 +197,7 @@ export function listForMessage(items: readonly string[], max = 2): string {
 }
 
 /** A long action label cut for a message: `PLAY "Welcome to Contoso Energy. Please…"`. */
-export function shortLabel(label: string, max = 48): string {
+export function shortLabel(label: string, max = 64): string {
   const oneLine = label.replace(/\s+/g, ' ').trim();
   if (oneLine.length <= max) return oneLine;
   const cut = oneLine.slice(0, max - 1).trimEnd();

@@ -128,6 +128,9 @@ export async function startCodeServer({ dirs, env, logFile, smokeTestDriver = tr
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let exited = false;
+  // Whatever happens to the caller, the group does not outlive it (`exit` handlers run synchronously).
+  const killOnExit = () => signalGroup(child.pid, 'SIGKILL');
+  process.on('exit', killOnExit);
   const exit = new Promise((resolve) =>
     child.on('exit', (code, signal) => {
       exited = true;

@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const CACHE = join(REPO, '.cache', 'e2e');
+/** STL_E2E_CACHE moves the ~1 GB of tools elsewhere, e.g. to share them between clones. */
+export const CACHE = process.env.STL_E2E_CACHE ? resolve(process.env.STL_E2E_CACHE) : join(REPO, '.cache', 'e2e');
 export const ARTIFACTS = join(REPO, '.e2e-artifacts');
 
 export const VERSIONS = Object.freeze({

@@ -59,7 +59,7 @@ describe('extract-studio: units and script order', () => {
       'req.headers["Authorization"] = "Bearer " + strToken;',
       'END SNIPPET',
     ));
-    assert.deepEqual(eventsOf(model, 'long-running').map((e) => e.label), ['// 45 minutes later, after the survey']);
+    assert.deepEqual(eventsOf(model, 'long-running').map((e) => e.label), ['the comment "45 minutes later, after the survey"']);
   });
 });
 

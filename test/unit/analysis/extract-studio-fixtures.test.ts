@@ -15,12 +15,12 @@ describe('extract-studio: studio fixtures', () => {
       'MENU "For billing press 1, to report an outage press 2, to speak to an agent press 3"',
       'REQAGENT "Billing"',
       'HOLD',
-      '// During storm outages customers stay on hold for an hour or more',
+      'the comment "During storm outages customers stay on hold for an hour or more"',
       'WAIT 300',
       'PLAY "Your call is important to us. Please stay on the line."',
       'WAIT 300',
       'WAIT',
-      '...',
+      'the elided part of the script (…)',
     ]);
     // The header comment ("up to an hour on hold") describes the file; it is no time passing.
     assert.equal(eventsOf(model, 'long-running').some((e) => e.label.includes('up to an hour')), false);

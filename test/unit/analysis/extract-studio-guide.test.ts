@@ -31,7 +31,7 @@ describe('extract-studio: the guide code blocks', () => {
     assert.equal(slice(text, call.statementRange), 'var resp = req.send();');
 
     const between = model.flow.longRunningBetween(acquire.unit, use.unit);
-    assert.deepEqual(between.map((e) => e.label), ['...', '// Later in the script (60+ minutes into a long IVR hold):']);
+    assert.deepEqual(between.map((e) => e.label), ['the elided part of the script (…)', 'the comment "Later in the script (60+ minutes into a long IVR hold)"']);
     assert.deepEqual(between.map((e) => slice(text, e.range)), ['...', '// Later in the script (60+ minutes into a long IVR hold):']);
     assert.deepEqual(model.flow.predecessors(snippet.id), [0, 1]);
     assert.deepEqual(model.flow.predecessors(0), []);
