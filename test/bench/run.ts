@@ -1,4 +1,6 @@
 import * as acorn from 'acorn';
+import { DEFAULT_SETTINGS } from '../../server/src/common/settings';
+import { lintText } from '../../server/src/service/lint';
 import { parseSnippet } from '../../server/src/syntax/snippet/parser';
 import { generateJavaScript, generateSnippet } from './generate';
 import { measureServerLatency } from './server-latency';
@@ -45,9 +47,26 @@ function parserBench(): string {
   return table(['lines', 'size', 'parse ms', 'µs/line', 'ours MB/s', 'acorn MB/s', 'ours/acorn'], rows);
 }
 
+function lintBench(): string {
+  const rows: (string | number)[][] = [];
+  for (const lines of [1_000, 10_000, 20_000, 100_000]) {
+    const snippet = generateSnippet(lines);
+    const actualLines = snippet.split('\n').length - 1;
+    let findings = 0;
+    const parseOnly = medianMs(() => parseSnippet(snippet));
+    const full = medianMs(() => {
+      findings = lintText('bench.snippet', 'cxone-snippet', snippet, DEFAULT_SETTINGS)!.findings.length;
+    });
+    rows.push([actualLines, parseOnly.toFixed(2), full.toFixed(2), (full - parseOnly).toFixed(2), ((full * 1000) / actualLines).toFixed(3), findings]);
+  }
+  return table(['lines', 'parse ms', 'parse+rules ms', 'rules ms', 'µs/line', 'findings'], rows);
+}
+
 async function main(): Promise<void> {
   console.log('Snippet parser (median of repeated runs; acorn parses JavaScript of the same byte size, locations on)\n');
   console.log(parserBench());
+  console.log('\nFull lint (parse, flow model and all rules; generated code with tokens, calls and status checks)\n');
+  console.log(lintBench());
   console.log('\nLanguage server (bundled, over stdio): didChange → diagnostics, and memory\n');
   console.log(await measureServerLatency());
 }

@@ -90,6 +90,7 @@ async function aptStep(needBuildDeps, say, logFile) {
     );
   }
   const started = performance.now();
+  say(`apt: installing ${APT_PACKAGES.join(' ')} (missing: ${missing.join(' ')}) …`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   await run('apt-get', ['update'], { cwd: CACHE, env, logFile });
   await run('apt-get', ['install', '-y', '--no-install-recommends', ...APT_PACKAGES], { cwd: CACHE, env, logFile });
@@ -116,6 +117,7 @@ async function toolsStep(say, logFile) {
     return say(`code-server ${VERSIONS.codeServer}, playwright-core ${VERSIONS.playwrightCore}, @vscode/vsce ${VERSIONS.vsce}: reused`);
   }
   const started = performance.now();
+  say(`code-server ${VERSIONS.codeServer}, playwright-core, @vscode/vsce: installing (about 2 minutes: native modules build from source; log ${logFile}) …`);
   rmSync(join(TOOLS_DIR, 'node_modules'), { recursive: true, force: true });
   const done = writeManifest(
     TOOLS_DIR,

@@ -206,7 +206,7 @@ async function main() {
       suiteStartedLogging = true;
       const own = line.slice(SUITE_TAG.length);
       onLine(own);
-      if (!/^\[(screenshot|result)\]/.test(own)) console.log(own);
+      if (!/^\[(screenshot|result|metric)\]/.test(own)) console.log(own);
     }
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));

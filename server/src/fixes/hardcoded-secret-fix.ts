@@ -64,13 +64,14 @@ function commentsAbove(code: string, lineStart: number): string[] {
 
 /** Where a literal's statement starts in the code, in code offsets (the literal's own line when it is in no statement). */
 function statementStart(document: ParsedDocument, region: CodeRegion, program: Parameters<typeof statementAt>[0] | undefined, range: TextRange): number {
-  if (program) return statementAt(program, range)?.statement.range.start ?? range.start;
+  const ownLine = lineStartAt(region.code, range.start);
+  if (program) return statementAt(program, range)?.statement.range.start ?? ownLine;
   if (document.kind === 'cxone-studio') {
     const block = blockAt(document, range.start);
     const slot = block ? guideStatementAt(block.program, treeRange(region.code, range)) : undefined;
     if (slot) return lineStartAt(region.code, slot.statement.start);
   }
-  return range.start;
+  return ownLine;
 }
 
 /**

@@ -36,7 +36,9 @@ function storedName(statementText: string): string | undefined {
 /** An expiry this token already gets from elsewhere (`resourceTokenExpiry = clientTokenExpiry`), after it in its unit. */
 function copiedExpiry(unit: CodeUnit, acquisition: TokenAcquireEvent, expiry: string) {
   return eventsIn(unit, 'expiry-set').find(
-    (e) => e.order > acquisition.order && !e.clears && !e.fromExpiresIn && e.constantSeconds === undefined && e.variable === expiry.toLowerCase().replace(/^global:/, ''),
+    (e) =>
+      e.order > acquisition.order && !e.clears && e.constantSeconds === undefined &&
+      (!e.fromExpiresIn || e.fromCall !== acquisition.fromCall) && e.variable === expiry.toLowerCase().replace(/^global:/, ''),
   );
 }
 

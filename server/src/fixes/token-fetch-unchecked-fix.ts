@@ -60,7 +60,9 @@ function guideFacts(text: string, node: AnyNode): StatementFacts {
  */
 function runAround(siblings: readonly StatementFacts[], index: number, callEnd: number, response: Set<string>, tokens: Set<string>): { first: number; last: number } {
   const reads = (f: StatementFacts, names: Set<string>): boolean => [...f.reads].some((n) => names.has(n));
-  const qualifies = (f: StatementFacts): boolean => reads(f, response) || (f.isAssignment && reads(f, tokens));
+  // Also the token's own expiry (`resourceTokenExpiry = …` after `resourceToken = …`), whatever it is set from.
+  const ownExpiry = (f: StatementFacts): boolean => f.assigns !== undefined && [...tokens].some((t) => f.assigns !== t && f.assigns!.startsWith(t));
+  const qualifies = (f: StatementFacts): boolean => reads(f, response) || (f.isAssignment && (reads(f, tokens) || ownExpiry(f)));
   const absorb = (f: StatementFacts): void => {
     if (f.assigns === undefined) return;
     (reads(f, response) ? response : tokens).add(f.assigns);

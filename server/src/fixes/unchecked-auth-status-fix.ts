@@ -1,4 +1,4 @@
-import type { CodeUnit, FlowModel, RestCallEvent } from '../analysis/flow-model';
+import type { CodeUnit, FlowModel, RestCallEvent, TokenUseEvent } from '../analysis/flow-model';
 import type { Settings } from '../common/settings';
 import type { ParsedDocument, StudioDocument } from '../documents/parsed-document';
 import type { Finding } from '../rules/finding';
@@ -8,7 +8,8 @@ import { toCodeRange, snippetCodeAt, type SnippetCode } from './edit-helpers/cod
 import { allNodes, blockAt } from './edit-helpers/guide-tree';
 import { insertLinesAfter } from './edit-helpers/insertion';
 import { eventAt, eventsIn, modelFor } from './edit-helpers/model-lookup';
-import { errorVariableOf, uniqueName } from './edit-helpers/names';
+import { errorVariableOf, expiryNameFor, uniqueName } from './edit-helpers/names';
+import { useSite } from './token-reuse-without-expiry-fix/snippet-sites';
 import { namesIn, statementAt } from './edit-helpers/snippet-tree';
 import { expiryVariables, persistentTokenVariables, spellingOf } from './edit-helpers/token-variables';
 import { indentUnitOf, lineEndingOf } from './edit-helpers/text-layout';
@@ -53,6 +54,24 @@ function handlerNames(known: { tokens: string[]; expiries: string[] }, code: str
   };
 }
 
+/**
+ * When the script tracks no expiry at all, the token it sends is unmanaged (Pattern A): the handler then clears the
+ * variables the Strategy B fix keeps the token and its expiry in, so both fixes (applied in any order, or together by
+ * fix-all) agree. Snippet: the sent variable itself (or `cachedToken` for a whole-header or secure variable) and
+ * `<name>Expiry`; guide: `strCachedToken` (or the sent variable when it is already a cache) and its expiry.
+ */
+function plannedCache(model: FlowModel, unit: CodeUnit, call: RestCallEvent, tokenName: (use: TokenUseEvent) => { name: string; replaced: boolean } | undefined): { tokens: string[]; expiries: string[] } | undefined {
+  if (expiryVariables(model).length > 0) return undefined;
+  const sent = eventsIn(unit, 'token-use').filter((u) => u.callId === call.id);
+  const tokens = new Set<string>();
+  for (const use of sent) {
+    const planned = tokenName(use);
+    if (planned) tokens.add(planned.name);
+  }
+  if (tokens.size === 0) return undefined;
+  return { tokens: [...tokens], expiries: [...tokens].map(expiryNameFor) };
+}
+
 function snippetFix(document: ParsedDocument, snippet: SnippetCode, model: FlowModel, unit: CodeUnit, call: RestCallEvent): Fix[] {
   const { region, program } = snippet;
   const { code, eol } = region;
@@ -68,11 +87,16 @@ function snippetFix(document: ParsedDocument, snippet: SnippetCode, model: FlowM
   const base = stem === '' ? 'apiStatus' : `${stem}Status`;
   const free = (name: string): boolean => !taken.has(name.toLowerCase()) || copies.has(name.toLowerCase());
   const status = free(base) ? base : free(`${stem || 'api'}HttpStatus`) ? `${stem || 'api'}HttpStatus` : uniqueName(base, taken);
-  const cleared = handlerNames(
-    clearedVariables(model, unit, call, () => true),
-    document.text,
-    'snippet',
-  );
+  const planned = plannedCache(model, unit, call, (use) => {
+    const range = toCodeRange(region, use.range);
+    if (!range) return undefined;
+    const site = useSite(code, program, range);
+    const replaced = site.wholeHeader || /^(?:global:)?SECURE_/i.test(site.name);
+    return { name: replaced ? 'cachedToken' : site.name, replaced };
+  });
+  const cleared = planned
+    ? { tokenVariables: planned.tokens, expiryVariables: planned.expiries }
+    : handlerNames(clearedVariables(model, unit, call, () => true), document.text, 'snippet');
   const insert = insertLinesAfter(code, statementRange.end, statement.statement.range.start, eol, (indent) => {
     let text = authStatusHandler('snippet', {
       names: { request: client, response: call.resultVariable ?? 'apiResult', status, error: errorVariableOf(document, 'snippet'), ...cleared },
@@ -100,7 +124,13 @@ function guideFix(document: StudioDocument, model: FlowModel, unit: CodeUnit, ca
   for (const node of allNodes(block.program)) {
     if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') locals.add(node.id.name.toLowerCase());
   }
-  const cleared = handlerNames(clearedVariables(model, unit, call, (v) => !locals.has(v)), text, 'guide');
+  const planned = plannedCache(model, unit, call, (use) => {
+    const name = text.slice(use.range.start, use.range.end).replace(/^\{|\}$/g, '').replace(/^global:/i, '');
+    return /cached/i.test(name) ? { name, replaced: false } : { name: 'strCachedToken', replaced: true };
+  });
+  const cleared = planned
+    ? { tokenVariables: planned.tokens, expiryVariables: planned.expiries }
+    : handlerNames(clearedVariables(model, unit, call, (v) => !locals.has(v)), text, 'guide');
   const response = spellingOf(body, call.resultVariable);
   const eol = lineEndingOf(text);
   const insert = insertLinesAfter(text, call.statementRange.end, call.statementRange.start, eol, (indent) => {

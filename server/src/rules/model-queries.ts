@@ -16,8 +16,55 @@ import type { RuleContext } from './rule';
 
 export type EventOfKind<K extends FlowEvent['kind']> = Extract<FlowEvent, { kind: K }>;
 
+/** Per-unit lookups, built once per unit: rules ask the same questions for every event, which must not cost O(n) each. */
+interface UnitIndex {
+  readonly byKind: Map<FlowEvent['kind'], FlowEvent[]>;
+  readonly conditions: Map<number, Condition>;
+  readonly calls: Map<number, RestCallEvent>;
+  readonly callsByClient: Map<string, RestCallEvent[]>;
+  /** Conditions that examine a status, by the call id they name and by each variable they read. */
+  readonly statusByCall: Map<number, Condition[]>;
+  readonly statusByRead: Map<string, Condition[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const INDEXES = new WeakMap<CodeUnit, UnitIndex>();
+
+function indexOf(unit: CodeUnit): UnitIndex {
+  let index = INDEXES.get(unit);
+  if (!index) {
+    const byKind = new Map<FlowEvent['kind'], FlowEvent[]>();
+    const calls = new Map<number, RestCallEvent>();
+    const callsByClient = new Map<string, RestCallEvent[]>();
+    for (const event of unit.events) {
+      push(byKind, event.kind, event);
+      if (event.kind === 'rest-call') {
+        calls.set(event.id, event);
+        push(callsByClient, event.client, event);
+      }
+    }
+    const statusByCall = new Map<number, Condition[]>();
+    const statusByRead = new Map<string, Condition[]>();
+    for (const condition of unit.conditions) {
+      if (!condition.statusCheck) continue;
+      if (condition.statusCheck.callId !== undefined) push(statusByCall, condition.statusCheck.callId, condition);
+      for (const read of new Set(condition.reads)) push(statusByRead, read, condition);
+    }
+    const conditions = new Map(unit.conditions.map((condition) => [condition.id, condition]));
+    index = { byKind, calls, callsByClient, conditions, statusByCall, statusByRead };
+    INDEXES.set(unit, index);
+  }
+  return index;
+}
+
+/** The unit's events of one kind, in order. The array is shared: do not modify it. */
 export function eventsOfKind<K extends FlowEvent['kind']>(unit: CodeUnit, kind: K): EventOfKind<K>[] {
-  return unit.events.filter((event): event is EventOfKind<K> => event.kind === kind);
+  return (indexOf(unit).byKind.get(kind) ?? []) as EventOfKind<K>[];
 }
 
 export function allEventsOfKind<K extends FlowEvent['kind']>(model: FlowModel, kind: K): { unit: CodeUnit; event: EventOfKind<K> }[] {
@@ -31,7 +78,7 @@ export function unitById(model: FlowModel, id: number): CodeUnit | undefined {
 }
 
 export function conditionById(unit: CodeUnit, id: number): Condition | undefined {
-  return unit.conditions.find((condition) => condition.id === id);
+  return indexOf(unit).conditions.get(id);
 }
 
 /** The conditions enclosing an event, outermost first. */
@@ -141,7 +188,7 @@ export function mutuallyExclusive(a: { readonly guards: readonly Guard[] }, b: {
 function readsStatusOf(unit: CodeUnit, call: RestCallEvent, otherId: number | undefined, client: string | undefined): boolean {
   if (otherId === call.id) return true;
   if (otherId === undefined) return client === call.client;
-  const other = eventsOfKind(unit, 'rest-call').find((c) => c.id === otherId);
+  const other = indexOf(unit).calls.get(otherId);
   return other !== undefined && other.client === call.client && mutuallyExclusive(other, call);
 }
 
@@ -155,10 +202,17 @@ export function statusCopiesOf(unit: CodeUnit, call: RestCallEvent): StatusCopyE
  * status copy of it. A check attributed to the same client's call in the other branch of an IF counts too.
  */
 export function statusChecksOf(unit: CodeUnit, call: RestCallEvent): Condition[] {
+  const index = indexOf(unit);
   const copies = statusCopiesOf(unit, call);
-  return unit.conditions.filter((condition) => {
-    const check = condition.statusCheck;
-    if (!check || condition.range.start < call.range.start) return false;
+  // Only conditions that name this call (or the same client's call), or read its client, result or a copy can match.
+  const candidates = new Set<Condition>();
+  for (const sameClient of index.callsByClient.get(call.client) ?? []) for (const c of index.statusByCall.get(sameClient.id) ?? []) candidates.add(c);
+  for (const read of [call.client, call.resultVariable, ...copies.map((copy) => copy.variable)]) {
+    if (read !== undefined) for (const c of index.statusByRead.get(read) ?? []) candidates.add(c);
+  }
+  return [...candidates].sort((a, b) => a.range.start - b.range.start || a.id - b.id).filter((condition) => {
+    const check = condition.statusCheck!;
+    if (condition.range.start < call.range.start) return false;
     if (check.callId !== undefined && readsStatusOf(unit, call, check.callId, undefined)) return true;
     if (check.callId === undefined && condition.reads.includes(call.client)) return true;
     // `a.statusCode != 200 || b.statusCode != 200`: one condition, several calls; the model names only one.

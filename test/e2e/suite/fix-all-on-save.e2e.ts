@@ -24,9 +24,9 @@ describe('fix all on save (lands with the fixes: fails until then)', () => {
     await poll('the save to finish', () => (document.isDirty ? undefined : true));
 
     const text = document.getText();
-    assert.ok(!text.includes('Winter2024!ivr'), 'the secret is still in the saved text');
-    assert.match(text, /\{SECURE_CLIENT_SECRET\}/);
-    assert.match(text, /tokenExpiry/, 'the reused token was not converted to a cached token with an expiry');
+    assert.ok(!text.includes('Winter2024!ivr'), `the secret is still in the saved text:\n${text}`);
+    assert.match(text, /ASSIGN password = "\{SECURE_\w+\}"/, `the secret was not replaced by a {SECURE_…} substitution:\n${text}`);
+    assert.match(text, /utc >= \w*[eE]xpiry - \(300 \/ 86400\)/, `the reused token was not converted to a cached token with an expiry:\n${text}`);
     await waitForDiagnostics(document.uri, 'the fixed findings to disappear', (ds) =>
       !ds.some((d) => codeOf(d) === 'hardcoded-secret' || codeOf(d) === 'token-reuse-without-expiry'),
     );

@@ -28,6 +28,9 @@ function placeholderUrl(variable: string, eol: LineEnding, indentUnit: string, i
   return renderLines(w.lines, { eol, indentUnit, indent });
 }
 
+/** A variable set outside the script (`{SECURE_ACCESS_TOKEN}`): the script must not write it. */
+const SECURE_NAME = /^(?:global:)?SECURE_/i;
+
 interface Plan {
   /** The variable the refreshed token is kept in. */
   readonly token: string;
@@ -38,10 +41,12 @@ interface Plan {
 /**
  * The old variable keeps the refreshed token when every use sends it raw (`Bearer {token}`), so nothing else
  * changes and later actions see the refreshed value too. A variable sent as the whole header (`"{token}"`, which
- * then holds `Bearer …` itself) is replaced by `fallback`, written as `Bearer {fallback}`.
+ * then holds `Bearer …` itself) is replaced by `fallback`, written as `Bearer {fallback}`; so is a secure variable
+ * set outside the script (`{SECURE_ACCESS_TOKEN}`), which the script must not overwrite.
  */
 function planUses(sites: readonly SnippetUseSite[], fallback: () => string): Plan {
-  if (sites.every((site) => !site.wholeHeader)) return { token: sites[0]!.name, rewrites: [] };
+  const name = sites[0]!.name;
+  if (!SECURE_NAME.test(name) && sites.every((site) => !site.wholeHeader)) return { token: name, rewrites: [] };
   const token = fallback();
   const rewrites = sites.map((site) =>
     site.wholeHeader

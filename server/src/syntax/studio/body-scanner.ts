@@ -25,8 +25,13 @@ const OPENER_OF: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 /** After these, a `/` starts a regex literal rather than a division. */
 const REGEX_AFTER_CHAR = new Set(['', '(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^']);
 const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await']);
-/** A line ending after one of these continues the expression, so the next line is not a statement start. */
+/**
+ * A line ending after one of these continues the expression, so the next line is not a statement start. A `:` that
+ * ends a `case …:`, `default:` or a label is the exception: a statement follows it (see `colonEndsLabel`).
+ */
 const CONTINUES_EXPRESSION = new Set(['=', '+', '-', '*', '/', '%', '&', '|', '^', '!', '<', '>', '?', ':', ',', '.', '(', '[']);
+/** An identifier followed by `:` (not `::`) at a statement start is a label. */
+const LABEL_COLON = /[ \t]*:/y;
 
 const SET_TAIL = /[ \t]+((?:global:)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)[ \t]*=(?![=>])/iy;
 const SET_NAME_ONLY = /[ \t]+(?=[A-Za-z_$])/y;
@@ -40,17 +45,25 @@ export function scanSnippetBody(text: string, start: number, end: number): BodyS
   let lastSignificant = '';
   let lastWord = '';
   let newlineSinceSignificant = true;
+  /** True when the last significant `:` ended a `case …:`, `default:` or a label, so a statement starts after it. */
+  let colonEndsLabel = false;
+  /**
+   * Set at a statement-start `case`, `default` or label: the `:` that ends it is the first one at this bracket depth
+   * not taken by a `?` of a conditional expression (`case a ? b : c:`).
+   */
+  let pendingLabel: { depth: number; conditionals: number } | undefined;
   let i = start;
 
   const statementStarts = (): boolean =>
     lastSignificant === '' || lastSignificant === ';' || lastSignificant === '{' || lastSignificant === '}' ||
-    lastSignificant === ')' || lastWord === 'else' || lastWord === 'do' ||
+    lastSignificant === ')' || lastWord === 'else' || lastWord === 'do' || (lastSignificant === ':' && colonEndsLabel) ||
     (newlineSinceSignificant && !CONTINUES_EXPRESSION.has(lastSignificant));
 
   const significant = (mark: string, word: string): void => {
     lastSignificant = mark;
     lastWord = word;
     newlineSinceSignificant = false;
+    colonEndsLabel = false;
   };
 
   while (i < end) {
@@ -101,8 +114,26 @@ export function scanSnippetBody(text: string, start: number, end: number): BodyS
         const nameOnly = SET_NAME_ONLY.exec(text);
         if (nameOnly && i + nameOnly[0].length < end) incompleteSetNames.push(i + nameOnly[0].length);
       }
+      if (statementStarts() && (word === 'case' || word === 'default' || isLabel(text, i, end))) {
+        pendingLabel = { depth: openers.length, conditionals: 0 };
+      }
       significant('a', word);
     } else {
+      let endsLabel = false;
+      if (pendingLabel && openers.length === pendingLabel.depth) {
+        if (c === '?' && next !== '?' && !(next === '.' && !isDigit(text[i + 2]))) {
+          pendingLabel.conditionals++;
+        } else if (c === ':' && pendingLabel.conditionals > 0) {
+          pendingLabel.conditionals--;
+        } else if (c === ':') {
+          endsLabel = true;
+          pendingLabel = undefined;
+        } else if (c === ';' || c === '{' || c === '}') {
+          pendingLabel = undefined; // not a case or label after all (e.g. `default;`)
+        }
+      } else if (pendingLabel && openers.length < pendingLabel.depth) {
+        pendingLabel = undefined;
+      }
       if (c === '(' || c === '[' || c === '{') {
         openers.push(i);
         openCounts.set(c, (openCounts.get(c) ?? 0) + 1);
@@ -110,10 +141,20 @@ export function scanSnippetBody(text: string, start: number, end: number): BodyS
         closeBracket(text, openers, openCounts, OPENER_OF[c]!);
       }
       significant(c, '');
+      colonEndsLabel = endsLabel;
       i++;
     }
   }
   return { setKeywords, unclosedOpeners: openers, incompleteSetNames };
+}
+
+/** Whether the word ending at `i` is followed by a label's `:` (and not by `::`). */
+function isLabel(text: string, i: number, end: number): boolean {
+  LABEL_COLON.lastIndex = i;
+  const match = LABEL_COLON.exec(text);
+  if (!match) return false;
+  const colon = i + match[0].length - 1;
+  return colon < end && text[colon + 1] !== ':';
 }
 
 /**
@@ -127,6 +168,10 @@ function closeBracket(text: string, openers: number[], openCounts: Map<string, n
     openCounts.set(popped, openCounts.get(popped)! - 1);
     if (popped === opener) return;
   }
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
 }
 
 function isWordChar(c: string): boolean {

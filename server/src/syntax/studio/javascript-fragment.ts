@@ -60,7 +60,7 @@ export function parseProgramFragment(source: string, base: number): ProgramFragm
   let error: FragmentSyntaxError;
   try {
     const program = withComments(exactComments, () => acorn.parse(source, OPTIONS));
-    const nodes = shiftNodes(program, base);
+    const nodes = shiftNodes(program, base, source.length);
     return { program, exact: true, comments: shiftRanges(exactComments, base), nodes };
   } catch (thrown) {
     error = toFragmentError(thrown, base, source.length);
@@ -68,7 +68,7 @@ export function parseProgramFragment(source: string, base: number): ProgramFragm
   const looseComments: TextRange[] = [];
   try {
     const program = withComments(looseComments, () => acornLoose.parse(source, OPTIONS));
-    const nodes = shiftNodes(program, base);
+    const nodes = shiftNodes(program, base, source.length);
     return { program, exact: false, error, comments: shiftRanges(looseComments, base), nodes };
   } catch {
     const program = emptyProgram(base, base + source.length);
@@ -84,7 +84,7 @@ export function parseExpressionFragment(source: string, base: number): Expressio
   let error: FragmentSyntaxError;
   try {
     const expression = withComments(undefined, () => acorn.parseExpressionAt(source, 0, OPTIONS));
-    return { expression, exact: true, nodes: shiftNodes(expression, base) };
+    return { expression, exact: true, nodes: shiftNodes(expression, base, source.length) };
   } catch (thrown) {
     error = toFragmentError(thrown, base, source.length);
   }
@@ -93,7 +93,7 @@ export function parseExpressionFragment(source: string, base: number): Expressio
     const first = program.body[0];
     if (first && first.type === 'ExpressionStatement') {
       const expression = first.expression;
-      return { expression, exact: false, error, nodes: shiftNodes(expression, base) };
+      return { expression, exact: false, error, nodes: shiftNodes(expression, base, source.length) };
     }
   } catch {
     // acorn-loose gave up too (e.g. nesting deeper than the stack): report the exact error only.
@@ -129,8 +129,13 @@ function emptyProgram(start: number, end: number): Program {
  * Adds `base` to start/end of every node under `root` (iteratively, so deep trees cannot overflow the stack) and
  * returns the nodes. acorn-loose shares one node between a shorthand property's key and value, so each node is
  * shifted once.
+ *
+ * acorn-loose's recovery can produce offsets outside the source: an unterminated regex, string or template at the
+ * very end (e.g. a lone `/`) becomes a token ending one past the input, and a node finished before any token was
+ * consumed (e.g. the TemplateElement after a `${` that is never closed) ends before it starts. Each node is
+ * clamped to `[0, length]` with `end >= start` before shifting, so the tree's offsets always lie in the fragment.
  */
-function shiftNodes(root: AnyNode, base: number): AnyNode[] {
+function shiftNodes(root: AnyNode, base: number, length: number): AnyNode[] {
   const seen = new Set<object>();
   const nodes: AnyNode[] = [];
   const stack: unknown[] = [root];
@@ -143,8 +148,9 @@ function shiftNodes(root: AnyNode, base: number): AnyNode[] {
       continue;
     }
     if (!isNode(value)) continue;
-    value.start += base;
-    value.end += base;
+    const start = clamp(value.start, 0, length);
+    value.start = base + start;
+    value.end = base + clamp(value.end, start, length);
     nodes.push(value as AnyNode);
     // Non-node objects (loc, regex, TemplateElement.value, a RegExp Literal.value) are skipped by isNode above.
     for (const key of Object.keys(value)) {

@@ -1,0 +1,158 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { extractStudioModel } from '../../../server/src/analysis/extract-studio';
+import type { FlowModel } from '../../../server/src/analysis/flow-model';
+import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
+import type { TextRange } from '../../../server/src/common/text-range';
+import { parseStudio } from '../../../server/src/syntax/studio';
+import { readAnnotated } from '../../helpers/annotated';
+import { extract, FIXTURES } from './extract-studio-helpers';
+
+const FIXTURE_DIRS = ['guide', 'studio', 'analysis/studio'].map((dir) => join(FIXTURES, dir));
+
+const fixtures: string[] = FIXTURE_DIRS.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.studio'))
+    .sort()
+    .map((f) => readAnnotated(readFileSync(join(dir, f), 'utf8')).text),
+);
+
+/** Pieces that the extractor reacts to, plus the notation's structural edges. */
+const PIECES = [
+  'SNIPPET\n', '\nEND SNIPPET\n', '\n', '\r\n', '"', "'", '`', '{', '}', '(', ')', '[', ']', '//', '/*', '*/', ';', '=', '==',
+  'SET ', 'ASSIGN ', 'DECISION ', 'WAIT 300\n', '...\n', 'MENU "x"\n', '// 90 minutes on hold\n', 'global:',
+  'var t = GetOAuthToken();', 'req.send()', 'var r = new CXone.HttpRequest();', '"Bearer " + ', '`Bearer ${t}`', '"Bearer {strToken}"',
+  '.access_token', '.expires_in', 'JSON.parse(', 'Date.now()', 'Math.floor(Date.now() / 1000)', ' - 300', ' >= ', ' < ',
+  '.statusCode == 401', '.statusCode != 200', 'if (', ') {', '} else {', 'for (;;) {', 'while (x) {', 'switch (c) { case 401: ',
+  '? a : b', '&&', '||', '!', 'throw e;', 'return;', 'x.forEach(function (i) {', 'function f() {', '.headers["Authorization"] = ',
+  '.headers = { Authorization: t };', '.url = "https://a/oauth/token";', '.body = "grant_type=client_credentials&client_secret=abc123";',
+  'btoa("user:pass")', '"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"', '{strTokenExpiry}', 'parseInt("{strTokenExpiry}") || 0',
+  'Math.random()', 'strApiError', 'tokenValue.length > 0', '\u2028', '\ud800', '\ufeff', ' ', '\t',
+];
+
+type Mutation =
+  | { kind: 'insert'; at: number; piece: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'duplicate'; at: number; length: number };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 60 }) }),
+  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 300 }) }),
+);
+
+function apply(text: string, m: Mutation): string {
+  const at = text.length === 0 ? 0 : m.at % (text.length + 1);
+  switch (m.kind) {
+    case 'insert':
+      return text.slice(0, at) + m.piece + text.slice(at);
+    case 'delete':
+      return text.slice(0, at) + text.slice(at + m.length);
+    case 'duplicate':
+      return text.slice(0, at + m.length) + text.slice(at, at + m.length) + text.slice(at + m.length);
+  }
+}
+
+function checkRange(range: TextRange | undefined, length: number, what: string): void {
+  if (!range) return;
+  assert.ok(Number.isInteger(range.start) && Number.isInteger(range.end), `${what}: integer offsets`);
+  assert.ok(0 <= range.start && range.start <= range.end && range.end <= length, `${what} ${range.start}-${range.end} of ${length}`);
+}
+
+/** Ranges inside the document, consistent ids and orders, flow answers that never throw. */
+function checkModel(model: FlowModel, length: number): void {
+  const callIds = new Set<number>();
+  for (const unit of model.units) {
+    for (const event of unit.events) if (event.kind === 'rest-call') callIds.add(event.id);
+  }
+  model.units.forEach((unit, index) => {
+    assert.equal(unit.id, index, 'unit ids are indices in document order');
+    checkRange(unit.range, length, 'unit');
+    const conditionIds = new Set(unit.conditions.map((c) => c.id));
+    for (const condition of unit.conditions) {
+      checkRange(condition.range, length, 'condition');
+      checkRange(condition.expiryCheck?.comparisonRange, length, 'comparison');
+      if (condition.statusCheck?.callId !== undefined) assert.ok(callIds.has(condition.statusCheck.callId));
+    }
+    unit.events.forEach((event, order) => {
+      assert.equal(event.unit, unit.id);
+      assert.equal(event.order, order);
+      checkRange(event.range, length, event.kind);
+      for (const guard of event.guards) assert.ok(conditionIds.has(guard.conditionId), 'guards name conditions of their unit');
+      switch (event.kind) {
+        case 'rest-call':
+          checkRange(event.statementRange, length, 'statement');
+          break;
+        case 'expiry-set':
+          checkRange(event.constantRange, length, 'constant');
+          if (event.fromCall !== undefined) assert.ok(callIds.has(event.fromCall));
+          break;
+        case 'secret-literal':
+        case 'token-literal':
+          checkRange(event.valueRange, length, 'value');
+          assert.ok(event.valueRange.end > event.valueRange.start, 'a literal value is never empty');
+          break;
+        case 'token-acquire':
+          if (event.fromCall !== undefined) assert.ok(callIds.has(event.fromCall));
+          break;
+        case 'token-use':
+        case 'status-copy':
+          if (event.callId !== undefined) assert.ok(callIds.has(event.callId));
+          break;
+        default:
+          break;
+      }
+    });
+  });
+  // Every pair for small models; the edges and a few pairs for large ones.
+  const ids = model.units.length <= 40 ? [...Array(model.units.length + 2).keys()].map((i) => i - 1) : [-1, 0, 1, 7, model.units.length - 1, model.units.length];
+  for (const from of ids) {
+    assert.ok(model.flow.predecessors(from).every((p) => p < from));
+    for (const to of ids) {
+      for (const event of model.flow.longRunningBetween(from, to)) assert.equal(event.kind, 'long-running');
+    }
+  }
+}
+
+describe('extract-studio: properties', () => {
+  it('has fixtures to mutate', () => {
+    assert.ok(fixtures.length >= 16);
+  });
+
+  it('never throws on mutated fixtures and keeps every range inside the document', function () {
+    this.timeout(0);
+    fc.assert(
+      fc.property(fc.nat({ max: fixtures.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), (index, mutations) => {
+        const text = mutations.reduce(apply, fixtures[index]!);
+        const { model } = extract(text);
+        checkModel(model, text.length);
+      }),
+      { numRuns: Number(process.env.RUNS ?? 1000), ...(process.env.SEED ? { seed: Number(process.env.SEED) } : {}), endOnFailure: true },
+    );
+  });
+
+  it('never throws on arbitrary strings and soups of notation pieces', function () {
+    this.timeout(0);
+    const soup = fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), soup), (text) => {
+        checkModel(extract(text).model, text.length);
+      }),
+      { numRuns: Number(process.env.RUNS ?? 1000), ...(process.env.SEED ? { seed: Number(process.env.SEED) } : {}), endOnFailure: true },
+    );
+  });
+
+  it('survives absurd nesting and size', function () {
+    this.timeout(0);
+    const deepIf = `SNIPPET\n${'if (a) {\n'.repeat(3000)}var t = GetOAuthToken();\n${'}\n'.repeat(3000)}END SNIPPET\n`;
+    const deepParens = `ASSIGN x = ${'('.repeat(2000)}1${')'.repeat(2000)};\n`;
+    const deepConcat = `SNIPPET\nvar h = "Bearer " + ${Array.from({ length: 3000 }, (_, i) => `t${i}`).join(' + ')};\nEND SNIPPET\n`;
+    const manyUnits = 'SNIPPET\nvar t = GetOAuthToken();\nEND SNIPPET\nWAIT 5\n'.repeat(400);
+    for (const text of [deepIf, deepParens, deepConcat, manyUnits]) {
+      const model = extractStudioModel({ kind: 'cxone-studio', text, studio: parseStudio(text) }, DEFAULT_SETTINGS);
+      checkModel(model, text.length);
+    }
+  });
+});
