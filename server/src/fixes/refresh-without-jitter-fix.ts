@@ -5,6 +5,7 @@ import type { TextRange } from '../common/text-range';
 import type { ParsedDocument } from '../documents/parsed-document';
 import type { Finding } from '../rules/finding';
 import type { Fix } from './fix';
+import { SECONDS_PER_DAY } from './templates';
 import { snippetCodeAt, toCodeRange } from './edit-helpers/code-region';
 import { allNodes, blockAt, guideNamesIn, guideStatementAt } from './edit-helpers/guide-tree';
 import { insertLinesBefore } from './edit-helpers/insertion';
@@ -50,14 +51,16 @@ export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Fin
     const block = blockAt(document, where.start);
     if (!block) return [];
     const nodes = allNodes(block.program).filter((n) => inside(where, n));
-    const target = buffer.kind === 'constant'
+    const found = buffer.kind === 'constant'
       ? nodes.find((n) => n.type === 'Literal' && n.value === buffer.seconds)
       : nodes.find((n) => n.type === 'Identifier' && n.name.toLowerCase() === buffer.variable);
+    // The number of seconds (or the variable holding it) is replaced; a buffer written otherwise is replaced whole.
+    const target = found ? { start: found.start, end: found.end } : check.bufferRange;
     if (!target) return [];
     const body = text.slice(block.bodyRange.start, block.bodyRange.end);
     const eol = lineEndingOf(text);
     const chosen = chooseBuffer('guide', settings, body, guideNamesIn(block), { eol, indentUnit: indentUnitOf(body) }, true);
-    const edits: TextEdit[] = [{ range: { start: target.start, end: target.end }, newText: String(chosen.value) }];
+    const edits: TextEdit[] = [{ range: target, newText: String(chosen.value) }];
     const statement = guideStatementAt(block.program, check.comparisonRange);
     if (chosen.assignment && statement) edits.unshift(insertLinesBefore(text, statement.statement.start, eol, chosen.assignment));
     return make(edits);
@@ -70,13 +73,18 @@ export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Fin
   const range = toCodeRange(region, where);
   const comparison = toCodeRange(region, check.comparisonRange);
   if (!range || !comparison) return [];
-  const target = buffer.kind === 'constant'
+  const found = buffer.kind === 'constant'
     ? nodesOfKind(program, 'NumberLiteral').find((n) => inside(range, n.range) && n.value === buffer.seconds)
     : nodesOfKind(program, 'Identifier').find((n) => inside(range, n.range) && n.folded === buffer.variable);
-  if (!target) return [];
   const assigned = new Set(nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()));
   const chosen = chooseBuffer('snippet', settings, code, assigned, { eol, indentUnit: indentUnitOf(code) }, true);
-  const edits: TextEdit[] = [{ range: target.range, newText: String(chosen.value) }];
+  // The number of seconds (or the variable holding it) is replaced; a buffer written in days (`0.00347`,
+  // `(5 / 1440)`) is replaced whole by the variable converted to days.
+  const edit: TextEdit | undefined = found
+    ? { range: found.range, newText: String(chosen.value) }
+    : check.bufferRange ? { range, newText: `(${chosen.value} / ${SECONDS_PER_DAY})` } : undefined;
+  if (!edit) return [];
+  const edits: TextEdit[] = [edit];
   const statement = statementAt(program, comparison);
   if (chosen.assignment && statement) edits.unshift(insertLinesBefore(code, statement.statement.range.start, eol, chosen.assignment));
   return make(region.toDocumentEdits(edits));

@@ -1,5 +1,5 @@
 import type { AnyNode } from 'acorn';
-import type { CodeUnit, FlowModel, RestCallEvent, TokenAcquireEvent } from '../analysis/flow-model';
+import type { CodeUnit, RestCallEvent, TokenAcquireEvent } from '../analysis/flow-model';
 import type { Settings } from '../common/settings';
 import type { TextEdit } from '../common/text-edit';
 import type { TextRange } from '../common/text-range';
@@ -121,12 +121,11 @@ function wrapLines(region: CodeRegion, from: number, to: number, spec: WrapSpec)
 }
 
 /** Token variables written for later among the run's statements, and expiries set there. */
-function clearedIn(unit: CodeUnit, model: FlowModel, span: TextRange, toDocument: (r: TextRange) => TextRange | undefined): { tokens: string[]; expiries: string[]; locals: string[] } {
+function clearedIn(unit: CodeUnit, span: TextRange, toCode: (r: TextRange) => TextRange | undefined): { tokens: string[]; expiries: string[]; locals: string[] } {
   const inside = (r: TextRange): boolean => {
-    const d = toDocument(r);
-    return d !== undefined && span.start <= d.start && d.end <= span.end;
+    const c = toCode(r);
+    return c !== undefined && span.start <= c.start && c.end <= span.end;
   };
-  void model;
   const tokens = new Set<string>();
   const locals = new Set<string>();
   for (const a of eventsIn(unit, 'token-acquire')) {
@@ -137,7 +136,7 @@ function clearedIn(unit: CodeUnit, model: FlowModel, span: TextRange, toDocument
   return { tokens: [...tokens], expiries: [...expiries], locals: [...locals] };
 }
 
-function snippetFix(document: ParsedDocument, model: FlowModel, unit: CodeUnit, acquisition: TokenAcquireEvent, call: RestCallEvent): Fix[] {
+function snippetFix(document: ParsedDocument, unit: CodeUnit, acquisition: TokenAcquireEvent, call: RestCallEvent): Fix[] {
   const snippet = snippetCodeAt(document, acquisition.range.start);
   if (!snippet) return [];
   const { region, program } = snippet;
@@ -150,7 +149,7 @@ function snippetFix(document: ParsedDocument, model: FlowModel, unit: CodeUnit, 
   const run = runAround(facts, slot.index, callRange.end, new Set([call.resultVariable]), new Set([acquisition.variable]));
   const from = facts[run.first]!.range.start;
   const to = facts[run.last]!.range.end;
-  const cleared = clearedIn(unit, model, { start: from, end: to }, (r) => toCodeRange(region, r));
+  const cleared = clearedIn(unit, { start: from, end: to }, (r) => toCodeRange(region, r));
   const spell = (name: string): string => spellingOf(region.code, name);
   const client = /^(?:global:)?[A-Za-z_][\w$]*/i.exec(region.code.slice(toCodeRange(region, call.range)?.start ?? 0))?.[0] ?? spell(call.client);
   const edits = wrapLines(region, from, to, {
@@ -165,7 +164,7 @@ function snippetFix(document: ParsedDocument, model: FlowModel, unit: CodeUnit, 
   return edits ? [{ title: CHECK_TOKEN_RESPONSE_TITLE, code: TOKEN_FETCH_UNCHECKED_CODE, preferred: true, edits }] : [];
 }
 
-function guideFix(document: ParsedDocument & { kind: 'cxone-studio' }, model: FlowModel, unit: CodeUnit, acquisition: TokenAcquireEvent, call: RestCallEvent): Fix[] {
+function guideFix(document: ParsedDocument & { kind: 'cxone-studio' }, unit: CodeUnit, acquisition: TokenAcquireEvent, call: RestCallEvent): Fix[] {
   const { text } = document;
   const block = blockAt(document, acquisition.range.start);
   if (!block || call.resultVariable === undefined) return [];
@@ -175,7 +174,7 @@ function guideFix(document: ParsedDocument & { kind: 'cxone-studio' }, model: Fl
   const run = runAround(facts, slot.index, call.statementRange.end, new Set([call.resultVariable]), new Set([acquisition.variable]));
   const from = facts[run.first]!.range.start;
   const to = facts[run.last]!.range.end;
-  const cleared = clearedIn(unit, model, { start: from, end: to }, (r) => r);
+  const cleared = clearedIn(unit, { start: from, end: to }, (r) => r);
   const body = text.slice(block.bodyRange.start, block.bodyRange.end);
   const spell = (name: string): string => spellingOf(body, name);
   const edits = wrapLines(wholeDocumentRegion(text), from, to, {
@@ -204,6 +203,6 @@ export function tokenFetchUncheckedFixes(document: ParsedDocument, finding: Find
   const call = callById(model, located.event.fromCall)?.event;
   if (!call) return [];
   return document.kind === 'cxone-studio'
-    ? guideFix(document, model, located.unit, located.event, call)
-    : snippetFix(document, model, located.unit, located.event, call);
+    ? guideFix(document, located.unit, located.event, call)
+    : snippetFix(document, located.unit, located.event, call);
 }
