@@ -126,8 +126,11 @@ async function toolsStep(say, logFile) {
   );
   // The system npm runs under Node 24 (first on PATH); node-gyp builds native modules against
   // Node 24's headers (the machine's npm config points `nodedir` at Node 20's).
+  // Under `npm run`, the parent npm's variables (npm_node_execpath, npm_config_*, NODE) point lifecycle scripts
+  // back at the system Node 20; drop them so code-server's install scripts see Node 24.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|NODE$|NODE_OPTIONS$|INIT_CWD$)/i.test(key)));
   const env = {
-    ...process.env,
+    ...inherited,
     PATH: `${join(NODE_PKG, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: NODE_PKG,
   };

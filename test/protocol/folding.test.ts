@@ -29,7 +29,7 @@ describe('protocol: folding ranges', () => {
     assertBundleIsFresh();
     client = await TestClient.start({ capabilities: PULL_CAPABILITIES });
   });
-  after(async () => client.dispose());
+  after(async () => client?.dispose());
 
   async function folds(name: string, languageId: string, text: string): Promise<FoldingRange[]> {
     const uri = fileUri(name);

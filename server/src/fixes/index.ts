@@ -1,30 +1,23 @@
 /**
- * Registers every quick-fix provider with the registry. Imported by fix-all.ts, so the language server (code
- * actions), `studio-lint --fix` and anything else that applies fixes always has them.
+ * Registers every quick-fix provider with the registry, under the code it fixes. fix-all.ts imports this module, so
+ * everything that applies fixes (the language server's code actions, `studio-lint --fix`) has them.
  */
+import { moveSecretFixes } from './hardcoded-secret-fix';
+import { refreshWithoutJitterFixes } from './refresh-without-jitter-fix';
 import { registerFixProvider } from './registry';
+import { resourceTokenExpiryFixes } from './resource-token-expiry-untracked-fix';
+import { tokenExpiresInIgnoredFixes } from './token-expires-in-ignored-fix';
+import { tokenExpiryNoBufferFixes } from './token-expiry-no-buffer-fix';
+import { tokenFetchUncheckedFixes } from './token-fetch-unchecked-fix';
 import { tokenReuseFixes } from './token-reuse-without-expiry-fix';
-
-registerFixProvider('token-reuse-without-expiry', tokenReuseFixes);
 import { uncheckedAuthStatusFixes } from './unchecked-auth-status-fix';
 
+registerFixProvider('token-reuse-without-expiry', tokenReuseFixes);
 registerFixProvider('unchecked-auth-status', uncheckedAuthStatusFixes);
-import { tokenExpiryNoBufferFixes } from './token-expiry-no-buffer-fix';
-
 registerFixProvider('token-expiry-no-buffer', tokenExpiryNoBufferFixes);
-import { refreshWithoutJitterFixes } from './refresh-without-jitter-fix';
-
-registerFixProvider('refresh-without-jitter', refreshWithoutJitterFixes);
-import { tokenExpiresInIgnoredFixes } from './token-expires-in-ignored-fix';
-
 registerFixProvider('token-expires-in-ignored', tokenExpiresInIgnoredFixes);
-import { resourceTokenExpiryFixes } from './resource-token-expiry-untracked-fix';
-
+registerFixProvider('refresh-without-jitter', refreshWithoutJitterFixes);
 registerFixProvider('resource-token-expiry-untracked', resourceTokenExpiryFixes);
-import { tokenFetchUncheckedFixes } from './token-fetch-unchecked-fix';
-
 registerFixProvider('token-fetch-unchecked', tokenFetchUncheckedFixes);
-import { moveSecretFixes } from './hardcoded-secret-fix';
-
 registerFixProvider('hardcoded-secret', moveSecretFixes);
 registerFixProvider('hardcoded-token', moveSecretFixes);

@@ -1,4 +1,4 @@
-import type { ExpiryCheck } from '../analysis/flow-model';
+import type { CodeUnit, ExpiryCheck } from '../analysis/flow-model';
 import type { Settings } from '../common/settings';
 import type { TextEdit } from '../common/text-edit';
 import type { TextRange } from '../common/text-range';
@@ -10,20 +10,20 @@ import { snippetCodeAt, toCodeRange } from './edit-helpers/code-region';
 import { allNodes, blockAt, guideNamesIn, guideStatementAt } from './edit-helpers/guide-tree';
 import { insertLinesBefore } from './edit-helpers/insertion';
 import { modelFor } from './edit-helpers/model-lookup';
-import { chooseBuffer } from './edit-helpers/refresh-buffer';
+import { chooseBuffer, jitterAnchor } from './edit-helpers/refresh-buffer';
 import { nodesOfKind, statementAt } from './edit-helpers/snippet-tree';
 import { indentUnitOf, lineEndingOf } from './edit-helpers/text-layout';
 
 export const REFRESH_WITHOUT_JITTER_CODE = 'refresh-without-jitter';
 export const JITTER_TITLE = 'Jitter the buffer';
 
-function checkAt(document: ParsedDocument, settings: Settings, range: TextRange): ExpiryCheck | undefined {
+function checkAt(document: ParsedDocument, settings: Settings, range: TextRange): { unit: CodeUnit; check: ExpiryCheck } | undefined {
   for (const unit of modelFor(document, settings).units) {
     for (const condition of unit.conditions) {
       const check = condition.expiryCheck;
       if (!check) continue;
       const r = check.bufferRange ?? check.comparisonRange;
-      if (r.start === range.start && r.end === range.end) return check;
+      if (r.start === range.start && r.end === range.end) return { unit, check };
     }
   }
   return undefined;
@@ -40,9 +40,11 @@ function inside(outer: TextRange, inner: TextRange): boolean {
  * so fix-all and `studio-lint --fix` leave it (the finding is a hint).
  */
 export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
-  const check = checkAt(document, settings, finding.range);
-  if (!check || (check.buffer.kind !== 'constant' && check.buffer.kind !== 'variable')) return [];
+  const located = checkAt(document, settings, finding.range);
+  if (!located) return [];
+  const { unit, check } = located;
   const buffer = check.buffer;
+  if (buffer.kind !== 'constant' && buffer.kind !== 'variable') return [];
   const make = (edits: TextEdit[]): Fix[] => [{ title: JITTER_TITLE, code: REFRESH_WITHOUT_JITTER_CODE, preferred: settings.jitter.enabled, edits }];
   const where = check.bufferRange ?? check.comparisonRange;
 
@@ -61,8 +63,11 @@ export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Fin
     const eol = lineEndingOf(text);
     const chosen = chooseBuffer('guide', settings, body, guideNamesIn(block), { eol, indentUnit: indentUnitOf(body) }, true);
     const edits: TextEdit[] = [{ range: target, newText: String(chosen.value) }];
-    const statement = guideStatementAt(block.program, check.comparisonRange);
-    if (chosen.assignment && statement) edits.unshift(insertLinesBefore(text, statement.statement.start, eol, chosen.assignment));
+    const statementStart = (r: TextRange): number | undefined => guideStatementAt(block.program, r)?.statement.start;
+    const own = statementStart(check.comparisonRange);
+    if (chosen.assignment && own !== undefined) {
+      edits.unshift(insertLinesBefore(text, jitterAnchor(unit, own, statementStart), eol, chosen.assignment));
+    }
     return make(edits);
   }
 
@@ -85,7 +90,13 @@ export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Fin
     : check.bufferRange ? { range, newText: `(${chosen.value} / ${SECONDS_PER_DAY})` } : undefined;
   if (!edit) return [];
   const edits: TextEdit[] = [edit];
-  const statement = statementAt(program, comparison);
-  if (chosen.assignment && statement) edits.unshift(insertLinesBefore(code, statement.statement.range.start, eol, chosen.assignment));
+  const statementStart = (r: TextRange): number | undefined => {
+    const codeRange = toCodeRange(region, r);
+    return codeRange ? statementAt(program, codeRange)?.statement.range.start : undefined;
+  };
+  const own = statementStart(check.comparisonRange);
+  if (chosen.assignment && own !== undefined) {
+    edits.unshift(insertLinesBefore(code, jitterAnchor(unit, own, statementStart), eol, chosen.assignment));
+  }
   return make(region.toDocumentEdits(edits));
 }

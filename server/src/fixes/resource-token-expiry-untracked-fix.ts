@@ -13,7 +13,7 @@ import { insertLinesAfter } from './edit-helpers/insertion';
 import { callById, eventAt, eventsIn, modelFor } from './edit-helpers/model-lookup';
 import { expiryNameFor } from './edit-helpers/names';
 import { statementAt } from './edit-helpers/snippet-tree';
-import { spellingOf } from './edit-helpers/token-variables';
+import { responseIn, spellingOf } from './edit-helpers/token-variables';
 import { indentUnitOf, lineEndingOf } from './edit-helpers/text-layout';
 
 export const RESOURCE_TOKEN_EXPIRY_UNTRACKED_CODE = 'resource-token-expiry-untracked';
@@ -21,11 +21,6 @@ export const TRACK_RESOURCE_EXPIRY_TITLE = "Track the resource token's expiry";
 
 function fix(edits: TextEdit[]): Fix[] {
   return [{ title: TRACK_RESOURCE_EXPIRY_TITLE, code: RESOURCE_TOKEN_EXPIRY_UNTRACKED_CODE, preferred: true, edits }];
-}
-
-/** `X` in `… = X.access_token`. */
-function responseIn(statementText: string): string | undefined {
-  return /=\s*([^=;\r\n]+?)\s*\.\s*access_token\b/.exec(statementText)?.[1]?.trim();
 }
 
 /** The stored token's name as written (`ASSIGN resourceToken = …`, `SET strResourceToken = …;`). */

@@ -14,7 +14,7 @@ import { callById, eventAt, eventsIn, modelFor } from './edit-helpers/model-look
 import { expiryNameFor, uniqueName } from './edit-helpers/names';
 import { chooseBuffer } from './edit-helpers/refresh-buffer';
 import { nodesOfKind, statementAt } from './edit-helpers/snippet-tree';
-import { spellingOf } from './edit-helpers/token-variables';
+import { responseIn, spellingOf } from './edit-helpers/token-variables';
 import { indentUnitOf, lineEndingOf } from './edit-helpers/text-layout';
 import { nowDeclaration } from './edit-helpers/guide-now';
 
@@ -23,11 +23,6 @@ export const USE_EXPIRES_IN_TITLE = 'Use expires_in';
 
 function fix(edits: TextEdit[]): Fix[] {
   return edits.length === 0 ? [] : [{ title: USE_EXPIRES_IN_TITLE, code: TOKEN_EXPIRES_IN_IGNORED_CODE, preferred: true, edits }];
-}
-
-/** `X` in `… = X.access_token`: the response (Snippet) or parsed body (guide) a token was read from. */
-function responseIn(statementText: string): string | undefined {
-  return /=\s*([^=;\r\n]+?)\s*\.\s*access_token\b/.exec(statementText)?.[1]?.trim();
 }
 
 /** The response-reading acquisition behind a stored token in its unit (following `SET strCachedToken = tokenValue`). */

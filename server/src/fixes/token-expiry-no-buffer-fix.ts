@@ -1,4 +1,5 @@
 import type { AnyNode } from 'acorn';
+import type { CodeUnit } from '../analysis/flow-model';
 import type { Settings } from '../common/settings';
 import type { TextEdit } from '../common/text-edit';
 import type { TextRange } from '../common/text-range';
@@ -11,7 +12,7 @@ import { snippetCodeAt, toCodeRange } from './edit-helpers/code-region';
 import { allNodes, blockAt, guideNamesIn, guideNodeAt, guideStatementAt } from './edit-helpers/guide-tree';
 import { insertLinesBefore } from './edit-helpers/insertion';
 import { modelFor } from './edit-helpers/model-lookup';
-import { chooseBuffer } from './edit-helpers/refresh-buffer';
+import { chooseBuffer, jitterAnchor } from './edit-helpers/refresh-buffer';
 import { nodeAt, nodesOfKind, statementAt } from './edit-helpers/snippet-tree';
 import { indentUnitOf, lineEndingOf } from './edit-helpers/text-layout';
 
@@ -25,17 +26,17 @@ function fix(edits: TextEdit[]): Fix[] {
 }
 
 /** The expiry check at a range, as the condition the model describes. */
-function expiryCheckAt(document: ParsedDocument, settings: Settings, range: TextRange): string | undefined {
+function expiryCheckAt(document: ParsedDocument, settings: Settings, range: TextRange): { unit: CodeUnit; expiry: string } | undefined {
   for (const unit of modelFor(document, settings).units) {
     for (const condition of unit.conditions) {
       const check = condition.expiryCheck;
-      if (check && check.comparisonRange.start === range.start && check.comparisonRange.end === range.end) return check.expiryVariable;
+      if (check && check.comparisonRange.start === range.start && check.comparisonRange.end === range.end) return { unit, expiry: check.expiryVariable };
     }
   }
   return undefined;
 }
 
-function snippetFix(document: ParsedDocument, finding: Finding, settings: Settings, expiry: string): Fix[] {
+function snippetFix(document: ParsedDocument, finding: Finding, settings: Settings, unit: CodeUnit, expiry: string): Fix[] {
   const snippet = snippetCodeAt(document, finding.range.start);
   if (!snippet) return [];
   const { region, program } = snippet;
@@ -50,12 +51,16 @@ function snippetFix(document: ParsedDocument, finding: Finding, settings: Settin
   const assigned = new Set(nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()));
   const buffer = chooseBuffer('snippet', settings, code, assigned, { eol, indentUnit: indentUnitOf(code) });
   const edits: TextEdit[] = [{ range: side.range, newText: bufferedExpiry('snippet', code.slice(side.range.start, side.range.end), buffer.value) }];
-  const statement = statementAt(program, range);
-  if (buffer.assignment && statement) edits.unshift(insertLinesBefore(code, statement.statement.range.start, eol, buffer.assignment));
+  const statementStart = (r: TextRange): number | undefined => {
+    const codeRange = toCodeRange(region, r);
+    return codeRange ? statementAt(program, codeRange)?.statement.range.start : undefined;
+  };
+  const own = statementStart(finding.range);
+  if (buffer.assignment && own !== undefined) edits.unshift(insertLinesBefore(code, jitterAnchor(unit, own, statementStart), eol, buffer.assignment));
   return fix(region.toDocumentEdits(edits));
 }
 
-function guideFix(document: ParsedDocument & { kind: 'cxone-studio' }, finding: Finding, settings: Settings, expiry: string): Fix[] {
+function guideFix(document: ParsedDocument & { kind: 'cxone-studio' }, finding: Finding, settings: Settings, unit: CodeUnit, expiry: string): Fix[] {
   const { text } = document;
   const block = blockAt(document, finding.range.start);
   if (!block) return [];
@@ -68,8 +73,9 @@ function guideFix(document: ParsedDocument & { kind: 'cxone-studio' }, finding: 
   const eol = lineEndingOf(text);
   const buffer = chooseBuffer('guide', settings, body, guideNamesIn(block), { eol, indentUnit: indentUnitOf(body) });
   const edits: TextEdit[] = [{ range: { start: side.start, end: side.end }, newText: bufferedExpiry('guide', text.slice(side.start, side.end), buffer.value) }];
-  const statement = guideStatementAt(block.program, finding.range);
-  if (buffer.assignment && statement) edits.unshift(insertLinesBefore(text, statement.statement.start, eol, buffer.assignment));
+  const statementStart = (r: TextRange): number | undefined => guideStatementAt(block.program, r)?.statement.start;
+  const own = statementStart(finding.range);
+  if (buffer.assignment && own !== undefined) edits.unshift(insertLinesBefore(text, jitterAnchor(unit, own, statementStart), eol, buffer.assignment));
   return fix(edits);
 }
 
@@ -79,7 +85,9 @@ function guideFix(document: ParsedDocument & { kind: 'cxone-studio' }, finding: 
  * With jitter enabled, a per-contact buffer variable (assigned just before the check) instead of the constant.
  */
 export function tokenExpiryNoBufferFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
-  const expiry = expiryCheckAt(document, settings, finding.range);
-  if (expiry === undefined) return [];
-  return document.kind === 'cxone-studio' ? guideFix(document, finding, settings, expiry) : snippetFix(document, finding, settings, expiry);
+  const check = expiryCheckAt(document, settings, finding.range);
+  if (check === undefined) return [];
+  return document.kind === 'cxone-studio'
+    ? guideFix(document, finding, settings, check.unit, check.expiry)
+    : snippetFix(document, finding, settings, check.unit, check.expiry);
 }

@@ -121,10 +121,21 @@ export function branchTakesErrorPath(unit: CodeUnit, conditionId: number, branch
   );
 }
 
-/** True when the acquisitions run before a point on every path to it (they cover both branches where needed). */
-export function coversPoint(acquisitions: readonly { readonly guards: readonly Guard[] }[], pointGuards: readonly Guard[]): boolean {
+/** Tells whether a branch of a condition ends in an error path (an error variable is set, the token cleared). */
+export type ErrorBranch = (conditionId: number, branch: 'then' | 'else') => boolean;
+
+/**
+ * True when the acquisitions run before a point on every path to it (they cover both branches where needed).
+ * A branch that takes an error path instead (`IF tokenProxy.StatusCode = 200 { tok = r.access_token } ELSE
+ * { apiError = "TOKEN_HTTP_…" }`) needs no acquisition: that path never sends a stale token.
+ */
+export function coversPoint(
+  acquisitions: readonly { readonly guards: readonly Guard[] }[],
+  pointGuards: readonly Guard[],
+  errorBranch: ErrorBranch = () => false,
+): boolean {
   for (let depth = 0; depth <= pointGuards.length; depth++) {
-    if (coveredAt(acquisitions, pointGuards.slice(0, depth), 0)) return true;
+    if (coveredAt(acquisitions, pointGuards.slice(0, depth), 0, errorBranch)) return true;
   }
   return false;
 }
@@ -137,7 +148,12 @@ function startsWith(guards: readonly Guard[], prefix: readonly Guard[]): boolean
   return guards.length >= prefix.length && sameGuards(guards.slice(0, prefix.length), prefix);
 }
 
-function coveredAt(acquisitions: readonly { readonly guards: readonly Guard[] }[], context: readonly Guard[], depth: number): boolean {
+function coveredAt(
+  acquisitions: readonly { readonly guards: readonly Guard[] }[],
+  context: readonly Guard[],
+  depth: number,
+  errorBranch: ErrorBranch,
+): boolean {
   if (depth > 64) return false;
   if (acquisitions.some((acquisition) => sameGuards(acquisition.guards, context))) return true;
   const nested = new Set<number>();
@@ -146,13 +162,10 @@ function coveredAt(acquisitions: readonly { readonly guards: readonly Guard[] }[
       nested.add(acquisition.guards[context.length]!.conditionId);
     }
   }
+  const branchCovered = (conditionId: number, branch: 'then' | 'else'): boolean =>
+    coveredAt(acquisitions, [...context, { conditionId, branch }], depth + 1, errorBranch) || errorBranch(conditionId, branch);
   for (const conditionId of nested) {
-    if (
-      coveredAt(acquisitions, [...context, { conditionId, branch: 'then' }], depth + 1) &&
-      coveredAt(acquisitions, [...context, { conditionId, branch: 'else' }], depth + 1)
-    ) {
-      return true;
-    }
+    if (branchCovered(conditionId, 'then') && branchCovered(conditionId, 'else')) return true;
   }
   return false;
 }

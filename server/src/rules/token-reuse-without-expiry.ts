@@ -2,6 +2,7 @@ import type { CodeUnit, FlowModel, Guard, LongRunningEvent, TokenAcquireEvent, T
 import type { Finding } from './finding';
 import {
   authoredName,
+  branchTakesErrorPath,
   contains,
   coversPoint,
   eventsOfKind,
@@ -45,7 +46,7 @@ function originOf(unit: CodeUnit, variable: string, beforeOrder: number, pointGu
     if (source.kind === 'fresh') fresh.push(acquisition);
     else for (const name of source.names) names.add(name);
   }
-  if (fresh.length > 0 && coversPoint(fresh, pointGuards)) {
+  if (fresh.length > 0 && coversPoint(fresh, pointGuards, (conditionId, branch) => branchTakesErrorPath(unit, conditionId, branch))) {
     const latest = fresh.reduce((a, b) => (b.order > a.order ? b : a));
     return { kind: 'fresh', latest };
   }

@@ -9,6 +9,22 @@ describe('commands', () => {
     await vscode.commands.executeCommand('studioTokenLens.showOutput');
   });
 
+  it('studioTokenLens.decodeJwt decodes the selected token into a read-only Markdown report', async () => {
+    const editor = await open('pasted-test-token.snippet');
+    const line = editor.document.lineAt(1).text;
+    const start = line.indexOf('eyJ');
+    const end = line.indexOf('"', start);
+    editor.selection = new vscode.Selection(1, start, 1, end);
+    await vscode.commands.executeCommand('studioTokenLens.decodeJwt');
+    const report = await poll('the JWT report editor', () => {
+      const active = vscode.window.activeTextEditor?.document;
+      return active?.uri.scheme === 'studio-token-lens-jwt' ? active : undefined;
+    });
+    const text = report.getText();
+    assert.match(text, /Signature not verified/);
+    assert.ok(!text.includes(line.slice(start, end)), 'the report must not contain the whole token');
+  });
+
   it('studioTokenLens.restartServer restarts the server, and it answers again', async () => {
     const editor = await open('pasted-test-token.snippet');
     const position = new vscode.Position(1, editor.document.lineAt(1).text.indexOf('eyJ') + 5);

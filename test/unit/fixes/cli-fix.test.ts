@@ -7,6 +7,7 @@ import { runCli } from '../../../server/src/cli/main';
 import type { CliFinding } from '../../../server/src/cli/cli-finding';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { syntaxErrorsOf } from '../../../server/src/documents/parsed-document';
+import { fixesFor } from '../../../server/src/fixes/registry';
 import { lintText } from '../../../server/src/service/lint';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -52,13 +53,16 @@ describe('studio-lint --fix', () => {
     assert.equal(result.stderr, '');
 
     const changed = [...before].filter(([name, text]) => fs.readFileSync(path.join(dir, name), 'utf8') !== text).map(([name]) => name);
-    assert.deepEqual(changed.sort(), [
-      'billing-ivr.xml',
-      'customer-lookup-pattern-a.snippet',
-      'get-token-with-literal-secret.snippet',
-      'long-ivr-pattern-a.studio',
-      'secrets-export.xml',
-    ]);
+    // Exactly the files with something a preferred fix resolves have changed.
+    const fixable = [...before].filter(([name, text]) => {
+      const linted = lintText(name, undefined, text, DEFAULT_SETTINGS);
+      return linted !== undefined && linted.findings.some((f) => fixesFor(linted.document, f, DEFAULT_SETTINGS).some((fix) => fix.preferred));
+    }).map(([name]) => name);
+    assert.deepEqual(changed.sort(), fixable.sort());
+    for (const name of ['billing-ivr.xml', 'customer-lookup-pattern-a.snippet', 'get-token-with-literal-secret.snippet', 'long-ivr-pattern-a.studio', 'secrets-export.xml']) {
+      assert.ok(changed.includes(name), `${name} was not fixed`);
+    }
+    assert.ok(!changed.includes('cached-token-strategy-b.snippet'), 'a clean example changed');
     for (const name of changed) assert.match(result.stdout, new RegExp(`${name.replace('.', '\\.')}: applied \\d+ fix(?:es)?\\n`));
 
     const after = findingsIn(dir);

@@ -19,7 +19,6 @@ const at = (text: string, marker: string): string => {
 };
 // Strategy A's acquisition sits in the success branch of its status check (the failure branch clears the token and
 // sets the error variable); the rule does not count that as a fresh token yet, so its finding stays (reported).
-const RULE_LIMITATION = 'token-reuse-without-expiry does not yet accept a status-checked fetch right before the call';
 
 describe('fix: token-reuse-without-expiry', () => {
   describe('the guide notation', () => {
@@ -64,7 +63,7 @@ describe('fix: token-reuse-without-expiry', () => {
         'END SNIPPET',
         '',
       ].join('\n');
-      checkFix(at(before, 'strToken; //'), CODE, expected, { name: 'pattern-a.studio', title: STRATEGY_A, findingMayRemain: RULE_LIMITATION });
+      checkFix(at(before, 'strToken; //'), CODE, expected, { name: 'pattern-a.studio', title: STRATEGY_A });
     });
 
     it('rewrites a {substitution} use inside a string, keeps tabs and CRLF, and reuses the endpoint of an earlier block', () => {
@@ -134,7 +133,7 @@ describe('fix: token-reuse-without-expiry', () => {
           '',
         ].join('\n'),
       );
-      checkFix(at(before, 'accessToken}'), CODE, expected, { name: 'lookup.snippet', title: STRATEGY_A, findingMayRemain: RULE_LIMITATION });
+      checkFix(at(before, 'accessToken}'), CODE, expected, { name: 'lookup.snippet', title: STRATEGY_A });
     });
 
     it('keeps tabs and CRLF, refreshes inside the loop, reuses the endpoint and avoids names in use', () => {

@@ -1,6 +1,7 @@
+import type { CodeUnit } from '../../analysis/flow-model';
 import type { Settings } from '../../common/settings';
+import type { TextRange } from '../../common/text-range';
 import { bufferPlan, jitteredBufferAssignment, type BufferValue, type LineEnding, type Notation } from '../templates';
-import { uniqueName } from './names';
 
 /** The buffer a fix writes into an expiry check, and the per-contact assignment it needs first (jitter only). */
 export interface BufferChoice {
@@ -28,15 +29,33 @@ export function chooseBuffer(
   if (plan.kind === 'fixed' && !forceJitter) return { value: plan.seconds };
   const minSeconds = plan.kind === 'jittered' ? plan.minSeconds : settings.jitter.minSeconds;
   const maxSeconds = plan.kind === 'jittered' ? plan.maxSeconds : settings.jitter.maxSeconds;
+  // The first of refreshBuffer, jitteredBuffer, jitteredBuffer2… that is free (then assigned here) or already holds
+  // a jittered value (then reused as it is).
   let variable = 'refreshBuffer';
-  if (assigned.has('refreshbuffer')) {
-    const assignment = /(?:^|[{;])[ \t]*(?:ASSIGN[ \t]+|var[ \t]+|let[ \t]+|SET[ \t]+)?refreshBuffer[ \t]*=(?!=)([^\r\n]*)/gim;
+  for (let n = 1; assigned.has(variable.toLowerCase()); n++) {
+    const escaped = variable.replace(/\$/g, '\\$');
+    const assignment = new RegExp(`(?:^|[{;])[ \\t]*(?:ASSIGN[ \\t]+|var[ \\t]+|let[ \\t]+|SET[ \\t]+)?${escaped}[ \\t]*=(?!=)([^\\r\\n]*)`, 'gim');
     const values = [...code.matchAll(assignment)].map((m) => m[1]!);
     if (values.length > 0 && values.every((v) => JITTERED.test(v))) return { value: variable };
-    variable = uniqueName('jitteredBuffer', assigned);
+    variable = n === 1 ? 'jitteredBuffer' : `jitteredBuffer${n}`;
   }
   return {
     value: variable,
     assignment: (indent) => jitteredBufferAssignment(notation, { variable, minSeconds, maxSeconds, ...layout, indent }),
   };
+}
+
+/**
+ * Where a jittered buffer's assignment goes: before the first expiry check of the unit (the check being fixed, or an
+ * earlier one). Every fix in a unit then inserts it at the same place, so fix-all writes it once and the other
+ * checks reuse it.
+ */
+export function jitterAnchor(unit: CodeUnit, own: number, statementStart: (documentRange: TextRange) => number | undefined): number {
+  let first = own;
+  for (const condition of unit.conditions) {
+    if (!condition.expiryCheck) continue;
+    const start = statementStart(condition.expiryCheck.comparisonRange);
+    if (start !== undefined && start < first) first = start;
+  }
+  return first;
 }

@@ -39,3 +39,8 @@ export function expiryVariables(model: FlowModel): string[] {
   for (const unit of model.units) for (const set of eventsIn(unit, 'expiry-set')) if (!set.clears) names.add(set.variable);
   return [...names];
 }
+
+/** `X` in `… = X.access_token`: the response (Snippet) or parsed body (guide) a token is read from. */
+export function responseIn(statementText: string): string | undefined {
+  return /=\s*([^=;\r\n]+?)\s*\.\s*access_token\b/.exec(statementText)?.[1]?.trim();
+}
