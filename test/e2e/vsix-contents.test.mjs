@@ -26,6 +26,7 @@ const ALLOWED = [
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/snippets\/[\w.-]+\.json$/,
   /^extension\/docs\/rules\/[\w.-]+\.md$/,
+  /^extension\/docs\/images\/[\w.-]+\.png$/,
 ];
 
 const FORBIDDEN = [/\.ts$/, /\.map$/, /(^|\/)node_modules\//, /(^|\/)test\//, /(^|\/)\.cache\//, /(^|\/)\.e2e-artifacts\//, /(^|\/)src\//, /\.vsix$/];

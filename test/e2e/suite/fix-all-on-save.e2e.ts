@@ -4,7 +4,7 @@ import { closeAllEditors, codeOf, diagnosticWithCode, open, poll, revertActiveEd
 
 const FIX_ALL = 'source.fixAll.studioTokenLens';
 
-describe('fix all on save (lands with the fixes: fails until then)', () => {
+describe('fix all on save', () => {
   before(() => setWorkspaceSetting('editor', 'codeActionsOnSave', { [FIX_ALL]: 'explicit' }));
   after(async () => {
     await revertActiveEditor();

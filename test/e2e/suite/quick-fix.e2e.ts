@@ -51,7 +51,7 @@ async function applyAndExpectGone(uri: vscode.Uri, action: vscode.CodeAction, co
   await waitForDiagnostics(uri, `the ${code} diagnostic to disappear after "${action.title}"`, (ds) => !ds.some((d) => codeOf(d) === code));
 }
 
-describe('quick fixes (the fixes land after the rules: these fail until then)', () => {
+describe('quick fixes', () => {
   afterEach(revertActiveEditor);
   after(closeAllEditors);
 
