@@ -458,16 +458,21 @@ export function walk(
   enter: (node: AstNode, parent: AstNode | null) => void | boolean,
   leave?: (node: AstNode, parent: AstNode | null) => void,
 ): void {
-  // Each frame is [node, parent, leaving]; children are pushed in reverse so they pop in source order.
+  // An explicit stack (no recursion: operator chains can be 20,000 deep); children are pushed in reverse so
+  // they pop in source order. This runs for every small expression the analysis inspects, so it allocates
+  // nothing per node beyond the stack slots.
   const nodes: AstNode[] = [root];
   const parents: (AstNode | null)[] = [null];
   const leaving: boolean[] = [false];
   const kids: AstNode[] = [];
+  const collect = (child: AstNode): void => {
+    kids.push(child);
+  };
   while (nodes.length > 0) {
     const node = nodes.pop()!;
     const parent = parents.pop()!;
-    if (leaving.pop()) {
-      leave!(node, parent);
+    if (leave && leaving.pop()) {
+      leave(node, parent);
       continue;
     }
     if (enter(node, parent) === false) continue;
@@ -477,11 +482,11 @@ export function walk(
       leaving.push(true);
     }
     kids.length = 0;
-    forEachChild(node, (c) => kids.push(c));
+    forEachChild(node, collect);
     for (let i = kids.length - 1; i >= 0; i--) {
       nodes.push(kids[i]!);
       parents.push(node);
-      leaving.push(false);
+      if (leave) leaving.push(false);
     }
   }
 }
