@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { extractExportModel } from '../../../server/src/analysis/extract-export';
@@ -7,37 +7,22 @@ import { extractSnippetModel } from '../../../server/src/analysis/extract-snippe
 import type { CodeUnit, FlowModel } from '../../../server/src/analysis/flow-model';
 import { extractSnippetUnit, ModelIds } from '../../../server/src/analysis/snippet-unit';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import type { TextRange } from '../../../server/src/common/text-range';
 import { parseDocument, type SnippetDocument, type XmlExportDocument } from '../../../server/src/documents/parsed-document';
 import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
 import { readStudioExport } from '../../../server/src/syntax/xml/studio-export';
-import { readAnnotated } from '../../helpers/annotated';
+import { filesIn, fixtureTexts } from '../../helpers/fixture-texts';
+import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
+import { assertOptionalRangeInside, assertRangeInside } from '../../helpers/range-checks';
 import { ROOT } from './extract-snippet-helpers';
 
+const inRoot = (dirs: readonly string[]): string[] => dirs.map((dir) => path.join(ROOT, dir));
+
 /** Every Snippet text the project has, annotation lines removed. */
-function snippetSources(): string[] {
-  const dirs = ['examples', 'test/fixtures/snippet', 'test/fixtures/snippet/errors', 'test/fixtures/analysis/snippet'];
-  const texts: string[] = [];
-  for (const dir of dirs) {
-    for (const name of readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.snippet'))) {
-      texts.push(readAnnotated(readFileSync(path.join(ROOT, dir, name), 'utf8')).text);
-    }
-  }
-  return texts;
-}
-
-function xmlSources(): string[] {
-  const out: string[] = [];
-  for (const dir of ['test/fixtures/xml', 'test/fixtures/analysis/xml']) {
-    for (const name of readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.xml'))) {
-      out.push(readFileSync(path.join(ROOT, dir, name), 'utf8'));
-    }
-  }
-  return out;
-}
-
-const SNIPPETS = snippetSources();
-const XMLS = xmlSources();
+const SNIPPETS = fixtureTexts(
+  inRoot(['examples', 'test/fixtures/snippet', 'test/fixtures/snippet/errors', 'test/fixtures/analysis/snippet']),
+  '.snippet',
+);
+const XMLS = filesIn(inRoot(['test/fixtures/xml', 'test/fixtures/analysis/xml']), '.xml').map((file) => readFileSync(file, 'utf8'));
 
 /** Fragments that matter to the parser and to the extractor's patterns. */
 const PIECES = [
@@ -49,68 +34,39 @@ const PIECES = [
   '<![CDATA[', '</string>', '\ud800', '😀',
 ];
 
-type Mutation =
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'splice'; at: number; source: number; from: number; length: number };
-
-const position = fc.integer({ min: 0, max: 1_000_000 });
-const payload = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) });
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: position, text: payload }),
-  fc.record({ kind: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 16 }) }),
-  fc.record({
-    kind: fc.constant('splice' as const),
-    at: position,
-    source: fc.integer({ min: 0, max: SNIPPETS.length - 1 }),
-    from: position,
-    length: fc.integer({ min: 1, max: 300 }),
-  }),
-);
-
-function apply(text: string, m: Mutation): string {
-  const at = text.length === 0 ? 0 : m.at % (text.length + 1);
-  switch (m.kind) {
-    case 'insert':
-      return text.slice(0, at) + m.text + text.slice(at);
-    case 'delete':
-      return text.slice(0, at) + text.slice(at + m.length);
-    case 'splice': {
-      const source = SNIPPETS[m.source]!;
-      const from = m.from % (source.length + 1);
-      return text.slice(0, at) + source.slice(from, from + m.length) + text.slice(at);
-    }
-  }
-}
-
-function assertInside(range: TextRange | undefined, bounds: TextRange, what: string): void {
-  if (range === undefined) return;
-  assert.ok(Number.isInteger(range.start) && Number.isInteger(range.end), `${what}: integer offsets`);
-  assert.ok(bounds.start <= range.start && range.start <= range.end && range.end <= bounds.end,
-    `${what} ${JSON.stringify(range)} inside ${JSON.stringify(bounds)}`);
-}
+/** Edits of Snippet code and of exports alike; a splice copies from the Snippet texts. */
+const mutation = mutationArbitrary({
+  kinds: ['insert', 'delete', 'splice'],
+  pieces: PIECES,
+  piecesWeight: 4,
+  randomText: [fc.string({ maxLength: 6 })],
+  position: fc.integer({ min: 0, max: 1_000_000 }),
+  maxDelete: 16,
+  sources: SNIPPETS,
+  maxSplice: 300,
+});
 
 /** The model's invariants: ranges inside their unit, orders 0..n-1, guards and call ids that resolve. */
 function assertWellFormedUnit(unit: CodeUnit, documentLength: number): void {
-  assertInside(unit.range, { start: 0, end: documentLength }, 'unit');
+  assertRangeInside(unit.range, documentLength, 'unit');
   const bounds = unit.range;
   const conditionIds = new Set(unit.conditions.map((c) => c.id));
   const callIds = new Set(unit.events.flatMap((e) => (e.kind === 'rest-call' ? [e.id] : [])));
   for (const c of unit.conditions) {
-    assertInside(c.range, bounds, 'condition');
-    assertInside(c.expiryCheck?.comparisonRange, bounds, 'comparison');
-    assertInside(c.expiryCheck?.bufferRange, bounds, 'buffer');
+    assertRangeInside(c.range, bounds, 'condition');
+    assertOptionalRangeInside(c.expiryCheck?.comparisonRange, bounds, 'comparison');
+    assertOptionalRangeInside(c.expiryCheck?.bufferRange, bounds, 'buffer');
     if (c.statusCheck?.callId !== undefined) assert.ok(callIds.has(c.statusCheck.callId), 'status check of a known call');
   }
   unit.events.forEach((e, i) => {
     assert.equal(e.order, i, 'orders are positions');
     assert.equal(e.unit, unit.id);
-    assertInside(e.range, bounds, e.kind);
+    assertRangeInside(e.range, bounds, e.kind);
     for (const g of e.guards) assert.ok(conditionIds.has(g.conditionId), 'a guard names a condition of the unit');
     switch (e.kind) {
-      case 'rest-call': assertInside(e.statementRange, bounds, 'statement'); break;
-      case 'secret-literal': case 'token-literal': assertInside(e.valueRange, bounds, 'value'); break;
-      case 'expiry-set': assertInside(e.constantRange, bounds, 'constant'); break;
+      case 'rest-call': assertRangeInside(e.statementRange, bounds, 'statement'); break;
+      case 'secret-literal': case 'token-literal': assertRangeInside(e.valueRange, bounds, 'value'); break;
+      case 'expiry-set': assertOptionalRangeInside(e.constantRange, bounds, 'constant'); break;
       case 'token-use': if (e.callId !== undefined) assert.ok(callIds.has(e.callId), 'use of a known call'); break;
       case 'token-acquire': if (e.fromCall !== undefined) assert.ok(callIds.has(e.fromCall), 'acquired from a known call'); break;
       default: break;
@@ -123,7 +79,7 @@ function assertWellFormedFlow(model: FlowModel, documentLength: number): void {
   for (const a of ids) {
     for (const p of model.flow.predecessors(a)) assert.ok(ids.includes(p));
     for (const b of ids) {
-      for (const e of model.flow.longRunningBetween(a, b)) assertInside(e.range, { start: 0, end: documentLength }, 'long-running');
+      for (const e of model.flow.longRunningBetween(a, b)) assertRangeInside(e.range, documentLength, 'long-running');
     }
   }
 }
@@ -170,7 +126,7 @@ describe('token-flow extraction on broken and mutated code (property)', () => {
   it('never throws and keeps every range inside the document, whatever the Snippet edits', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: SNIPPETS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), (seed, edits) => {
-        checkSnippet(edits.reduce(apply, SNIPPETS[seed]!));
+        checkSnippet(applyMutations(SNIPPETS[seed]!, edits, SNIPPETS));
       }),
       { numRuns: 400 },
     );
@@ -179,7 +135,7 @@ describe('token-flow extraction on broken and mutated code (property)', () => {
   it('never throws and maps every range into the file, whatever the export edits', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: XMLS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (seed, edits) => {
-        checkExport(edits.reduce(apply, XMLS[seed]!));
+        checkExport(applyMutations(XMLS[seed]!, edits, SNIPPETS));
       }),
       { numRuns: 150 },
     );

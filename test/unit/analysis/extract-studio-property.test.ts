@@ -1,23 +1,18 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { extractStudioModel } from '../../../server/src/analysis/extract-studio';
 import type { FlowModel } from '../../../server/src/analysis/flow-model';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import type { TextRange } from '../../../server/src/common/text-range';
 import { parseStudio } from '../../../server/src/syntax/studio';
-import { readAnnotated } from '../../helpers/annotated';
+import { fixtureTexts } from '../../helpers/fixture-texts';
+import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
+import { assertOptionalRangeInside, assertRangeInside } from '../../helpers/range-checks';
 import { extract, FIXTURES } from './extract-studio-helpers';
 
 const FIXTURE_DIRS = ['guide', 'studio', 'analysis/studio'].map((dir) => join(FIXTURES, dir));
 
-const fixtures: string[] = FIXTURE_DIRS.flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.studio'))
-    .sort()
-    .map((f) => readAnnotated(readFileSync(join(dir, f), 'utf8')).text),
-);
+const fixtures: string[] = fixtureTexts(FIXTURE_DIRS, '.studio');
 
 /** Pieces that the extractor reacts to, plus the notation's structural edges. */
 const PIECES = [
@@ -32,34 +27,13 @@ const PIECES = [
   'Math.random()', 'strApiError', 'tokenValue.length > 0', '\u2028', '\ud800', '\ufeff', ' ', '\t',
 ];
 
-type Mutation =
-  | { kind: 'insert'; at: number; piece: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'duplicate'; at: number; length: number };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 60 }) }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 300 }) }),
-);
-
-function apply(text: string, m: Mutation): string {
-  const at = text.length === 0 ? 0 : m.at % (text.length + 1);
-  switch (m.kind) {
-    case 'insert':
-      return text.slice(0, at) + m.piece + text.slice(at);
-    case 'delete':
-      return text.slice(0, at) + text.slice(at + m.length);
-    case 'duplicate':
-      return text.slice(0, at + m.length) + text.slice(at, at + m.length) + text.slice(at + m.length);
-  }
-}
-
-function checkRange(range: TextRange | undefined, length: number, what: string): void {
-  if (!range) return;
-  assert.ok(Number.isInteger(range.start) && Number.isInteger(range.end), `${what}: integer offsets`);
-  assert.ok(0 <= range.start && range.start <= range.end && range.end <= length, `${what} ${range.start}-${range.end} of ${length}`);
-}
+const mutation = mutationArbitrary({
+  kinds: ['insert', 'delete', 'duplicate'],
+  pieces: PIECES,
+  randomText: [fc.string({ maxLength: 6 })],
+  maxDelete: 60,
+  maxDuplicate: 300,
+});
 
 /** Ranges inside the document, consistent ids and orders, flow answers that never throw. */
 function checkModel(model: FlowModel, length: number): void {
@@ -69,29 +43,29 @@ function checkModel(model: FlowModel, length: number): void {
   }
   model.units.forEach((unit, index) => {
     assert.equal(unit.id, index, 'unit ids are indices in document order');
-    checkRange(unit.range, length, 'unit');
+    assertRangeInside(unit.range, length, 'unit');
     const conditionIds = new Set(unit.conditions.map((c) => c.id));
     for (const condition of unit.conditions) {
-      checkRange(condition.range, length, 'condition');
-      checkRange(condition.expiryCheck?.comparisonRange, length, 'comparison');
+      assertRangeInside(condition.range, length, 'condition');
+      assertOptionalRangeInside(condition.expiryCheck?.comparisonRange, length, 'comparison');
       if (condition.statusCheck?.callId !== undefined) assert.ok(callIds.has(condition.statusCheck.callId));
     }
     unit.events.forEach((event, order) => {
       assert.equal(event.unit, unit.id);
       assert.equal(event.order, order);
-      checkRange(event.range, length, event.kind);
+      assertRangeInside(event.range, length, event.kind);
       for (const guard of event.guards) assert.ok(conditionIds.has(guard.conditionId), 'guards name conditions of their unit');
       switch (event.kind) {
         case 'rest-call':
-          checkRange(event.statementRange, length, 'statement');
+          assertRangeInside(event.statementRange, length, 'statement');
           break;
         case 'expiry-set':
-          checkRange(event.constantRange, length, 'constant');
+          assertOptionalRangeInside(event.constantRange, length, 'constant');
           if (event.fromCall !== undefined) assert.ok(callIds.has(event.fromCall));
           break;
         case 'secret-literal':
         case 'token-literal':
-          checkRange(event.valueRange, length, 'value');
+          assertRangeInside(event.valueRange, length, 'value');
           assert.ok(event.valueRange.end > event.valueRange.start, 'a literal value is never empty');
           break;
         case 'token-acquire':
@@ -125,7 +99,7 @@ describe('extract-studio: properties', () => {
     this.timeout(60000);
     fc.assert(
       fc.property(fc.nat({ max: fixtures.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), (index, mutations) => {
-        const text = mutations.reduce(apply, fixtures[index]!);
+        const text = applyMutations(fixtures[index]!, mutations);
         const { model } = extract(text);
         checkModel(model, text.length);
       }),

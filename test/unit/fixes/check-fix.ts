@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../../../server/src/common/settings';
 import { applyEdits, nonOverlapping, type TextEdit } from '../../../server/src/common/text-edit';
 import type { TextRange } from '../../../server/src/common/text-range';
@@ -157,3 +159,20 @@ export function checkFix(before: string, code: string, expectedAfter?: string, o
 export function lines(eol: '\n' | '\r\n', ...content: string[]): string {
   return content.map((line) => line + eol).join('');
 }
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures');
+
+/** The text of a fixture under test/fixtures, as it is on disk. */
+export function read(relative: string): string {
+  return readFileSync(join(FIXTURES, relative), 'utf8');
+}
+
+/** Puts the `$0` cursor just before the first occurrence of `marker`. */
+export function at(text: string, marker: string): string {
+  const i = text.indexOf(marker);
+  assert.ok(i >= 0, `marker ${marker} not found`);
+  return `${text.slice(0, i)}$0${text.slice(i)}`;
+}
+
+/** Jitter on, with the default window (`studioTokenLens.jitter.*`), as the fix tests and the template tests use it. */
+export const JITTER_ON = { enabled: true, minSeconds: 120, maxSeconds: 480 } as const;

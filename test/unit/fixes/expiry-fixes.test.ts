@@ -1,16 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { checkFix, lines } from './check-fix';
+import { at, checkFix, JITTER_ON, lines, read } from './check-fix';
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures');
-const read = (relative: string): string => readFileSync(join(FIXTURES, relative), 'utf8');
-const at = (text: string, marker: string, skip = 0): string => {
-  const i = text.indexOf(marker) + skip;
-  assert.ok(i >= skip, `marker ${marker} not found`);
-  return `${text.slice(0, i)}$0${text.slice(i)}`;
-};
-const JITTER = { jitter: { enabled: true, minSeconds: 120, maxSeconds: 480 } };
+const JITTER = { jitter: JITTER_ON };
 const EXPORT = 'fixes/expiry-checks-export.xml';
 
 const REFRESH_BODY = [

@@ -1,14 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { fixAllText } from '../../../server/src/fixes/fix-all';
 import { lintText } from '../../../server/src/service/lint';
 import { readStudioExport } from '../../../server/src/syntax/xml/studio-export';
-import { checkFix, lines } from './check-fix';
+import { checkFix, lines, read } from './check-fix';
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures');
-const read = (relative: string): string => readFileSync(join(FIXTURES, relative), 'utf8');
 const TITLE = 'Move the secret out of the script';
 const comment = (name: string): string =>
   `// ${name}: keep the value in Integration Hub (ConnectAuth) or in a variable redacted in the script's Variables tab; never in script text`;

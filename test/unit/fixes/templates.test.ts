@@ -20,9 +20,8 @@ import {
   type LineEnding,
   type Notation,
 } from '../../../server/src/fixes/templates';
+import { JITTER_ON } from './check-fix';
 import { assertIndented, assertLineEndings, forbiddenSnippetForms, snippetErrors, studioErrors } from './templates-code-checks.test';
-
-const JITTER_ON = { enabled: true, minSeconds: 120, maxSeconds: 480 };
 
 interface Case {
   readonly name: string;

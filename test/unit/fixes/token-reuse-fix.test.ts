@@ -1,22 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { fixAllText } from '../../../server/src/fixes/fix-all';
 import { lintText } from '../../../server/src/service/lint';
 import { readStudioExport } from '../../../server/src/syntax/xml/studio-export';
-import { checkFix, lines } from './check-fix';
+import { at, checkFix, lines, read } from './check-fix';
 
 const CODE = 'token-reuse-without-expiry';
 const STRATEGY_A = 'Fetch a fresh token before this call (Strategy A)';
-const FIXTURES = join(__dirname, '..', '..', 'fixtures');
-const read = (relative: string): string => readFileSync(join(FIXTURES, relative), 'utf8');
-/** Puts the `$0` cursor just before the first occurrence of `marker`. */
-const at = (text: string, marker: string): string => {
-  const i = text.indexOf(marker);
-  assert.ok(i >= 0, `marker ${marker} not found`);
-  return `${text.slice(0, i)}$0${text.slice(i)}`;
-};
 // Strategy A's acquisition sits in the success branch of its status check (the failure branch clears the token and
 // sets the error variable); the rule does not count that as a fresh token yet, so its finding stays (reported).
 

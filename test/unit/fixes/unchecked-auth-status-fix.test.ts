@@ -1,17 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readStudioExport } from '../../../server/src/syntax/xml/studio-export';
-import { checkFix, lines } from './check-fix';
+import { at, checkFix, lines, read } from './check-fix';
 
 const CODE = 'unchecked-auth-status';
-const FIXTURES = join(__dirname, '..', '..', 'fixtures');
-const read = (relative: string): string => readFileSync(join(FIXTURES, relative), 'utf8');
-const at = (text: string, marker: string): string => {
-  const i = text.indexOf(marker);
-  assert.ok(i >= 0, `marker ${marker} not found`);
-  return `${text.slice(0, i)}$0${text.slice(i)}`;
-};
 
 describe('fix: unchecked-auth-status', () => {
   it('the guide notation: its own 401 handler after the call; the code after it is left as it is (full text)', () => {

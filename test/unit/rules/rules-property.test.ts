@@ -4,6 +4,7 @@ import type { CodeUnit, Condition, FlowEvent, FlowModel, Guard } from '../../../
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { RULES, runRules } from '../../../server/src/rules/index';
 import { createRuleContext } from '../../../server/src/rules/rule';
+import { assertRangeInside } from '../../helpers/range-checks';
 import { documentFor } from './model-builder';
 
 const TEXT = 'x'.repeat(400);
@@ -69,7 +70,7 @@ describe('rules on arbitrary models', () => {
         for (const rule of RULES) {
           for (const f of rule.check(m, createRuleContext(document, DEFAULT_SETTINGS))) {
             assert.equal(f.code, rule.code);
-            assert.ok(f.range.start >= 0 && f.range.end <= TEXT.length && f.range.start <= f.range.end);
+            assertRangeInside(f.range, TEXT.length, f.code);
             assert.ok(f.message.length > 0);
           }
         }

@@ -1,25 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { INTERNAL_ERROR_PREFIX, parseSnippet } from '../../../server/src/syntax/snippet/parser';
 import { treeRangeProblems } from '../../../server/src/syntax/snippet/tree-check';
-import { readAnnotated } from '../../helpers/annotated';
+import { fixtureTexts } from '../../helpers/fixture-texts';
+import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
+import { assertRangeInside } from '../../helpers/range-checks';
 
 const FIXTURES = join(__dirname, '../../fixtures/snippet');
 
 /** Every Snippet fixture, error fixtures included (without their annotation lines). */
-function loadFixtures(): string[] {
-  const texts: string[] = [];
-  for (const dir of [FIXTURES, join(FIXTURES, 'errors')]) {
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.snippet'))) {
-      texts.push(readAnnotated(readFileSync(join(dir, name), 'utf8')).text);
-    }
-  }
-  return texts;
-}
-
-const SOURCES = loadFixtures();
+const SOURCES = fixtureTexts([FIXTURES, join(FIXTURES, 'errors')], '.snippet');
 
 /** Fragments that stress the lexer's modes and the parser's recovery. */
 const TRICKY = [
@@ -29,47 +20,17 @@ const TRICKY = [
   '\ud800', '\udc00', '😀', '–', 'ä', '\u00a0', '\ufeff',
 ];
 
-type Mutation =
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'replace'; at: number; length: number; text: string }
-  | { kind: 'splice'; at: number; source: number; from: number; length: number };
-
-const position = fc.integer({ min: 0, max: 1_000_000 });
-const payload = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...TRICKY) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
-);
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: position, text: payload }),
-  fc.record({ kind: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant('replace' as const), at: position, length: fc.integer({ min: 1, max: 4 }), text: payload }),
-  fc.record({
-    kind: fc.constant('splice' as const),
-    at: position,
-    source: fc.integer({ min: 0, max: SOURCES.length - 1 }),
-    from: position,
-    length: fc.integer({ min: 1, max: 200 }),
-  }),
-);
-
-function apply(text: string, m: Mutation): string {
-  const at = text.length === 0 ? 0 : m.at % (text.length + 1);
-  switch (m.kind) {
-    case 'insert':
-      return text.slice(0, at) + m.text + text.slice(at);
-    case 'delete':
-      return text.slice(0, at) + text.slice(at + m.length);
-    case 'replace':
-      return text.slice(0, at) + m.text + text.slice(at + m.length);
-    case 'splice': {
-      const source = SOURCES[m.source]!;
-      const from = m.from % (source.length + 1);
-      return text.slice(0, at) + source.slice(from, from + m.length) + text.slice(at);
-    }
-  }
-}
+const mutation = mutationArbitrary({
+  kinds: ['insert', 'delete', 'replace', 'splice'],
+  pieces: TRICKY,
+  piecesWeight: 3,
+  randomText: [fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 6 })],
+  position: fc.integer({ min: 0, max: 1_000_000 }),
+  maxDelete: 12,
+  maxReplace: 4,
+  sources: SOURCES,
+  maxSplice: 200,
+});
 
 /** The properties every parse must have, whatever the input. */
 function checkParse(text: string): void {
@@ -80,7 +41,7 @@ function checkParse(text: string): void {
   assert.deepEqual(result.program.range, { start: 0, end: text.length });
   assert.deepEqual(treeRangeProblems(result.program, text.length), []);
   for (const e of result.errors) {
-    assert.ok(0 <= e.range.start && e.range.start <= e.range.end && e.range.end <= text.length, JSON.stringify(e));
+    assertRangeInside(e.range, text.length, `error ${JSON.stringify(e)}`);
     assert.ok(e.message.length > 0);
   }
   let previous = -1;
@@ -105,7 +66,7 @@ describe('snippet parser: properties under random mutation', function () {
         fc.integer({ min: 0, max: SOURCES.length - 1 }),
         fc.array(mutation, { minLength: 1, maxLength: 8 }),
         (index, mutations) => {
-          checkParse(mutations.reduce(apply, SOURCES[index]!));
+          checkParse(applyMutations(SOURCES[index]!, mutations, SOURCES));
         },
       ),
       { numRuns: 4_000, seed: 20240607 },
@@ -118,7 +79,7 @@ describe('snippet parser: properties under random mutation', function () {
         fc.integer({ min: 0, max: SOURCES.length - 1 }),
         fc.array(mutation, { minLength: 1, maxLength: 20 }),
         (index, mutations) => {
-          checkParse(mutations.reduce(apply, SOURCES[index]!));
+          checkParse(applyMutations(SOURCES[index]!, mutations, SOURCES));
         },
       ),
       { numRuns: 1_500 },

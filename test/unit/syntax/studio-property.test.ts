@@ -1,18 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseStudio, walkNodes, type StudioParseResult } from '../../../server/src/syntax/studio';
-import { readAnnotated } from '../../helpers/annotated';
+import { parseStudio, type StudioParseResult } from '../../../server/src/syntax/studio';
+import { fixtureTexts } from '../../helpers/fixture-texts';
+import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
+import { assertStudioRangesInside } from '../../helpers/range-checks';
 
 const FIXTURE_DIRS = [join(__dirname, '../../fixtures/guide'), join(__dirname, '../../fixtures/studio')];
 
-const fixtures: string[] = FIXTURE_DIRS.flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.studio'))
-    .sort()
-    .map((f) => readAnnotated(readFileSync(join(dir, f), 'utf8')).text),
-);
+const fixtures: string[] = fixtureTexts(FIXTURE_DIRS, '.studio');
 
 /** Pieces that stress the notation's edges: block keywords, quotes, brackets, comments, line endings, substitutions. */
 const PIECES = [
@@ -21,52 +17,22 @@ const PIECES = [
   '${', '\\', '/', 'global:', '\u2028', '\ufeff', '\u00e9', '\ud83d\ude00', '\ud800', ' ', '\t', '0x', '1e', 'var ', 'if (',
 ];
 
-type Mutation =
-  | { kind: 'insert'; at: number; piece: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'duplicate'; at: number; length: number }
-  | { kind: 'replace'; at: number; char: string };
+const mutation = mutationArbitrary({
+  kinds: ['insert', 'delete', 'duplicate', 'replace-char'],
+  pieces: PIECES,
+  randomText: [fc.string({ maxLength: 6 })],
+  maxDelete: 40,
+  maxDuplicate: 200,
+});
 
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), char: fc.constantFrom(...PIECES.filter((p) => p.length === 1)) }),
-);
-
-function apply(text: string, m: Mutation): string {
-  const at = text.length === 0 ? 0 : m.at % (text.length + 1);
-  switch (m.kind) {
-    case 'insert':
-      return text.slice(0, at) + m.piece + text.slice(at);
-    case 'delete':
-      return text.slice(0, at) + text.slice(at + m.length);
-    case 'duplicate':
-      return text.slice(0, at + m.length) + text.slice(at, at + m.length) + text.slice(at + m.length);
-    case 'replace':
-      return text.slice(0, at) + m.char + text.slice(at + 1);
-  }
-}
-
-/** Every `{start, end}` anywhere in the result (items, errors, comments, substitutions, acorn nodes) lies in the text. */
+/**
+ * Every `{start, end}` anywhere in the result (items, errors, comments, substitutions, acorn nodes) lies in the text,
+ * every body node in its body, and every substitution spans its `{name}`.
+ */
 function checkRanges(result: StudioParseResult, length: number): void {
-  const seen = new Set<object>();
-  const stack: unknown[] = [result];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
-    const record = value as Record<string, unknown>;
-    if (typeof record.start === 'number' && typeof record.end === 'number') {
-      assert.ok(0 <= record.start && record.start <= record.end && record.end <= length, `range ${record.start}-${record.end} of ${length}`);
-    }
-    for (const child of Object.values(record)) if (typeof child === 'object' && child !== null) stack.push(child);
-  }
+  assertStudioRangesInside(result, length);
   for (const item of result.items) {
     if (item.kind !== 'SnippetBlock') continue;
-    walkNodes(item.program, (node) => {
-      assert.ok(item.bodyRange.start <= node.start && node.end <= item.bodyRange.end, `${node.type} outside the body`);
-    });
     for (const sub of item.substitutions) assert.equal(sub.range.end - sub.range.start, sub.name.length + 2);
   }
 }
@@ -80,7 +46,7 @@ describe('studio parser: properties', () => {
     this.timeout(20000);
     fc.assert(
       fc.property(fc.nat({ max: fixtures.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), (index, mutations) => {
-        const text = mutations.reduce(apply, fixtures[index]!);
+        const text = applyMutations(fixtures[index]!, mutations);
         const result = parseStudio(text);
         assert.ok(!result.errors.some((e) => e.message.startsWith('Internal parser error')), JSON.stringify(result.errors));
         checkRanges(result, text.length);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseStudio, walkNodes, type SnippetBlock, type StudioParseResult } from '../../../server/src/syntax/studio';
+import { assertStudioRangesInside } from '../../helpers/range-checks';
 
 function slice(text: string, range: { start: number; end: number }): string {
   return text.slice(range.start, range.end);
@@ -9,32 +10,11 @@ function blocks(result: StudioParseResult): SnippetBlock[] {
   return result.items.filter((i): i is SnippetBlock => i.kind === 'SnippetBlock');
 }
 
-/** Every `{start, end}` anywhere in the result lies in the text, and every body node lies in its body. */
-function assertRangesInside(result: StudioParseResult, text: string): void {
-  const seen = new Set<object>();
-  const stack: unknown[] = [result];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
-    const record = value as Record<string, unknown>;
-    if (typeof record.start === 'number' && typeof record.end === 'number') {
-      assert.ok(0 <= record.start && record.start <= record.end && record.end <= text.length, `range ${record.start}-${record.end} of ${text.length}`);
-    }
-    for (const child of Object.values(record)) if (typeof child === 'object' && child !== null) stack.push(child);
-  }
-  for (const block of blocks(result)) {
-    walkNodes(block.program, (node) => {
-      assert.ok(block.bodyRange.start <= node.start && node.end <= block.bodyRange.end, `${node.type} outside the body`);
-    });
-  }
-}
-
 describe('studio parser: ranges found outside the document by the property test', () => {
   it('a lone `/` ending an unclosed SNIPPET block stays inside the document (acorn-loose reads it as a regex one past the end)', () => {
     const text = 'SNIPPET/';
     const result = parseStudio(text);
-    assertRangesInside(result, text);
+    assertStudioRangesInside(result, text.length);
     const [block] = blocks(result);
     assert.deepEqual([block!.program.start, block!.program.end], [7, 8]);
     assert.deepEqual(result.errors.map((e) => [e.message, slice(text, e.range)]), [['SNIPPET block is not closed by END SNIPPET', 'SNIPPET']]);
@@ -50,7 +30,7 @@ describe('studio parser: ranges found outside the document by the property test'
       'var resp = req.send(); /',
     ].join('\n');
     const result = parseStudio(text);
-    assertRangesInside(result, text);
+    assertStudioRangesInside(result, text.length);
     const [block] = blocks(result);
     assert.equal(block!.program.end, text.length);
     assert.equal(block!.bodyRange.end, text.length);
@@ -64,7 +44,7 @@ describe('studio parser: ranges found outside the document by the property test'
       'END SNIPPET',
     ].join('\n');
     const result = parseStudio(text);
-    assertRangesInside(result, text);
+    assertStudioRangesInside(result, text.length);
     const [block] = blocks(result);
     assert.equal(block!.exact, false);
     const elements: number[][] = [];
@@ -79,7 +59,7 @@ describe('studio parser: ranges found outside the document by the property test'
   it('an ASSIGN value ending in a lone `/` keeps its loose expression inside the line', () => {
     const text = 'ASSIGN strUrl = /';
     const result = parseStudio(text);
-    assertRangesInside(result, text);
+    assertStudioRangesInside(result, text.length);
   });
 });
 

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import type { TextRange } from '../../../server/src/common/text-range';
 import { readStudioExport, type StudioExport } from '../../../server/src/syntax/xml/studio-export';
 import { escapeXmlText } from '../../../server/src/syntax/xml/xml-escape';
+import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
+import { assertRangeInside } from '../../helpers/range-checks';
 import { assertExactOffsetMap } from './xml-offset-oracle.test';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'xml');
@@ -20,58 +21,30 @@ const XML_PIECES = [
   '<ScriptContainer>', '</ScriptContainer>', '<!DOCTYPE x [ <!ENTITY e "v"> ]>',
 ];
 
-const insertion = fc.oneof(fc.constantFrom(...XML_PIECES), fc.string({ maxLength: 8 }));
-
-type Mutation =
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'insert'; at: number; piece: string }
-  | { kind: 'duplicate'; at: number; length: number; to: number }
-  | { kind: 'truncate'; at: number };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), piece: insertion }),
-  fc.record({
-    kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }), to: fc.nat(),
-  }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-);
-
-function mutate(text: string, m: Mutation): string {
-  const at = text.length === 0 ? 0 : m.at % (text.length + 1);
-  switch (m.kind) {
-    case 'delete': return text.slice(0, at) + text.slice(at + m.length);
-    case 'insert': return text.slice(0, at) + m.piece + text.slice(at);
-    case 'duplicate': {
-      const to = m.to % (text.length + 1);
-      return text.slice(0, to) + text.slice(at, at + m.length) + text.slice(to);
-    }
-    case 'truncate': return text.slice(0, at);
-  }
-}
-
-function assertInside(range: TextRange, length: number, what: string): void {
-  assert.ok(Number.isInteger(range.start) && Number.isInteger(range.end), `${what}: integer offsets`);
-  assert.ok(range.start >= 0 && range.start <= range.end && range.end <= length,
-    `${what} ${JSON.stringify(range)} lies inside a document of ${length}`);
-}
+const mutation = mutationArbitrary({
+  kinds: ['delete', 'insert', 'duplicate-elsewhere', 'truncate'],
+  pieces: XML_PIECES,
+  randomText: [fc.string({ maxLength: 8 })],
+  maxDelete: 40,
+  maxDuplicate: 400,
+});
 
 function assertWellFormedResult(text: string, result: StudioExport): void {
   const n = text.length;
   assert.ok(result.errors.length <= 1);
-  for (const e of result.errors) assertInside(e.range, n, 'error');
+  for (const e of result.errors) assertRangeInside(e.range, n, 'error');
   for (const a of result.actions) {
-    assertInside(a.range, n, 'action');
-    if (a.captionRange) assertInside(a.captionRange, n, 'caption');
+    assertRangeInside(a.range, n, 'action');
+    if (a.captionRange) assertRangeInside(a.captionRange, n, 'caption');
     for (const p of a.parameters) {
-      assertInside(p.range, n, 'parameter');
-      assertInside(p.elementRange, n, 'parameter element');
+      assertRangeInside(p.range, n, 'parameter');
+      assertRangeInside(p.elementRange, n, 'parameter element');
     }
   }
-  for (const e of result.edges) assertInside(e.range, n, 'edge');
+  for (const e of result.edges) assertRangeInside(e.range, n, 'edge');
   for (const s of result.snippets) {
-    assertInside(s.contentRange, n, 'snippet content');
-    assertInside(s.elementRange, n, 'snippet element');
+    assertRangeInside(s.contentRange, n, 'snippet content');
+    assertRangeInside(s.elementRange, n, 'snippet element');
     const step = Math.max(1, Math.floor(s.code.length / 50));
     for (let o = 0; o <= s.code.length; o += step) {
       const d = s.toDocumentOffset(o);
@@ -118,7 +91,7 @@ describe('xml reader properties', () => {
     fc.assert(
       fc.property(fc.nat({ max: SEEDS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }),
         (seed, mutations) => {
-          const text = mutations.reduce(mutate, SEEDS[seed]!);
+          const text = applyMutations(SEEDS[seed]!, mutations);
           const result = readStudioExport(text);
           if (result !== undefined) assertWellFormedResult(text, result);
         }),
