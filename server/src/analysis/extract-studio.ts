@@ -1,4 +1,5 @@
 import type { Settings } from '../common/settings';
+import type { TextRange } from '../common/text-range';
 import type { StudioDocument } from '../documents/parsed-document';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from './flow-model';
 import { constantVariables } from './studio-constants';
@@ -33,30 +34,36 @@ export function buildStudioModel(document: StudioDocument, settings: Settings, o
   const constants = options.containFailures ? safely(() => constantVariables(document.studio), new Map<string, number>()) : constantVariables(document.studio);
   const doc = new DocumentState(text, settings, constants);
   const plans = options.containFailures ? safely(() => planUnits(text, document.studio), []) : planUnits(text, document.studio);
+  const comments = commentsStartingIn(document.studio.comments);
   const units: CodeUnit[] = plans.map((plan, id) => {
     const draft = new UnitDraft(id, plan.label, plan.range);
     if (options.containFailures) {
       try {
-        lowerUnit(plan, draft, doc, document);
+        lowerUnit(plan, draft, doc, document, comments);
       } catch {
         // Keep what was found before the failure; the rest of the document is still analysed.
       }
     } else {
-      lowerUnit(plan, draft, doc, document);
+      lowerUnit(plan, draft, doc, document, comments);
     }
     return draft.finish();
   });
   return { units, flow: straightLineFlow(units) };
 }
 
-function lowerUnit(plan: UnitPlan, draft: UnitDraft, doc: DocumentState, document: StudioDocument): void {
+function lowerUnit(
+  plan: UnitPlan,
+  draft: UnitDraft,
+  doc: DocumentState,
+  document: StudioDocument,
+  commentsIn: (start: number, end: number) => readonly TextRange[],
+): void {
   const text = document.text;
   const unit = new UnitState();
   if (plan.kind === 'snippet') {
     const walker = new UnitWalker(doc, unit, draft, plan.block.sets);
     walker.walkProgram(plan.block.program);
-    for (const comment of document.studio.comments) {
-      if (comment.start < plan.block.bodyRange.start || comment.start >= plan.block.bodyRange.end) continue;
+    for (const comment of commentsIn(plan.block.bodyRange.start, plan.block.bodyRange.end)) {
       for (const finding of credentialsInText(text.slice(comment.start, comment.end), comment.start, true)) {
         draft.emitLiteral(finding, comment, TOP_LEVEL);
       }
@@ -97,13 +104,36 @@ function lowerUnit(plan: UnitPlan, draft: UnitDraft, doc: DocumentState, documen
 /** Script order: every earlier unit can run before a unit; between two units run the long-running lines after the first. */
 function straightLineFlow(units: readonly CodeUnit[]): UnitFlow {
   const longRunning = units.map((unit) => unit.events.filter((e): e is LongRunningEvent => e.kind === 'long-running'));
+  const isUnit = (unit: number): boolean => Number.isInteger(unit) && unit >= 0 && unit < units.length;
   return {
     // Unit ids are their indices in document order.
-    predecessors: (unit) => (Number.isInteger(unit) && unit >= 0 && unit < units.length ? units.slice(0, unit).map((u) => u.id) : []),
+    predecessors: (unit) => (isUnit(unit) ? units.slice(0, unit).map((u) => u.id) : []),
+    precedes: (candidate, unit) => isUnit(unit) && Number.isInteger(candidate) && candidate >= 0 && candidate < unit,
     longRunningBetween: (from, to) => {
       if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to >= units.length || from >= to) return [];
       return longRunning.slice(from + 1, to + 1).flat();
     },
+  };
+}
+
+/**
+ * The comments that start in [start, end), in their order. The parser sorts comments by position, so each block's
+ * are found by binary search rather than by scanning the document's comments once per block.
+ */
+function commentsStartingIn(comments: readonly TextRange[]): (start: number, end: number) => readonly TextRange[] {
+  const sorted = comments.every((c, i) => i === 0 || comments[i - 1]!.start <= c.start);
+  return (start, end) => {
+    if (!sorted) return comments.filter((c) => c.start >= start && c.start < end);
+    let low = 0;
+    let high = comments.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (comments[middle]!.start < start) low = middle + 1;
+      else high = middle;
+    }
+    const found: TextRange[] = [];
+    for (let i = low; i < comments.length && comments[i]!.start < end; i++) found.push(comments[i]!);
+    return found;
   };
 }
 

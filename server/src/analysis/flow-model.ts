@@ -201,6 +201,11 @@ export interface FlowModel {
 export interface UnitFlow {
   /** Units that can run before `unit` (transitively), excluding itself unless it is in a loop. */
   predecessors(unit: number): readonly number[];
+  /**
+   * Whether `candidate` is one of `predecessors(unit)`, for flows that can tell without listing them (a rule asks this
+   * for every token use, and a list is as long as the document).
+   */
+  precedes?(candidate: number, unit: number): boolean;
   /** Long-running events or actions that can lie between the end of `from` and the start of `to`. */
   longRunningBetween(from: number, to: number): readonly LongRunningEvent[];
 }

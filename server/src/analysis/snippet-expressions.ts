@@ -1,9 +1,11 @@
 import type { TextRange } from '../common/text-range';
 import {
+  pushExpressionChildren,
   walk,
   type BinaryExpression,
   type CallExpression,
   type Expression,
+  type ExpressionNode,
   type Identifier,
   type MemberExpression,
   type StringLiteral,
@@ -117,13 +119,15 @@ export function contentRange(literal: StringLiteral): TextRange | null {
   return { start: first.range.start, end: last.range.end };
 }
 
+const WHOLE_NUMBER = /^-?\d+$/;
+
 /** A number, or a quoted whole number (`"401"` is compared as a number). */
 export function numberValue(e: Expression): number | undefined {
   const x = unwrap(e);
   if (x.kind === 'NumberLiteral') return Number.isFinite(x.value) ? x.value : undefined;
   if (x.kind === 'StringLiteral' && x.parts.length === 1 && x.parts[0]!.kind === 'StringText') {
     const t = x.parts[0]!.value.trim();
-    if (/^-?\d+$/.test(t)) return Number(t);
+    if (WHOLE_NUMBER.test(t)) return Number(t);
   }
   return undefined;
 }
@@ -157,17 +161,23 @@ export function flipOperator(op: string): string {
  * source order. Iterative, so a long `a | b | c | …` chain cannot overflow the stack.
  */
 export function conditionLeaves(condition: Expression): Expression[] {
+  const first = unwrap(condition);
+  if (!isLogical(first)) return [first]; // most conditions are one comparison
   const out: Expression[] = [];
-  const stack: Expression[] = [condition];
+  const stack: Expression[] = [first];
   while (stack.length > 0) {
     const e = unwrap(stack.pop()!);
-    if (e.kind === 'Binary' && (e.operator === '&' || e.operator === '|' || e.operator === '~')) {
+    if (isLogical(e)) {
       stack.push(e.right, e.left);
     } else {
       out.push(e);
     }
   }
   return out;
+}
+
+function isLogical(e: Expression): e is BinaryExpression {
+  return e.kind === 'Binary' && (e.operator === '&' || e.operator === '|' || e.operator === '~');
 }
 
 /** A comparison leaf (`=`, `!=`, `<`, `<=`, `>`, `>=`). */
@@ -178,23 +188,46 @@ export function asComparison(e: Expression): BinaryExpression | null {
 /** Variables an expression reads: identifiers that are not called functions, folded, once each, in order. */
 export function variablesRead(e: Expression): string[] {
   const seen = new Set<string>();
-  walk(e, (node, parent) => {
-    if (node.kind !== 'Identifier') return;
-    if (parent?.kind === 'Call' && parent.callee === node) return;
-    seen.add(node.folded);
-  });
+  for (const id of identifiersRead(e)) seen.add(id.folded);
   return [...seen];
+}
+
+/**
+ * The stack the callback-free traversals of expressions share (`identifiersRead`, `summarizeValue`, the extractor's):
+ * each pushes its root and pops back down to where it started, so traversals may nest, and reading an expression
+ * allocates nothing for the traversal itself (these run for every expression of a document).
+ */
+export const traversalStack: ExpressionNode[] = [];
+
+/**
+ * Empties the shared stack. Only a traversal cut short by an exception leaves nodes on it; the extractor calls this
+ * where no traversal can be running (the start of a piece of code), so such leftovers never pile up.
+ */
+export function clearTraversalStack(): void {
+  if (traversalStack.length > 0) traversalStack.length = 0;
 }
 
 /** Identifier nodes an expression reads (not called functions), in source order. */
 export function identifiersRead(e: Expression): Identifier[] {
   const out: Identifier[] = [];
-  walk(e, (node, parent) => {
-    if (node.kind !== 'Identifier') return;
-    if (parent?.kind === 'Call' && parent.callee === node) return;
-    out.push(node);
-  });
+  const stack = traversalStack;
+  const base = stack.length;
+  stack.push(e);
+  while (stack.length > base) {
+    const node = stack.pop()!;
+    if (node.kind === 'Identifier') out.push(node);
+    else pushChildrenExceptCalledName(node, stack);
+  }
   return out;
+}
+
+/** `pushExpressionChildren`, leaving out the name of a called function (`f` in `f(x)`: not a variable read). */
+export function pushChildrenExceptCalledName(node: ExpressionNode, stack: ExpressionNode[]): void {
+  if (node.kind === 'Call' && node.callee.kind === 'Identifier') {
+    for (let i = node.args.length - 1; i >= 0; i--) stack.push(node.args[i]!);
+  } else {
+    pushExpressionChildren(node, stack);
+  }
 }
 
 /** True when `test` holds for some node of `e` (iterative walk). */
@@ -211,7 +244,8 @@ export function someNode(e: Expression, test: (node: Expression, parent: Express
   return found;
 }
 
-function isExpressionNode(node: { kind: string }): node is Expression {
+/** An Expression (not a statement, clause or string part). */
+export function isExpressionNode(node: { kind: string }): node is Expression {
   switch (node.kind) {
     case 'Identifier': case 'NumberLiteral': case 'BooleanLiteral': case 'StringLiteral': case 'Member':
     case 'Call': case 'Index': case 'Binary': case 'Unary': case 'Paren': case 'ErrorExpression':
@@ -326,31 +360,42 @@ export function secondsLiteralRange(e: Expression): TextRange {
 
 // ---------------------------------------------------------------- names
 
+// Name patterns live at module level: a regular expression literal inside a function makes a new object on every
+// call, and these run for every assignment.
+const LIFETIME_NAME = /expires_?in|lifetime/;
+const EXPIRY_NAME = /expir|valid_?until|valid_?till|(?:^|_|token|access|auth|cache)ttl|ttl(?:$|_|end|at|time)/;
+const TOKEN_WORD = /token|bearer|jwt/;
+const NOT_A_TOKEN_WORD = /url|uri|endpoint|expir|ttl|proxy|result|resp|body|req|status|type|input|json|payload|host|lifetime|valid|time|date|scope|count|err|fail|header|secret|param|parm|data|obj|name|len|size/;
+const TOKENISH_WORD = /token|auth|jwt|bearer|access|cred/;
+const ERROR_WORD = /error|fail|(?:^|_)err|err(?:$|_|msg|code|text|message|desc|flag|no|or)/;
+const REFERRER_WORD = /referr/;
+const RANDOM_WORD = /jitter|random|(?:^|_)rand(?:$|_|om|int|num)|^rnd/;
+
 /** Lifetimes in seconds (`expires_in`, `expiresIn`, `tokenLifetime`), not expiry times. */
 export function isLifetimeName(folded: string): boolean {
-  return /expires_?in|lifetime/.test(folded);
+  return LIFETIME_NAME.test(folded);
 }
 
 /** Names of expiry times: `tokenExpiry`, `expiresAt`, `tokenValidUntil`, `tokenTtl`. */
 export function isExpiryName(folded: string): boolean {
   if (isLifetimeName(folded)) return false;
-  return /expir|valid_?until|valid_?till|(?:^|_|token|access|auth|cache)ttl|ttl(?:$|_|end|at|time)/.test(folded);
+  return EXPIRY_NAME.test(folded);
 }
 
 /** Names of variables that hold a token: `accessToken`, `cachedToken`, `strToken`, `bearer`, `jwt`. */
 export function isTokenVariableName(folded: string): boolean {
-  if (!/token|bearer|jwt/.test(folded)) return false;
-  return !/url|uri|endpoint|expir|ttl|proxy|result|resp|body|req|status|type|input|json|payload|host|lifetime|valid|time|date|scope|count|err|fail|header|secret|param|parm|data|obj|name|len|size/.test(folded);
+  if (!TOKEN_WORD.test(folded)) return false;
+  return !NOT_A_TOKEN_WORD.test(folded);
 }
 
 /** Names that suggest a token or its expiry (`clientTokenExpiry`, `authExpiry`). */
 export function isTokenishName(folded: string): boolean {
-  return /token|auth|jwt|bearer|access|cred/.test(folded);
+  return TOKENISH_WORD.test(folded);
 }
 
 /** Error variables: `apiError`, `errMsg`, `tokenFailed`, `err`. Not `referrer`. */
 export function isErrorVariableName(folded: string): boolean {
-  return /error|fail|(?:^|_)err|err(?:$|_|msg|code|text|message|desc|flag|no|or)/.test(folded) && !/referr/.test(folded);
+  return ERROR_WORD.test(folded) && !REFERRER_WORD.test(folded);
 }
 
 /**
@@ -374,5 +419,79 @@ const PER_CONTACT = /^(?:contactid|mastercontactid|masterid|sessionid|callid|ani
 
 /** Random or jitter sources: `random(…)`, `rand(…)`, `jitter`, `randomOffset`. */
 export function isRandomName(folded: string): boolean {
-  return /jitter|random|(?:^|_)rand(?:$|_|om|int|num)|^rnd/.test(folded);
+  return RANDOM_WORD.test(folded);
+}
+
+// ---------------------------------------------------------------- value summaries
+
+/**
+ * What `mentionsNow`, `isJitterExpression`, `readsExpiresIn` and name lookups need to know of a value, gathered in
+ * one walk: the extractor asks these of every assigned value several times (each round of a fixed point, and
+ * again in the in-order pass), and each would be a walk of its own. The `summary…` functions below answer exactly
+ * as those functions do on the summarised expression (or on it without enclosing parentheses).
+ */
+export interface ValueSummary {
+  /** Folded names of every Identifier in the value, called names included, in source order (repeats kept). */
+  readonly names: readonly string[];
+  /** An Identifier named like now (`utc`, `now`) or a call to a now function (`getdate()`). */
+  readonly nowByName: boolean;
+  /** A random or jitter name or call, or a `ContactID % n`-style spread. */
+  readonly jitterByName: boolean;
+  readonly readsExpiresIn: boolean;
+}
+
+export function summarizeValue(e: Expression): ValueSummary {
+  const names: string[] = [];
+  let nowByName = false;
+  let jitterByName = false;
+  let readsExpiresIn = false;
+  const stack = traversalStack;
+  const base = stack.length;
+  stack.push(e);
+  while (stack.length > base) {
+    const node = stack.pop()!;
+    switch (node.kind) {
+      case 'Identifier':
+        names.push(node.folded);
+        if (!nowByName && NOW_NAMES.has(node.folded)) nowByName = true;
+        if (!jitterByName && isRandomName(node.folded)) jitterByName = true;
+        break;
+      case 'Call':
+        if (!nowByName && node.callee.kind === 'Identifier' && NOW_FUNCTIONS.has(node.callee.folded)) nowByName = true;
+        if (!jitterByName && isRandomName(calleeName(node) ?? '')) jitterByName = true;
+        break;
+      case 'Member':
+        if (node.propertyFolded === 'expires_in' || node.propertyFolded === 'expiresin') readsExpiresIn = true;
+        break;
+      case 'Binary':
+        if (!jitterByName && node.operator === '%' && someNode(node.left, (m) => m.kind === 'Identifier' && PER_CONTACT.test(m.folded))) {
+          jitterByName = true;
+        }
+        break;
+      default:
+        break;
+    }
+    pushExpressionChildren(node, stack);
+  }
+  return { names, nowByName, jitterByName, readsExpiresIn };
+}
+
+/** Some name in the value is in `names`. */
+export function summaryReadsAny(summary: ValueSummary, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  for (const name of summary.names) if (names.has(name)) return true;
+  return false;
+}
+
+/**
+ * `mentionsNow` of the summarised value. A call is "now" only through its callee chain, whose root (an Identifier,
+ * or a call of a named function) is itself in the value, so testing names and named calls alone is the same.
+ */
+export function summaryMentionsNow(summary: ValueSummary, nowVariables: ReadonlySet<string>): boolean {
+  return summary.nowByName || summaryReadsAny(summary, nowVariables);
+}
+
+/** `isJitterExpression` of the summarised value. */
+export function summaryIsJitter(summary: ValueSummary, jitterVariables: ReadonlySet<string>): boolean {
+  return summary.jitterByName || summaryReadsAny(summary, jitterVariables);
 }

@@ -1,32 +1,43 @@
 import { isAccessTokenMember, isTokenFunctionName } from './credential-patterns';
 import {
+  pushExpressionChildren,
   walk,
   type AssignStatement,
   type AstNode,
+  type Block,
   type Expression,
+  type ForeachStatement,
+  type ForStatement,
   type FunctionDeclaration,
   type MemberExpression,
   type Program,
+  type RepeatStatement,
 } from '../syntax/snippet/ast';
 import {
   addedToNow,
   asComparison,
   calleeName,
+  clearTraversalStack,
   conditionLeaves,
   identifiersRead,
+  isExpressionNode,
   isExpiryName,
-  isJitterExpression,
   isLifetimeName,
   isNowExpression,
   isOrdering,
   isTokenishName,
   isTokenVariableName,
-  mentionsNow,
   methodCall,
   constantValue,
   someNode,
+  summarizeValue,
+  summaryIsJitter,
+  summaryMentionsNow,
+  summaryReadsAny,
+  traversalStack,
   unwrap,
   writtenText,
+  type ValueSummary,
 } from './snippet-expressions';
 
 /**
@@ -50,9 +61,18 @@ export interface SnippetFacts {
   readonly jitterVariables: ReadonlySet<string>;
   /** Variables whose every assignment in the code is the same string (text as written), null otherwise. */
   readonly stringAssignments: ReadonlyMap<string, string | null>;
+  /** Summaries of the values assigned to plain variables, by value: the in-order pass asks the same of them. */
+  readonly valueSummaries: ReadonlyMap<Expression, ValueSummary>;
+  /** Bodies of FOR/FOREACH/REPEAT loops that make a REST call somewhere inside (BREAK there leaves a retry loop). */
+  readonly restCallLoopBodies: ReadonlySet<Block>;
 }
 
 const NO_CONSTANTS: ReadonlyMap<string, number> = new Map();
+
+/** Text around a token's interpolation: nothing or `Bearer `. */
+const BLANK_OR_BEARER = /^\s*(?:bearer\s*)?$/i;
+/** `Basic …` credentials rather than a token. */
+const BASIC_SCHEME = /^\s*basic\b/i;
 
 /** How a value hands over a token, if it does. */
 export type TokenSource =
@@ -77,7 +97,7 @@ export function tokenSourceOf(
       if (part.kind === 'Interpolation') {
         if (found) return null;
         found = part.expression;
-      } else if (!/^\s*(?:bearer\s*)?$/i.test(part.value)) {
+      } else if (!BLANK_OR_BEARER.test(part.value)) {
         return null;
       }
     }
@@ -100,50 +120,87 @@ export function readsExpiresIn(e: Expression): boolean {
 }
 
 export function collectSnippetFacts(program: Program, code: string): SnippetFacts {
+  clearTraversalStack();
   const assigns: AssignStatement[] = [];
   const conditions: Expression[] = [];
   const functions: FunctionDeclaration[] = [];
   const headerValues: Expression[] = [];
   const calledInLoops = new Set<string>();
   let loopDepth = 0;
+  const restCallLoopBodies = new Set<Block>();
+  /** Loop bodies the walk is in, innermost last. A REST call marks the innermost; leaving a marked body marks the next. */
+  const openLoopBodies: Block[] = [];
+  /** The calls of an expression, found by a loop of its own (faster than a callback per node). */
+  const noteCalls = (expression: Expression): void => {
+    const stack = traversalStack;
+    const base = stack.length;
+    stack.push(expression);
+    while (stack.length > base) {
+      const x = stack.pop()!;
+      if (x.kind === 'Call') {
+        if (loopDepth > 0 && x.callee.kind === 'Identifier') calledInLoops.add(x.callee.folded);
+        const header = methodCall(x, 'addheader');
+        if (header && header.args[1] && isAuthorizationName(header.args[0])) headerValues.push(header.args[1]);
+        const innermost = openLoopBodies[openLoopBodies.length - 1];
+        if (innermost && methodCall(x, 'makerestrequest')) restCallLoopBodies.add(innermost);
+      }
+      pushExpressionChildren(x, stack);
+    }
+  };
   walk(
     program,
-    (node) => {
+    (node, parent) => {
       switch (node.kind) {
         case 'Assign': assigns.push(node); break;
         case 'If': conditions.push(node.condition); break;
         case 'Select': for (const c of node.clauses) if (c.kind === 'CaseGroup') for (const l of c.labels) conditions.push(l.value); break;
         case 'Function': functions.push(node); break;
         case 'For': case 'Foreach': case 'Repeat': loopDepth++; break;
-        case 'Call': {
-          if (loopDepth > 0 && node.callee.kind === 'Identifier') calledInLoops.add(node.callee.folded);
-          const header = methodCall(node, 'addheader');
-          if (header && header.args[1] && isAuthorizationName(header.args[0])) headerValues.push(header.args[1]);
+        case 'Block': if (parent && isLoop(parent) && parent.body === node) openLoopBodies.push(node); break;
+        default:
+          if (isExpressionNode(node)) {
+            noteCalls(node);
+            return false;
+          }
           break;
-        }
-        default: break;
       }
+      return undefined;
     },
     (node: AstNode) => {
       if (node.kind === 'For' || node.kind === 'Foreach' || node.kind === 'Repeat') loopDepth--;
+      if (node.kind === 'Block' && node === openLoopBodies[openLoopBodies.length - 1]) {
+        openLoopBodies.pop();
+        const outer = openLoopBodies[openLoopBodies.length - 1];
+        if (outer && restCallLoopBodies.has(node)) restCallLoopBodies.add(outer);
+      }
     },
   );
 
   const variableAssigns = assigns.filter((a) => a.target.kind === 'Identifier');
   const targetOf = (a: AssignStatement): string => (a.target.kind === 'Identifier' ? a.target.folded : '');
+  // Each value is walked once; the questions below (some asked in several rounds) read the summary.
+  const valueSummaries = new Map<Expression, ValueSummary>();
+  const summaries = variableAssigns.map((a) => {
+    const summary = summarizeValue(a.value);
+    valueSummaries.set(a.value, summary);
+    return summary;
+  });
 
-  // "now" and its copies (two rounds cover a copy of a copy).
+  // "now" and its copies (two rounds cover a copy of a copy; a round that adds nothing is the last).
   const nowVariables = new Set<string>();
   for (let round = 0; round < 2; round++) {
+    const before = nowVariables.size;
     for (const a of variableAssigns) if (isNowExpression(a.value, nowVariables)) nowVariables.add(targetOf(a));
+    if (nowVariables.size === before) break;
   }
+  const mentionsNow = summaries.map((summary) => summaryMentionsNow(summary, nowVariables));
 
   const lifetimeVariables = new Set<string>();
-  for (const a of variableAssigns) {
+  variableAssigns.forEach((a, i) => {
     const name = targetOf(a);
-    if (mentionsNow(a.value, nowVariables)) continue;
-    if (readsExpiresIn(a.value) || isLifetimeName(name)) lifetimeVariables.add(name);
-  }
+    if (mentionsNow[i]) return;
+    if (summaries[i]!.readsExpiresIn || isLifetimeName(name)) lifetimeVariables.add(name);
+  });
 
   const tokenFunctions = new Set<string>();
   for (const f of functions) {
@@ -157,7 +214,7 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   for (const value of headerValues) {
     const x = unwrap(value);
     if (x.kind === 'StringLiteral') {
-      if (x.parts.some((p) => p.kind === 'StringText' && /^\s*basic\b/i.test(p.value))) continue;
+      if (x.parts.some((p) => p.kind === 'StringText' && BASIC_SCHEME.test(p.value))) continue;
       for (const part of x.parts) {
         if (part.kind !== 'Interpolation') continue;
         const inner = unwrap(part.expression);
@@ -167,24 +224,26 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     }
   }
   for (let round = 0; round < 3; round++) {
+    const before = tokenVariables.size;
     for (const a of variableAssigns) {
       const source = tokenSourceOf(a.value, tokenFunctions, (n) => tokenVariables.has(n) || isTokenVariableName(n));
       if (source) tokenVariables.add(targetOf(a));
     }
+    if (tokenVariables.size === before) break;
   }
 
   // Expiry times: by name, by value (now + expires_in), or by being compared with now (token-ish names only,
   // so business-hours checks such as `now > closingTime` are not expiry checks).
   const expiryVariables = new Set<string>();
   const nowPlus = new Set<string>();
-  for (const a of variableAssigns) {
+  variableAssigns.forEach((a, i) => {
     const name = targetOf(a);
-    if (isLifetimeName(name)) continue;
+    if (isLifetimeName(name)) return;
     if (isExpiryName(name)) expiryVariables.add(name);
     if (addedToNow(a.value, nowVariables) !== null) nowPlus.add(name);
-    const readsLifetime = someNode(a.value, (n) => n.kind === 'Identifier' && lifetimeVariables.has(n.folded));
-    if (mentionsNow(a.value, nowVariables) && (readsExpiresIn(a.value) || readsLifetime)) expiryVariables.add(name);
-  }
+    const summary = summaries[i]!;
+    if (mentionsNow[i] && (summary.readsExpiresIn || summaryReadsAny(summary, lifetimeVariables))) expiryVariables.add(name);
+  });
   for (const condition of conditions) {
     for (const leaf of conditionLeaves(condition)) {
       const cmp = asComparison(leaf);
@@ -211,7 +270,11 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
 
   const jitterVariables = new Set<string>();
   for (let round = 0; round < 2; round++) {
-    for (const a of variableAssigns) if (isJitterExpression(a.value, jitterVariables)) jitterVariables.add(targetOf(a));
+    const before = jitterVariables.size;
+    variableAssigns.forEach((a, i) => {
+      if (summaryIsJitter(summaries[i]!, jitterVariables)) jitterVariables.add(targetOf(a));
+    });
+    if (jitterVariables.size === before) break;
   }
 
   const stringAssignments = new Map<string, string | null>();
@@ -227,7 +290,7 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   return {
     stringAssignments,
     nowVariables, tokenVariables, expiryVariables, lifetimeVariables, tokenFunctions, calledInLoops, constantAssignments,
-    jitterVariables,
+    jitterVariables, valueSummaries, restCallLoopBodies,
   };
 }
 
@@ -237,6 +300,10 @@ export function isAuthorizationName(e: Expression | undefined): boolean {
   const x = unwrap(e);
   return x.kind === 'StringLiteral' && x.parts.length === 1 && x.parts[0]!.kind === 'StringText' &&
     x.parts[0]!.value.trim().toLowerCase() === 'authorization';
+}
+
+function isLoop(node: AstNode): node is ForStatement | ForeachStatement | RepeatStatement {
+  return node.kind === 'For' || node.kind === 'Foreach' || node.kind === 'Repeat';
 }
 
 function someNodeIn(root: AstNode, test: (node: AstNode) => boolean): boolean {

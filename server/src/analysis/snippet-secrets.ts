@@ -23,6 +23,10 @@ export type LiteralFinding =
 const TOKEN_TEXT = /^[A-Za-z0-9\-._~+/]{20,}=*$/;
 /** `"client_secret": "abc"` in a JSON body (`$"…"` strings write the quotes as `\"`). */
 const JSON_PAIR = /\\?["']([A-Za-z_][\w-]*)\\?["']\s*:\s*\\?["']([^"'\\{}]*)\\?["']/g;
+const BEARER_PREFIX = /^(\s*bearer\s+)/i;
+const BASIC_CREDENTIALS = /^(\s*basic\s+)([A-Za-z0-9+/]{8,}=*)\s*$/i;
+const DIGIT = /\d/;
+const LETTER = /[A-Za-z]/;
 
 /**
  * Findings in one literal text chunk (`text` starts at code offset `start`): `client_secret=…` form or query pairs,
@@ -34,7 +38,8 @@ export function findingsInLiteralText(text: string, start: number): LiteralFindi
     found.push({ kind: 'secret-literal', what: credential.kind, valueRange: shift(credential.valueRange, start) });
   }
   JSON_PAIR.lastIndex = 0;
-  for (let m = JSON_PAIR.exec(text); m; m = JSON_PAIR.exec(text)) {
+  // Every pair has a colon; most text has none, and need not be searched.
+  for (let m = text.includes(':') ? JSON_PAIR.exec(text) : null; m; m = JSON_PAIR.exec(text)) {
     const kind = secretKindOfName(m[1]!);
     const value = m[2]!;
     if (!kind || isPlaceholderValue(value)) continue;
@@ -79,7 +84,7 @@ export function namedLiteralFinding(name: string, value: Expression): LiteralFin
   const kind = secretKindOfName(name);
   if (kind) return { kind: 'secret-literal', what: kind, valueRange: range };
   if (!isTokenVariableName(name.toLowerCase())) return null;
-  const bearer = /^(\s*bearer\s+)/i.exec(text);
+  const bearer = BEARER_PREFIX.exec(text);
   const token = bearer ? text.slice(bearer[1]!.length) : text;
   if (!looksLikeToken(token) || text.length !== range.end - range.start) return null;
   const tokenStart = range.start + (bearer ? bearer[1]!.length : 0);
@@ -99,7 +104,7 @@ export function basicCredentialsFinding(call: CallExpression): LiteralFinding | 
   const colon = last.raw.lastIndexOf(':');
   if (colon < 0) return null;
   const password = last.raw.slice(colon + 1);
-  if (password === '' || isPlaceholderValue(password) || /[{}]/.test(password)) return null;
+  if (password === '' || isPlaceholderValue(password) || password.includes('{') || password.includes('}')) return null;
   const start = last.range.start + colon + 1;
   return { kind: 'secret-literal', what: 'basic-credentials', valueRange: { start, end: start + password.length } };
 }
@@ -115,7 +120,7 @@ export function headerLiteralFinding(headerName: string, value: Expression): Lit
   const range = contentRange(literal);
   if (text === null || range === null || isPlaceholderValue(text)) return null;
   if (headerName.toLowerCase() === 'authorization') {
-    const basic = /^(\s*basic\s+)([A-Za-z0-9+/]{8,}=*)\s*$/i.exec(text);
+    const basic = BASIC_CREDENTIALS.exec(text);
     if (!basic || text.length !== range.end - range.start) return null;
     const start = range.start + basic[1]!.length;
     return { kind: 'secret-literal', what: 'basic-credentials', valueRange: { start, end: start + basic[2]!.length } };
@@ -125,7 +130,7 @@ export function headerLiteralFinding(headerName: string, value: Expression): Lit
 }
 
 function looksLikeToken(text: string): boolean {
-  return TOKEN_TEXT.test(text) && /\d/.test(text) && /[A-Za-z]/.test(text) && !text.startsWith('/') && !text.includes('//');
+  return TOKEN_TEXT.test(text) && DIGIT.test(text) && LETTER.test(text) && !text.startsWith('/') && !text.includes('//');
 }
 
 /** The literal's text when it has no interpolation (escapes decoded), else null. */

@@ -16,6 +16,7 @@ import {
   addedToNow,
   asComparison,
   calleeName,
+  clearTraversalStack,
   conditionLeaves,
   constantValue,
   daysToSeconds,
@@ -29,19 +30,23 @@ import {
   isJitterExpression,
   isTokenVariableName,
   memberPath,
-  mentionsNow,
   methodCall,
   nameRange,
   numberValue,
+  pushChildrenExceptCalledName,
   rootIdentifier,
   secondsLiteralRange,
   someNode,
+  summarizeValue,
+  summaryIsJitter,
+  summaryMentionsNow,
   throughStringCopy,
+  traversalStack,
   unwrap,
-  variablesRead,
   writtenText,
+  type ValueSummary,
 } from './snippet-expressions';
-import { collectSnippetFacts, readsExpiresIn, tokenSourceOf, type SnippetFacts } from './snippet-facts';
+import { collectSnippetFacts, tokenSourceOf, type SnippetFacts } from './snippet-facts';
 import {
   basicCredentialsFinding,
   findingsInComment,
@@ -199,10 +204,11 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** What is known at a point of the code, in source order. Copied around FUNCTION bodies, which run elsewhere. */
 class FlowState {
-  /** Static text of the latest string assigned to a variable. */
-  strings = new Map<string, string>();
-  /** Interpolated variables of the latest string assigned to a variable (`auth = "Bearer {tok}"`). */
-  templates = new Map<string, Template>();
+  /**
+   * The latest string literal assigned to a variable. Its static text and its template (the interpolated variables,
+   * `auth = "Bearer {tok}"`) are read from it when asked: most strings are never asked about.
+   */
+  strings = new Map<string, A.StringLiteral>();
   /** Variables holding constant arithmetic. */
   constants = new Map<string, number>();
   /** Variables computed from a random or jitter source. */
@@ -230,7 +236,6 @@ class FlowState {
   clone(): FlowState {
     const copy = new FlowState();
     copy.strings = new Map(this.strings);
-    copy.templates = new Map(this.templates);
     copy.constants = new Map(this.constants);
     copy.jitter = new Set(this.jitter);
     copy.lifetimes = new Map(this.lifetimes);
@@ -248,6 +253,14 @@ class FlowState {
 }
 
 const TOP: Ctx = { guards: [], inLoop: false, inFunction: false, retryLoop: false };
+
+// Patterns live at module level: a regular expression literal inside a function makes a new object on every call.
+const LETTERS_ONLY = /^[A-Za-z]+$/;
+const BASIC_SCHEME = /^\s*basic\b/i;
+/** `{var}` in a URL or body (global: used with replace, which starts from 0 each time). */
+const SUBSTITUTED_VARIABLE = /\{\s*(?:global:)?([A-Za-z_$][\w$]*)\s*\}/gi;
+const AS_JSON_SUBSTITUTION = /^\{\s*(?:global:)?([A-Za-z_$][\w$]*)\.asjson\(\s*\)\s*\}$/i;
+const XML_ENTITY = /^&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/;
 
 const DATEADD_UNITS: Readonly<Record<string, number>> = {
   s: 1, ss: 1, second: 1, seconds: 1, n: 60, mi: 60, minute: 60, minutes: 60, h: 3600, hh: 3600, hour: 3600, hours: 3600,
@@ -275,6 +288,7 @@ class UnitExtractor {
   }
 
   run(): CodeUnit {
+    clearTraversalStack();
     this.statements(this.source.program.body, TOP);
     for (const comment of this.source.comments) {
       const start = clamp(comment.start, this.code.length);
@@ -282,11 +296,14 @@ class UnitExtractor {
       this.key = start;
       for (const finding of findingsInComment(this.code.slice(start, end), start)) this.literal(finding, TOP);
     }
-    // Stable: events of the in-order pass keep their order; comment findings fall in by position.
+    // Array sort is stable: events of the in-order pass keep their order; comment findings fall in by position.
+    // The events were made here and nothing else holds them yet, so each takes its order in place.
     const events = this.drafts
-      .map((draft, index) => ({ ...draft, index }))
-      .sort((a, b) => a.key - b.key || a.index - b.index)
-      .map((draft, order) => ({ ...draft.event, order }) as FlowEvent);
+      .sort((a, b) => a.key - b.key)
+      .map((draft, order) => {
+        (draft.event as Writable<FlowEvent>).order = order;
+        return draft.event;
+      });
     return { id: this.header.id, label: this.header.label, range: this.header.range, events, conditions: this.conditions };
   }
 
@@ -365,7 +382,7 @@ class UnitExtractor {
     let guards = ctx.guards;
     for (const clause of s.clauses) {
       this.key = clause.range.start;
-      const at: Ctx = { ...ctx, guards };
+      const at = withGuards(ctx, guards);
       if (clause.kind === 'DefaultClause') {
         this.statements(clause.body.body, at);
         continue;
@@ -379,21 +396,25 @@ class UnitExtractor {
 
   /** `SWITCH x { CASE 1 … }`: each group is the condition `x = label`. */
   private switchStatement(s: A.SwitchStatement, ctx: Ctx): void {
-    this.expressions([s.discriminant], ctx);
+    const discriminantSites = this.expression(s.discriminant, ctx, true);
     const status = this.statusSource(s.discriminant);
-    const discriminantReads = variablesRead(s.discriminant);
+    const discriminantReads = new Set<string>();
+    addReads(discriminantSites, discriminantReads);
     let guards = ctx.guards;
     for (const clause of s.clauses) {
       this.key = clause.range.start;
-      const at: Ctx = { ...ctx, guards };
+      const at = withGuards(ctx, guards);
       if (clause.kind === 'DefaultClause') {
         this.statements(clause.body.body, at);
         continue;
       }
       const values = clause.labels.map((label) => label.value);
-      for (const v of values) this.scanLiterals(v, at);
+      const valueSites = values.map((v) => sitesOf(v, true));
+      for (const sites of valueSites) this.scanLiterals(sites, at);
       const range = spanOf(values) ?? clause.range;
-      const reads = unique([...discriminantReads, ...values.flatMap((v) => variablesRead(v))]);
+      const readSet = new Set(discriminantReads);
+      for (const sites of valueSites) addReads(sites, readSet);
+      const reads = [...readSet];
       const id = this.options.ids.nextCondition();
       const condition: Writable<Condition> = { id, range: this.doc(range), reads };
       if (status) {
@@ -407,8 +428,8 @@ class UnitExtractor {
   }
 
   private loop(body: A.Block, ctx: Ctx): void {
-    const retryLoop = containsRestCall(body);
-    this.statements(body.body, { ...ctx, inLoop: true, retryLoop });
+    const retryLoop = this.facts.restCallLoopBodies.has(body);
+    this.statements(body.body, { guards: ctx.guards, inLoop: true, inFunction: ctx.inFunction, retryLoop });
   }
 
   /**
@@ -430,11 +451,16 @@ class UnitExtractor {
 
   /** Expressions of a statement that are not a condition: literals, `.access_token` reads and calls. */
   private expressions(list: readonly A.Expression[], ctx: Ctx): void {
-    for (const e of list) {
-      this.scanLiterals(e, ctx);
-      this.noteAccessTokenReads(e);
-      this.callsIn(e, ctx, null, undefined);
-    }
+    for (const e of list) this.expression(e, ctx, false);
+  }
+
+  /** One expression's literals, `.access_token` reads and calls; its sites, with the variables read when `withReads`. */
+  private expression(e: A.Expression, ctx: Ctx, withReads: boolean): readonly Site[] {
+    const sites = sitesOf(e, withReads);
+    this.scanLiterals(sites, ctx);
+    this.noteAccessTokenReads(sites);
+    this.callsIn(sites, ctx, null, undefined);
+    return sites;
   }
 
   // ---------------------------------------------------------------- assignments
@@ -442,12 +468,13 @@ class UnitExtractor {
   private assign(s: A.AssignStatement, ctx: Ctx): void {
     const value = unwrap(s.value);
     const root = A.assignmentRoot(s.target);
-    this.scanLiterals(s.value, ctx);
+    const sites = sitesOf(s.value, false);
+    this.scanLiterals(sites, ctx);
     const named = namedLiteralFinding(targetName(s.target), s.value);
     if (named) this.literal(named, ctx);
-    this.noteAccessTokenReads(s.value);
+    this.noteAccessTokenReads(sites);
     const direct = methodCall(value, 'makerestrequest');
-    const directId = this.callsIn(s.value, ctx, direct, root?.folded);
+    const directId = this.callsIn(sites, ctx, direct, root?.folded);
     if (!root) return;
     if (s.target.kind !== 'Identifier') {
       this.memberAssign(s, root, ctx);
@@ -467,7 +494,7 @@ class UnitExtractor {
     if (this.facts.expiryVariables.has(name) || isExpiryName(name)) this.expirySet(s, name, value, ctx);
     this.statusCopy(s, name, ctx);
     if (isErrorVariableName(name) && isErrorValue(value)) this.errorPath(s.range, ctx);
-    this.remember(name, value);
+    this.remember(name, value, this.facts.valueSummaries.get(s.value) ?? summarizeValue(s.value));
   }
 
   private tokenAcquire(s: A.AssignStatement, name: string, ctx: Ctx): void {
@@ -563,28 +590,26 @@ class UnitExtractor {
     this.state.statuses.set(name, status);
   }
 
-  /** Updates what is known about a variable after `name = value`. */
-  private remember(name: string, value: A.Expression): void {
+  /** Updates what is known about a variable after `name = value` (`summary` summarises the value). */
+  private remember(name: string, value: A.Expression, summary: ValueSummary): void {
     const st = this.state;
     st.assigned.add(name);
     if (value.kind === 'StringLiteral') {
-      st.strings.set(name, writtenText(value, this.code));
-      st.templates.set(name, this.templateOf(value));
+      st.strings.set(name, value);
     } else if (value.kind === 'Identifier' && value.folded !== name) {
       copyEntry(st.strings, value.folded, name);
-      copyEntry(st.templates, value.folded, name);
     } else {
       st.strings.delete(name);
-      st.templates.delete(name);
     }
     const constant = constantValue(value, st.constants);
     if (constant !== undefined) st.constants.set(name, constant);
     else st.constants.delete(name);
-    if (this.isJittery(value)) st.jitter.add(name);
+    const documentJitter = this.options.documentJitter;
+    if (summaryIsJitter(summary, st.jitter) || (documentJitter !== undefined && summaryIsJitter(summary, documentJitter))) st.jitter.add(name);
     else st.jitter.delete(name);
-    const now = mentionsNow(value, this.facts.nowVariables);
+    const now = summaryMentionsNow(summary, this.facts.nowVariables);
     const copied = throughStringCopy(value);
-    if (!now && readsExpiresIn(value)) {
+    if (!now && summary.readsExpiresIn) {
       const member = firstNode(value, (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'));
       st.lifetimes.set(name, member && member.kind === 'Member' ? this.callOfResponse(member) : undefined);
     } else if (!now && copied.kind === 'Identifier' && st.lifetimes.has(copied.folded)) {
@@ -612,14 +637,10 @@ class UnitExtractor {
    * Handles the calls inside an expression: MakeRestRequest (rest-call), AddHeader (token-use), `.throw()`
    * (error-path). Returns the id of `direct`'s rest-call, the call whose result is assigned.
    */
-  private callsIn(e: A.Expression, ctx: Ctx, direct: A.CallExpression | null, resultVariable: string | undefined): number | undefined {
+  private callsIn(sites: readonly Site[], ctx: Ctx, direct: A.CallExpression | null, resultVariable: string | undefined): number | undefined {
     let directId: number | undefined;
-    const found: A.CallExpression[] = [];
-    A.walk(e, (node) => {
-      if (node.kind === 'Call') found.push(node);
-    });
-    for (const call of found) {
-      if (call.callee.kind !== 'Member') continue;
+    for (const call of sites) {
+      if (call.kind !== 'Call' || call.callee.kind !== 'Member') continue;
       switch (call.callee.propertyFolded) {
         case 'makerestrequest': {
           const id = this.restCall(call, call.callee, ctx, call === direct ? resultVariable : undefined);
@@ -645,7 +666,7 @@ class UnitExtractor {
     const url = call.args[0] ? this.staticArgument(call.args[0]) : undefined;
     const body = call.args[1] ? this.staticArgument(call.args[1]) : undefined;
     const verb = call.args[3] ? this.staticArgument(call.args[3])?.trim() : undefined;
-    const method = verb && /^[A-Za-z]+$/.test(verb) ? verb.toUpperCase() : undefined;
+    const method = verb && LETTERS_ONLY.test(verb) ? verb.toUpperCase() : undefined;
     const isTokenRequest =
       (url !== undefined && isTokenEndpointUrl(this.resolve(url), this.options.settings.tokenEndpointPatterns)) ||
       (body !== undefined && (isTokenRequestBody(this.resolve(body)) || isTokenRequestBody(this.expandJson(body))));
@@ -687,10 +708,11 @@ class UnitExtractor {
     const x = unwrap(value);
     let refs: TokenRef[];
     if (x.kind === 'StringLiteral') {
-      if (/^\s*basic\b/i.test(writtenText(x, this.code))) return; // Basic credentials, not a token
+      if (BASIC_SCHEME.test(writtenText(x, this.code))) return; // Basic credentials, not a token
       refs = this.templateOf(x).refs.slice();
     } else if (x.kind === 'Identifier') {
-      const template = st.templates.get(x.folded);
+      const literal = st.strings.get(x.folded);
+      const template = literal ? this.templateOf(literal) : undefined;
       if (template?.basic) return;
       // A header variable that is itself a token copy (`auth = "Bearer {tok}"`) is the use; rules follow the alias.
       refs = template && !st.acquired.has(x.folded)
@@ -724,16 +746,20 @@ class UnitExtractor {
   // ---------------------------------------------------------------- conditions
 
   private condition(expressions: readonly A.Expression[], range: TextRange, ctx: Ctx): number {
+    const reads = new Set<string>();
     for (const e of expressions) {
-      this.scanLiterals(e, ctx);
-      this.noteAccessTokenReads(e);
+      const sites = sitesOf(e, true);
+      this.scanLiterals(sites, ctx);
+      this.noteAccessTokenReads(sites);
+      addReads(sites, reads);
     }
-    const leaves = expressions.flatMap((e) => conditionLeaves(e));
+    const leaves: A.Expression[] = [];
+    for (const e of expressions) for (const leaf of conditionLeaves(e)) leaves.push(leaf);
     const id = this.options.ids.nextCondition();
     const condition: Writable<Condition> = {
       id,
       range: this.doc(range),
-      reads: unique(expressions.flatMap((e) => variablesRead(e))),
+      reads: [...reads],
     };
     for (const leaf of leaves) {
       const check = this.expiryCheck(leaf);
@@ -909,15 +935,15 @@ class UnitExtractor {
 
   // ---------------------------------------------------------------- literals
 
-  private scanLiterals(e: A.Expression, ctx: Ctx): void {
-    A.walk(e, (node) => {
+  private scanLiterals(sites: readonly Site[], ctx: Ctx): void {
+    for (const node of sites) {
       if (node.kind === 'StringText') {
         for (const finding of findingsInLiteralText(node.raw, node.range.start)) this.literal(finding, ctx);
       } else if (node.kind === 'Call') {
         const basic = basicCredentialsFinding(node);
         if (basic) this.literal(basic, ctx);
       }
-    });
+    }
   }
 
   /** One event per literal range (a token may be found as `Bearer …`, as a JWT and by its variable's name). */
@@ -938,10 +964,8 @@ class UnitExtractor {
   }
 
   /** Reading `r.access_token` marks r's call as a token request. */
-  private noteAccessTokenReads(e: A.Expression): void {
-    A.walk(e, (node) => {
-      if (node.kind === 'Member' && isAccessTokenMember(node.property)) this.callOfResponse(node);
-    });
+  private noteAccessTokenReads(sites: readonly Site[]): void {
+    for (const node of sites) if (node.kind === 'Member') this.callOfResponse(node);
   }
 
   /** The rest-call whose response `r` in `r.access_token` / `r.expires_in` holds (and mark it a token request). */
@@ -967,7 +991,7 @@ class UnitExtractor {
   private templateOf(literal: A.StringLiteral): Template {
     const refs: TokenRef[] = [];
     for (const part of literal.parts) if (part.kind === 'Interpolation') refs.push(...this.tokenRefsIn(part.expression));
-    return { refs, basic: /^\s*basic\b/i.test(writtenText(literal, this.code)) };
+    return { refs, basic: BASIC_SCHEME.test(writtenText(literal, this.code)) };
   }
 
   private tokenRefsIn(e: A.Expression): TokenRef[] {
@@ -990,22 +1014,23 @@ class UnitExtractor {
   /** The latest string assigned here, or (never assigned here) the one string the whole document assigns. */
   private knownString(name: string): string | undefined {
     const st = this.state;
-    if (st.strings.has(name)) return st.strings.get(name);
+    const literal = st.strings.get(name);
+    if (literal) return writtenText(literal, this.code);
     return st.assigned.has(name) ? undefined : this.options.documentStrings?.get(name);
   }
 
   /** `{var}` replaced by the variable's known text (two rounds), for recognising token URLs and bodies only. */
   private resolve(text: string): string {
     let out = text;
-    for (let round = 0; round < 2; round++) {
-      out = out.replace(/\{\s*(?:global:)?([A-Za-z_$][\w$]*)\s*\}/gi, (whole, name: string) => this.knownString(name.toLowerCase()) ?? whole);
+    for (let round = 0; round < 2 && out.includes('{'); round++) {
+      out = out.replace(SUBSTITUTED_VARIABLE, (whole, name: string) => this.knownString(name.toLowerCase()) ?? whole);
     }
     return out;
   }
 
   /** `{TokenInput.asjson()}` as the JSON of the members assigned to TokenInput so far. */
   private expandJson(text: string): string {
-    const match = /^\{\s*(?:global:)?([A-Za-z_$][\w$]*)\.asjson\(\s*\)\s*\}$/i.exec(text.trim());
+    const match = AS_JSON_SUBSTITUTION.exec(text.trim());
     const members = match ? this.state.dynamicMembers.get(match[1]!.toLowerCase()) : undefined;
     return members ? JSON.stringify(Object.fromEntries(members)) : '';
   }
@@ -1035,7 +1060,7 @@ class UnitExtractor {
       // The last character written as itself ends right after its own source.
       const last = this.source.toDocument(to - 1);
       const ch = this.code.charCodeAt(to - 1);
-      const entity = ch === 0x26 /* & */ && /^&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/.test(text.slice(last, last + 12));
+      const entity = ch === 0x26 /* & */ && XML_ENTITY.test(text.slice(last, last + 12));
       if (text.charCodeAt(last) === ch && !entity) end = last + 1;
     }
     return { start, end: Math.max(start, end) };
@@ -1044,8 +1069,52 @@ class UnitExtractor {
 
 // ---------------------------------------------------------------- small helpers
 
+/** A node of an expression the extractor acts on: literal text, a call, an `.access_token` read, a variable read. */
+type Site = A.StringText | A.CallExpression | A.MemberExpression | A.Identifier;
+
+/**
+ * The sites of an expression in source order, from one traversal (literal scanning, `.access_token` reads, calls
+ * and the variables a condition reads would each walk it again). Members are `.access_token` reads only;
+ * identifiers are variables read (not called functions), and only `withReads`.
+ */
+function sitesOf(e: A.Expression, withReads: boolean): Site[] {
+  const sites: Site[] = [];
+  const stack = traversalStack;
+  const base = stack.length;
+  stack.push(e);
+  while (stack.length > base) {
+    const node = stack.pop()!;
+    switch (node.kind) {
+      case 'StringText':
+      case 'Call':
+        sites.push(node);
+        break;
+      case 'Identifier':
+        if (withReads) sites.push(node);
+        break;
+      case 'Member':
+        if (isAccessTokenMember(node.property)) sites.push(node);
+        break;
+      default:
+        break;
+    }
+    pushChildrenExceptCalledName(node, stack);
+  }
+  return sites;
+}
+
+/** Adds `variablesRead` of the expression the sites came from to `reads` (folded; a Set keeps the first order). */
+function addReads(sites: readonly Site[], reads: Set<string>): void {
+  for (const node of sites) if (node.kind === 'Identifier') reads.add(node.folded);
+}
+
 function within(ctx: Ctx, conditionId: number, branch: 'then' | 'else'): Ctx {
-  return { ...ctx, guards: [...ctx.guards, { conditionId, branch }] };
+  return withGuards(ctx, [...ctx.guards, { conditionId, branch }]);
+}
+
+/** `ctx` with other guards (written out: this runs for every branch, and a spread copies slower). */
+function withGuards(ctx: Ctx, guards: readonly Guard[]): Ctx {
+  return { guards, inLoop: ctx.inLoop, inFunction: ctx.inFunction, retryLoop: ctx.retryLoop };
 }
 
 function clamp(offset: number, length: number): number {
@@ -1057,10 +1126,6 @@ function spanOf(expressions: readonly A.Expression[]): TextRange | null {
   const first = expressions[0];
   const last = expressions[expressions.length - 1];
   return first && last ? { start: first.range.start, end: Math.max(first.range.start, last.range.end) } : null;
-}
-
-function unique(items: readonly string[]): string[] {
-  return [...new Set(items)];
 }
 
 function pushOnce(list: number[], n: number): void {
@@ -1082,8 +1147,11 @@ function sum(values: readonly (number | undefined)[]): number | undefined {
 
 /** `{ key: value }` when value is defined, else `{}`: optional fields stay absent rather than undefined. */
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+  return (value === undefined ? NOTHING : { [key]: value }) as { [P in K]?: V };
 }
+
+/** What `opt` spreads for an absent value (shared: spreading it copies nothing). */
+const NOTHING = Object.freeze({});
 
 function withCall(check: Omit<StatusCheck, 'callId'>, callId: number | undefined): StatusCheck {
   return callId === undefined ? check : { callId, ...check };
@@ -1155,12 +1223,3 @@ function firstNode(e: A.Expression, test: (node: A.Expression) => boolean): A.Ex
   return found;
 }
 
-function containsRestCall(block: A.Block): boolean {
-  let found = false;
-  A.walk(block, (node) => {
-    if (found) return false;
-    if (node.kind === 'Call' && node.callee.kind === 'Member' && node.callee.propertyFolded === 'makerestrequest') found = true;
-    return !found;
-  });
-  return found;
-}

@@ -143,6 +143,10 @@ export function childNodes(node: AnyNode): AnyNode[] {
       children.push(value);
     }
   }
+  // Usually the children come in source order already, each once (this runs for every node visited).
+  let ordered = true;
+  for (let i = 1; i < children.length && ordered; i++) ordered = children[i - 1]!.start < children[i]!.start;
+  if (ordered) return children;
   // acorn-loose shares one node between a shorthand property's key and value.
   const unique = [...new Set(children)];
   return unique.sort((a, b) => a.start - b.start);

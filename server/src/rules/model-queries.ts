@@ -8,6 +8,7 @@ import type {
   StatusCopyEvent,
   TokenAcquireEvent,
   TokenPresenceCheckEvent,
+  TokenUseEvent,
 } from '../analysis/flow-model';
 import type { TextRange } from '../common/text-range';
 import type { RuleContext } from './rule';
@@ -25,6 +26,17 @@ interface UnitIndex {
   /** Conditions that examine a status, by the call id they name and by each variable they read. */
   readonly statusByCall: Map<number, Condition[]>;
   readonly statusByRead: Map<string, Condition[]>;
+  /** Status copies by the call they name, and (call unknown) by client. */
+  readonly statusCopiesByCall: Map<number, StatusCopyEvent[]>;
+  readonly statusCopiesByClient: Map<string, StatusCopyEvent[]>;
+  /** Branches with an error path or a cleared expiry at any depth below them: bit 1 'then', bit 2 'else', by condition id. */
+  readonly errorBranches: Map<number, number>;
+  /** Token uses by the call they belong to and by variable; acquisitions read from a call's response, by call. */
+  readonly tokenUsesByCall: Map<number, TokenUseEvent[]>;
+  readonly tokenUsesByVariable: Map<string, TokenUseEvent[]>;
+  readonly responseAcquisitionsByCall: Map<number, TokenAcquireEvent[]>;
+  /** Acquisitions that copy another variable (alias or cache read), in order: the only ones `copiesOf` can add. */
+  readonly copyAcquisitions: TokenAcquireEvent[];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -41,11 +53,32 @@ function indexOf(unit: CodeUnit): UnitIndex {
     const byKind = new Map<FlowEvent['kind'], FlowEvent[]>();
     const calls = new Map<number, RestCallEvent>();
     const callsByClient = new Map<string, RestCallEvent[]>();
+    const statusCopiesByCall = new Map<number, StatusCopyEvent[]>();
+    const statusCopiesByClient = new Map<string, StatusCopyEvent[]>();
+    const errorBranches = new Map<number, number>();
+    const tokenUsesByCall = new Map<number, TokenUseEvent[]>();
+    const tokenUsesByVariable = new Map<string, TokenUseEvent[]>();
+    const responseAcquisitionsByCall = new Map<number, TokenAcquireEvent[]>();
+    const copyAcquisitions: TokenAcquireEvent[] = [];
     for (const event of unit.events) {
       push(byKind, event.kind, event);
       if (event.kind === 'rest-call') {
         calls.set(event.id, event);
         push(callsByClient, event.client, event);
+      } else if (event.kind === 'token-use') {
+        if (event.callId !== undefined) push(tokenUsesByCall, event.callId, event);
+        push(tokenUsesByVariable, event.variable, event);
+      } else if (event.kind === 'token-acquire') {
+        if (event.source === 'response' && event.fromCall !== undefined) push(responseAcquisitionsByCall, event.fromCall, event);
+        if ((event.source === 'alias' || event.source === 'cache-read') && event.fromVariable !== undefined) copyAcquisitions.push(event);
+      } else if (event.kind === 'status-copy') {
+        if (event.callId === undefined) push(statusCopiesByClient, event.client, event);
+        else push(statusCopiesByCall, event.callId, event);
+      }
+      if (event.kind === 'error-path' || (event.kind === 'expiry-set' && event.clears)) {
+        for (const guard of event.guards) {
+          errorBranches.set(guard.conditionId, (errorBranches.get(guard.conditionId) ?? 0) | branchBit(guard.branch));
+        }
       }
     }
     const statusByCall = new Map<number, Condition[]>();
@@ -56,10 +89,17 @@ function indexOf(unit: CodeUnit): UnitIndex {
       for (const read of new Set(condition.reads)) push(statusByRead, read, condition);
     }
     const conditions = new Map(unit.conditions.map((condition) => [condition.id, condition]));
-    index = { byKind, calls, callsByClient, conditions, statusByCall, statusByRead };
+    index = {
+      byKind, calls, callsByClient, conditions, statusByCall, statusByRead, statusCopiesByCall, statusCopiesByClient, errorBranches,
+      tokenUsesByCall, tokenUsesByVariable, responseAcquisitionsByCall, copyAcquisitions,
+    };
     INDEXES.set(unit, index);
   }
   return index;
+}
+
+function branchBit(branch: 'then' | 'else'): number {
+  return branch === 'then' ? 1 : 2;
 }
 
 /** The unit's events of one kind, in order. The array is shared: do not modify it. */
@@ -116,9 +156,7 @@ export function presenceChecksIn(unit: CodeUnit, condition: Condition): TokenPre
 
 /** Error paths or cleared expiries in one branch of a condition (at any depth below it). */
 export function branchTakesErrorPath(unit: CodeUnit, conditionId: number, branch: 'then' | 'else'): boolean {
-  return unit.events.some(
-    (event) => (event.kind === 'error-path' || (event.kind === 'expiry-set' && event.clears)) && isInBranch(event.guards, conditionId, branch),
-  );
+  return ((indexOf(unit).errorBranches.get(conditionId) ?? 0) & branchBit(branch)) !== 0;
 }
 
 /** Tells whether a branch of a condition ends in an error path (an error variable is set, the token cleared). */
@@ -177,9 +215,10 @@ export function copiesOf(unit: CodeUnit, variable: string, fromOrder: number): {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const event of eventsOfKind(unit, 'token-acquire')) {
+    // Passes over the copying acquisitions only, in order: no other acquisition can be added.
+    for (const event of indexOf(unit).copyAcquisitions) {
       if (event.order <= fromOrder || names.has(event.variable)) continue;
-      if ((event.source === 'alias' || event.source === 'cache-read') && event.fromVariable !== undefined && names.has(event.fromVariable)) {
+      if (names.has(event.fromVariable!)) {
         names.add(event.variable);
         copies.push(event);
         grew = true;
@@ -187,6 +226,33 @@ export function copiesOf(unit: CodeUnit, variable: string, fromOrder: number): {
     }
   }
   return { names, copies };
+}
+
+/** The token uses that belong to a call (sent in its Authorization header), in order. Shared: do not modify. */
+export function tokenUsesOfCall(unit: CodeUnit, callId: number): readonly TokenUseEvent[] {
+  return indexOf(unit).tokenUsesByCall.get(callId) ?? [];
+}
+
+/** The uses of one token variable, in order. Shared: do not modify. */
+export function tokenUsesOf(unit: CodeUnit, variable: string): readonly TokenUseEvent[] {
+  return indexOf(unit).tokenUsesByVariable.get(variable) ?? [];
+}
+
+/** The acquisitions read from a call's response (`t = r.access_token`), in order. Shared: do not modify. */
+export function responseAcquisitionsOf(unit: CodeUnit, callId: number): readonly TokenAcquireEvent[] {
+  return indexOf(unit).responseAcquisitionsByCall.get(callId) ?? [];
+}
+
+/** The first event after `order` in a list of one unit's events in order (binary search). */
+export function firstAfter<E extends { readonly order: number }>(events: readonly E[], order: number): E | undefined {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (events[middle]!.order <= order) low = middle + 1;
+    else high = middle;
+  }
+  return events[low];
 }
 
 /** Two events in different branches of one condition: at most one of them runs. */
@@ -207,7 +273,16 @@ function readsStatusOf(unit: CodeUnit, call: RestCallEvent, otherId: number | un
 
 /** Status copies of a call (`code = "{proxy.StatusCode}"`) after it in its unit. */
 export function statusCopiesOf(unit: CodeUnit, call: RestCallEvent): StatusCopyEvent[] {
-  return eventsOfKind(unit, 'status-copy').filter((copy) => copy.order > call.order && readsStatusOf(unit, call, copy.callId, copy.client));
+  // Only copies that name this call or a call on the same client, or (call unknown) the same client, can match.
+  const index = indexOf(unit);
+  const candidates = new Set<StatusCopyEvent>(index.statusCopiesByCall.get(call.id));
+  for (const sameClient of index.callsByClient.get(call.client) ?? []) {
+    for (const copy of index.statusCopiesByCall.get(sameClient.id) ?? []) candidates.add(copy);
+  }
+  for (const copy of index.statusCopiesByClient.get(call.client) ?? []) candidates.add(copy);
+  const found: StatusCopyEvent[] = [];
+  for (const copy of candidates) if (copy.order > call.order && readsStatusOf(unit, call, copy.callId, copy.client)) found.push(copy);
+  return found.sort((a, b) => a.order - b.order);
 }
 
 /**
@@ -238,9 +313,23 @@ export function statusChecksOf(unit: CodeUnit, call: RestCallEvent): Condition[]
 export function authoredName(text: string, range: TextRange, folded: string): string {
   if (folded === '') return folded;
   const slice = text.slice(Math.max(0, range.start), Math.min(text.length, range.end));
-  const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`(?<![\\w$])(?:global:)?(${escaped})(?![\\w$])`, 'i').exec(slice);
+  const match = namePattern(folded).exec(slice);
   return match ? match[1]! : folded;
+}
+
+/** One compiled pattern per name (messages name the same few variables again and again). */
+const NAME_PATTERNS = new Map<string, RegExp>();
+
+function namePattern(folded: string): RegExp {
+  let pattern = NAME_PATTERNS.get(folded);
+  if (!pattern) {
+    const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(?<![\\w$])(?:global:)?(${escaped})(?![\\w$])`, 'i');
+    // Bounded: names come from documents, and a long session sees many.
+    if (NAME_PATTERNS.size >= 1000) NAME_PATTERNS.clear();
+    NAME_PATTERNS.set(folded, pattern);
+  }
+  return pattern;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

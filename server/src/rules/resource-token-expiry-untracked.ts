@@ -7,6 +7,8 @@ import {
   eventsOfKind,
   guardConditions,
   presenceChecksIn,
+  responseAcquisitionsOf,
+  tokenUsesOfCall,
 } from './model-queries';
 import { finding, type Rule, type RuleContext } from './rule';
 
@@ -25,7 +27,7 @@ function isExchange(unit: CodeUnit, call: RestCallEvent, tokenVariables: Readonl
   if (!call.isTokenRequest) return false;
   if (call.authorizationVariables.length > 0) return true;
   if ([...(call.bodyVariables ?? []), ...substitutions(call.body)].some((v) => tokenVariables.has(v))) return true;
-  if (eventsOfKind(unit, 'token-use').some((use) => use.callId === call.id)) return true;
+  if (tokenUsesOfCall(unit, call.id).length > 0) return true;
   return call.body !== undefined && EXCHANGE_BODY.test(` ${call.body}`);
 }
 
@@ -51,7 +53,7 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
   for (const unit of model.units) {
     for (const call of eventsOfKind(unit, 'rest-call')) {
       if (!isExchange(unit, call, tokenVariables)) continue;
-      const resource = eventsOfKind(unit, 'token-acquire').find((a) => a.source === 'response' && a.fromCall === call.id);
+      const resource = responseAcquisitionsOf(unit, call.id)[0];
       if (!resource) continue;
       const { names, copies } = copiesOf(unit, resource.variable, resource.order);
       const tracked = expirySets.some(

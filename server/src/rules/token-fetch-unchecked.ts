@@ -6,8 +6,10 @@ import {
   conditionsContaining,
   copiesOf,
   eventsOfKind,
+  firstAfter,
   isInBranch,
   statusChecksOf,
+  tokenUsesOf,
 } from './model-queries';
 import { finding, type Rule, type RuleContext } from './rule';
 
@@ -19,11 +21,15 @@ const CODE = 'token-fetch-unchecked';
  */
 function firstReliance(unit: CodeUnit, acquisition: TokenAcquireEvent): FlowEvent {
   const { names, copies } = copiesOf(unit, acquisition.variable, acquisition.order);
-  const candidates: FlowEvent[] = [
-    ...eventsOfKind(unit, 'token-use').filter((use) => use.order > acquisition.order && names.has(use.variable)),
-    ...copies.filter((copy) => copy.persistent),
-  ];
-  return candidates.reduce<FlowEvent>((first, event) => (event.order < first.order ? event : first), candidates[0] ?? acquisition);
+  // The earliest of the later uses of the token or its copies, and of its persistent copies. An event's order is its
+  // position in the unit, so each name's uses come in increasing order and the first later one is its earliest.
+  let first: FlowEvent | undefined;
+  for (const name of names) {
+    const use = firstAfter(tokenUsesOf(unit, name), acquisition.order);
+    if (use && (!first || use.order < first.order)) first = use;
+  }
+  for (const copy of copies) if (copy.persistent && (!first || copy.order < first.order)) first = copy;
+  return first ?? acquisition;
 }
 
 function guardedBy(event: FlowEvent, conditionId: number): boolean {

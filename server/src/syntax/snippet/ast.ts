@@ -338,99 +338,111 @@ export function foldName(name: string): string {
  * literal, so their expressions are visited too.
  */
 export function forEachChild(node: AstNode, fn: (child: AstNode) => void): void {
+  visitChildren(node, callWithChild, fn, 0);
+}
+
+function callWithChild(child: AstNode, _parent: AstNode, fn: (child: AstNode) => void): void {
+  fn(child);
+}
+
+/**
+ * The one list of each node kind's children, in source order: calls `fn(child, node, context, depth)` for each.
+ * `context` and `depth` are handed through so that walkers need no closure per node.
+ */
+function visitChildren<C>(node: AstNode, fn: (child: AstNode, parent: AstNode, context: C, depth: number) => void, context: C, depth: number): void {
   switch (node.kind) {
     case 'Program':
     case 'Block':
-      for (const s of node.body) fn(s);
+      for (const s of node.body) fn(s, node, context, depth);
       return;
     case 'Assign':
-      fn(node.target);
-      fn(node.value);
+      fn(node.target, node, context, depth);
+      fn(node.value, node, context, depth);
       return;
     case 'Dynamic':
-      if (node.name) fn(node.name);
+      if (node.name) fn(node.name, node, context, depth);
       return;
     case 'Function':
-      if (node.name) fn(node.name);
-      for (const p of node.params) fn(p);
-      fn(node.body);
+      if (node.name) fn(node.name, node, context, depth);
+      for (const p of node.params) fn(p, node, context, depth);
+      fn(node.body, node, context, depth);
       return;
     case 'Return':
-      if (node.value) fn(node.value);
+      if (node.value) fn(node.value, node, context, depth);
       return;
     case 'If':
-      fn(node.condition);
-      fn(node.then);
-      if (node.else) fn(node.else);
+      fn(node.condition, node, context, depth);
+      fn(node.then, node, context, depth);
+      if (node.else) fn(node.else, node, context, depth);
       return;
     case 'Switch':
-      fn(node.discriminant);
-      for (const c of node.clauses) fn(c);
+      fn(node.discriminant, node, context, depth);
+      for (const c of node.clauses) fn(c, node, context, depth);
       return;
     case 'Select':
-      for (const c of node.clauses) fn(c);
+      for (const c of node.clauses) fn(c, node, context, depth);
       return;
     case 'CaseGroup':
-      for (const l of node.labels) fn(l);
-      fn(node.body);
+      for (const l of node.labels) fn(l, node, context, depth);
+      fn(node.body, node, context, depth);
       return;
     case 'CaseLabel':
-      fn(node.value);
+      fn(node.value, node, context, depth);
       return;
     case 'DefaultClause':
-      fn(node.body);
+      fn(node.body, node, context, depth);
       return;
     case 'For':
-      if (node.variable) fn(node.variable);
-      fn(node.from);
-      fn(node.to);
-      fn(node.body);
+      if (node.variable) fn(node.variable, node, context, depth);
+      fn(node.from, node, context, depth);
+      fn(node.to, node, context, depth);
+      fn(node.body, node, context, depth);
       return;
     case 'Foreach':
-      if (node.variable) fn(node.variable);
-      fn(node.iterable);
-      fn(node.body);
+      if (node.variable) fn(node.variable, node, context, depth);
+      fn(node.iterable, node, context, depth);
+      fn(node.body, node, context, depth);
       return;
     case 'Repeat':
-      fn(node.count);
-      fn(node.body);
+      fn(node.count, node, context, depth);
+      fn(node.body, node, context, depth);
       return;
     case 'Trace':
     case 'Uses':
-      fn(node.value);
+      fn(node.value, node, context, depth);
       return;
     case 'ExpressionStatement':
-      fn(node.expression);
+      fn(node.expression, node, context, depth);
       return;
     case 'ErrorStatement':
-      if (node.block) fn(node.block);
+      if (node.block) fn(node.block, node, context, depth);
       return;
     case 'StringLiteral':
-      for (const p of node.parts) fn(p);
+      for (const p of node.parts) fn(p, node, context, depth);
       return;
     case 'Interpolation':
-      fn(node.expression);
+      fn(node.expression, node, context, depth);
       return;
     case 'Member':
-      fn(node.object);
+      fn(node.object, node, context, depth);
       return;
     case 'Call':
-      fn(node.callee);
-      for (const a of node.args) fn(a);
+      fn(node.callee, node, context, depth);
+      for (const a of node.args) fn(a, node, context, depth);
       return;
     case 'Index':
-      fn(node.object);
-      fn(node.index);
+      fn(node.object, node, context, depth);
+      fn(node.index, node, context, depth);
       return;
     case 'Binary':
-      fn(node.left);
-      fn(node.right);
+      fn(node.left, node, context, depth);
+      fn(node.right, node, context, depth);
       return;
     case 'Unary':
-      fn(node.operand);
+      fn(node.operand, node, context, depth);
       return;
     case 'Paren':
-      fn(node.expression);
+      fn(node.expression, node, context, depth);
       return;
     case 'Break':
     case 'Identifier':
@@ -439,6 +451,54 @@ export function forEachChild(node: AstNode, fn: (child: AstNode) => void): void 
     case 'StringText':
     case 'ErrorExpression':
       return;
+  }
+}
+
+/** A node below a statement's expressions: an expression or a part of a string literal. */
+export type ExpressionNode = Expression | StringPart;
+
+/**
+ * Pushes the children of an expression-level node onto `stack` in reverse source order, so that popping them visits
+ * them in source order: the children `forEachChild` gives, for traversals that run a loop of their own. (`walk`
+ * calls a callback per node; once many different callbacks share it, that call costs more than the visit itself.)
+ */
+export function pushExpressionChildren(node: ExpressionNode, stack: ExpressionNode[]): void {
+  switch (node.kind) {
+    case 'StringLiteral':
+      for (let i = node.parts.length - 1; i >= 0; i--) stack.push(node.parts[i]!);
+      return;
+    case 'Interpolation':
+      stack.push(node.expression);
+      return;
+    case 'Member':
+      stack.push(node.object);
+      return;
+    case 'Call':
+      for (let i = node.args.length - 1; i >= 0; i--) stack.push(node.args[i]!);
+      stack.push(node.callee);
+      return;
+    case 'Index':
+      stack.push(node.index, node.object);
+      return;
+    case 'Binary':
+      stack.push(node.right, node.left);
+      return;
+    case 'Unary':
+      stack.push(node.operand);
+      return;
+    case 'Paren':
+      stack.push(node.expression);
+      return;
+    case 'Identifier':
+    case 'NumberLiteral':
+    case 'BooleanLiteral':
+    case 'StringText':
+    case 'ErrorExpression':
+      return;
+    default: {
+      const unknown: never = node;
+      return unknown;
+    }
   }
 }
 
@@ -451,18 +511,41 @@ export function childrenOf(node: AstNode): AstNode[] {
 
 /**
  * Depth-first walk in source order. `enter` may return false to skip a node's children; `leave` runs after them.
- * It uses an explicit stack, so long operator or member chains (deep trees) cannot overflow the call stack.
+ * Long operator or member chains (deep trees) cannot overflow the call stack: below a fixed depth the walk goes
+ * on with an explicit stack.
  */
 export function walk(
   root: AstNode,
   enter: (node: AstNode, parent: AstNode | null) => void | boolean,
   leave?: (node: AstNode, parent: AstNode | null) => void,
 ): void {
-  // An explicit stack (no recursion: operator chains can be 20,000 deep); children are pushed in reverse so
-  // they pop in source order. This runs for every small expression the analysis inspects, so it allocates
-  // nothing per node beyond the stack slots.
+  visitNode(root, null, { enter, leave }, 0);
+}
+
+interface WalkCallbacks {
+  readonly enter: (node: AstNode, parent: AstNode | null) => void | boolean;
+  readonly leave: ((node: AstNode, parent: AstNode | null) => void) | undefined;
+}
+
+/** Recursion depth after which `walk` switches to an explicit stack (operator chains can be 20,000 deep). */
+const MAX_WALK_RECURSION = 200;
+
+// Recursion, not a stack, for the common case: this runs for every small expression the analysis inspects,
+// and a recursive visit allocates nothing at all.
+function visitNode(node: AstNode, parent: AstNode | null, callbacks: WalkCallbacks, depth: number): void {
+  if (depth >= MAX_WALK_RECURSION) {
+    walkWithStack(node, parent, callbacks);
+    return;
+  }
+  if (callbacks.enter(node, parent) === false) return;
+  visitChildren(node, visitNode, callbacks, depth + 1);
+  if (callbacks.leave) callbacks.leave(node, parent);
+}
+
+/** `walk` below `root` with an explicit stack; children are pushed in reverse so they pop in source order. */
+function walkWithStack(root: AstNode, rootParent: AstNode | null, { enter, leave }: WalkCallbacks): void {
   const nodes: AstNode[] = [root];
-  const parents: (AstNode | null)[] = [null];
+  const parents: (AstNode | null)[] = [rootParent];
   const leaving: boolean[] = [false];
   const kids: AstNode[] = [];
   const collect = (child: AstNode): void => {
