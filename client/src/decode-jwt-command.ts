@@ -1,8 +1,8 @@
 import { commands, env, EventEmitter, Uri, window, workspace, type Disposable, type TextDocumentContentProvider } from 'vscode';
 import { SETTINGS_SECTION } from '../../server/src/common/settings';
-import { decodeJwtToken } from '../../server/src/hover/jwt-decode';
-import { findJwts } from '../../server/src/hover/jwt-find';
-import { renderJwtReport } from '../../server/src/hover/jwt-report';
+import { decodeJwtToken } from '../../server/src/jwt/decode';
+import { findJwts } from '../../server/src/jwt/find';
+import { renderJwtReport } from '../../server/src/jwt/report';
 
 /** Read-only documents holding decoded-JWT reports; the URI never contains the token. */
 export const JWT_REPORT_SCHEME = 'studio-token-lens-jwt';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { TextRange } from '../../server/src/common/text-range';
-import { walkNodes, type StudioParseResult } from '../../server/src/syntax/studio';
+import { walkNodes, type StudioParseResult } from '../../server/src/syntax/guide';
 
 /** `range` has integer offsets, in order, inside `within` (a range, or a document of that length). */
 export function assertRangeInside(range: TextRange, within: TextRange | number, what: string): void {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMMANDS, OUR_LANGUAGES, SETTINGS_SECTION } from '../../client/src/constants';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../server/src/common/settings';
-import { RULE_CATALOG } from '../../server/src/rules/catalog';
+import { RULE_CATALOG } from '../../server/src/diagnostics/catalog';
 
 /**
  * package.json is code: VS Code reads it before any of ours runs, and a wrong path or default only

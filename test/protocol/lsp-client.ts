@@ -28,8 +28,8 @@ import {
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { RULE_CATALOG } from '../../server/src/rules/catalog';
-import { SYNTAX_ERROR_CODE } from '../../server/src/rules/finding';
+import { RULE_CATALOG } from '../../server/src/diagnostics/catalog';
+import { SYNTAX_ERROR_CODE } from '../../server/src/diagnostics/finding';
 
 /**
  * A minimal LSP client for protocol tests (the `@volar/test-utils` shape): spawns the BUNDLED server

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { renderSnippetFiles } from '../../server/src/fixes/templates/vscode-snippets';
+import { renderSnippetFiles } from '../../server/src/templates/vscode-snippets';
 
 const root = resolve(__dirname, '..', '..');
 for (const [path, text] of Object.entries(renderSnippetFiles())) {

@@ -1,9 +1,9 @@
 import type { Settings } from '../common/settings';
 import type { ParsedDocument } from '../documents/parsed-document';
-import { extractExportModel } from './extract-export';
-import type { FlowModel } from './flow-model';
-import { extractSnippetModel } from './extract-snippet';
-import { extractStudioModel } from './extract-studio';
+import { extractExportModel } from './export/extract';
+import type { FlowModel } from './model/flow-model';
+import { extractSnippetModel } from './snippet/extract';
+import { extractStudioModel } from './guide/extract';
 
 /** Lowers any parsed document into the token-flow model the rules read. */
 export function buildFlowModel(document: ParsedDocument, settings: Settings): FlowModel {

@@ -1,6 +1,6 @@
 import { LineIndex } from '../documents/line-index';
-import type { Finding } from '../rules/finding';
-import type { Severity } from '../rules/severity';
+import type { Finding } from '../diagnostics/finding';
+import type { Severity } from '../diagnostics/severity';
 
 /** A finding as `studio-lint --format json` prints it: 1-based lines and columns (UTF-16 columns). */
 export interface CliFinding {

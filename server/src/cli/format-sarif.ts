@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULE_CATALOG } from '../rules/catalog';
-import { ruleDocUrl } from '../rules/doc-url';
-import type { Severity } from '../rules/severity';
+import { RULE_CATALOG } from '../diagnostics/catalog';
+import { ruleDocUrl } from '../diagnostics/doc-url';
+import type { Severity } from '../diagnostics/severity';
 import type { CliFinding } from './cli-finding';
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { DEFAULT_SETTINGS } from '../common/settings';
-import { fixAllText } from '../fixes/fix-all';
-import { atLeast } from '../rules/severity';
+import { fixAllText } from '../service/fix-all';
+import { atLeast } from '../diagnostics/severity';
 import { lintText } from '../service/lint';
 import { parseArgs, USAGE } from './args';
 import { toCliFindings, type CliFinding } from './cli-finding';

@@ -1,7 +1,7 @@
 import type { ParseError } from '../common/text-range';
 import { parseSnippet, type SnippetParseResult } from '../syntax/snippet/parser';
-import { parseStudio, type StudioParseResult } from '../syntax/studio/parser';
-import { readStudioExport, type EmbeddedCode, type StudioExport } from '../syntax/xml/studio-export';
+import { parseStudio, type StudioParseResult } from '../syntax/guide/parser';
+import { readStudioExport, type EmbeddedCode, type StudioExport } from '../syntax/export/read-export';
 import type { DocumentKind } from './document-kind';
 
 /** A `.snippet` file: real Snippet code; offsets are document offsets. */

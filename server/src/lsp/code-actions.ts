@@ -10,9 +10,9 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../common/settings';
 import type { TextEdit } from '../common/text-edit';
-import { fixAllText, preferredEdits } from '../fixes/fix-all';
-import { fixesFor } from '../fixes/registry';
-import type { Finding } from '../rules/finding';
+import { fixAllText, preferredEdits } from '../service/fix-all';
+import { fixesFor } from '../diagnostics/fix-registry';
+import type { Finding } from '../diagnostics/finding';
 import type { DocumentAnalysis } from './document-analysis';
 import { minimalEdit } from './minimal-edit';
 import { sameRange, toLspRange, toLspTextEdit } from './ranges';

@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../common/settings';
 import { documentKindOf } from '../documents/document-kind';
 import { parseDocument, type ParsedDocument } from '../documents/parsed-document';
-import type { Finding } from '../rules/finding';
+import type { Finding } from '../diagnostics/finding';
 import { lintDocument } from '../service/lint';
 import { documentNameOf } from './document-name';
 import { createLanguageModelCache } from './language-model-cache';

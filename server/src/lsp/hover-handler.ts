@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { hoverInfoAt } from '../hover/hover';
+import { hoverInfoAt } from '../service/hover';
 import type { DocumentAnalyses } from './document-analysis';
 import { requireDocumentUri, requirePosition } from './params';
 import { toLspRange } from './ranges';

@@ -1,8 +1,8 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocUrl } from '../rules/doc-url';
-import type { Finding } from '../rules/finding';
-import type { Severity } from '../rules/severity';
+import { ruleDocUrl } from '../diagnostics/doc-url';
+import type { Finding } from '../diagnostics/finding';
+import type { Severity } from '../diagnostics/severity';
 import { toLspRange } from './ranges';
 
 /** `Diagnostic.source` of everything this server reports; code actions only act on these. */

@@ -2,7 +2,7 @@ import type { TextRange } from '../common/text-range';
 import type { ParsedDocument } from '../documents/parsed-document';
 import { walk, type AstNode } from '../syntax/snippet/ast';
 import type { SnippetParseResult } from '../syntax/snippet/parser';
-import { walkNodes } from '../syntax/studio/walk';
+import { walkNodes } from '../syntax/guide/walk';
 
 /** A foldable region: from its opening to its closing (a brace pair, SNIPPET … END SNIPPET, an action, a comment run). */
 export interface FoldingRegion {

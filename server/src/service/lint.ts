@@ -2,9 +2,9 @@ import type { Settings } from '../common/settings';
 import { documentKindOf } from '../documents/document-kind';
 import { parseDocument, syntaxErrorsOf, type ParsedDocument } from '../documents/parsed-document';
 import { buildFlowModel } from '../analysis/build-flow-model';
-import { ruleMeta } from '../rules/catalog';
-import { runRules } from '../rules/index';
-import { SYNTAX_ERROR_CODE, type Finding } from '../rules/finding';
+import { ruleMeta } from '../diagnostics/catalog';
+import { runRules } from '../diagnostics/run-rules';
+import { SYNTAX_ERROR_CODE, type Finding } from '../diagnostics/finding';
 
 /** Syntax errors plus every enabled rule's findings, with the settings' levels applied, in document order. */
 export function lintDocument(document: ParsedDocument, settings: Settings): Finding[] {

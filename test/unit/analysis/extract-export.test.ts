@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isLongRunningActionType, longRunningReason } from '../../../server/src/analysis/long-running-actions';
-import type { FlowModel } from '../../../server/src/analysis/flow-model';
+import { isLongRunningActionType, longRunningReason } from '../../../server/src/analysis/vocabulary/long-running-actions';
+import type { FlowModel } from '../../../server/src/analysis/model/flow-model';
 import { conditionWithText, eventsOf, exportModel, fixture, only, slice, summary } from './extract-snippet-helpers';
 
 function labels(model: FlowModel, from: number, to: number): string[] {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { extractExportModel } from '../../../server/src/analysis/extract-export';
-import { extractSnippetModel } from '../../../server/src/analysis/extract-snippet';
-import type { CodeUnit, Condition, FlowEvent, FlowModel } from '../../../server/src/analysis/flow-model';
+import { extractExportModel } from '../../../server/src/analysis/export/extract';
+import { extractSnippetModel } from '../../../server/src/analysis/snippet/extract';
+import type { CodeUnit, Condition, FlowEvent, FlowModel } from '../../../server/src/analysis/model/flow-model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/common/settings';
 import type { TextRange } from '../../../server/src/common/text-range';
 import { parseDocument, type SnippetDocument, type XmlExportDocument } from '../../../server/src/documents/parsed-document';

@@ -6,12 +6,12 @@ import { applyEdits, nonOverlapping, type TextEdit } from '../../../server/src/c
 import type { TextRange } from '../../../server/src/common/text-range';
 import { documentKindOf } from '../../../server/src/documents/document-kind';
 import { parseDocument, syntaxErrorsOf } from '../../../server/src/documents/parsed-document';
-import type { Fix } from '../../../server/src/fixes/fix';
-import { fixAllText } from '../../../server/src/fixes/fix-all';
-import { fixesFor } from '../../../server/src/fixes/registry';
-import type { Finding } from '../../../server/src/rules/finding';
+import type { Fix } from '../../../server/src/diagnostics/fix';
+import { fixAllText } from '../../../server/src/service/fix-all';
+import { fixesFor } from '../../../server/src/diagnostics/fix-registry';
+import type { Finding } from '../../../server/src/diagnostics/finding';
 import { lintText } from '../../../server/src/service/lint';
-import { readStudioExport } from '../../../server/src/syntax/xml/studio-export';
+import { readStudioExport } from '../../../server/src/syntax/export/read-export';
 import { describeRange, readAnnotated } from '../../helpers/annotated';
 
 export interface CheckFixOptions {

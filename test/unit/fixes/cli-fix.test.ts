@@ -7,7 +7,7 @@ import { runCli } from '../../../server/src/cli/main';
 import type { CliFinding } from '../../../server/src/cli/cli-finding';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { syntaxErrorsOf } from '../../../server/src/documents/parsed-document';
-import { fixesFor } from '../../../server/src/fixes/registry';
+import { fixesFor } from '../../../server/src/diagnostics/fix-registry';
 import { lintText } from '../../../server/src/service/lint';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sanitizeSettings } from '../../../server/src/common/settings';
-import { fixAllText } from '../../../server/src/fixes/fix-all';
+import { fixAllText } from '../../../server/src/service/fix-all';
 
 /** Snippet code blocks of a docs/rules page, in order. */
 function snippetBlocks(page: string): string[] {

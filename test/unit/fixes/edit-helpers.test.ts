@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../../server/src/common/text-edit';
-import { embeddedRegion } from '../../../server/src/fixes/edit-helpers/code-region';
-import { insertLinesAfter, insertLinesBefore } from '../../../server/src/fixes/edit-helpers/insertion';
-import { expiryNameFor, uniqueName } from '../../../server/src/fixes/edit-helpers/names';
-import { indentUnitOf, lineEndingOf } from '../../../server/src/fixes/edit-helpers/text-layout';
+import { embeddedRegion } from '../../../server/src/editing/code-region';
+import { insertLinesAfter, insertLinesBefore } from '../../../server/src/editing/insertion';
+import { expiryNameFor, uniqueName } from '../../../server/src/editing/names';
+import { indentUnitOf, lineEndingOf } from '../../../server/src/editing/text-layout';
 import { parseDocument, type XmlExportDocument } from '../../../server/src/documents/parsed-document';
-import { readStudioExport } from '../../../server/src/syntax/xml/studio-export';
+import { readStudioExport } from '../../../server/src/syntax/export/read-export';
 
 function exportWith(content: string): string {
   return [

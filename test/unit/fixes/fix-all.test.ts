@@ -4,11 +4,11 @@ import { join, relative } from 'node:path';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../../server/src/common/settings';
 import { documentKindOf } from '../../../server/src/documents/document-kind';
 import { parseDocument, syntaxErrorsOf } from '../../../server/src/documents/parsed-document';
-import { fixAllText, preferredFixes } from '../../../server/src/fixes/fix-all';
-import { fixesFor, registerFixProvider } from '../../../server/src/fixes/registry';
-import { RULE_CATALOG } from '../../../server/src/rules/catalog';
+import { fixAllText, preferredFixes } from '../../../server/src/service/fix-all';
+import { fixesFor, registerFixProvider } from '../../../server/src/diagnostics/fix-registry';
+import { RULE_CATALOG } from '../../../server/src/diagnostics/catalog';
 import { lintText } from '../../../server/src/service/lint';
-import { readStudioExport } from '../../../server/src/syntax/xml/studio-export';
+import { readStudioExport } from '../../../server/src/syntax/export/read-export';
 import { readAnnotated } from '../../helpers/annotated';
 
 const ROOT = join(__dirname, '..', '..', '..');

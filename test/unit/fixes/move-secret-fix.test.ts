@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import { fixAllText } from '../../../server/src/fixes/fix-all';
+import { fixAllText } from '../../../server/src/service/fix-all';
 import { lintText } from '../../../server/src/service/lint';
-import { readStudioExport } from '../../../server/src/syntax/xml/studio-export';
+import { readStudioExport } from '../../../server/src/syntax/export/read-export';
 import { checkFix, lines, read } from './check-fix';
 
 const TITLE = 'Move the secret out of the script';

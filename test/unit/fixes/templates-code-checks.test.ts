@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type { LineEnding } from '../../../server/src/fixes/templates';
+import type { LineEnding } from '../../../server/src/templates';
 import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
 import { TokenKind as T, tokenize, Word, wordOf } from '../../../server/src/syntax/snippet/lexer';
-import { parseStudio, type SnippetBlock } from '../../../server/src/syntax/studio';
+import { parseStudio, type SnippetBlock } from '../../../server/src/syntax/guide';
 
 /**
  * Checks shared by the template and snippet tests (exported from a test file so they stay in the tests' own

@@ -19,7 +19,7 @@ import {
   twoStepToken,
   type LineEnding,
   type Notation,
-} from '../../../server/src/fixes/templates';
+} from '../../../server/src/templates';
 import { JITTER_ON } from './check-fix';
 import { assertIndented, assertLineEndings, forbiddenSnippetForms, snippetErrors, studioErrors } from './templates-code-checks.test';
 

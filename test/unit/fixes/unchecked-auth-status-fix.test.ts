@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readStudioExport } from '../../../server/src/syntax/xml/studio-export';
+import { readStudioExport } from '../../../server/src/syntax/export/read-export';
 import { at, checkFix, lines, read } from './check-fix';
 
 const CODE = 'unchecked-auth-status';

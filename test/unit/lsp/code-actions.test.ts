@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextDocumentEdit, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sanitizeSettings } from '../../../server/src/common/settings';
-import { registerFixProvider } from '../../../server/src/fixes/registry';
+import { registerFixProvider } from '../../../server/src/diagnostics/fix-registry';
 import { buildCodeActions, FIX_ALL_KIND } from '../../../server/src/lsp/code-actions';
 import { createDocumentAnalyses, type DocumentAnalysis } from '../../../server/src/lsp/document-analysis';
 import { toDiagnostic } from '../../../server/src/lsp/to-diagnostic';
-import type { Finding } from '../../../server/src/rules/finding';
-import { SYNTAX_ERROR_CODE } from '../../../server/src/rules/finding';
-import { RULE_CATALOG } from '../../../server/src/rules/catalog';
+import type { Finding } from '../../../server/src/diagnostics/finding';
+import { SYNTAX_ERROR_CODE } from '../../../server/src/diagnostics/finding';
+import { RULE_CATALOG } from '../../../server/src/diagnostics/catalog';
 import { readAnnotated } from '../../helpers/annotated';
 
 /**

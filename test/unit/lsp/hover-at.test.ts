@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { parseDocument } from '../../../server/src/documents/parsed-document';
-import { hoverAt, hoverInfoAt } from '../../../server/src/hover/hover';
+import { hoverAt, hoverInfoAt } from '../../../server/src/service/hover';
 
 /** hoverAt is core (no LSP types); it lives here because the hover handler is its only caller. */
 const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');

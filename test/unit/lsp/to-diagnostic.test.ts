@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readDiagnosticData, toDiagnostic } from '../../../server/src/lsp/to-diagnostic';
-import { ruleDocUrl } from '../../../server/src/rules/doc-url';
-import type { Finding } from '../../../server/src/rules/finding';
+import { ruleDocUrl } from '../../../server/src/diagnostics/doc-url';
+import type { Finding } from '../../../server/src/diagnostics/finding';
 
 describe('finding to LSP diagnostic', () => {
   // CRLF and a non-BMP character before the finding: positions are UTF-16 and lines break at \r\n.

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sanitizeSettings, type Settings } from '../../../server/src/common/settings';
-import type { Finding } from '../../../server/src/rules/finding';
+import type { Finding } from '../../../server/src/diagnostics/finding';
 import { lintText } from '../../../server/src/service/lint';
 import { describeRange, readAnnotated, type ExpectedAnnotation } from '../../helpers/annotated';
 

@@ -9,12 +9,12 @@ import type {
   SecretLiteralEvent,
   StatusCheck,
   TokenAcquireEvent,
-} from '../../../server/src/analysis/flow-model';
+} from '../../../server/src/analysis/model/flow-model';
 import type { TextRange } from '../../../server/src/common/text-range';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/common/settings';
 import type { ParsedDocument } from '../../../server/src/documents/parsed-document';
-import type { Finding } from '../../../server/src/rules/finding';
-import { runRules } from '../../../server/src/rules/index';
+import type { Finding } from '../../../server/src/diagnostics/finding';
+import { runRules } from '../../../server/src/diagnostics/run-rules';
 import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
 
 /**

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import type { CodeUnit, FlowEvent, Guard, RestCallEvent, StatusCopyEvent, TokenAcquireEvent } from '../../../server/src/analysis/flow-model';
+import type { CodeUnit, FlowEvent, Guard, RestCallEvent, StatusCopyEvent, TokenAcquireEvent } from '../../../server/src/analysis/model/flow-model';
 import {
   branchTakesErrorPath,
   copiesOf,
@@ -12,7 +12,7 @@ import {
   statusCopiesOf,
   tokenUsesOf,
   tokenUsesOfCall,
-} from '../../../server/src/rules/model-queries';
+} from '../../../server/src/analysis/model/queries';
 
 // The per-unit indexes must answer exactly as a scan of the unit's events does (the scans below are the definitions).
 

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import type { CodeUnit, Condition, FlowEvent, FlowModel, Guard } from '../../../server/src/analysis/flow-model';
+import type { CodeUnit, Condition, FlowEvent, FlowModel, Guard } from '../../../server/src/analysis/model/flow-model';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import { RULES, runRules } from '../../../server/src/rules/index';
-import { createRuleContext } from '../../../server/src/rules/rule';
+import { RULES, runRules } from '../../../server/src/diagnostics/run-rules';
+import { createRuleContext } from '../../../server/src/diagnostics/rule';
 import { assertRangeInside } from '../../helpers/range-checks';
 import { documentFor } from './model-builder';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { ExpiryCheck } from '../../../server/src/analysis/flow-model';
+import type { ExpiryCheck } from '../../../server/src/analysis/model/flow-model';
 import { ModelBuilder, run, summary } from './model-builder';
 
 describe('token-expires-in-ignored (hand-built models)', () => {

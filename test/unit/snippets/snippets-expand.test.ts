@@ -1,6 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import {
   authStatusHandler,
@@ -10,7 +8,7 @@ import {
   twoStepToken,
   vsCodeSnippets,
   type Notation,
-} from '../../../server/src/fixes/templates';
+} from '../../../server/src/templates';
 import { lintText } from '../../../server/src/service/lint';
 import { forbiddenSnippetForms, snippetErrors, studioErrors } from '../fixes/templates-code-checks.test';
 
@@ -63,7 +61,6 @@ const NOTATIONS: Array<{ notation: Notation; file: string; languageId: string; f
   { notation: 'guide', file: 'snippets/cxone-studio.json', languageId: 'cxone-studio', fileName: 'expanded.studio' },
 ];
 
-const TOKEN_RULES_READY = !readFileSync(join(__dirname, '../../../server/src/rules/index.ts'), 'utf8').includes('SCAFFOLD');
 
 /** A fixed refresh buffer is by design a refresh-without-jitter hint; every other finding is a defect. */
 function unexpectedFindings(name: string, languageId: string, text: string): string[] {
@@ -121,7 +118,6 @@ for (const { notation, file, languageId, fileName } of NOTATIONS) {
       });
 
       it(`"${name}" triggers none of the token rules`, function () {
-        if (!TOKEN_RULES_READY) this.skip();
         assert.deepEqual(unexpectedFindings(fileName, languageId, text), [], text);
       });
     }
@@ -132,7 +128,6 @@ describe('templates with default names trigger none of the token rules', () => {
   const jitter = { enabled: true, minSeconds: 120, maxSeconds: 480 };
 
   it('(the rules are live: Pattern A is reported in both notations)', function () {
-    if (!TOKEN_RULES_READY) this.skip();
     const snippet = 'ASSIGN p = GetRESTProxy()\np.AddHeader("Authorization", "Bearer {accessToken}")\nASSIGN r = p.MakeRestRequest(u, "", 0, "GET")\n';
     const studio = 'ASSIGN strToken = GetOAuthToken();\nWAIT 1800\nSNIPPET\nreq.headers["Authorization"] = "Bearer " + strToken;\nvar resp = req.send();\nEND SNIPPET\n';
     assert.ok(unexpectedFindings('a.snippet', 'cxone-snippet', snippet).some((f) => f.startsWith('token-reuse-without-expiry')));
@@ -140,14 +135,12 @@ describe('templates with default names trigger none of the token rules', () => {
   });
 
   it('(a fixed buffer is the one expected hint)', function () {
-    if (!TOKEN_RULES_READY) this.skip();
     const codes = lintText('a.snippet', 'cxone-snippet', strategyB('snippet'), DEFAULT_SETTINGS)!.findings.map((f) => f.code);
     assert.deepEqual(codes, ['refresh-without-jitter']);
   });
 
   for (const { notation, languageId, fileName } of NOTATIONS) {
     it(`Strategy B, then a call with the cached token, then the 401/403 handler (${notation})`, function () {
-      if (!TOKEN_RULES_READY) this.skip();
       const text = notation === 'snippet'
         ? strategyB('snippet', { jitter }) +
           'ASSIGN apiProxy = GetRESTProxy()\napiProxy.AddHeader("Authorization", "Bearer {cachedToken}")\n' +
@@ -179,7 +172,6 @@ describe('templates with default names trigger none of the token rules', () => {
     };
     for (const [name, text] of Object.entries(rendered)) {
       it(`${name} (${notation})`, function () {
-        if (!TOKEN_RULES_READY) this.skip();
         assert.deepEqual(unexpectedFindings(fileName, languageId, text), [], text);
       });
     }

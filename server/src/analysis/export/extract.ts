@@ -1,0 +1,136 @@
+import type { Settings } from '../../common/settings';
+import type { EmbeddedSnippet, XmlExportDocument } from '../../documents/parsed-document';
+import type { ActionGraph, StudioAction } from '../../syntax/export/read-export';
+import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
+import { isLongRunningActionType } from '../vocabulary/long-running-actions';
+import { collectSnippetFacts, type SnippetFacts } from '../snippet/facts';
+import { documentConstantsOf, documentJitterOf, documentStringsOf, extractSnippetUnit, ModelIds } from '../snippet/unit-extractor';
+
+/**
+ * A Desktop Studio XML export: one unit per SNIPPET action, every range mapped back to the file through the
+ * action's exact offset map. The flow between units is the action graph: a unit's predecessors are the SNIPPET
+ * actions from which its action can be reached (itself only when it lies on a loop), and what lies between two
+ * units is every long-running action on some path from one to the other.
+ */
+export function extractExportModel(document: XmlExportDocument, settings: Settings): FlowModel {
+  const ids = new ModelIds();
+  const snippets = document.snippets;
+  const factsList = snippets.map((s) => safeFacts(s));
+  const known = factsList.filter((f): f is SnippetFacts => f !== undefined);
+  const documentConstants = documentConstantsOf(known);
+  const documentJitter = documentJitterOf(known);
+  const documentStrings = documentStringsOf(known);
+  const units: CodeUnit[] = [];
+  const actionOfUnit = new Map<number, number>();
+  snippets.forEach((snippet, index) => {
+    const { code } = snippet;
+    const id = ids.nextUnit();
+    const label = `SNIPPET action ${code.actionId} "${code.caption}"`;
+    const range = { start: code.contentRange.start, end: code.contentRange.end };
+    units.push(safeUnit(document.text, snippet, { id, label, range }, settings, ids, factsList[index], { documentConstants, documentJitter, documentStrings }));
+    actionOfUnit.set(id, code.actionId);
+  });
+  return { units, flow: new ActionFlow(document.export.graph, units, actionOfUnit) };
+}
+
+function safeFacts(snippet: EmbeddedSnippet): SnippetFacts | undefined {
+  try {
+    return collectSnippetFacts(snippet.snippet.program, snippet.code.code);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeUnit(
+  documentText: string,
+  snippet: EmbeddedSnippet,
+  header: { id: number; label: string; range: { start: number; end: number } },
+  settings: Settings,
+  ids: ModelIds,
+  facts: SnippetFacts | undefined,
+  document: {
+    documentConstants: ReadonlyMap<string, number>;
+    documentJitter: ReadonlySet<string>;
+    documentStrings: ReadonlyMap<string, string>;
+  },
+): CodeUnit {
+  const { code, snippet: parsed } = snippet;
+  try {
+    return extractSnippetUnit(
+      { program: parsed.program, code: code.code, comments: parsed.comments, toDocument: (offset) => code.toDocumentOffset(offset), documentText },
+      header,
+      { settings, ids, ...(facts ? { facts } : {}), ...document },
+    );
+  } catch {
+    // Last resort (a bug, never expected): the other actions are still analysed.
+    return { ...header, events: [], conditions: [] };
+  }
+}
+
+/** Unit flow over the action graph; answers are computed on demand and cached. */
+class ActionFlow implements UnitFlow {
+  private readonly predecessorCache = new Map<number, readonly number[]>();
+  private readonly betweenCache = new Map<string, readonly LongRunningEvent[]>();
+
+  constructor(
+    private readonly graph: ActionGraph,
+    private readonly units: readonly CodeUnit[],
+    private readonly actionOfUnit: ReadonlyMap<number, number>,
+  ) {}
+
+  predecessors(unit: number): readonly number[] {
+    const cached = this.predecessorCache.get(unit);
+    if (cached) return cached;
+    const action = this.actionOfUnit.get(unit);
+    let result: number[] = [];
+    if (action !== undefined && this.graph.action(action)) {
+      const reaching = this.graph.reaching(action);
+      const forward = this.graph.reachableFrom(action);
+      const onLoop = this.graph.predecessors(action).some((p) => forward.has(p));
+      result = this.units
+        .filter((u) => {
+          const a = this.actionOfUnit.get(u.id);
+          if (a === undefined || !reaching.has(a)) return false;
+          return u.id !== unit || onLoop;
+        })
+        .map((u) => u.id);
+    }
+    this.predecessorCache.set(unit, result);
+    return result;
+  }
+
+  longRunningBetween(from: number, to: number): readonly LongRunningEvent[] {
+    const key = `${from}:${to}`;
+    const cached = this.betweenCache.get(key);
+    if (cached) return cached;
+    const fromAction = this.actionOfUnit.get(from);
+    const toAction = this.actionOfUnit.get(to);
+    let result: LongRunningEvent[] = [];
+    if (fromAction !== undefined && toAction !== undefined) {
+      result = this.graph
+        .actionsBetween(fromAction, toAction)
+        .filter((action) => isLongRunningActionType(action.type))
+        .map((action, order) => longRunningEvent(action, to, order));
+    }
+    this.betweenCache.set(key, result);
+    return result;
+  }
+}
+
+/**
+ * A long-running action as an event: labelled `MENU "Main menu"`, placed on its caption (else the whole action).
+ * It belongs to no unit's event list: `unit` is the unit the path leads to and `order` its place in the answer.
+ */
+function longRunningEvent(action: StudioAction, unit: number, order: number): LongRunningEvent {
+  const caption = action.captionRange;
+  const range = caption && caption.end > caption.start ? { ...caption } : { ...action.range };
+  return {
+    kind: 'long-running',
+    unit,
+    order,
+    range,
+    guards: [],
+    inLoop: false,
+    label: `${action.type} "${action.caption}"`,
+  };
+}

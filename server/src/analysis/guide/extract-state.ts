@@ -1,0 +1,113 @@
+import type { AnyNode } from 'acorn';
+import type { TextRange } from '../../common/text-range';
+import type { Settings } from '../../common/settings';
+import type { RestCallEvent, TokenUseEvent } from '../model/flow-model';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type RestCallDraft = Mutable<RestCallEvent>;
+export type TokenUseDraft = Mutable<TokenUseEvent>;
+
+/** A `CXone.HttpRequest` (or any object that is sent): what has been set on it so far. */
+export interface ClientState {
+  url?: string;
+  method?: string;
+  body?: string;
+  /** Token variables in its Authorization header (headers stay set across sends). */
+  authorizationVariables: string[];
+  /** Header token uses waiting for the next `send()`. */
+  pendingUses: TokenUseDraft[];
+  /** Variables substituted or concatenated into the body. */
+  bodyVariables: string[];
+  /** Token variables sent in the body (`subject_token=` of an exchange), waiting for the next `send()`. */
+  pendingBodyUses: TokenUseDraft[];
+  lastCallId?: number;
+}
+
+/** The call whose status a value holds. */
+export interface StatusLink {
+  readonly callId?: number;
+  readonly client: string;
+}
+
+/** What a value says about an expiry time (or a lifetime) when it is computed. */
+export interface ExpiryValue {
+  readonly fromExpiresIn: boolean;
+  readonly fromCall?: number;
+  readonly constantSeconds?: number;
+  readonly constantRange?: TextRange;
+  /** `now` takes part: the value is a point in time, not a lifetime. */
+  readonly nowBased: boolean;
+}
+
+/** Facts that hold across units in document order (script variables live for the whole call). */
+export class DocumentState {
+  /** Variables that received a token so far (folded). */
+  readonly tokenVariables = new Set<string>();
+  /** Variables known to hold an expiry time (folded). */
+  readonly expiryVariables = new Set<string>();
+  /** Script variables (SET) holding a call's status. */
+  readonly persistentStatusCopies = new Map<string, StatusLink>();
+  private callCounter = 0;
+  private conditionCounter = 0;
+
+  constructor(
+    readonly text: string,
+    readonly settings: Settings,
+    /** Variables holding one numeric constant wherever they are assigned (see studio-constants.ts). */
+    readonly constants: ReadonlyMap<string, number> = new Map(),
+  ) {}
+
+  nextCallId(): number {
+    return this.callCounter++;
+  }
+
+  nextConditionId(): number {
+    return this.conditionCounter++;
+  }
+}
+
+/** Facts local to one unit: JavaScript variables do not outlive their SNIPPET block. */
+export class UnitState {
+  readonly clients = new Map<string, ClientState>();
+  /** Rest-call id → the request variable it was sent on. */
+  readonly callClients = new Map<number, string>();
+  /** `x.send(…)` call nodes → their rest-call id (for `JSON.parse(x.send().body)`). */
+  readonly callIdByNode = new Map<AnyNode, number>();
+  /** Response variable → its rest-call id. */
+  readonly responses = new Map<string, number>();
+  /** Parsed body variable (`JSON.parse(resp.body)`) → the rest-call id, when known. */
+  readonly parsedBodies = new Map<string, number | undefined>();
+  readonly stringValues = new Map<string, string>();
+  readonly numericConstants = new Map<string, { readonly value: number; readonly range: TextRange }>();
+  readonly jitterVariables = new Set<string>();
+  readonly nowVariables = new Set<string>();
+  readonly statusCopies = new Map<string, StatusLink>();
+  /** Local variables holding a `"Bearer " + token` value, with the token uses it carries. */
+  readonly bearerValues = new Map<string, TokenUseDraft[]>();
+  /** Locals holding a computed expiry or lifetime. */
+  readonly expiryValues = new Map<string, ExpiryValue>();
+  /** Names declared with var/let/const/function/parameters anywhere in the unit: not script variables. */
+  readonly declared = new Set<string>();
+
+  client(name: string): ClientState {
+    let state = this.clients.get(name);
+    if (!state) {
+      state = { authorizationVariables: [], pendingUses: [], pendingBodyUses: [], bodyVariables: [] };
+      this.clients.set(name, state);
+    }
+    return state;
+  }
+
+  /** A variable gets a new value: forget what was known about the old one. */
+  forget(name: string): void {
+    this.responses.delete(name);
+    this.parsedBodies.delete(name);
+    this.stringValues.delete(name);
+    this.numericConstants.delete(name);
+    this.jitterVariables.delete(name);
+    this.nowVariables.delete(name);
+    this.statusCopies.delete(name);
+    this.bearerValues.delete(name);
+    this.expiryValues.delete(name);
+  }
+}

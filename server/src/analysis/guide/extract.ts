@@ -1,0 +1,146 @@
+import type { Settings } from '../../common/settings';
+import type { TextRange } from '../../common/text-range';
+import type { StudioDocument } from '../../documents/parsed-document';
+import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
+import { constantVariables } from './constants';
+import { DocumentState, UnitState } from './extract-state';
+import { credentialsInText } from './literals';
+import { longRunningLabel, planUnits, type UnitPlan } from './units';
+import { TOP_LEVEL, UnitWalker } from './unit-walker';
+import { UnitDraft } from './unit-draft';
+
+/**
+ * Lowers a `.studio` document (the guide's notation) into the token-flow model.
+ *
+ * Units: every SNIPPET block, and the script-level lines between blocks (split so that long-running lines start a
+ * unit; see studio-units.ts). The notation is a straight-line sketch: DECISION and YES/NO branches make no edges,
+ * so a unit's predecessors are all units before it, and what runs between two units is the long-running lines
+ * (WAIT, MENU, PLAY, HOLD, REQAGENT, QUEUE, ..., `...` and comments saying that an hour passes) after the first.
+ */
+export function extractStudioModel(document: StudioDocument, settings: Settings): FlowModel {
+  return buildStudioModel(document, settings, { containFailures: true });
+}
+
+export interface StudioModelOptions {
+  /**
+   * When true (the product), a unit whose analysis fails keeps the events found so far instead of failing the
+   * document. Tests turn it off to see such failures.
+   */
+  readonly containFailures: boolean;
+}
+
+export function buildStudioModel(document: StudioDocument, settings: Settings, options: StudioModelOptions): FlowModel {
+  const { text } = document;
+  const constants = options.containFailures ? safely(() => constantVariables(document.studio), new Map<string, number>()) : constantVariables(document.studio);
+  const doc = new DocumentState(text, settings, constants);
+  const plans = options.containFailures ? safely(() => planUnits(text, document.studio), []) : planUnits(text, document.studio);
+  const comments = commentsStartingIn(document.studio.comments);
+  const units: CodeUnit[] = plans.map((plan, id) => {
+    const draft = new UnitDraft(id, plan.label, plan.range);
+    if (options.containFailures) {
+      try {
+        lowerUnit(plan, draft, doc, document, comments);
+      } catch {
+        // Keep what was found before the failure; the rest of the document is still analysed.
+      }
+    } else {
+      lowerUnit(plan, draft, doc, document, comments);
+    }
+    return draft.finish();
+  });
+  return { units, flow: straightLineFlow(units) };
+}
+
+function lowerUnit(
+  plan: UnitPlan,
+  draft: UnitDraft,
+  doc: DocumentState,
+  document: StudioDocument,
+  commentsIn: (start: number, end: number) => readonly TextRange[],
+): void {
+  const text = document.text;
+  const unit = new UnitState();
+  if (plan.kind === 'snippet') {
+    const walker = new UnitWalker(doc, unit, draft, plan.block.sets);
+    walker.walkProgram(plan.block.program);
+    for (const comment of commentsIn(plan.block.bodyRange.start, plan.block.bodyRange.end)) {
+      for (const finding of credentialsInText(text.slice(comment.start, comment.end), comment.start, true)) {
+        draft.emitLiteral(finding, comment, TOP_LEVEL);
+      }
+    }
+    return;
+  }
+  const walker = new UnitWalker(doc, unit, draft);
+  for (const element of plan.elements) {
+    const label = longRunningLabel(element, text);
+    if (label !== undefined) draft.emit({ kind: 'long-running', range: element.range, label }, TOP_LEVEL);
+    if (element.kind === 'comment') {
+      for (const finding of credentialsInText(text.slice(element.range.start, element.range.end), element.range.start, true)) {
+        draft.emitLiteral(finding, element.range, TOP_LEVEL);
+      }
+      continue;
+    }
+    const item = element.item;
+    switch (item.kind) {
+      case 'ScriptAssign':
+        walker.scriptAssign(item);
+        break;
+      case 'Decision':
+        walker.decision(item);
+        break;
+      case 'Action':
+        for (const finding of credentialsInText(item.argsText, item.argsRange.start, true)) {
+          draft.emitLiteral(finding, item.argsRange, TOP_LEVEL);
+        }
+        break;
+      case 'Wait':
+      case 'Elision':
+      case 'Branch':
+        break;
+    }
+  }
+}
+
+/** Script order: every earlier unit can run before a unit; between two units run the long-running lines after the first. */
+function straightLineFlow(units: readonly CodeUnit[]): UnitFlow {
+  const longRunning = units.map((unit) => unit.events.filter((e): e is LongRunningEvent => e.kind === 'long-running'));
+  const isUnit = (unit: number): boolean => Number.isInteger(unit) && unit >= 0 && unit < units.length;
+  return {
+    // Unit ids are their indices in document order.
+    predecessors: (unit) => (isUnit(unit) ? units.slice(0, unit).map((u) => u.id) : []),
+    precedes: (candidate, unit) => isUnit(unit) && Number.isInteger(candidate) && candidate >= 0 && candidate < unit,
+    longRunningBetween: (from, to) => {
+      if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to >= units.length || from >= to) return [];
+      return longRunning.slice(from + 1, to + 1).flat();
+    },
+  };
+}
+
+/**
+ * The comments that start in [start, end), in their order. The parser sorts comments by position, so each block's
+ * are found by binary search rather than by scanning the document's comments once per block.
+ */
+function commentsStartingIn(comments: readonly TextRange[]): (start: number, end: number) => readonly TextRange[] {
+  const sorted = comments.every((c, i) => i === 0 || comments[i - 1]!.start <= c.start);
+  return (start, end) => {
+    if (!sorted) return comments.filter((c) => c.start >= start && c.start < end);
+    let low = 0;
+    let high = comments.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (comments[middle]!.start < start) low = middle + 1;
+      else high = middle;
+    }
+    const found: TextRange[] = [];
+    for (let i = low; i < comments.length && comments[i]!.start < end; i++) found.push(comments[i]!);
+    return found;
+  };
+}
+
+function safely<T>(compute: () => T, fallback: T): T {
+  try {
+    return compute();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,65 @@
+import type { TextRange } from '../../common/text-range';
+import type { CodeUnit, Condition, FlowEvent, Guard } from '../model/flow-model';
+import { overlaps, type LiteralFinding } from './literals';
+
+/** Where an event sits: enclosing conditions and loops. */
+export interface Placement {
+  readonly guards: readonly Guard[];
+  readonly inLoop: boolean;
+}
+
+/** A FlowEvent without its unit and order, which the draft assigns. */
+export type EventDraft = FlowEvent extends infer E ? (E extends FlowEvent ? Omit<E, 'unit' | 'order' | 'guards' | 'inLoop'> : never) : never;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface Entry {
+  event: Mutable<FlowEvent>;
+  /** Where the event happens (e.g. the end of an assignment, after its right-hand side ran). */
+  at: number;
+  seq: number;
+}
+
+/**
+ * Collects one unit's events and conditions. Events stay mutable until `finish`, because some facts arrive later
+ * (a header's call is the next `send()`; a request becomes a token request when its `.access_token` is read).
+ */
+export class UnitDraft {
+  private readonly entries: Entry[] = [];
+  private readonly conditions: Condition[] = [];
+  private readonly literalRanges: TextRange[] = [];
+
+  constructor(
+    readonly id: number,
+    readonly label: string,
+    readonly range: TextRange,
+  ) {}
+
+  /** Adds an event that happens at `at` (defaults to its range's start); returns it, still mutable. */
+  emit<E extends EventDraft>(draft: E, placement: Placement, at?: number): Mutable<E & { unit: number; order: number; guards: readonly Guard[]; inLoop: boolean }> {
+    const event = { ...draft, unit: this.id, order: 0, guards: placement.guards, inLoop: placement.inLoop };
+    this.entries.push({ event: event as unknown as Mutable<FlowEvent>, at: at ?? draft.range.start, seq: this.entries.length });
+    return event;
+  }
+
+  addCondition(condition: Condition): void {
+    this.conditions.push(condition);
+  }
+
+  /** A literal secret or token, unless one overlapping it was already reported. */
+  emitLiteral(finding: LiteralFinding, range: TextRange, placement: Placement): void {
+    if (this.literalRanges.some((seen) => overlaps(seen, finding.valueRange))) return;
+    this.literalRanges.push(finding.valueRange);
+    if (finding.kind === 'secret') {
+      this.emit({ kind: 'secret-literal', range, what: finding.what, valueRange: finding.valueRange }, placement, finding.valueRange.start);
+    } else {
+      this.emit({ kind: 'token-literal', range, jwt: finding.jwt, valueRange: finding.valueRange }, placement, finding.valueRange.start);
+    }
+  }
+
+  finish(): CodeUnit {
+    const sorted = [...this.entries].sort((a, b) => a.at - b.at || a.seq - b.seq);
+    const events = sorted.map((entry, order) => ({ ...entry.event, order }) as FlowEvent);
+    return { id: this.id, label: this.label, range: this.range, events, conditions: [...this.conditions] };
+  }
+}

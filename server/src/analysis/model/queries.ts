@@ -1,0 +1,366 @@
+import type {
+  CodeUnit,
+  Condition,
+  FlowEvent,
+  FlowModel,
+  Guard,
+  RestCallEvent,
+  StatusCopyEvent,
+  TokenAcquireEvent,
+  TokenPresenceCheckEvent,
+  TokenUseEvent,
+} from './flow-model';
+import type { TextRange } from '../../common/text-range';
+import type { RuleContext } from '../../diagnostics/rule';
+
+/** Questions several rules ask of the flow model. Pure functions over the model and the document text. */
+
+export type EventOfKind<K extends FlowEvent['kind']> = Extract<FlowEvent, { kind: K }>;
+
+/** Per-unit lookups, built once per unit: rules ask the same questions for every event, which must not cost O(n) each. */
+interface UnitIndex {
+  readonly byKind: Map<FlowEvent['kind'], FlowEvent[]>;
+  readonly conditions: Map<number, Condition>;
+  readonly calls: Map<number, RestCallEvent>;
+  readonly callsByClient: Map<string, RestCallEvent[]>;
+  /** Conditions that examine a status, by the call id they name and by each variable they read. */
+  readonly statusByCall: Map<number, Condition[]>;
+  readonly statusByRead: Map<string, Condition[]>;
+  /** Status copies by the call they name, and (call unknown) by client. */
+  readonly statusCopiesByCall: Map<number, StatusCopyEvent[]>;
+  readonly statusCopiesByClient: Map<string, StatusCopyEvent[]>;
+  /** Branches with an error path or a cleared expiry at any depth below them: bit 1 'then', bit 2 'else', by condition id. */
+  readonly errorBranches: Map<number, number>;
+  /** Token uses by the call they belong to and by variable; acquisitions read from a call's response, by call. */
+  readonly tokenUsesByCall: Map<number, TokenUseEvent[]>;
+  readonly tokenUsesByVariable: Map<string, TokenUseEvent[]>;
+  readonly responseAcquisitionsByCall: Map<number, TokenAcquireEvent[]>;
+  /** Acquisitions that copy another variable (alias or cache read), in order: the only ones `copiesOf` can add. */
+  readonly copyAcquisitions: TokenAcquireEvent[];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const INDEXES = new WeakMap<CodeUnit, UnitIndex>();
+
+function indexOf(unit: CodeUnit): UnitIndex {
+  let index = INDEXES.get(unit);
+  if (!index) {
+    const byKind = new Map<FlowEvent['kind'], FlowEvent[]>();
+    const calls = new Map<number, RestCallEvent>();
+    const callsByClient = new Map<string, RestCallEvent[]>();
+    const statusCopiesByCall = new Map<number, StatusCopyEvent[]>();
+    const statusCopiesByClient = new Map<string, StatusCopyEvent[]>();
+    const errorBranches = new Map<number, number>();
+    const tokenUsesByCall = new Map<number, TokenUseEvent[]>();
+    const tokenUsesByVariable = new Map<string, TokenUseEvent[]>();
+    const responseAcquisitionsByCall = new Map<number, TokenAcquireEvent[]>();
+    const copyAcquisitions: TokenAcquireEvent[] = [];
+    for (const event of unit.events) {
+      push(byKind, event.kind, event);
+      if (event.kind === 'rest-call') {
+        calls.set(event.id, event);
+        push(callsByClient, event.client, event);
+      } else if (event.kind === 'token-use') {
+        if (event.callId !== undefined) push(tokenUsesByCall, event.callId, event);
+        push(tokenUsesByVariable, event.variable, event);
+      } else if (event.kind === 'token-acquire') {
+        if (event.source === 'response' && event.fromCall !== undefined) push(responseAcquisitionsByCall, event.fromCall, event);
+        if ((event.source === 'alias' || event.source === 'cache-read') && event.fromVariable !== undefined) copyAcquisitions.push(event);
+      } else if (event.kind === 'status-copy') {
+        if (event.callId === undefined) push(statusCopiesByClient, event.client, event);
+        else push(statusCopiesByCall, event.callId, event);
+      }
+      if (event.kind === 'error-path' || (event.kind === 'expiry-set' && event.clears)) {
+        for (const guard of event.guards) {
+          errorBranches.set(guard.conditionId, (errorBranches.get(guard.conditionId) ?? 0) | branchBit(guard.branch));
+        }
+      }
+    }
+    const statusByCall = new Map<number, Condition[]>();
+    const statusByRead = new Map<string, Condition[]>();
+    for (const condition of unit.conditions) {
+      if (!condition.statusCheck) continue;
+      if (condition.statusCheck.callId !== undefined) push(statusByCall, condition.statusCheck.callId, condition);
+      for (const read of new Set(condition.reads)) push(statusByRead, read, condition);
+    }
+    const conditions = new Map(unit.conditions.map((condition) => [condition.id, condition]));
+    index = {
+      byKind, calls, callsByClient, conditions, statusByCall, statusByRead, statusCopiesByCall, statusCopiesByClient, errorBranches,
+      tokenUsesByCall, tokenUsesByVariable, responseAcquisitionsByCall, copyAcquisitions,
+    };
+    INDEXES.set(unit, index);
+  }
+  return index;
+}
+
+function branchBit(branch: 'then' | 'else'): number {
+  return branch === 'then' ? 1 : 2;
+}
+
+/** The unit's events of one kind, in order. The array is shared: do not modify it. */
+export function eventsOfKind<K extends FlowEvent['kind']>(unit: CodeUnit, kind: K): EventOfKind<K>[] {
+  return (indexOf(unit).byKind.get(kind) ?? []) as EventOfKind<K>[];
+}
+
+export function allEventsOfKind<K extends FlowEvent['kind']>(model: FlowModel, kind: K): { unit: CodeUnit; event: EventOfKind<K> }[] {
+  const found: { unit: CodeUnit; event: EventOfKind<K> }[] = [];
+  for (const unit of model.units) for (const event of eventsOfKind(unit, kind)) found.push({ unit, event });
+  return found;
+}
+
+export function unitById(model: FlowModel, id: number): CodeUnit | undefined {
+  return model.units.find((unit) => unit.id === id);
+}
+
+export function conditionById(unit: CodeUnit, id: number): Condition | undefined {
+  return indexOf(unit).conditions.get(id);
+}
+
+/** The conditions enclosing an event, outermost first. */
+export function guardConditions(unit: CodeUnit, guards: readonly Guard[]): Condition[] {
+  const found: Condition[] = [];
+  for (const guard of guards) {
+    const condition = conditionById(unit, guard.conditionId);
+    if (condition) found.push(condition);
+  }
+  return found;
+}
+
+/** The event sits in a branch of an expiry check (Strategy B's refresh or its "still valid" branch). */
+export function isExpiryGuarded(unit: CodeUnit, guards: readonly Guard[]): boolean {
+  return guardConditions(unit, guards).some((condition) => condition.expiryCheck !== undefined);
+}
+
+export function isInBranch(guards: readonly Guard[], conditionId: number, branch?: 'then' | 'else'): boolean {
+  return guards.some((guard) => guard.conditionId === conditionId && (branch === undefined || guard.branch === branch));
+}
+
+export function contains(outer: TextRange, inner: TextRange): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** Conditions whose text contains a range (e.g. the condition a token-presence-check belongs to). */
+export function conditionsContaining(unit: CodeUnit, range: TextRange): Condition[] {
+  return unit.conditions.filter((condition) => contains(condition.range, range));
+}
+
+/** A condition that tests whether a token is present (`IF cachedToken = ""`, `tokenValue.length > 0`). */
+export function presenceChecksIn(unit: CodeUnit, condition: Condition): TokenPresenceCheckEvent[] {
+  return eventsOfKind(unit, 'token-presence-check').filter((check) => contains(condition.range, check.range));
+}
+
+/** Error paths or cleared expiries in one branch of a condition (at any depth below it). */
+export function branchTakesErrorPath(unit: CodeUnit, conditionId: number, branch: 'then' | 'else'): boolean {
+  return ((indexOf(unit).errorBranches.get(conditionId) ?? 0) & branchBit(branch)) !== 0;
+}
+
+/** Tells whether a branch of a condition ends in an error path (an error variable is set, the token cleared). */
+export type ErrorBranch = (conditionId: number, branch: 'then' | 'else') => boolean;
+
+/**
+ * True when the acquisitions run before a point on every path to it (they cover both branches where needed).
+ * A branch that takes an error path instead (`IF tokenProxy.StatusCode = 200 { tok = r.access_token } ELSE
+ * { apiError = "TOKEN_HTTP_…" }`) needs no acquisition: that path never sends a stale token.
+ */
+export function coversPoint(
+  acquisitions: readonly { readonly guards: readonly Guard[] }[],
+  pointGuards: readonly Guard[],
+  errorBranch: ErrorBranch = () => false,
+): boolean {
+  for (let depth = 0; depth <= pointGuards.length; depth++) {
+    if (coveredAt(acquisitions, pointGuards.slice(0, depth), 0, errorBranch)) return true;
+  }
+  return false;
+}
+
+function sameGuards(a: readonly Guard[], b: readonly Guard[]): boolean {
+  return a.length === b.length && a.every((guard, i) => guard.conditionId === b[i]!.conditionId && guard.branch === b[i]!.branch);
+}
+
+function startsWith(guards: readonly Guard[], prefix: readonly Guard[]): boolean {
+  return guards.length >= prefix.length && sameGuards(guards.slice(0, prefix.length), prefix);
+}
+
+function coveredAt(
+  acquisitions: readonly { readonly guards: readonly Guard[] }[],
+  context: readonly Guard[],
+  depth: number,
+  errorBranch: ErrorBranch,
+): boolean {
+  if (depth > 64) return false;
+  if (acquisitions.some((acquisition) => sameGuards(acquisition.guards, context))) return true;
+  const nested = new Set<number>();
+  for (const acquisition of acquisitions) {
+    if (acquisition.guards.length > context.length && startsWith(acquisition.guards, context)) {
+      nested.add(acquisition.guards[context.length]!.conditionId);
+    }
+  }
+  const branchCovered = (conditionId: number, branch: 'then' | 'else'): boolean =>
+    coveredAt(acquisitions, [...context, { conditionId, branch }], depth + 1, errorBranch) || errorBranch(conditionId, branch);
+  for (const conditionId of nested) {
+    if (branchCovered(conditionId, 'then') && branchCovered(conditionId, 'else')) return true;
+  }
+  return false;
+}
+
+/** The variable and every variable it is copied into later in the unit (`SET strCachedToken = validToken`). */
+export function copiesOf(unit: CodeUnit, variable: string, fromOrder: number): { names: Set<string>; copies: TokenAcquireEvent[] } {
+  const names = new Set([variable]);
+  const copies: TokenAcquireEvent[] = [];
+  let grew = true;
+  while (grew) {
+    grew = false;
+    // Passes over the copying acquisitions only, in order: no other acquisition can be added.
+    for (const event of indexOf(unit).copyAcquisitions) {
+      if (event.order <= fromOrder || names.has(event.variable)) continue;
+      if (names.has(event.fromVariable!)) {
+        names.add(event.variable);
+        copies.push(event);
+        grew = true;
+      }
+    }
+  }
+  return { names, copies };
+}
+
+/** The token uses that belong to a call (sent in its Authorization header), in order. Shared: do not modify. */
+export function tokenUsesOfCall(unit: CodeUnit, callId: number): readonly TokenUseEvent[] {
+  return indexOf(unit).tokenUsesByCall.get(callId) ?? [];
+}
+
+/** The uses of one token variable, in order. Shared: do not modify. */
+export function tokenUsesOf(unit: CodeUnit, variable: string): readonly TokenUseEvent[] {
+  return indexOf(unit).tokenUsesByVariable.get(variable) ?? [];
+}
+
+/** The acquisitions read from a call's response (`t = r.access_token`), in order. Shared: do not modify. */
+export function responseAcquisitionsOf(unit: CodeUnit, callId: number): readonly TokenAcquireEvent[] {
+  return indexOf(unit).responseAcquisitionsByCall.get(callId) ?? [];
+}
+
+/** The first event after `order` in a list of one unit's events in order (binary search). */
+export function firstAfter<E extends { readonly order: number }>(events: readonly E[], order: number): E | undefined {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (events[middle]!.order <= order) low = middle + 1;
+    else high = middle;
+  }
+  return events[low];
+}
+
+/** Two events in different branches of one condition: at most one of them runs. */
+export function mutuallyExclusive(a: { readonly guards: readonly Guard[] }, b: { readonly guards: readonly Guard[] }): boolean {
+  return a.guards.some((ga) => b.guards.some((gb) => ga.conditionId === gb.conditionId && ga.branch !== gb.branch));
+}
+
+/**
+ * Whether a status read attributed to call `otherId` also reads `call`'s status: the same client, in the other
+ * branch of a condition (`IF … { r = api.Make…(a) } ELSE { r = api.Make…(b) }` then one `api.StatusCode` check).
+ */
+function readsStatusOf(unit: CodeUnit, call: RestCallEvent, otherId: number | undefined, client: string | undefined): boolean {
+  if (otherId === call.id) return true;
+  if (otherId === undefined) return client === call.client;
+  const other = indexOf(unit).calls.get(otherId);
+  return other !== undefined && other.client === call.client && mutuallyExclusive(other, call);
+}
+
+/** Status copies of a call (`code = "{proxy.StatusCode}"`) after it in its unit. */
+export function statusCopiesOf(unit: CodeUnit, call: RestCallEvent): StatusCopyEvent[] {
+  // Only copies that name this call or a call on the same client, or (call unknown) the same client, can match.
+  const index = indexOf(unit);
+  const candidates = new Set<StatusCopyEvent>(index.statusCopiesByCall.get(call.id));
+  for (const sameClient of index.callsByClient.get(call.client) ?? []) {
+    for (const copy of index.statusCopiesByCall.get(sameClient.id) ?? []) candidates.add(copy);
+  }
+  for (const copy of index.statusCopiesByClient.get(call.client) ?? []) candidates.add(copy);
+  const found: StatusCopyEvent[] = [];
+  for (const copy of candidates) if (copy.order > call.order && readsStatusOf(unit, call, copy.callId, copy.client)) found.push(copy);
+  return found.sort((a, b) => a.order - b.order);
+}
+
+/**
+ * Conditions after a call that examine its status: by call id, or (id unknown) by the call's client or a
+ * status copy of it. A check attributed to the same client's call in the other branch of an IF counts too.
+ */
+export function statusChecksOf(unit: CodeUnit, call: RestCallEvent): Condition[] {
+  const index = indexOf(unit);
+  const copies = statusCopiesOf(unit, call);
+  // Only conditions that name this call (or the same client's call), or read its client, result or a copy can match.
+  const candidates = new Set<Condition>();
+  for (const sameClient of index.callsByClient.get(call.client) ?? []) for (const c of index.statusByCall.get(sameClient.id) ?? []) candidates.add(c);
+  for (const read of [call.client, call.resultVariable, ...copies.map((copy) => copy.variable)]) {
+    if (read !== undefined) for (const c of index.statusByRead.get(read) ?? []) candidates.add(c);
+  }
+  return [...candidates].sort((a, b) => a.range.start - b.range.start || a.id - b.id).filter((condition) => {
+    const check = condition.statusCheck!;
+    if (condition.range.start < call.range.start) return false;
+    if (check.callId !== undefined && readsStatusOf(unit, call, check.callId, undefined)) return true;
+    if (check.callId === undefined && condition.reads.includes(call.client)) return true;
+    // `a.statusCode != 200 || b.statusCode != 200`: one condition, several calls; the model names only one.
+    if (call.resultVariable !== undefined && call.resultVariable !== call.client && condition.reads.includes(call.resultVariable)) return true;
+    return copies.some((copy) => copy.range.start <= condition.range.start && condition.reads.includes(copy.variable));
+  });
+}
+
+/** The variable name as the author wrote it at a range (`strToken`), or the folded name when not found there. */
+export function authoredName(text: string, range: TextRange, folded: string): string {
+  if (folded === '') return folded;
+  const slice = text.slice(Math.max(0, range.start), Math.min(text.length, range.end));
+  const match = namePattern(folded).exec(slice);
+  return match ? match[1]! : folded;
+}
+
+/** One compiled pattern per name (messages name the same few variables again and again). */
+const NAME_PATTERNS = new Map<string, RegExp>();
+
+function namePattern(folded: string): RegExp {
+  let pattern = NAME_PATTERNS.get(folded);
+  if (!pattern) {
+    const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(?<![\\w$])(?:global:)?(${escaped})(?![\\w$])`, 'i');
+    // Bounded: names come from documents, and a long session sees many.
+    if (NAME_PATTERNS.size >= 1000) NAME_PATTERNS.clear();
+    NAME_PATTERNS.set(folded, pattern);
+  }
+  return pattern;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The text of a range as the script sees it: XML exports have their entities decoded. */
+export function scriptText(context: RuleContext, range: TextRange): string {
+  const raw = context.text.slice(range.start, range.end);
+  if (context.document.kind !== 'studio-xml') return raw;
+  return raw.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (name) return ENTITIES[name.toLowerCase()] ?? whole;
+    const code = hex ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** `A`, `A and B`, `A, B and 2 more` for messages. */
+export function listForMessage(items: readonly string[], max = 2): string {
+  if (items.length <= 1) return items[0] ?? '';
+  if (items.length <= max) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** A long action label cut for a message: `PLAY "Welcome to Contoso Energy. Please…"`. */
+export function shortLabel(label: string, max = 64): string {
+  const oneLine = label.replace(/\s+/g, ' ').trim();
+  if (oneLine.length <= max) return oneLine;
+  const cut = oneLine.slice(0, max - 1).trimEnd();
+  return /^[^"]*"[^"]*$/.test(cut) ? `${cut}…"` : `${cut}…`;
+}
+
+/** "in SNIPPET action 3 "Get token"" for export actions, otherwise "at line N". */
+export function whereAcquired(context: RuleContext, unit: CodeUnit, range: TextRange): string {
+  return /^SNIPPET action\b/i.test(unit.label) ? `in ${unit.label}` : `at line ${context.lineOf(range.start)}`;
+}

@@ -1,0 +1,37 @@
+import type { Settings } from '../../common/settings';
+import type { SnippetDocument } from '../../documents/parsed-document';
+import type { CodeUnit, FlowModel } from '../model/flow-model';
+import { collectSnippetFacts } from './facts';
+import { documentConstantsOf, documentJitterOf, documentStringsOf, extractSnippetUnit, ModelIds } from './unit-extractor';
+
+/**
+ * A `.snippet` file: one unit, labelled "snippet", covering the whole file. Nothing runs before it as far as the
+ * file can tell, so `predecessors` and `longRunningBetween` are empty; a token it sends but never acquires was
+ * acquired in an earlier action, which the rules read from the unit alone.
+ */
+export function extractSnippetModel(document: SnippetDocument, settings: Settings): FlowModel {
+  const ids = new ModelIds();
+  const id = ids.nextUnit();
+  const range = { start: 0, end: document.text.length };
+  let unit: CodeUnit;
+  try {
+    const { program, comments } = document.snippet;
+    const facts = collectSnippetFacts(program, document.text);
+    unit = extractSnippetUnit(
+      { program, code: document.text, comments, toDocument: (offset) => offset },
+      { id, label: 'snippet', range },
+      {
+        settings,
+        ids,
+        facts,
+        documentConstants: documentConstantsOf([facts]),
+        documentJitter: documentJitterOf([facts]),
+        documentStrings: documentStringsOf([facts]),
+      },
+    );
+  } catch {
+    // Last resort (a bug, never expected): an empty unit keeps the other diagnostics working.
+    unit = { id, label: 'snippet', range, events: [], conditions: [] };
+  }
+  return { units: [unit], flow: { predecessors: () => [], longRunningBetween: () => [] } };
+}

@@ -1,0 +1,317 @@
+import { isAccessTokenMember, isTokenFunctionName } from '../vocabulary/credential-patterns';
+import {
+  pushExpressionChildren,
+  walk,
+  type AssignStatement,
+  type AstNode,
+  type Block,
+  type Expression,
+  type ForeachStatement,
+  type ForStatement,
+  type FunctionDeclaration,
+  type MemberExpression,
+  type Program,
+  type RepeatStatement,
+} from '../../syntax/snippet/ast';
+import {
+  addedToNow,
+  asComparison,
+  calleeName,
+  clearTraversalStack,
+  conditionLeaves,
+  identifiersRead,
+  isExpressionNode,
+  isExpiryName,
+  isLifetimeName,
+  isNowExpression,
+  isOrdering,
+  isTokenishName,
+  isTokenVariableName,
+  methodCall,
+  constantValue,
+  someNode,
+  summarizeValue,
+  summaryIsJitter,
+  summaryMentionsNow,
+  summaryReadsAny,
+  traversalStack,
+  unwrap,
+  writtenText,
+  type ValueSummary,
+} from './expressions';
+
+/**
+ * What a whole piece of Snippet code says about its names, gathered before the in-order pass: which variables
+ * hold "now", a token, an expiry time or a lifetime, which user functions return a token, and which functions
+ * are called inside loops. The in-order pass needs these where a name is tested before it is assigned (Strategy
+ * B tests `cachedToken` and `tokenExpiry` above the refresh that sets them).
+ */
+export interface SnippetFacts {
+  readonly nowVariables: ReadonlySet<string>;
+  readonly tokenVariables: ReadonlySet<string>;
+  readonly expiryVariables: ReadonlySet<string>;
+  readonly lifetimeVariables: ReadonlySet<string>;
+  /** User FUNCTIONs that return a token (by name, or a body that reads `.access_token` and returns a value). */
+  readonly tokenFunctions: ReadonlySet<string>;
+  /** Functions called somewhere inside FOR/FOREACH/REPEAT. */
+  readonly calledInLoops: ReadonlySet<string>;
+  /** Variables whose every assignment in the code is the same constant arithmetic (`300`, `300 / 86400`), else null. */
+  readonly constantAssignments: ReadonlyMap<string, number | null>;
+  /** Variables assigned a jittered value (random, jitter, `ContactID % n`) somewhere in the code. */
+  readonly jitterVariables: ReadonlySet<string>;
+  /** Variables whose every assignment in the code is the same string (text as written), null otherwise. */
+  readonly stringAssignments: ReadonlyMap<string, string | null>;
+  /** Summaries of the values assigned to plain variables, by value: the in-order pass asks the same of them. */
+  readonly valueSummaries: ReadonlyMap<Expression, ValueSummary>;
+  /** Bodies of FOR/FOREACH/REPEAT loops that make a REST call somewhere inside (BREAK there leaves a retry loop). */
+  readonly restCallLoopBodies: ReadonlySet<Block>;
+}
+
+const NO_CONSTANTS: ReadonlyMap<string, number> = new Map();
+
+/** Text around a token's interpolation: nothing or `Bearer `. */
+const BLANK_OR_BEARER = /^\s*(?:bearer\s*)?$/i;
+/** `Basic …` credentials rather than a token. */
+const BASIC_SCHEME = /^\s*basic\b/i;
+
+/** How a value hands over a token, if it does. */
+export type TokenSource =
+  | { readonly kind: 'response'; readonly member: MemberExpression }
+  | { readonly kind: 'function' }
+  | { readonly kind: 'alias'; readonly variable: string };
+
+/**
+ * The token a value yields: `r.access_token` (response), `GetOAuthToken()` (function), another token variable
+ * (alias), each also inside `"{…}"` or `"Bearer {…}"`.
+ */
+export function tokenSourceOf(
+  value: Expression,
+  tokenFunctions: ReadonlySet<string>,
+  isTokenVariable: (folded: string) => boolean,
+): TokenSource | null {
+  const x = unwrap(value);
+  let inner: Expression = x;
+  if (x.kind === 'StringLiteral') {
+    let found: Expression | null = null;
+    for (const part of x.parts) {
+      if (part.kind === 'Interpolation') {
+        if (found) return null;
+        found = part.expression;
+      } else if (!BLANK_OR_BEARER.test(part.value)) {
+        return null;
+      }
+    }
+    if (!found) return null;
+    inner = unwrap(found);
+  }
+  if (inner.kind === 'Member' && isAccessTokenMember(inner.property)) return { kind: 'response', member: inner };
+  if (inner.kind === 'Call') {
+    const name = calleeName(inner);
+    if (name !== null && (isTokenFunctionName(name) || tokenFunctions.has(name))) return { kind: 'function' };
+    return null;
+  }
+  if (inner.kind === 'Identifier' && isTokenVariable(inner.folded)) return { kind: 'alias', variable: inner.folded };
+  return null;
+}
+
+/** A read of `.expires_in` (any case) anywhere in the value. */
+export function readsExpiresIn(e: Expression): boolean {
+  return someNode(e, (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'));
+}
+
+export function collectSnippetFacts(program: Program, code: string): SnippetFacts {
+  clearTraversalStack();
+  const assigns: AssignStatement[] = [];
+  const conditions: Expression[] = [];
+  const functions: FunctionDeclaration[] = [];
+  const headerValues: Expression[] = [];
+  const calledInLoops = new Set<string>();
+  let loopDepth = 0;
+  const restCallLoopBodies = new Set<Block>();
+  /** Loop bodies the walk is in, innermost last. A REST call marks the innermost; leaving a marked body marks the next. */
+  const openLoopBodies: Block[] = [];
+  /** The calls of an expression, found by a loop of its own (faster than a callback per node). */
+  const noteCalls = (expression: Expression): void => {
+    const stack = traversalStack;
+    const base = stack.length;
+    stack.push(expression);
+    while (stack.length > base) {
+      const x = stack.pop()!;
+      if (x.kind === 'Call') {
+        if (loopDepth > 0 && x.callee.kind === 'Identifier') calledInLoops.add(x.callee.folded);
+        const header = methodCall(x, 'addheader');
+        if (header && header.args[1] && isAuthorizationName(header.args[0])) headerValues.push(header.args[1]);
+        const innermost = openLoopBodies[openLoopBodies.length - 1];
+        if (innermost && methodCall(x, 'makerestrequest')) restCallLoopBodies.add(innermost);
+      }
+      pushExpressionChildren(x, stack);
+    }
+  };
+  walk(
+    program,
+    (node, parent) => {
+      switch (node.kind) {
+        case 'Assign': assigns.push(node); break;
+        case 'If': conditions.push(node.condition); break;
+        case 'Select': for (const c of node.clauses) if (c.kind === 'CaseGroup') for (const l of c.labels) conditions.push(l.value); break;
+        case 'Function': functions.push(node); break;
+        case 'For': case 'Foreach': case 'Repeat': loopDepth++; break;
+        case 'Block': if (parent && isLoop(parent) && parent.body === node) openLoopBodies.push(node); break;
+        default:
+          if (isExpressionNode(node)) {
+            noteCalls(node);
+            return false;
+          }
+          break;
+      }
+      return undefined;
+    },
+    (node: AstNode) => {
+      if (node.kind === 'For' || node.kind === 'Foreach' || node.kind === 'Repeat') loopDepth--;
+      if (node.kind === 'Block' && node === openLoopBodies[openLoopBodies.length - 1]) {
+        openLoopBodies.pop();
+        const outer = openLoopBodies[openLoopBodies.length - 1];
+        if (outer && restCallLoopBodies.has(node)) restCallLoopBodies.add(outer);
+      }
+    },
+  );
+
+  const variableAssigns = assigns.filter((a) => a.target.kind === 'Identifier');
+  const targetOf = (a: AssignStatement): string => (a.target.kind === 'Identifier' ? a.target.folded : '');
+  // Each value is walked once; the questions below (some asked in several rounds) read the summary.
+  const valueSummaries = new Map<Expression, ValueSummary>();
+  const summaries = variableAssigns.map((a) => {
+    const summary = summarizeValue(a.value);
+    valueSummaries.set(a.value, summary);
+    return summary;
+  });
+
+  // "now" and its copies (two rounds cover a copy of a copy; a round that adds nothing is the last).
+  const nowVariables = new Set<string>();
+  for (let round = 0; round < 2; round++) {
+    const before = nowVariables.size;
+    for (const a of variableAssigns) if (isNowExpression(a.value, nowVariables)) nowVariables.add(targetOf(a));
+    if (nowVariables.size === before) break;
+  }
+  const mentionsNow = summaries.map((summary) => summaryMentionsNow(summary, nowVariables));
+
+  const lifetimeVariables = new Set<string>();
+  variableAssigns.forEach((a, i) => {
+    const name = targetOf(a);
+    if (mentionsNow[i]) return;
+    if (summaries[i]!.readsExpiresIn || isLifetimeName(name)) lifetimeVariables.add(name);
+  });
+
+  const tokenFunctions = new Set<string>();
+  for (const f of functions) {
+    if (!f.name) continue;
+    const readsToken = someNodeIn(f.body, (n) => n.kind === 'Member' && isAccessTokenMember(n.property));
+    const returnsValue = someNodeIn(f.body, (n) => n.kind === 'Return' && n.value !== null);
+    if (isTokenFunctionName(f.name.name) || (readsToken && returnsValue)) tokenFunctions.add(f.name.folded);
+  }
+
+  const tokenVariables = new Set<string>();
+  for (const value of headerValues) {
+    const x = unwrap(value);
+    if (x.kind === 'StringLiteral') {
+      if (x.parts.some((p) => p.kind === 'StringText' && BASIC_SCHEME.test(p.value))) continue;
+      for (const part of x.parts) {
+        if (part.kind !== 'Interpolation') continue;
+        const inner = unwrap(part.expression);
+        if (inner.kind === 'Member' && isAccessTokenMember(inner.property)) continue; // read in place from a response
+        for (const id of identifiersRead(inner)) tokenVariables.add(id.folded);
+      }
+    }
+  }
+  for (let round = 0; round < 3; round++) {
+    const before = tokenVariables.size;
+    for (const a of variableAssigns) {
+      const source = tokenSourceOf(a.value, tokenFunctions, (n) => tokenVariables.has(n) || isTokenVariableName(n));
+      if (source) tokenVariables.add(targetOf(a));
+    }
+    if (tokenVariables.size === before) break;
+  }
+
+  // Expiry times: by name, by value (now + expires_in), or by being compared with now (token-ish names only,
+  // so business-hours checks such as `now > closingTime` are not expiry checks).
+  const expiryVariables = new Set<string>();
+  const nowPlus = new Set<string>();
+  variableAssigns.forEach((a, i) => {
+    const name = targetOf(a);
+    if (isLifetimeName(name)) return;
+    if (isExpiryName(name)) expiryVariables.add(name);
+    if (addedToNow(a.value, nowVariables) !== null) nowPlus.add(name);
+    const summary = summaries[i]!;
+    if (mentionsNow[i] && (summary.readsExpiresIn || summaryReadsAny(summary, lifetimeVariables))) expiryVariables.add(name);
+  });
+  for (const condition of conditions) {
+    for (const leaf of conditionLeaves(condition)) {
+      const cmp = asComparison(leaf);
+      if (!cmp || !isOrdering(cmp.operator)) continue;
+      for (const [a, b] of [[cmp.left, cmp.right], [cmp.right, cmp.left]] as const) {
+        if (!isNowExpression(a, nowVariables) && addedToNow(a, nowVariables) === null) continue;
+        let other = unwrap(b);
+        if (other.kind === 'Binary' && other.operator === '-') other = unwrap(other.left);
+        if (other.kind !== 'Identifier' || isLifetimeName(other.folded) || nowVariables.has(other.folded)) continue;
+        if (isExpiryName(other.folded) || isTokenishName(other.folded) || nowPlus.has(other.folded)) expiryVariables.add(other.folded);
+      }
+    }
+  }
+
+  // Constant assignments (for fixed buffers held in a variable): null once a variable gets anything else.
+  const constantAssignments = new Map<string, number | null>();
+  for (const a of variableAssigns) {
+    const name = targetOf(a);
+    const value = constantValue(a.value, NO_CONSTANTS);
+    const previous = constantAssignments.get(name);
+    if (value === undefined || (previous !== undefined && previous !== value)) constantAssignments.set(name, null);
+    else constantAssignments.set(name, value);
+  }
+
+  const jitterVariables = new Set<string>();
+  for (let round = 0; round < 2; round++) {
+    const before = jitterVariables.size;
+    variableAssigns.forEach((a, i) => {
+      if (summaryIsJitter(summaries[i]!, jitterVariables)) jitterVariables.add(targetOf(a));
+    });
+    if (jitterVariables.size === before) break;
+  }
+
+  const stringAssignments = new Map<string, string | null>();
+  for (const a of variableAssigns) {
+    const name = targetOf(a);
+    const x = unwrap(a.value);
+    const value = x.kind === 'StringLiteral' ? writtenText(x, code) : undefined;
+    const previous = stringAssignments.get(name);
+    if (value === undefined || (previous !== undefined && previous !== value)) stringAssignments.set(name, null);
+    else stringAssignments.set(name, value);
+  }
+
+  return {
+    stringAssignments,
+    nowVariables, tokenVariables, expiryVariables, lifetimeVariables, tokenFunctions, calledInLoops, constantAssignments,
+    jitterVariables, valueSummaries, restCallLoopBodies,
+  };
+}
+
+/** `AddHeader("Authorization", …)`: the header name is a literal "Authorization" (any case). */
+export function isAuthorizationName(e: Expression | undefined): boolean {
+  if (!e) return false;
+  const x = unwrap(e);
+  return x.kind === 'StringLiteral' && x.parts.length === 1 && x.parts[0]!.kind === 'StringText' &&
+    x.parts[0]!.value.trim().toLowerCase() === 'authorization';
+}
+
+function isLoop(node: AstNode): node is ForStatement | ForeachStatement | RepeatStatement {
+  return node.kind === 'For' || node.kind === 'Foreach' || node.kind === 'Repeat';
+}
+
+function someNodeIn(root: AstNode, test: (node: AstNode) => boolean): boolean {
+  let found = false;
+  walk(root, (node) => {
+    if (found) return false;
+    if (test(node)) found = true;
+    return !found;
+  });
+  return found;
+}

@@ -1,0 +1,146 @@
+import type { TextRange } from '../../common/text-range';
+
+/**
+ * What token endpoints, token requests, secrets and literal tokens look like. Both extractors use
+ * these, so the two notations agree on what a token call or a secret is.
+ *
+ * Patterns live at module level: a regular expression literal inside a function makes a new object on every call,
+ * and these run for every name, string and call of a document.
+ */
+
+/** Built-in token endpoint shapes: …/oauth/token, …/oauth2/token, …/connect/token, …/authentication/…/token, …/token. */
+const TOKEN_ENDPOINT = /\/(?:oauth2?\/(?:v\d+\/)?token|connect\/token|authentication\/(?:[^?#\s"']*\/)?token(?:\/[\w-]+)?|token)(?:[?#"'\s]|$)/i;
+
+export function isTokenEndpointUrl(url: string, extraPatterns: readonly string[] = []): boolean {
+  if (TOKEN_ENDPOINT.test(url)) return true;
+  for (const pattern of extraPatterns) {
+    if (compiledPattern(pattern)?.test(url)) return true;
+  }
+  return false;
+}
+
+/** User patterns, compiled once each (every REST call asks); null for an invalid one. */
+const COMPILED_PATTERNS = new Map<string, RegExp | null>();
+
+function compiledPattern(pattern: string): RegExp | null {
+  let compiled = COMPILED_PATTERNS.get(pattern);
+  if (compiled === undefined) {
+    try {
+      compiled = new RegExp(pattern, 'i');
+    } catch {
+      // An invalid user pattern is ignored rather than failing the whole analysis.
+      compiled = null;
+    }
+    COMPILED_PATTERNS.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+const TOKEN_REQUEST_BODY = /grant_type["']?\s*[=:]\s*["']?(?:client_credentials|password|refresh_token|urn:ietf:params:oauth:grant-type:[\w-]+)/i;
+
+/** A request body that asks for a token: grant_type=client_credentials | password | refresh_token (form or JSON). */
+export function isTokenRequestBody(body: string): boolean {
+  return TOKEN_REQUEST_BODY.test(body);
+}
+
+const TOKEN_FUNCTION_NAME = /^(?:get|fetch|acquire|request|obtain|refresh)\w*token$/i;
+
+/** Functions named like Get…Token: GetOAuthToken(), getAccessToken(), FetchToken() … */
+export function isTokenFunctionName(name: string): boolean {
+  return TOKEN_FUNCTION_NAME.test(name);
+}
+
+const ACCESS_TOKEN_MEMBER = /^(?:access_?token|id_?token|accessToken)$/i;
+
+/** The response member that holds the token. */
+export function isAccessTokenMember(name: string): boolean {
+  return ACCESS_TOKEN_MEMBER.test(name);
+}
+
+export type SecretKind = 'client-secret' | 'password' | 'api-key' | 'secret';
+
+const GLOBAL_PREFIX = /^global:/i;
+const CLIENT_SECRET_NAME = /client_?secret/;
+const PASSWORD_NAME = /(?:^|_)(?:password|passwd|pwd)$|password/;
+const API_KEY_NAME = /api_?key|apikey|x-api-key|subscription_?key/;
+const SECRET_NAME = /secret/;
+const SECRET_REFERENCE_NAME = /secret_?(?:name|id|path|ref)$/;
+
+/** Variable or member names that hold credentials. Names holding tokens are for `hardcoded-token`, not here. */
+export function secretKindOfName(name: string): SecretKind | undefined {
+  const n = name.replace(GLOBAL_PREFIX, '').toLowerCase();
+  if (CLIENT_SECRET_NAME.test(n)) return 'client-secret';
+  if (PASSWORD_NAME.test(n)) return 'password';
+  if (API_KEY_NAME.test(n)) return 'api-key';
+  if (SECRET_NAME.test(n) && !SECRET_REFERENCE_NAME.test(n)) return 'secret';
+  return undefined;
+}
+
+const ONLY_SUBSTITUTIONS = /^(?:\{[^{}]*\})+$/;
+const TEMPLATE_PLACEHOLDER = /^<[^<>]*>$|^\$\{[^}]*\}$|^%[\w.]+%$|^\{\{[^}]*\}\}$/;
+const DUMMY_VALUE = /^(?:x+|\*+|\.{3}|changeme|change_me|todo|tbd|your[_-]?\w*|placeholder|redacted|secret|password|null|none)$/i;
+
+/**
+ * Values that are not real secrets: empty, only substitutions (`{SECURE_CLIENT_SECRET}`), template
+ * placeholders (`<YOUR_API_KEY>`, `${X}`, `%X%`), or obvious dummies.
+ */
+export function isPlaceholderValue(value: string): boolean {
+  const v = value.trim();
+  if (v === '') return true;
+  if (ONLY_SUBSTITUTIONS.test(v)) return true;
+  if (TEMPLATE_PLACEHOLDER.test(v)) return true;
+  if (DUMMY_VALUE.test(v)) return true;
+  return false;
+}
+
+export interface CredentialInText {
+  readonly kind: SecretKind;
+  /** Offsets of the literal value inside the searched text. */
+  readonly valueRange: TextRange;
+}
+
+/** Global (it is run with exec in a loop): reset `lastIndex` before each use. */
+const FORM_PAIR = /(?:^|[?&\s"'])([A-Za-z_][\w-]*)=([^&\s"']*)/g;
+const SUBSTITUTION = /\{[^}]*\}/;
+
+/**
+ * Literal credentials in a form/query string: `client_secret=abc`, `password=abc`, `apiKey=abc`.
+ * Values that are substitutions (`{SECURE_CLIENT_SECRET}`) or placeholders are not reported.
+ */
+export function credentialsInFormText(text: string): CredentialInText[] {
+  const found: CredentialInText[] = [];
+  if (!text.includes('=')) return found; // every pair has one
+  FORM_PAIR.lastIndex = 0;
+  for (let match = FORM_PAIR.exec(text); match; match = FORM_PAIR.exec(text)) {
+    const kind = secretKindOfName(match[1]!);
+    const value = match[2]!;
+    if (!kind || isPlaceholderValue(value) || SUBSTITUTION.test(value)) continue;
+    const start = match.index + match[0].length - value.length;
+    found.push({ kind, valueRange: { start, end: start + value.length } });
+  }
+  return found;
+}
+
+const BEARER_TOKEN = /\bBearer[ \t]+([A-Za-z0-9\-._~+/]{20,}=*)/i;
+/** `Bearer`, a blank and 20 token characters: shorter text cannot hold a bearer token. */
+const MIN_BEARER_LENGTH = 27;
+
+/**
+ * A literal bearer token: `Bearer <20+ token characters>` with no substitution in it. Returns the
+ * token's offsets inside `text` (without the `Bearer ` prefix).
+ */
+export function bearerTokenInText(text: string): TextRange | undefined {
+  if (text.length < MIN_BEARER_LENGTH) return undefined;
+  const match = BEARER_TOKEN.exec(text);
+  if (!match) return undefined;
+  const start = match.index + match[0].length - match[1]!.length;
+  return { start, end: start + match[1]!.length };
+}
+
+const USER_COLON_PASSWORD = /^([^:{}]+):([^{}]+)$/;
+
+/** `user:password` handed to EncodeBase64 as a literal (Basic credentials). */
+export function isLiteralBasicCredentials(text: string): boolean {
+  const match = USER_COLON_PASSWORD.exec(text);
+  return match !== null && !isPlaceholderValue(match[2]!);
+}

@@ -1,0 +1,97 @@
+import type { CodeUnit, FlowModel, TokenAcquireEvent } from '../../analysis/model/flow-model';
+import type { Settings } from '../../common/settings';
+import type { TextEdit } from '../../common/text-edit';
+import type { ParsedDocument, StudioDocument } from '../../documents/parsed-document';
+import type { Finding } from '../finding';
+import type { Fix } from '../fix';
+import { expiryFromExpiresIn } from '../../templates';
+import { expiryFromExpiresInLine } from '../../templates/pieces';
+import { snippetCodeAt, toCodeRange, type SnippetCode } from '../../editing/code-region';
+import { blockAt, guideStatementAt, treeRange } from '../../editing/guide-tree';
+import { guideNowAt } from '../../editing/guide-now';
+import { insertLinesAfter } from '../../editing/insertion';
+import { callById, eventAt, eventsIn, modelFor } from '../../editing/model-lookup';
+import { expiryNameFor } from '../../editing/names';
+import { statementAt } from '../../editing/snippet-tree';
+import { responseIn, spellingOf } from '../../editing/token-variables';
+import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
+
+export const RESOURCE_TOKEN_EXPIRY_UNTRACKED_CODE = 'resource-token-expiry-untracked';
+export const TRACK_RESOURCE_EXPIRY_TITLE = "Track the resource token's expiry";
+
+function fix(edits: TextEdit[]): Fix[] {
+  return [{ title: TRACK_RESOURCE_EXPIRY_TITLE, code: RESOURCE_TOKEN_EXPIRY_UNTRACKED_CODE, preferred: true, edits }];
+}
+
+/** The stored token's name as written (`ASSIGN resourceToken = …`, `SET strResourceToken = …;`). */
+function storedName(statementText: string): string | undefined {
+  return /^\s*(?:ASSIGN\s+|SET\s+|var\s+|let\s+)?((?:global:)?[A-Za-z_][\w$]*)\s*=/i.exec(statementText)?.[1];
+}
+
+/** An expiry this token already gets from elsewhere (`resourceTokenExpiry = clientTokenExpiry`), after it in its unit. */
+function copiedExpiry(unit: CodeUnit, acquisition: TokenAcquireEvent, expiry: string) {
+  return eventsIn(unit, 'expiry-set').find(
+    (e) =>
+      e.order > acquisition.order && !e.clears && e.constantSeconds === undefined &&
+      (!e.fromExpiresIn || e.fromCall !== acquisition.fromCall) && e.variable === expiry.toLowerCase().replace(/^global:/, ''),
+  );
+}
+
+function snippetFix(snippet: SnippetCode, model: FlowModel, unit: CodeUnit, acquisition: TokenAcquireEvent): Fix[] {
+  const { region, program } = snippet;
+  const { code, eol } = region;
+  const range = toCodeRange(region, acquisition.range);
+  if (!range) return [];
+  const statement = statementAt(program, range);
+  const text = code.slice(range.start, range.end);
+  const call = acquisition.fromCall !== undefined ? callById(model, acquisition.fromCall)?.event : undefined;
+  const response = responseIn(text) ?? (call?.resultVariable ? spellingOf(code, call.resultVariable) : undefined);
+  const token = storedName(text);
+  if (!statement || !response || !token) return [];
+  const expiry = expiryNameFor(token);
+  const copy = copiedExpiry(unit, acquisition, expiry);
+  const copyRange = copy && toCodeRange(region, copy.range);
+  const copyStatement = copyRange && statementAt(program, copyRange);
+  if (copyStatement?.statement.kind === 'Assign') {
+    const value = copyStatement.statement.value.range;
+    const line = expiryFromExpiresInLine('snippet', { expiry, response });
+    return fix(region.toDocumentEdits([{ range: value, newText: line.slice(line.indexOf('=') + 1).trim() }]));
+  }
+  const insert = insertLinesAfter(code, statement.statement.range.end, statement.statement.range.start, eol, (indent) =>
+    expiryFromExpiresIn('snippet', { expiry, response, eol, indentUnit: indentUnitOf(code), indent }));
+  return fix(region.toDocumentEdits([insert]));
+}
+
+function guideFix(document: StudioDocument, model: FlowModel, unit: CodeUnit, acquisition: TokenAcquireEvent): Fix[] {
+  const { text } = document;
+  const block = blockAt(document, acquisition.range.start);
+  if (!block) return [];
+  const statement = guideStatementAt(block.program, treeRange(text, acquisition.range));
+  const stored = text.slice(acquisition.range.start, acquisition.range.end);
+  const call = acquisition.fromCall !== undefined ? callById(model, acquisition.fromCall)?.event : undefined;
+  const data = responseIn(stored) ?? (call?.resultVariable ? `JSON.parse(${spellingOf(text, call.resultVariable)}.body)` : undefined);
+  const token = storedName(stored);
+  if (!statement || !data || !token) return [];
+  const expiry = expiryNameFor(token);
+  const now = guideNowAt(text, block, statement.statement.start);
+  const copy = copiedExpiry(unit, acquisition, expiry);
+  if (copy) return fix([{ range: copy.range, newText: expiryFromExpiresInLine('guide', { expiry, response: data, now }) }]);
+  const body = text.slice(block.bodyRange.start, block.bodyRange.end);
+  const insert = insertLinesAfter(text, statement.statement.end, statement.statement.start, lineEndingOf(text), (indent) =>
+    expiryFromExpiresIn('guide', { expiry, response: data, now, eol: lineEndingOf(text), indentUnit: indentUnitOf(body), indent }));
+  return fix([insert]);
+}
+
+/**
+ * resource-token-expiry-untracked: right after the statement that stores the resource token, its own expiry from
+ * the exchange response's `expires_in` (`resourceToken` → `resourceTokenExpiry`). An expiry copied from the client
+ * token (`resourceTokenExpiry = clientTokenExpiry`) is rewritten in place instead.
+ */
+export function resourceTokenExpiryFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
+  const model = modelFor(document, settings);
+  const located = eventAt(model, 'token-acquire', finding.range);
+  if (!located) return [];
+  if (document.kind === 'cxone-studio') return guideFix(document, model, located.unit, located.event);
+  const snippet = snippetCodeAt(document, finding.range.start);
+  return snippet ? snippetFix(snippet, model, located.unit, located.event) : [];
+}

@@ -1,0 +1,194 @@
+import type { CodeUnit, ExpirySetEvent, FlowModel, TokenAcquireEvent } from '../../analysis/model/flow-model';
+import type { Settings } from '../../common/settings';
+import type { TextEdit } from '../../common/text-edit';
+import type { TextRange } from '../../common/text-range';
+import type { ParsedDocument, StudioDocument } from '../../documents/parsed-document';
+import type { Finding } from '../finding';
+import type { SnippetBlock } from '../../syntax/guide/ast';
+import type { Fix } from '../fix';
+import { bufferedExpiryCondition, expiresInValue, expiryFromExpiresIn, GUIDE_NOW_EXPRESSION, SNIPPET_EMPTY } from '../../templates';
+import { snippetCodeAt, toCodeRange, type SnippetCode } from '../../editing/code-region';
+import { blockAt, declaredLocal, guideNamesIn, guideStatementAt, treeRange } from '../../editing/guide-tree';
+import { insertLinesAfter, insertLinesBefore } from '../../editing/insertion';
+import { callById, eventAt, eventsIn, modelFor } from '../../editing/model-lookup';
+import { expiryNameFor, uniqueName } from '../../editing/names';
+import { chooseBuffer } from '../../editing/refresh-buffer';
+import { nodesOfKind, statementAt } from '../../editing/snippet-tree';
+import { responseIn, spellingOf } from '../../editing/token-variables';
+import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
+import { nowDeclaration } from '../../editing/guide-now';
+
+export const TOKEN_EXPIRES_IN_IGNORED_CODE = 'token-expires-in-ignored';
+export const USE_EXPIRES_IN_TITLE = 'Use expires_in';
+
+function fix(edits: TextEdit[]): Fix[] {
+  return edits.length === 0 ? [] : [{ title: USE_EXPIRES_IN_TITLE, code: TOKEN_EXPIRES_IN_IGNORED_CODE, preferred: true, edits }];
+}
+
+/** The response-reading acquisition behind a stored token in its unit (following `SET strCachedToken = tokenValue`). */
+function responseAcquisition(unit: CodeUnit, acquisition: TokenAcquireEvent): TokenAcquireEvent | undefined {
+  let current: TokenAcquireEvent | undefined = acquisition;
+  for (let depth = 0; current && depth < 8; depth++) {
+    if (current.source === 'response') return current;
+    if (current.source === 'function' || current.fromVariable === undefined) return undefined;
+    const from: string = current.fromVariable;
+    const before: number = current.order;
+    current = eventsIn(unit, 'token-acquire').filter((a) => a.variable === from && a.order < before).pop();
+  }
+  return undefined;
+}
+
+/** The parsed token body of a guide request: `var tokenData = JSON.parse(tokenResp.body);`, else the expression itself. */
+function guideData(text: string, block: SnippetBlock, response: string): string {
+  const escaped = response.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const local = declaredLocal(block, text, (init) => new RegExp(`^JSON\\.parse\\(\\s*${escaped}\\.body\\s*\\)$`, 'i').test(init));
+  return local ?? `JSON.parse(${response}.body)`;
+}
+
+/** The token request an expiry belongs to: the event's own, else the last one before it in its unit. */
+function tokenRequestFor(model: FlowModel, unit: CodeUnit, event: ExpirySetEvent) {
+  if (event.fromCall !== undefined) return callById(model, event.fromCall)?.event;
+  return eventsIn(unit, 'rest-call').filter((c) => c.isTokenRequest && c.order < event.order).pop();
+}
+
+// ---------------------------------------------------------------- a constant lifetime
+
+function constantFix(document: ParsedDocument, model: FlowModel, unit: CodeUnit, event: ExpirySetEvent, range: TextRange): Fix[] {
+  const call = tokenRequestFor(model, unit, event);
+  if (!call || call.resultVariable === undefined) return [];
+  if (document.kind === 'cxone-studio') {
+    const block = blockAt(document, range.start);
+    if (!block) return [];
+    const response = spellingOf(document.text.slice(block.bodyRange.start, block.bodyRange.end), call.resultVariable);
+    return fix([{ range, newText: expiresInValue('guide', guideData(document.text, block, response)) }]);
+  }
+  const snippet = snippetCodeAt(document, range.start);
+  const codeRange = snippet && toCodeRange(snippet.region, range);
+  if (!snippet || !codeRange) return [];
+  const { code } = snippet.region;
+  const response = spellingOf(code, call.resultVariable);
+  const constant = code.slice(codeRange.start, codeRange.end);
+  // `utc + (3600 / 86400)` keeps its form: only the number of seconds is replaced.
+  const newText = /^\d+$/.test(constant) ? `${response}.expires_in` : `(${expiresInValue('snippet', response)})`;
+  return fix(snippet.region.toDocumentEdits([{ range: codeRange, newText }]));
+}
+
+// ---------------------------------------------------------------- a cached token with no expiry
+
+const MISSING = /^!|(?:==?=?)\s*(?:""|''|0)$|\.length\s*(?:==?=?\s*0|<\s*1)$/;
+
+function presenceChecksFor(unit: CodeUnit, acquisition: TokenAcquireEvent) {
+  const related = new Set([acquisition.variable]);
+  for (const a of eventsIn(unit, 'token-acquire')) {
+    if (a.fromVariable !== undefined && (related.has(a.variable) || related.has(a.fromVariable))) {
+      related.add(a.variable);
+      related.add(a.fromVariable);
+    }
+  }
+  return eventsIn(unit, 'token-presence-check').filter((p) => related.has(p.variable) && p.order < acquisition.order);
+}
+
+function snippetNoExpiryFix(snippet: SnippetCode, unit: CodeUnit, model: FlowModel, acquisition: TokenAcquireEvent, settings: Settings): Fix[] {
+  const { region, program } = snippet;
+  const { code, eol } = region;
+  const source = responseAcquisition(unit, acquisition);
+  const range = toCodeRange(region, acquisition.range);
+  const sourceRange = source && toCodeRange(region, source.range);
+  if (!range || !sourceRange) return [];
+  const call = source.fromCall !== undefined ? callById(model, source.fromCall)?.event : undefined;
+  const response = responseIn(code.slice(sourceRange.start, sourceRange.end)) ?? (call?.resultVariable && spellingOf(code, call.resultVariable));
+  const statement = statementAt(program, range);
+  if (!response || !statement) return [];
+  const token = code.slice(range.start, range.end).replace(/^\s*(?:ASSIGN\s+)?/i, '').split(/\s*=/)[0]!.trim();
+  const expiry = expiryNameFor(token);
+  const indentUnit = indentUnitOf(code);
+  const edits: TextEdit[] = [
+    insertLinesAfter(code, statement.statement.range.end, statement.statement.range.start, eol, (indent) =>
+      expiryFromExpiresIn('snippet', { expiry, response, eol, indentUnit, indent })),
+  ];
+  const presence = presenceChecksFor(unit, acquisition)[0];
+  const presenceRange = presence && toCodeRange(region, presence.range);
+  if (presenceRange) {
+    const assigned = new Set(nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()));
+    const buffer = chooseBuffer('snippet', settings, code, assigned, { eol, indentUnit });
+    const test = code.slice(presenceRange.start, presenceRange.end);
+    const missing = MISSING.test(test.trim());
+    const extended = missing
+      ? `${test} | ${expiry} = ${SNIPPET_EMPTY} | ${bufferedExpiryCondition('snippet', { expiry, buffer: buffer.value, operator: '>=' })}`
+      : `${test} & ${expiry} != ${SNIPPET_EMPTY} & ${bufferedExpiryCondition('snippet', { expiry, buffer: buffer.value, operator: '<' })}`;
+    const check = statementAt(program, presenceRange);
+    const whole = check?.statement.kind === 'If' && check.statement.condition.range.start === presenceRange.start && check.statement.condition.range.end === presenceRange.end;
+    edits.push({ range: presenceRange, newText: whole ? extended : `(${extended})` });
+    if (buffer.assignment && check) edits.unshift(insertLinesBefore(code, check.statement.range.start, eol, buffer.assignment));
+  }
+  return fix(region.toDocumentEdits(edits));
+}
+
+function guideNoExpiryFix(document: StudioDocument, unit: CodeUnit, model: FlowModel, acquisition: TokenAcquireEvent, settings: Settings): Fix[] {
+  const { text } = document;
+  const block = blockAt(document, acquisition.range.start);
+  const source = responseAcquisition(unit, acquisition);
+  if (!block || !source) return [];
+  const call = source.fromCall !== undefined ? callById(model, source.fromCall)?.event : undefined;
+  const body = text.slice(block.bodyRange.start, block.bodyRange.end);
+  const data = responseIn(text.slice(source.range.start, source.range.end)) ??
+    (call?.resultVariable ? guideData(text, block, spellingOf(body, call.resultVariable)) : undefined);
+  const statement = guideStatementAt(block.program, treeRange(text, acquisition.range));
+  if (!data || !statement) return [];
+  const eol = lineEndingOf(text);
+  const indentUnit = indentUnitOf(body);
+  const stored = /^\s*(?:SET\s+)?((?:global:)?[\w$]+)/i.exec(text.slice(acquisition.range.start, acquisition.range.end))?.[1];
+  if (!stored) return [];
+  const expiry = expiryNameFor(stored);
+  const presence = presenceChecksFor(unit, acquisition)[0];
+  const check = presence ? guideStatementAt(block.program, presence.range) : undefined;
+  const taken = guideNamesIn(block);
+  // "Now" in unix seconds: a local the block already has (declared before where it is needed), else one declared here.
+  const nowLocal = nowDeclaration(text, block);
+  const nowDeclared = nowLocal !== undefined && nowLocal.start < (check?.statement.start ?? statement.statement.start);
+  const now = nowDeclared ? nowLocal.name : check ? uniqueName('currentTime', taken) : GUIDE_NOW_EXPRESSION;
+  const edits: TextEdit[] = [
+    insertLinesAfter(text, statement.statement.end, statement.statement.start, eol, (indent) =>
+      expiryFromExpiresIn('guide', { expiry, response: data, now, eol, indentUnit, indent })),
+  ];
+  if (presence && check) {
+    const buffer = chooseBuffer('guide', settings, body, taken, { eol, indentUnit });
+    let start = presence.range.start;
+    const before = text.slice(block.bodyRange.start, start);
+    const bang = /!\s*$/.exec(before);
+    if (bang && !/[!=]=?\s*!\s*$/.test(before.slice(-4))) start -= bang[0].length;
+    const test = text.slice(start, presence.range.end);
+    const localExpiry = uniqueName('tokenExpiry', taken);
+    const missing = MISSING.test(test.trim());
+    const extended = missing
+      ? `${test} || ${localExpiry} <= 0 || ${bufferedExpiryCondition('guide', { expiry: localExpiry, buffer: buffer.value, now, operator: '>=' })}`
+      : `${test} && ${localExpiry} > 0 && ${bufferedExpiryCondition('guide', { expiry: localExpiry, buffer: buffer.value, now, operator: '<' })}`;
+    const node = check.statement;
+    const whole = node.type === 'IfStatement' && node.test.start === start && node.test.end === presence.range.end;
+    edits.push({ range: { start, end: presence.range.end }, newText: whole ? extended : `(${extended})` });
+    edits.unshift(insertLinesBefore(text, node.start, eol, (indent) => {
+      const lines = [
+        ...(nowDeclared ? [] : [`var ${now} = ${GUIDE_NOW_EXPRESSION};`]),
+        `var ${localExpiry} = parseInt("{${expiry}}") || 0;`,
+      ];
+      return lines.map((l) => `${indent}${l}${eol}`).join('') + (buffer.assignment?.(indent) ?? '');
+    }));
+  }
+  return fix(edits);
+}
+
+/**
+ * token-expires-in-ignored: a constant lifetime becomes the token response's `expires_in` (Snippet keeps the
+ * `/ 86400` of the expression it sits in; guide `tokenData.expires_in`). A cached token with no expiry gets one,
+ * right after the statement that stores it, and its presence test also tests the buffered expiry.
+ */
+export function tokenExpiresInIgnoredFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
+  const model = modelFor(document, settings);
+  const constant = eventAt(model, 'expiry-set', finding.range, (e) => e.constantRange ?? e.range);
+  if (constant && constant.event.constantSeconds !== undefined) return constantFix(document, model, constant.unit, constant.event, finding.range);
+  const stored = eventAt(model, 'token-acquire', finding.range);
+  if (!stored || stored.event.range.start !== finding.range.start) return [];
+  if (document.kind === 'cxone-studio') return guideNoExpiryFix(document, stored.unit, model, stored.event, settings);
+  const snippet = snippetCodeAt(document, finding.range.start);
+  return snippet ? snippetNoExpiryFix(snippet, stored.unit, model, stored.event, settings) : [];
+}

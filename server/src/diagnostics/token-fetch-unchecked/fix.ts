@@ -1,0 +1,208 @@
+import type { AnyNode } from 'acorn';
+import type { CodeUnit, RestCallEvent, TokenAcquireEvent } from '../../analysis/model/flow-model';
+import type { Settings } from '../../common/settings';
+import type { TextEdit } from '../../common/text-edit';
+import type { TextRange } from '../../common/text-range';
+import type { ParsedDocument } from '../../documents/parsed-document';
+import type { Finding } from '../finding';
+import type { Statement } from '../../syntax/snippet/ast';
+import type { Fix } from '../fix';
+import type { LineEnding, Notation } from '../../templates';
+import { LineWriter, renderLines } from '../../templates/layout';
+import { writeTokenStatusCheck } from '../../templates/token-status-check';
+import { snippetCodeAt, toCodeRange, wholeDocumentRegion, type CodeRegion } from '../../editing/code-region';
+import { allNodes, blockAt, guideStatementChain, treeRange } from '../../editing/guide-tree';
+import { callById, eventAt, eventsIn, modelFor } from '../../editing/model-lookup';
+import { errorVariableOf } from '../../editing/names';
+import { assignedName, namesIn, statementChain } from '../../editing/snippet-tree';
+import { spellingOf } from '../../editing/token-variables';
+import { endsLine, indentAt, indentUnitOf, lineStartAt, linesBetween, nextLineStartAt, startsLine } from '../../editing/text-layout';
+
+export const TOKEN_FETCH_UNCHECKED_CODE = 'token-fetch-unchecked';
+export const CHECK_TOKEN_RESPONSE_TITLE = 'Check the token response';
+
+/** One statement as the wrapping sees it: its range, the names it reads, the name it assigns (if any). */
+interface StatementFacts {
+  readonly range: TextRange;
+  readonly reads: ReadonlySet<string>;
+  readonly assigns?: string;
+  /** An assignment (as opposed to a call made for its effect). */
+  readonly isAssignment: boolean;
+}
+
+function snippetFacts(statement: Statement): StatementFacts {
+  const assigns = assignedName(statement);
+  const reads = namesIn(statement);
+  return { range: statement.range, reads, ...(assigns !== undefined ? { assigns } : {}), isAssignment: statement.kind === 'Assign' };
+}
+
+function guideFacts(text: string, node: AnyNode): StatementFacts {
+  const reads = new Set<string>();
+  for (const n of allNodes(node)) if (n.type === 'Identifier') reads.add(n.name.toLowerCase());
+  let assigns: string | undefined;
+  let isAssignment = false;
+  if (node.type === 'VariableDeclaration' && node.declarations[0]?.id.type === 'Identifier') {
+    assigns = node.declarations[0].id.name.toLowerCase();
+    isAssignment = true;
+  } else if (node.type === 'ExpressionStatement' && node.expression.type === 'AssignmentExpression' && node.expression.left.type === 'Identifier') {
+    assigns = node.expression.left.name.toLowerCase();
+    isAssignment = true;
+  }
+  // `SET x = …;` is parsed from the name on: the statement starts at the keyword.
+  const set = /SET\s+$/i.exec(text.slice(Math.max(0, node.start - 12), node.start));
+  const start = set ? node.start - set[0].length : node.start;
+  return { range: { start, end: node.end }, reads, ...(assigns !== undefined ? { assigns } : {}), isAssignment };
+}
+
+/**
+ * The run of sibling statements to guard: the one storing the token, plus its neighbours that read the response
+ * (or what was parsed from it) and assignments that copy the token (`SET strCachedToken = validToken`).
+ */
+function runAround(siblings: readonly StatementFacts[], index: number, callEnd: number, response: Set<string>, tokens: Set<string>): { first: number; last: number } {
+  const reads = (f: StatementFacts, names: Set<string>): boolean => [...f.reads].some((n) => names.has(n));
+  // Also the token's own expiry (`resourceTokenExpiry = …` after `resourceToken = …`), whatever it is set from.
+  const ownExpiry = (f: StatementFacts): boolean => f.assigns !== undefined && [...tokens].some((t) => f.assigns !== t && f.assigns!.startsWith(t));
+  const qualifies = (f: StatementFacts): boolean => reads(f, response) || (f.isAssignment && (reads(f, tokens) || ownExpiry(f)));
+  const absorb = (f: StatementFacts): void => {
+    if (f.assigns === undefined) return;
+    (reads(f, response) ? response : tokens).add(f.assigns);
+  };
+  let first = index;
+  while (first > 0 && siblings[first - 1]!.range.start >= callEnd && reads(siblings[first - 1]!, response)) first--;
+  for (let i = first; i <= index; i++) absorb(siblings[i]!);
+  let last = index;
+  while (last + 1 < siblings.length && qualifies(siblings[last + 1]!)) {
+    last++;
+    absorb(siblings[last]!);
+  }
+  return { first, last };
+}
+
+const MARKER = '\u2063success\u2063';
+
+interface WrapSpec {
+  readonly notation: Notation;
+  readonly request: string;
+  readonly response: string;
+  readonly error: string;
+  readonly tokenVariables: string[];
+  readonly expiryVariables: string[];
+  readonly guideFailureLines: string[];
+}
+
+/**
+ * Guards lines [from, to] of the code with the token status check: the check's head goes before them, each of their
+ * lines gains one indentation level, and the failure branch goes after them. The lines themselves are untouched
+ * otherwise (so an export keeps its entities).
+ */
+function wrapLines(region: CodeRegion, from: number, to: number, spec: WrapSpec): TextEdit[] | undefined {
+  const { code, eol } = region;
+  if (!startsLine(code, from) || !endsLine(code, to)) return undefined;
+  const indentUnit = indentUnitOf(code);
+  const indent = indentAt(code, from);
+  const w = new LineWriter();
+  const success = new LineWriter().line(MARKER).lines;
+  writeTokenStatusCheck(w, spec.notation, { ...spec, success });
+  const rendered = renderLines(w.lines, { eol, indentUnit, indent });
+  const markerAt = rendered.indexOf(MARKER);
+  const head = rendered.slice(0, lineStartAt(rendered, markerAt));
+  const tail = rendered.slice(nextLineStartAt(rendered, markerAt));
+  const edits: TextEdit[] = [];
+  const lines = linesBetween(code, from, to);
+  lines.forEach((line, i) => {
+    const blank = code.slice(line.start, line.end).trim() === '';
+    const text = (i === 0 ? head : '') + (blank ? '' : indentUnit);
+    if (text) edits.push({ range: { start: line.start, end: line.start }, newText: text });
+  });
+  const after = nextLineStartAt(code, to);
+  const atEnd = after === code.length && !/[\r\n]$/.test(code);
+  edits.push({ range: { start: after, end: after }, newText: atEnd ? eol + tail.slice(0, tail.length - (eol as LineEnding).length) : tail });
+  return region.toDocumentEdits(edits);
+}
+
+/** Token variables written for later among the run's statements, and expiries set there. */
+function clearedIn(unit: CodeUnit, span: TextRange, toCode: (r: TextRange) => TextRange | undefined): { tokens: string[]; expiries: string[]; locals: string[] } {
+  const inside = (r: TextRange): boolean => {
+    const c = toCode(r);
+    return c !== undefined && span.start <= c.start && c.end <= span.end;
+  };
+  const tokens = new Set<string>();
+  const locals = new Set<string>();
+  for (const a of eventsIn(unit, 'token-acquire')) {
+    if (!inside(a.range)) continue;
+    (a.persistent ? tokens : locals).add(a.variable);
+  }
+  const expiries = new Set(eventsIn(unit, 'expiry-set').filter((e) => !e.clears && inside(e.range)).map((e) => e.variable));
+  return { tokens: [...tokens], expiries: [...expiries], locals: [...locals] };
+}
+
+function snippetFix(document: ParsedDocument, unit: CodeUnit, acquisition: TokenAcquireEvent, call: RestCallEvent): Fix[] {
+  const snippet = snippetCodeAt(document, acquisition.range.start);
+  if (!snippet) return [];
+  const { region, program } = snippet;
+  const range = toCodeRange(region, acquisition.range);
+  const callRange = toCodeRange(region, call.statementRange);
+  if (!range || !callRange || call.resultVariable === undefined) return [];
+  const slot = statementChain(program, range).pop();
+  if (!slot) return [];
+  const facts = slot.siblings.map(snippetFacts);
+  const run = runAround(facts, slot.index, callRange.end, new Set([call.resultVariable]), new Set([acquisition.variable]));
+  const from = facts[run.first]!.range.start;
+  const to = facts[run.last]!.range.end;
+  const cleared = clearedIn(unit, { start: from, end: to }, (r) => toCodeRange(region, r));
+  const spell = (name: string): string => spellingOf(region.code, name);
+  const client = /^(?:global:)?[A-Za-z_][\w$]*/i.exec(region.code.slice(toCodeRange(region, call.range)?.start ?? 0))?.[0] ?? spell(call.client);
+  const edits = wrapLines(region, from, to, {
+    notation: 'snippet',
+    request: client,
+    response: spell(call.resultVariable),
+    error: errorVariableOf(document, 'snippet'),
+    tokenVariables: [...cleared.tokens, ...cleared.locals].map(spell),
+    expiryVariables: cleared.expiries.map(spell),
+    guideFailureLines: [],
+  });
+  return edits ? [{ title: CHECK_TOKEN_RESPONSE_TITLE, code: TOKEN_FETCH_UNCHECKED_CODE, preferred: true, edits }] : [];
+}
+
+function guideFix(document: ParsedDocument & { kind: 'cxone-studio' }, unit: CodeUnit, acquisition: TokenAcquireEvent, call: RestCallEvent): Fix[] {
+  const { text } = document;
+  const block = blockAt(document, acquisition.range.start);
+  if (!block || call.resultVariable === undefined) return [];
+  const slot = guideStatementChain(block.program, treeRange(text, acquisition.range)).pop();
+  if (!slot) return [];
+  const facts = slot.siblings.map((node) => guideFacts(text, node));
+  const run = runAround(facts, slot.index, call.statementRange.end, new Set([call.resultVariable]), new Set([acquisition.variable]));
+  const from = facts[run.first]!.range.start;
+  const to = facts[run.last]!.range.end;
+  const cleared = clearedIn(unit, { start: from, end: to }, (r) => r);
+  const body = text.slice(block.bodyRange.start, block.bodyRange.end);
+  const spell = (name: string): string => spellingOf(body, name);
+  const edits = wrapLines(wholeDocumentRegion(text), from, to, {
+    notation: 'guide',
+    request: spell(call.client),
+    response: spell(call.resultVariable),
+    error: errorVariableOf(document, 'guide'),
+    tokenVariables: cleared.tokens.map(spell),
+    expiryVariables: cleared.expiries.map(spell),
+    // A JavaScript local is cleared as such; SET would create a script variable.
+    guideFailureLines: cleared.locals.map((local) => `${spell(local)} = "";`),
+  });
+  return edits ? [{ title: CHECK_TOKEN_RESPONSE_TITLE, code: TOKEN_FETCH_UNCHECKED_CODE, preferred: true, edits }] : [];
+}
+
+/**
+ * token-fetch-unchecked: guards the statements that read the token response (the one storing the token, the reads
+ * of the response around it, and copies of the token into storage) with the token request's status check
+ * (tokenStatusCheck): they run only on 200; otherwise the token and expiry they set are cleared and the error
+ * variable is set to `TOKEN_HTTP_<status>`.
+ */
+export function tokenFetchUncheckedFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
+  const model = modelFor(document, settings);
+  const located = eventAt(model, 'token-acquire', finding.range);
+  if (!located || located.event.fromCall === undefined) return [];
+  const call = callById(model, located.event.fromCall)?.event;
+  if (!call) return [];
+  return document.kind === 'cxone-studio'
+    ? guideFix(document, located.unit, located.event, call)
+    : snippetFix(document, located.unit, located.event, call);
+}

@@ -1,0 +1,289 @@
+import type { CodeUnit, FlowModel, Guard, LongRunningEvent, TokenAcquireEvent, TokenUseEvent } from '../../analysis/model/flow-model';
+import type { Finding } from '../finding';
+import {
+  authoredName,
+  branchTakesErrorPath,
+  contains,
+  coversPoint,
+  eventsOfKind,
+  isExpiryGuarded,
+  listForMessage,
+  shortLabel,
+  whereAcquired,
+} from '../../analysis/model/queries';
+import { finding, type Rule, type RuleContext } from '../rule';
+
+const CODE = 'token-reuse-without-expiry';
+const MAX_ALIAS_DEPTH = 8;
+
+/**
+ * Where the token sent at a point comes from, within one unit:
+ * - managed: an acquisition on the way is guarded by an expiry check (Strategy B);
+ * - fresh: fetched in this unit before the point on every path (Strategy A);
+ * - stale: not (always) fetched here; `names` are the variables to look for in earlier units.
+ */
+type Origin =
+  | { readonly kind: 'managed' }
+  | { readonly kind: 'fresh'; readonly latest: TokenAcquireEvent }
+  | { readonly kind: 'stale'; readonly names: ReadonlySet<string>; readonly partial: readonly TokenAcquireEvent[] };
+
+const MANAGED: Origin = { kind: 'managed' };
+
+function originOf(unit: CodeUnit, variable: string, beforeOrder: number, pointGuards: readonly Guard[], depth: number): Origin {
+  const acquisitions = eventsOfKind(unit, 'token-acquire').filter((a) => a.variable === variable && a.order < beforeOrder);
+  if (acquisitions.some((a) => isExpiryGuarded(unit, a.guards))) return MANAGED;
+  const fresh: TokenAcquireEvent[] = [];
+  const names = new Set([variable]);
+  for (const acquisition of acquisitions) {
+    if (acquisition.source === 'function' || acquisition.source === 'response') {
+      fresh.push(acquisition);
+      continue;
+    }
+    // A copy (`validToken = tokenValue`, `t = "{strToken}"`) is as fresh as what it copies at that point.
+    if (acquisition.fromVariable === undefined || depth >= MAX_ALIAS_DEPTH) continue;
+    const source = originOf(unit, acquisition.fromVariable, acquisition.order, acquisition.guards, depth + 1);
+    if (source.kind === 'managed') return MANAGED;
+    if (source.kind === 'fresh') fresh.push(acquisition);
+    else for (const name of source.names) names.add(name);
+  }
+  if (fresh.length > 0 && coversPoint(fresh, pointGuards, (conditionId, branch) => branchTakesErrorPath(unit, conditionId, branch))) {
+    const latest = fresh.reduce((a, b) => (b.order > a.order ? b : a));
+    return { kind: 'fresh', latest };
+  }
+  return { kind: 'stale', names, partial: fresh };
+}
+
+interface EarlierAcquisition {
+  readonly unit: CodeUnit;
+  readonly acquisition: TokenAcquireEvent;
+  readonly longRunning: readonly LongRunningEvent[];
+}
+
+interface AcquisitionSummary {
+  readonly managed: readonly boolean[];
+  readonly latestFresh: readonly (TokenAcquireEvent | undefined)[];
+  readonly unguardedFresh: readonly boolean[];
+}
+
+/** How many of a unit's events (in order) come before `order`. */
+function countBefore(events: readonly { readonly order: number }[], order: number): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (events[middle]!.order < order) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The model's token acquisitions by variable, then by unit (in model order, each unit's in event order), the flow's
+ * predecessors as sets, and where the token stands after each acquisition: built once per check, since every token
+ * use asks about every earlier unit.
+ */
+class AcquisitionIndex {
+  private readonly byVariable = new Map<string, Map<number, TokenAcquireEvent[]>>();
+  private readonly predecessorSets = new Map<number, ReadonlySet<number>>();
+  private readonly origins = new Map<TokenAcquireEvent, Origin>();
+  private readonly positionsByName = new Map<string, readonly number[]>();
+  private readonly summaries = new Map<string, AcquisitionSummary>();
+
+  constructor(private readonly model: FlowModel) {
+    model.units.forEach((unit, position) => {
+      for (const event of eventsOfKind(unit, 'token-acquire')) {
+        let byUnit = this.byVariable.get(event.variable);
+        if (!byUnit) this.byVariable.set(event.variable, (byUnit = new Map()));
+        const list = byUnit.get(position);
+        if (list) list.push(event);
+        else byUnit.set(position, [event]);
+      }
+    });
+  }
+
+  /** Positions in `model.units` of the units that acquire one of `names`, in model order. */
+  unitsAcquiring(names: ReadonlySet<string>): readonly number[] {
+    if (names.size === 1) {
+      const [name] = names;
+      let positions = this.positionsByName.get(name!);
+      if (!positions) this.positionsByName.set(name!, (positions = [...(this.byVariable.get(name!)?.keys() ?? [])].sort((a, b) => a - b)));
+      return positions;
+    }
+    const positions = new Set<number>();
+    for (const name of names) for (const position of this.byVariable.get(name)?.keys() ?? []) positions.add(position);
+    return [...positions].sort((a, b) => a - b);
+  }
+
+  acquisitionsOf(position: number, name: string): readonly TokenAcquireEvent[] {
+    return this.byVariable.get(name)?.get(position) ?? [];
+  }
+
+  /** `originOf` the token just after an acquisition (the same for every use that looks back at it). */
+  originAfter(position: number, unit: CodeUnit, acquisition: TokenAcquireEvent): Origin {
+    let origin = this.origins.get(acquisition);
+    if (!origin) {
+      origin = this.origin(position, unit, acquisition.variable, acquisition.order + 1, acquisition.guards);
+      this.origins.set(acquisition, origin);
+    }
+    return origin;
+  }
+
+  /**
+   * `originOf(unit, variable, beforeOrder, pointGuards, 0)` for the unit at `position`. Strategy A code fetches the
+   * token before each of many uses, and originOf rescans every earlier acquisition for each use; a running summary
+   * of the variable's acquisitions answers at once when the earlier ones make the token managed, or when one of the
+   * fresh ones has no guards (it covers every later point). Otherwise originOf runs.
+   */
+  origin(position: number, unit: CodeUnit, variable: string, beforeOrder: number, pointGuards: readonly Guard[]): Origin {
+    const events = this.acquisitionsOf(position, variable);
+    if (events.length > 0) {
+      const summary = this.summaryOf(position, unit, variable, events);
+      const count = countBefore(events, beforeOrder);
+      if (summary.managed[count]) return MANAGED;
+      const latest = summary.latestFresh[count];
+      if (latest && summary.unguardedFresh[count]) return { kind: 'fresh', latest };
+    }
+    return originOf(unit, variable, beforeOrder, pointGuards, 0);
+  }
+
+  /** Running summaries of a variable's acquisitions in a unit: entry j covers the first j (see originOf, depth 0). */
+  private summaryOf(position: number, unit: CodeUnit, variable: string, events: readonly TokenAcquireEvent[]): AcquisitionSummary {
+    const key = `${position}:${variable}`;
+    let summary = this.summaries.get(key);
+    if (summary) return summary;
+    const managed = [false];
+    const latestFresh: (TokenAcquireEvent | undefined)[] = [undefined];
+    const unguardedFresh = [false];
+    for (const acquisition of events) {
+      let isManaged = managed[managed.length - 1]! || isExpiryGuarded(unit, acquisition.guards);
+      let fresh = acquisition.source === 'function' || acquisition.source === 'response';
+      if (!fresh && acquisition.fromVariable !== undefined) {
+        // A copy is as fresh as what it copies at that point.
+        const source = originOf(unit, acquisition.fromVariable, acquisition.order, acquisition.guards, 1);
+        if (source.kind === 'managed') isManaged = true;
+        fresh = source.kind === 'fresh';
+      }
+      managed.push(isManaged);
+      latestFresh.push(fresh ? acquisition : latestFresh[latestFresh.length - 1]);
+      unguardedFresh.push(unguardedFresh[unguardedFresh.length - 1]! || (fresh && acquisition.guards.length === 0));
+    }
+    summary = { managed, latestFresh, unguardedFresh };
+    this.summaries.set(key, summary);
+    return summary;
+  }
+
+  precedes(candidate: number, unit: number): boolean {
+    const flow = this.model.flow;
+    if (flow.precedes) return flow.precedes(candidate, unit);
+    let predecessors = this.predecessorSets.get(unit);
+    if (!predecessors) this.predecessorSets.set(unit, (predecessors = new Set(flow.predecessors(unit))));
+    return predecessors.has(candidate);
+  }
+}
+
+/** Acquisitions of the token in units that can run before `unit`; undefined when one of them is Strategy B. */
+function earlierAcquisition(
+  model: FlowModel,
+  index: AcquisitionIndex,
+  unit: CodeUnit,
+  use: TokenUseEvent,
+  names: ReadonlySet<string>,
+): EarlierAcquisition | 'managed' | 'unknown' {
+  let chosen: { unit: CodeUnit; acquisition: TokenAcquireEvent } | undefined;
+  // Units that acquire none of the names have nothing to offer: only the others are looked at, in model order.
+  for (const position of index.unitsAcquiring(names)) {
+    const candidate = model.units[position]!;
+    if (!index.precedes(candidate.id, unit.id)) continue;
+    // The script-level unit of the guide's notation encloses its SNIPPET blocks: only lines above the block precede it.
+    const encloses = candidate.id !== unit.id && contains(candidate.range, unit.range);
+    for (const name of names) {
+      const all = index.acquisitionsOf(position, name);
+      const acquisitions = !encloses && candidate.id !== unit.id
+        ? all
+        : all.filter((a) => (!encloses || a.range.end <= unit.range.start) && (candidate.id !== unit.id || a.order > use.order));
+      if (acquisitions.length === 0) continue;
+      const last = acquisitions.reduce((a, b) => (b.order > a.order ? b : a));
+      const origin = index.originAfter(position, candidate, last);
+      if (origin.kind === 'managed') return 'managed';
+      if (!chosen || candidate.id !== unit.id) chosen = { unit: candidate, acquisition: last };
+    }
+  }
+  if (!chosen) return 'unknown';
+  return { ...chosen, longRunning: longRunningBetween(model, chosen.unit, chosen.acquisition, unit) };
+}
+
+function longRunningBetween(model: FlowModel, from: CodeUnit, acquisition: TokenAcquireEvent, to: CodeUnit): LongRunningEvent[] {
+  const encloses = from.id !== to.id && contains(from.range, to.range);
+  const found = new Map<number, LongRunningEvent>();
+  const between = (event: LongRunningEvent): boolean =>
+    event.unit !== from.id || !encloses || (event.range.start >= acquisition.range.end && event.range.end <= to.range.start);
+  for (const event of model.flow.longRunningBetween(from.id, to.id)) if (between(event)) found.set(event.range.start, event);
+  if (encloses) {
+    for (const event of eventsOfKind(from, 'long-running')) if (between(event)) found.set(event.range.start, event);
+  }
+  return [...found.values()].sort((a, b) => a.range.start - b.range.start);
+}
+
+const ADVICE = 'Refresh it when it is due (Strategy B) or fetch a fresh token right before this call (Strategy A).';
+
+function check(model: FlowModel, context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const index = new AcquisitionIndex(model);
+  model.units.forEach((unit, position) => {
+    for (const use of eventsOfKind(unit, 'token-use')) {
+      if (isExpiryGuarded(unit, use.guards)) continue;
+      const name = authoredName(context.text, use.range, use.variable);
+      const origin = index.origin(position, unit, use.variable, use.order, use.guards);
+      if (origin.kind === 'managed') continue;
+      if (origin.kind === 'fresh') {
+        // Fetched right here, unless something long-running lies between the fetch and the use.
+        const waits = eventsOfKind(unit, 'long-running').filter((e) => e.order > origin.latest.order && e.order < use.order);
+        if (waits.length === 0) continue;
+        findings.push(report(context, use, name, unit, origin.latest, waits));
+        continue;
+      }
+      const earlier = earlierAcquisition(model, index, unit, use, origin.names);
+      if (earlier === 'managed') continue;
+      if (earlier === 'unknown') {
+        const partial = origin.partial[0];
+        const message = partial
+          ? `${name} is fetched at line ${context.lineOf(partial.range.start)} only on some paths; on the others it was acquired in ` +
+            `an earlier action or unknown place and is sent here with no expiry check (Pattern A): on a long contact the token ` +
+            `expires and this call fails with 401. ${ADVICE}`
+          : `${name} was acquired in an earlier action or unknown place and is sent here with no expiry check (Pattern A): ` +
+            `on a long contact the token expires and this call fails with 401. ${ADVICE}`;
+        const related = partial ? [{ range: partial.range, message: `${name} is fetched here only on some paths` }] : undefined;
+        findings.push(finding(CODE, use.range, message, related));
+        continue;
+      }
+      findings.push(report(context, use, name, earlier.unit, earlier.acquisition, earlier.longRunning));
+    }
+  });
+  return findings;
+}
+
+function report(
+  context: RuleContext,
+  use: TokenUseEvent,
+  name: string,
+  acquiringUnit: CodeUnit,
+  acquisition: TokenAcquireEvent,
+  longRunning: readonly LongRunningEvent[],
+): Finding {
+  const where = whereAcquired(context, acquiringUnit, acquisition.range);
+  const acquiredName = authoredName(context.text, acquisition.range, acquisition.variable);
+  const related = [
+    { range: acquisition.range, message: `${acquiredName} is acquired here, and its expiry is never checked before the use` },
+    ...longRunning.map((event) => ({ range: event.range, message: `${shortLabel(event.label)} can run between the acquisition and the use` })),
+  ];
+  const subject = acquiredName.toLowerCase() === name.toLowerCase() ? `${name} was` : `${name} holds ${acquiredName}, which was`;
+  const message =
+    longRunning.length > 0
+      ? `${subject} acquired ${where} and is sent here after ${listForMessage(longRunning.map((e) => shortLabel(e.label)))} with no expiry check ` +
+        `(Pattern A): by then the token may have expired, and this call fails with 401. ${ADVICE}`
+      : `${subject} acquired ${where} and is reused here with no expiry check (Pattern A): on a long contact the token ` +
+        `expires and this call fails with 401. ${ADVICE}`;
+  return finding(CODE, use.range, message, related);
+}
+
+export const tokenReuseWithoutExpiry: Rule = { code: CODE, check };

@@ -1,0 +1,165 @@
+import type { CodeUnit, FlowModel, RestCallEvent, TokenUseEvent } from '../../analysis/model/flow-model';
+import type { Settings } from '../../common/settings';
+import type { ParsedDocument, StudioDocument } from '../../documents/parsed-document';
+import type { Finding } from '../finding';
+import type { Fix } from '../fix';
+import { authStatusHandler, defaultAuthStatusHandlerNames } from '../../templates';
+import { toCodeRange, snippetCodeAt, type SnippetCode } from '../../editing/code-region';
+import { allNodes, blockAt } from '../../editing/guide-tree';
+import { insertLinesAfter } from '../../editing/insertion';
+import { eventAt, eventsIn, modelFor } from '../../editing/model-lookup';
+import { errorVariableOf, expiryNameFor, uniqueName } from '../../editing/names';
+import { useSite } from '../token-reuse-without-expiry/snippet-sites';
+import { namesIn, statementAt } from '../../editing/snippet-tree';
+import { expiryVariables, persistentTokenVariables, spellingOf } from '../../editing/token-variables';
+import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
+
+export const UNCHECKED_AUTH_STATUS_CODE = 'unchecked-auth-status';
+export const ADD_AUTH_HANDLING_TITLE = 'Add 401/403 handling';
+
+/** Calls that may answer success with 201/202/204 rather than 200. */
+function mayAnswerWithout200(call: RestCallEvent): boolean {
+  return call.method !== undefined && !/^(?:GET|HEAD)$/i.test(call.method);
+}
+
+/**
+ * The variables a 401/403 must clear: the cached token(s) behind what this call sends (else behind any token the
+ * unit sends) and every expiry the script tracks. With nothing known, the templates' defaults.
+ */
+function clearedVariables(model: FlowModel, unit: CodeUnit, call: RestCallEvent, selfIsPersistent: (variable: string) => boolean): { tokens: string[]; expiries: string[] } {
+  const uses = eventsIn(unit, 'token-use');
+  const sent = uses.filter((u) => u.callId === call.id);
+  const tokensBehind = (variables: readonly string[]): string[] => {
+    const found = new Set<string>();
+    for (const variable of variables) {
+      if (selfIsPersistent(variable)) found.add(variable);
+      for (const name of persistentTokenVariables(unit, variable)) found.add(name);
+    }
+    return [...found];
+  };
+  let tokens = tokensBehind(sent.map((u) => u.variable));
+  if (tokens.length === 0) tokens = tokensBehind(uses.map((u) => u.variable));
+  const expiries = expiryVariables(model);
+  return { tokens, expiries };
+}
+
+function handlerNames(known: { tokens: string[]; expiries: string[] }, code: string, notation: 'snippet' | 'guide'): { tokenVariables: string[]; expiryVariables: string[] } {
+  if (known.tokens.length === 0 && known.expiries.length === 0) {
+    const defaults = defaultAuthStatusHandlerNames(notation);
+    return { tokenVariables: [...defaults.tokenVariables], expiryVariables: [...defaults.expiryVariables] };
+  }
+  return {
+    tokenVariables: known.tokens.map((t) => spellingOf(code, t)),
+    expiryVariables: known.expiries.map((e) => spellingOf(code, e)),
+  };
+}
+
+/**
+ * When the script tracks no expiry at all, the token it sends is unmanaged (Pattern A): the handler then clears the
+ * variables the Strategy B fix keeps the token and its expiry in, so both fixes (applied in any order, or together by
+ * fix-all) agree. Snippet: the sent variable itself (or `cachedToken` for a whole-header or secure variable) and
+ * `<name>Expiry`; guide: `strCachedToken` (or the sent variable when it is already a cache) and its expiry.
+ */
+function plannedCache(model: FlowModel, unit: CodeUnit, call: RestCallEvent, tokenName: (use: TokenUseEvent) => { name: string; replaced: boolean } | undefined): { tokens: string[]; expiries: string[] } | undefined {
+  if (expiryVariables(model).length > 0) return undefined;
+  const sent = eventsIn(unit, 'token-use').filter((u) => u.callId === call.id);
+  const tokens = new Set<string>();
+  for (const use of sent) {
+    const planned = tokenName(use);
+    if (planned) tokens.add(planned.name);
+  }
+  if (tokens.size === 0) return undefined;
+  return { tokens: [...tokens], expiries: [...tokens].map(expiryNameFor) };
+}
+
+function snippetFix(document: ParsedDocument, snippet: SnippetCode, model: FlowModel, unit: CodeUnit, call: RestCallEvent): Fix[] {
+  const { region, program } = snippet;
+  const { code, eol } = region;
+  const callRange = toCodeRange(region, call.range);
+  const statementRange = toCodeRange(region, call.statementRange);
+  if (!callRange || !statementRange) return [];
+  const statement = statementAt(program, callRange);
+  const client = /^(?:global:)?[A-Za-z_][\w$]*/i.exec(code.slice(callRange.start))?.[0];
+  if (!statement || !client) return [];
+  const taken = namesIn(program);
+  const copies = new Set(eventsIn(unit, 'status-copy').filter((c) => c.callId === call.id).map((c) => c.variable));
+  const stem = client.replace(/^global:/i, '').replace(/proxy$/i, '');
+  const base = stem === '' ? 'apiStatus' : `${stem}Status`;
+  const free = (name: string): boolean => !taken.has(name.toLowerCase()) || copies.has(name.toLowerCase());
+  const status = free(base) ? base : free(`${stem || 'api'}HttpStatus`) ? `${stem || 'api'}HttpStatus` : uniqueName(base, taken);
+  const planned = plannedCache(model, unit, call, (use) => {
+    const range = toCodeRange(region, use.range);
+    if (!range) return undefined;
+    const site = useSite(code, program, range);
+    const replaced = site.wholeHeader || /^(?:global:)?SECURE_/i.test(site.name);
+    return { name: replaced ? 'cachedToken' : site.name, replaced };
+  });
+  const cleared = planned
+    ? { tokenVariables: planned.tokens, expiryVariables: planned.expiries }
+    : handlerNames(clearedVariables(model, unit, call, () => true), document.text, 'snippet');
+  const insert = insertLinesAfter(code, statementRange.end, statement.statement.range.start, eol, (indent) => {
+    let text = authStatusHandler('snippet', {
+      names: { request: client, response: call.resultVariable ?? 'apiResult', status, error: errorVariableOf(document, 'snippet'), ...cleared },
+      successLines: [],
+      eol,
+      indentUnit: indentUnitOf(code),
+      indent,
+    });
+    if (mayAnswerWithout200(call)) {
+      // Success is any 2xx: stack the other usual success codes on the 200 case.
+      const line = new RegExp(`^([ \\t]*)CASE ${status} = 200(\\r?\\n)`, 'm');
+      text = text.replace(line, (_m, pad: string, nl: string) => ['200', '201', '202', '204'].map((c) => `${pad}CASE ${status} = ${c}${nl}`).join(''));
+    }
+    return text;
+  });
+  return [{ title: ADD_AUTH_HANDLING_TITLE, code: UNCHECKED_AUTH_STATUS_CODE, preferred: true, edits: region.toDocumentEdits([insert]) }];
+}
+
+function guideFix(document: StudioDocument, model: FlowModel, unit: CodeUnit, call: RestCallEvent): Fix[] {
+  const { text } = document;
+  const block = blockAt(document, call.range.start);
+  if (!block || call.resultVariable === undefined) return [];
+  const body = text.slice(block.bodyRange.start, block.bodyRange.end);
+  const locals = new Set<string>();
+  for (const node of allNodes(block.program)) {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') locals.add(node.id.name.toLowerCase());
+  }
+  const planned = plannedCache(model, unit, call, (use) => {
+    const name = text.slice(use.range.start, use.range.end).replace(/^\{|\}$/g, '').replace(/^global:/i, '');
+    return /cached/i.test(name) ? { name, replaced: false } : { name: 'strCachedToken', replaced: true };
+  });
+  const cleared = planned
+    ? { tokenVariables: planned.tokens, expiryVariables: planned.expiries }
+    : handlerNames(clearedVariables(model, unit, call, (v) => !locals.has(v)), text, 'guide');
+  const response = spellingOf(body, call.resultVariable);
+  const eol = lineEndingOf(text);
+  const insert = insertLinesAfter(text, call.statementRange.end, call.statementRange.start, eol, (indent) => {
+    let handler = authStatusHandler('guide', {
+      snippetBlock: false,
+      names: { response, error: errorVariableOf(document, 'guide'), ...cleared },
+      successLines: [],
+      eol,
+      indentUnit: indentUnitOf(body),
+      indent,
+    });
+    if (mayAnswerWithout200(call)) {
+      handler = handler.replace(`(${response}.statusCode == 200)`, `(${response}.statusCode >= 200 && ${response}.statusCode < 300)`);
+    }
+    return handler;
+  });
+  return [{ title: ADD_AUTH_HANDLING_TITLE, code: UNCHECKED_AUTH_STATUS_CODE, preferred: true, edits: [insert] }];
+}
+
+/**
+ * unchecked-auth-status: the 401/403 handler right after the call's statement. The code after the call is left as
+ * it is and still runs on success: the handler only clears the cached token and expiry and sets the error variable
+ * (`AUTH_FAILURE`, `HTTP_<status>`, or "" on success) for the flow to branch on.
+ */
+export function uncheckedAuthStatusFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
+  const model = modelFor(document, settings);
+  const located = eventAt(model, 'rest-call', finding.range);
+  if (!located) return [];
+  if (document.kind === 'cxone-studio') return guideFix(document, model, located.unit, located.event);
+  const snippet = snippetCodeAt(document, located.event.range.start);
+  return snippet ? snippetFix(document, snippet, model, located.unit, located.event) : [];
+}
