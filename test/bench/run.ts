@@ -55,7 +55,7 @@ function lintBench(): string {
     let findings = 0;
     const parseOnly = medianMs(() => parseSnippet(snippet));
     const full = medianMs(() => {
-      findings = lintText('bench.snippet', 'cxone-snippet', snippet, DEFAULT_SETTINGS)!.findings.length;
+      findings = lintText('bench.snippet', 'snippet', snippet, DEFAULT_SETTINGS)!.findings.length;
     });
     rows.push([actualLines, parseOnly.toFixed(2), full.toFixed(2), (full - parseOnly).toFixed(2), ((full * 1000) / actualLines).toFixed(3), findings]);
   }

@@ -59,7 +59,7 @@ function typingEdits(text: string): TextDocumentContentChangeEvent[] {
 async function editLatency(client: TestClient, lines: number): Promise<string[]> {
   const text = generateSnippet(lines);
   const uri = `file:///bench/generated-${lines}.snippet`;
-  await client.open(uri, 'cxone-snippet', text);
+  await client.open(uri, 'snippet', text);
   const first = performance.now();
   await client.pull(uri);
   const openMs = performance.now() - first;
@@ -93,7 +93,7 @@ async function memory(): Promise<{ idle: string; loaded: string; lines: number }
     const text = generateSnippet(2_000);
     for (let i = 0; i < MEMORY_DOCUMENTS; i++) {
       const uri = `file:///bench/open-${i}.snippet`;
-      await client.open(uri, 'cxone-snippet', text);
+      await client.open(uri, 'snippet', text);
       await client.pull(uri);
     }
     return { idle, loaded: rssMiB(client.pid), lines: text.split('\n').length - 1 };

@@ -54,18 +54,18 @@ function assertionFiles(extension: string): string[] {
 
 describe("TextMate grammars (vscode-tmgrammar-test)", () => {
   const snippetFiles = assertionFiles(".test.snippet");
-  const studioFiles = assertionFiles(".test.studio");
+  const guideFiles = assertionFiles(".test.studio");
 
   it("has assertion files for both notations", () => {
     assert.ok(snippetFiles.length > 0, "no test/grammar/*.test.snippet files");
-    assert.ok(studioFiles.length > 0, "no test/grammar/*.test.studio files");
+    assert.ok(guideFiles.length > 0, "no test/grammar/*.test.studio files");
   });
 
   it("passes every scope assertion", () => {
-    const run = runGrammarTests([...snippetFiles, ...studioFiles]);
+    const run = runGrammarTests([...snippetFiles, ...guideFiles]);
     assert.equal(run.status, 0, describeRun(run));
     // The CLI drops a path its glob does not find, so check that each file was reported.
-    for (const file of [...snippetFiles, ...studioFiles]) {
+    for (const file of [...snippetFiles, ...guideFiles]) {
       assert.ok(run.stdout.includes(file), `${file} was not run:\n${describeRun(run)}`);
     }
     // Every grammar an include names must be registered, or vscode-textmate silently skips the include.

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { TextRange } from '../../server/src/common/text-range';
-import { walkNodes, type StudioParseResult } from '../../server/src/syntax/guide';
+import { walkNodes, type GuideParseResult } from '../../server/src/syntax/guide';
 
 /** `range` has integer offsets, in order, inside `within` (a range, or a document of that length). */
 export function assertRangeInside(range: TextRange, within: TextRange | number, what: string): void {
@@ -37,7 +37,7 @@ export function assertEveryRangeInside(value: unknown, length: number): void {
 }
 
 /** Every range of a Studio parse result lies in the document, and every node of a SNIPPET block's code in its body. */
-export function assertStudioRangesInside(result: StudioParseResult, length: number): void {
+export function assertGuideRangesInside(result: GuideParseResult, length: number): void {
   assertEveryRangeInside(result, length);
   for (const item of result.items) {
     if (item.kind !== 'SnippetBlock') continue;

@@ -1,8 +1,8 @@
 /** The three kinds of document the product reads. */
-export type DocumentKind = 'cxone-snippet' | 'cxone-studio' | 'studio-xml';
+export type DocumentKind = 'snippet' | 'guide' | 'export';
 
 export const SNIPPET_LANGUAGE_ID = 'cxone-snippet';
-export const STUDIO_LANGUAGE_ID = 'cxone-studio';
+export const GUIDE_LANGUAGE_ID = 'cxone-studio';
 
 /** Cheap check on the first element's name; the XML reader makes the final decision. */
 export function looksLikeStudioExport(text: string): boolean {
@@ -16,11 +16,11 @@ export function looksLikeStudioExport(text: string): boolean {
  * Undefined means "not ours": the document is ignored silently.
  */
 export function documentKindOf(name: string, languageId: string | undefined, text: string): DocumentKind | undefined {
-  if (languageId === SNIPPET_LANGUAGE_ID) return 'cxone-snippet';
-  if (languageId === STUDIO_LANGUAGE_ID) return 'cxone-studio';
+  if (languageId === SNIPPET_LANGUAGE_ID) return 'snippet';
+  if (languageId === GUIDE_LANGUAGE_ID) return 'guide';
   const lower = name.toLowerCase();
-  if (lower.endsWith('.snippet')) return 'cxone-snippet';
-  if (lower.endsWith('.studio')) return 'cxone-studio';
-  if ((lower.endsWith('.xml') || languageId === 'xml') && looksLikeStudioExport(text)) return 'studio-xml';
+  if (lower.endsWith('.snippet')) return 'snippet';
+  if (lower.endsWith('.studio')) return 'guide';
+  if ((lower.endsWith('.xml') || languageId === 'xml') && looksLikeStudioExport(text)) return 'export';
   return undefined;
 }

@@ -1,21 +1,21 @@
 import type { ParseError } from '../common/text-range';
 import { parseSnippet, type SnippetParseResult } from '../syntax/snippet/parser';
-import { parseStudio, type StudioParseResult } from '../syntax/guide/parser';
-import { readStudioExport, type EmbeddedCode, type StudioExport } from '../syntax/export/read-export';
+import { parseGuide, type GuideParseResult } from '../syntax/guide/parser';
+import { readExport, type EmbeddedCode, type ScriptExport } from '../syntax/export/read-export';
 import type { DocumentKind } from './document-kind';
 
 /** A `.snippet` file: real Snippet code; offsets are document offsets. */
 export interface SnippetDocument {
-  readonly kind: 'cxone-snippet';
+  readonly kind: 'snippet';
   readonly text: string;
   readonly snippet: SnippetParseResult;
 }
 
 /** A `.studio` file in the guide's notation; every offset in it is a document offset. */
-export interface StudioDocument {
-  readonly kind: 'cxone-studio';
+export interface GuideDocument {
+  readonly kind: 'guide';
   readonly text: string;
-  readonly studio: StudioParseResult;
+  readonly guide: GuideParseResult;
 }
 
 /** One SNIPPET action of an export with its code parsed. Offsets in `snippet` are offsets in `code.code`. */
@@ -25,14 +25,14 @@ export interface EmbeddedSnippet {
 }
 
 /** A Desktop Studio XML export (root ScriptContainer). */
-export interface XmlExportDocument {
-  readonly kind: 'studio-xml';
+export interface ExportDocument {
+  readonly kind: 'export';
   readonly text: string;
-  readonly export: StudioExport;
+  readonly export: ScriptExport;
   readonly snippets: readonly EmbeddedSnippet[];
 }
 
-export type ParsedDocument = SnippetDocument | StudioDocument | XmlExportDocument;
+export type ParsedDocument = SnippetDocument | GuideDocument | ExportDocument;
 
 /**
  * Parses a document of a known kind. Undefined only for XML that turns out not to be a Studio
@@ -40,15 +40,15 @@ export type ParsedDocument = SnippetDocument | StudioDocument | XmlExportDocumen
  */
 export function parseDocument(kind: DocumentKind, text: string): ParsedDocument | undefined {
   switch (kind) {
-    case 'cxone-snippet':
+    case 'snippet':
       return { kind, text, snippet: parseSnippet(text) };
-    case 'cxone-studio':
-      return { kind, text, studio: parseStudio(text) };
-    case 'studio-xml': {
-      const studioExport = readStudioExport(text);
-      if (!studioExport) return undefined;
-      const snippets = studioExport.snippets.map((code) => ({ code, snippet: parseSnippet(code.code) }));
-      return { kind, text, export: studioExport, snippets };
+    case 'guide':
+      return { kind, text, guide: parseGuide(text) };
+    case 'export': {
+      const scriptExport = readExport(text);
+      if (!scriptExport) return undefined;
+      const snippets = scriptExport.snippets.map((code) => ({ code, snippet: parseSnippet(code.code) }));
+      return { kind, text, export: scriptExport, snippets };
     }
   }
 }
@@ -61,11 +61,11 @@ export function embeddedRangeToDocument(code: EmbeddedCode, start: number, end: 
 /** Every syntax error of the document, in document offsets, in document order. */
 export function syntaxErrorsOf(document: ParsedDocument): ParseError[] {
   switch (document.kind) {
-    case 'cxone-snippet':
+    case 'snippet':
       return [...document.snippet.errors];
-    case 'cxone-studio':
-      return [...document.studio.errors];
-    case 'studio-xml': {
+    case 'guide':
+      return [...document.guide.errors];
+    case 'export': {
       const errors: ParseError[] = [...document.export.errors];
       for (const { code, snippet } of document.snippets) {
         for (const error of snippet.errors) {

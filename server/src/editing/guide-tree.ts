@@ -1,6 +1,6 @@
 import type { AnyNode } from 'acorn';
 import type { TextRange } from '../common/text-range';
-import type { StudioDocument } from '../documents/parsed-document';
+import type { GuideDocument } from '../documents/parsed-document';
 import type { SnippetBlock } from '../syntax/guide/ast';
 
 /** Helpers over the guide's notation: SNIPPET blocks and their JavaScript-like bodies (acorn trees, document offsets). */
@@ -13,8 +13,8 @@ export interface GuideSlot {
 }
 
 /** The SNIPPET block whose body holds a document offset. */
-export function blockAt(document: StudioDocument, offset: number): SnippetBlock | undefined {
-  for (const item of document.studio.items) {
+export function blockAt(document: GuideDocument, offset: number): SnippetBlock | undefined {
+  for (const item of document.guide.items) {
     if (item.kind === 'SnippetBlock' && item.bodyRange.start <= offset && offset <= item.bodyRange.end) return item;
   }
   return undefined;

@@ -45,14 +45,14 @@ function assignedNames(document: ParsedDocument): string[] {
     });
   };
   switch (document.kind) {
-    case 'cxone-snippet':
+    case 'snippet':
       fromProgram(document.snippet.program);
       break;
-    case 'studio-xml':
+    case 'export':
       for (const embedded of document.snippets) fromProgram(embedded.snippet.program);
       break;
-    case 'cxone-studio':
-      for (const item of document.studio.items) {
+    case 'guide':
+      for (const item of document.guide.items) {
         if (item.kind === 'ScriptAssign') names.push(item.target);
         if (item.kind === 'SnippetBlock') for (const set of item.sets) names.push(set.name);
       }

@@ -42,11 +42,11 @@ function snippetRegions(code: string, snippet: SnippetParseResult, map: (offset:
  */
 export function foldingRegionsOf(document: ParsedDocument): FoldingRegion[] {
   switch (document.kind) {
-    case 'cxone-snippet':
+    case 'snippet':
       return snippetRegions(document.text, document.snippet, (offset) => offset);
-    case 'cxone-studio': {
+    case 'guide': {
       const regions: FoldingRegion[] = [];
-      for (const item of document.studio.items) {
+      for (const item of document.guide.items) {
         if (item.kind !== 'SnippetBlock') continue;
         regions.push({ range: item.range, kind: 'block' });
         walkNodes(item.program, (node) => {
@@ -57,7 +57,7 @@ export function foldingRegionsOf(document: ParsedDocument): FoldingRegion[] {
       }
       return regions;
     }
-    case 'studio-xml': {
+    case 'export': {
       const regions: FoldingRegion[] = document.export.actions.map((action) => ({ range: action.range, kind: 'block' as const }));
       for (const { code, snippet } of document.snippets) {
         regions.push({ range: code.contentRange, kind: 'block' });

@@ -11,7 +11,7 @@ export type Notation = 'snippet' | 'guide';
 
 /** The notation of code written into a document: XML exports hold real Snippet code. */
 export function notationOf(kind: DocumentKind): Notation {
-  return kind === 'cxone-studio' ? 'guide' : 'snippet';
+  return kind === 'guide' ? 'guide' : 'snippet';
 }
 
 export type LineEnding = '\n' | '\r\n';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildStudioModel } from '../../../server/src/analysis/guide/extract';
+import { buildGuideModel } from '../../../server/src/analysis/guide/extract';
 import type { Condition, FlowEvent, FlowModel } from '../../../server/src/analysis/model/flow-model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/common/settings';
 import type { TextRange } from '../../../server/src/common/text-range';
-import type { StudioDocument } from '../../../server/src/documents/parsed-document';
-import { parseStudio } from '../../../server/src/syntax/guide';
+import type { GuideDocument } from '../../../server/src/documents/parsed-document';
+import { parseGuide } from '../../../server/src/syntax/guide';
 import { readAnnotated } from '../../helpers/annotated';
 
 export const FIXTURES = join(__dirname, '../../fixtures');
@@ -17,8 +17,8 @@ export interface Extracted {
 
 /** Extracts with failures surfaced (the product contains them; tests must see them). */
 export function extract(text: string, settings: Settings = DEFAULT_SETTINGS): Extracted {
-  const document: StudioDocument = { kind: 'cxone-studio', text, studio: parseStudio(text) };
-  return { text, model: buildStudioModel(document, settings, { containFailures: false }) };
+  const document: GuideDocument = { kind: 'guide', text, guide: parseGuide(text) };
+  return { text, model: buildGuideModel(document, settings, { containFailures: false }) };
 }
 
 export function extractFixture(relativePath: string, settings?: Settings): Extracted {

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { extractStudioModel } from '../../../server/src/analysis/guide/extract';
+import { extractGuideModel } from '../../../server/src/analysis/guide/extract';
 import type { FlowModel } from '../../../server/src/analysis/model/flow-model';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import { parseStudio } from '../../../server/src/syntax/guide';
+import { parseGuide } from '../../../server/src/syntax/guide';
 import { fixtureTexts } from '../../helpers/fixture-texts';
 import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
 import { assertOptionalRangeInside, assertRangeInside } from '../../helpers/range-checks';
@@ -125,7 +125,7 @@ describe('extract-studio: properties', () => {
     const deepConcat = `SNIPPET\nvar h = "Bearer " + ${Array.from({ length: 3000 }, (_, i) => `t${i}`).join(' + ')};\nEND SNIPPET\n`;
     const manyUnits = 'SNIPPET\nvar t = GetOAuthToken();\nEND SNIPPET\nWAIT 5\n'.repeat(400);
     for (const text of [deepIf, deepParens, deepConcat, manyUnits]) {
-      const model = extractStudioModel({ kind: 'cxone-studio', text, studio: parseStudio(text) }, DEFAULT_SETTINGS);
+      const model = extractGuideModel({ kind: 'guide', text, guide: parseGuide(text) }, DEFAULT_SETTINGS);
       checkModel(model, text.length);
     }
   });

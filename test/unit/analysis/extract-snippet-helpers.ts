@@ -6,7 +6,7 @@ import { extractSnippetModel } from '../../../server/src/analysis/snippet/extrac
 import type { CodeUnit, Condition, FlowEvent, FlowModel } from '../../../server/src/analysis/model/flow-model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/common/settings';
 import type { TextRange } from '../../../server/src/common/text-range';
-import { parseDocument, type SnippetDocument, type XmlExportDocument } from '../../../server/src/documents/parsed-document';
+import { parseDocument, type SnippetDocument, type ExportDocument } from '../../../server/src/documents/parsed-document';
 
 /** Shared by the extractor tests: load, extract, and look at events by kind with their text. */
 
@@ -22,12 +22,12 @@ export interface Extracted {
 }
 
 export function snippetModel(text: string, settings: Settings = DEFAULT_SETTINGS): Extracted {
-  const document = parseDocument('cxone-snippet', text) as SnippetDocument;
+  const document = parseDocument('snippet', text) as SnippetDocument;
   return { text, model: extractSnippetModel(document, settings) };
 }
 
 export function exportModel(text: string, settings: Settings = DEFAULT_SETTINGS): Extracted {
-  const document = parseDocument('studio-xml', text) as XmlExportDocument | undefined;
+  const document = parseDocument('export', text) as ExportDocument | undefined;
   assert.ok(document, 'a Studio export');
   return { text, model: extractExportModel(document, settings) };
 }

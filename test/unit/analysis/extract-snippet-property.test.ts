@@ -7,9 +7,9 @@ import { extractSnippetModel } from '../../../server/src/analysis/snippet/extrac
 import type { CodeUnit, FlowModel } from '../../../server/src/analysis/model/flow-model';
 import { extractSnippetUnit, ModelIds } from '../../../server/src/analysis/snippet/unit-extractor';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import { parseDocument, type SnippetDocument, type XmlExportDocument } from '../../../server/src/documents/parsed-document';
+import { parseDocument, type SnippetDocument, type ExportDocument } from '../../../server/src/documents/parsed-document';
 import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
-import { readStudioExport } from '../../../server/src/syntax/export/read-export';
+import { readExport } from '../../../server/src/syntax/export/read-export';
 import { filesIn, fixtureTexts } from '../../helpers/fixture-texts';
 import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
 import { assertOptionalRangeInside, assertRangeInside } from '../../helpers/range-checks';
@@ -93,15 +93,15 @@ function checkSnippet(text: string): void {
     { settings: DEFAULT_SETTINGS, ids: new ModelIds() },
   );
   assertWellFormedUnit(unit, text.length);
-  const model = extractSnippetModel(parseDocument('cxone-snippet', text) as SnippetDocument, DEFAULT_SETTINGS);
+  const model = extractSnippetModel(parseDocument('snippet', text) as SnippetDocument, DEFAULT_SETTINGS);
   assertWellFormedUnit(model.units[0]!, text.length);
 }
 
 /** Extraction of every SNIPPET action of an export, without the last-resort catch, and the public model. */
 function checkExport(text: string): void {
-  const studioExport = readStudioExport(text);
-  if (!studioExport) return;
-  for (const code of studioExport.snippets) {
+  const scriptExport = readExport(text);
+  if (!scriptExport) return;
+  for (const code of scriptExport.snippets) {
     const parsed = parseSnippet(code.code);
     const unit = extractSnippetUnit(
       { program: parsed.program, code: code.code, comments: parsed.comments, toDocument: (o) => code.toDocumentOffset(o), documentText: text },
@@ -110,7 +110,7 @@ function checkExport(text: string): void {
     );
     assertWellFormedUnit(unit, text.length);
   }
-  const document = parseDocument('studio-xml', text) as XmlExportDocument | undefined;
+  const document = parseDocument('export', text) as ExportDocument | undefined;
   if (!document) return;
   const model = extractExportModel(document, DEFAULT_SETTINGS);
   for (const unit of model.units) assertWellFormedUnit(unit, text.length);

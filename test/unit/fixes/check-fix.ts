@@ -11,7 +11,7 @@ import { fixAllText } from '../../../server/src/service/fix-all';
 import { fixesFor } from '../../../server/src/diagnostics/fix-registry';
 import type { Finding } from '../../../server/src/diagnostics/finding';
 import { lintText } from '../../../server/src/service/lint';
-import { readStudioExport } from '../../../server/src/syntax/export/read-export';
+import { readExport } from '../../../server/src/syntax/export/read-export';
 import { describeRange, readAnnotated } from '../../helpers/annotated';
 
 export interface CheckFixOptions {
@@ -115,11 +115,11 @@ export function checkFix(before: string, code: string, expectedAfter?: string, o
   const errorsBefore = syntaxErrorsOf(parseDocument(kind, text)!).map((e) => e.message);
   const errorsAfter = syntaxErrorsOf(reparsed).map((e) => e.message);
   assert.ok(errorsAfter.length <= errorsBefore.length, `new syntax errors: ${errorsAfter.filter((m) => !errorsBefore.includes(m)).join('; ')}`);
-  if (kind === 'studio-xml') {
-    const exported = readStudioExport(after);
+  if (kind === 'export') {
+    const exported = readExport(after);
     assert.ok(exported, 'the fixed export is not read as a Studio export');
-    assert.deepEqual(exported.errors, readStudioExport(text)!.errors, 'the fixed export is not well-formed');
-    assert.equal(exported.actions.length, readStudioExport(text)!.actions.length);
+    assert.deepEqual(exported.errors, readExport(text)!.errors, 'the fixed export is not well-formed');
+    assert.equal(exported.actions.length, readExport(text)!.actions.length);
   }
 
   // The targeted diagnostic is gone.

@@ -4,8 +4,8 @@ import { embeddedRegion } from '../../../server/src/editing/code-region';
 import { insertLinesAfter, insertLinesBefore } from '../../../server/src/editing/insertion';
 import { expiryNameFor, uniqueName } from '../../../server/src/editing/names';
 import { indentUnitOf, lineEndingOf } from '../../../server/src/editing/text-layout';
-import { parseDocument, type XmlExportDocument } from '../../../server/src/documents/parsed-document';
-import { readStudioExport } from '../../../server/src/syntax/export/read-export';
+import { parseDocument, type ExportDocument } from '../../../server/src/documents/parsed-document';
+import { readExport } from '../../../server/src/syntax/export/read-export';
 
 function exportWith(content: string): string {
   return [
@@ -27,7 +27,7 @@ function exportWith(content: string): string {
 }
 
 function regionOf(xml: string) {
-  const document = parseDocument('studio-xml', xml) as XmlExportDocument;
+  const document = parseDocument('export', xml) as ExportDocument;
   return embeddedRegion(xml, document.snippets[0]!);
 }
 
@@ -66,7 +66,7 @@ describe('fix edit helpers', () => {
     const at = region.code.indexOf('b =');
     const fixed = applyEdits(plain, region.toDocumentEdits([{ range: { start: at, end: at }, newText: 'c = a < 2 & d\r\n  ' }]));
     assert.ok(fixed.includes('c = a &lt; 2 &amp; d\r\n  b = &quot;x&quot;'));
-    assert.equal(readStudioExport(fixed)!.snippets[0]!.code, 'IF a > 1\r\n{\r\n  c = a < 2 & d\r\n  b = "x"\r\n}');
+    assert.equal(readExport(fixed)!.snippets[0]!.code, 'IF a > 1\r\n{\r\n  c = a < 2 & d\r\n  b = "x"\r\n}');
 
     const cdata = exportWith('ASSIGN n = 0\r\n<![CDATA[IF a > 1 & n < 3\r\n{\r\n}]]>');
     const cRegion = regionOf(cdata);
@@ -76,6 +76,6 @@ describe('fix edit helpers', () => {
     const crossing = applyEdits(cdata, cRegion.toDocumentEdits([{ range: { start: 0, end: inside }, newText: 'IF b > 2\r\n' }]));
     assert.ok(crossing.includes('<string>IF b &gt; 2\r\n{\r\n}</string>'), crossing);
     const closing = applyEdits(cdata, cRegion.toDocumentEdits([{ range: { start: inside, end: inside }, newText: 'x = "]]>"\r\n' }]));
-    assert.equal(readStudioExport(closing)!.snippets[0]!.code, 'ASSIGN n = 0\r\nIF a > 1 & n < 3\r\nx = "]]>"\r\n{\r\n}');
+    assert.equal(readExport(closing)!.snippets[0]!.code, 'ASSIGN n = 0\r\nIF a > 1 & n < 3\r\nx = "]]>"\r\n{\r\n}');
   });
 });

@@ -8,7 +8,7 @@ import { fixAllText, preferredFixes } from '../../../server/src/service/fix-all'
 import { fixesFor, registerFixProvider } from '../../../server/src/diagnostics/fix-registry';
 import { RULE_CATALOG } from '../../../server/src/diagnostics/catalog';
 import { lintText } from '../../../server/src/service/lint';
-import { readStudioExport } from '../../../server/src/syntax/export/read-export';
+import { readExport } from '../../../server/src/syntax/export/read-export';
 import { readAnnotated } from '../../helpers/annotated';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -56,8 +56,8 @@ describe('fix-all', () => {
         const kind = documentKindOf(name, undefined, once.text)!;
         const errors = (t: string): number => syntaxErrorsOf(parseDocument(kind, t)!).length;
         assert.ok(errors(once.text) <= errors(text), `${name}: new syntax errors`);
-        if (kind === 'studio-xml' && before.document.kind === 'studio-xml' && before.document.export.errors.length === 0) {
-          assert.deepEqual(readStudioExport(once.text)!.errors, [], `${name}: the export is no longer well-formed`);
+        if (kind === 'export' && before.document.kind === 'export' && before.document.export.errors.length === 0) {
+          assert.deepEqual(readExport(once.text)!.errors, [], `${name}: the export is no longer well-formed`);
         }
         const after = lintText(name, undefined, once.text, settings)!;
         // Every fixable warning or error is gone; what is left has no fix (or only a hint's).

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { fixAllText } from '../../../server/src/service/fix-all';
 import { lintText } from '../../../server/src/service/lint';
-import { readStudioExport } from '../../../server/src/syntax/export/read-export';
+import { readExport } from '../../../server/src/syntax/export/read-export';
 import { checkFix, lines, read } from './check-fix';
 
 const TITLE = 'Move the secret out of the script';
@@ -105,7 +105,7 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
     );
     const after = checkMoved(marked, 'hardcoded-secret', expected, 'secrets.xml');
     assert.ok(!after.includes('Tr0ub4dor'));
-    assert.ok(readStudioExport(after)!.snippets[0]!.code.startsWith(`${comment('SECURE_PASSWORD')}\r\nASSIGN password = "{SECURE_PASSWORD}"\r\n`));
+    assert.ok(readExport(after)!.snippets[0]!.code.startsWith(`${comment('SECURE_PASSWORD')}\r\nASSIGN password = "{SECURE_PASSWORD}"\r\n`));
   });
 
   it('several literals in one statement: one comment per name, the same whether fixed one by one or all at once', () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { LineEnding } from '../../../server/src/templates';
 import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
 import { TokenKind as T, tokenize, Word, wordOf } from '../../../server/src/syntax/snippet/lexer';
-import { parseStudio, type SnippetBlock } from '../../../server/src/syntax/guide';
+import { parseGuide, type SnippetBlock } from '../../../server/src/syntax/guide';
 
 /**
  * Checks shared by the template and snippet tests (exported from a test file so they stay in the tests' own
@@ -52,8 +52,8 @@ export function snippetErrors(text: string): string[] {
 }
 
 /** Parse errors of guide-notation code; also reports SNIPPET bodies that only the loose parser could read. */
-export function studioErrors(text: string): string[] {
-  const result = parseStudio(text);
+export function guideErrors(text: string): string[] {
+  const result = parseGuide(text);
   const errors = result.errors.map((e) => `${e.message} at ${e.range.start}: ${JSON.stringify(text.slice(e.range.start, e.range.start + 40))}`);
   const blocks = result.items.filter((item): item is SnippetBlock => item.kind === 'SnippetBlock');
   for (const block of blocks) if (!block.exact) errors.push(`SNIPPET block at ${block.range.start} needed the loose parser`);
@@ -107,8 +107,8 @@ describe('template code checks (the checks themselves)', () => {
 
   it('reports parse errors in both notations, and loose-parsed SNIPPET bodies', () => {
     assert.notDeepEqual(snippetErrors('IF a = 1 {'), []);
-    assert.notDeepEqual(studioErrors('SNIPPET\nvar x = ;\nEND SNIPPET\n'), []);
-    assert.deepEqual(studioErrors('SNIPPET\nvar x = 1;\nEND SNIPPET\n'), []);
+    assert.notDeepEqual(guideErrors('SNIPPET\nvar x = ;\nEND SNIPPET\n'), []);
+    assert.deepEqual(guideErrors('SNIPPET\nvar x = 1;\nEND SNIPPET\n'), []);
   });
 
   it('checks line endings and indentation', () => {

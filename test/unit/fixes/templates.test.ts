@@ -21,7 +21,7 @@ import {
   type Notation,
 } from '../../../server/src/templates';
 import { JITTER_ON } from './check-fix';
-import { assertIndented, assertLineEndings, forbiddenSnippetForms, snippetErrors, studioErrors } from './templates-code-checks.test';
+import { assertIndented, assertLineEndings, forbiddenSnippetForms, snippetErrors, guideErrors } from './templates-code-checks.test';
 
 interface Case {
   readonly name: string;
@@ -74,7 +74,7 @@ describe('code templates', () => {
       it(`${c.name} (guide, ${layoutName(layout)}) parses and keeps the layout`, () => {
         const text = c.render('guide', layout);
         const document = c.guideBody ? `${layout.indent}SNIPPET${layout.eol}${text}${layout.indent}END SNIPPET${layout.eol}` : text;
-        assert.deepEqual(studioErrors(document), [], document);
+        assert.deepEqual(guideErrors(document), [], document);
         assertLineEndings(text, layout.eol, c.name);
         assertIndented(text, layout.eol, layout.indent, c.name);
       });
@@ -82,9 +82,9 @@ describe('code templates', () => {
   }
 
   it('maps document kinds to notations (XML exports hold real Snippet code)', () => {
-    assert.equal(notationOf('cxone-snippet'), 'snippet');
-    assert.equal(notationOf('studio-xml'), 'snippet');
-    assert.equal(notationOf('cxone-studio'), 'guide');
+    assert.equal(notationOf('snippet'), 'snippet');
+    assert.equal(notationOf('export'), 'snippet');
+    assert.equal(notationOf('guide'), 'guide');
   });
 
   it('wraps guide code in SNIPPET … END SNIPPET by default, and not with snippetBlock: false', () => {

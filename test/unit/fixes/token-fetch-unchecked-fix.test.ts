@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readStudioExport } from '../../../server/src/syntax/export/read-export';
+import { readExport } from '../../../server/src/syntax/export/read-export';
 import { at, checkFix, lines, read } from './check-fix';
 
 const CODE = 'token-fetch-unchecked';
@@ -125,6 +125,6 @@ describe('fix: token-fetch-unchecked', () => {
       'TRACE "stored"',
     ]);
     const result = checkFix(before, CODE, expected, { name: 'token.xml' });
-    assert.ok(readStudioExport(result.after)!.snippets[0]!.code.includes('ASSIGN tokenType = "{tokenResult.token_type} & more"'));
+    assert.ok(readExport(result.after)!.snippets[0]!.code.includes('ASSIGN tokenType = "{tokenResult.token_type} & more"'));
   });
 });

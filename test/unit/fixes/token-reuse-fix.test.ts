@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { fixAllText } from '../../../server/src/service/fix-all';
 import { lintText } from '../../../server/src/service/lint';
-import { readStudioExport } from '../../../server/src/syntax/export/read-export';
+import { readExport } from '../../../server/src/syntax/export/read-export';
 import { at, checkFix, lines, read } from './check-fix';
 
 const CODE = 'token-reuse-without-expiry';
@@ -241,13 +241,13 @@ describe('fix: token-reuse-without-expiry', () => {
     it('refreshes in the action that uses the token, with the acquiring action\'s endpoint and credentials (full text, CRLF)', () => {
       const before = read('fixes/pattern-a-across-actions.xml');
       const result = checkFix(at(before, 'accessToken}")'), CODE, read('fixes/pattern-a-across-actions.after.xml'), { name: 'billing.xml' });
-      const exported = readStudioExport(result.after)!;
+      const exported = readExport(result.after)!;
       const lookup = exported.snippets.find((s) => s.caption === 'Lookup customer')!;
       assert.ok(lookup.code.includes('tokenProxy.MakeRestRequest("https://login.example-crm.com/oauth2/token", "grant_type=client_credentials&client_id={CRM_CLIENT_ID}&client_secret={SECURE_CRM_SECRET}&scope=customers.read", 0, "POST")'));
       assert.ok(lookup.code.includes('utc >= accessTokenExpiry'), 'decoded code has a plain >=');
       assert.ok(result.after.includes('utc &gt;= accessTokenExpiry'), 'the file has it escaped');
       // The acquiring action is untouched.
-      const get = (text: string) => readStudioExport(text)!.snippets.find((s) => s.caption === 'Get OAuth token')!.code;
+      const get = (text: string) => readExport(text)!.snippets.find((s) => s.caption === 'Get OAuth token')!.code;
       assert.equal(get(result.after), get(result.before));
     });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readStudioExport } from '../../../server/src/syntax/export/read-export';
+import { readExport } from '../../../server/src/syntax/export/read-export';
 import { at, checkFix, lines, read } from './check-fix';
 
 const CODE = 'unchecked-auth-status';
@@ -143,7 +143,7 @@ describe('fix: unchecked-auth-status', () => {
   it('XML export: the handler lands in the action\'s <string>, escaped, CRLF, before the existing 2xx check', () => {
     const before = read('fixes/pattern-a-across-actions.xml');
     const result = checkFix(at(before, 'proxy.MakeRestRequest("https://api.example-crm.com/v2/customers'), CODE, undefined, { name: 'billing.xml' });
-    const lookup = readStudioExport(result.after)!.snippets.find((s) => s.caption === 'Lookup customer')!;
+    const lookup = readExport(result.after)!.snippets.find((s) => s.caption === 'Lookup customer')!;
     assert.ok(lookup.code.includes([
       'ASSIGN lookupResult = proxy.MakeRestRequest("https://api.example-crm.com/v2/customers/search", payload, 0, "POST")',
       'ASSIGN apiStatus = "{proxy.StatusCode}"',

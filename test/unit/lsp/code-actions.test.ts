@@ -72,7 +72,7 @@ describe('code actions', () => {
   const uri = 'file:///scripts/get-token.snippet';
 
   it('offers each fix of a current diagnostic as a quick fix with a versioned edit', () => {
-    const textDocument = TextDocument.create(uri, 'cxone-snippet', 7, SOURCE);
+    const textDocument = TextDocument.create(uri, 'snippet', 7, SOURCE);
     const findings = secretFindings(SOURCE);
     const diagnostic = toDiagnostic(findings[0]!, textDocument);
     const actions = buildCodeActions({
@@ -100,7 +100,7 @@ describe('code actions', () => {
   });
 
   it('uses plain `changes` for clients without versioned document changes', () => {
-    const textDocument = TextDocument.create(uri, 'cxone-snippet', 1, SOURCE);
+    const textDocument = TextDocument.create(uri, 'snippet', 1, SOURCE);
     const findings = secretFindings(SOURCE).slice(0, 1);
     const [action] = buildCodeActions({
       textDocument,
@@ -114,7 +114,7 @@ describe('code actions', () => {
   });
 
   it('offers nothing for a diagnostic computed for an older version', () => {
-    const v1 = TextDocument.create(uri, 'cxone-snippet', 1, SOURCE);
+    const v1 = TextDocument.create(uri, 'snippet', 1, SOURCE);
     const findings = secretFindings(SOURCE);
     const stale = toDiagnostic(findings[0]!, v1);
     const v2 = TextDocument.update(v1, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// moved\n' }], 2);
@@ -129,7 +129,7 @@ describe('code actions', () => {
   });
 
   it('ignores diagnostics of other sources and diagnostics that match no current finding', () => {
-    const textDocument = TextDocument.create(uri, 'cxone-snippet', 1, SOURCE);
+    const textDocument = TextDocument.create(uri, 'snippet', 1, SOURCE);
     const findings = secretFindings(SOURCE);
     const foreign: Diagnostic = { ...toDiagnostic(findings[0]!, textDocument), source: 'eslint' };
     const moved: Diagnostic = { ...toDiagnostic(findings[0]!, textDocument), range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } } };
@@ -157,7 +157,7 @@ IF proxy.StatusCode = 401 | proxy.StatusCode = 403
 `).text;
 
     it('is one minimal edit computed from the current text, only when asked for', () => {
-      const textDocument = TextDocument.create(uri, 'cxone-snippet', 4, broken);
+      const textDocument = TextDocument.create(uri, 'snippet', 4, broken);
       const input = { textDocument, analysis: analysisOf(textDocument), settings: SETTINGS, documentChanges: true };
       assert.deepEqual(buildCodeActions({ ...input, context: { diagnostics: [] } }), [], 'not offered without `only`');
       assert.deepEqual(buildCodeActions({ ...input, context: { diagnostics: [], only: [CodeActionKind.QuickFix] } }), []);
@@ -178,7 +178,7 @@ IF proxy.StatusCode = 401 | proxy.StatusCode = 403
 
     it('is not offered when nothing is fixable', () => {
       const clean = broken.replace(/StatusCode"/g, 'StatusCode}"');
-      const textDocument = TextDocument.create(uri, 'cxone-snippet', 1, clean);
+      const textDocument = TextDocument.create(uri, 'snippet', 1, clean);
       assert.deepEqual(
         buildCodeActions({ textDocument, analysis: analysisOf(textDocument), settings: SETTINGS, context: { diagnostics: [], only: [FIX_ALL_KIND] }, documentChanges: true }),
         [],
@@ -186,7 +186,7 @@ IF proxy.StatusCode = 401 | proxy.StatusCode = 403
     });
 
     it('also fixes syntax errors as quick fixes while the test provider is active', () => {
-      const textDocument = TextDocument.create(uri, 'cxone-snippet', 1, broken);
+      const textDocument = TextDocument.create(uri, 'snippet', 1, broken);
       const analysis = analysisOf(textDocument);
       const diagnostics = analysis.findings(SETTINGS).map((f) => toDiagnostic(f, textDocument));
       assert.equal(diagnostics.length, 2);

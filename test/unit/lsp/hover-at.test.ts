@@ -11,7 +11,7 @@ const NOW = new Date('2023-11-14T22:30:00Z'); // 600 s after iat: 3000 s left
 describe('hoverAt', () => {
   it('describes the JWT under the cursor and gives its range', () => {
     const text = `proxy.AddHeader("Authorization", "Bearer ${JWT}")\n`;
-    const document = parseDocument('cxone-snippet', text)!;
+    const document = parseDocument('snippet', text)!;
     const start = text.indexOf(JWT);
     const info = hoverInfoAt(document, start + 5, DEFAULT_SETTINGS, NOW);
     assert.deepEqual(info?.range, { start, end: start + JWT.length });
@@ -21,7 +21,7 @@ describe('hoverAt', () => {
 
   it('passes the buffer setting to the report', () => {
     const text = `ASSIGN token = "${JWT}"\n`;
-    const document = parseDocument('cxone-snippet', text)!;
+    const document = parseDocument('snippet', text)!;
     const at = text.indexOf(JWT) + 1;
     const relaxed = hoverAt(document, at, { ...DEFAULT_SETTINGS, bufferSeconds: 60 }, NOW);
     const strict = hoverAt(document, at, { ...DEFAULT_SETTINGS, bufferSeconds: 3_500 }, NOW);
@@ -30,7 +30,7 @@ describe('hoverAt', () => {
 
   it('has nothing to say elsewhere, or for dotted text that is no JWT', () => {
     const text = 'ASSIGN host = "api.example-crm.com"\nASSIGN fake = "eyJnot.a.jwt"\n';
-    const document = parseDocument('cxone-snippet', text)!;
+    const document = parseDocument('snippet', text)!;
     for (let offset = 0; offset <= text.length; offset++) assert.equal(hoverAt(document, offset, DEFAULT_SETTINGS, NOW), undefined, `offset ${offset}`);
   });
 });

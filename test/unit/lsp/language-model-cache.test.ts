@@ -14,7 +14,7 @@ describe('language model cache', () => {
 
   it('computes once per (uri, version, language id)', () => {
     const { cache, computed } = counting(10);
-    const v1 = TextDocument.create('file:///a.snippet', 'cxone-snippet', 1, 'ASSIGN a = 1');
+    const v1 = TextDocument.create('file:///a.snippet', 'snippet', 1, 'ASSIGN a = 1');
     assert.equal(cache.get(v1), 'ASSIGN a = 1');
     assert.equal(cache.get(v1), 'ASSIGN a = 1');
     const v2 = TextDocument.update(v1, [{ text: 'ASSIGN a = 2' }], 2);
@@ -26,7 +26,7 @@ describe('language model cache', () => {
 
   it('evicts the least recently used entry and forgets removed documents', () => {
     const { cache, computed } = counting(2);
-    const doc = (name: string): TextDocument => TextDocument.create(`file:///${name}`, 'cxone-snippet', 1, name);
+    const doc = (name: string): TextDocument => TextDocument.create(`file:///${name}`, 'snippet', 1, name);
     const [a, b, c] = [doc('a'), doc('b'), doc('c')];
     cache.get(a);
     cache.get(b);

@@ -8,7 +8,7 @@ import type { Finding } from '../../../server/src/diagnostics/finding';
 describe('finding to LSP diagnostic', () => {
   // CRLF and a non-BMP character before the finding: positions are UTF-16 and lines break at \r\n.
   const text = '// 🔑 token\r\nASSIGN strToken = GetOAuthToken()\r\nproxy.AddHeader("Authorization", "Bearer {strToken}")\r\n';
-  const textDocument = TextDocument.create('file:///ivr/lookup.snippet', 'cxone-snippet', 12, text);
+  const textDocument = TextDocument.create('file:///ivr/lookup.snippet', 'snippet', 12, text);
   const use = text.indexOf('{strToken}');
   const acquired = text.indexOf('GetOAuthToken()');
 

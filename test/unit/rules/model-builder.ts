@@ -258,7 +258,7 @@ export class UnitBuilder {
 
 /** A minimal document for runRules: the rules read only its text (and its kind, for XML entities). */
 export function documentFor(text: string): ParsedDocument {
-  return { kind: 'cxone-snippet', text, snippet: parseSnippet(text) };
+  return { kind: 'snippet', text, snippet: parseSnippet(text) };
 }
 
 export function run(builder: ModelBuilder, settings: Partial<Settings> = {}): Finding[] {

@@ -10,7 +10,7 @@ import {
   type Notation,
 } from '../../../server/src/templates';
 import { lintText } from '../../../server/src/service/lint';
-import { forbiddenSnippetForms, snippetErrors, studioErrors } from '../fixes/templates-code-checks.test';
+import { forbiddenSnippetForms, snippetErrors, guideErrors } from '../fixes/templates-code-checks.test';
 
 /**
  * Expands a VS Code snippet body the way the editor does when every placeholder keeps its default:
@@ -95,7 +95,7 @@ for (const { notation, file, languageId, fileName } of NOTATIONS) {
       const text = `${expandSnippet(body)}\n`;
 
       it(`"${name}" expands with its defaults to code with zero syntax errors`, () => {
-        assert.deepEqual(notation === 'snippet' ? snippetErrors(text) : studioErrors(text), [], text);
+        assert.deepEqual(notation === 'snippet' ? snippetErrors(text) : guideErrors(text), [], text);
         if (notation === 'snippet') assert.deepEqual(forbiddenSnippetForms(text), [], text);
       });
 
@@ -130,12 +130,12 @@ describe('templates with default names trigger none of the token rules', () => {
   it('(the rules are live: Pattern A is reported in both notations)', function () {
     const snippet = 'ASSIGN p = GetRESTProxy()\np.AddHeader("Authorization", "Bearer {accessToken}")\nASSIGN r = p.MakeRestRequest(u, "", 0, "GET")\n';
     const studio = 'ASSIGN strToken = GetOAuthToken();\nWAIT 1800\nSNIPPET\nreq.headers["Authorization"] = "Bearer " + strToken;\nvar resp = req.send();\nEND SNIPPET\n';
-    assert.ok(unexpectedFindings('a.snippet', 'cxone-snippet', snippet).some((f) => f.startsWith('token-reuse-without-expiry')));
-    assert.ok(unexpectedFindings('a.studio', 'cxone-studio', studio).some((f) => f.startsWith('token-reuse-without-expiry')));
+    assert.ok(unexpectedFindings('a.snippet', 'snippet', snippet).some((f) => f.startsWith('token-reuse-without-expiry')));
+    assert.ok(unexpectedFindings('a.studio', 'guide', studio).some((f) => f.startsWith('token-reuse-without-expiry')));
   });
 
   it('(a fixed buffer is the one expected hint)', function () {
-    const codes = lintText('a.snippet', 'cxone-snippet', strategyB('snippet'), DEFAULT_SETTINGS)!.findings.map((f) => f.code);
+    const codes = lintText('a.snippet', 'snippet', strategyB('snippet'), DEFAULT_SETTINGS)!.findings.map((f) => f.code);
     assert.deepEqual(codes, ['refresh-without-jitter']);
   });
 
@@ -157,7 +157,7 @@ describe('templates with default names trigger none of the token rules', () => {
             authStatusHandler('guide', { snippetBlock: false, successLines: ['SET strCustomerName = JSON.parse(apiResp.body).name;'] }).trimEnd(),
           ],
         });
-      assert.deepEqual(notation === 'snippet' ? snippetErrors(text) : studioErrors(text), [], text);
+      assert.deepEqual(notation === 'snippet' ? snippetErrors(text) : guideErrors(text), [], text);
       assert.deepEqual(unexpectedFindings(fileName, languageId, text), [], text);
     });
   }

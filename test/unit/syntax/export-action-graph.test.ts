@@ -2,17 +2,17 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ActionGraph } from '../../../server/src/syntax/export/action-graph';
-import type { ActionEdge, StudioAction } from '../../../server/src/syntax/export/export-model';
-import { readStudioExport } from '../../../server/src/syntax/export/read-export';
+import type { ActionEdge, ScriptAction } from '../../../server/src/syntax/export/export-model';
+import { readExport } from '../../../server/src/syntax/export/read-export';
 
 function graphOf(fixture: string): ActionGraph {
   const text = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'xml', fixture), 'utf8');
-  const result = readStudioExport(text);
+  const result = readExport(text);
   assert.ok(result !== undefined);
   return result.graph;
 }
 
-function ids(actions: readonly StudioAction[] | undefined): number[] | undefined {
+function ids(actions: readonly ScriptAction[] | undefined): number[] | undefined {
   return actions?.map((a) => a.id);
 }
 
@@ -20,7 +20,7 @@ function sorted(set: Set<number>): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-function syntheticAction(id: number, type = 'SNIPPET'): StudioAction {
+function syntheticAction(id: number, type = 'SNIPPET'): ScriptAction {
   return { id, type, caption: `${type} ${id}`, parameters: [], range: { start: id, end: id } };
 }
 

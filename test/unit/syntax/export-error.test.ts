@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { SaxesParser } from 'saxes';
 import type { ParseError } from '../../../server/src/common/text-range';
 import { LineIndex } from '../../../server/src/documents/line-index';
-import { readStudioExport } from '../../../server/src/syntax/export/read-export';
+import { readExport } from '../../../server/src/syntax/export/read-export';
 
 /** A one-SNIPPET export whose code is `rawCode` exactly as it stands in the file (no escaping applied). */
 function exportWithRawCode(rawCode: string): string {
@@ -30,7 +30,7 @@ function exportWithRawCode(rawCode: string): string {
 }
 
 function onlyError(text: string): ParseError {
-  const result = readStudioExport(text);
+  const result = readExport(text);
   assert.ok(result !== undefined);
   assert.equal(result.errors.length, 1, JSON.stringify(result.errors));
   return result.errors[0]!;
@@ -51,7 +51,7 @@ describe('xml errors in Studio exports', () => {
     assert.match(error.message, /&amp;/);
     assert.deepEqual(humanPosition(text, at), { line: 14, column: 26 });
     // The action read before the error is kept.
-    assert.deepEqual(readStudioExport(text)!.actions.map((a) => a.id), [1]);
+    assert.deepEqual(readExport(text)!.actions.map((a) => a.id), [1]);
   });
 
   it('points at a bare & even when nothing follows it', () => {

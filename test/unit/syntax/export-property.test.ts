@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { readStudioExport, type StudioExport } from '../../../server/src/syntax/export/read-export';
+import { readExport, type ScriptExport } from '../../../server/src/syntax/export/read-export';
 import { escapeXmlText } from '../../../server/src/syntax/export/xml-escape';
 import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
 import { assertRangeInside } from '../../helpers/range-checks';
@@ -29,7 +29,7 @@ const mutation = mutationArbitrary({
   maxDuplicate: 400,
 });
 
-function assertWellFormedResult(text: string, result: StudioExport): void {
+function assertWellFormedResult(text: string, result: ScriptExport): void {
   const n = text.length;
   assert.ok(result.errors.length <= 1);
   for (const e of result.errors) assertRangeInside(e.range, n, 'error');
@@ -92,7 +92,7 @@ describe('xml reader properties', () => {
       fc.property(fc.nat({ max: SEEDS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }),
         (seed, mutations) => {
           const text = applyMutations(SEEDS[seed]!, mutations);
-          const result = readStudioExport(text);
+          const result = readExport(text);
           if (result !== undefined) assertWellFormedResult(text, result);
         }),
       { numRuns: 400 },
@@ -103,7 +103,7 @@ describe('xml reader properties', () => {
     fc.assert(
       fc.property(snippetCode, (code) => {
         const text = snippetExport(escapeXmlText(code));
-        const result = readStudioExport(text);
+        const result = readExport(text);
         assert.ok(result !== undefined);
         assert.deepEqual(result.errors, []);
         assert.equal(result.snippets.length, 1);
@@ -119,7 +119,7 @@ describe('xml reader properties', () => {
     fc.assert(
       fc.property(snippetCode.filter((code) => !code.includes(']]>')), (code) => {
         const text = snippetExport(`<![CDATA[${code}]]>`);
-        const result = readStudioExport(text);
+        const result = readExport(text);
         assert.ok(result !== undefined);
         assert.deepEqual(result.errors, []);
         assert.equal(result.snippets[0]!.code, code);

@@ -6,8 +6,8 @@ import type { TextRange } from '../../../server/src/common/text-range';
 import { LineIndex } from '../../../server/src/documents/line-index';
 import {
   type EmbeddedCode,
-  readStudioExport,
-  type StudioExport,
+  readExport,
+  type ScriptExport,
 } from '../../../server/src/syntax/export/read-export';
 import { assertExactOffsetMap } from './export-offset-oracle.test';
 
@@ -17,13 +17,13 @@ function fixture(name: string): string {
   return readFileSync(path.join(FIXTURES, name), 'utf8');
 }
 
-function read(text: string): StudioExport {
-  const result = readStudioExport(text);
+function read(text: string): ScriptExport {
+  const result = readExport(text);
   assert.ok(result !== undefined, 'expected a Studio export');
   return result;
 }
 
-function snippetOf(result: StudioExport, actionId: number): EmbeddedCode {
+function snippetOf(result: ScriptExport, actionId: number): EmbeddedCode {
   const snippet = result.snippets.find((s) => s.actionId === actionId);
   assert.ok(snippet !== undefined, `expected the SNIPPET of action ${actionId}`);
   return snippet;
@@ -64,7 +64,7 @@ function action(id: number, type: string, extra = ''): string {
   ].join('\r\n');
 }
 
-describe('readStudioExport', () => {
+describe('readExport', () => {
   describe('token-at-begin-used-after-menu.xml', () => {
     const text = fixture('token-at-begin-used-after-menu.xml');
     const result = read(text);
@@ -280,17 +280,17 @@ describe('readStudioExport', () => {
   });
 
   it('returns undefined for XML that is not a Studio export (a Maven pom)', () => {
-    assert.equal(readStudioExport(fixture('not-a-studio-export.xml')), undefined);
+    assert.equal(readExport(fixture('not-a-studio-export.xml')), undefined);
   });
 
   it('returns undefined for other XML even when it is malformed', () => {
-    assert.equal(readStudioExport('<project><modelVersion>4.0.0</project>'), undefined);
+    assert.equal(readExport('<project><modelVersion>4.0.0</project>'), undefined);
   });
 
   it('returns undefined for text that is not XML and does not mention <ScriptContainer', () => {
-    assert.equal(readStudioExport(''), undefined);
-    assert.equal(readStudioExport('ASSIGN x = 1\r\nIF x = 1 { TRACE "x" }'), undefined);
-    assert.equal(readStudioExport('{"actions": {}, "properties": {}}'), undefined);
+    assert.equal(readExport(''), undefined);
+    assert.equal(readExport('ASSIGN x = 1\r\nIF x = 1 { TRACE "x" }'), undefined);
+    assert.equal(readExport('{"actions": {}, "properties": {}}'), undefined);
   });
 
   describe('malformed-export.xml', () => {
@@ -389,7 +389,7 @@ describe('readStudioExport', () => {
     for (let round = 0; round < 50; round++) {
       let junk = '';
       for (let i = 0; i < 2000; i++) junk += String.fromCharCode(random() % 256);
-      assert.equal(readStudioExport(junk), undefined);
+      assert.equal(readExport(junk), undefined);
       const claimed = read(`${junk.slice(0, 1000)}<ScriptContainer>${junk.slice(1000)}`);
       assert.equal(claimed.errors.length, 1);
       assert.deepEqual(claimed.actions, []);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseStudio } from '../../../server/src/syntax/guide';
+import { parseGuide } from '../../../server/src/syntax/guide';
 import { describeRange, readAnnotated } from '../../helpers/annotated';
 
 const STUDIO_DIR = join(__dirname, '../../fixtures/studio');
@@ -19,7 +19,7 @@ describe('studio parser: annotated broken fixtures', () => {
     it(`${file} reports exactly the annotated errors`, () => {
       const { text, expected } = readAnnotated(readFileSync(join(STUDIO_DIR, file), 'utf8'));
       assert.ok(expected.length > 0);
-      const result = parseStudio(text);
+      const result = parseGuide(text);
       const actual = result.errors.map((e) => `${describeRange(text, e.range)}`);
       assert.deepEqual(actual, expected.map((e) => describeRange(text, e.range)));
       result.errors.forEach((error, i) => {
@@ -31,7 +31,7 @@ describe('studio parser: annotated broken fixtures', () => {
 
   it('an unterminated block still yields a tree for analysis', () => {
     const { text } = readAnnotated(readFileSync(join(STUDIO_DIR, 'broken-unterminated-snippet.studio'), 'utf8'));
-    const result = parseStudio(text);
+    const result = parseGuide(text);
     const block = result.items.at(-1)!;
     assert.ok(block.kind === 'SnippetBlock');
     assert.equal(block.endKeywordRange, undefined);
@@ -43,7 +43,7 @@ describe('studio parser: annotated broken fixtures', () => {
 
   it('broken bodies fall back to acorn-loose trees and still find SETs', () => {
     const { text } = readAnnotated(readFileSync(join(STUDIO_DIR, 'broken-js-in-body.studio'), 'utf8'));
-    const blocks = parseStudio(text).items.filter((i) => i.kind === 'SnippetBlock');
+    const blocks = parseGuide(text).items.filter((i) => i.kind === 'SnippetBlock');
     assert.equal(blocks.length, 3);
     for (const block of blocks) {
       assert.ok(block.kind === 'SnippetBlock');

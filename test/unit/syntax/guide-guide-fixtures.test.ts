@@ -2,18 +2,18 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnyNode } from 'acorn';
-import { parseStudio, walkNodes, type SnippetBlock, type StudioParseResult } from '../../../server/src/syntax/guide';
+import { parseGuide, walkNodes, type SnippetBlock, type GuideParseResult } from '../../../server/src/syntax/guide';
 import { describeRange } from '../../helpers/annotated';
 
 const GUIDE_DIR = join(__dirname, '../../fixtures/guide');
 const STUDIO_DIR = join(__dirname, '../../fixtures/studio');
 
-function load(dir: string, name: string): { text: string; result: StudioParseResult } {
+function load(dir: string, name: string): { text: string; result: GuideParseResult } {
   const text = readFileSync(join(dir, name), 'utf8');
-  return { text, result: parseStudio(text) };
+  return { text, result: parseGuide(text) };
 }
 
-function snippets(result: StudioParseResult): SnippetBlock[] {
+function snippets(result: GuideParseResult): SnippetBlock[] {
   return result.items.filter((item): item is SnippetBlock => item.kind === 'SnippetBlock');
 }
 

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import type { AnyNode } from 'acorn';
 import {
-  parseStudio,
+  parseGuide,
   walkNodes,
   walkWithAncestors,
-  type StudioItem,
-  type StudioParseResult,
+  type GuideItem,
+  type GuideParseResult,
 } from '../../../server/src/syntax/guide';
 import { describeRange, readAnnotated } from '../../helpers/annotated';
 
@@ -13,14 +13,14 @@ function slice(text: string, range: { start: number; end: number }): string {
   return text.slice(range.start, range.end);
 }
 
-function only<K extends StudioItem['kind']>(result: StudioParseResult, kind: K): Extract<StudioItem, { kind: K }>[] {
-  return result.items.filter((i): i is Extract<StudioItem, { kind: K }> => i.kind === kind);
+function only<K extends GuideItem['kind']>(result: GuideParseResult, kind: K): Extract<GuideItem, { kind: K }>[] {
+  return result.items.filter((i): i is Extract<GuideItem, { kind: K }> => i.kind === kind);
 }
 
 /** Parses an annotated source and asserts the errors match the caret annotations (range, message prefix). */
-function checkErrors(source: string): { text: string; result: StudioParseResult } {
+function checkErrors(source: string): { text: string; result: GuideParseResult } {
   const { text, expected } = readAnnotated(source);
-  const result = parseStudio(text);
+  const result = parseGuide(text);
   assert.deepEqual(
     result.errors.map((e) => describeRange(text, e.range)),
     expected.map((e) => describeRange(text, e.range)),
@@ -42,7 +42,7 @@ describe('studio parser: script-level lines', () => {
       'ASSIGN obj.field = { tier: "gold", ids: [1, 2] }',
       'SET strAuth = `Bearer {strToken}`;',
     ].join('\n');
-    const result = parseStudio(text);
+    const result = parseGuide(text);
     assert.deepEqual(result.errors, []);
     const assigns = only(result, 'ScriptAssign');
     assert.deepEqual(assigns.map((a) => [a.keyword, a.target, slice(text, a.targetRange), slice(text, a.valueRange), slice(text, a.range)]), [
@@ -133,7 +133,7 @@ describe('studio parser: script-level lines', () => {
       'END',
       'OnAnswer',
     ].join('\n');
-    const result = parseStudio(text);
+    const result = parseGuide(text);
     assert.deepEqual(result.errors, []);
     assert.deepEqual(only(result, 'Branch').map((b) => [b.label, slice(text, b.labelRange), b.targetText, slice(text, b.targetRange), slice(text, b.range)]), [
       ['YES', 'YES', 'Continue with customer data', 'Continue with customer data', 'YES --> [Continue with customer data]'],
@@ -178,7 +178,7 @@ describe('studio parser: script-level lines', () => {
 
   it('skips script-level block comments, including multi-line ones', () => {
     const text = '/* header\n   more */ ASSIGN a = 1;\n/* one */\nWAIT 5\n/* never closed\nWAIT 6';
-    const result = parseStudio(text);
+    const result = parseGuide(text);
     assert.deepEqual(result.items.map((i) => slice(text, i.range)), ['ASSIGN a = 1;', 'WAIT 5']);
     assert.deepEqual(result.comments.map((c) => slice(text, c)), ['/* header\n   more */', '/* one */', '/* never closed\nWAIT 6']);
     assert.deepEqual(result.errors.map((e) => [slice(text, e.range), e.message]), [['/*', 'Unterminated comment: `*/` is missing']]);
@@ -195,7 +195,7 @@ describe('studio parser: SNIPPET blocks', () => {
       'SET obj.field = "{strAccountId}";',
       'END SNIPPET',
     ].join('\n');
-    const result = parseStudio(text);
+    const result = parseGuide(text);
     assert.deepEqual(result.errors, []);
     const block = only(result, 'SnippetBlock')[0]!;
     assert.equal(block.exact, true);
@@ -213,7 +213,7 @@ describe('studio parser: SNIPPET blocks', () => {
 
   it('gives every acorn node a document offset', () => {
     const text = 'WAIT 300\nSNIPPET\nreq.headers["Authorization"] = "Bearer " + strToken;\nEND SNIPPET\nSNIPPET\nvar x = `a${b}c`;\nEND SNIPPET\n';
-    const result = parseStudio(text);
+    const result = parseGuide(text);
     const blocks = only(result, 'SnippetBlock');
     const members: string[] = [];
     for (const block of blocks) {
@@ -292,7 +292,7 @@ describe('studio parser: SNIPPET blocks', () => {
       '',
     ];
     const text = lines.join('\r\n');
-    const result = parseStudio(text);
+    const result = parseGuide(text);
     assert.deepEqual(result.errors, []);
     assert.deepEqual(result.items.map((i) => slice(text, i.range).split('\r\n')[0]), [
       'ASSIGN strToken = GetOAuthToken();', 'SNIPPET', 'DECISION "{strApiError}" = ""', 'YES --> [Continue]',
@@ -307,17 +307,17 @@ describe('studio parser: SNIPPET blocks', () => {
 
   it('handles an empty file, blank lines and a lone CR', () => {
     for (const text of ['', '\n\n', '\r', '   \t  ', '\r\n\r\n']) {
-      assert.deepEqual(parseStudio(text), { items: [], errors: [], comments: [] });
+      assert.deepEqual(parseGuide(text), { items: [], errors: [], comments: [] });
     }
   });
 
   it('rejects binary junk with one clear error', () => {
     const junk = 'PK\u0003\u0004\u0014\u0000\u0008\u0000\u0000\u0000!\u0000\u00ff\u00fe';
-    const result = parseStudio(junk);
+    const result = parseGuide(junk);
     assert.deepEqual(result.items, []);
     assert.deepEqual(result.errors, [{ range: { start: 5, end: 6 }, message: 'This file contains binary data (a NUL character); it is not a Studio script' }]);
     const noNul = '\u00ff\u00fe\u0001\u0002 \u00e9\u00e8\n\u0007\u0008SNIPPET\n\u0001\nEND SNIPPET';
-    const other = parseStudio(noNul);
+    const other = parseGuide(noNul);
     assert.ok(other.errors.length >= 1);
   });
 
@@ -332,7 +332,7 @@ describe('studio parser: SNIPPET blocks', () => {
       'END SNIPPET',
     ].join('\n');
     const text = Array.from({ length: 2000 }, () => block).join('\n');
-    const result = parseStudio(text);
+    const result = parseGuide(text);
     assert.equal(result.errors.length, 0);
     assert.equal(result.items.length, 6000);
     const last = only(result, 'SnippetBlock').at(-1)!;
@@ -342,10 +342,10 @@ describe('studio parser: SNIPPET blocks', () => {
 
   it('survives a huge unterminated block and deeply nested code', () => {
     const unterminated = 'SNIPPET\n' + 'var a = "x";\n'.repeat(20000);
-    const r1 = parseStudio(unterminated);
+    const r1 = parseGuide(unterminated);
     assert.equal(r1.errors.length, 1);
     const nested = 'SNIPPET\nvar a = ' + '('.repeat(20000) + '1' + ')'.repeat(20000) + ';\nEND SNIPPET';
-    const r2 = parseStudio(nested);
+    const r2 = parseGuide(nested);
     for (const error of r2.errors) assert.ok(error.range.end <= nested.length);
   });
 });

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseStudio, type StudioParseResult } from '../../../server/src/syntax/guide';
+import { parseGuide, type GuideParseResult } from '../../../server/src/syntax/guide';
 import { fixtureTexts } from '../../helpers/fixture-texts';
 import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
-import { assertStudioRangesInside } from '../../helpers/range-checks';
+import { assertGuideRangesInside } from '../../helpers/range-checks';
 
 const FIXTURE_DIRS = [join(__dirname, '../../fixtures/guide'), join(__dirname, '../../fixtures/studio')];
 
@@ -29,8 +29,8 @@ const mutation = mutationArbitrary({
  * Every `{start, end}` anywhere in the result (items, errors, comments, substitutions, acorn nodes) lies in the text,
  * every body node in its body, and every substitution spans its `{name}`.
  */
-function checkRanges(result: StudioParseResult, length: number): void {
-  assertStudioRangesInside(result, length);
+function checkRanges(result: GuideParseResult, length: number): void {
+  assertGuideRangesInside(result, length);
   for (const item of result.items) {
     if (item.kind !== 'SnippetBlock') continue;
     for (const sub of item.substitutions) assert.equal(sub.range.end - sub.range.start, sub.name.length + 2);
@@ -47,7 +47,7 @@ describe('studio parser: properties', () => {
     fc.assert(
       fc.property(fc.nat({ max: fixtures.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), (index, mutations) => {
         const text = applyMutations(fixtures[index]!, mutations);
-        const result = parseStudio(text);
+        const result = parseGuide(text);
         assert.ok(!result.errors.some((e) => e.message.startsWith('Internal parser error')), JSON.stringify(result.errors));
         checkRanges(result, text.length);
         for (let i = 1; i < result.items.length; i++) {
@@ -63,7 +63,7 @@ describe('studio parser: properties', () => {
     const pieceSoup = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), pieceSoup), (text) => {
-        const result = parseStudio(text);
+        const result = parseGuide(text);
         assert.ok(!result.errors.some((e) => e.message.startsWith('Internal parser error')));
         checkRanges(result, text.length);
       }),

@@ -1,20 +1,20 @@
 import { strict as assert } from 'node:assert';
-import { parseStudio, walkNodes, type SnippetBlock, type StudioParseResult } from '../../../server/src/syntax/guide';
-import { assertStudioRangesInside } from '../../helpers/range-checks';
+import { parseGuide, walkNodes, type SnippetBlock, type GuideParseResult } from '../../../server/src/syntax/guide';
+import { assertGuideRangesInside } from '../../helpers/range-checks';
 
 function slice(text: string, range: { start: number; end: number }): string {
   return text.slice(range.start, range.end);
 }
 
-function blocks(result: StudioParseResult): SnippetBlock[] {
+function blocks(result: GuideParseResult): SnippetBlock[] {
   return result.items.filter((i): i is SnippetBlock => i.kind === 'SnippetBlock');
 }
 
 describe('studio parser: ranges found outside the document by the property test', () => {
   it('a lone `/` ending an unclosed SNIPPET block stays inside the document (acorn-loose reads it as a regex one past the end)', () => {
     const text = 'SNIPPET/';
-    const result = parseStudio(text);
-    assertStudioRangesInside(result, text.length);
+    const result = parseGuide(text);
+    assertGuideRangesInside(result, text.length);
     const [block] = blocks(result);
     assert.deepEqual([block!.program.start, block!.program.end], [7, 8]);
     assert.deepEqual(result.errors.map((e) => [e.message, slice(text, e.range)]), [['SNIPPET block is not closed by END SNIPPET', 'SNIPPET']]);
@@ -29,8 +29,8 @@ describe('studio parser: ranges found outside the document by the property test'
       'req.headers["Authorization"] = "Bearer " + strToken; // strToken has expired',
       'var resp = req.send(); /',
     ].join('\n');
-    const result = parseStudio(text);
-    assertStudioRangesInside(result, text.length);
+    const result = parseGuide(text);
+    assertGuideRangesInside(result, text.length);
     const [block] = blocks(result);
     assert.equal(block!.program.end, text.length);
     assert.equal(block!.bodyRange.end, text.length);
@@ -43,8 +43,8 @@ describe('studio parser: ranges found outside the document by the property test'
       'req.headers["Authorization"] = strAuthHeader;',
       'END SNIPPET',
     ].join('\n');
-    const result = parseStudio(text);
-    assertStudioRangesInside(result, text.length);
+    const result = parseGuide(text);
+    assertGuideRangesInside(result, text.length);
     const [block] = blocks(result);
     assert.equal(block!.exact, false);
     const elements: number[][] = [];
@@ -58,8 +58,8 @@ describe('studio parser: ranges found outside the document by the property test'
 
   it('an ASSIGN value ending in a lone `/` keeps its loose expression inside the line', () => {
     const text = 'ASSIGN strUrl = /';
-    const result = parseStudio(text);
-    assertStudioRangesInside(result, text.length);
+    const result = parseGuide(text);
+    assertGuideRangesInside(result, text.length);
   });
 });
 
@@ -76,7 +76,7 @@ describe('studio parser: SET after a switch case, default or label', () => {
       '}',
       'END SNIPPET',
     ].join('\n');
-    const result = parseStudio(text);
+    const result = parseGuide(text);
     assert.deepEqual(result.errors, []);
     const [block] = blocks(result);
     assert.equal(block!.exact, true);
@@ -99,7 +99,7 @@ describe('studio parser: SET after a switch case, default or label', () => {
       '}',
       'END SNIPPET',
     ].join('\n');
-    const result = parseStudio(text);
+    const result = parseGuide(text);
     assert.deepEqual(result.errors, []);
     assert.deepEqual(blocks(result)[0]!.sets.map((s) => [s.name, s.value ? slice(text, s.value) : undefined]), [
       ['strApiError', '"AUTH"'],
@@ -120,7 +120,7 @@ describe('studio parser: SET after a switch case, default or label', () => {
       'SET strApiError = resp.statusCode == 200 ? "" : "HTTP_" + resp.statusCode;',
       'END SNIPPET',
     ].join('\n');
-    const result = parseStudio(text);
+    const result = parseGuide(text);
     assert.deepEqual(result.errors, []);
     assert.deepEqual(blocks(result)[0]!.sets.map((s) => s.name), ['strApiError']);
   });
@@ -139,7 +139,7 @@ describe('studio parser: SET after a switch case, default or label', () => {
       'SET strCustomerTier = strTier;',
       'END SNIPPET',
     ].join('\n');
-    const result = parseStudio(text);
+    const result = parseGuide(text);
     assert.deepEqual(result.errors, []);
     assert.equal(blocks(result)[0]!.exact, true);
     assert.deepEqual(blocks(result)[0]!.sets.map((s) => s.name), ['strCustomerTier']);

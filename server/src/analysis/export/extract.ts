@@ -1,6 +1,6 @@
 import type { Settings } from '../../common/settings';
-import type { EmbeddedSnippet, XmlExportDocument } from '../../documents/parsed-document';
-import type { ActionGraph, StudioAction } from '../../syntax/export/read-export';
+import type { EmbeddedSnippet, ExportDocument } from '../../documents/parsed-document';
+import type { ActionGraph, ScriptAction } from '../../syntax/export/read-export';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
 import { isLongRunningActionType } from '../vocabulary/long-running-actions';
 import { collectSnippetFacts, type SnippetFacts } from '../snippet/facts';
@@ -12,7 +12,7 @@ import { documentConstantsOf, documentJitterOf, documentStringsOf, extractSnippe
  * actions from which its action can be reached (itself only when it lies on a loop), and what lies between two
  * units is every long-running action on some path from one to the other.
  */
-export function extractExportModel(document: XmlExportDocument, settings: Settings): FlowModel {
+export function extractExportModel(document: ExportDocument, settings: Settings): FlowModel {
   const ids = new ModelIds();
   const snippets = document.snippets;
   const factsList = snippets.map((s) => safeFacts(s));
@@ -121,7 +121,7 @@ class ActionFlow implements UnitFlow {
  * A long-running action as an event: labelled `MENU "Main menu"`, placed on its caption (else the whole action).
  * It belongs to no unit's event list: `unit` is the unit the path leads to and `order` its place in the answer.
  */
-function longRunningEvent(action: StudioAction, unit: number, order: number): LongRunningEvent {
+function longRunningEvent(action: ScriptAction, unit: number, order: number): LongRunningEvent {
   const caption = action.captionRange;
   const range = caption && caption.end > caption.start ? { ...caption } : { ...action.range };
   return {

@@ -1,5 +1,5 @@
 import type { AnyNode } from 'acorn';
-import type { StudioParseResult } from '../../syntax/guide/ast';
+import type { GuideParseResult } from '../../syntax/guide/ast';
 import { forEachNode, numericValue } from './expressions';
 import { foldName } from './names';
 
@@ -8,7 +8,7 @@ import { foldName } from './names';
  * folded name. A variable assigned anything else anywhere (another number, an expression, `++`) is left out: a
  * buffer held in it is not known to be fixed.
  */
-export function constantVariables(parsed: StudioParseResult): Map<string, number> {
+export function constantVariables(parsed: GuideParseResult): Map<string, number> {
   const seen = new Map<string, number | null>();
   const record = (name: string, value: AnyNode | null | undefined): void => {
     const folded = foldName(name);

@@ -53,7 +53,7 @@ export class DocumentState {
   constructor(
     readonly text: string,
     readonly settings: Settings,
-    /** Variables holding one numeric constant wherever they are assigned (see studio-constants.ts). */
+    /** Variables holding one numeric constant wherever they are assigned (see constants.ts). */
     readonly constants: ReadonlyMap<string, number> = new Map(),
   ) {}
 

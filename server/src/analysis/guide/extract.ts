@@ -1,6 +1,6 @@
 import type { Settings } from '../../common/settings';
 import type { TextRange } from '../../common/text-range';
-import type { StudioDocument } from '../../documents/parsed-document';
+import type { GuideDocument } from '../../documents/parsed-document';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
 import { constantVariables } from './constants';
 import { DocumentState, UnitState } from './extract-state';
@@ -13,15 +13,15 @@ import { UnitDraft } from './unit-draft';
  * Lowers a `.studio` document (the guide's notation) into the token-flow model.
  *
  * Units: every SNIPPET block, and the script-level lines between blocks (split so that long-running lines start a
- * unit; see studio-units.ts). The notation is a straight-line sketch: DECISION and YES/NO branches make no edges,
+ * unit; see units.ts). The notation is a straight-line sketch: DECISION and YES/NO branches make no edges,
  * so a unit's predecessors are all units before it, and what runs between two units is the long-running lines
  * (WAIT, MENU, PLAY, HOLD, REQAGENT, QUEUE, ..., `...` and comments saying that an hour passes) after the first.
  */
-export function extractStudioModel(document: StudioDocument, settings: Settings): FlowModel {
-  return buildStudioModel(document, settings, { containFailures: true });
+export function extractGuideModel(document: GuideDocument, settings: Settings): FlowModel {
+  return buildGuideModel(document, settings, { containFailures: true });
 }
 
-export interface StudioModelOptions {
+export interface GuideModelOptions {
   /**
    * When true (the product), a unit whose analysis fails keeps the events found so far instead of failing the
    * document. Tests turn it off to see such failures.
@@ -29,12 +29,12 @@ export interface StudioModelOptions {
   readonly containFailures: boolean;
 }
 
-export function buildStudioModel(document: StudioDocument, settings: Settings, options: StudioModelOptions): FlowModel {
+export function buildGuideModel(document: GuideDocument, settings: Settings, options: GuideModelOptions): FlowModel {
   const { text } = document;
-  const constants = options.containFailures ? safely(() => constantVariables(document.studio), new Map<string, number>()) : constantVariables(document.studio);
+  const constants = options.containFailures ? safely(() => constantVariables(document.guide), new Map<string, number>()) : constantVariables(document.guide);
   const doc = new DocumentState(text, settings, constants);
-  const plans = options.containFailures ? safely(() => planUnits(text, document.studio), []) : planUnits(text, document.studio);
-  const comments = commentsStartingIn(document.studio.comments);
+  const plans = options.containFailures ? safely(() => planUnits(text, document.guide), []) : planUnits(text, document.guide);
+  const comments = commentsStartingIn(document.guide.comments);
   const units: CodeUnit[] = plans.map((plan, id) => {
     const draft = new UnitDraft(id, plan.label, plan.range);
     if (options.containFailures) {
@@ -55,7 +55,7 @@ function lowerUnit(
   plan: UnitPlan,
   draft: UnitDraft,
   doc: DocumentState,
-  document: StudioDocument,
+  document: GuideDocument,
   commentsIn: (start: number, end: number) => readonly TextRange[],
 ): void {
   const text = document.text;

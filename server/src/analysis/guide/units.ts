@@ -1,6 +1,6 @@
 import type { TextRange } from '../../common/text-range';
 import { LineIndex } from '../../documents/line-index';
-import type { SnippetBlock, StudioItem, StudioParseResult } from '../../syntax/guide/ast';
+import type { SnippetBlock, GuideItem, GuideParseResult } from '../../syntax/guide/ast';
 import { isLongRunningActionType } from '../vocabulary/long-running-actions';
 import { credentialsInText } from './literals';
 
@@ -12,7 +12,7 @@ import { credentialsInText } from './literals';
  * after A up to B.
  */
 
-export type ScriptItem = Exclude<StudioItem, SnippetBlock>;
+export type ScriptItem = Exclude<GuideItem, SnippetBlock>;
 
 export type ScriptElement =
   | { readonly kind: 'item'; readonly item: ScriptItem; readonly range: TextRange }
@@ -67,7 +67,7 @@ export function longRunningLabel(element: ScriptElement, text: string): string |
   return undefined;
 }
 
-export function planUnits(text: string, parsed: StudioParseResult): UnitPlan[] {
+export function planUnits(text: string, parsed: GuideParseResult): UnitPlan[] {
   const lines = new LineIndex(text);
   const lineOf = (offset: number): number => lines.positionAt(offset).line + 1;
   const blocks = parsed.items.filter((item): item is SnippetBlock => item.kind === 'SnippetBlock');

@@ -4,8 +4,8 @@ import type { TextRange } from '../../common/text-range';
  * The token-flow model: what the rules see of a document, whatever its notation.
  *
  * Each notation has an extractor that lowers its syntax tree into this model:
- * - real Snippet code (`.snippet` files and every SNIPPET action of an XML export): extract-snippet.ts
- * - the guide's notation (`.studio`: script-level lines plus JavaScript-like SNIPPET blocks): extract-studio.ts
+ * - real Snippet code (`.snippet` files and every SNIPPET action of an XML export): analysis/snippet/extract.ts
+ * - the guide's notation (`.studio`: script-level lines plus JavaScript-like SNIPPET blocks): analysis/guide/extract.ts
  * Rules (server/src/rules/*.ts) read only this model, never a syntax tree, so every rule works the same in
  * both notations and across the actions of an export.
  *

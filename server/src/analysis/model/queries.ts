@@ -337,7 +337,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** The text of a range as the script sees it: XML exports have their entities decoded. */
 export function scriptText(context: RuleContext, range: TextRange): string {
   const raw = context.text.slice(range.start, range.end);
-  if (context.document.kind !== 'studio-xml') return raw;
+  if (context.document.kind !== 'export') return raw;
   return raw.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
     if (name) return ENTITIES[name.toLowerCase()] ?? whole;
     const code = hex ? parseInt(hex, 16) : parseInt(dec ?? '', 10);

@@ -66,7 +66,7 @@ function commentsAbove(code: string, lineStart: number): string[] {
 function statementStart(document: ParsedDocument, region: CodeRegion, program: Parameters<typeof statementAt>[0] | undefined, range: TextRange): number {
   const ownLine = lineStartAt(region.code, range.start);
   if (program) return statementAt(program, range)?.statement.range.start ?? ownLine;
-  if (document.kind === 'cxone-studio') {
+  if (document.kind === 'guide') {
     const block = blockAt(document, range.start);
     const slot = block ? guideStatementAt(block.program, treeRange(region.code, range)) : undefined;
     if (slot) return lineStartAt(region.code, slot.statement.start);
@@ -86,8 +86,8 @@ export function moveSecretFixes(document: ParsedDocument, finding: Finding, sett
   const literals = literalsOf(model, settings);
   const own = literals.find((l) => l.valueRange.start === finding.range.start && l.valueRange.end === finding.range.end);
   if (!own) return [];
-  const snippet = document.kind === 'cxone-studio' ? undefined : snippetCodeAt(document, finding.range.start);
-  if (document.kind !== 'cxone-studio' && !snippet) return [];
+  const snippet = document.kind === 'guide' ? undefined : snippetCodeAt(document, finding.range.start);
+  if (document.kind !== 'guide' && !snippet) return [];
   const region = snippet?.region ?? wholeDocumentRegion(document.text);
   const program = snippet?.program;
   const { code } = region;
@@ -98,7 +98,7 @@ export function moveSecretFixes(document: ParsedDocument, finding: Finding, sett
     .map((l) => ({ literal: l, range: toCodeRange(region, l.valueRange) }))
     .filter((l): l is { literal: Literal; range: TextRange } => l.range !== undefined && statementStart(document, region, program, l.range) === start);
   const existing = new Set(commentsAbove(code, lineStartAt(code, start)));
-  const eol = document.kind === 'studio-xml' ? region.eol : lineEndingOf(code);
+  const eol = document.kind === 'export' ? region.eol : lineEndingOf(code);
   const layout = { eol, indentUnit: indentUnitOf(code) };
   const names = [...new Set(sameStatement.map((l) => l.literal.name))].filter((name) => !existing.has(movedSecretComment(name).trim()));
   const edits: TextEdit[] = [{ range, newText: secretSubstitution(own.name) }];

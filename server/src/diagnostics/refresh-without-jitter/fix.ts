@@ -48,7 +48,7 @@ export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Fin
   const make = (edits: TextEdit[]): Fix[] => [{ title: JITTER_TITLE, code: REFRESH_WITHOUT_JITTER_CODE, preferred: settings.jitter.enabled, edits }];
   const where = check.bufferRange ?? check.comparisonRange;
 
-  if (document.kind === 'cxone-studio') {
+  if (document.kind === 'guide') {
     const { text } = document;
     const block = blockAt(document, where.start);
     if (!block) return [];

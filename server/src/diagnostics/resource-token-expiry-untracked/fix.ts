@@ -1,7 +1,7 @@
 import type { CodeUnit, FlowModel, TokenAcquireEvent } from '../../analysis/model/flow-model';
 import type { Settings } from '../../common/settings';
 import type { TextEdit } from '../../common/text-edit';
-import type { ParsedDocument, StudioDocument } from '../../documents/parsed-document';
+import type { ParsedDocument, GuideDocument } from '../../documents/parsed-document';
 import type { Finding } from '../finding';
 import type { Fix } from '../fix';
 import { expiryFromExpiresIn } from '../../templates';
@@ -62,7 +62,7 @@ function snippetFix(snippet: SnippetCode, model: FlowModel, unit: CodeUnit, acqu
   return fix(region.toDocumentEdits([insert]));
 }
 
-function guideFix(document: StudioDocument, model: FlowModel, unit: CodeUnit, acquisition: TokenAcquireEvent): Fix[] {
+function guideFix(document: GuideDocument, model: FlowModel, unit: CodeUnit, acquisition: TokenAcquireEvent): Fix[] {
   const { text } = document;
   const block = blockAt(document, acquisition.range.start);
   if (!block) return [];
@@ -91,7 +91,7 @@ export function resourceTokenExpiryFixes(document: ParsedDocument, finding: Find
   const model = modelFor(document, settings);
   const located = eventAt(model, 'token-acquire', finding.range);
   if (!located) return [];
-  if (document.kind === 'cxone-studio') return guideFix(document, model, located.unit, located.event);
+  if (document.kind === 'guide') return guideFix(document, model, located.unit, located.event);
   const snippet = snippetCodeAt(document, finding.range.start);
   return snippet ? snippetFix(snippet, model, located.unit, located.event) : [];
 }

@@ -2,7 +2,7 @@ import type { CodeUnit, ExpirySetEvent, FlowModel, TokenAcquireEvent } from '../
 import type { Settings } from '../../common/settings';
 import type { TextEdit } from '../../common/text-edit';
 import type { TextRange } from '../../common/text-range';
-import type { ParsedDocument, StudioDocument } from '../../documents/parsed-document';
+import type { ParsedDocument, GuideDocument } from '../../documents/parsed-document';
 import type { Finding } from '../finding';
 import type { SnippetBlock } from '../../syntax/guide/ast';
 import type { Fix } from '../fix';
@@ -56,7 +56,7 @@ function tokenRequestFor(model: FlowModel, unit: CodeUnit, event: ExpirySetEvent
 function constantFix(document: ParsedDocument, model: FlowModel, unit: CodeUnit, event: ExpirySetEvent, range: TextRange): Fix[] {
   const call = tokenRequestFor(model, unit, event);
   if (!call || call.resultVariable === undefined) return [];
-  if (document.kind === 'cxone-studio') {
+  if (document.kind === 'guide') {
     const block = blockAt(document, range.start);
     if (!block) return [];
     const response = spellingOf(document.text.slice(block.bodyRange.start, block.bodyRange.end), call.resultVariable);
@@ -124,7 +124,7 @@ function snippetNoExpiryFix(snippet: SnippetCode, unit: CodeUnit, model: FlowMod
   return fix(region.toDocumentEdits(edits));
 }
 
-function guideNoExpiryFix(document: StudioDocument, unit: CodeUnit, model: FlowModel, acquisition: TokenAcquireEvent, settings: Settings): Fix[] {
+function guideNoExpiryFix(document: GuideDocument, unit: CodeUnit, model: FlowModel, acquisition: TokenAcquireEvent, settings: Settings): Fix[] {
   const { text } = document;
   const block = blockAt(document, acquisition.range.start);
   const source = responseAcquisition(unit, acquisition);
@@ -188,7 +188,7 @@ export function tokenExpiresInIgnoredFixes(document: ParsedDocument, finding: Fi
   if (constant && constant.event.constantSeconds !== undefined) return constantFix(document, model, constant.unit, constant.event, finding.range);
   const stored = eventAt(model, 'token-acquire', finding.range);
   if (!stored || stored.event.range.start !== finding.range.start) return [];
-  if (document.kind === 'cxone-studio') return guideNoExpiryFix(document, stored.unit, model, stored.event, settings);
+  if (document.kind === 'guide') return guideNoExpiryFix(document, stored.unit, model, stored.event, settings);
   const snippet = snippetCodeAt(document, finding.range.start);
   return snippet ? snippetNoExpiryFix(snippet, stored.unit, model, stored.event, settings) : [];
 }

@@ -60,7 +60,7 @@ function snippetFix(document: ParsedDocument, finding: Finding, settings: Settin
   return fix(region.toDocumentEdits(edits));
 }
 
-function guideFix(document: ParsedDocument & { kind: 'cxone-studio' }, finding: Finding, settings: Settings, unit: CodeUnit, expiry: string): Fix[] {
+function guideFix(document: ParsedDocument & { kind: 'guide' }, finding: Finding, settings: Settings, unit: CodeUnit, expiry: string): Fix[] {
   const { text } = document;
   const block = blockAt(document, finding.range.start);
   if (!block) return [];
@@ -87,7 +87,7 @@ function guideFix(document: ParsedDocument & { kind: 'cxone-studio' }, finding: 
 export function tokenExpiryNoBufferFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
   const check = expiryCheckAt(document, settings, finding.range);
   if (check === undefined) return [];
-  return document.kind === 'cxone-studio'
+  return document.kind === 'guide'
     ? guideFix(document, finding, settings, check.unit, check.expiry)
     : snippetFix(document, finding, settings, check.unit, check.expiry);
 }

@@ -164,7 +164,7 @@ function snippetFix(document: ParsedDocument, unit: CodeUnit, acquisition: Token
   return edits ? [{ title: CHECK_TOKEN_RESPONSE_TITLE, code: TOKEN_FETCH_UNCHECKED_CODE, preferred: true, edits }] : [];
 }
 
-function guideFix(document: ParsedDocument & { kind: 'cxone-studio' }, unit: CodeUnit, acquisition: TokenAcquireEvent, call: RestCallEvent): Fix[] {
+function guideFix(document: ParsedDocument & { kind: 'guide' }, unit: CodeUnit, acquisition: TokenAcquireEvent, call: RestCallEvent): Fix[] {
   const { text } = document;
   const block = blockAt(document, acquisition.range.start);
   if (!block || call.resultVariable === undefined) return [];
@@ -202,7 +202,7 @@ export function tokenFetchUncheckedFixes(document: ParsedDocument, finding: Find
   if (!located || located.event.fromCall === undefined) return [];
   const call = callById(model, located.event.fromCall)?.event;
   if (!call) return [];
-  return document.kind === 'cxone-studio'
+  return document.kind === 'guide'
     ? guideFix(document, located.unit, located.event, call)
     : snippetFix(document, located.unit, located.event, call);
 }

@@ -22,7 +22,7 @@ export function tokenReuseFixes(document: ParsedDocument, finding: Finding, sett
   if (!located) return [];
   const use: TokenUseEvent = located.event;
   const source = tokenSourceOf(model, finding, located);
-  if (document.kind === 'cxone-studio') {
+  if (document.kind === 'guide') {
     const block = blockAt(document, use.range.start);
     return block ? guideTokenFixes(document, block, located.unit, use, source, settings) : [];
   }

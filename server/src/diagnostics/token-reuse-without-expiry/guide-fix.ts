@@ -3,7 +3,7 @@ import type { CodeUnit, TokenUseEvent } from '../../analysis/model/flow-model';
 import type { Settings } from '../../common/settings';
 import type { TextEdit } from '../../common/text-edit';
 import type { TextRange } from '../../common/text-range';
-import type { StudioDocument } from '../../documents/parsed-document';
+import type { GuideDocument } from '../../documents/parsed-document';
 import type { SnippetBlock } from '../../syntax/guide/ast';
 import type { Fix } from '../fix';
 import { strategyA, strategyB } from '../../templates';
@@ -79,7 +79,7 @@ function bodyIndent(text: string, block: SnippetBlock): string {
 
 const UNKNOWN_URL_TODO = "// TODO: the token's acquisition is not in this script: set tokenReq.url below to your identity provider's token endpoint";
 
-export function guideTokenFixes(document: StudioDocument, block: SnippetBlock, unit: CodeUnit, use: TokenUseEvent, source: TokenSource, settings: Settings): Fix[] {
+export function guideTokenFixes(document: GuideDocument, block: SnippetBlock, unit: CodeUnit, use: TokenUseEvent, source: TokenSource, settings: Settings): Fix[] {
   const { text } = document;
   const eol = lineEndingOf(text);
   const body = text.slice(block.bodyRange.start, block.bodyRange.end);

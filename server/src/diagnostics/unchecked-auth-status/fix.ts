@@ -1,6 +1,6 @@
 import type { CodeUnit, FlowModel, RestCallEvent, TokenUseEvent } from '../../analysis/model/flow-model';
 import type { Settings } from '../../common/settings';
-import type { ParsedDocument, StudioDocument } from '../../documents/parsed-document';
+import type { ParsedDocument, GuideDocument } from '../../documents/parsed-document';
 import type { Finding } from '../finding';
 import type { Fix } from '../fix';
 import { authStatusHandler, defaultAuthStatusHandlerNames } from '../../templates';
@@ -115,7 +115,7 @@ function snippetFix(document: ParsedDocument, snippet: SnippetCode, model: FlowM
   return [{ title: ADD_AUTH_HANDLING_TITLE, code: UNCHECKED_AUTH_STATUS_CODE, preferred: true, edits: region.toDocumentEdits([insert]) }];
 }
 
-function guideFix(document: StudioDocument, model: FlowModel, unit: CodeUnit, call: RestCallEvent): Fix[] {
+function guideFix(document: GuideDocument, model: FlowModel, unit: CodeUnit, call: RestCallEvent): Fix[] {
   const { text } = document;
   const block = blockAt(document, call.range.start);
   if (!block || call.resultVariable === undefined) return [];
@@ -159,7 +159,7 @@ export function uncheckedAuthStatusFixes(document: ParsedDocument, finding: Find
   const model = modelFor(document, settings);
   const located = eventAt(model, 'rest-call', finding.range);
   if (!located) return [];
-  if (document.kind === 'cxone-studio') return guideFix(document, model, located.unit, located.event);
+  if (document.kind === 'guide') return guideFix(document, model, located.unit, located.event);
   const snippet = snippetCodeAt(document, located.event.range.start);
   return snippet ? snippetFix(document, snippet, model, located.unit, located.event) : [];
 }

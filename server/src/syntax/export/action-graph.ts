@@ -1,4 +1,4 @@
-import type { ActionEdge, StudioAction } from './export-model';
+import type { ActionEdge, ScriptAction } from './export-model';
 
 /**
  * The flow of a Studio script: actions linked by their default, branch and case edges.
@@ -9,16 +9,16 @@ import type { ActionEdge, StudioAction } from './export-model';
  */
 export class ActionGraph {
   /** The BEGIN action; otherwise the first action no other action links to; otherwise the first action. */
-  readonly entry: StudioAction | undefined;
+  readonly entry: ScriptAction | undefined;
 
-  private readonly byId = new Map<number, StudioAction>();
+  private readonly byId = new Map<number, ScriptAction>();
   private readonly order = new Map<number, number>();
   private readonly outEdges = new Map<number, ActionEdge[]>();
   private readonly inEdges = new Map<number, ActionEdge[]>();
   private readonly successorIds = new Map<number, Set<number>>();
   private readonly predecessorIds = new Map<number, Set<number>>();
 
-  constructor(readonly actions: readonly StudioAction[], readonly edges: readonly ActionEdge[]) {
+  constructor(readonly actions: readonly ScriptAction[], readonly edges: readonly ActionEdge[]) {
     for (const action of actions) {
       if (this.byId.has(action.id)) continue;
       this.byId.set(action.id, action);
@@ -35,7 +35,7 @@ export class ActionGraph {
     this.entry = this.findEntry();
   }
 
-  action(id: number): StudioAction | undefined {
+  action(id: number): ScriptAction | undefined {
     return this.byId.get(id);
   }
 
@@ -73,7 +73,7 @@ export class ActionGraph {
    * Actions that lie on some path from `from` to `to`, both included, in file order; empty when `to` cannot be
    * reached. With `from === to` this is the action plus every action on a loop through it.
    */
-  actionsBetween(from: number, to: number): StudioAction[] {
+  actionsBetween(from: number, to: number): ScriptAction[] {
     const forward = this.reachableFrom(from);
     if (!forward.has(to)) return [];
     const backward = this.reaching(to);
@@ -81,7 +81,7 @@ export class ActionGraph {
   }
 
   /** A shortest path (fewest edges) from `from` to `to`, both included; `undefined` when there is none. */
-  shortestPath(from: number, to: number): StudioAction[] | undefined {
+  shortestPath(from: number, to: number): ScriptAction[] | undefined {
     if (!this.byId.has(from) || !this.byId.has(to)) return undefined;
     const previous = new Map<number, number>([[from, from]]);
     const queue = [from];
@@ -95,7 +95,7 @@ export class ActionGraph {
       }
     }
     if (!previous.has(to)) return undefined;
-    const path: StudioAction[] = [];
+    const path: ScriptAction[] = [];
     for (let id = to; ; id = previous.get(id)!) {
       path.push(this.byId.get(id)!);
       if (id === from) break;
@@ -118,13 +118,13 @@ export class ActionGraph {
     return seen;
   }
 
-  private inFileOrder(ids: number[]): StudioAction[] {
+  private inFileOrder(ids: number[]): ScriptAction[] {
     return ids
       .sort((a, b) => this.order.get(a)! - this.order.get(b)!)
       .map((id) => this.byId.get(id)!);
   }
 
-  private findEntry(): StudioAction | undefined {
+  private findEntry(): ScriptAction | undefined {
     const unique = [...this.byId.values()];
     return unique.find((a) => a.type.toUpperCase() === 'BEGIN')
       ?? unique.find((a) => this.predecessors(a.id).every((p) => p === a.id))

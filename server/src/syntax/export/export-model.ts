@@ -1,7 +1,7 @@
 import type { TextRange } from '../../common/text-range';
 
 /** One positional `<string>` of an action's `<Parameters>`. */
-export interface StudioParameter {
+export interface ActionParameter {
   /** Decoded text; line breaks kept as written in the file (see xml-content.ts). */
   readonly value: string;
   /** Raw content range in the file (between `<string>` and `</string>`; empty for `<string />`). */
@@ -11,12 +11,12 @@ export interface StudioParameter {
 }
 
 /** One `<ActionStruct>` of a Desktop Studio export. */
-export interface StudioAction {
+export interface ScriptAction {
   readonly id: number;
   /** The `<Action>` text as written (Studio writes it upper-case: BEGIN, SNIPPET, MENU…). */
   readonly type: string;
   readonly caption: string;
-  readonly parameters: readonly StudioParameter[];
+  readonly parameters: readonly ActionParameter[];
   /** The `<ActionStruct>` element. */
   readonly range: TextRange;
   /** Raw content range of `<Caption>`, when present. */

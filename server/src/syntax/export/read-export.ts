@@ -1,11 +1,11 @@
 import { SaxesParser } from 'saxes';
 import type { ParseError, TextRange } from '../../common/text-range';
 import { ActionGraph } from './action-graph';
-import type { ActionEdge, ActionEdgeKind, StudioAction, StudioParameter } from './export-model';
+import type { ActionEdge, ActionEdgeKind, ScriptAction, ActionParameter } from './export-model';
 import { decodeXmlContent, type XmlContent } from './xml-content';
 import { type OpenElement, xmlParseError } from './xml-error';
 
-export type { ActionEdge, ActionEdgeKind, StudioAction, StudioParameter } from './export-model';
+export type { ActionEdge, ActionEdgeKind, ScriptAction, ActionParameter } from './export-model';
 export { ActionGraph } from './action-graph';
 
 /**
@@ -33,9 +33,9 @@ export interface EmbeddedCode {
   toCodeOffset(documentOffset: number): number | undefined;
 }
 
-export interface StudioExport {
+export interface ScriptExport {
   /** Actions in document order (only those whose `</ActionStruct>` was read before any XML error). */
-  readonly actions: StudioAction[];
+  readonly actions: ScriptAction[];
   readonly edges: ActionEdge[];
   readonly snippets: EmbeddedCode[];
   /** At most one error: the first XML well-formedness error. */
@@ -51,9 +51,9 @@ const ROOT_MARKER = '<ScriptContainer';
  * element) and for text that is neither well-formed XML nor mentions `<ScriptContainer`. A malformed export gives
  * exactly one ParseError plus the actions read before the error. Never throws.
  */
-export function readStudioExport(text: string): StudioExport | undefined {
+export function readExport(text: string): ScriptExport | undefined {
   try {
-    return new StudioExportReader(text).read();
+    return new ExportReader(text).read();
   } catch (unexpected) {
     // A bug in this reader must not take the language server down; report it on the document instead.
     if (!text.includes(ROOT_MARKER)) return undefined;
@@ -64,7 +64,7 @@ export function readStudioExport(text: string): StudioExport | undefined {
 
 /** Thrown from saxes handlers to stop parsing; never escapes this module. */
 class StopParsing {
-  constructor(readonly reason: 'error' | 'not-a-studio-export') {}
+  constructor(readonly reason: 'error' | 'not-an-export') {}
 }
 
 interface ElementFrame extends OpenElement {
@@ -85,7 +85,7 @@ interface ActionBuilder {
   type?: string;
   caption?: string;
   captionRange?: TextRange;
-  parameters: StudioParameter[];
+  parameters: ActionParameter[];
   /** Decoded content of each parameter, kept so a SNIPPET's code is decoded once. */
   parameterContents: XmlContent[];
   links: ActionEdgeDraft[];
@@ -100,9 +100,9 @@ interface TagEvent {
   readonly isSelfClosing: boolean;
 }
 
-class StudioExportReader {
+class ExportReader {
   private readonly stack: ElementFrame[] = [];
-  private readonly actions: StudioAction[] = [];
+  private readonly actions: ScriptAction[] = [];
   private readonly edges: ActionEdgeDraft[] = [];
   private readonly snippets: EmbeddedCode[] = [];
   private error: ParseError | undefined;
@@ -111,7 +111,7 @@ class StudioExportReader {
 
   constructor(private readonly text: string) {}
 
-  read(): StudioExport | undefined {
+  read(): ScriptExport | undefined {
     const parser = new SaxesParser({ position: true });
     parser.on('opentag', (tag) => this.onOpen(tag, parser.position));
     parser.on('closetag', (tag) => this.onClose(tag, parser.position));
@@ -124,7 +124,7 @@ class StudioExportReader {
       parser.close();
     } catch (stop) {
       if (!(stop instanceof StopParsing)) throw stop;
-      if (stop.reason === 'not-a-studio-export') return undefined;
+      if (stop.reason === 'not-an-export') return undefined;
     }
     if (this.rootName === undefined && !this.text.includes(ROOT_MARKER)) return undefined;
     if (this.rootName !== undefined && this.rootName !== ROOT) return undefined;
@@ -140,7 +140,7 @@ class StudioExportReader {
     this.stack.push(frame);
     if (depth === 0) {
       this.rootName = tag.name;
-      if (tag.name !== ROOT) throw new StopParsing('not-a-studio-export');
+      if (tag.name !== ROOT) throw new StopParsing('not-an-export');
       return;
     }
     if (depth === 2 && tag.name === 'ActionStruct' && this.parentIs(1, 'Actions')) {
@@ -229,7 +229,7 @@ class StudioExportReader {
   private finishAction(builder: ActionBuilder, range: TextRange): void {
     const id = parseInteger(builder.id);
     if (id === undefined) return; // Studio always writes an ActionID; without one the action cannot be linked
-    const action: StudioAction = {
+    const action: ScriptAction = {
       id,
       type: (builder.type ?? '').trim(),
       caption: builder.caption ?? '',
@@ -271,11 +271,11 @@ class StudioExportReader {
 }
 
 function assemble(
-  actions: StudioAction[],
+  actions: ScriptAction[],
   edges: ActionEdge[],
   snippets: EmbeddedCode[],
   errors: ParseError[],
-): StudioExport {
+): ScriptExport {
   return { actions, edges, snippets, errors, graph: new ActionGraph(actions, edges) };
 }
 

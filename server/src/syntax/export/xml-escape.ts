@@ -1,6 +1,6 @@
 /**
  * Escapes Snippet code for the text of a `<string>` element, the way Studio writes it: `&`, `<` and `>` become
- * entities; quotes and line breaks stay literal (CRLF stays CRLF, matching how readStudioExport keeps them).
+ * entities; quotes and line breaks stay literal (CRLF stays CRLF, matching how readExport keeps them).
  * Escaping `>` also keeps `]]>`, which XML forbids in element text, out of the output.
  *
  * XML 1.0 cannot hold C0 control characters other than tab, CR and LF, even as references; Snippet code never

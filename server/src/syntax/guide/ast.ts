@@ -6,16 +6,16 @@ import type { ParseError, TextRange } from '../../common/text-range';
  * bodies are JavaScript-like. Every offset anywhere in this tree (items, acorn nodes, substitutions, comments)
  * is a UTF-16 offset into the whole document, never into a block or a line.
  */
-export interface StudioParseResult {
+export interface GuideParseResult {
   /** Script-level items and SNIPPET blocks in document order. */
-  readonly items: StudioItem[];
+  readonly items: GuideItem[];
   /** Sorted by start offset. */
   readonly errors: ParseError[];
   /** Every `//` and `/* *\/` comment, at script level and inside bodies, sorted by start offset. */
   readonly comments: TextRange[];
 }
 
-export type StudioItem = ScriptAssign | Decision | Branch | Wait | Elision | Action | SnippetBlock;
+export type GuideItem = ScriptAssign | Decision | Branch | Wait | Elision | Action | SnippetBlock;
 
 /** A `{name}` substitution (Studio replaces it with the variable's value at run time). */
 export interface Substitution {

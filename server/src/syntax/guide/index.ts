@@ -6,11 +6,11 @@ export type {
   ScriptAssign,
   SetStatement,
   SnippetBlock,
-  StudioItem,
-  StudioParseResult,
+  GuideItem,
+  GuideParseResult,
   Substitution,
   Wait,
 } from './ast';
-export { parseStudio } from './parser';
+export { parseGuide } from './parser';
 export { substitutionsIn } from './substitutions';
 export { walkNodes, walkWithAncestors } from './walk';

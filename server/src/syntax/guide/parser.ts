@@ -1,10 +1,10 @@
 import type { ParseError, TextRange } from '../../common/text-range';
-import type { StudioItem, StudioParseResult } from './ast';
+import type { GuideItem, GuideParseResult } from './ast';
 import { lineEndFrom, skipBlanks, splitTrailingComment } from './line-text';
 import { parseScriptLine, type LineSink } from './script-line';
 import { parseSnippetBlock } from './snippet-block';
 
-export type { StudioParseResult } from './ast';
+export type { GuideParseResult } from './ast';
 
 const SNIPPET_KEYWORD = /SNIPPET(?![\w$:])/iy;
 const END_SNIPPET = /END[ \t]+SNIPPET(?![\w$:])/iy;
@@ -15,7 +15,7 @@ const BARE_SNIPPET_LINE = /SNIPPET[ \t]*(?:\/\/[^\r\n]*)?(?=\r|\n|$)/iy;
  * Parses "the guide's notation" of a Studio script: script-level lines and SNIPPET … END SNIPPET blocks with
  * JavaScript-like bodies. Linear in the document's length; never throws.
  */
-export function parseStudio(text: string): StudioParseResult {
+export function parseGuide(text: string): GuideParseResult {
   try {
     return parseDocument(text);
   } catch (thrown) {
@@ -29,8 +29,8 @@ interface OpenSnippet {
   readonly keywordRange: TextRange;
 }
 
-function parseDocument(text: string): StudioParseResult {
-  const items: StudioItem[] = [];
+function parseDocument(text: string): GuideParseResult {
+  const items: GuideItem[] = [];
   const errors: ParseError[] = [];
   const comments: TextRange[] = [];
   const nul = text.indexOf('\0');

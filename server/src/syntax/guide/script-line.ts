@@ -1,6 +1,6 @@
 import type { AnyNode, Expression } from 'acorn';
 import type { ParseError, TextRange } from '../../common/text-range';
-import type { Action, Branch, Decision, Elision, ScriptAssign, StudioItem, Substitution, Wait } from './ast';
+import type { Action, Branch, Decision, Elision, ScriptAssign, GuideItem, Substitution, Wait } from './ast';
 import { parseLineExpression } from './line-expression';
 import { isBlank, skipBlanks, splitTrailingComment, trimEndOffset } from './line-text';
 import { substitutionsIn, substitutionsInStrings } from './substitutions';
@@ -9,7 +9,7 @@ import { describeSyntaxError } from './syntax-messages';
 /** Where script-level line parsers put what they find. */
 export interface LineSink {
   readonly text: string;
-  readonly items: StudioItem[];
+  readonly items: GuideItem[];
   readonly errors: ParseError[];
   readonly comments: TextRange[];
 }
@@ -169,7 +169,7 @@ function parseDecision(sink: LineSink, start: number, end: number): void {
     sink.errors.push({ range: keywordRange, message: 'DECISION needs a condition, e.g. DECISION "{strApiError}" = ""' });
     return;
   }
-  const { masked, equalsAt } = maskStudioEquals(conditionText);
+  const { masked, equalsAt } = maskGuideEquals(conditionText);
   const parsed = parseLineExpression(masked, conditionStart);
   let expression: Expression | undefined;
   if (parsed.exact && parsed.expression && text.slice(parsed.end, conditionEnd).replace(/[\s;]/g, '') === '') {
@@ -201,7 +201,7 @@ function parseDecision(sink: LineSink, start: number, end: number): void {
  * Studio compares with a single `=`. To let acorn read the condition, each lone `=` outside strings becomes `<`
  * (same length, and `<` binds like a comparison); the parser then relabels those operators as `==`.
  */
-function maskStudioEquals(condition: string): { masked: string; equalsAt: number[] } {
+function maskGuideEquals(condition: string): { masked: string; equalsAt: number[] } {
   const equalsAt: number[] = [];
   let quote = '';
   for (let i = 0; i < condition.length; i++) {
