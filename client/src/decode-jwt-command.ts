@@ -1,4 +1,13 @@
-import { commands, env, EventEmitter, Uri, window, workspace, type Disposable, type TextDocumentContentProvider } from 'vscode';
+import {
+  commands,
+  env,
+  EventEmitter,
+  Uri,
+  window,
+  workspace,
+  type Disposable,
+  type TextDocumentContentProvider,
+} from 'vscode';
 import { SETTINGS_SECTION } from '../../server/src/common/settings';
 import { decodeJwtToken } from '../../server/src/jwt/decode';
 import { findJwts } from '../../server/src/jwt/find';
@@ -64,5 +73,8 @@ export function registerDecodeJwt(commandId: string): Disposable[] {
     const document = await workspace.openTextDocument(provider.add(report));
     await window.showTextDocument(document, { preview: true });
   };
-  return [workspace.registerTextDocumentContentProvider(JWT_REPORT_SCHEME, provider), commands.registerCommand(commandId, command)];
+  return [
+    workspace.registerTextDocumentContentProvider(JWT_REPORT_SCHEME, provider),
+    commands.registerCommand(commandId, command),
+  ];
 }

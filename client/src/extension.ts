@@ -35,7 +35,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
         await languageClient.restart();
       } catch (error) {
         outputChannel.appendLine(`Restart failed: ${describe(error)}`);
-        void window.showErrorMessage(`${CLIENT_NAME}: the language server did not restart. See the output for details.`);
+        void window.showErrorMessage(
+          `${CLIENT_NAME}: the language server did not restart. See the output for details.`,
+        );
       }
     }),
     commands.registerCommand(COMMANDS.showOutput, () => outputChannel.show(true)),

@@ -17,7 +17,10 @@ function show(item: LanguageStatusItem, state: State): void {
 
 /** The `{}` entry next to the language mode of our two languages, following the server's state. */
 export function createStatusItem(client: LanguageClient): Disposable {
-  const item = languages.createLanguageStatusItem('studioTokenLens.status', OUR_LANGUAGES.map((language) => ({ language })));
+  const item = languages.createLanguageStatusItem(
+    'studioTokenLens.status',
+    OUR_LANGUAGES.map((language) => ({ language })),
+  );
   item.name = CLIENT_NAME;
   item.command = { title: 'Show Output', command: COMMANDS.showOutput };
   show(item, client.state);

@@ -1,4 +1,10 @@
-import { createConnection, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, type Connection } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  createServerSocketTransport,
+  IPCMessageReader,
+  IPCMessageWriter,
+  type Connection,
+} from 'vscode-languageserver/node';
 import { PRODUCT_VERSION } from './common/version';
 import { parseServerArgs, SERVER_USAGE, type Transport } from './lsp/server-args';
 import { startServer } from './lsp/start-server';

@@ -21,8 +21,10 @@ function medianMs(fn: () => void, minRuns = 5): number {
 function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  const line = (r: string[]): string => '| ' + r.map((c, i) => c.padStart(widths[i]!)).join(' | ') + ' |';
-  return [line(cells[0]!), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...cells.slice(1).map(line)].join('\n');
+  const line = (r: string[]): string => `| ${r.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  return [line(cells[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join(
+    '\n',
+  );
 }
 
 function parserBench(): string {
@@ -36,12 +38,12 @@ function parserBench(): string {
     const mb = snippet.length / 1e6;
     rows.push([
       actualLines,
-      (snippet.length / 1024).toFixed(0) + ' KiB',
+      `${(snippet.length / 1024).toFixed(0)} KiB`,
       ours.toFixed(2),
       ((ours * 1000) / actualLines).toFixed(3),
       (mb / (ours / 1000)).toFixed(1),
       (js.length / 1e6 / (theirs / 1000)).toFixed(1),
-      ((snippet.length / ours) / (js.length / theirs)).toFixed(2) + 'x',
+      `${(snippet.length / ours / (js.length / theirs)).toFixed(2)}x`,
     ]);
   }
   return table(['lines', 'size', 'parse ms', 'µs/line', 'ours MB/s', 'acorn MB/s', 'ours/acorn'], rows);
@@ -57,13 +59,22 @@ function lintBench(): string {
     const full = medianMs(() => {
       findings = lintText('bench.snippet', 'snippet', snippet, DEFAULT_SETTINGS)!.findings.length;
     });
-    rows.push([actualLines, parseOnly.toFixed(2), full.toFixed(2), (full - parseOnly).toFixed(2), ((full * 1000) / actualLines).toFixed(3), findings]);
+    rows.push([
+      actualLines,
+      parseOnly.toFixed(2),
+      full.toFixed(2),
+      (full - parseOnly).toFixed(2),
+      ((full * 1000) / actualLines).toFixed(3),
+      findings,
+    ]);
   }
   return table(['lines', 'parse ms', 'full lint ms', 'model+rules ms', 'µs/line', 'findings'], rows);
 }
 
 async function main(): Promise<void> {
-  console.log('Snippet parser (median of repeated runs; acorn parses JavaScript of the same byte size, locations on)\n');
+  console.log(
+    'Snippet parser (median of repeated runs; acorn parses JavaScript of the same byte size, locations on)\n',
+  );
   console.log(parserBench());
   console.log('\nFull lint: parse, flow model and all rules (generated code with tokens, calls and status checks)\n');
   console.log(lintBench());

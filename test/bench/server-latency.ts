@@ -21,8 +21,8 @@ function percentile(sorted: readonly number[], p: number): number {
 function table(header: string[], rows: string[][]): string {
   const cells = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  const line = (r: string[]): string => '| ' + r.map((c, i) => c.padStart(widths[i]!)).join(' | ') + ' |';
-  return [line(header), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.map(line)].join('\n');
+  const line = (r: string[]): string => `| ${r.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
 function rssMiB(pid: number): string {
@@ -49,7 +49,7 @@ function typingEdits(text: string): TextDocumentContentChangeEvent[] {
   });
   const edits: TextDocumentContentChangeEvent[] = [];
   for (let i = 0; i < EDITS; i++) {
-    const target = targets[Math.floor(i / 2) * 7 % targets.length]!;
+    const target = targets[(Math.floor(i / 2) * 7) % targets.length]!;
     const end = i % 2 === 0 ? target : { line: target.line, character: target.character + 1 };
     edits.push({ range: { start: target, end }, text: i % 2 === 0 ? 'x' : '' });
   }

@@ -24,18 +24,24 @@ function minimumVersion() {
 async function main() {
   const missing = BUNDLES.filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    console.error(`test:e2e:electron: missing ${missing.map((f) => f.slice(REPO.length + 1)).join(', ')}: run \`npm run build\` first.`);
+    console.error(
+      `test:e2e:electron: missing ${missing.map((f) => f.slice(REPO.length + 1)).join(', ')}: run \`npm run build\` first.`,
+    );
     return 2;
   }
   let testElectron;
   try {
     testElectron = await import('@vscode/test-electron');
   } catch {
-    console.error('test:e2e:electron: @vscode/test-electron is not installed (it is a devDependency: run `npm install`).');
+    console.error(
+      'test:e2e:electron: @vscode/test-electron is not installed (it is a devDependency: run `npm install`).',
+    );
     return 2;
   }
   if (process.platform === 'linux' && !process.env.DISPLAY) {
-    console.warn('test:e2e:electron: no DISPLAY; VS Code needs one on Linux. Run: xvfb-run -a npm run test:e2e:electron');
+    console.warn(
+      'test:e2e:electron: no DISPLAY; VS Code needs one on Linux. Run: xvfb-run -a npm run test:e2e:electron',
+    );
   }
   const versions = process.argv.slice(2).length > 0 ? process.argv.slice(2) : [minimumVersion(), 'stable'];
   const extensionTestsPath = await compileSuite();
@@ -56,8 +62,10 @@ async function main() {
           '--disable-workspace-trust',
           '--skip-welcome',
           '--skip-release-notes',
-          '--user-data-dir', join(root, 'user-data'),
-          '--extensions-dir', join(root, 'extensions'),
+          '--user-data-dir',
+          join(root, 'user-data'),
+          '--extensions-dir',
+          join(root, 'extensions'),
         ],
         extensionTestsEnv: { STL_E2E_DEADLINE_MS: process.env.STL_E2E_DEADLINE_MS ?? '10000' },
       });
@@ -68,7 +76,7 @@ async function main() {
       if (NETWORK_ERRORS.test(text)) {
         console.error(
           `[e2e:electron] VS Code ${version}: could not download VS Code (${text.trim()}).\n` +
-            '  @vscode/test-electron fetches VS Code from Microsoft\'s update service, which needs a network.\n' +
+            "  @vscode/test-electron fetches VS Code from Microsoft's update service, which needs a network.\n" +
             '  Offline, run the same suite in code-server instead: npm run test:e2e',
         );
         break; // every other version would fail the same way

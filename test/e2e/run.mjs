@@ -12,7 +12,18 @@
 // It builds nothing of the product: run `npm run build` first (it checks the bundles exist). It
 // installs its tools into .cache/e2e on first use (test/e2e/install.mjs) and compiles the suite.
 // Screenshots and logs go to .e2e-artifacts/. Exit status: the suite's (0 = all passed).
-import { cpSync, existsSync, readFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  readFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  appendFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -42,7 +53,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 function usage(message) {
-  console.error(`test:e2e: ${message}\nusage: node test/e2e/run.mjs [--dev | --vsix <file>] [--grep <regexp>] [--timeout <seconds>] [--keep]`);
+  console.error(
+    `test:e2e: ${message}\nusage: node test/e2e/run.mjs [--dev | --vsix <file>] [--grep <regexp>] [--timeout <seconds>] [--keep]`,
+  );
   process.exit(2);
 }
 
@@ -64,8 +77,14 @@ function options() {
   }
   if (parsed.dev && parsed.vsix) usage('--dev and --vsix exclude each other');
   const timeoutSeconds = Number(parsed.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) usage(`--timeout needs a number of seconds, got ${parsed.timeout}`);
-  return { vsix: parsed.vsix ? resolve(parsed.vsix) : undefined, grep: parsed.grep, timeoutMs: timeoutSeconds * 1000, keep: parsed.keep === true };
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    usage(`--timeout needs a number of seconds, got ${parsed.timeout}`);
+  return {
+    vsix: parsed.vsix ? resolve(parsed.vsix) : undefined,
+    grep: parsed.grep,
+    timeoutMs: timeoutSeconds * 1000,
+    keep: parsed.keep === true,
+  };
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -85,7 +104,10 @@ function cleanup() {
   })();
   return cleaning;
 }
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
   process.on(signal, () => {
     console.error(`\n[e2e] ${signal}: stopping code-server and chromium`);
     void cleanup().then(() => process.exit(code));
@@ -96,11 +118,14 @@ async function main() {
   const opts = options();
   const started = performance.now();
   if (opts.vsix) {
-    if (!existsSync(opts.vsix)) usage(`no such .vsix: ${opts.vsix} (npm run package writes .e2e-artifacts/studio-token-lens.vsix)`);
+    if (!existsSync(opts.vsix))
+      usage(`no such .vsix: ${opts.vsix} (npm run package writes .e2e-artifacts/studio-token-lens.vsix)`);
   } else {
     const missing = BUNDLES.filter((file) => !existsSync(file));
     if (missing.length > 0) {
-      console.error(`test:e2e: missing ${missing.map((f) => f.slice(REPO.length + 1)).join(', ')}: run \`npm run build\` first.`);
+      console.error(
+        `test:e2e: missing ${missing.map((f) => f.slice(REPO.length + 1)).join(', ')}: run \`npm run build\` first.`,
+      );
       process.exit(2);
     }
   }
@@ -134,7 +159,10 @@ async function main() {
     // required; an empty harness extension fills it and ours loads as an ordinary installed one.
     await codeServerCli(dirs, env, ['--install-extension', opts.vsix], join(dirs.root, 'install-extension.log'));
     const installed = readdirSync(dirs.extensions).find((name) => name.toLowerCase().startsWith(`${EXTENSION_ID}-`));
-    if (!installed) throw new Error(`code-server --install-extension ${basename(opts.vsix)} left no ${EXTENSION_ID}-* folder in ${dirs.extensions}`);
+    if (!installed)
+      throw new Error(
+        `code-server --install-extension ${basename(opts.vsix)} left no ${EXTENSION_ID}-* folder in ${dirs.extensions}`,
+      );
     env.STL_E2E_EXTENSION_PATH = join(dirs.extensions, installed);
     developmentPath = HARNESS;
     console.log(`[e2e] installed ${basename(opts.vsix)} as ${installed}`);
@@ -185,7 +213,9 @@ async function main() {
     const screenshot = /^\[screenshot\] (\S+) (.+)$/.exec(line);
     if (screenshot) {
       const [, name, selector] = screenshot;
-      screenshotQueue = screenshotQueue.then(() => takeScreenshot(name, selector)).catch((error) => uiFailures.push(`${name}: ${error.message}`));
+      screenshotQueue = screenshotQueue
+        .then(() => takeScreenshot(name, selector))
+        .catch((error) => uiFailures.push(`${name}: ${error.message}`));
       return;
     }
     const metric = /^\[metric\] (\S+) (\d+)$/.exec(line);
@@ -213,9 +243,13 @@ async function main() {
   page.on('crash', () => resolveExit('the page crashed'));
 
   const suiteStarted = performance.now();
-  console.log(`[e2e] VS Code ${opts.vsix ? `with ${basename(opts.vsix)} installed` : 'with this checkout as the development extension'} at ${server.url}`);
+  console.log(
+    `[e2e] VS Code ${opts.vsix ? `with ${basename(opts.vsix)} installed` : 'with this checkout as the development extension'} at ${server.url}`,
+  );
   await page.goto(workbenchUrl);
-  const timeout = new Promise((r) => setTimeout(() => r(`no result within ${seconds(opts.timeoutMs)}`), opts.timeoutMs).unref());
+  const timeout = new Promise((r) =>
+    setTimeout(() => r(`no result within ${seconds(opts.timeoutMs)}`), opts.timeoutMs).unref(),
+  );
   const serverGone = server.exit.then(({ code, signal }) => `code-server exited (${signal ?? code})`);
   const outcome = await Promise.race([suiteExit, timeout, serverGone]);
   await screenshotQueue;
@@ -229,11 +263,18 @@ async function main() {
   for (const failure of uiFailures) console.error(`[e2e] UI check failed: ${failure}`);
   if (typeof outcome !== 'number') console.error(`[e2e] ${outcome}; logs in ${LOGS.slice(REPO.length + 1)}/`);
   if (failed && !suiteStartedLogging) {
-    console.error(`[e2e] the suite printed nothing; the workbench's log ends with:\n${readFileSync(runLog, 'utf8').split('\n').slice(-40).join('\n')}`);
+    console.error(
+      `[e2e] the suite printed nothing; the workbench's log ends with:\n${readFileSync(runLog, 'utf8').split('\n').slice(-40).join('\n')}`,
+    );
   }
   for (const [name, value] of Object.entries(metrics)) console.log(`[e2e] ${name}: ${value}`);
-  console.log(`[e2e] suite ${seconds(suiteMs)}, total ${seconds(performance.now() - started)}; screenshots in ${SCREENSHOTS.slice(REPO.length + 1)}/`);
-  if (result) console.log(`e2e: ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
+  console.log(
+    `[e2e] suite ${seconds(suiteMs)}, total ${seconds(performance.now() - started)}; screenshots in ${SCREENSHOTS.slice(REPO.length + 1)}/`,
+  );
+  if (result)
+    console.log(
+      `e2e: ${result.passed} passed, ${result.failed} failed${result.pending ? `, ${result.pending} skipped` : ''}`,
+    );
   return failed ? 1 : 0;
 }
 

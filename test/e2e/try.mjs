@@ -11,7 +11,9 @@ import { ensureTools } from './install.mjs';
 import { isolatedDirs, isolatedEnv, startCodeServer, writeUserSettings } from './lib/code-server.mjs';
 import { BUNDLES, REPO } from './lib/paths.mjs';
 
-const { values } = parseArgs({ options: { port: { type: 'string' }, folder: { type: 'string', default: join(REPO, 'examples') } } });
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, folder: { type: 'string', default: join(REPO, 'examples') } },
+});
 const folder = resolve(values.folder);
 const port = values.port === undefined ? undefined : Number(values.port);
 if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
@@ -20,7 +22,9 @@ if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
 }
 const missing = BUNDLES.filter((file) => !existsSync(file));
 if (missing.length > 0) {
-  console.error(`try: missing ${missing.map((f) => f.slice(REPO.length + 1)).join(', ')}: run \`npm run build\` first.`);
+  console.error(
+    `try: missing ${missing.map((f) => f.slice(REPO.length + 1)).join(', ')}: run \`npm run build\` first.`,
+  );
   process.exit(2);
 }
 
@@ -48,7 +52,9 @@ try {
 }
 const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${REPO}`]];
 const url = `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-console.log(`\nStudio Token Lens in VS Code (code-server), with ${folder.startsWith(REPO) ? folder.slice(REPO.length + 1) : folder} open:\n\n  ${url}\n`);
+console.log(
+  `\nStudio Token Lens in VS Code (code-server), with ${folder.startsWith(REPO) ? folder.slice(REPO.length + 1) : folder} open:\n\n  ${url}\n`,
+);
 console.log('Open the URL in a browser on this machine (or forward the port). Ctrl+C stops it.');
 const { code, signal } = await server.exit;
 if (!stopping) {

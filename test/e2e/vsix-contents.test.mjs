@@ -14,7 +14,9 @@ const MAX_BYTES = 1024 * 1024;
 /** What vsce adds around the extension's own files. */
 const PACKAGING = ['[Content_Types].xml', 'extension.vsixmanifest'];
 
-/** The extension's files: .vscodeignore's allow-list as vsce writes it (LICENSE → LICENSE.txt, README.md → readme.md). */
+/**
+ * The extension's files: .vscodeignore's allow-list as vsce writes it (LICENSE → LICENSE.txt, README.md → readme.md).
+ */
 const ALLOWED = [
   /^extension\/package\.json$/,
   /^extension\/readme\.md$/,
@@ -29,7 +31,16 @@ const ALLOWED = [
   /^extension\/docs\/images\/[\w.-]+\.png$/,
 ];
 
-const FORBIDDEN = [/\.ts$/, /\.map$/, /(^|\/)node_modules\//, /(^|\/)test\//, /(^|\/)\.cache\//, /(^|\/)\.e2e-artifacts\//, /(^|\/)src\//, /\.vsix$/];
+const FORBIDDEN = [
+  /\.ts$/,
+  /\.map$/,
+  /(^|\/)node_modules\//,
+  /(^|\/)test\//,
+  /(^|\/)\.cache\//,
+  /(^|\/)\.e2e-artifacts\//,
+  /(^|\/)src\//,
+  /\.vsix$/,
+];
 
 /** A zip's entries from its central directory (names, sizes, and where each one's data starts). */
 function zipEntries(buffer) {
@@ -61,7 +72,8 @@ function zipEntries(buffer) {
 }
 
 function readEntry(buffer, entry) {
-  const start = entry.localHeader + 30 + buffer.readUInt16LE(entry.localHeader + 26) + buffer.readUInt16LE(entry.localHeader + 28);
+  const start =
+    entry.localHeader + 30 + buffer.readUInt16LE(entry.localHeader + 26) + buffer.readUInt16LE(entry.localHeader + 28);
   const data = buffer.subarray(start, start + entry.compressedSize);
   return entry.method === 0 ? data : inflateRawSync(data);
 }
@@ -77,10 +89,14 @@ test('the .vsix is under 1 MiB', { skip: !existsSync(VSIX) }, (t) => {
 });
 
 test('the .vsix holds only the allow-listed files', { skip: !existsSync(VSIX) }, () => {
-  const names = zipEntries(readFileSync(VSIX)).map((e) => e.name).filter((name) => !name.endsWith('/'));
+  const names = zipEntries(readFileSync(VSIX))
+    .map((e) => e.name)
+    .filter((name) => !name.endsWith('/'));
   const forbidden = names.filter((name) => FORBIDDEN.some((pattern) => pattern.test(name)));
   assert.deepEqual(forbidden, [], 'sources, tests, caches or dependencies slipped in');
-  const unexpected = names.filter((name) => !PACKAGING.includes(name) && !ALLOWED.some((pattern) => pattern.test(name)));
+  const unexpected = names.filter(
+    (name) => !PACKAGING.includes(name) && !ALLOWED.some((pattern) => pattern.test(name)),
+  );
   assert.deepEqual(unexpected, [], 'files outside the .vscodeignore allow-list');
 });
 

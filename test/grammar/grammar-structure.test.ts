@@ -1,10 +1,10 @@
 // Structural checks that vscode-textmate would not report: it silently ignores an include of a missing
 // repository rule, and a scope without our suffix would be easy to miss in the assertion files.
-import { strict as assert } from "node:assert";
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 
-const projectRoot = path.resolve(__dirname, "..", "..");
+const projectRoot = path.resolve(__dirname, '..', '..');
 
 interface GrammarRule {
   name?: string;
@@ -42,25 +42,25 @@ interface GrammarExpectation {
 
 const expectations: GrammarExpectation[] = [
   {
-    file: "syntaxes/cxone-snippet.tmLanguage.json",
-    scopeName: "source.cxone-snippet",
-    fileType: "snippet",
-    suffix: ".cxone-snippet",
+    file: 'syntaxes/cxone-snippet.tmLanguage.json',
+    scopeName: 'source.cxone-snippet',
+    fileType: 'snippet',
+    suffix: '.cxone-snippet',
     externalIncludes: [],
     foreignScopes: [],
   },
   {
-    file: "syntaxes/cxone-studio.tmLanguage.json",
-    scopeName: "source.cxone-studio",
-    fileType: "studio",
-    suffix: ".cxone-studio",
-    externalIncludes: ["source.js"],
-    foreignScopes: ["meta.embedded.block.javascript"],
+    file: 'syntaxes/cxone-studio.tmLanguage.json',
+    scopeName: 'source.cxone-studio',
+    fileType: 'studio',
+    suffix: '.cxone-studio',
+    externalIncludes: ['source.js'],
+    foreignScopes: ['meta.embedded.block.javascript'],
   },
 ];
 
 function loadGrammar(file: string): Grammar {
-  return JSON.parse(readFileSync(path.join(projectRoot, file), "utf8")) as Grammar;
+  return JSON.parse(readFileSync(path.join(projectRoot, file), 'utf8')) as Grammar;
 }
 
 /** Every rule in the grammar, including capture rules and nested patterns. */
@@ -79,21 +79,21 @@ function allRules(grammar: Grammar): GrammarRule[] {
   return rules;
 }
 
-describe("TextMate grammar structure", () => {
+describe('TextMate grammar structure', () => {
   for (const expected of expectations) {
     describe(expected.file, () => {
       const grammar = loadGrammar(expected.file);
       const rules = allRules(grammar);
 
-      it("declares its scope name and file type", () => {
+      it('declares its scope name and file type', () => {
         assert.equal(grammar.scopeName, expected.scopeName);
         assert.deepEqual(grammar.fileTypes, [expected.fileType]);
       });
 
-      it("includes only rules that exist", () => {
+      it('includes only rules that exist', () => {
         for (const { include } of rules) {
-          if (include === undefined || include === "$self" || include === "$base") continue;
-          if (include.startsWith("#")) {
+          if (include === undefined || include === '$self' || include === '$base') continue;
+          if (include.startsWith('#')) {
             assert.ok(include.slice(1) in grammar.repository, `missing repository rule ${include}`);
           } else {
             assert.ok(expected.externalIncludes.includes(include), `unexpected external include ${include}`);
@@ -101,8 +101,10 @@ describe("TextMate grammar structure", () => {
         }
       });
 
-      it("uses every repository rule", () => {
-        const included = new Set(rules.flatMap((rule) => (rule.include?.startsWith("#") ? [rule.include.slice(1)] : [])));
+      it('uses every repository rule', () => {
+        const included = new Set(
+          rules.flatMap((rule) => (rule.include?.startsWith('#') ? [rule.include.slice(1)] : [])),
+        );
         const unused = Object.keys(grammar.repository).filter((key) => !included.has(key));
         assert.deepEqual(unused, []);
       });
@@ -118,10 +120,10 @@ describe("TextMate grammar structure", () => {
         }
       });
 
-      it("gives every match, begin and end rule a regular expression string", () => {
+      it('gives every match, begin and end rule a regular expression string', () => {
         for (const rule of rules) {
           for (const regex of [rule.match, rule.begin, rule.end, rule.while]) {
-            if (regex !== undefined) assert.equal(typeof regex, "string");
+            if (regex !== undefined) assert.equal(typeof regex, 'string');
           }
           if (rule.begin !== undefined) assert.ok(rule.end !== undefined || rule.while !== undefined, rule.begin);
         }
@@ -129,12 +131,17 @@ describe("TextMate grammar structure", () => {
     });
   }
 
-  it("embeds JavaScript in SNIPPET bodies under meta.embedded.block.javascript", () => {
-    const studio = loadGrammar("syntaxes/cxone-studio.tmLanguage.json");
-    const body = allRules(studio).find((rule) => rule.contentName === "meta.embedded.block.javascript");
-    assert.ok(body, "no rule with contentName meta.embedded.block.javascript");
-    assert.ok(body.patterns?.some((rule) => rule.include === "source.js"), "the body does not include source.js");
+  it('embeds JavaScript in SNIPPET bodies under meta.embedded.block.javascript', () => {
+    const studio = loadGrammar('syntaxes/cxone-studio.tmLanguage.json');
+    const body = allRules(studio).find((rule) => rule.contentName === 'meta.embedded.block.javascript');
+    assert.ok(body, 'no rule with contentName meta.embedded.block.javascript');
+    assert.ok(
+      body.patterns?.some((rule) => rule.include === 'source.js'),
+      'the body does not include source.js',
+    );
     const selectors = Object.keys(studio.injections ?? {});
-    assert.ok(selectors.length > 0 && selectors.every((selector) => selector.includes("meta.embedded.block.javascript")));
+    assert.ok(
+      selectors.length > 0 && selectors.every((selector) => selector.includes('meta.embedded.block.javascript')),
+    );
   });
 });

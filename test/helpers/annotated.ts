@@ -35,9 +35,10 @@ export function readAnnotated(source: string): AnnotatedSource {
     if (caret && lastKeptLineStart >= 0) {
       const column = caret[1]!.length;
       const start = lastKeptLineStart + column;
-      const annotation: ExpectedAnnotation = caret[4] !== undefined
-        ? { range: { start, end: start + caret[2]!.length }, code: caret[3] ?? '', message: caret[4] }
-        : { range: { start, end: start + caret[2]!.length }, code: caret[3] ?? '' };
+      const annotation: ExpectedAnnotation =
+        caret[4] !== undefined
+          ? { range: { start, end: start + caret[2]!.length }, code: caret[3] ?? '', message: caret[4] }
+          : { range: { start, end: start + caret[2]!.length }, code: caret[3] ?? '' };
       expected.push(annotation);
       continue;
     }
@@ -58,7 +59,7 @@ export function describeRange(text: string, range: TextRange): string {
   const at = (offset: number): string => {
     const before = text.slice(0, offset);
     const line = before.split(/\r\n|\r|\n/).length;
-    const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+    const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
     return `${line}:${column}`;
   };
   return `${at(range.start)}-${at(range.end)} ${JSON.stringify(text.slice(range.start, range.end))}`;

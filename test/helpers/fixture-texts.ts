@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAnnotated } from './annotated';
 
-/** The files ending in `extension` directly inside each folder: folder by folder, names sorted (a stable order for seeds). */
+/**
+ * The files ending in `extension` directly inside each folder: folder by folder, names sorted (a stable order for
+ * seeds).
+ */
 export function filesIn(dirs: readonly string[], extension: string): string[] {
   return dirs.flatMap((dir) =>
     readdirSync(dir)

@@ -12,7 +12,13 @@ export type Mutation =
   | { readonly kind: 'delete'; readonly at: number; readonly length: number }
   | { readonly kind: 'replace'; readonly at: number; readonly length: number; readonly text: string }
   /** Inserts a slice of `sources[source]` (another text, so edits can mix fixtures). */
-  | { readonly kind: 'splice'; readonly at: number; readonly source: number; readonly from: number; readonly length: number }
+  | {
+      readonly kind: 'splice';
+      readonly at: number;
+      readonly source: number;
+      readonly from: number;
+      readonly length: number;
+    }
   /** Copies `length` characters from `at` to `to`, or right after themselves without `to`. */
   | { readonly kind: 'duplicate'; readonly at: number; readonly length: number; readonly to?: number }
   /** Drops everything from `at` on. */
@@ -23,12 +29,23 @@ export type Mutation =
  * - `replace-char`: a `replace` of one character by a one-character piece;
  * - `duplicate-elsewhere`: a `duplicate` with a `to`.
  */
-export type MutationKind = 'insert' | 'delete' | 'replace' | 'replace-char' | 'splice' | 'duplicate' | 'duplicate-elsewhere' | 'truncate';
+export type MutationKind =
+  | 'insert'
+  | 'delete'
+  | 'replace'
+  | 'replace-char'
+  | 'splice'
+  | 'duplicate'
+  | 'duplicate-elsewhere'
+  | 'truncate';
 
 export interface MutationOptions {
   /** The edits to draw from, equally likely. The order is part of what a seed generates: keep a seeded test's order. */
   readonly kinds: readonly MutationKind[];
-  /** Fragments that matter to the code under test; `insert` and `replace` write them (`replace-char` its one-character ones). */
+  /**
+   * Fragments that matter to the code under test; `insert` and `replace` write them (`replace-char` its one-character
+   * ones).
+   */
   readonly pieces: readonly string[];
   /** How much likelier a piece is than each `randomText` arbitrary (default 1). */
   readonly piecesWeight?: number;
@@ -62,13 +79,27 @@ export function mutationArbitrary(options: MutationOptions): fc.Arbitrary<Mutati
       case 'insert':
         return fc.record({ kind: fc.constant('insert' as const), at: position, text: payload });
       case 'delete':
-        return fc.record({ kind: fc.constant('delete' as const), at: position, length: lengthUpTo(options.maxDelete ?? 40) });
+        return fc.record({
+          kind: fc.constant('delete' as const),
+          at: position,
+          length: lengthUpTo(options.maxDelete ?? 40),
+        });
       case 'replace':
-        return fc.record({ kind: fc.constant('replace' as const), at: position, length: lengthUpTo(options.maxReplace ?? 4), text: payload });
+        return fc.record({
+          kind: fc.constant('replace' as const),
+          at: position,
+          length: lengthUpTo(options.maxReplace ?? 4),
+          text: payload,
+        });
       case 'replace-char': {
         const chars = options.pieces.filter((p) => p.length === 1);
         if (chars.length === 0) throw new Error('replace-char needs one-character pieces');
-        return fc.record({ kind: fc.constant('replace' as const), at: position, length: fc.constant(1), text: fc.constantFrom(...chars) });
+        return fc.record({
+          kind: fc.constant('replace' as const),
+          at: position,
+          length: fc.constant(1),
+          text: fc.constantFrom(...chars),
+        });
       }
       case 'splice': {
         const sources = options.sources ?? [];
@@ -82,11 +113,22 @@ export function mutationArbitrary(options: MutationOptions): fc.Arbitrary<Mutati
         });
       }
       case 'duplicate':
-        return fc.record({ kind: fc.constant('duplicate' as const), at: position, length: lengthUpTo(options.maxDuplicate ?? 200) });
+        return fc.record({
+          kind: fc.constant('duplicate' as const),
+          at: position,
+          length: lengthUpTo(options.maxDuplicate ?? 200),
+        });
       case 'duplicate-elsewhere':
-        return fc.record({ kind: fc.constant('duplicate' as const), at: position, length: lengthUpTo(options.maxDuplicate ?? 200), to: position });
+        return fc.record({
+          kind: fc.constant('duplicate' as const),
+          at: position,
+          length: lengthUpTo(options.maxDuplicate ?? 200),
+          to: position,
+        });
       case 'truncate':
         return fc.record({ kind: fc.constant('truncate' as const), at: position });
+      default:
+        throw new Error(`unknown mutation kind ${kind satisfies never}`);
     }
   });
   return fc.oneof(...arbitraries);
@@ -109,7 +151,8 @@ export function applyMutation(text: string, mutation: Mutation, sources: readonl
       return text.slice(0, at) + source.slice(from, from + mutation.length) + text.slice(at);
     }
     case 'duplicate': {
-      const to = mutation.to === undefined ? Math.min(at + mutation.length, text.length) : mutation.to % (text.length + 1);
+      const to =
+        mutation.to === undefined ? Math.min(at + mutation.length, text.length) : mutation.to % (text.length + 1);
       return text.slice(0, to) + text.slice(at, at + mutation.length) + text.slice(to);
     }
     case 'truncate':

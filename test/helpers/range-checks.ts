@@ -5,7 +5,10 @@ import { walkNodes, type GuideParseResult } from '../../server/src/syntax/guide'
 /** `range` has integer offsets, in order, inside `within` (a range, or a document of that length). */
 export function assertRangeInside(range: TextRange, within: TextRange | number, what: string): void {
   const bounds = typeof within === 'number' ? { start: 0, end: within } : within;
-  assert.ok(Number.isInteger(range.start) && Number.isInteger(range.end), `${what}: integer offsets ${JSON.stringify(range)}`);
+  assert.ok(
+    Number.isInteger(range.start) && Number.isInteger(range.end),
+    `${what}: integer offsets ${JSON.stringify(range)}`,
+  );
   assert.ok(
     bounds.start <= range.start && range.start <= range.end && range.end <= bounds.end,
     `${what} ${range.start}-${range.end} lies inside ${bounds.start}-${bounds.end}`,
@@ -13,7 +16,11 @@ export function assertRangeInside(range: TextRange, within: TextRange | number, 
 }
 
 /** As `assertRangeInside`, for a range the model may leave out. */
-export function assertOptionalRangeInside(range: TextRange | undefined, within: TextRange | number, what: string): void {
+export function assertOptionalRangeInside(
+  range: TextRange | undefined,
+  within: TextRange | number,
+  what: string,
+): void {
   if (range !== undefined) assertRangeInside(range, within, what);
 }
 

@@ -50,7 +50,7 @@ function resolve(relative: string): string {
 
 /** Every `path`/`configuration` string anywhere under `contributes`. */
 function contributedPaths(value: unknown, key = ''): string[] {
-  if (typeof value === 'string') return (key === 'path' || key === 'configuration') ? [value] : [];
+  if (typeof value === 'string') return key === 'path' || key === 'configuration' ? [value] : [];
   if (Array.isArray(value)) return value.flatMap((item) => contributedPaths(item, key));
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([k, v]) => (k === 'properties' ? [] : contributedPaths(v, k)));
@@ -64,7 +64,10 @@ function nestedDefaults(): Record<string, unknown> {
   for (const [key, property] of Object.entries(properties)) {
     const parts = key.slice(PREFIX.length).split('.');
     let target = root;
-    for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
+    for (const part of parts.slice(0, -1)) {
+      target[part] ??= {};
+      target = target[part] as Record<string, unknown>;
+    }
     target[parts[parts.length - 1]!] = property.default;
   }
   return root;
@@ -74,7 +77,8 @@ function nestedDefaults(): Record<string, unknown> {
 function expectedPropertyDefaults(): Map<string, unknown> {
   const expected = new Map<string, unknown>();
   for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
-    const isGroup = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
+    const isGroup =
+      typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
     if (isGroup) for (const [sub, subValue] of Object.entries(value)) expected.set(`${PREFIX}${key}.${sub}`, subValue);
     else expected.set(`${PREFIX}${key}`, value);
   }
@@ -83,7 +87,9 @@ function expectedPropertyDefaults(): Map<string, unknown> {
 
 function grammarTestFiles(): string[] {
   const dir = resolve('test/grammar');
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => /\.test\.[a-z]+$/.test(name) && !name.endsWith('.test.ts')) : [];
+  return fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((name) => /\.test\.[a-z]+$/.test(name) && !name.endsWith('.test.ts'))
+    : [];
 }
 
 describe('package.json manifest', () => {
@@ -102,7 +108,11 @@ describe('package.json manifest', () => {
     for (const grammar of contributes.grammars ?? []) {
       const file = JSON.parse(fs.readFileSync(resolve(grammar.path), 'utf8')) as { scopeName?: string };
       assert.equal(file.scopeName, grammar.scopeName, grammar.path);
-      if (grammar.language) assert.ok(contributes.languages?.some((l) => l.id === grammar.language), `grammar for unknown language ${grammar.language}`);
+      if (grammar.language)
+        assert.ok(
+          contributes.languages?.some((l) => l.id === grammar.language),
+          `grammar for unknown language ${grammar.language}`,
+        );
     }
   });
 
@@ -112,7 +122,10 @@ describe('package.json manifest', () => {
       const language = contributes.languages?.find((l) => l.id === grammar.language);
       const extensions = language?.extensions ?? [];
       const tests = files.filter((name) => extensions.some((ext) => name.endsWith(`.test${ext}`)));
-      assert.ok(tests.length > 0, `no grammar test file for ${grammar.scopeName} (test/grammar/*.test${extensions[0] ?? ''})`);
+      assert.ok(
+        tests.length > 0,
+        `no grammar test file for ${grammar.scopeName} (test/grammar/*.test${extensions[0] ?? ''})`,
+      );
       for (const name of tests) {
         const header = fs.readFileSync(resolve(`test/grammar/${name}`), 'utf8').split(/\r?\n/, 1)[0] ?? '';
         const scope = /SYNTAX TEST "([^"]+)"/.exec(header)?.[1];
@@ -124,12 +137,19 @@ describe('package.json manifest', () => {
   it('has snippet files that parse as JSON', () => {
     for (const snippet of contributes.snippets ?? []) {
       assert.doesNotThrow(() => JSON.parse(fs.readFileSync(resolve(snippet.path), 'utf8')), snippet.path);
-      assert.ok(contributes.languages?.some((l) => l.id === snippet.language), `snippets for unknown language ${snippet.language}`);
+      assert.ok(
+        contributes.languages?.some((l) => l.id === snippet.language),
+        `snippets for unknown language ${snippet.language}`,
+      );
     }
   });
 
   it('contributes the languages the client selects', () => {
-    for (const id of OUR_LANGUAGES) assert.ok(contributes.languages?.some((l) => l.id === id), id);
+    for (const id of OUR_LANGUAGES)
+      assert.ok(
+        contributes.languages?.some((l) => l.id === id),
+        id,
+      );
     assert.deepEqual(contributes.languages?.find((l) => l.id === 'cxone-snippet')?.extensions, ['.snippet']);
     assert.deepEqual(contributes.languages?.find((l) => l.id === 'cxone-studio')?.extensions, ['.studio']);
   });
@@ -169,7 +189,10 @@ describe('package.json manifest', () => {
 
     it('offers exactly the catalog codes and the rule levels in studioTokenLens.rules', () => {
       const rules = properties[`${PREFIX}rules`]!;
-      assert.deepEqual(rules.propertyNames?.enum, RULE_CATALOG.map((rule) => rule.code));
+      assert.deepEqual(
+        rules.propertyNames?.enum,
+        RULE_CATALOG.map((rule) => rule.code),
+      );
       assert.deepEqual(rules.additionalProperties?.enum, ['off', 'error', 'warning', 'information', 'hint']);
       // Every level package.json offers must survive sanitizeSettings.
       for (const level of rules.additionalProperties?.enum ?? []) {
@@ -197,13 +220,15 @@ describe('package.json manifest', () => {
     it('references only contributed commands in menus', () => {
       const contributed = new Set((contributes.commands ?? []).map((c) => c.command));
       for (const [menu, items] of Object.entries(contributes.menus ?? {})) {
-        for (const item of items) if (item.command) assert.ok(contributed.has(item.command), `${menu} refers to ${item.command}`);
+        for (const item of items)
+          if (item.command) assert.ok(contributed.has(item.command), `${menu} refers to ${item.command}`);
       }
     });
 
     it('relies on implicit activation for its languages and activates on XML for exports', () => {
       const events = manifest.activationEvents ?? [];
-      for (const id of OUR_LANGUAGES) assert.ok(!events.includes(`onLanguage:${id}`), `onLanguage:${id} is implicit since VS Code 1.74`);
+      for (const id of OUR_LANGUAGES)
+        assert.ok(!events.includes(`onLanguage:${id}`), `onLanguage:${id} is implicit since VS Code 1.74`);
       assert.ok(events.includes('onLanguage:xml'));
       assert.ok(!events.includes('*'), 'never activate on startup');
     });

@@ -4,7 +4,9 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+};
 
 describe('README', () => {
   it('starts with the two commands a newcomer runs, and both scripts exist', () => {
@@ -12,12 +14,15 @@ describe('README', () => {
     assert.match(firstBlock, /^npm install && npm run demo\b/m);
     assert.match(firstBlock, /^npm test\b/m);
     assert.ok(README.indexOf('```sh') < 40, 'the commands come first');
-    assert.ok(PACKAGE.scripts['demo'] && PACKAGE.scripts['test']);
+    assert.ok(PACKAGE.scripts.demo && PACKAGE.scripts.test);
   });
 
   it('shows exactly the Neovim configuration the Neovim test runs', () => {
     const lua = fs.readFileSync(path.join(ROOT, 'test', 'e2e', 'nvim', 'studio-lsp.lua'), 'utf8').trimEnd();
-    assert.ok(README.includes('```lua\n' + lua + '\n```'), 'README.md must contain test/e2e/nvim/studio-lsp.lua verbatim in a lua block');
+    assert.ok(
+      README.includes(`\`\`\`lua\n${lua}\n\`\`\``),
+      'README.md must contain test/e2e/nvim/studio-lsp.lua verbatim in a lua block',
+    );
   });
 
   it('links only to files that exist', () => {

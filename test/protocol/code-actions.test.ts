@@ -51,10 +51,9 @@ function applyAction(action: CodeAction, uri: string, text: string, languageId: 
 
 describe('protocol: code actions', function () {
   this.timeout(20000);
-  before(assertBundleIsFresh);
-
   let client: TestClient;
   before(async () => {
+    assertBundleIsFresh();
     client = await TestClient.start({ capabilities: PULL_CAPABILITIES, settings: {} });
   });
   after(async () => client?.dispose());
@@ -71,31 +70,47 @@ describe('protocol: code actions', function () {
       const text = doc.text();
       await client.open(uri, doc.languageId, text);
       const warning = await reuseWarning(uri);
-      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-        textDocument: { uri },
-        range: warning.range,
-        context: { diagnostics: [warning], only: ['quickfix'] },
-      })) ?? [];
+      const actions =
+        (await client.connection.sendRequest(CodeActionRequest.type, {
+          textDocument: { uri },
+          range: warning.range,
+          context: { diagnostics: [warning], only: ['quickfix'] },
+        })) ?? [];
       const fixes = actions.filter(isAction).filter((a) => a.diagnostics?.some((d) => d.code === CODE));
-      assert.deepEqual(fixes.map((a) => [a.title, a.isPreferred === true]), [
-        [STRATEGY_B, true],
-        ['Fetch a fresh token before this call (Strategy A)', false],
-      ]);
+      assert.deepEqual(
+        fixes.map((a) => [a.title, a.isPreferred === true]),
+        [
+          [STRATEGY_B, true],
+          ['Fetch a fresh token before this call (Strategy A)', false],
+        ],
+      );
       const fixed = applyAction(fixes[0]!, uri, text, doc.languageId, 1);
       if (doc.name.endsWith('.xml')) assert.ok(!/(?<!\r)\n/.test(fixed), 'the export keeps CRLF');
       const version = await client.change(uri, [{ text: fixed }]);
       assert.equal(version, 2);
       const after = full(await client.pull(uri)).items;
-      assert.deepEqual(after.filter((d) => d.code === CODE), [], 'the warning is still there');
-      assert.deepEqual(after.filter((d) => d.code === 'syntax-error'), [], 'the fix broke the syntax');
+      assert.deepEqual(
+        after.filter((d) => d.code === CODE),
+        [],
+        'the warning is still there',
+      );
+      assert.deepEqual(
+        after.filter((d) => d.code === 'syntax-error'),
+        [],
+        'the fix broke the syntax',
+      );
 
       // The warning of version 1 is stale now: no edit is computed from it.
-      const stale = (await client.connection.sendRequest(CodeActionRequest.type, {
-        textDocument: { uri },
-        range: warning.range,
-        context: { diagnostics: [warning], only: ['quickfix'] },
-      })) ?? [];
-      assert.deepEqual(stale.filter(isAction).filter((a) => a.edit !== undefined), []);
+      const stale =
+        (await client.connection.sendRequest(CodeActionRequest.type, {
+          textDocument: { uri },
+          range: warning.range,
+          context: { diagnostics: [warning], only: ['quickfix'] },
+        })) ?? [];
+      assert.deepEqual(
+        stale.filter(isAction).filter((a) => a.edit !== undefined),
+        [],
+      );
       await client.close(uri);
     });
   }
@@ -113,13 +128,17 @@ describe('protocol: code actions', function () {
       '',
     ].join('\n');
     await client.open(uri, 'cxone-snippet', text);
-    const before = full(await client.pull(uri)).items.map((d) => d.code).sort();
+    const before = full(await client.pull(uri))
+      .items.map((d) => d.code)
+      .sort();
     assert.deepEqual(before, ['hardcoded-secret', 'token-fetch-unchecked', CODE, 'unchecked-auth-status'].sort());
-    const actions = ((await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: [FIX_ALL] },
-    })) ?? []).filter(isAction);
+    const actions = (
+      (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: [FIX_ALL] },
+      })) ?? []
+    ).filter(isAction);
     assert.equal(actions.length, 1);
     assert.equal(actions[0]!.kind, FIX_ALL);
     const change = actions[0]!.edit!.documentChanges![0]!;
@@ -129,7 +148,11 @@ describe('protocol: code actions', function () {
     assert.ok(!fixed.includes('s3cr3t-Xq9vLm2Rt7Wz'));
     await client.change(uri, [{ text: fixed }]);
     const after = full(await client.pull(uri)).items;
-    assert.deepEqual(after.filter((d) => d.severity !== 4).map((d) => d.code), [], 'only hints may remain');
+    assert.deepEqual(
+      after.filter((d) => d.severity !== 4).map((d) => d.code),
+      [],
+      'only hints may remain',
+    );
     await client.close(uri);
   });
 });

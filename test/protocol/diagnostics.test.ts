@@ -1,10 +1,24 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiagnosticSeverity, type Diagnostic, type DocumentDiagnosticReport, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type FullDocumentDiagnosticReport,
+} from 'vscode-languageserver-protocol/node';
 import { readAnnotated } from '../helpers/annotated';
 import { EXPORT_ERROR_OFFSET, EXPORT_WITH_ENTITIES, SNIPPET_CLEAN, SNIPPET_WITH_ERROR } from './documents';
-import { assertBundleIsFresh, fileUri, fixture, PULL_CAPABILITIES, PUSH_CAPABILITIES, ROOT, SYNTAX_ONLY_RULES, TestClient } from './lsp-client';
+import {
+  assertBundleIsFresh,
+  fileUri,
+  fixture,
+  PULL_CAPABILITIES,
+  PUSH_CAPABILITIES,
+  ROOT,
+  SYNTAX_ONLY_RULES,
+  TestClient,
+} from './lsp-client';
 import { positionOf, rangeOf, textAt } from './positions';
 
 function full(report: DocumentDiagnosticReport): FullDocumentDiagnosticReport {
@@ -26,14 +40,22 @@ function expectedSyntaxErrors(source: string): { text: string; expected: ReturnT
 }
 
 /** Ranges and codes must be equal; a message must start with the annotated one, where there is one. */
-function assertSameErrors(actual: ReturnType<typeof syntaxErrors>, expected: ReturnType<typeof syntaxErrors>, what: string): void {
+function assertSameErrors(
+  actual: ReturnType<typeof syntaxErrors>,
+  expected: ReturnType<typeof syntaxErrors>,
+  what: string,
+): void {
   assert.deepEqual(
     actual.map(({ range, code }) => ({ range, code })),
     expected.map(({ range, code }) => ({ range, code })),
     what,
   );
   expected.forEach((e, i) => {
-    if (e.message) assert.ok(actual[i]!.message.startsWith(e.message), `${what}: "${actual[i]!.message}" should start with "${e.message}"`);
+    if (e.message)
+      assert.ok(
+        actual[i]!.message.startsWith(e.message),
+        `${what}: "${actual[i]!.message}" should start with "${e.message}"`,
+      );
   });
 }
 
@@ -47,14 +69,17 @@ function annotatedFixtures(): { name: string; languageId: string; source: string
   ] as const) {
     const dir = path.join(ROOT, 'test', 'fixtures', folder);
     if (!fs.existsSync(dir)) continue;
-    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith(extension)).sort()) {
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith(extension))
+      .sort()) {
       found.push({ name: `${folder}/${name}`, languageId, source: fixture(`${folder}/${name}`) });
     }
   }
   return found;
 }
 
-describe('protocol: diagnostics', function () {
+describe('protocol: diagnostics', () => {
   before(assertBundleIsFresh);
 
   describe('pull mode (textDocument/diagnostic)', () => {
@@ -94,7 +119,10 @@ describe('protocol: diagnostics', function () {
       const { text, expected } = expectedSyntaxErrors(SNIPPET_WITH_ERROR);
       const uri = fileUri('renamed.snippet');
       await client.open(uri, 'plaintext', text);
-      assert.deepEqual(syntaxErrors(full(await client.pull(uri)).items).map((d) => d.range), expected.map((e) => e.range));
+      assert.deepEqual(
+        syntaxErrors(full(await client.pull(uri)).items).map((d) => d.range),
+        expected.map((e) => e.range),
+      );
       await client.close(uri);
     });
 
@@ -103,7 +131,10 @@ describe('protocol: diagnostics', function () {
       await client.open(uri, 'xml', EXPORT_WITH_ENTITIES);
       const [diagnostic, ...rest] = full(await client.pull(uri)).items;
       assert.deepEqual(rest, []);
-      const expected = { start: positionOf(EXPORT_WITH_ENTITIES, EXPORT_ERROR_OFFSET), end: positionOf(EXPORT_WITH_ENTITIES, EXPORT_ERROR_OFFSET + 1) };
+      const expected = {
+        start: positionOf(EXPORT_WITH_ENTITIES, EXPORT_ERROR_OFFSET),
+        end: positionOf(EXPORT_WITH_ENTITIES, EXPORT_ERROR_OFFSET + 1),
+      };
       assert.deepEqual(expected, { start: { line: 12, character: 54 }, end: { line: 12, character: 55 } });
       assert.deepEqual(diagnostic?.range, expected);
       assert.equal(textAt(EXPORT_WITH_ENTITIES, diagnostic.range), '"');
@@ -188,13 +219,19 @@ describe('protocol: diagnostics', function () {
       const uri = fileUri('settings.snippet');
       await client.open(uri, 'cxone-snippet', text);
       const before = full(await client.pull(uri));
-      assert.deepEqual(before.items.map((d) => d.severity), [DiagnosticSeverity.Error]);
+      assert.deepEqual(
+        before.items.map((d) => d.severity),
+        [DiagnosticSeverity.Error],
+      );
 
       const refresh = client.nextRefresh();
       await client.changeSettings({ rules: { ...SYNTAX_ONLY_RULES, 'syntax-error': 'warning' } });
       await refresh;
       const after = full(await client.pull(uri, before.resultId));
-      assert.deepEqual(after.items.map((d) => d.severity), [DiagnosticSeverity.Warning]);
+      assert.deepEqual(
+        after.items.map((d) => d.severity),
+        [DiagnosticSeverity.Warning],
+      );
 
       const off = client.nextRefresh();
       await client.changeSettings({ rules: { ...SYNTAX_ONLY_RULES, 'syntax-error': 'off' } });
@@ -210,7 +247,10 @@ describe('protocol: diagnostics', function () {
     let client: TestClient;
     before(async () => {
       // Settings come from initializationOptions: this client has no workspace/configuration.
-      client = await TestClient.start({ capabilities: PUSH_CAPABILITIES, initializationOptions: { studioTokenLens: { validationDelayMs: 20, rules: SYNTAX_ONLY_RULES } } });
+      client = await TestClient.start({
+        capabilities: PUSH_CAPABILITIES,
+        initializationOptions: { studioTokenLens: { validationDelayMs: 20, rules: SYNTAX_ONLY_RULES } },
+      });
     });
     after(async () => client?.dispose());
 
@@ -231,7 +271,9 @@ describe('protocol: diagnostics', function () {
       const quote = first.diagnostics[0]!.range.start;
       const nextPublish = client.nextPublish(uri);
       await client.change(uri, [{ range: { start: quote, end: quote }, text: '}' }]);
-      const v3 = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' }]);
+      const v3 = await client.change(uri, [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// edited\n' },
+      ]);
       const afterEdits = await nextPublish;
       assert.equal(afterEdits.version, v3, 'version 2 must not be published');
       assert.deepEqual(afterEdits.diagnostics, []);
@@ -255,10 +297,16 @@ describe('protocol: diagnostics', function () {
       const uri = fileUri('push-settings.snippet');
       const opened = client.nextPublish(uri);
       await client.open(uri, 'cxone-snippet', text);
-      assert.deepEqual((await opened).diagnostics.map((d) => d.severity), [DiagnosticSeverity.Error]);
+      assert.deepEqual(
+        (await opened).diagnostics.map((d) => d.severity),
+        [DiagnosticSeverity.Error],
+      );
       const republished = client.nextPublish(uri);
       await client.changeSettings({ rules: { ...SYNTAX_ONLY_RULES, 'syntax-error': 'hint' }, validationDelayMs: 20 });
-      assert.deepEqual((await republished).diagnostics.map((d) => d.severity), [DiagnosticSeverity.Hint]);
+      assert.deepEqual(
+        (await republished).diagnostics.map((d) => d.severity),
+        [DiagnosticSeverity.Hint],
+      );
       await client.changeSettings({ rules: SYNTAX_ONLY_RULES, validationDelayMs: 20 });
       await client.close(uri);
     });

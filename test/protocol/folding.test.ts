@@ -34,7 +34,9 @@ describe('protocol: folding ranges', () => {
   async function folds(name: string, languageId: string, text: string): Promise<FoldingRange[]> {
     const uri = fileUri(name);
     await client.open(uri, languageId, text);
-    return (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    return (await client.connection.sendRequest('textDocument/foldingRange', {
+      textDocument: { uri },
+    })) as FoldingRange[];
   }
 
   it('folds braces of SELECT and CASE blocks and comment runs in Snippet code, keeping closing braces visible', async () => {
@@ -57,7 +59,10 @@ describe('protocol: folding ranges', () => {
     const snippetFold = ranges.find((r) => lines[r.startLine]!.trim() === 'SNIPPET');
     assert.ok(snippetFold, 'the SNIPPET block folds');
     assert.ok(lines[snippetFold.endLine]!.startsWith('END SNIPPET'));
-    assert.ok(ranges.some((r) => lines[r.startLine]!.includes('if (tokenExpiry > 0')), 'the if block folds');
+    assert.ok(
+      ranges.some((r) => lines[r.startLine]!.includes('if (tokenExpiry > 0')),
+      'the if block folds',
+    );
   });
 
   it('folds actions and SNIPPET code inside an XML export', async () => {

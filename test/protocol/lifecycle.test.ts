@@ -2,14 +2,25 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { MessageType } from 'vscode-languageserver-protocol/node';
 import { PRODUCT_VERSION } from '../../server/src/common/version';
-import { assertBundleIsFresh, countJsonRpcFrames, PULL_CAPABILITIES, PUSH_CAPABILITIES, SERVER_BUNDLE, TestClient } from './lsp-client';
+import {
+  assertBundleIsFresh,
+  countJsonRpcFrames,
+  PULL_CAPABILITIES,
+  PUSH_CAPABILITIES,
+  SERVER_BUNDLE,
+  TestClient,
+} from './lsp-client';
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [SERVER_BUNDLE, ...args], { encoding: 'utf8', timeout: 10_000, input: '' });
+  const result = spawnSync(process.execPath, [SERVER_BUNDLE, ...args], {
+    encoding: 'utf8',
+    timeout: 10_000,
+    input: '',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('protocol: studio-lsp process and lifecycle', function () {
+describe('protocol: studio-lsp process and lifecycle', () => {
   before(assertBundleIsFresh);
 
   describe('command line', () => {
@@ -21,7 +32,8 @@ describe('protocol: studio-lsp process and lifecycle', function () {
       const { status, stdout, stderr } = run('--help');
       assert.equal(status, 0);
       assert.equal(stderr, '');
-      for (const option of ['--stdio', '--node-ipc', '--socket=<port>', '--version', '--help']) assert.ok(stdout.includes(option), option);
+      for (const option of ['--stdio', '--node-ipc', '--socket=<port>', '--version', '--help'])
+        assert.ok(stdout.includes(option), option);
     });
 
     it('exits 2 with the usage on stderr when no transport is given', () => {
@@ -47,8 +59,15 @@ describe('protocol: studio-lsp process and lifecycle', function () {
             textDocumentSync: { openClose: true, change: 2 },
             hoverProvider: true,
             foldingRangeProvider: true,
-            codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.studioTokenLens'], resolveProvider: false },
-            diagnosticProvider: { identifier: 'studio-token-lens', interFileDependencies: false, workspaceDiagnostics: false },
+            codeActionProvider: {
+              codeActionKinds: ['quickfix', 'source.fixAll.studioTokenLens'],
+              resolveProvider: false,
+            },
+            diagnosticProvider: {
+              identifier: 'studio-token-lens',
+              interFileDependencies: false,
+              workspaceDiagnostics: false,
+            },
           },
           serverInfo: { name: 'studio-token-lens', version: PRODUCT_VERSION },
         });
@@ -60,10 +79,18 @@ describe('protocol: studio-lsp process and lifecycle', function () {
     it('logs through window/logMessage, exits 0 after shutdown, and writes nothing but JSON-RPC to stdout', async () => {
       const client = await TestClient.start({ capabilities: PUSH_CAPABILITIES });
       // A round trip after `initialized`: the ready line was sent before its answer.
-      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere.snippet' }, position: { line: 0, character: 0 } });
+      await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: 'file:///nowhere.snippet' },
+        position: { line: 0, character: 0 },
+      });
       assert.deepEqual(
         client.logMessages.filter((m) => m.message.includes('ready')),
-        [{ type: MessageType.Log, message: `Studio Token Lens ${PRODUCT_VERSION} ready (push diagnostics, settings from initializationOptions).` }],
+        [
+          {
+            type: MessageType.Log,
+            message: `Studio Token Lens ${PRODUCT_VERSION} ready (push diagnostics, settings from initializationOptions).`,
+          },
+        ],
       );
       assert.equal(await client.shutdown(), 0);
       assert.ok(countJsonRpcFrames(client.stdout) >= 3);

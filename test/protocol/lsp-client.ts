@@ -49,11 +49,13 @@ export function assertBundleIsFresh(): void {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (entry.name.endsWith('.ts') && fs.statSync(full).mtimeMs > bundleTime) stale.push(path.relative(ROOT, full));
+      else if (entry.name.endsWith('.ts') && fs.statSync(full).mtimeMs > bundleTime)
+        stale.push(path.relative(ROOT, full));
     }
   };
   visit(path.join(ROOT, 'server', 'src'));
-  if (stale.length > 0) throw new Error(`server/out/server.js is older than ${stale.slice(0, 3).join(', ')}: run npm run build`);
+  if (stale.length > 0)
+    throw new Error(`server/out/server.js is older than ${stale.slice(0, 3).join(', ')}: run npm run build`);
 }
 
 /**
@@ -68,9 +70,19 @@ export const PULL_CAPABILITIES: ClientCapabilities = {
   textDocument: {
     synchronization: { dynamicRegistration: false },
     diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [1, 2] } },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      codeDescriptionSupport: true,
+      dataSupport: true,
+      tagSupport: { valueSet: [1, 2] },
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+      isPreferredSupport: true,
+      dataSupport: true,
+    },
   },
   workspace: { configuration: true, diagnostics: { refreshSupport: true }, workspaceEdit: { documentChanges: true } },
 };
@@ -114,12 +126,18 @@ export class TestClient {
   private readonly exited: Promise<number | null>;
   private configurationGate: Promise<void> = Promise.resolve();
 
-  private constructor(readonly child: ChildProcessWithoutNullStreams, options: StartOptions) {
+  private constructor(
+    readonly child: ChildProcessWithoutNullStreams,
+    options: StartOptions,
+  ) {
     this.settings = options.settings ?? {};
     child.stdout.on('data', (chunk: Buffer) => this.rawStdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => (this.stderrText += chunk.toString('utf8')));
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
       for (const listener of [...this.publishListeners]) listener(params);
@@ -138,7 +156,11 @@ export class TestClient {
   }
 
   static async start(options: StartOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BUNDLE, '--stdio'], { cwd: ROOT, stdio: 'pipe', env: options.env ?? process.env });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BUNDLE, '--stdio'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: options.env ?? process.env,
+    });
     const client = new TestClient(child, options);
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -169,14 +191,19 @@ export class TestClient {
 
   async open(uri: string, languageId: string, text: string): Promise<void> {
     this.versions.set(uri, 1);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
   }
 
   /** Sends edits (incremental ranges or a full text) and returns the new version. */
   async change(uri: string, contentChanges: TextDocumentContentChangeEvent[]): Promise<number> {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges,
+    });
     return version;
   }
 
@@ -196,12 +223,19 @@ export class TestClient {
   /** Sends a pull and cancels it on the same tick, as VS Code does when an edit arrives. */
   pullAndCancel(uri: string): Promise<DocumentDiagnosticReport> {
     const source = new CancellationTokenSource();
-    const pending = this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, source.token);
+    const pending = this.connection.sendRequest(
+      DocumentDiagnosticRequest.type,
+      { textDocument: { uri } },
+      source.token,
+    );
     source.cancel();
     return pending;
   }
 
-  async changeSettings(settings: Record<string, unknown>, payload: unknown = { studioTokenLens: settings }): Promise<void> {
+  async changeSettings(
+    settings: Record<string, unknown>,
+    payload: unknown = { studioTokenLens: settings },
+  ): Promise<void> {
     this.settings = settings;
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: payload });
   }
@@ -217,8 +251,17 @@ export class TestClient {
   }
 
   /** The first `publishDiagnostics` for `uri` matching `accept` that arrives AFTER this call. */
-  nextPublish(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
-    return this.waitFor(this.publishListeners, (params) => params.uri === uri && accept(params), timeoutMs, `publishDiagnostics for ${uri}`);
+  nextPublish(
+    uri: string,
+    accept: (params: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(
+      this.publishListeners,
+      (params) => params.uri === uri && accept(params),
+      timeoutMs,
+      `publishDiagnostics for ${uri}`,
+    );
   }
 
   /** The next `workspace/diagnostic/refresh` request that arrives after this call. */
@@ -250,7 +293,12 @@ export class TestClient {
     this.connection.dispose();
   }
 
-  private waitFor<T>(listeners: Set<Listener<T>>, accept: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  private waitFor<T>(
+    listeners: Set<Listener<T>>,
+    accept: (value: T) => boolean,
+    timeoutMs: number,
+    what: string,
+  ): Promise<T> {
     let listener: Listener<T> | undefined;
     const event = new Promise<T>((resolve) => {
       listener = (value) => {
@@ -279,13 +327,17 @@ export function countJsonRpcFrames(stream: Buffer): number {
   let frames = 0;
   while (offset < stream.length) {
     const headerEnd = stream.indexOf('\r\n\r\n', offset, 'ascii');
-    if (headerEnd < 0) throw new Error(`Trailing bytes after frame ${frames}: ${JSON.stringify(stream.subarray(offset, offset + 80).toString())}`);
+    if (headerEnd < 0)
+      throw new Error(
+        `Trailing bytes after frame ${frames}: ${JSON.stringify(stream.subarray(offset, offset + 80).toString())}`,
+      );
     const headers = stream.subarray(offset, headerEnd).toString('ascii').split('\r\n');
     let length = -1;
     for (const header of headers) {
       const match = /^Content-Length: (\d+)$/i.exec(header);
       if (match) length = Number(match[1]);
-      else if (!/^Content-Type: /i.test(header)) throw new Error(`Not an LSP header after frame ${frames}: ${JSON.stringify(header.slice(0, 80))}`);
+      else if (!/^Content-Type: /i.test(header))
+        throw new Error(`Not an LSP header after frame ${frames}: ${JSON.stringify(header.slice(0, 80))}`);
     }
     if (length < 0) throw new Error(`Frame ${frames} has no Content-Length`);
     const body = stream.subarray(headerEnd + 4, headerEnd + 4 + length);

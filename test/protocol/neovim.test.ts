@@ -55,7 +55,10 @@ function findNvim(): string | undefined {
 const NVIM = findNvim();
 
 /** Opens `file` in headless Neovim with the user config and returns what the driver recorded. */
-function openInNeovim(file: string, options: { hover?: { line: number; character: number }; waitForPublish?: boolean } = {}): Seen {
+function openInNeovim(
+  file: string,
+  options: { hover?: { line: number; character: number }; waitForPublish?: boolean } = {},
+): Seen {
   const home = mkdtempSync(path.join(tmpdir(), 'stl-nvim-'));
   try {
     const out = path.join(home, 'seen.json');
@@ -64,13 +67,19 @@ function openInNeovim(file: string, options: { hover?: { line: number; character
       NVIM ?? 'nvim',
       [
         '--headless',
-        '-u', 'NONE', // no user config: only the README's file below
-        '-i', 'NONE',
+        '-u',
+        'NONE', // no user config: only the README's file below
+        '-i',
+        'NONE',
         '-n',
-        '--cmd', 'filetype on',
-        '--cmd', `lua vim.g.studio_lsp_cmd = ${lspCommand}`,
-        '--cmd', `luafile ${USER_CONFIG}`,
-        '-c', `luafile ${DRIVER}`,
+        '--cmd',
+        'filetype on',
+        '--cmd',
+        `lua vim.g.studio_lsp_cmd = ${lspCommand}`,
+        '--cmd',
+        `luafile ${USER_CONFIG}`,
+        '-c',
+        `luafile ${DRIVER}`,
         file,
       ],
       {
@@ -89,7 +98,10 @@ function openInNeovim(file: string, options: { hover?: { line: number; character
           STL_NVIM_OUT: out,
           STL_NVIM_WAIT_FOR_PUBLISH: options.waitForPublish === false ? '0' : '1',
           ...(options.hover
-            ? { STL_NVIM_HOVER_LINE: String(options.hover.line), STL_NVIM_HOVER_CHARACTER: String(options.hover.character) }
+            ? {
+                STL_NVIM_HOVER_LINE: String(options.hover.line),
+                STL_NVIM_HOVER_CHARACTER: String(options.hover.character),
+              }
             : {}),
         },
       },
@@ -129,13 +141,23 @@ const XML_MUST_INCLUDE: Record<string, string[]> = {
   'token-at-begin-used-after-menu.xml': ['token-reuse-without-expiry'],
 };
 
-/** Files whose diagnostics Neovim must show, with the filetype the config gives them and codes that must be among them. */
+/**
+ * Files whose diagnostics Neovim must show, with the filetype the config gives them and codes that must be among them.
+ */
 const CASES: { file: string; filetype: string; mustInclude: string[] }[] = [
   ...readdirSync(path.join(ROOT, 'test/fixtures/xml'))
     .filter((name) => name.endsWith('.xml'))
     .map((name) => ({ file: `test/fixtures/xml/${name}`, filetype: 'xml', mustInclude: XML_MUST_INCLUDE[name] ?? [] })),
-  { file: 'test/fixtures/guide/pattern-a-token-once.studio', filetype: 'cxone-studio', mustInclude: ['token-reuse-without-expiry'] },
-  { file: 'test/e2e/workspace/get-token-with-literal-secret.snippet', filetype: 'cxone-snippet', mustInclude: ['hardcoded-secret'] },
+  {
+    file: 'test/fixtures/guide/pattern-a-token-once.studio',
+    filetype: 'cxone-studio',
+    mustInclude: ['token-reuse-without-expiry'],
+  },
+  {
+    file: 'test/e2e/workspace/get-token-with-literal-secret.snippet',
+    filetype: 'cxone-snippet',
+    mustInclude: ['hardcoded-secret'],
+  },
 ];
 
 describe('Neovim 0.7 (headless) as the LSP client, with test/e2e/nvim/studio-lsp.lua', function () {
@@ -146,7 +168,10 @@ describe('Neovim 0.7 (headless) as the LSP client, with test/e2e/nvim/studio-lsp
       console.log('    (skipped: `nvim` is not installed; apt-get install neovim — .ci/run installs it)');
       this.skip();
     }
-    assert.ok(existsSync(SERVER) && existsSync(CLI), 'server/out/server.js or cli.js is missing: run `npm run build` first');
+    assert.ok(
+      existsSync(SERVER) && existsSync(CLI),
+      'server/out/server.js or cli.js is missing: run `npm run build` first',
+    );
   });
 
   for (const { file, filetype, mustInclude } of CASES) {
@@ -154,7 +179,8 @@ describe('Neovim 0.7 (headless) as the LSP client, with test/e2e/nvim/studio-lsp
     it(`${file}: Neovim shows the diagnostics studio-lint reports (${expectation})`, () => {
       const expected = cliDiagnostics(path.join(ROOT, file));
       // A plain XML file is not ours: the server publishes nothing, so there is nothing to wait for.
-      const isExport = !file.endsWith('.xml') || readFileSync(path.join(ROOT, file), 'utf8').includes('<ScriptContainer');
+      const isExport =
+        !file.endsWith('.xml') || readFileSync(path.join(ROOT, file), 'utf8').includes('<ScriptContainer');
       const seen = openInNeovim(path.join(ROOT, file), { waitForPublish: isExport });
       assert.deepEqual(seen.errors, []);
       assert.equal(seen.filetype, filetype);
@@ -162,7 +188,11 @@ describe('Neovim 0.7 (headless) as the LSP client, with test/e2e/nvim/studio-lsp
       if (isExport) assert.ok(seen.published, 'the server published no diagnostics for the buffer');
       assert.deepEqual(summary(seen), expected);
       assert.equal(seen.shown, seen.diagnostics.length, 'Neovim does not display every published diagnostic');
-      for (const code of mustInclude) assert.ok(summary(seen).some((d) => d.startsWith(`${code} `)), `no ${code}`);
+      for (const code of mustInclude)
+        assert.ok(
+          summary(seen).some((d) => d.startsWith(`${code} `)),
+          `no ${code}`,
+        );
       for (const d of seen.diagnostics) assert.equal(d.source, 'studio-token-lens');
     });
   }

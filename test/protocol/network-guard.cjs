@@ -6,7 +6,7 @@ const Module = require('node:module');
 const net = require('node:net');
 
 const logFile = process.env.NETWORK_GUARD_LOG;
-const record = (what) => fs.appendFileSync(logFile, what + '\n');
+const record = (what) => fs.appendFileSync(logFile, `${what}\n`);
 
 const NETWORK_MODULES = new Set(['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'undici']);
 const load = Module._load;
@@ -16,11 +16,10 @@ Module._load = function (request, parent, isMain) {
   return load.call(this, request, parent, isMain);
 };
 
-const refuse = (what) =>
-  function () {
-    record(what);
-    throw new Error(`network access refused in test: ${what}`);
-  };
+const refuse = (what) => () => {
+  record(what);
+  throw new Error(`network access refused in test: ${what}`);
+};
 net.connect = refuse('net.connect');
 net.createConnection = refuse('net.createConnection');
 net.Socket.prototype.connect = refuse('net.Socket.connect');

@@ -14,7 +14,11 @@ describe('protocol: nothing leaves the machine', () => {
   before(assertBundleIsFresh);
 
   it('bundles no HTTP, TLS or DNS module and no fetch call in the server or the client', () => {
-    for (const bundle of [path.join(ROOT, 'server', 'out', 'server.js'), path.join(ROOT, 'server', 'out', 'cli.js'), CLIENT_BUNDLE]) {
+    for (const bundle of [
+      path.join(ROOT, 'server', 'out', 'server.js'),
+      path.join(ROOT, 'server', 'out', 'cli.js'),
+      CLIENT_BUNDLE,
+    ]) {
       const text = fs.readFileSync(bundle, 'utf8');
       assert.doesNotMatch(text, NETWORK_IN_BUNDLE, `${path.relative(ROOT, bundle)} references a network module`);
     }
@@ -23,9 +27,18 @@ describe('protocol: nothing leaves the machine', () => {
   it('has a guard that notices network use (so the next test can fail)', () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'network-guard-')), 'attempts.log');
     fs.writeFileSync(log, '');
-    spawnSync(process.execPath, ['--require', path.join(__dirname, 'network-guard.cjs'), '-e', 'require("https"); try { require("net").connect(9, "127.0.0.1") } catch {}'], {
-      env: { ...process.env, NETWORK_GUARD_LOG: log },
-    });
+    spawnSync(
+      process.execPath,
+      [
+        '--require',
+        path.join(__dirname, 'network-guard.cjs'),
+        '-e',
+        'require("https"); try { require("net").connect(9, "127.0.0.1") } catch {}',
+      ],
+      {
+        env: { ...process.env, NETWORK_GUARD_LOG: log },
+      },
+    );
     assert.equal(fs.readFileSync(log, 'utf8'), 'load https\nnet.connect\n');
   });
 
@@ -54,7 +67,11 @@ describe('protocol: nothing leaves the machine', () => {
       assert.match(JSON.stringify(hover.contents), /Signature not verified/);
       for (const name of ['guide/pattern-a-token-once.studio', 'xml/token-at-begin-used-after-menu.xml']) {
         const fixtureUri = fileUri(path.basename(name));
-        await client.open(fixtureUri, name.endsWith('.xml') ? 'xml' : 'cxone-studio', fs.readFileSync(path.join(ROOT, 'test', 'fixtures', name), 'utf8'));
+        await client.open(
+          fixtureUri,
+          name.endsWith('.xml') ? 'xml' : 'cxone-studio',
+          fs.readFileSync(path.join(ROOT, 'test', 'fixtures', name), 'utf8'),
+        );
         await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: fixtureUri } });
       }
     } finally {

@@ -2,10 +2,17 @@ import * as assert from 'node:assert/strict';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
 import { readAnnotated } from '../helpers/annotated';
 import { SNIPPET_WITH_ERROR } from './documents';
-import { assertBundleIsFresh, fileUri, PULL_CAPABILITIES, PUSH_CAPABILITIES, SYNTAX_ONLY_RULES, TestClient } from './lsp-client';
+import {
+  assertBundleIsFresh,
+  fileUri,
+  PULL_CAPABILITIES,
+  PUSH_CAPABILITIES,
+  SYNTAX_ONLY_RULES,
+  TestClient,
+} from './lsp-client';
 
 /** A document changes while the server waits for its settings: nothing stale may come out. */
-describe('protocol: edits racing the settings request', function () {
+describe('protocol: edits racing the settings request', () => {
   before(assertBundleIsFresh);
 
   it('pull: cancels the request as ServerCancelled with retriggerRequest, then answers for the new version', async () => {

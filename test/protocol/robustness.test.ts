@@ -1,9 +1,22 @@
 import * as assert from 'node:assert/strict';
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CodeAction, type Hover } from 'vscode-languageserver-protocol/node';
+import {
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type CodeAction,
+  type Hover,
+} from 'vscode-languageserver-protocol/node';
 import { readAnnotated } from '../helpers/annotated';
 import { generateSnippet } from '../bench/generate';
 import { binaryJunk, SNIPPET_WITH_ERROR, sampleJwt } from './documents';
-import { assertBundleIsFresh, countJsonRpcFrames, fileUri, PULL_CAPABILITIES, SYNTAX_ONLY_RULES, TestClient } from './lsp-client';
+import {
+  assertBundleIsFresh,
+  countJsonRpcFrames,
+  fileUri,
+  PULL_CAPABILITIES,
+  SYNTAX_ONLY_RULES,
+  TestClient,
+} from './lsp-client';
 import { positionOf } from './positions';
 
 async function responseError(request: Promise<unknown>): Promise<ResponseError<unknown>> {
@@ -50,16 +63,27 @@ describe('protocol: robustness and the other requests', function () {
   it('answers malformed hover and code action params with InvalidParams', async () => {
     const hover = await responseError(server().connection.sendRequest('textDocument/hover', {}));
     assert.equal(hover.code, ErrorCodes.InvalidParams);
-    const position = await responseError(server().connection.sendRequest('textDocument/hover', { textDocument: { uri: fileUri('a.snippet') }, position: { line: 'one' } }));
+    const position = await responseError(
+      server().connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: fileUri('a.snippet') },
+        position: { line: 'one' },
+      }),
+    );
     assert.equal(position.code, ErrorCodes.InvalidParams);
     const action = await responseError(
-      server().connection.sendRequest('textDocument/codeAction', { textDocument: { uri: fileUri('a.snippet') }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }),
+      server().connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: fileUri('a.snippet') },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      }),
     );
     assert.equal(action.code, ErrorCodes.InvalidParams);
   });
 
   it('answers a hover on a document that is not open with null', async () => {
-    const hover = await server().connection.sendRequest('textDocument/hover', { textDocument: { uri: fileUri('not-open.snippet') }, position: { line: 0, character: 0 } });
+    const hover = await server().connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: fileUri('not-open.snippet') },
+      position: { line: 0, character: 0 },
+    });
     assert.equal(hover, null);
   });
 
@@ -69,13 +93,19 @@ describe('protocol: robustness and the other requests', function () {
     const uri = fileUri('pasted-token.snippet');
     await server().open(uri, 'cxone-snippet', text);
     const start = text.indexOf(jwt);
-    const hover = (await server().connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, start + 20) })) as Hover;
+    const hover = (await server().connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, start + 20),
+    })) as Hover;
     assert.deepEqual(hover.range, { start: positionOf(text, start), end: positionOf(text, start + jwt.length) });
     const contents = hover.contents as { kind: string; value: string };
     assert.equal(contents.kind, 'markdown');
     assert.match(contents.value, /JSON Web Token/);
     assert.ok(!contents.value.includes(jwt), 'the hover must not repeat the token');
-    const outside = await server().connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
+    const outside = await server().connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: 3 },
+    });
     assert.equal(outside, null);
     await server().close(uri);
   });
@@ -88,7 +118,11 @@ describe('protocol: robustness and the other requests', function () {
     assert.equal(report.kind, 'full');
     const diagnostics = report.kind === 'full' ? report.items : [];
     const range = diagnostics[0]!.range;
-    const quickFixes = (await server().connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } })) as CodeAction[];
+    const quickFixes = (await server().connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics },
+    })) as CodeAction[];
     assert.deepEqual(quickFixes, []);
     const fixAll = await server().connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
@@ -113,7 +147,9 @@ describe('protocol: robustness and the other requests', function () {
     await server().open(uri, 'cxone-snippet', binaryJunk(64 * 1024));
     const report = await server().pull(uri);
     assert.equal(report.kind, 'full');
-    await server().change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\u0000\uFFFD{"' }]);
+    await server().change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\u0000\uFFFD{"' },
+    ]);
     assert.equal((await server().pull(uri)).kind, 'full');
     await server().close(uri);
     const xml = fileUri('junk.xml');
@@ -128,7 +164,9 @@ describe('protocol: robustness and the other requests', function () {
     const uri = fileUri('five-megabytes.snippet');
     await server().open(uri, 'cxone-snippet', text);
     assert.equal((await server().pull(uri)).kind, 'full');
-    await server().change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'ASSIGN edited = 1\n' }]);
+    await server().change(uri, [
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'ASSIGN edited = 1\n' },
+    ]);
     assert.equal((await server().pull(uri)).kind, 'full');
     await server().close(uri);
   });

@@ -49,7 +49,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
       const value = arg.startsWith('--format=') ? arg.slice('--format='.length) : argv[++i];
       if (value === undefined) return { kind: 'usage-error', message: `${arg} needs a value: text, json or sarif` };
-      if (!isFormat(value)) return { kind: 'usage-error', message: `unknown format "${value}": use text, json or sarif` };
+      if (!isFormat(value))
+        return { kind: 'usage-error', message: `unknown format "${value}": use text, json or sarif` };
       format = value;
       continue;
     }

@@ -5,7 +5,12 @@ import { ruleDocUrl } from '../diagnostics/doc-url';
 import type { Severity } from '../diagnostics/severity';
 import type { CliFinding } from './cli-finding';
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 /** Files under the root become relative references to %SRCROOT%; others absolute file URIs. */
 function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
@@ -38,7 +43,7 @@ export function formatSarif(findings: readonly CliFinding[], toolVersion: string
           },
         },
         columnKind: 'utf16CodeUnits',
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root).href + '/' } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(root).href}/` } },
         results: findings.map((f) => ({
           ruleId: f.code,
           ...(ruleIndex.has(f.code) ? { ruleIndex: ruleIndex.get(f.code) } : {}),
@@ -56,5 +61,5 @@ export function formatSarif(findings: readonly CliFinding[], toolVersion: string
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return `${JSON.stringify(log, null, 2)}\n`;
 }

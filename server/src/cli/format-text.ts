@@ -1,6 +1,11 @@
 import type { CliFinding } from './cli-finding';
 
-const LABEL: Record<CliFinding['severity'], string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+const LABEL: Record<CliFinding['severity'], string> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'info',
+  hint: 'hint',
+};
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -16,5 +21,5 @@ export function formatText(findings: readonly CliFinding[], fileCount: number): 
       ? `No problems in ${plural(fileCount, 'file')}.`
       : `${plural(findings.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ` +
         `${count('information')} info, ${plural(count('hint'), 'hint')}) in ${files} of ${plural(fileCount, 'file')}.`;
-  return [...lines, ...(lines.length > 0 ? [''] : []), summary].join('\n') + '\n';
+  return `${[...lines, ...(lines.length > 0 ? [''] : []), summary].join('\n')}\n`;
 }

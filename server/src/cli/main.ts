@@ -10,12 +10,14 @@ import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { PRODUCT_VERSION } from '../common/version';
 
-/** Runs `studio-lint` and returns its exit status: 0 clean, 1 findings at warning level or above, 2 usage or I/O error. */
+/**
+ * Runs `studio-lint` and returns its exit status: 0 clean, 1 findings at warning level or above, 2 usage or I/O error.
+ */
 export function runCli(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   const parsed = parseArgs(argv);
   switch (parsed.kind) {
     case 'help':
-      out(USAGE + '\n');
+      out(`${USAGE}\n`);
       return 0;
     case 'version':
       out(`studio-lint ${PRODUCT_VERSION}\n`);
@@ -48,7 +50,8 @@ export function runCli(argv: readonly string[], out: (s: string) => void, err: (
         try {
           fs.writeFileSync(file, fixed.text, 'utf8');
           text = fixed.text;
-          if (options.format === 'text') out(`${file}: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}\n`);
+          if (options.format === 'text')
+            out(`${file}: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}\n`);
         } catch (e) {
           err(`studio-lint: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
           ioError = true;
@@ -62,7 +65,7 @@ export function runCli(argv: readonly string[], out: (s: string) => void, err: (
   }
   switch (options.format) {
     case 'json':
-      out(JSON.stringify(all, null, 2) + '\n');
+      out(`${JSON.stringify(all, null, 2)}\n`);
       break;
     case 'sarif':
       out(formatSarif(all, PRODUCT_VERSION, process.cwd()));
@@ -76,5 +79,9 @@ export function runCli(argv: readonly string[], out: (s: string) => void, err: (
 }
 
 if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = runCli(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  );
 }

@@ -48,28 +48,30 @@ function record(value: unknown): Record<string, unknown> {
  */
 export function sanitizeSettings(raw: unknown): Settings {
   const input = record(raw);
-  const jitter = record(input['jitter']);
-  const minSeconds = finiteNumber(jitter['minSeconds'], DEFAULT_SETTINGS.jitter.minSeconds, 0, 86400);
-  const maxSeconds = finiteNumber(jitter['maxSeconds'], DEFAULT_SETTINGS.jitter.maxSeconds, 0, 86400);
+  const jitter = record(input.jitter);
+  const minSeconds = finiteNumber(jitter.minSeconds, DEFAULT_SETTINGS.jitter.minSeconds, 0, 86400);
+  const maxSeconds = finiteNumber(jitter.maxSeconds, DEFAULT_SETTINGS.jitter.maxSeconds, 0, 86400);
   const rules: Record<string, RuleLevel> = {};
-  for (const [code, level] of Object.entries(record(input['rules']))) {
+  for (const [code, level] of Object.entries(record(input.rules))) {
     if (typeof level === 'string' && (LEVELS as readonly string[]).includes(level)) rules[code] = level as RuleLevel;
   }
-  const patterns = Array.isArray(input['tokenEndpointPatterns'])
-    ? input['tokenEndpointPatterns'].filter((p): p is string => typeof p === 'string' && p.length > 0)
+  const patterns = Array.isArray(input.tokenEndpointPatterns)
+    ? input.tokenEndpointPatterns.filter((p): p is string => typeof p === 'string' && p.length > 0)
     : [];
-  const secretName = input['secretVariableName'];
+  const secretName = input.secretVariableName;
   return {
-    bufferSeconds: finiteNumber(input['bufferSeconds'], DEFAULT_SETTINGS.bufferSeconds, 0, 86400),
+    bufferSeconds: finiteNumber(input.bufferSeconds, DEFAULT_SETTINGS.bufferSeconds, 0, 86400),
     jitter: {
-      enabled: typeof jitter['enabled'] === 'boolean' ? jitter['enabled'] : DEFAULT_SETTINGS.jitter.enabled,
+      enabled: typeof jitter.enabled === 'boolean' ? jitter.enabled : DEFAULT_SETTINGS.jitter.enabled,
       minSeconds: Math.min(minSeconds, maxSeconds),
       maxSeconds: Math.max(minSeconds, maxSeconds),
     },
     tokenEndpointPatterns: patterns,
     rules,
     secretVariableName:
-      typeof secretName === 'string' && /^[A-Za-z_][\w$]*$/.test(secretName) ? secretName : DEFAULT_SETTINGS.secretVariableName,
-    validationDelayMs: finiteNumber(input['validationDelayMs'], DEFAULT_SETTINGS.validationDelayMs, 0, 10000),
+      typeof secretName === 'string' && /^[A-Za-z_][\w$]*$/.test(secretName)
+        ? secretName
+        : DEFAULT_SETTINGS.secretVariableName,
+    validationDelayMs: finiteNumber(input.validationDelayMs, DEFAULT_SETTINGS.validationDelayMs, 0, 10000),
   };
 }

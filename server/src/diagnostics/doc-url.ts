@@ -8,7 +8,9 @@ import { pathToFileURL } from 'node:url';
  */
 function packageRoot(): string {
   const here = __dirname;
-  return path.basename(path.dirname(here)) === 'server' ? path.resolve(here, '..', '..') : path.resolve(here, '..', '..', '..');
+  return path.basename(path.dirname(here)) === 'server'
+    ? path.resolve(here, '..', '..')
+    : path.resolve(here, '..', '..', '..');
 }
 
 let root: string | undefined;

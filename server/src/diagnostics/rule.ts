@@ -42,5 +42,7 @@ export function finding(
   related?: readonly { readonly range: TextRange; readonly message: string }[],
 ): Finding {
   const severity = ruleMeta(code)?.defaultSeverity ?? 'warning';
-  return related && related.length > 0 ? { code, severity, message, range, related } : { code, severity, message, range };
+  return related && related.length > 0
+    ? { code, severity, message, range, related }
+    : { code, severity, message, range };
 }

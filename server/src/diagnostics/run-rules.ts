@@ -52,5 +52,7 @@ export function runRules(model: FlowModel, document: ParsedDocument, settings: S
       findings.push(found);
     }
   }
-  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code));
+  return findings.sort(
+    (a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code),
+  );
 }

@@ -7,7 +7,8 @@ export const GUIDE_LANGUAGE_ID = 'cxone-studio';
 /** Cheap check on the first element's name; the XML reader makes the final decision. */
 export function looksLikeStudioExport(text: string): boolean {
   const head = text.slice(0, 4096);
-  const root = /^(?:\uFEFF)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.:-]*)/.exec(head);
+  const root =
+    /^(?:\uFEFF)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.:-]*)/.exec(head);
   return root ? root[1] === 'ScriptContainer' : head.includes('<ScriptContainer');
 }
 

@@ -54,7 +54,11 @@ export function parseDocument(kind: DocumentKind, text: string): ParsedDocument 
 }
 
 /** Maps a range inside an embedded snippet's code to the export file. */
-export function embeddedRangeToDocument(code: EmbeddedCode, start: number, end: number): { start: number; end: number } {
+export function embeddedRangeToDocument(
+  code: EmbeddedCode,
+  start: number,
+  end: number,
+): { start: number; end: number } {
   return { start: code.toDocumentOffset(start), end: code.toDocumentOffset(end) };
 }
 
@@ -69,7 +73,10 @@ export function syntaxErrorsOf(document: ParsedDocument): ParseError[] {
       const errors: ParseError[] = [...document.export.errors];
       for (const { code, snippet } of document.snippets) {
         for (const error of snippet.errors) {
-          errors.push({ range: embeddedRangeToDocument(code, error.range.start, error.range.end), message: error.message });
+          errors.push({
+            range: embeddedRangeToDocument(code, error.range.start, error.range.end),
+            message: error.message,
+          });
         }
       }
       return errors.sort((a, b) => a.range.start - b.range.start);

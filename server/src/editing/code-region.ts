@@ -54,9 +54,12 @@ export interface SnippetCode {
   readonly embedded?: EmbeddedSnippet;
 }
 
-/** The real Snippet code holding a document offset: the `.snippet` file, or the export action whose `<string>` holds it. */
+/**
+ * The real Snippet code holding a document offset: the `.snippet` file, or the export action whose `<string>` holds it.
+ */
 export function snippetCodeAt(document: ParsedDocument, offset: number): SnippetCode | undefined {
-  if (document.kind === 'snippet') return { region: wholeDocumentRegion(document.text), program: document.snippet.program };
+  if (document.kind === 'snippet')
+    return { region: wholeDocumentRegion(document.text), program: document.snippet.program };
   if (document.kind !== 'export') return undefined;
   const embedded = document.snippets.find(
     ({ code }) => code.contentRange.start <= offset && offset <= code.contentRange.end,

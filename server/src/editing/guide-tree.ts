@@ -3,9 +3,13 @@ import type { TextRange } from '../common/text-range';
 import type { GuideDocument } from '../documents/parsed-document';
 import type { SnippetBlock } from '../syntax/guide/ast';
 
-/** Helpers over the guide's notation: SNIPPET blocks and their JavaScript-like bodies (acorn trees, document offsets). */
+/**
+ * Helpers over the guide's notation: SNIPPET blocks and their JavaScript-like bodies (acorn trees, document offsets).
+ */
 
-/** A statement in the list that holds it (program body, `{ }` block, switch case), so code can go before or after it. */
+/**
+ * A statement in the list that holds it (program body, `{ }` block, switch case), so code can go before or after it.
+ */
 export interface GuideSlot {
   readonly statement: AnyNode;
   readonly siblings: readonly AnyNode[];
@@ -21,8 +25,12 @@ export function blockAt(document: GuideDocument, offset: number): SnippetBlock |
 }
 
 function isNode(value: unknown): value is AnyNode {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string' &&
-    typeof (value as { start?: unknown }).start === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    typeof (value as { start?: unknown }).start === 'number'
+  );
 }
 
 /** The direct children of an ESTree node (acorn and acorn-loose trees alike). */
@@ -89,7 +97,11 @@ export function allNodes(root: AnyNode): AnyNode[] {
 }
 
 /** The smallest node of the accepted kind that holds a range. */
-export function guideNodeAt(root: AnyNode, range: TextRange, accept: (node: AnyNode) => boolean = () => true): AnyNode | undefined {
+export function guideNodeAt(
+  root: AnyNode,
+  range: TextRange,
+  accept: (node: AnyNode) => boolean = () => true,
+): AnyNode | undefined {
   let best: AnyNode | undefined;
   for (const node of allNodes(root)) {
     if (!holds(node, range) || !accept(node)) continue;
@@ -107,7 +119,11 @@ export function guideNamesIn(block: SnippetBlock): Set<string> {
 }
 
 /** The name of a `var x = <init>` whose init text satisfies `test`, e.g. the local that holds "now". */
-export function declaredLocal(block: SnippetBlock, text: string, test: (initText: string) => boolean): string | undefined {
+export function declaredLocal(
+  block: SnippetBlock,
+  text: string,
+  test: (initText: string) => boolean,
+): string | undefined {
   for (const node of allNodes(block.program)) {
     if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || !node.init) continue;
     if (test(text.slice(node.init.start, node.init.end))) return node.id.name;

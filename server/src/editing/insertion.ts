@@ -22,7 +22,13 @@ export function insertLinesBefore(code: string, offset: number, eol: LineEnding,
  * Inserts rendered lines after the statement ending at `offset` (after a trailing comment on its line), at the
  * indentation of `indentFrom` (the statement's start). A file without a final line break keeps having none.
  */
-export function insertLinesAfter(code: string, offset: number, indentFrom: number, eol: LineEnding, render: RenderAt): TextEdit {
+export function insertLinesAfter(
+  code: string,
+  offset: number,
+  indentFrom: number,
+  eol: LineEnding,
+  render: RenderAt,
+): TextEdit {
   const indent = indentAt(code, indentFrom);
   const text = render(indent);
   if (endsLine(code, offset)) {

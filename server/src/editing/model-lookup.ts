@@ -32,7 +32,12 @@ export interface Located<E> {
 }
 
 /** The event of a kind at a range: exactly there, else the smallest one holding it. */
-export function eventAt<K extends FlowEvent['kind']>(model: FlowModel, kind: K, range: TextRange, rangeOf: (event: EventOf<K>) => TextRange = (e) => e.range): Located<EventOf<K>> | undefined {
+export function eventAt<K extends FlowEvent['kind']>(
+  model: FlowModel,
+  kind: K,
+  range: TextRange,
+  rangeOf: (event: EventOf<K>) => TextRange = (e) => e.range,
+): Located<EventOf<K>> | undefined {
   let best: Located<EventOf<K>> | undefined;
   let bestSize = Infinity;
   for (const unit of model.units) {

@@ -34,7 +34,10 @@ export function chooseBuffer(
   let variable = 'refreshBuffer';
   for (let n = 1; assigned.has(variable.toLowerCase()); n++) {
     const escaped = variable.replace(/\$/g, '\\$');
-    const assignment = new RegExp(`(?:^|[{;])[ \\t]*(?:ASSIGN[ \\t]+|var[ \\t]+|let[ \\t]+|SET[ \\t]+)?${escaped}[ \\t]*=(?!=)([^\\r\\n]*)`, 'gim');
+    const assignment = new RegExp(
+      `(?:^|[{;])[ \\t]*(?:ASSIGN[ \\t]+|var[ \\t]+|let[ \\t]+|SET[ \\t]+)?${escaped}[ \\t]*=(?!=)([^\\r\\n]*)`,
+      'gim',
+    );
     const values = [...code.matchAll(assignment)].map((m) => m[1]!);
     if (values.length > 0 && values.every((v) => JITTERED.test(v))) return { value: variable };
     variable = n === 1 ? 'jitteredBuffer' : `jitteredBuffer${n}`;
@@ -50,7 +53,11 @@ export function chooseBuffer(
  * earlier one). Every fix in a unit then inserts it at the same place, so fix-all writes it once and the other
  * checks reuse it.
  */
-export function jitterAnchor(unit: CodeUnit, own: number, statementStart: (documentRange: TextRange) => number | undefined): number {
+export function jitterAnchor(
+  unit: CodeUnit,
+  own: number,
+  statementStart: (documentRange: TextRange) => number | undefined,
+): number {
   let first = own;
   for (const condition of unit.conditions) {
     if (!condition.expiryCheck) continue;

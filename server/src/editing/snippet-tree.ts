@@ -83,7 +83,11 @@ export function assignedName(statement: Statement): string | undefined {
 }
 
 /** The smallest expression node whose range equals or holds a range. */
-export function nodeAt(root: AstNode, range: TextRange, accept: (node: AstNode) => boolean = () => true): AstNode | undefined {
+export function nodeAt(
+  root: AstNode,
+  range: TextRange,
+  accept: (node: AstNode) => boolean = () => true,
+): AstNode | undefined {
   let best: AstNode | undefined;
   walk(root, (node) => {
     if (!contains(node.range, range)) return false;

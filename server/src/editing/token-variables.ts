@@ -1,7 +1,9 @@
 import type { CodeUnit, FlowModel } from '../analysis/model/flow-model';
 import { eventsIn } from './model-lookup';
 
-/** The spelling a folded name has in the code (`accesstoken` → `accessToken`), or the folded name when it is not found. */
+/**
+ * The spelling a folded name has in the code (`accesstoken` → `accessToken`), or the folded name when it is not found.
+ */
 export function spellingOf(code: string, folded: string): string {
   const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'i').exec(code)?.[0] ?? folded;
@@ -22,8 +24,13 @@ export function persistentTokenVariables(unit: CodeUnit, variable: string): stri
     for (const a of acquisitions) {
       if (a.variable === name && a.persistent) persistent.add(name);
       const linked =
-        a.variable === name && a.fromVariable !== undefined ? a.fromVariable : a.fromVariable === name ? a.variable : undefined;
-      if (a.variable === name && a.source === 'cache-read' && a.fromVariable !== undefined) persistent.add(a.fromVariable);
+        a.variable === name && a.fromVariable !== undefined
+          ? a.fromVariable
+          : a.fromVariable === name
+            ? a.variable
+            : undefined;
+      if (a.variable === name && a.source === 'cache-read' && a.fromVariable !== undefined)
+        persistent.add(a.fromVariable);
       if (linked !== undefined && !seen.has(linked) && seen.size < 32) {
         seen.add(linked);
         queue.push(linked);
@@ -33,10 +40,13 @@ export function persistentTokenVariables(unit: CodeUnit, variable: string): stri
   return [...persistent];
 }
 
-/** Variables that hold a token's expiry anywhere in the document (set from a response or a constant; clears excluded). */
+/**
+ * Variables that hold a token's expiry anywhere in the document (set from a response or a constant; clears excluded).
+ */
 export function expiryVariables(model: FlowModel): string[] {
   const names = new Set<string>();
-  for (const unit of model.units) for (const set of eventsIn(unit, 'expiry-set')) if (!set.clears) names.add(set.variable);
+  for (const unit of model.units)
+    for (const set of eventsIn(unit, 'expiry-set')) if (!set.clears) names.add(set.variable);
   return [...names];
 }
 

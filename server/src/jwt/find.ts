@@ -131,5 +131,7 @@ function isRunChar(code: number): boolean {
 
 /** Letters, digits and `_`: base64url characters except `-`. */
 function isWordChar(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+  return (
+    (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f
+  );
 }

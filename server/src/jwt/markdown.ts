@@ -3,13 +3,17 @@
  * (an image would be fetched, and the report promises nothing leaves the machine), nor break our table or fences.
  */
 
-/** Backslash-escapes inline Markdown: code, emphasis, links/images, HTML/autolinks, table pipes, strikethrough, entities. */
+/**
+ * Backslash-escapes inline Markdown: code, emphasis, links/images, HTML/autolinks, table pipes, strikethrough,
+ * entities.
+ */
 export function escapeMarkdown(text: string): string {
   return showInvisibles(text).replace(/[\\`*_[\]<>|~&!#]/g, '\\$&');
 }
 
 /** Control, line-separator and bidi-override characters as `\uXXXX`, so text cannot hide or reorder itself. */
 export function showInvisibles(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this escapes
   return text.replace(/[\u0000-\u001f]/g, unicodeEscape).replace(INVISIBLE_BEYOND_ASCII, unicodeEscape);
 }
 
@@ -29,7 +33,10 @@ export function truncateText(text: string, max: number): string {
   return `${text.slice(0, cut)}…`;
 }
 
-/** JSON.stringify that reports failure (cycles cannot occur in parsed JSON, but very deep nesting can overflow the stack). */
+/**
+ * JSON.stringify that reports failure (cycles cannot occur in parsed JSON, but very deep nesting can overflow the
+ * stack).
+ */
 export function safeJson(value: unknown, indent?: number): string | undefined {
   try {
     return JSON.stringify(value, null, indent);
@@ -55,6 +62,6 @@ export function jsonCodeBlock(value: unknown, maxChars: number): JsonBlock {
   // JSON.stringify already escapes control characters inside strings; the raw newlines left are its layout.
   const safe = json.replace(INVISIBLE_BEYOND_ASCII, unicodeEscape).replace(/`/g, '\\u0060');
   const shown = truncateText(safe, maxChars);
-  const markdown = '```json\n' + shown + '\n```';
+  const markdown = `\`\`\`json\n${shown}\n\`\`\``;
   return shown === safe ? { markdown } : { markdown, truncatedFrom: safe.length };
 }

@@ -95,15 +95,19 @@ function headerSummary(header: ProtectedHeaderParameters, fields: readonly strin
 /** Claim | value, time claims first with their dates and relative times. */
 function claimsTable(payload: JWTPayload, nowSeconds: number): string {
   const names = Object.keys(payload);
-  const ordered = [...TIME_CLAIMS.filter((claim) => names.includes(claim)), ...names.filter((name) => !isTimeClaim(name))];
+  const ordered = [
+    ...TIME_CLAIMS.filter((claim) => names.includes(claim)),
+    ...names.filter((name) => !isTimeClaim(name)),
+  ];
   if (ordered.length === 0) return '_No claims._';
 
   const rows = ordered.slice(0, JWT_REPORT_LIMITS.tableRows).map((name) => {
     const value: unknown = payload[name];
     const date = isTimeClaim(name) ? numericDate(value) : undefined;
-    const shown = date !== undefined && isTimeClaim(name)
-      ? timeValue(name, date, nowSeconds)
-      : escapeMarkdown(truncateText(plainValue(value), JWT_REPORT_LIMITS.valueChars));
+    const shown =
+      date !== undefined && isTimeClaim(name)
+        ? timeValue(name, date, nowSeconds)
+        : escapeMarkdown(truncateText(plainValue(value), JWT_REPORT_LIMITS.valueChars));
     return `| ${escapeMarkdown(truncateText(name, JWT_REPORT_LIMITS.valueChars))} | ${shown} |`;
   });
   const table = ['| Claim | Value |', '| --- | --- |', ...rows].join('\n');

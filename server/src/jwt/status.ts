@@ -10,7 +10,9 @@ export type JwtStatusKind = 'expired' | 'not-yet-valid' | 'refresh-now' | 'valid
 
 export interface JwtTimeAssessment {
   readonly status: JwtStatusKind;
-  /** e.g. "expired 2 years ago", "refresh now: expires in 4 min, inside the 300 s buffer", "valid: expires in 2 hours". */
+  /**
+   * e.g. "expired 2 years ago", "refresh now: expires in 4 min, inside the 300 s buffer", "valid: expires in 2 hours".
+   */
   readonly statusText: string;
   /** `exp - iat` when both are numbers. */
   readonly lifetimeSeconds?: number;
@@ -63,11 +65,18 @@ export function assessJwtTimes(payload: JWTPayload, nowSeconds: number, bufferSe
   }
   const nbfInFuture = nbf !== undefined && nbf > nowSeconds;
   if (nbfInFuture) {
-    warnings.push(`\`nbf\` is in the future: the token is not valid until ${formatUtc(nbf) ?? nbf} (${formatRelative(nbf - nowSeconds)}).`);
+    warnings.push(
+      `\`nbf\` is in the future: the token is not valid until ${formatUtc(nbf) ?? nbf} (${formatRelative(nbf - nowSeconds)}).`,
+    );
   }
 
   const withLifetime = lifetimeSeconds === undefined ? {} : { lifetimeSeconds };
-  const result = (status: JwtStatusKind, statusText: string): JwtTimeAssessment => ({ status, statusText, ...withLifetime, warnings });
+  const result = (status: JwtStatusKind, statusText: string): JwtTimeAssessment => ({
+    status,
+    statusText,
+    ...withLifetime,
+    warnings,
+  });
 
   // Expired beats everything; a future nbf beats the rest, since the token cannot be used yet at all.
   if (exp !== undefined && exp - nowSeconds <= 0) return result('expired', describeTimeClaim('exp', exp, nowSeconds));
@@ -76,7 +85,8 @@ export function assessJwtTimes(payload: JWTPayload, nowSeconds: number, bufferSe
   if (exp === undefined) return result('unknown-expiry', 'unknown: `exp` is not a number');
   if (!Number.isFinite(nowSeconds)) return result('unknown-expiry', 'unknown: the current time is not known');
   const expires = describeTimeClaim('exp', exp, nowSeconds);
-  if (exp - nowSeconds <= buffer) return result('refresh-now', `refresh now: ${expires}, inside the ${buffer} s buffer`);
+  if (exp - nowSeconds <= buffer)
+    return result('refresh-now', `refresh now: ${expires}, inside the ${buffer} s buffer`);
   return result('valid', `valid: ${expires}`);
 }
 

@@ -11,7 +11,10 @@ const YEAR = 365 * DAY;
 /** The largest magnitude a JavaScript Date can hold, in milliseconds. */
 const MAX_DATE_MS = 8.64e15;
 
-/** ISO 8601 in UTC, without milliseconds when there are none: "2024-01-01T00:00:00Z". Undefined when no Date can hold it. */
+/**
+ * ISO 8601 in UTC, without milliseconds when there are none: "2024-01-01T00:00:00Z". Undefined when no Date can hold
+ * it.
+ */
 export function formatUtc(unixSeconds: number): string | undefined {
   if (!Number.isFinite(unixSeconds)) return undefined;
   const ms = unixSeconds * 1000;
@@ -19,7 +22,10 @@ export function formatUtc(unixSeconds: number): string | undefined {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
-/** A magnitude in the largest fitting unit, truncated: "45 seconds", "14 min", "1 hour", "3 days", "2 months", "2 years". */
+/**
+ * A magnitude in the largest fitting unit, truncated: "45 seconds", "14 min", "1 hour", "3 days", "2 months", "2
+ * years".
+ */
 export function formatAmount(seconds: number): string {
   const s = Math.floor(Math.abs(seconds));
   if (s < MINUTE) return plural(s, 'second');
@@ -45,7 +51,12 @@ export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return 'unknown';
   const sign = seconds < 0 ? '-' : '';
   const s = Math.floor(Math.abs(seconds));
-  const units: ReadonlyArray<readonly [number, string]> = [[DAY, 'd'], [HOUR, 'h'], [MINUTE, 'min'], [1, 's']];
+  const units: ReadonlyArray<readonly [number, string]> = [
+    [DAY, 'd'],
+    [HOUR, 'h'],
+    [MINUTE, 'min'],
+    [1, 's'],
+  ];
   let index = units.findIndex(([size]) => s >= size);
   if (index < 0) index = units.length - 1;
   const [size, name] = units[index]!;

@@ -1,4 +1,10 @@
-import { ErrorCodes, ResponseError, type CodeAction, type CodeActionContext, type TextDocuments } from 'vscode-languageserver';
+import {
+  ErrorCodes,
+  ResponseError,
+  type CodeAction,
+  type CodeActionContext,
+  type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientFeatures } from './client-features';
 import { buildCodeActions } from './code-actions';

@@ -44,7 +44,9 @@ function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): Work
   const { textDocument } = input;
   const lspEdits: LspTextEdit[] = edits.map((edit) => toLspTextEdit(textDocument, edit));
   if (input.documentChanges) {
-    return { documentChanges: [TextDocumentEdit.create({ uri: textDocument.uri, version: textDocument.version }, lspEdits)] };
+    return {
+      documentChanges: [TextDocumentEdit.create({ uri: textDocument.uri, version: textDocument.version }, lspEdits)],
+    };
   }
   return { changes: { [textDocument.uri]: lspEdits } };
 }
@@ -54,7 +56,10 @@ function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): Work
  * A diagnostic computed for an older version (its `data.version`) gets nothing: its range may no
  * longer point at the problem, and a fix built from it could damage the text.
  */
-function currentFindings(input: CodeActionInput, findings: readonly Finding[]): { diagnostic: Diagnostic; finding: Finding }[] {
+function currentFindings(
+  input: CodeActionInput,
+  findings: readonly Finding[],
+): { diagnostic: Diagnostic; finding: Finding }[] {
   const pairs: { diagnostic: Diagnostic; finding: Finding }[] = [];
   for (const diagnostic of input.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
@@ -68,7 +73,11 @@ function currentFindings(input: CodeActionInput, findings: readonly Finding[]): 
   return pairs;
 }
 
-function quickFixes(input: CodeActionInput, document: NonNullable<DocumentAnalysis['document']>, findings: readonly Finding[]): CodeAction[] {
+function quickFixes(
+  input: CodeActionInput,
+  document: NonNullable<DocumentAnalysis['document']>,
+  findings: readonly Finding[],
+): CodeAction[] {
   const actions: CodeAction[] = [];
   const pairs = currentFindings(input, findings);
   for (const { diagnostic, finding } of pairs) {
@@ -85,7 +94,9 @@ function quickFixes(input: CodeActionInput, document: NonNullable<DocumentAnalys
   // "Fix all X problems in file" for each code in the request with at least two fixable findings.
   const codes = [...new Set(pairs.map((pair) => pair.finding.code))];
   for (const code of codes) {
-    const fixable = findings.filter((f) => f.code === code && fixesFor(document, f, input.settings).some((fix) => fix.preferred));
+    const fixable = findings.filter(
+      (f) => f.code === code && fixesFor(document, f, input.settings).some((fix) => fix.preferred),
+    );
     if (fixable.length < 2) continue;
     const edits = preferredEdits(document, findings, input.settings, code);
     if (edits.length === 0) continue;

@@ -17,7 +17,10 @@ interface Entry<T> {
   readonly model: T;
 }
 
-export function createLanguageModelCache<T>(maxEntries: number, compute: (document: TextDocument) => T): LanguageModelCache<T> {
+export function createLanguageModelCache<T>(
+  maxEntries: number,
+  compute: (document: TextDocument) => T,
+): LanguageModelCache<T> {
   // A Map iterates in insertion order: re-inserting on every hit makes the first key the least recently used.
   const entries = new Map<string, Entry<T>>();
   return {

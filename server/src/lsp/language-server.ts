@@ -64,7 +64,10 @@ export function createLanguageServer(
     initialize(params) {
       features = readClientFeatures(params.capabilities);
       settingsStore.initialize(features.configuration, params.initializationOptions);
-      return { capabilities: serverCapabilities(features), serverInfo: { name: DIAGNOSTIC_SOURCE, version: PRODUCT_VERSION } };
+      return {
+        capabilities: serverCapabilities(features),
+        serverInfo: { name: DIAGNOSTIC_SOURCE, version: PRODUCT_VERSION },
+      };
     },
     initialized() {
       const mode = features.pullDiagnostics ? 'pull' : 'push';
@@ -92,7 +95,9 @@ export function createLanguageServer(
         push.revalidateAll();
       } else if (features.diagnosticRefresh) {
         // Sent directly: languages.diagnostics.refresh() is typed void and would hide a rejected promise.
-        connection.sendRequest(DiagnosticRefreshRequest.type).catch((error: unknown) => console.warn(`Diagnostic refresh failed: ${String(error)}`));
+        connection
+          .sendRequest(DiagnosticRefreshRequest.type)
+          .catch((error: unknown) => console.warn(`Diagnostic refresh failed: ${String(error)}`));
       }
     },
     diagnostic: pull,

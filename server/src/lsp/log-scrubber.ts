@@ -14,15 +14,19 @@ const SECRET_KEYS = ['client_secret', 'password', 'api_key', 'apikey', 'access_t
 const BEARER = String.raw`\b(Bearer\s+)([A-Za-z0-9\-._~+/]+=*)`;
 const KEYED = String.raw`\b((?:${SECRET_KEYS.join('|')})["']?\s*[=:]\s*["']?)(?!\{)([^\s&"',;{}]+)`;
 const B64 = '[A-Za-z0-9_-]';
-// JWE first (header.key.iv.ciphertext.tag, the key empty for alg dir), then JWS (header.payload.signature, the signature empty for alg none).
+// JWE first (header.key.iv.ciphertext.tag, the key empty for alg dir), then JWS (header.payload.signature, the
+// signature empty for alg none).
 const JWT = String.raw`\b(ey${B64}{6,}\.(?:${B64}*\.${B64}+\.${B64}*\.${B64}+|${B64}+\.${B64}*))`;
 
 const SECRETS = new RegExp(`${BEARER}|${KEYED}|${JWT}`, 'gi');
 
 export function scrubSecrets(line: string): string {
-  return line.replace(SECRETS, (_match, bearer?: string, credential?: string, key?: string, value?: string, jwt?: string) => {
-    if (bearer !== undefined && credential !== undefined) return bearer + maskSecret(credential);
-    if (key !== undefined && value !== undefined) return key + maskSecret(value);
-    return maskSecret(jwt ?? '');
-  });
+  return line.replace(
+    SECRETS,
+    (_match, bearer?: string, credential?: string, key?: string, value?: string, jwt?: string) => {
+      if (bearer !== undefined && credential !== undefined) return bearer + maskSecret(credential);
+      if (key !== undefined && value !== undefined) return key + maskSecret(value);
+      return maskSecret(jwt ?? '');
+    },
+  );
 }

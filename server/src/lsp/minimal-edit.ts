@@ -14,7 +14,11 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
   const limit = Math.min(before.length, after.length);
   let prefix = 0;
   while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  if (prefix > 0 && (isHighSurrogate(before.charCodeAt(prefix - 1)) || (before[prefix - 1] === '\r' && before[prefix] === '\n'))) prefix--;
+  if (
+    prefix > 0 &&
+    (isHighSurrogate(before.charCodeAt(prefix - 1)) || (before[prefix - 1] === '\r' && before[prefix] === '\n'))
+  )
+    prefix--;
   let suffix = 0;
   while (
     suffix < limit - prefix &&
@@ -23,6 +27,7 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
     suffix++;
   }
   const cut = before.length - suffix;
-  if (suffix > 0 && (isHighSurrogate(before.charCodeAt(cut - 1)) || (before[cut - 1] === '\r' && before[cut] === '\n'))) suffix--;
+  if (suffix > 0 && (isHighSurrogate(before.charCodeAt(cut - 1)) || (before[cut - 1] === '\r' && before[cut] === '\n')))
+    suffix--;
   return { range: { start: prefix, end: before.length - suffix }, newText: after.slice(prefix, after.length - suffix) };
 }

@@ -14,28 +14,28 @@ function record(value: unknown): Record<string, unknown> | undefined {
 
 function isPosition(value: unknown): value is Position {
   const p = record(value);
-  return !!p && Number.isInteger(p['line']) && Number.isInteger(p['character']);
+  return !!p && Number.isInteger(p.line) && Number.isInteger(p.character);
 }
 
 function isRange(value: unknown): value is Range {
   const r = record(value);
-  return !!r && isPosition(r['start']) && isPosition(r['end']);
+  return !!r && isPosition(r.start) && isPosition(r.end);
 }
 
 export function requireDocumentUri(method: string, params: unknown): string {
-  const uri = record(record(params)?.['textDocument'])?.['uri'];
+  const uri = record(record(params)?.textDocument)?.uri;
   if (typeof uri !== 'string') throw invalid(method, 'textDocument.uri must be a string');
   return uri;
 }
 
 export function requirePosition(method: string, params: unknown): Position {
-  const position = record(params)?.['position'];
+  const position = record(params)?.position;
   if (!isPosition(position)) throw invalid(method, 'position must be {line, character} integers');
   return position;
 }
 
 export function requireRange(method: string, params: unknown): Range {
-  const range = record(params)?.['range'];
+  const range = record(params)?.range;
   if (!isRange(range)) throw invalid(method, 'range must be {start, end} positions');
   return range;
 }

@@ -29,7 +29,10 @@ function serverCancelled(reason: string): ResponseError<DiagnosticServerCancella
   return new ResponseError(LSPErrorCodes.ServerCancelled, reason, { retriggerRequest: true });
 }
 
-export type PullDiagnostics = (params: DocumentDiagnosticParams, token: CancellationToken) => Promise<DocumentDiagnosticReport>;
+export type PullDiagnostics = (
+  params: DocumentDiagnosticParams,
+  token: CancellationToken,
+) => Promise<DocumentDiagnosticReport>;
 
 /** `textDocument/diagnostic`. Throws `ResponseError`s for cancellation; `runSafe` answers them. */
 export function createPullDiagnostics(
@@ -50,7 +53,8 @@ export function createPullDiagnostics(
     const settings = await settingsStore.settingsFor(uri);
     if (token.isCancellationRequested) throw requestCancelled<DiagnosticServerCancellationData>();
     const current = documents.get(uri);
-    if (!current || current.version !== version) throw serverCancelled('The document changed while its settings were read.');
+    if (!current || current.version !== version)
+      throw serverCancelled('The document changed while its settings were read.');
     if (settingsStore.generation !== generation) throw serverCancelled('The settings changed while they were read.');
 
     const analysis = analyses.get(current);

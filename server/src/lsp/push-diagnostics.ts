@@ -56,7 +56,9 @@ export function createPushDiagnostics(
   }
 
   function publish(params: PublishDiagnosticsParams): void {
-    connection.sendDiagnostics(params).catch((error: unknown) => console.warn(`Publishing diagnostics failed: ${String(error)}`));
+    connection
+      .sendDiagnostics(params)
+      .catch((error: unknown) => console.warn(`Publishing diagnostics failed: ${String(error)}`));
   }
 
   function run(uri: string, ticket: number): void {

@@ -15,7 +15,11 @@ function describe(error: unknown): string {
  * thrown on purpose is answered as is, anything else is logged and answered as an internal error.
  * The first await lets a `$/cancelRequest` sent right behind the request arrive before work starts.
  */
-export async function runSafe<T, E = void>(method: string, token: CancellationToken, work: () => T | Promise<T>): Promise<T | ResponseError<E>> {
+export async function runSafe<T, E = void>(
+  method: string,
+  token: CancellationToken,
+  work: () => T | Promise<T>,
+): Promise<T | ResponseError<E>> {
   await new Promise<void>((resolve) => setImmediate(resolve));
   if (token.isCancellationRequested) return requestCancelled<E>();
   try {

@@ -36,7 +36,9 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
   const transports: Transport[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inlineValue] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inlineValue] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     switch (name) {
       case '--help':
       case '-h':
@@ -53,14 +55,16 @@ export function parseServerArgs(argv: readonly string[]): ServerArgs {
       case '--socket': {
         const value = inlineValue ?? argv[++i];
         const port = parsePort(value);
-        if (port === undefined) return { kind: 'usage-error', message: `--socket needs a TCP port, got ${JSON.stringify(value ?? '')}` };
+        if (port === undefined)
+          return { kind: 'usage-error', message: `--socket needs a TCP port, got ${JSON.stringify(value ?? '')}` };
         transports.push({ kind: 'socket', port });
         break;
       }
       case '--clientProcessId': {
         // vscode-languageserver reads it from process.argv itself; only check it is there.
         const value = inlineValue ?? argv[++i];
-        if (value === undefined || !/^\d+$/.test(value)) return { kind: 'usage-error', message: '--clientProcessId needs a process id' };
+        if (value === undefined || !/^\d+$/.test(value))
+          return { kind: 'usage-error', message: '--clientProcessId needs a process id' };
         break;
       }
       default:

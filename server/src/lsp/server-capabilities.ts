@@ -12,7 +12,11 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
     codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
   };
   if (features.pullDiagnostics) {
-    capabilities.diagnosticProvider = { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false };
+    capabilities.diagnosticProvider = {
+      identifier: DIAGNOSTIC_SOURCE,
+      interFileDependencies: false,
+      workspaceDiagnostics: false,
+    };
   }
   return capabilities;
 }

@@ -12,7 +12,10 @@ export interface SettingsStore {
   settingsFor(uri: string): Promise<Settings>;
   /** Bumped on every change; pull diagnostics put it in their result ids. */
   readonly generation: number;
-  /** Clears the cache; `payload` is `didChangeConfiguration`'s `settings`, used by clients without `workspace/configuration`. */
+  /**
+   * Clears the cache; `payload` is `didChangeConfiguration`'s `settings`, used by clients without
+   * `workspace/configuration`.
+   */
   onDidChangeConfiguration(payload: unknown): void;
   forget(uri: string): void;
 }
@@ -36,7 +39,9 @@ export function createSettingsStore(connection: Connection): SettingsStore {
       const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
       return sanitizeSettings(raw);
     } catch (error) {
-      console.warn(`Could not read settings for ${uri}; using defaults: ${error instanceof Error ? error.message : String(error)}`);
+      console.warn(
+        `Could not read settings for ${uri}; using defaults: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return global;
     }
   }

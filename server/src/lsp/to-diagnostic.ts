@@ -25,7 +25,7 @@ export interface DiagnosticData {
 
 export function readDiagnosticData(data: unknown): DiagnosticData | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
-  const version = (data as Record<string, unknown>)['version'];
+  const version = (data as Record<string, unknown>).version;
   return typeof version === 'number' ? { version } : undefined;
 }
 

@@ -23,7 +23,12 @@ function conflicts(a: TextEdit, b: TextEdit): boolean {
  * text on the next pass). The same fix offered for several findings (one refresh block for every use in a unit) is
  * taken once.
  */
-export function preferredFixes(document: Parameters<typeof fixesFor>[0], findings: readonly Finding[], settings: Settings, code?: string): { fixes: Fix[]; edits: TextEdit[] } {
+export function preferredFixes(
+  document: Parameters<typeof fixesFor>[0],
+  findings: readonly Finding[],
+  settings: Settings,
+  code?: string,
+): { fixes: Fix[]; edits: TextEdit[] } {
   const fixes: Fix[] = [];
   const taken: TextEdit[] = [];
   for (const finding of findings) {
@@ -38,7 +43,12 @@ export function preferredFixes(document: Parameters<typeof fixesFor>[0], finding
 }
 
 /** The preferred fixes' edits (see `preferredFixes`). */
-export function preferredEdits(document: Parameters<typeof fixesFor>[0], findings: readonly Finding[], settings: Settings, code?: string): TextEdit[] {
+export function preferredEdits(
+  document: Parameters<typeof fixesFor>[0],
+  findings: readonly Finding[],
+  settings: Settings,
+  code?: string,
+): TextEdit[] {
   return preferredFixes(document, findings, settings, code).edits;
 }
 
@@ -48,7 +58,13 @@ const MAX_PASSES = 10;
  * Applies preferred fixes until none is left (fixes left out for conflicting are recomputed from the new text on
  * the next pass). Returns the final text and how many fixes were applied.
  */
-export function fixAllText(name: string, languageId: string | undefined, text: string, settings: Settings, code?: string): { text: string; applied: number } {
+export function fixAllText(
+  name: string,
+  languageId: string | undefined,
+  text: string,
+  settings: Settings,
+  code?: string,
+): { text: string; applied: number } {
   let current = text;
   let applied = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {

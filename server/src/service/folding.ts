@@ -4,7 +4,9 @@ import { walk, type AstNode } from '../syntax/snippet/ast';
 import type { SnippetParseResult } from '../syntax/snippet/parser';
 import { walkNodes } from '../syntax/guide/walk';
 
-/** A foldable region: from its opening to its closing (a brace pair, SNIPPET … END SNIPPET, an action, a comment run). */
+/**
+ * A foldable region: from its opening to its closing (a brace pair, SNIPPET … END SNIPPET, an action, a comment run).
+ */
 export interface FoldingRegion {
   readonly range: TextRange;
   readonly kind: 'block' | 'comment';
@@ -13,7 +15,9 @@ export interface FoldingRegion {
 const BRACED_KINDS = new Set<AstNode['kind']>(['Block', 'Select', 'Switch']);
 const ONLY_A_LINE_BREAK = /^[ \t]*(?:\r\n|\r|\n)[ \t]*$/;
 
-/** Braced blocks and runs of two or more line comments of Snippet code; `map` turns code offsets into document offsets. */
+/**
+ * Braced blocks and runs of two or more line comments of Snippet code; `map` turns code offsets into document offsets.
+ */
 function snippetRegions(code: string, snippet: SnippetParseResult, map: (offset: number) => number): FoldingRegion[] {
   const regions: FoldingRegion[] = [];
   const add = (range: TextRange, kind: FoldingRegion['kind']): void => {
@@ -58,7 +62,10 @@ export function foldingRegionsOf(document: ParsedDocument): FoldingRegion[] {
       return regions;
     }
     case 'export': {
-      const regions: FoldingRegion[] = document.export.actions.map((action) => ({ range: action.range, kind: 'block' as const }));
+      const regions: FoldingRegion[] = document.export.actions.map((action) => ({
+        range: action.range,
+        kind: 'block' as const,
+      }));
       for (const { code, snippet } of document.snippets) {
         regions.push({ range: code.contentRange, kind: 'block' });
         regions.push(...snippetRegions(code.code, snippet, (offset) => code.toDocumentOffset(offset)));

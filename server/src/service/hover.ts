@@ -15,7 +15,12 @@ export interface HoverInfo {
  * (offsets are document offsets, and JWT text contains nothing XML escapes, so the export's raw text
  * is searched as is). Undefined when there is nothing to show; never throws for odd input.
  */
-export function hoverInfoAt(document: ParsedDocument, offset: number, settings: Settings, now: Date): HoverInfo | undefined {
+export function hoverInfoAt(
+  document: ParsedDocument,
+  offset: number,
+  settings: Settings,
+  now: Date,
+): HoverInfo | undefined {
   const candidate = findJwtAt(document.text, offset);
   // An oversized candidate is not decoded on the hover path (findJwtAt flags it, see MAX_JWT_LENGTH).
   if (!candidate || candidate.tooLong) return undefined;

@@ -37,7 +37,12 @@ export interface LintedText {
 }
 
 /** Parses and lints a named text; undefined when the text is not one of our document kinds. */
-export function lintText(name: string, languageId: string | undefined, text: string, settings: Settings): LintedText | undefined {
+export function lintText(
+  name: string,
+  languageId: string | undefined,
+  text: string,
+  settings: Settings,
+): LintedText | undefined {
   const kind = documentKindOf(name, languageId, text);
   if (!kind) return undefined;
   const document = parseDocument(kind, text);

@@ -18,8 +18,22 @@ export interface ApiCallNames {
 
 export function defaultApiCallNames(notation: Notation): ApiCallNames {
   return notation === 'snippet'
-    ? { request: 'apiProxy', response: 'apiResult', status: 'apiStatus', url: '"https://api.your-crm.com/v2/data"', method: 'GET', body: '' }
-    : { request: 'apiReq', response: 'apiResp', status: 'apiStatus', url: '"https://api.your-crm.com/v2/data"', method: 'GET', body: '' };
+    ? {
+        request: 'apiProxy',
+        response: 'apiResult',
+        status: 'apiStatus',
+        url: '"https://api.your-crm.com/v2/data"',
+        method: 'GET',
+        body: '',
+      }
+    : {
+        request: 'apiReq',
+        response: 'apiResp',
+        status: 'apiStatus',
+        url: '"https://api.your-crm.com/v2/data"',
+        method: 'GET',
+        body: '',
+      };
 }
 
 export interface ApiHeader {

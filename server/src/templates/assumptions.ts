@@ -23,7 +23,8 @@ export const SNIPPET_EMPTY = '""';
 export const SNIPPET_JITTER_SOURCE = 'ContactID';
 
 /** The comment above a Snippet refresh block: it states the day-count assumption where the code relies on it. */
-export const SNIPPET_DAY_COUNT_COMMENT = '// cached token with proactive refresh; times are day counts (seconds / 86400)';
+export const SNIPPET_DAY_COUNT_COMMENT =
+  '// cached token with proactive refresh; times are day counts (seconds / 86400)';
 
 /** The comment above a Snippet jittered buffer (the jitter source is an assumption). */
 export function snippetJitterComment(minSeconds: number, maxSeconds: number): string {

@@ -15,8 +15,22 @@ export interface AuthStatusHandlerNames extends Pick<ApiCallNames, 'request' | '
 export function defaultAuthStatusHandlerNames(notation: Notation): AuthStatusHandlerNames {
   const { request, response, status } = defaultApiCallNames(notation);
   return notation === 'snippet'
-    ? { request, response, status, error: 'apiError', tokenVariables: ['cachedToken'], expiryVariables: ['tokenExpiry'] }
-    : { request, response, status, error: 'strApiError', tokenVariables: ['strCachedToken'], expiryVariables: ['strTokenExpiry'] };
+    ? {
+        request,
+        response,
+        status,
+        error: 'apiError',
+        tokenVariables: ['cachedToken'],
+        expiryVariables: ['tokenExpiry'],
+      }
+    : {
+        request,
+        response,
+        status,
+        error: 'strApiError',
+        tokenVariables: ['strCachedToken'],
+        expiryVariables: ['strTokenExpiry'],
+      };
 }
 
 export interface AuthStatusHandlerOptions extends TemplateOptions, GuideBlockOptions {
@@ -29,7 +43,13 @@ export interface AuthStatusHandlerOptions extends TemplateOptions, GuideBlockOpt
 }
 
 /** Writes the handler (no framing): used on its own and inside the templates that make a call. */
-export function writeAuthStatusHandler(w: LineWriter, notation: Notation, names: AuthStatusHandlerNames, successLines: readonly string[], comments: boolean): void {
+export function writeAuthStatusHandler(
+  w: LineWriter,
+  notation: Notation,
+  names: AuthStatusHandlerNames,
+  successLines: readonly string[],
+  comments: boolean,
+): void {
   const { request, response, status, error, tokenVariables, expiryVariables } = names;
   const clears = (): void => {
     for (const token of tokenVariables) w.line(clearLine(notation, token, false));
@@ -58,7 +78,8 @@ export function writeAuthStatusHandler(w: LineWriter, notation: Notation, names:
   }
   w.line(`if (${response}.statusCode == 401 || ${response}.statusCode == 403) {`);
   w.indented(() => {
-    if (comments) w.line(tokenVariables.length > 0 ? '// Auth failure - clear cached token and log' : '// Auth failure');
+    if (comments)
+      w.line(tokenVariables.length > 0 ? '// Auth failure - clear cached token and log' : '// Auth failure');
     clears();
     w.line(`SET ${error} = "AUTH_FAILURE";`);
   });
@@ -86,7 +107,13 @@ export function defaultSuccessLines(notation: Notation, names: Pick<ApiCallNames
 export function authStatusHandler(notation: Notation, options: AuthStatusHandlerOptions = {}): string {
   const names = { ...defaultAuthStatusHandlerNames(notation), ...options.names };
   const w = new LineWriter();
-  writeAuthStatusHandler(w, notation, names, options.successLines ?? defaultSuccessLines(notation, names), options.comments ?? true);
+  writeAuthStatusHandler(
+    w,
+    notation,
+    names,
+    options.successLines ?? defaultSuccessLines(notation, names),
+    options.comments ?? true,
+  );
   w.verbatim(options.trailingLines ?? []);
   return renderLines(frameForNotation(notation, w.lines, options, names.error), resolveLayout(options));
 }

@@ -36,7 +36,13 @@ export interface CachedTokenSpec {
  */
 export function writeCachedToken(w: LineWriter, notation: Notation, spec: CachedTokenSpec): void {
   const { cachedToken, tokenExpiry, error, request, buffer, now, comments } = spec;
-  const statusNames = { request: request.request, response: request.response, error, tokenVariables: [cachedToken], expiryVariables: [tokenExpiry] };
+  const statusNames = {
+    request: request.request,
+    response: request.response,
+    error,
+    tokenVariables: [cachedToken],
+    expiryVariables: [tokenExpiry],
+  };
   if (notation === 'snippet') {
     const due = bufferedExpiryCondition('snippet', { expiry: tokenExpiry, buffer, now, operator: '>=' });
     w.line(`IF ${cachedToken} = ${SNIPPET_EMPTY} | ${tokenExpiry} = ${SNIPPET_EMPTY} | ${due}`).line('{');
@@ -44,7 +50,10 @@ export function writeCachedToken(w: LineWriter, notation: Notation, spec: Cached
       writeTokenRequest(w, 'snippet', request);
       const success = [
         { depth: 0, text: `ASSIGN ${cachedToken} = ${request.response}.access_token` },
-        { depth: 0, text: expiryFromExpiresInLine('snippet', { expiry: tokenExpiry, response: request.response, now }) },
+        {
+          depth: 0,
+          text: expiryFromExpiresInLine('snippet', { expiry: tokenExpiry, response: request.response, now }),
+        },
       ];
       writeTokenStatusCheck(w, 'snippet', { ...statusNames, success });
     });

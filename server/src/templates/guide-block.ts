@@ -15,7 +15,12 @@ export interface GuideBlockOptions {
 }
 
 /** Frames a guide-notation body; Snippet code is returned as it is. */
-export function frameForNotation(notation: Notation, body: readonly CodeLine[], options: GuideBlockOptions, errorVariable: string): CodeLine[] {
+export function frameForNotation(
+  notation: Notation,
+  body: readonly CodeLine[],
+  options: GuideBlockOptions,
+  errorVariable: string,
+): CodeLine[] {
   if (notation === 'snippet' || options.snippetBlock === false) return [...body];
   const w = new LineWriter().line('SNIPPET').append(body).line('END SNIPPET');
   if (options.errorDecision) {

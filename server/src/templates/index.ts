@@ -1,6 +1,13 @@
 /** Code templates written by the quick fixes and the VS Code snippets, in both notations. */
 export * from './assumptions';
-export { DEFAULT_LAYOUT, notationOf, type LineEnding, type Notation, type TemplateLayout, type TemplateOptions } from './layout';
+export {
+  DEFAULT_LAYOUT,
+  notationOf,
+  type LineEnding,
+  type Notation,
+  type TemplateLayout,
+  type TemplateOptions,
+} from './layout';
 export { bufferPlan, type BufferPlan, type RefreshTiming } from './timing';
 export {
   bufferedExpiry,
@@ -16,8 +23,18 @@ export {
   type JitteredBufferOptions,
 } from './pieces';
 export { movedSecretComment, movedSecretCommentText, secretSubstitution } from './secret';
-export { clientCredentialsBody, defaultTokenRequestNames, tokenExchangeBody, type TokenRequestNames } from './token-request';
-export { defaultTokenStatusCheckNames, tokenStatusCheck, type TokenStatusCheckNames, type TokenStatusCheckOptions } from './token-status-check';
+export {
+  clientCredentialsBody,
+  defaultTokenRequestNames,
+  tokenExchangeBody,
+  type TokenRequestNames,
+} from './token-request';
+export {
+  defaultTokenStatusCheckNames,
+  tokenStatusCheck,
+  type TokenStatusCheckNames,
+  type TokenStatusCheckOptions,
+} from './token-status-check';
 export { bearerValue, defaultApiCallNames, type ApiCallNames } from './api-call';
 export type { GuideBlockOptions } from './guide-block';
 export { defaultStrategyBNames, strategyB, type StrategyBNames, type StrategyBOptions } from './strategy-b';
@@ -28,6 +45,22 @@ export {
   type AuthStatusHandlerNames,
   type AuthStatusHandlerOptions,
 } from './auth-status-handler';
-export { defaultTwoStepTokenNames, twoStepToken, type TwoStepTokenNames, type TwoStepTokenOptions } from './two-step-token';
-export { defaultTokenProxyCallNames, tokenProxyCall, type TokenProxyCallNames, type TokenProxyCallOptions } from './token-proxy-call';
-export { REGENERATE_COMMAND, renderSnippetFiles, SNIPPET_FILES, vsCodeSnippets, type VsCodeSnippet } from './vscode-snippets';
+export {
+  defaultTwoStepTokenNames,
+  twoStepToken,
+  type TwoStepTokenNames,
+  type TwoStepTokenOptions,
+} from './two-step-token';
+export {
+  defaultTokenProxyCallNames,
+  tokenProxyCall,
+  type TokenProxyCallNames,
+  type TokenProxyCallOptions,
+} from './token-proxy-call';
+export {
+  REGENERATE_COMMAND,
+  renderSnippetFiles,
+  SNIPPET_FILES,
+  vsCodeSnippets,
+  type VsCodeSnippet,
+} from './vscode-snippets';

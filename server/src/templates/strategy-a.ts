@@ -2,7 +2,12 @@ import { bearerValue, defaultApiCallNames, writeApiCall, type ApiCallNames } fro
 import { defaultSuccessLines, writeAuthStatusHandler } from './auth-status-handler';
 import { frameForNotation, type GuideBlockOptions } from './guide-block';
 import { LineWriter, renderLines, resolveLayout, type Notation, type TemplateOptions } from './layout';
-import { clientCredentialsBody, defaultTokenRequestNames, writeTokenRequest, type TokenRequestNames } from './token-request';
+import {
+  clientCredentialsBody,
+  defaultTokenRequestNames,
+  writeTokenRequest,
+  type TokenRequestNames,
+} from './token-request';
 import { writeTokenStatusCheck } from './token-status-check';
 
 export interface StrategyANames extends TokenRequestNames {
@@ -42,23 +47,47 @@ export function strategyA(notation: Notation, options: StrategyAOptions = {}): s
   const snippet = notation === 'snippet';
   const w = new LineWriter();
   if (comments) w.line('// Strategy A: a fresh token right before the call');
-  writeTokenRequest(w, notation, { request: names.request, response: names.response, url: names.tokenUrl, body: clientCredentialsBody(names) });
+  writeTokenRequest(w, notation, {
+    request: names.request,
+    response: names.response,
+    url: names.tokenUrl,
+    body: clientCredentialsBody(names),
+  });
   const status = { request: names.request, response: names.response, error: names.error, expiryVariables: [] };
   const read = snippet ? `${names.response}.access_token` : `${names.data}.access_token`;
   const parse = snippet ? [] : [`var ${names.data} = JSON.parse(${names.response}.body);`];
 
   if (options.apiCall === false) {
     if (!snippet) w.line(`var ${names.accessToken} = "";`);
-    const success = new LineWriter().verbatim([...parse, snippet ? `ASSIGN ${names.accessToken} = ${read}` : `${names.accessToken} = ${read};`]).lines;
+    const success = new LineWriter().verbatim([
+      ...parse,
+      snippet ? `ASSIGN ${names.accessToken} = ${read}` : `${names.accessToken} = ${read};`,
+    ]).lines;
     // Guide: the local is cleared by its initial value; Snippet: the variable may hold an older token.
     writeTokenStatusCheck(w, notation, { ...status, tokenVariables: snippet ? [names.accessToken] : [], success });
   } else {
     const call = { ...defaultApiCallNames(notation), ...options.apiCall };
     const success = new LineWriter();
-    success.verbatim([...parse, snippet ? `ASSIGN ${names.accessToken} = ${read}` : `var ${names.accessToken} = ${read};`]);
+    success.verbatim([
+      ...parse,
+      snippet ? `ASSIGN ${names.accessToken} = ${read}` : `var ${names.accessToken} = ${read};`,
+    ]);
     writeApiCall(success, notation, call, { name: 'Authorization', value: bearerValue(notation, names.accessToken) });
-    const handlerNames = { request: call.request, response: call.response, status: call.status, error: names.error, tokenVariables: [], expiryVariables: [] };
-    writeAuthStatusHandler(success, notation, handlerNames, options.successLines ?? defaultSuccessLines(notation, call), comments);
+    const handlerNames = {
+      request: call.request,
+      response: call.response,
+      status: call.status,
+      error: names.error,
+      tokenVariables: [],
+      expiryVariables: [],
+    };
+    writeAuthStatusHandler(
+      success,
+      notation,
+      handlerNames,
+      options.successLines ?? defaultSuccessLines(notation, call),
+      comments,
+    );
     writeTokenStatusCheck(w, notation, { ...status, tokenVariables: [], success: success.lines });
   }
   w.verbatim(options.trailingLines ?? []);

@@ -59,7 +59,14 @@ export function strategyB(notation: Notation, options: StrategyBOptions = {}): s
     w.line(guideCurrentTimeDeclaration(names.currentTime, comments));
   }
   if (plan.kind === 'jittered') {
-    w.append(jitteredBufferLines(notation, { variable: names.refreshBuffer, minSeconds: plan.minSeconds, maxSeconds: plan.maxSeconds, comments }));
+    w.append(
+      jitteredBufferLines(notation, {
+        variable: names.refreshBuffer,
+        minSeconds: plan.minSeconds,
+        maxSeconds: plan.maxSeconds,
+        comments,
+      }),
+    );
   }
   if (notation === 'guide' && comments) {
     const described = plan.kind === 'fixed' ? `a ${plan.seconds}-second buffer` : 'the jittered buffer';
@@ -69,14 +76,20 @@ export function strategyB(notation: Notation, options: StrategyBOptions = {}): s
     cachedToken: names.cachedToken,
     tokenExpiry: names.tokenExpiry,
     error: names.error,
-    request: { request: names.request, response: names.response, url: names.tokenUrl, body: clientCredentialsBody(names) },
+    request: {
+      request: names.request,
+      response: names.response,
+      url: names.tokenUrl,
+      body: clientCredentialsBody(names),
+    },
     data: names.data,
     buffer,
     now: notation === 'snippet' ? DEFAULT_NOW.snippet : names.currentTime,
     guide: names,
     comments,
   });
-  const trailing = options.trailingLines ??
+  const trailing =
+    options.trailingLines ??
     (notation === 'guide' && comments ? [`// Now use ${names.validToken} for the actual API call`] : []);
   w.verbatim(trailing);
   return renderLines(frameForNotation(notation, w.lines, options, names.error), resolveLayout(options));

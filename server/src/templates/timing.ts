@@ -26,5 +26,7 @@ export function bufferPlan(timing: Partial<RefreshTiming>): BufferPlan {
   const b = seconds(timing.jitter.maxSeconds, DEFAULT_SETTINGS.jitter.maxSeconds);
   const minSeconds = Math.min(a, b);
   const maxSeconds = Math.max(a, b);
-  return maxSeconds > minSeconds ? { kind: 'jittered', minSeconds, maxSeconds } : { kind: 'fixed', seconds: minSeconds };
+  return maxSeconds > minSeconds
+    ? { kind: 'jittered', minSeconds, maxSeconds }
+    : { kind: 'fixed', seconds: minSeconds };
 }

@@ -40,10 +40,26 @@ export function tokenProxyCall(notation: Notation, options: TokenProxyCallOption
   const names = { ...defaultTokenProxyCallNames(notation), ...options.names };
   const comments = options.comments ?? true;
   const w = new LineWriter();
-  if (comments) w.line('// Strategy C: the token proxy keeps the OAuth credentials and the token; this script sends only a service key');
+  if (comments)
+    w.line(
+      '// Strategy C: the token proxy keeps the OAuth credentials and the token; this script sends only a service key',
+    );
   writeApiCall(w, notation, names, { name: names.keyHeader, value: `"${secretSubstitution(names.keyName)}"` });
-  const handlerNames = { request: names.request, response: names.response, status: names.status, error: names.error, tokenVariables: [], expiryVariables: [] };
-  writeAuthStatusHandler(w, notation, handlerNames, options.successLines ?? defaultSuccessLines(notation, names), comments);
+  const handlerNames = {
+    request: names.request,
+    response: names.response,
+    status: names.status,
+    error: names.error,
+    tokenVariables: [],
+    expiryVariables: [],
+  };
+  writeAuthStatusHandler(
+    w,
+    notation,
+    handlerNames,
+    options.successLines ?? defaultSuccessLines(notation, names),
+    comments,
+  );
   w.verbatim(options.trailingLines ?? []);
   return renderLines(frameForNotation(notation, w.lines, options, names.error), resolveLayout(options));
 }

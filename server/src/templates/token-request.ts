@@ -38,8 +38,13 @@ export function defaultTokenRequestNames(notation: Notation): TokenRequestNames 
 
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
-/** `"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}"` (same in both notations). */
-export function clientCredentialsBody(names: Pick<TokenRequestNames, 'clientIdName' | 'clientSecretName' | 'scope'>): string {
+/**
+ * `"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}"` (same in both
+ * notations).
+ */
+export function clientCredentialsBody(
+  names: Pick<TokenRequestNames, 'clientIdName' | 'clientSecretName' | 'scope'>,
+): string {
   const scope = names.scope ? `&scope=${names.scope}` : '';
   return `"grant_type=client_credentials&client_id=${secretSubstitution(names.clientIdName)}&client_secret=${secretSubstitution(names.clientSecretName)}${scope}"`;
 }

@@ -17,8 +17,20 @@ export interface TokenStatusCheckNames {
 
 export function defaultTokenStatusCheckNames(notation: Notation): TokenStatusCheckNames {
   return notation === 'snippet'
-    ? { request: 'tokenProxy', response: 'tokenResult', error: 'apiError', tokenVariables: ['cachedToken'], expiryVariables: ['tokenExpiry'] }
-    : { request: 'tokenReq', response: 'tokenResp', error: 'strApiError', tokenVariables: ['strCachedToken'], expiryVariables: ['strTokenExpiry'] };
+    ? {
+        request: 'tokenProxy',
+        response: 'tokenResult',
+        error: 'apiError',
+        tokenVariables: ['cachedToken'],
+        expiryVariables: ['tokenExpiry'],
+      }
+    : {
+        request: 'tokenReq',
+        response: 'tokenResp',
+        error: 'strApiError',
+        tokenVariables: ['strCachedToken'],
+        expiryVariables: ['strTokenExpiry'],
+      };
 }
 
 export interface TokenStatusCheckSpec extends TokenStatusCheckNames {
@@ -45,9 +57,11 @@ export function writeTokenStatusCheck(w: LineWriter, notation: Notation, spec: T
     }
     for (const token of spec.tokenVariables) w.line(clearLine(notation, token, false));
     for (const expiry of spec.expiryVariables) w.line(clearLine(notation, expiry, true));
-    w.line(notation === 'snippet'
-      ? `ASSIGN ${spec.error} = "TOKEN_HTTP_{${spec.request}.StatusCode}"`
-      : `SET ${spec.error} = "TOKEN_HTTP_" + ${spec.response}.statusCode.toString();`);
+    w.line(
+      notation === 'snippet'
+        ? `ASSIGN ${spec.error} = "TOKEN_HTTP_{${spec.request}.StatusCode}"`
+        : `SET ${spec.error} = "TOKEN_HTTP_" + ${spec.response}.statusCode.toString();`,
+    );
   };
   if (notation === 'snippet') {
     w.line(`IF ${spec.request}.StatusCode = 200`).line('{');

@@ -4,7 +4,12 @@ import { frameForNotation, type GuideBlockOptions } from './guide-block';
 import { LineWriter, renderLines, resolveLayout, type Notation, type TemplateOptions } from './layout';
 import { DEFAULT_NOW, guideCurrentTimeDeclaration, jitteredBufferLines, type BufferValue } from './pieces';
 import { bufferPlan, type RefreshTiming } from './timing';
-import { clientCredentialsBody, defaultTokenRequestNames, tokenExchangeBody, type TokenRequestNames } from './token-request';
+import {
+  clientCredentialsBody,
+  defaultTokenRequestNames,
+  tokenExchangeBody,
+  type TokenRequestNames,
+} from './token-request';
 
 export interface TwoStepTokenNames extends TokenRequestNames {
   /** The client-credentials token and its expiry (`clientToken`, `clientTokenExpiry`; guide `strClientToken`, …). */
@@ -86,18 +91,34 @@ export function twoStepToken(notation: Notation, options: TwoStepTokenOptions = 
     w.line(guideCurrentTimeDeclaration(names.currentTime, comments));
   }
   if (plan.kind === 'jittered') {
-    w.append(jitteredBufferLines(notation, { variable: names.refreshBuffer, minSeconds: plan.minSeconds, maxSeconds: plan.maxSeconds, comments }));
+    w.append(
+      jitteredBufferLines(notation, {
+        variable: names.refreshBuffer,
+        minSeconds: plan.minSeconds,
+        maxSeconds: plan.maxSeconds,
+        comments,
+      }),
+    );
   }
   if (comments) w.line('// 1. client token (client credentials)');
   writeCachedToken(w, notation, {
     cachedToken: names.clientToken,
     tokenExpiry: names.clientTokenExpiry,
     error: names.error,
-    request: { request: names.request, response: names.response, url: names.tokenUrl, body: clientCredentialsBody(names) },
+    request: {
+      request: names.request,
+      response: names.response,
+      url: names.tokenUrl,
+      body: clientCredentialsBody(names),
+    },
     data: names.data,
     buffer,
     now,
-    guide: { localExpiry: names.clientLocalExpiry, localToken: names.clientLocalToken, validToken: names.clientValidToken },
+    guide: {
+      localExpiry: names.clientLocalExpiry,
+      localToken: names.clientLocalToken,
+      validToken: names.clientValidToken,
+    },
     comments,
   });
   if (comments) w.line('// 2. resource token (exchanged for the client token)');
@@ -115,10 +136,15 @@ export function twoStepToken(notation: Notation, options: TwoStepTokenOptions = 
     data: names.exchangeData,
     buffer,
     now,
-    guide: { localExpiry: names.resourceLocalExpiry, localToken: names.resourceLocalToken, validToken: names.resourceValidToken },
+    guide: {
+      localExpiry: names.resourceLocalExpiry,
+      localToken: names.resourceLocalToken,
+      validToken: names.resourceValidToken,
+    },
     comments,
   });
-  const trailing = options.trailingLines ??
+  const trailing =
+    options.trailingLines ??
     (!snippet && comments ? [`// Now use ${names.resourceValidToken} for the actual API call`] : []);
   w.verbatim(trailing);
   return renderLines(frameForNotation(notation, w.lines, options, names.error), resolveLayout(options));

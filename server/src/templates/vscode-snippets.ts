@@ -30,6 +30,7 @@ export interface VsCodeSnippet {
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
 const FINAL_KEY = '$0';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0001/U+0002 delimit placeholders; they never occur in templates
 const MARKER = /\u0001([^\u0002]*)\u0002/g;
 /** Example endpoints written into snippets (the user tabs to them and types the real ones). */
 const EXAMPLE_TOKEN_URL = 'https://auth.your-idp.com/oauth/token';
@@ -42,6 +43,7 @@ class Placeholders {
   /** A tab stop with a default; the same key always gives the same tab stop. */
   stop(key: string, defaultText: string): string {
     // Generator bugs, caught by the sync test: a marker inside a key or a default would not survive numbering.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the placeholder delimiters must not occur in a placeholder
     if (/[\u0001\u0002]/.test(key + defaultText) || key === FINAL_KEY) throw new Error(`bad placeholder ${key}`);
     if (!this.defaults.has(key)) this.defaults.set(key, defaultText);
     return `${OPEN}${key}${CLOSE}`;
@@ -102,27 +104,41 @@ function escapeDefault(text: string): string {
 const LAYOUT = { eol: '\n', indentUnit: '\t', indent: '' } as const;
 const JITTER = { enabled: true, minSeconds: 120, maxSeconds: 480 };
 
-type SnippetDefinition = { readonly name: string; readonly prefix: string[]; readonly description: string; readonly render: (p: Placeholders) => string };
+type SnippetDefinition = {
+  readonly name: string;
+  readonly prefix: string[];
+  readonly description: string;
+  readonly render: (p: Placeholders) => string;
+};
 
 function definitions(notation: Notation): SnippetDefinition[] {
   const guide = notation === 'guide';
   const frame = { snippetBlock: true, errorDecision: true };
 
-  const strategyBWith = (jitter: boolean) => (p: Placeholders): string => {
-    const defaults = defaultStrategyBNames(notation);
-    const names = {
-      ...p.names(defaults, ['cachedToken', 'tokenExpiry', 'clientIdName', 'clientSecretName', 'error']),
-      tokenUrl: p.quoted('tokenUrl', EXAMPLE_TOKEN_URL),
+  const strategyBWith =
+    (jitter: boolean) =>
+    (p: Placeholders): string => {
+      const defaults = defaultStrategyBNames(notation);
+      const names = {
+        ...p.names(defaults, ['cachedToken', 'tokenExpiry', 'clientIdName', 'clientSecretName', 'error']),
+        tokenUrl: p.quoted('tokenUrl', EXAMPLE_TOKEN_URL),
+      };
+      const trailing = guide ? [`// Now use ${defaults.validToken} for the actual API call`, p.final()] : [p.final()];
+      return strategyB(notation, {
+        ...LAYOUT,
+        ...frame,
+        names,
+        trailingLines: trailing,
+        ...(jitter ? { jitter: JITTER } : {}),
+      });
     };
-    const trailing = guide ? [`// Now use ${defaults.validToken} for the actual API call`, p.final()] : [p.final()];
-    return strategyB(notation, { ...LAYOUT, ...frame, names, trailingLines: trailing, ...(jitter ? { jitter: JITTER } : {}) });
-  };
 
   return [
     {
       name: 'Strategy B: cached token with proactive refresh',
       prefix: ['token-cache', 'strategy-b'],
-      description: 'Cached token with its expiry from expires_in, refreshed 300 s before expiry; the token request is checked.',
+      description:
+        'Cached token with its expiry from expires_in, refreshed 300 s before expiry; the token request is checked.',
       render: strategyBWith(false),
     },
     {
@@ -145,14 +161,22 @@ function definitions(notation: Notation): SnippetDefinition[] {
         };
         const call = defaultApiCallNames(notation);
         const apiCall = { url: p.quoted('apiUrl', call.url), method: p.stop('method', call.method) };
-        const success = [p.stop('success', guide ? `// success: read JSON.parse(${call.response}.body) here` : `// success: read ${call.response} here`)];
+        const success = [
+          p.stop(
+            'success',
+            guide
+              ? `// success: read JSON.parse(${call.response}.body) here`
+              : `// success: read ${call.response} here`,
+          ),
+        ];
         return strategyA(notation, { ...LAYOUT, ...frame, names, apiCall, successLines: success });
       },
     },
     {
       name: '401/403 handler after an API call',
       prefix: ['auth-status', 'handle-401'],
-      description: 'After an API call: on 401/403 clear the cached token and expiry and set the error variable; branch on success and other errors.',
+      description:
+        'After an API call: on 401/403 clear the cached token and expiry and set the error variable; branch on success and other errors.',
       render: (p) => {
         const defaults = defaultAuthStatusHandlerNames(notation);
         const names = {
@@ -160,37 +184,63 @@ function definitions(notation: Notation): SnippetDefinition[] {
           tokenVariables: [p.stop('cachedToken', defaults.tokenVariables[0]!)],
           expiryVariables: [p.stop('tokenExpiry', defaults.expiryVariables[0]!)],
         };
-        const success = [p.stop('success', guide ? `// success: read JSON.parse(${defaults.response}.body) here` : `// success: read ${defaults.response} here`)];
+        const success = [
+          p.stop(
+            'success',
+            guide
+              ? `// success: read JSON.parse(${defaults.response}.body) here`
+              : `// success: read ${defaults.response} here`,
+          ),
+        ];
         return authStatusHandler(notation, { ...LAYOUT, ...frame, names, successLines: success });
       },
     },
     {
       name: 'Two-step token: client token exchanged for a resource token',
       prefix: ['token-two-step', 'token-exchange'],
-      description: 'A client-credentials token and the resource token exchanged for it, each cached with its own expiry and check.',
+      description:
+        'A client-credentials token and the resource token exchanged for it, each cached with its own expiry and check.',
       render: (p) => {
         const defaults = defaultTwoStepTokenNames(notation);
         const names = {
-          ...p.names(defaults, ['clientToken', 'clientTokenExpiry', 'resourceToken', 'resourceTokenExpiry', 'clientIdName', 'clientSecretName', 'error']),
+          ...p.names(defaults, [
+            'clientToken',
+            'clientTokenExpiry',
+            'resourceToken',
+            'resourceTokenExpiry',
+            'clientIdName',
+            'clientSecretName',
+            'error',
+          ]),
           tokenUrl: p.quoted('tokenUrl', EXAMPLE_TOKEN_URL),
           exchangeUrl: p.quoted('exchangeUrl', EXAMPLE_TOKEN_URL),
           resourceScope: p.stop('resourceScope', EXAMPLE_SCOPE),
         };
-        const trailing = guide ? [`// Now use ${defaults.resourceValidToken} for the actual API call`, p.final()] : [p.final()];
+        const trailing = guide
+          ? [`// Now use ${defaults.resourceValidToken} for the actual API call`, p.final()]
+          : [p.final()];
         return twoStepToken(notation, { ...LAYOUT, ...frame, names, trailingLines: trailing });
       },
     },
     {
       name: 'Strategy C: call through a token proxy',
       prefix: ['token-proxy', 'strategy-c'],
-      description: 'Call a token proxy with a service key from a secure variable; the proxy handles OAuth. 401/403 are handled.',
+      description:
+        'Call a token proxy with a service key from a secure variable; the proxy handles OAuth. 401/403 are handled.',
       render: (p) => {
         const defaults = defaultTokenProxyCallNames(notation);
         const names = {
           ...p.names(defaults, ['keyHeader', 'keyName', 'error']),
           url: p.quoted('url', defaults.url),
         };
-        const success = [p.stop('success', guide ? `// success: read JSON.parse(${defaults.response}.body) here` : `// success: read ${defaults.response} here`)];
+        const success = [
+          p.stop(
+            'success',
+            guide
+              ? `// success: read JSON.parse(${defaults.response}.body) here`
+              : `// success: read ${defaults.response} here`,
+          ),
+        ];
         return tokenProxyCall(notation, { ...LAYOUT, ...frame, names, successLines: success });
       },
     },

@@ -86,15 +86,21 @@ function tail(file, lines = 30) {
 export function codeServerCli(dirs, env, args, logFile) {
   return new Promise((resolve, reject) => {
     const log = createWriteStream(logFile, { flags: 'a' });
-    const child = spawn(NODE_BIN, [CODE_SERVER_ENTRY, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      NODE_BIN,
+      [CODE_SERVER_ENTRY, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, ...args],
+      {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
     child.on('error', reject);
     child.on('close', (code) =>
-      log.end(() => (code === 0 ? resolve() : reject(new Error(`code-server ${args.join(' ')} exited ${code}:\n${tail(logFile)}`)))),
+      log.end(() =>
+        code === 0 ? resolve() : reject(new Error(`code-server ${args.join(' ')} exited ${code}:\n${tail(logFile)}`)),
+      ),
     );
   });
 }
@@ -143,7 +149,10 @@ export async function startCodeServer({ dirs, env, logFile, smokeTestDriver = tr
     stopping ??= (async () => {
       if (!exited) {
         signalGroup(child.pid, 'SIGTERM');
-        const killed = await Promise.race([exit.then(() => true), new Promise((r) => setTimeout(() => r(false), 5_000))]);
+        const killed = await Promise.race([
+          exit.then(() => true),
+          new Promise((r) => setTimeout(() => r(false), 5_000)),
+        ]);
         if (!killed) signalGroup(child.pid, 'SIGKILL');
         await exit;
       }

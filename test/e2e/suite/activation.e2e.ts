@@ -7,9 +7,14 @@ describe('activation', () => {
 
   it('activates when a .snippet file opens, and reports its first diagnostics', async () => {
     const ext = extension();
-    const expectedPath = process.env['STL_E2E_EXTENSION_PATH'];
-    if (expectedPath) assert.equal(ext.extensionPath, expectedPath, 'the extension was not loaded from where the runner installed it');
-    assert.equal(ext.isActive, false, 'the extension was active before any of its files was opened (activationEvents too broad?)');
+    const expectedPath = process.env.STL_E2E_EXTENSION_PATH;
+    if (expectedPath)
+      assert.equal(ext.extensionPath, expectedPath, 'the extension was not loaded from where the runner installed it');
+    assert.equal(
+      ext.isActive,
+      false,
+      'the extension was active before any of its files was opened (activationEvents too broad?)',
+    );
 
     const uri = workspaceUri('unterminated-interpolation.snippet');
     const opened = performance.now();
@@ -19,7 +24,12 @@ describe('activation', () => {
     await poll('the extension to become active', () => (ext.isActive ? true : undefined), 20_000, 5);
     metric('activation-ms', performance.now() - opened);
 
-    await waitForDiagnostics(uri, 'a syntax-error diagnostic', (ds) => ds.some((d) => codeOf(d) === 'syntax-error'), 20_000);
+    await waitForDiagnostics(
+      uri,
+      'a syntax-error diagnostic',
+      (ds) => ds.some((d) => codeOf(d) === 'syntax-error'),
+      20_000,
+    );
     metric('first-diagnostics-ms', performance.now() - opened);
   });
 

@@ -31,7 +31,11 @@ describe('commands', () => {
     await vscode.commands.executeCommand('studioTokenLens.restartServer');
     // A new server process answers hovers and reports diagnostics for the open documents.
     await poll('a hover from the restarted server', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        position,
+      );
       return (hovers ?? []).length > 0 ? true : undefined;
     });
     const syntax = await open('unterminated-interpolation.snippet');

@@ -54,17 +54,28 @@ describe('diagnostics', () => {
     it(`${expected.file}: ${expected.code} at ${expected.range}`, async () => {
       const editor = await open(expected.file);
       const uri = editor.document.uri;
-      const diagnostics = await waitForDiagnostics(uri, `a ${expected.code} diagnostic`, (ds) => ds.some((d) => codeOf(d) === expected.code));
+      const diagnostics = await waitForDiagnostics(uri, `a ${expected.code} diagnostic`, (ds) =>
+        ds.some((d) => codeOf(d) === expected.code),
+      );
       const found = diagnostics.filter((d) => codeOf(d) === expected.code);
-      assert.deepEqual(found.map((d) => rangeString(d.range)), [expected.range]);
+      assert.deepEqual(
+        found.map((d) => rangeString(d.range)),
+        [expected.range],
+      );
       const [diagnostic] = found;
       assert.ok(diagnostic);
       assert.equal(diagnostic.severity, expected.severity);
       assert.match(diagnostic.message, expected.message);
       // The code links to the rule's page, which ships with the extension.
       const code = diagnostic.code;
-      assert.ok(typeof code === 'object' && code.target instanceof vscode.Uri, 'the diagnostic code has no codeDescription link');
-      assert.ok(code.target.path.endsWith(`/docs/rules/${expected.code}.md`), `unexpected rule link ${code.target.toString()}`);
+      assert.ok(
+        typeof code === 'object' && code.target instanceof vscode.Uri,
+        'the diagnostic code has no codeDescription link',
+      );
+      assert.ok(
+        code.target.path.endsWith(`/docs/rules/${expected.code}.md`),
+        `unexpected rule link ${code.target.toString()}`,
+      );
       assert.ok(existsSync(code.target.fsPath), `the rule page ${code.target.fsPath} is not shipped`);
     });
   }

@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, diagnosticWithCode, open, poll, revertActiveEditor, setWorkspaceSetting, waitForDiagnostics } from './helpers';
+import {
+  closeAllEditors,
+  codeOf,
+  diagnosticWithCode,
+  open,
+  poll,
+  revertActiveEditor,
+  setWorkspaceSetting,
+  waitForDiagnostics,
+} from './helpers';
 
 const FIX_ALL = 'source.fixAll.studioTokenLens';
 
@@ -25,10 +34,20 @@ describe('fix all on save', () => {
 
     const text = document.getText();
     assert.ok(!text.includes('Winter2024!ivr'), `the secret is still in the saved text:\n${text}`);
-    assert.match(text, /ASSIGN password = "\{SECURE_\w+\}"/, `the secret was not replaced by a {SECURE_…} substitution:\n${text}`);
-    assert.match(text, /utc >= \w*[eE]xpiry - \(300 \/ 86400\)/, `the reused token was not converted to a cached token with an expiry:\n${text}`);
-    await waitForDiagnostics(document.uri, 'the fixed findings to disappear', (ds) =>
-      !ds.some((d) => codeOf(d) === 'hardcoded-secret' || codeOf(d) === 'token-reuse-without-expiry'),
+    assert.match(
+      text,
+      /ASSIGN password = "\{SECURE_\w+\}"/,
+      `the secret was not replaced by a {SECURE_…} substitution:\n${text}`,
+    );
+    assert.match(
+      text,
+      /utc >= \w*[eE]xpiry - \(300 \/ 86400\)/,
+      `the reused token was not converted to a cached token with an expiry:\n${text}`,
+    );
+    await waitForDiagnostics(
+      document.uri,
+      'the fixed findings to disappear',
+      (ds) => !ds.some((d) => codeOf(d) === 'hardcoded-secret' || codeOf(d) === 'token-reuse-without-expiry'),
     );
   });
 });

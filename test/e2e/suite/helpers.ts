@@ -4,13 +4,16 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { say } from './log';
 
-/** Runs in the extension host of a real VS Code (code-server or @vscode/test-electron). No fixed sleeps: events or polls with deadlines. */
+/**
+ * Runs in the extension host of a real VS Code (code-server or @vscode/test-electron). No fixed sleeps: events or polls
+ * with deadlines.
+ */
 
 export const EXTENSION_ID = 'studio-token-lens.studio-token-lens';
 export const SOURCE = 'studio-token-lens';
 
 /** How long a diagnostic, hover or state change may take before a test fails. */
-export const DEADLINE_MS = Number(process.env['STL_E2E_DEADLINE_MS'] ?? 8_000);
+export const DEADLINE_MS = Number(process.env.STL_E2E_DEADLINE_MS ?? 8_000);
 
 export function extension(): vscode.Extension<unknown> {
   const found = vscode.extensions.getExtension(EXTENSION_ID);
@@ -29,8 +32,16 @@ export async function open(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
-/** Polls `probe` until it returns something other than undefined; fails with `what` and the last state after the deadline. */
-export async function poll<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = DEADLINE_MS, everyMs = 20): Promise<T> {
+/**
+ * Polls `probe` until it returns something other than undefined; fails with `what` and the last state after the
+ * deadline.
+ */
+export async function poll<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = DEADLINE_MS,
+  everyMs = 20,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -83,7 +94,11 @@ export function waitForDiagnostics(
     });
     const timer = setTimeout(() => {
       finish();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${path.basename(uri.path)}; diagnostics: ${describeDiagnostics(ours(uri))}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} in ${path.basename(uri.path)}; diagnostics: ${describeDiagnostics(ours(uri))}`,
+        ),
+      );
     }, timeoutMs);
     const finish = (): void => {
       clearTimeout(timer);
@@ -94,8 +109,17 @@ export function waitForDiagnostics(
 }
 
 /** Waits for a diagnostic with `code` in `uri` and returns it. */
-export async function diagnosticWithCode(uri: vscode.Uri, code: string, timeoutMs = DEADLINE_MS): Promise<vscode.Diagnostic> {
-  const all = await waitForDiagnostics(uri, `a ${code} diagnostic`, (ds) => ds.some((d) => codeOf(d) === code), timeoutMs);
+export async function diagnosticWithCode(
+  uri: vscode.Uri,
+  code: string,
+  timeoutMs = DEADLINE_MS,
+): Promise<vscode.Diagnostic> {
+  const all = await waitForDiagnostics(
+    uri,
+    `a ${code} diagnostic`,
+    (ds) => ds.some((d) => codeOf(d) === code),
+    timeoutMs,
+  );
   const found = all.find((d) => codeOf(d) === code);
   assert.ok(found);
   return found;
@@ -110,7 +134,7 @@ export function rangeString(range: vscode.Range): string {
 }
 
 /** The folder screenshots go to; set by test/e2e/run.mjs only (the electron runner takes none). */
-const ARTIFACTS = process.env['STL_E2E_ARTIFACTS'];
+const ARTIFACTS = process.env.STL_E2E_ARTIFACTS;
 
 /**
  * Asks the runner for a screenshot of the whole workbench once `selector` is visible, and waits

@@ -18,14 +18,21 @@ describe('JWT hover', () => {
     const position = new vscode.Position(1, line.indexOf('eyJ') + 20);
     // The client answers hovers once the server runs: ask again until ours is there.
     const markdown = await poll('a hover with the decoded JWT', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        position,
+      );
       const text = markdownOf(hovers ?? []);
       return text.includes('Signature not verified') ? text : undefined;
     });
     assert.match(markdown, /studio-ivr/, 'the payload (sub claim) is not shown');
     assert.match(markdown, /HS256/, 'the header (alg) is not shown');
     assert.match(markdown, /2026-01-01/, 'exp is not rendered as a date');
-    assert.ok(!markdown.includes('ZTJlLWZpeHR1cmUtc2lnbmF0dXJlLW5vdC1hLXJlYWwta2V5'), 'the hover repeats the signature');
+    assert.ok(
+      !markdown.includes('ZTJlLWZpeHR1cmUtc2lnbmF0dXJlLW5vdC1hLXJlYWwta2V5'),
+      'the hover repeats the signature',
+    );
 
     editor.selection = new vscode.Selection(position, position);
     await vscode.commands.executeCommand('editor.action.showHover');
@@ -36,7 +43,11 @@ describe('JWT hover', () => {
     const editor = await open('lookup-customer-pattern-a.snippet');
     // Line 2: ASSIGN crmBase = "https://api.example-crm.com/v2" — dots, but no token.
     const position = new vscode.Position(2, editor.document.lineAt(2).text.indexOf('example-crm') + 3);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      position,
+    );
     assert.ok(!markdownOf(hovers ?? []).includes('Signature not verified'));
   });
 });

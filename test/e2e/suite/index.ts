@@ -16,7 +16,7 @@ export function run(): Promise<void> {
   // Mocha's reporters print through Base.consoleLog.
   Mocha.reporters.Base.consoleLog = say;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  const grep = process.env['STL_E2E_GREP'];
+  const grep = process.env.STL_E2E_GREP;
   if (grep) mocha.grep(grep);
   // Activation is measured from a cold extension, so its file runs first; the others in name order.
   const files = readdirSync(__dirname)

@@ -1,6 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, diagnosticWithCode, open, poll, rangeString, revertActiveEditor, screenshot, waitForDiagnostics } from './helpers';
+import {
+  closeAllEditors,
+  codeOf,
+  diagnosticWithCode,
+  open,
+  poll,
+  rangeString,
+  revertActiveEditor,
+  screenshot,
+  waitForDiagnostics,
+} from './helpers';
 
 interface Offered {
   /** The quick fixes offered at the diagnostic's range. */
@@ -37,9 +47,12 @@ async function askQuickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Pr
   // The API command does not carry CodeAction.diagnostics back to extensions, so the link to the
   // diagnostic cannot be checked here; VS Code asked for the diagnostics at this exact range.
   const fixes = actions.filter(
-    (action): action is vscode.CodeAction => 'kind' in action && action.kind !== undefined && vscode.CodeActionKind.QuickFix.contains(action.kind),
+    (action): action is vscode.CodeAction =>
+      'kind' in action && action.kind !== undefined && vscode.CodeActionKind.QuickFix.contains(action.kind),
   );
-  const described = actions.map((a) => ('kind' in a ? `"${a.title}" (${a.kind?.value})` : `command "${a.title}"`)).join(' | ') || '(none)';
+  const described =
+    actions.map((a) => ('kind' in a ? `"${a.title}" (${a.kind?.value})` : `command "${a.title}"`)).join(' | ') ||
+    '(none)';
   return { fixes, described: `${described}; asked for ${codeOf(diagnostic)} ${rangeString(diagnostic.range)}` };
 }
 
@@ -48,7 +61,11 @@ async function applyAndExpectGone(uri: vscode.Uri, action: vscode.CodeAction, co
   assert.ok(action.edit, `"${action.title}" has no edit`);
   assert.equal(action.command, undefined, `"${action.title}" runs a command instead of returning an edit`);
   assert.ok(await vscode.workspace.applyEdit(action.edit), `VS Code rejected the edit of "${action.title}"`);
-  await waitForDiagnostics(uri, `the ${code} diagnostic to disappear after "${action.title}"`, (ds) => !ds.some((d) => codeOf(d) === code));
+  await waitForDiagnostics(
+    uri,
+    `the ${code} diagnostic to disappear after "${action.title}"`,
+    (ds) => !ds.some((d) => codeOf(d) === code),
+  );
 }
 
 describe('quick fixes', () => {
@@ -63,7 +80,10 @@ describe('quick fixes', () => {
     const strategyB = fixes.find((f) => /Strategy B/.test(f.title));
     assert.ok(strategyB, `no Strategy B fix; offered: ${described}`);
     assert.equal(strategyB.isPreferred, true);
-    assert.ok(fixes.some((f) => /Strategy A/.test(f.title)), 'no Strategy A fix');
+    assert.ok(
+      fixes.some((f) => /Strategy A/.test(f.title)),
+      'no Strategy A fix',
+    );
 
     editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
     await vscode.commands.executeCommand('editor.action.quickFix');

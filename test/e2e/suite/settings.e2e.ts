@@ -18,13 +18,25 @@ describe('settings', () => {
     await waitForDiagnostics(uri, 'a syntax-error as an error', severityOfSyntaxError(vscode.DiagnosticSeverity.Error));
 
     await setWorkspaceSetting('studioTokenLens', 'rules', { 'syntax-error': 'warning' });
-    const after = await waitForDiagnostics(uri, 'the syntax-error as a warning', severityOfSyntaxError(vscode.DiagnosticSeverity.Warning));
+    const after = await waitForDiagnostics(
+      uri,
+      'the syntax-error as a warning',
+      severityOfSyntaxError(vscode.DiagnosticSeverity.Warning),
+    );
     assert.ok(!after.some((d) => codeOf(d) === 'syntax-error' && d.severity === vscode.DiagnosticSeverity.Error));
 
     await setWorkspaceSetting('studioTokenLens', 'rules', { 'syntax-error': 'off' });
-    await waitForDiagnostics(uri, 'no syntax-error with the rule off', (ds) => !ds.some((d) => codeOf(d) === 'syntax-error'));
+    await waitForDiagnostics(
+      uri,
+      'no syntax-error with the rule off',
+      (ds) => !ds.some((d) => codeOf(d) === 'syntax-error'),
+    );
 
     await setWorkspaceSetting('studioTokenLens', 'rules', undefined);
-    await waitForDiagnostics(uri, 'the syntax-error back as an error', severityOfSyntaxError(vscode.DiagnosticSeverity.Error));
+    await waitForDiagnostics(
+      uri,
+      'the syntax-error back as an error',
+      severityOfSyntaxError(vscode.DiagnosticSeverity.Error),
+    );
   });
 });

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { isLongRunningActionType, longRunningReason } from '../../../server/src/analysis/vocabulary/long-running-actions';
+import {
+  isLongRunningActionType,
+  longRunningReason,
+} from '../../../server/src/analysis/vocabulary/long-running-actions';
 import type { FlowModel } from '../../../server/src/analysis/model/flow-model';
 import { conditionWithText, eventsOf, exportModel, fixture, only, slice, summary } from './extract-snippet-helpers';
 
@@ -28,12 +31,19 @@ describe('extractExportModel', () => {
       assert.equal(slice(text, check.range), 'proxy.StatusCode &gt;= 200 &amp; proxy.StatusCode &lt; 300');
       const call = only(eventsOf(lookup!, 'rest-call'));
       assert.deepEqual(check.statusCheck, { callId: call.id, equals: [], notEquals: [], rangeComparison: true });
-      assert.equal(call.body, '{"phone": "{ANI}"}', 'the body as the script sees it: entities and $"…" escapes decoded');
+      assert.equal(
+        call.body,
+        '{"phone": "{ANI}"}',
+        'the body as the script sees it: entities and $"…" escapes decoded',
+      );
       const acquire = only(eventsOf(getToken!, 'token-acquire'));
       assert.equal(slice(text, acquire.range), 'ASSIGN accessToken = tokenResult.access_token');
       const tokenCall = only(eventsOf(getToken!, 'rest-call'));
       assert.equal(tokenCall.isTokenRequest, true);
-      assert.equal(tokenCall.body, 'grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}');
+      assert.equal(
+        tokenCall.body,
+        'grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}',
+      );
       for (const unit of model.units) {
         for (const e of unit.events) {
           assert.ok(e.range.start >= unit.range.start && e.range.end <= unit.range.end, `${e.kind} inside its unit`);
@@ -52,7 +62,11 @@ describe('extractExportModel', () => {
       ]);
       for (const event of model.flow.longRunningBetween(getToken!.id, lookup!.id)) {
         assert.equal(event.kind, 'long-running');
-        assert.equal(`${slice(text, event.range)}`, event.label.replace(/^\w+ "(.*)"$/, '$1'), 'the range is the caption');
+        assert.equal(
+          `${slice(text, event.range)}`,
+          event.label.replace(/^\w+ "(.*)"$/, '$1'),
+          'the range is the caption',
+        );
         assert.deepEqual(event.guards, []);
       }
       assert.deepEqual(labels(model, lookup!.id, getToken!.id), []);
@@ -61,15 +75,20 @@ describe('extractExportModel', () => {
   });
 
   describe('test/fixtures/analysis/xml/token-fetched-once-menu-loop.xml (CRLF, entities, a MENU loop)', () => {
-    const { text, model } = exportModel(fixture('test', 'fixtures', 'analysis', 'xml', 'token-fetched-once-menu-loop.xml'));
+    const { text, model } = exportModel(
+      fixture('test', 'fixtures', 'analysis', 'xml', 'token-fetched-once-menu-loop.xml'),
+    );
     const [getToken, lookup, outcome] = model.units;
 
     it('reads the three SNIPPET actions', () => {
-      assert.deepEqual(model.units.map((u) => u.label), [
-        'SNIPPET action 2 "Get CRM token"',
-        'SNIPPET action 5 "Lookup account"',
-        'SNIPPET action 8 "Log call outcome"',
-      ]);
+      assert.deepEqual(
+        model.units.map((u) => u.label),
+        [
+          'SNIPPET action 2 "Get CRM token"',
+          'SNIPPET action 5 "Lookup account"',
+          'SNIPPET action 8 "Log call outcome"',
+        ],
+      );
       assert.deepEqual(summary(getToken!), ['rest-call tokenproxy', 'token-acquire accesstoken']);
       assert.deepEqual(summary(lookup!), ['token-use accesstoken', 'rest-call lookupproxy', 'error-path']);
     });
@@ -82,10 +101,16 @@ describe('extractExportModel', () => {
       assert.equal(use.callId, call.id);
       assert.equal(call.url, 'https://api.example-crm.com/v2/accounts?number={accountNumber}&fields=name');
       assert.equal(slice(text, call.range), 'lookupProxy.MakeRestRequest(lookupUrl, "", 0, "GET")');
-      assert.equal(slice(text, call.statementRange), 'ASSIGN account = lookupProxy.MakeRestRequest(lookupUrl, "", 0, "GET")');
+      assert.equal(
+        slice(text, call.statementRange),
+        'ASSIGN account = lookupProxy.MakeRestRequest(lookupUrl, "", 0, "GET")',
+      );
       const check = conditionWithText(lookup!, text, 'lookupProxy.StatusCode &gt;= 400');
       assert.equal(check.statusCheck?.rangeComparison, true);
-      assert.equal(slice(text, only(eventsOf(lookup!, 'error-path')).range), 'ASSIGN apiError = "LOOKUP_{lookupProxy.StatusCode}"');
+      assert.equal(
+        slice(text, only(eventsOf(lookup!, 'error-path')).range),
+        'ASSIGN apiError = "LOOKUP_{lookupProxy.StatusCode}"',
+      );
     });
 
     it('a unit on a loop is its own predecessor', () => {
@@ -95,8 +120,16 @@ describe('extractExportModel', () => {
     });
 
     it('lists MENU, CAPTURE, WAIT and REQAGENT on the paths between units, in file order', () => {
-      assert.deepEqual(labels(model, getToken!.id, lookup!.id), ['MENU "Main menu"', 'CAPTURE "Account number"', 'WAIT "Pause before menu"']);
-      assert.deepEqual(labels(model, lookup!.id, lookup!.id), ['MENU "Main menu"', 'CAPTURE "Account number"', 'WAIT "Pause before menu"']);
+      assert.deepEqual(labels(model, getToken!.id, lookup!.id), [
+        'MENU "Main menu"',
+        'CAPTURE "Account number"',
+        'WAIT "Pause before menu"',
+      ]);
+      assert.deepEqual(labels(model, lookup!.id, lookup!.id), [
+        'MENU "Main menu"',
+        'CAPTURE "Account number"',
+        'WAIT "Pause before menu"',
+      ]);
       assert.deepEqual(labels(model, getToken!.id, outcome!.id), [
         'MENU "Main menu"',
         'CAPTURE "Account number"',
@@ -162,7 +195,8 @@ describe('extractExportModel', () => {
   });
 
   it('an export without SNIPPET actions has no units', () => {
-    const xml = '<?xml version="1.0" encoding="utf-8"?>\n<ScriptContainer><Actions><ActionStruct><ActionID>1</ActionID><Action>BEGIN</Action><Caption>Begin</Caption></ActionStruct></Actions></ScriptContainer>';
+    const xml =
+      '<?xml version="1.0" encoding="utf-8"?>\n<ScriptContainer><Actions><ActionStruct><ActionID>1</ActionID><Action>BEGIN</Action><Caption>Begin</Caption></ActionStruct></Actions></ScriptContainer>';
     assert.deepEqual(exportModel(xml).model.units, []);
   });
 });
@@ -172,7 +206,8 @@ describe('long-running action types', () => {
     for (const type of ['MENU', 'menu', ' Wait ', 'REQAGENT', 'CAPTURE', 'ASRDIGITS', 'PLAY', 'VOICEMAIL', 'RUNSUB']) {
       assert.equal(isLongRunningActionType(type), true, type);
     }
-    for (const type of ['SNIPPET', 'ASSIGN', 'BEGIN', 'IF', 'HANGUP', '']) assert.equal(isLongRunningActionType(type), false, type);
+    for (const type of ['SNIPPET', 'ASSIGN', 'BEGIN', 'IF', 'HANGUP', ''])
+      assert.equal(isLongRunningActionType(type), false, type);
     assert.match(longRunningReason('reqagent') ?? '', /queue/);
   });
 });

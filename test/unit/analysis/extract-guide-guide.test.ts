@@ -5,7 +5,10 @@ import { conditionsOf, eventsOf, extractFixture, guardsOf, only, slice } from '.
 describe('extract-studio: the guide code blocks', () => {
   it('Pattern A: script-level acquisition, a use in a later SNIPPET, long-running lines between', () => {
     const { text, model } = extractFixture('guide/pattern-a-token-once.studio');
-    assert.deepEqual(model.units.map((u) => u.label), ['script line 2', 'script line 3', 'SNIPPET block at line 5']);
+    assert.deepEqual(
+      model.units.map((u) => u.label),
+      ['script line 2', 'script line 3', 'SNIPPET block at line 5'],
+    );
 
     const acquire = only(eventsOf(model, 'token-acquire'));
     assert.equal(acquire.unit, 0);
@@ -31,8 +34,14 @@ describe('extract-studio: the guide code blocks', () => {
     assert.equal(slice(text, call.statementRange), 'var resp = req.send();');
 
     const between = model.flow.longRunningBetween(acquire.unit, use.unit);
-    assert.deepEqual(between.map((e) => e.label), ['the elided part of the script (…)', 'the comment "Later in the script (60+ minutes into a long IVR hold)"']);
-    assert.deepEqual(between.map((e) => slice(text, e.range)), ['...', '// Later in the script (60+ minutes into a long IVR hold):']);
+    assert.deepEqual(
+      between.map((e) => e.label),
+      ['the elided part of the script (…)', 'the comment "Later in the script (60+ minutes into a long IVR hold)"'],
+    );
+    assert.deepEqual(
+      between.map((e) => slice(text, e.range)),
+      ['...', '// Later in the script (60+ minutes into a long IVR hold):'],
+    );
     assert.deepEqual(model.flow.predecessors(snippet.id), [0, 1]);
     assert.deepEqual(model.flow.predecessors(0), []);
     assert.deepEqual(model.flow.longRunningBetween(snippet.id, acquire.unit), []);
@@ -60,7 +69,10 @@ describe('extract-studio: the guide code blocks', () => {
     assert.equal(tokenCall.client, 'tokenreq');
     assert.equal(tokenCall.method, 'POST');
     assert.equal(tokenCall.url, 'https://auth.your-idp.com/oauth/token');
-    assert.equal(tokenCall.body, 'grant_type=client_credentials&client_id={CLIENT_ID}&client_secret={CLIENT_SECRET}&scope=api.read');
+    assert.equal(
+      tokenCall.body,
+      'grant_type=client_credentials&client_id={CLIENT_ID}&client_secret={CLIENT_SECRET}&scope=api.read',
+    );
     assert.equal(tokenCall.resultVariable, 'tokenresp');
 
     const acquire = only(eventsOf(model, 'token-acquire'));
@@ -87,7 +99,10 @@ describe('extract-studio: the guide code blocks', () => {
     const { text, model } = extractFixture('guide/strategy-b-cached-token.studio');
     const condition = only(conditionsOf(model), (c) => c.expiryCheck !== undefined);
     const check = condition.expiryCheck!;
-    assert.equal(slice(text, condition.range), 'tokenExpiry > 0 && currentTime < (tokenExpiry - 300) && tokenValue.length > 0');
+    assert.equal(
+      slice(text, condition.range),
+      'tokenExpiry > 0 && currentTime < (tokenExpiry - 300) && tokenValue.length > 0',
+    );
     assert.equal(check.expiryVariable, 'tokenexpiry');
     assert.deepEqual(check.buffer, { kind: 'constant', seconds: 300 });
     assert.equal(check.refreshBranch, 'else');
@@ -155,11 +170,14 @@ describe('extract-studio: the guide code blocks', () => {
     assert.deepEqual(guardsOf(cleared), [`${auth.id}:then`]);
 
     const errors = eventsOf(model, 'error-path');
-    assert.deepEqual(errors.map((e) => slice(text, e.range)), [
-      'SET strApiError = "AUTH_FAILURE";',
-      'SET strApiError = "HTTP_" + apiResp.statusCode.toString();',
-      'DECISION "{strApiError}" = ""',
-    ]);
+    assert.deepEqual(
+      errors.map((e) => slice(text, e.range)),
+      [
+        'SET strApiError = "AUTH_FAILURE";',
+        'SET strApiError = "HTTP_" + apiResp.statusCode.toString();',
+        'DECISION "{strApiError}" = ""',
+      ],
+    );
     assert.deepEqual(errors.map(guardsOf), [[`${auth.id}:then`], [`${auth.id}:else`, `${success.id}:else`], []]);
 
     assert.equal(slice(text, decision.range), '"{strApiError}" = ""');

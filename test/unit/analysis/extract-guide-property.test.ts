@@ -16,15 +16,79 @@ const fixtures: string[] = fixtureTexts(FIXTURE_DIRS, '.studio');
 
 /** Pieces that the extractor reacts to, plus the notation's structural edges. */
 const PIECES = [
-  'SNIPPET\n', '\nEND SNIPPET\n', '\n', '\r\n', '"', "'", '`', '{', '}', '(', ')', '[', ']', '//', '/*', '*/', ';', '=', '==',
-  'SET ', 'ASSIGN ', 'DECISION ', 'WAIT 300\n', '...\n', 'MENU "x"\n', '// 90 minutes on hold\n', 'global:',
-  'var t = GetOAuthToken();', 'req.send()', 'var r = new CXone.HttpRequest();', '"Bearer " + ', '`Bearer ${t}`', '"Bearer {strToken}"',
-  '.access_token', '.expires_in', 'JSON.parse(', 'Date.now()', 'Math.floor(Date.now() / 1000)', ' - 300', ' >= ', ' < ',
-  '.statusCode == 401', '.statusCode != 200', 'if (', ') {', '} else {', 'for (;;) {', 'while (x) {', 'switch (c) { case 401: ',
-  '? a : b', '&&', '||', '!', 'throw e;', 'return;', 'x.forEach(function (i) {', 'function f() {', '.headers["Authorization"] = ',
-  '.headers = { Authorization: t };', '.url = "https://a/oauth/token";', '.body = "grant_type=client_credentials&client_secret=abc123";',
-  'btoa("user:pass")', '"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"', '{strTokenExpiry}', 'parseInt("{strTokenExpiry}") || 0',
-  'Math.random()', 'strApiError', 'tokenValue.length > 0', '\u2028', '\ud800', '\ufeff', ' ', '\t',
+  'SNIPPET\n',
+  '\nEND SNIPPET\n',
+  '\n',
+  '\r\n',
+  '"',
+  "'",
+  '`',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '//',
+  '/*',
+  '*/',
+  ';',
+  '=',
+  '==',
+  'SET ',
+  'ASSIGN ',
+  'DECISION ',
+  'WAIT 300\n',
+  '...\n',
+  'MENU "x"\n',
+  '// 90 minutes on hold\n',
+  'global:',
+  'var t = GetOAuthToken();',
+  'req.send()',
+  'var r = new CXone.HttpRequest();',
+  '"Bearer " + ',
+  '`Bearer ${t}`',
+  '"Bearer {strToken}"',
+  '.access_token',
+  '.expires_in',
+  'JSON.parse(',
+  'Date.now()',
+  'Math.floor(Date.now() / 1000)',
+  ' - 300',
+  ' >= ',
+  ' < ',
+  '.statusCode == 401',
+  '.statusCode != 200',
+  'if (',
+  ') {',
+  '} else {',
+  'for (;;) {',
+  'while (x) {',
+  'switch (c) { case 401: ',
+  '? a : b',
+  '&&',
+  '||',
+  '!',
+  'throw e;',
+  'return;',
+  'x.forEach(function (i) {',
+  'function f() {',
+  '.headers["Authorization"] = ',
+  '.headers = { Authorization: t };',
+  '.url = "https://a/oauth/token";',
+  '.body = "grant_type=client_credentials&client_secret=abc123";',
+  'btoa("user:pass")',
+  '"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"',
+  '{strTokenExpiry}',
+  'parseInt("{strTokenExpiry}") || 0',
+  'Math.random()',
+  'strApiError',
+  'tokenValue.length > 0',
+  '\u2028',
+  '\ud800',
+  '\ufeff',
+  ' ',
+  '\t',
 ];
 
 const mutation = mutationArbitrary({
@@ -54,7 +118,8 @@ function checkModel(model: FlowModel, length: number): void {
       assert.equal(event.unit, unit.id);
       assert.equal(event.order, order);
       assertRangeInside(event.range, length, event.kind);
-      for (const guard of event.guards) assert.ok(conditionIds.has(guard.conditionId), 'guards name conditions of their unit');
+      for (const guard of event.guards)
+        assert.ok(conditionIds.has(guard.conditionId), 'guards name conditions of their unit');
       switch (event.kind) {
         case 'rest-call':
           assertRangeInside(event.statementRange, length, 'statement');
@@ -81,7 +146,10 @@ function checkModel(model: FlowModel, length: number): void {
     });
   });
   // Every pair for small models; the edges and a few pairs for large ones.
-  const ids = model.units.length <= 40 ? [...Array(model.units.length + 2).keys()].map((i) => i - 1) : [-1, 0, 1, 7, model.units.length - 1, model.units.length];
+  const ids =
+    model.units.length <= 40
+      ? [...Array(model.units.length + 2).keys()].map((i) => i - 1)
+      : [-1, 0, 1, 7, model.units.length - 1, model.units.length];
   for (const from of ids) {
     assert.ok(model.flow.predecessors(from).every((p) => p < from));
     for (const to of ids) {
@@ -98,11 +166,15 @@ describe('extract-studio: properties', () => {
   it('never throws on mutated fixtures and keeps every range inside the document', function () {
     this.timeout(60000);
     fc.assert(
-      fc.property(fc.nat({ max: fixtures.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), (index, mutations) => {
-        const text = applyMutations(fixtures[index]!, mutations);
-        const { model } = extract(text);
-        checkModel(model, text.length);
-      }),
+      fc.property(
+        fc.nat({ max: fixtures.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 8 }),
+        (index, mutations) => {
+          const text = applyMutations(fixtures[index]!, mutations);
+          const { model } = extract(text);
+          checkModel(model, text.length);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -6,7 +6,11 @@ import { extractSnippetModel } from '../../../server/src/analysis/snippet/extrac
 import type { CodeUnit, Condition, FlowEvent, FlowModel } from '../../../server/src/analysis/model/flow-model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/common/settings';
 import type { TextRange } from '../../../server/src/common/text-range';
-import { parseDocument, type SnippetDocument, type ExportDocument } from '../../../server/src/documents/parsed-document';
+import {
+  parseDocument,
+  type SnippetDocument,
+  type ExportDocument,
+} from '../../../server/src/documents/parsed-document';
 
 /** Shared by the extractor tests: load, extract, and look at events by kind with their text. */
 

@@ -7,7 +7,11 @@ import { extractSnippetModel } from '../../../server/src/analysis/snippet/extrac
 import type { CodeUnit, FlowModel } from '../../../server/src/analysis/model/flow-model';
 import { extractSnippetUnit, ModelIds } from '../../../server/src/analysis/snippet/unit-extractor';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import { parseDocument, type SnippetDocument, type ExportDocument } from '../../../server/src/documents/parsed-document';
+import {
+  parseDocument,
+  type SnippetDocument,
+  type ExportDocument,
+} from '../../../server/src/documents/parsed-document';
 import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
 import { readExport } from '../../../server/src/syntax/export/read-export';
 import { filesIn, fixtureTexts } from '../../helpers/fixture-texts';
@@ -22,16 +26,70 @@ const SNIPPETS = fixtureTexts(
   inRoot(['examples', 'test/fixtures/snippet', 'test/fixtures/snippet/errors', 'test/fixtures/analysis/snippet']),
   '.snippet',
 );
-const XMLS = filesIn(inRoot(['test/fixtures/xml', 'test/fixtures/analysis/xml']), '.xml').map((file) => readFileSync(file, 'utf8'));
+const XMLS = filesIn(inRoot(['test/fixtures/xml', 'test/fixtures/analysis/xml']), '.xml').map((file) =>
+  readFileSync(file, 'utf8'),
+);
 
 /** Fragments that matter to the parser and to the extractor's patterns. */
 const PIECES = [
-  '"', "'", '$"', '{', '}', '(', ')', '[', ']', '\\{', '//', '\r\n', '\n', '=', '!=', '>=', '<', '|', '&', '-', '/', '%',
-  'IF ', 'ELSE ', 'CASE ', 'DEFAULT ', 'SELECT {', 'SWITCH x {', 'FOREACH x IN y ', 'REPEAT 3 ', 'FUNCTION f(', 'RETURN ',
-  'BREAK ', 'global:', '.access_token', '.expires_in', '.StatusCode', '.MakeRestRequest(', '.AddHeader("Authorization", ',
-  'GetRESTProxy()', 'utc', 'now()', ' / 86400', 'tokenExpiry', 'cachedToken', '"Bearer {', 'EncodeBase64("a:b")',
-  'client_secret=x1', 'eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ.c2ln', '.throw()', 'ContactID % 361', '&amp;', '&gt;', ']]>',
-  '<![CDATA[', '</string>', '\ud800', '😀',
+  '"',
+  "'",
+  '$"',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '\\{',
+  '//',
+  '\r\n',
+  '\n',
+  '=',
+  '!=',
+  '>=',
+  '<',
+  '|',
+  '&',
+  '-',
+  '/',
+  '%',
+  'IF ',
+  'ELSE ',
+  'CASE ',
+  'DEFAULT ',
+  'SELECT {',
+  'SWITCH x {',
+  'FOREACH x IN y ',
+  'REPEAT 3 ',
+  'FUNCTION f(',
+  'RETURN ',
+  'BREAK ',
+  'global:',
+  '.access_token',
+  '.expires_in',
+  '.StatusCode',
+  '.MakeRestRequest(',
+  '.AddHeader("Authorization", ',
+  'GetRESTProxy()',
+  'utc',
+  'now()',
+  ' / 86400',
+  'tokenExpiry',
+  'cachedToken',
+  '"Bearer {',
+  'EncodeBase64("a:b")',
+  'client_secret=x1',
+  'eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ.c2ln',
+  '.throw()',
+  'ContactID % 361',
+  '&amp;',
+  '&gt;',
+  ']]>',
+  '<![CDATA[',
+  '</string>',
+  '\ud800',
+  '😀',
 ];
 
 /** Edits of Snippet code and of exports alike; a splice copies from the Snippet texts. */
@@ -56,7 +114,8 @@ function assertWellFormedUnit(unit: CodeUnit, documentLength: number): void {
     assertRangeInside(c.range, bounds, 'condition');
     assertOptionalRangeInside(c.expiryCheck?.comparisonRange, bounds, 'comparison');
     assertOptionalRangeInside(c.expiryCheck?.bufferRange, bounds, 'buffer');
-    if (c.statusCheck?.callId !== undefined) assert.ok(callIds.has(c.statusCheck.callId), 'status check of a known call');
+    if (c.statusCheck?.callId !== undefined)
+      assert.ok(callIds.has(c.statusCheck.callId), 'status check of a known call');
   }
   unit.events.forEach((e, i) => {
     assert.equal(e.order, i, 'orders are positions');
@@ -64,12 +123,24 @@ function assertWellFormedUnit(unit: CodeUnit, documentLength: number): void {
     assertRangeInside(e.range, bounds, e.kind);
     for (const g of e.guards) assert.ok(conditionIds.has(g.conditionId), 'a guard names a condition of the unit');
     switch (e.kind) {
-      case 'rest-call': assertRangeInside(e.statementRange, bounds, 'statement'); break;
-      case 'secret-literal': case 'token-literal': assertRangeInside(e.valueRange, bounds, 'value'); break;
-      case 'expiry-set': assertOptionalRangeInside(e.constantRange, bounds, 'constant'); break;
-      case 'token-use': if (e.callId !== undefined) assert.ok(callIds.has(e.callId), 'use of a known call'); break;
-      case 'token-acquire': if (e.fromCall !== undefined) assert.ok(callIds.has(e.fromCall), 'acquired from a known call'); break;
-      default: break;
+      case 'rest-call':
+        assertRangeInside(e.statementRange, bounds, 'statement');
+        break;
+      case 'secret-literal':
+      case 'token-literal':
+        assertRangeInside(e.valueRange, bounds, 'value');
+        break;
+      case 'expiry-set':
+        assertOptionalRangeInside(e.constantRange, bounds, 'constant');
+        break;
+      case 'token-use':
+        if (e.callId !== undefined) assert.ok(callIds.has(e.callId), 'use of a known call');
+        break;
+      case 'token-acquire':
+        if (e.fromCall !== undefined) assert.ok(callIds.has(e.fromCall), 'acquired from a known call');
+        break;
+      default:
+        break;
     }
   });
 }
@@ -104,7 +175,13 @@ function checkExport(text: string): void {
   for (const code of scriptExport.snippets) {
     const parsed = parseSnippet(code.code);
     const unit = extractSnippetUnit(
-      { program: parsed.program, code: code.code, comments: parsed.comments, toDocument: (o) => code.toDocumentOffset(o), documentText: text },
+      {
+        program: parsed.program,
+        code: code.code,
+        comments: parsed.comments,
+        toDocument: (o) => code.toDocumentOffset(o),
+        documentText: text,
+      },
       { id: 1, label: 'x', range: code.contentRange },
       { settings: DEFAULT_SETTINGS, ids: new ModelIds() },
     );
@@ -125,18 +202,26 @@ describe('token-flow extraction on broken and mutated code (property)', () => {
 
   it('never throws and keeps every range inside the document, whatever the Snippet edits', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: SNIPPETS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), (seed, edits) => {
-        checkSnippet(applyMutations(SNIPPETS[seed]!, edits, SNIPPETS));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: SNIPPETS.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 8 }),
+        (seed, edits) => {
+          checkSnippet(applyMutations(SNIPPETS[seed]!, edits, SNIPPETS));
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('never throws and maps every range into the file, whatever the export edits', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: XMLS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (seed, edits) => {
-        checkExport(applyMutations(XMLS[seed]!, edits, SNIPPETS));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: XMLS.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        (seed, edits) => {
+          checkExport(applyMutations(XMLS[seed]!, edits, SNIPPETS));
+        },
+      ),
       { numRuns: 150 },
     );
   });

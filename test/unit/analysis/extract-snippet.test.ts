@@ -1,14 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import {
-  conditionWithText,
-  eventsOf,
-  fixture,
-  only,
-  slice,
-  snippetModel,
-  summary,
-} from './extract-snippet-helpers';
+import { conditionWithText, eventsOf, fixture, only, slice, snippetModel, summary } from './extract-snippet-helpers';
 
 describe('extractSnippetModel', () => {
   describe('examples/cached-token-strategy-b.snippet (Strategy B)', () => {
@@ -45,7 +37,11 @@ describe('extractSnippetModel', () => {
     });
 
     it('reads the OR-ed refresh condition as an expiry check with a variable buffer', () => {
-      const refresh = conditionWithText(unit, text, 'cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (refreshBuffer / 86400)');
+      const refresh = conditionWithText(
+        unit,
+        text,
+        'cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (refreshBuffer / 86400)',
+      );
       assert.deepEqual(refresh.expiryCheck?.buffer, { kind: 'variable', variable: 'refreshbuffer' });
       assert.equal(refresh.expiryCheck?.expiryVariable, 'tokenexpiry');
       assert.equal(refresh.expiryCheck?.refreshBranch, 'then');
@@ -64,32 +60,60 @@ describe('extractSnippetModel', () => {
       assert.equal(tokenCall.url, 'https://auth.example-idp.com/oauth/token');
       assert.equal(tokenCall.method, 'POST');
       assert.equal(tokenCall.resultVariable, 'tokenresult');
-      assert.equal(tokenCall.body, 'grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}');
+      assert.equal(
+        tokenCall.body,
+        'grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}',
+      );
       assert.match(slice(text, tokenCall.range), /^tokenProxy\.MakeRestRequest\(tokenUrl, .*"POST"\)$/);
       assert.match(slice(text, tokenCall.statementRange), /^ASSIGN tokenResult = tokenProxy\.MakeRestRequest/);
       assert.equal(tokenCall.inLoop, false);
 
-      const refresh = conditionWithText(unit, text, 'cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (refreshBuffer / 86400)');
+      const refresh = conditionWithText(
+        unit,
+        text,
+        'cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (refreshBuffer / 86400)',
+      );
       const success = conditionWithText(unit, text, 'tokenProxy.StatusCode = 200');
-      assert.deepEqual(success.statusCheck, { callId: tokenCall.id, equals: [200], notEquals: [], rangeComparison: false });
+      assert.deepEqual(success.statusCheck, {
+        callId: tokenCall.id,
+        equals: [200],
+        notEquals: [],
+        rangeComparison: false,
+      });
       assert.deepEqual(tokenCall.guards, [{ conditionId: refresh.id, branch: 'then' }]);
 
       const acquire = only(eventsOf(unit, 'token-acquire'));
       assert.deepEqual(
-        { variable: acquire.variable, source: acquire.source, fromCall: acquire.fromCall, persistent: acquire.persistent },
+        {
+          variable: acquire.variable,
+          source: acquire.source,
+          fromCall: acquire.fromCall,
+          persistent: acquire.persistent,
+        },
         { variable: 'cachedtoken', source: 'response', fromCall: tokenCall.id, persistent: true },
       );
       assert.equal(slice(text, acquire.range), 'ASSIGN cachedToken = tokenResult.access_token');
-      assert.deepEqual(acquire.guards, [{ conditionId: refresh.id, branch: 'then' }, { conditionId: success.id, branch: 'then' }]);
+      assert.deepEqual(acquire.guards, [
+        { conditionId: refresh.id, branch: 'then' },
+        { conditionId: success.id, branch: 'then' },
+      ]);
 
       const [set, cleared] = eventsOf(unit, 'expiry-set');
       assert.ok(set && cleared);
       assert.deepEqual(
-        { fromExpiresIn: set.fromExpiresIn, fromCall: set.fromCall, clears: set.clears, constantSeconds: set.constantSeconds },
+        {
+          fromExpiresIn: set.fromExpiresIn,
+          fromCall: set.fromCall,
+          clears: set.clears,
+          constantSeconds: set.constantSeconds,
+        },
         { fromExpiresIn: true, fromCall: tokenCall.id, clears: false, constantSeconds: undefined },
       );
       assert.equal(cleared.clears, true);
-      assert.deepEqual(cleared.guards, [{ conditionId: refresh.id, branch: 'then' }, { conditionId: success.id, branch: 'else' }]);
+      assert.deepEqual(cleared.guards, [
+        { conditionId: refresh.id, branch: 'then' },
+        { conditionId: success.id, branch: 'else' },
+      ]);
     });
 
     it('ties the header to the API call and the SELECT on the status copy to that call', () => {
@@ -101,16 +125,27 @@ describe('extractSnippetModel', () => {
       assert.equal(orderCall.isTokenRequest, false);
 
       const copy = only(eventsOf(unit, 'status-copy'));
-      assert.deepEqual({ variable: copy.variable, client: copy.client, callId: copy.callId }, { variable: 'orderstatus', client: 'orderproxy', callId: orderCall.id });
+      assert.deepEqual(
+        { variable: copy.variable, client: copy.client, callId: copy.callId },
+        { variable: 'orderstatus', client: 'orderproxy', callId: orderCall.id },
+      );
 
       const auth = conditionWithText(unit, text, 'orderStatus = 401\n  CASE orderStatus = 403');
-      assert.deepEqual(auth.statusCheck, { callId: orderCall.id, equals: [401, 403], notEquals: [], rangeComparison: false });
+      assert.deepEqual(auth.statusCheck, {
+        callId: orderCall.id,
+        equals: [401, 403],
+        notEquals: [],
+        rangeComparison: false,
+      });
       const ok = conditionWithText(unit, text, 'orderStatus = 200');
       assert.deepEqual(ok.statusCheck?.equals, [200]);
       const [, handler, fallback] = eventsOf(unit, 'error-path');
       assert.deepEqual(handler!.guards, [{ conditionId: auth.id, branch: 'then' }]);
       // DEFAULT runs when every CASE group was false.
-      assert.deepEqual(fallback!.guards, [{ conditionId: auth.id, branch: 'else' }, { conditionId: ok.id, branch: 'else' }]);
+      assert.deepEqual(fallback!.guards, [
+        { conditionId: auth.id, branch: 'else' },
+        { conditionId: ok.id, branch: 'else' },
+      ]);
       assert.equal(slice(text, fallback!.range), 'ASSIGN apiError = "HTTP_{orderStatus}"');
     });
   });
@@ -147,7 +182,10 @@ describe('extractSnippetModel', () => {
     const { text, model } = snippetModel(fixture('test', 'fixtures', 'snippet', 'rest-call-with-token.snippet'));
     const unit = model.units[0]!;
     const alias = only(eventsOf(unit, 'token-acquire'));
-    assert.deepEqual({ source: alias.source, variable: alias.variable, fromVariable: alias.fromVariable }, { source: 'alias', variable: 'token', fromVariable: 'crmtoken' });
+    assert.deepEqual(
+      { source: alias.source, variable: alias.variable, fromVariable: alias.fromVariable },
+      { source: 'alias', variable: 'token', fromVariable: 'crmtoken' },
+    );
     const call = only(eventsOf(unit, 'rest-call'));
     assert.equal(call.body, '{ticket.asjson()}');
     assert.deepEqual(call.authorizationVariables, ['token']);
@@ -155,7 +193,12 @@ describe('extractSnippetModel', () => {
     assert.equal(copy.variable, 'httpstatus', 'HTTPStatus and httpstatus are one variable');
     const denied = unit.conditions.find((c) => c.statusCheck?.equals.includes(401));
     assert.ok(denied);
-    assert.deepEqual(denied.statusCheck, { callId: call.id, equals: [401, 403], notEquals: [], rangeComparison: false });
+    assert.deepEqual(denied.statusCheck, {
+      callId: call.id,
+      equals: [401, 403],
+      notEquals: [],
+      rangeComparison: false,
+    });
     const [authError, otherError] = eventsOf(unit, 'error-path');
     assert.equal(slice(text, authError!.range), 'ASSIGN errMsg = "AUTH_{HTTPStatus}"');
     assert.equal(authError!.guards.at(-1)?.conditionId, denied.id);
@@ -170,7 +213,9 @@ describe('extractSnippetModel', () => {
   });
 
   describe('expiry checks (test/fixtures/analysis/snippet/expiry-check-shapes.snippet)', () => {
-    const { text, model } = snippetModel(fixture('test', 'fixtures', 'analysis', 'snippet', 'expiry-check-shapes.snippet'));
+    const { text, model } = snippetModel(
+      fixture('test', 'fixtures', 'analysis', 'snippet', 'expiry-check-shapes.snippet'),
+    );
     const unit = model.units[0]!;
     const check = (source: string) => conditionWithText(unit, text, source).expiryCheck;
 
@@ -192,7 +237,11 @@ describe('extractSnippetModel', () => {
 
     it('a "still valid" test with a literal day fraction refreshes in the ELSE', () => {
       const c = check('nowUtc < tokenExpiry - 0.00347');
-      assert.deepEqual(c?.buffer, { kind: 'constant', seconds: 300 }, 'nowUtc was assigned from utc; 0.00347 days is 5 minutes');
+      assert.deepEqual(
+        c?.buffer,
+        { kind: 'constant', seconds: 300 },
+        'nowUtc was assigned from utc; 0.00347 days is 5 minutes',
+      );
       assert.equal(c?.refreshBranch, 'else');
       const refresh = conditionWithText(unit, text, 'nowUtc < tokenExpiry - 0.00347');
       const alias = only(eventsOf(unit, 'token-acquire'));
@@ -219,9 +268,15 @@ describe('extractSnippetModel', () => {
   });
 
   it('a jittered buffer (ContactID spread, as the quick fix writes it)', () => {
-    const { text, model } = snippetModel(fixture('test', 'fixtures', 'analysis', 'snippet', 'jittered-buffer-contact-spread.snippet'));
+    const { text, model } = snippetModel(
+      fixture('test', 'fixtures', 'analysis', 'snippet', 'jittered-buffer-contact-spread.snippet'),
+    );
     const unit = model.units[0]!;
-    const refresh = conditionWithText(unit, text, 'cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (refreshBuffer / 86400)');
+    const refresh = conditionWithText(
+      unit,
+      text,
+      'cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (refreshBuffer / 86400)',
+    );
     assert.deepEqual(refresh.expiryCheck?.buffer, { kind: 'jittered' });
     const call = only(eventsOf(unit, 'rest-call'));
     assert.equal(call.url, 'https://login.example-crm.com/oauth2/v1/token');
@@ -229,17 +284,21 @@ describe('extractSnippetModel', () => {
   });
 
   it('random- and jitter-named buffers are jittered', () => {
-    const { model } = snippetModel([
-      'ASSIGN jitterSeconds = 120 + random(360)',
-      'ASSIGN spread = jitterSeconds',
-      'IF utc >= tokenExpiry - (spread / 86400) { ASSIGN a = 1 }',
-      'IF utc >= tokenExpiry - (rand(480) / 86400) { ASSIGN a = 2 }',
-    ].join('\n'));
+    const { model } = snippetModel(
+      [
+        'ASSIGN jitterSeconds = 120 + random(360)',
+        'ASSIGN spread = jitterSeconds',
+        'IF utc >= tokenExpiry - (spread / 86400) { ASSIGN a = 1 }',
+        'IF utc >= tokenExpiry - (rand(480) / 86400) { ASSIGN a = 2 }',
+      ].join('\n'),
+    );
     for (const c of model.units[0]!.conditions) assert.deepEqual(c.expiryCheck?.buffer, { kind: 'jittered' });
   });
 
   describe('constant lifetime, no buffer, refresh in the ELSE (constant-lifetime-refresh-in-else.snippet)', () => {
-    const { text, model } = snippetModel(fixture('test', 'fixtures', 'analysis', 'snippet', 'constant-lifetime-refresh-in-else.snippet'));
+    const { text, model } = snippetModel(
+      fixture('test', 'fixtures', 'analysis', 'snippet', 'constant-lifetime-refresh-in-else.snippet'),
+    );
     const unit = model.units[0]!;
 
     it('global: names fold to the plain name', () => {
@@ -265,7 +324,10 @@ describe('extractSnippetModel', () => {
       assert.equal(response?.variable, 'cachedtoken');
       assert.equal(response?.fromCall, eventsOf(unit, 'rest-call')[0]!.id);
       const header = acquisitions.find((a) => a.variable === 'authheader');
-      assert.deepEqual({ source: header?.source, fromVariable: header?.fromVariable }, { source: 'alias', fromVariable: 'bearervalue' });
+      assert.deepEqual(
+        { source: header?.source, fromVariable: header?.fromVariable },
+        { source: 'alias', fromVariable: 'bearervalue' },
+      );
       const use = only(eventsOf(unit, 'token-use'));
       assert.equal(use.variable, 'authheader');
       assert.equal(slice(text, use.range), 'authHeader');
@@ -276,30 +338,45 @@ describe('extractSnippetModel', () => {
       const copy = only(eventsOf(unit, 'status-copy'));
       assert.equal(copy.variable, 'balancestatus');
       const check = conditionWithText(unit, text, 'balanceStatus != 200');
-      assert.deepEqual(check.statusCheck, { callId: copy.callId, equals: [], notEquals: [200], rangeComparison: false });
+      assert.deepEqual(check.statusCheck, {
+        callId: copy.callId,
+        equals: [],
+        notEquals: [200],
+        rangeComparison: false,
+      });
       const error = eventsOf(unit, 'error-path').at(-1)!;
       assert.deepEqual(error.guards, [{ conditionId: check.id, branch: 'then' }]);
     });
   });
 
   describe('loops and functions (token-fetch-per-order-in-foreach.snippet)', () => {
-    const { text, model } = snippetModel(fixture('test', 'fixtures', 'analysis', 'snippet', 'token-fetch-per-order-in-foreach.snippet'));
+    const { text, model } = snippetModel(
+      fixture('test', 'fixtures', 'analysis', 'snippet', 'token-fetch-per-order-in-foreach.snippet'),
+    );
     const unit = model.units[0]!;
     const calls = eventsOf(unit, 'rest-call');
 
     it('marks everything in the FOREACH, and the body of a FUNCTION called there, as in a loop', () => {
-      assert.deepEqual(calls.map((c) => [c.client, c.inLoop, c.isTokenRequest]), [
-        ['noteproxy', true, false],
-        ['tokenproxy', true, true],
-        ['orderproxy', true, false],
-        ['pingproxy', true, false],
-      ]);
+      assert.deepEqual(
+        calls.map((c) => [c.client, c.inLoop, c.isTokenRequest]),
+        [
+          ['noteproxy', true, false],
+          ['tokenproxy', true, true],
+          ['orderproxy', true, false],
+          ['pingproxy', true, false],
+        ],
+      );
     });
 
     it('an inline {tokenResult.access_token} header is an acquisition right before its use', () => {
       const acquire = only(eventsOf(unit, 'token-acquire'));
       assert.deepEqual(
-        { variable: acquire.variable, source: acquire.source, fromCall: acquire.fromCall, persistent: acquire.persistent },
+        {
+          variable: acquire.variable,
+          source: acquire.source,
+          fromCall: acquire.fromCall,
+          persistent: acquire.persistent,
+        },
         { variable: 'tokenresult.access_token', source: 'response', fromCall: calls[1]!.id, persistent: false },
       );
       const use = eventsOf(unit, 'token-use').find((u) => u.variable === 'tokenresult.access_token');
@@ -317,7 +394,9 @@ describe('extractSnippetModel', () => {
   });
 
   describe('status checks (status-check-shapes.snippet)', () => {
-    const { text, model } = snippetModel(fixture('test', 'fixtures', 'analysis', 'snippet', 'status-check-shapes.snippet'));
+    const { text, model } = snippetModel(
+      fixture('test', 'fixtures', 'analysis', 'snippet', 'status-check-shapes.snippet'),
+    );
     const unit = model.units[0]!;
     const [crm, notes] = eventsOf(unit, 'rest-call');
 
@@ -329,7 +408,12 @@ describe('extractSnippetModel', () => {
 
     it('SWITCH on a status copy, with a quoted number; .throw() is an error path', () => {
       const denied = conditionWithText(unit, text, '401\n  CASE "403"');
-      assert.deepEqual(denied.statusCheck, { callId: crm!.id, equals: [401, 403], notEquals: [], rangeComparison: false });
+      assert.deepEqual(denied.statusCheck, {
+        callId: crm!.id,
+        equals: [401, 403],
+        notEquals: [],
+        rangeComparison: false,
+      });
       assert.deepEqual(denied.reads, ['code']);
       const thrown = eventsOf(unit, 'error-path').find((e) => slice(text, e.range) === 'ERROR_MESSAGE.throw()');
       assert.deepEqual(thrown?.guards, [{ conditionId: denied.id, branch: 'then' }]);
@@ -352,7 +436,9 @@ describe('extractSnippetModel', () => {
   });
 
   it('two-step exchange: the exchange carries the client token, the resource expiry is a copy', () => {
-    const { model } = snippetModel(fixture('test', 'fixtures', 'analysis', 'snippet', 'two-step-token-exchange.snippet'));
+    const { model } = snippetModel(
+      fixture('test', 'fixtures', 'analysis', 'snippet', 'two-step-token-exchange.snippet'),
+    );
     const unit = model.units[0]!;
     const [client, exchange] = eventsOf(unit, 'rest-call');
     assert.ok(client && exchange);
@@ -362,12 +448,20 @@ describe('extractSnippetModel', () => {
     const resource = eventsOf(unit, 'token-acquire').find((a) => a.variable === 'resourcetoken');
     assert.equal(resource?.fromCall, exchange.id);
     const copied = eventsOf(unit, 'expiry-set').find((e) => e.variable === 'resourcetokenexpiry');
-    assert.deepEqual({ fromExpiresIn: copied?.fromExpiresIn, fromCall: copied?.fromCall }, { fromExpiresIn: true, fromCall: client.id });
-    assert.deepEqual(eventsOf(unit, 'token-presence-check').map((p) => p.variable), ['clienttoken', 'exchangeresult.access_token']);
+    assert.deepEqual(
+      { fromExpiresIn: copied?.fromExpiresIn, fromCall: copied?.fromCall },
+      { fromExpiresIn: true, fromCall: client.id },
+    );
+    assert.deepEqual(
+      eventsOf(unit, 'token-presence-check').map((p) => p.variable),
+      ['clienttoken', 'exchangeresult.access_token'],
+    );
   });
 
   describe('literal credentials (hardcoded-credentials.snippet)', () => {
-    const { text, model } = snippetModel(fixture('test', 'fixtures', 'analysis', 'snippet', 'hardcoded-credentials.snippet'));
+    const { text, model } = snippetModel(
+      fixture('test', 'fixtures', 'analysis', 'snippet', 'hardcoded-credentials.snippet'),
+    );
     const unit = model.units[0]!;
     const literals = unit.events.filter((e) => e.kind === 'secret-literal' || e.kind === 'token-literal');
 
@@ -375,7 +469,11 @@ describe('extractSnippetModel', () => {
       assert.deepEqual(
         literals.map((e) => [e.kind, e.kind === 'secret-literal' ? e.what : e.jwt, slice(text, e.valueRange)]),
         [
-          ['token-literal', true, 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJpdnItdGVzdCIsImV4cCI6MTcwMDAwMzYwMH0.c2lnbmF0dXJlLWJ5dGVz'],
+          [
+            'token-literal',
+            true,
+            'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJpdnItdGVzdCIsImV4cCI6MTcwMDAwMzYwMH0.c2lnbmF0dXJlLWJ5dGVz',
+          ],
           ['secret-literal', 'password', 'Spr1ng-Tide-2024'],
           ['secret-literal', 'basic-credentials', 'Spr1ng-Tide-2024'],
           ['secret-literal', 'api-key', '9f8e7d6c5b4a3f2e1d0c'],
@@ -388,7 +486,13 @@ describe('extractSnippetModel', () => {
 
     it('never stores a secret value in the model', () => {
       const serialized = JSON.stringify(model.units);
-      for (const secret of ['Spr1ng-Tide-2024', '9f8e7d6c5b4a3f2e1d0c', 'k-77a9c1e04b5d', 'adc3f19be77d4c2aa0e6c1f8d9b24e71', 's3cr3t-Xq9vLm2Rt7Wz']) {
+      for (const secret of [
+        'Spr1ng-Tide-2024',
+        '9f8e7d6c5b4a3f2e1d0c',
+        'k-77a9c1e04b5d',
+        'adc3f19be77d4c2aa0e6c1f8d9b24e71',
+        's3cr3t-Xq9vLm2Rt7Wz',
+      ]) {
         assert.ok(!serialized.includes(secret), secret);
       }
     });
@@ -403,13 +507,15 @@ describe('extractSnippetModel', () => {
 
   describe('small cases', () => {
     it('GetOAuthToken() and user functions are function acquisitions; "{r.access_token}" and later reads mark the call', () => {
-      const { model } = snippetModel([
-        'ASSIGN t1 = GetOAuthToken()',
-        'ASSIGN p = GetRESTProxy()',
-        'ASSIGN r = p.MakeRestRequest("https://idp.example.com/api/session", "{creds}", 0, "POST")',
-        'ASSIGN t2 = "{r.access_token}"',
-        'ASSIGN t3 = "{t2}"',
-      ].join('\r\n'));
+      const { model } = snippetModel(
+        [
+          'ASSIGN t1 = GetOAuthToken()',
+          'ASSIGN p = GetRESTProxy()',
+          'ASSIGN r = p.MakeRestRequest("https://idp.example.com/api/session", "{creds}", 0, "POST")',
+          'ASSIGN t2 = "{r.access_token}"',
+          'ASSIGN t3 = "{t2}"',
+        ].join('\r\n'),
+      );
       const unit = model.units[0]!;
       const [t1, t2, t3] = eventsOf(unit, 'token-acquire');
       assert.deepEqual([t1!.source, t2!.source, t3!.source], ['function', 'response', 'alias']);
@@ -418,70 +524,90 @@ describe('extractSnippetModel', () => {
     });
 
     it('settings.tokenEndpointPatterns adds token endpoints', () => {
-      const code = 'ASSIGN p = GetRESTProxy()\nASSIGN r = p.MakeRestRequest("https://sso.example.com/issue-jwt", "", 0, "POST")';
+      const code =
+        'ASSIGN p = GetRESTProxy()\nASSIGN r = p.MakeRestRequest("https://sso.example.com/issue-jwt", "", 0, "POST")';
       assert.equal(only(eventsOf(snippetModel(code).model.units[0]!, 'rest-call')).isTokenRequest, false);
       const settings = { ...DEFAULT_SETTINGS, tokenEndpointPatterns: ['/issue-jwt$'] };
       assert.equal(only(eventsOf(snippetModel(code, settings).model.units[0]!, 'rest-call')).isTokenRequest, true);
     });
 
     it('MakeRestRequest on any receiver, any case; the header stays on its proxy for later calls', () => {
-      const { model } = snippetModel([
-        'ASSIGN api = GETRESTProxy()',
-        'api.addheader("authorization", "Bearer {accessToken}")',
-        'ASSIGN a = api.makerestrequest("https://api.example.com/a", "", 0, "get")',
-        'ASSIGN b = api.MakeRestRequest("https://api.example.com/b", "", 0, "GET")',
-        'ASSIGN api = GetRESTProxy()',
-        'ASSIGN c = api.MakeRestRequest("https://api.example.com/c", "", 0, "GET")',
-      ].join('\n'));
+      const { model } = snippetModel(
+        [
+          'ASSIGN api = GETRESTProxy()',
+          'api.addheader("authorization", "Bearer {accessToken}")',
+          'ASSIGN a = api.makerestrequest("https://api.example.com/a", "", 0, "get")',
+          'ASSIGN b = api.MakeRestRequest("https://api.example.com/b", "", 0, "GET")',
+          'ASSIGN api = GetRESTProxy()',
+          'ASSIGN c = api.MakeRestRequest("https://api.example.com/c", "", 0, "GET")',
+        ].join('\n'),
+      );
       const unit = model.units[0]!;
       const [a, b, c] = eventsOf(unit, 'rest-call');
       assert.equal(a!.method, 'GET');
-      assert.deepEqual([a!.authorizationVariables, b!.authorizationVariables, c!.authorizationVariables], [['accesstoken'], ['accesstoken'], []]);
+      assert.deepEqual(
+        [a!.authorizationVariables, b!.authorizationVariables, c!.authorizationVariables],
+        [['accesstoken'], ['accesstoken'], []],
+      );
       assert.equal(only(eventsOf(unit, 'token-use')).callId, a!.id);
     });
 
     it('presence checks: bare variable, .length(), != ""', () => {
-      const { text, model } = snippetModel([
-        'IF accessToken { ASSIGN x = 1 }',
-        'IF strToken.length() > 0 { ASSIGN x = 2 }',
-        'IF cachedToken != "" & customerId != "" { ASSIGN x = 3 }',
-      ].join('\n'));
+      const { text, model } = snippetModel(
+        [
+          'IF accessToken { ASSIGN x = 1 }',
+          'IF strToken.length() > 0 { ASSIGN x = 2 }',
+          'IF cachedToken != "" & customerId != "" { ASSIGN x = 3 }',
+        ].join('\n'),
+      );
       const checks = eventsOf(model.units[0]!, 'token-presence-check');
-      assert.deepEqual(checks.map((c) => [c.variable, slice(text, c.range)]), [
-        ['accesstoken', 'accessToken'],
-        ['strtoken', 'strToken.length() > 0'],
-        ['cachedtoken', 'cachedToken != ""'],
-      ]);
+      assert.deepEqual(
+        checks.map((c) => [c.variable, slice(text, c.range)]),
+        [
+          ['accesstoken', 'accessToken'],
+          ['strtoken', 'strToken.length() > 0'],
+          ['cachedtoken', 'cachedToken != ""'],
+        ],
+      );
     });
 
     it('expiry sets: utc + 0.0416 is an hour; "" and "0" clear; a copied expires_in counts', () => {
-      const { text, model } = snippetModel([
-        'ASSIGN tokenExpiry = utc + 0.0416',
-        'ASSIGN tokenExpiry = "0"',
-        'ASSIGN tokenExpiry = ""',
-        'ASSIGN expiresIn = tokenResult.expires_in',
-        'ASSIGN tokenExpiry = now + (expiresIn - 60) / 86400',
-        'ASSIGN tokenTtlEnd = dateadd("s", 1800, utc)',
-      ].join('\n'));
+      const { text, model } = snippetModel(
+        [
+          'ASSIGN tokenExpiry = utc + 0.0416',
+          'ASSIGN tokenExpiry = "0"',
+          'ASSIGN tokenExpiry = ""',
+          'ASSIGN expiresIn = tokenResult.expires_in',
+          'ASSIGN tokenExpiry = now + (expiresIn - 60) / 86400',
+          'ASSIGN tokenTtlEnd = dateadd("s", 1800, utc)',
+        ].join('\n'),
+      );
       const sets = eventsOf(model.units[0]!, 'expiry-set');
-      assert.deepEqual(sets.map((s) => [s.variable, s.constantSeconds, s.clears, s.fromExpiresIn]), [
-        ['tokenexpiry', 3600, false, false],
-        ['tokenexpiry', undefined, true, false],
-        ['tokenexpiry', undefined, true, false],
-        ['tokenexpiry', undefined, false, true],
-        ['tokenttlend', 1800, false, false],
-      ]);
+      assert.deepEqual(
+        sets.map((s) => [s.variable, s.constantSeconds, s.clears, s.fromExpiresIn]),
+        [
+          ['tokenexpiry', 3600, false, false],
+          ['tokenexpiry', undefined, true, false],
+          ['tokenexpiry', undefined, true, false],
+          ['tokenexpiry', undefined, false, true],
+          ['tokenttlend', 1800, false, false],
+        ],
+      );
       assert.equal(slice(text, sets[0]!.constantRange), '0.0416');
       assert.equal(slice(text, sets[4]!.constantRange), '1800');
     });
 
     it('error variables: only non-empty values', () => {
-      const { model } = snippetModel('ASSIGN apiError = ""\nASSIGN apiError = "AUTH"\nASSIGN referrer = "ivr"\nASSIGN hasFailed = false\nASSIGN dfoerror = true');
+      const { model } = snippetModel(
+        'ASSIGN apiError = ""\nASSIGN apiError = "AUTH"\nASSIGN referrer = "ivr"\nASSIGN hasFailed = false\nASSIGN dfoerror = true',
+      );
       assert.equal(eventsOf(model.units[0]!, 'error-path').length, 2);
     });
 
     it('a Basic Authorization header is not a token use, and its literal is a credential', () => {
-      const { text, model } = snippetModel('ASSIGN p = GetRESTProxy()\np.AddHeader("Authorization", "Basic aXZyOnMzY3IzdA==")\np.AddHeader("Authorization", "Basic {creds}")');
+      const { text, model } = snippetModel(
+        'ASSIGN p = GetRESTProxy()\np.AddHeader("Authorization", "Basic aXZyOnMzY3IzdA==")\np.AddHeader("Authorization", "Basic {creds}")',
+      );
       const unit = model.units[0]!;
       assert.equal(eventsOf(unit, 'token-use').length, 0);
       const secret = only(eventsOf(unit, 'secret-literal'));
@@ -498,7 +624,9 @@ describe('extractSnippetModel', () => {
     });
 
     it('ELSE IF without braces nests in the ELSE branch', () => {
-      const { model } = snippetModel('IF proxy.StatusCode = 200 { ASSIGN ok = 1 }\nELSE\nIF proxy.StatusCode = 401 { ASSIGN apiError = "AUTH" }');
+      const { model } = snippetModel(
+        'IF proxy.StatusCode = 200 { ASSIGN ok = 1 }\nELSE\nIF proxy.StatusCode = 401 { ASSIGN apiError = "AUTH" }',
+      );
       const unit = model.units[0]!;
       const [outer, inner] = unit.conditions;
       assert.deepEqual(only(eventsOf(unit, 'error-path')).guards, [

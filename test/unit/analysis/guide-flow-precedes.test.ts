@@ -13,7 +13,11 @@ describe('extract-studio: the unit flow', () => {
       for (const unit of ids) {
         const predecessors = model.flow.predecessors(unit);
         for (const candidate of ids) {
-          assert.equal(model.flow.precedes?.(candidate, unit), predecessors.includes(candidate), `${candidate} before ${unit}`);
+          assert.equal(
+            model.flow.precedes?.(candidate, unit),
+            predecessors.includes(candidate),
+            `${candidate} before ${unit}`,
+          );
         }
       }
     }

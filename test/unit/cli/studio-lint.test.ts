@@ -14,7 +14,11 @@ function run(args: string[], cwd = ROOT): { status: number; stdout: string; stde
   const previous = process.cwd();
   process.chdir(cwd);
   try {
-    const status = runCli(args, (s) => (stdout += s), (s) => (stderr += s));
+    const status = runCli(
+      args,
+      (s) => (stdout += s),
+      (s) => (stderr += s),
+    );
     return { status, stdout, stderr };
   } finally {
     process.chdir(previous);
@@ -47,7 +51,10 @@ describe('studio-lint', () => {
     const result = run([dir]);
     assert.equal(result.status, 1);
     const file = path.join(dir, 'broken.snippet');
-    assert.match(result.stdout, new RegExp(`^${file.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}:1:14  error  .*  syntax-error$`, 'm'));
+    assert.match(
+      result.stdout,
+      new RegExp(`^${file.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}:1:14  error  .*  syntax-error$`, 'm'),
+    );
     assert.match(result.stdout, /1 problem \(1 error, 0 warnings, 0 info, 0 hints\) in 1 of 1 file\./);
   });
 
@@ -57,7 +64,16 @@ describe('studio-lint', () => {
     const findings = JSON.parse(result.stdout) as CliFinding[];
     assert.equal(findings.length, 1);
     const [finding] = findings;
-    assert.deepEqual(Object.keys(finding!).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+    assert.deepEqual(Object.keys(finding!).sort(), [
+      'code',
+      'column',
+      'endColumn',
+      'endLine',
+      'file',
+      'line',
+      'message',
+      'severity',
+    ]);
     assert.equal(finding!.code, 'syntax-error');
     assert.equal(finding!.severity, 'error');
     assert.equal(finding!.line, 1);
@@ -83,7 +99,9 @@ describe('studio-lint', () => {
     const findings = JSON.parse(result.stdout) as CliFinding[];
     assert.equal(findings.length, 1);
     assert.equal(findings[0]!.code, 'syntax-error');
-    const line = fs.readFileSync(path.join(ROOT, 'test/fixtures/xml/malformed-export.xml'), 'utf8').split(/\r\n/)[findings[0]!.line - 1]!;
+    const line = fs.readFileSync(path.join(ROOT, 'test/fixtures/xml/malformed-export.xml'), 'utf8').split(/\r\n/)[
+      findings[0]!.line - 1
+    ]!;
     assert.equal(line.slice(findings[0]!.column - 1, findings[0]!.endColumn - 1), '</Captoin>');
   });
 
@@ -92,17 +110,36 @@ describe('studio-lint', () => {
     const result = run(['--format', 'sarif', '.'], dir);
     const log = JSON.parse(result.stdout) as {
       version: string;
-      runs: { tool: { driver: { name: string; rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }[] }[] }[];
+      runs: {
+        tool: { driver: { name: string; rules: { id: string; helpUri: string }[] } };
+        results: {
+          ruleId: string;
+          level: string;
+          locations: {
+            physicalLocation: {
+              artifactLocation: { uri: string; uriBaseId: string };
+              region: { startLine: number; startColumn: number };
+            };
+          }[];
+        }[];
+      }[];
     };
     assert.equal(log.version, '2.1.0');
     const [runLog] = log.runs;
     assert.equal(runLog!.tool.driver.name, 'studio-token-lens');
-    assert.ok(runLog!.tool.driver.rules.some((r) => r.id === 'syntax-error' && r.helpUri.endsWith('/docs/rules/syntax-error.md')));
+    assert.ok(
+      runLog!.tool.driver.rules.some(
+        (r) => r.id === 'syntax-error' && r.helpUri.endsWith('/docs/rules/syntax-error.md'),
+      ),
+    );
     assert.equal(runLog!.results.length, 1);
     const [sarifResult] = runLog!.results;
     assert.equal(sarifResult!.ruleId, 'syntax-error');
     assert.equal(sarifResult!.level, 'error');
-    assert.deepEqual(sarifResult!.locations[0]!.physicalLocation.artifactLocation, { uri: 'broken.snippet', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(sarifResult!.locations[0]!.physicalLocation.artifactLocation, {
+      uri: 'broken.snippet',
+      uriBaseId: '%SRCROOT%',
+    });
     assert.equal(sarifResult!.locations[0]!.physicalLocation.region.startLine, 1);
     assert.equal(sarifResult!.locations[0]!.physicalLocation.region.startColumn, 14);
   });
@@ -138,7 +175,10 @@ describe('studio-lint', () => {
     const version = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
     assert.equal(version.status, 0);
     assert.match(version.stdout, /^studio-lint \d+\.\d+\.\d+/);
-    const examples = spawnSync(process.execPath, [cli, '--format', 'json', 'examples'], { cwd: ROOT, encoding: 'utf8' });
+    const examples = spawnSync(process.execPath, [cli, '--format', 'json', 'examples'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     assert.ok(examples.status === 0 || examples.status === 1, examples.stderr);
     assert.ok(Array.isArray(JSON.parse(examples.stdout)));
   });

@@ -71,7 +71,12 @@ function usesTabs(text: string): boolean {
  * - line endings and indentation follow the document (CRLF stays CRLF, tabs stay tabs).
  * Compares with `expectedAfter` when given. Returns what it checked.
  */
-export function checkFix(before: string, code: string, expectedAfter?: string, options: CheckFixOptions = {}): CheckedFix {
+export function checkFix(
+  before: string,
+  code: string,
+  expectedAfter?: string,
+  options: CheckFixOptions = {},
+): CheckedFix {
   const name = options.name ?? 'fix.snippet';
   const settings = options.settings ? sanitizeSettings(options.settings) : DEFAULT_SETTINGS;
   const annotated = readAnnotated(before);
@@ -81,7 +86,10 @@ export function checkFix(before: string, code: string, expectedAfter?: string, o
   const linted = lintText(name, undefined, text, settings);
   assert.ok(linted, `${name} is not a document the product reads`);
   const candidates = linted.findings.filter((f) => f.code === code && f.range.start <= cursor && cursor <= f.range.end);
-  assert.ok(candidates.length > 0, `no ${code} finding at the cursor; findings: ${linted.findings.map((f) => `${f.code} ${describeRange(text, f.range)}`).join('; ')}`);
+  assert.ok(
+    candidates.length > 0,
+    `no ${code} finding at the cursor; findings: ${linted.findings.map((f) => `${f.code} ${describeRange(text, f.range)}`).join('; ')}`,
+  );
   const finding = candidates.reduce((a, b) => (b.range.end - b.range.start < a.range.end - a.range.start ? b : a));
 
   const fixes = fixesFor(linted.document, finding, settings);
@@ -114,7 +122,10 @@ export function checkFix(before: string, code: string, expectedAfter?: string, o
   assert.ok(reparsed, 'the fixed text does not parse');
   const errorsBefore = syntaxErrorsOf(parseDocument(kind, text)!).map((e) => e.message);
   const errorsAfter = syntaxErrorsOf(reparsed).map((e) => e.message);
-  assert.ok(errorsAfter.length <= errorsBefore.length, `new syntax errors: ${errorsAfter.filter((m) => !errorsBefore.includes(m)).join('; ')}`);
+  assert.ok(
+    errorsAfter.length <= errorsBefore.length,
+    `new syntax errors: ${errorsAfter.filter((m) => !errorsBefore.includes(m)).join('; ')}`,
+  );
   if (kind === 'export') {
     const exported = readExport(after);
     assert.ok(exported, 'the fixed export is not read as a Studio export');
@@ -126,8 +137,14 @@ export function checkFix(before: string, code: string, expectedAfter?: string, o
   const relinted = lintText(name, undefined, after, settings)!;
   if (options.findingMayRemain === undefined) {
     const moved: TextRange = { start: mapOffset(finding.range.start, edits), end: mapOffset(finding.range.end, edits) };
-    const still = relinted.findings.filter((f) => f.code === code && f.range.start <= moved.end && moved.start <= f.range.end);
-    assert.deepEqual(still.map((f) => describeRange(after, f.range)), [], `${code} is still reported there`);
+    const still = relinted.findings.filter(
+      (f) => f.code === code && f.range.start <= moved.end && moved.start <= f.range.end,
+    );
+    assert.deepEqual(
+      still.map((f) => describeRange(after, f.range)),
+      [],
+      `${code} is still reported there`,
+    );
     assert.ok(
       relinted.findings.filter((f) => f.code === code).length < linted.findings.filter((f) => f.code === code).length,
       `${code} is reported as often as before`,
@@ -138,9 +155,18 @@ export function checkFix(before: string, code: string, expectedAfter?: string, o
   // fix-all of the result is a no-op; in any case fix-all of the code converges.
   if (options.findingMayRemain === undefined) {
     const others = linted.findings.filter((f) => f.code === code && f !== finding).length;
-    if (others === 0) assert.equal(fixAllText(name, undefined, after, settings, code).text, after, 'a second fix-all of this code changed the text');
+    if (others === 0)
+      assert.equal(
+        fixAllText(name, undefined, after, settings, code).text,
+        after,
+        'a second fix-all of this code changed the text',
+      );
     const once = fixAllText(name, undefined, text, settings, code).text;
-    assert.equal(fixAllText(name, undefined, once, settings, code).text, once, 'fix-all of this code does not converge');
+    assert.equal(
+      fixAllText(name, undefined, once, settings, code).text,
+      once,
+      'fix-all of this code does not converge',
+    );
   }
 
   // Line endings and indentation follow the document.
@@ -149,7 +175,8 @@ export function checkFix(before: string, code: string, expectedAfter?: string, o
   if (style === 'lf') assert.equal(lineEndingStyle(after), 'lf', 'an LF document got CR line endings');
   if (usesTabs(text)) {
     for (const edit of edits) {
-      for (const line of edit.newText.split(/\r\n|\n/).slice(0, -1)) assert.ok(!/^ +\S/.test(line), `space-indented line in a tab-indented document: ${JSON.stringify(line)}`);
+      for (const line of edit.newText.split(/\r\n|\n/).slice(0, -1))
+        assert.ok(!/^ +\S/.test(line), `space-indented line in a tab-indented document: ${JSON.stringify(line)}`);
     }
   }
   return { before: text, after, finding, fix, fixes, settings };

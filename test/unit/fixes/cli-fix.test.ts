@@ -19,16 +19,26 @@ function copyExamples(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-lint-fix-'));
   for (const name of fs.readdirSync(EXAMPLES)) fs.copyFileSync(path.join(EXAMPLES, name), path.join(dir, name));
   // An export with CRLF, entities and literal secrets (its caret annotations removed).
-  const exported = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'rules', 'hardcoded-secret', 'literal-secrets-export.xml'), 'utf8');
+  const exported = fs.readFileSync(
+    path.join(ROOT, 'test', 'fixtures', 'rules', 'hardcoded-secret', 'literal-secrets-export.xml'),
+    'utf8',
+  );
   fs.writeFileSync(path.join(dir, 'secrets-export.xml'), exported.replace(/\r?\n[ \t]*\^+[^\r\n]*/g, ''));
-  fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'fixes', 'pattern-a-across-actions.xml'), path.join(dir, 'billing-ivr.xml'));
+  fs.copyFileSync(
+    path.join(ROOT, 'test', 'fixtures', 'fixes', 'pattern-a-across-actions.xml'),
+    path.join(dir, 'billing-ivr.xml'),
+  );
   return dir;
 }
 
 function run(args: string[]): { status: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const status = runCli(args, (s) => (stdout += s), (s) => (stderr += s));
+  const status = runCli(
+    args,
+    (s) => (stdout += s),
+    (s) => (stderr += s),
+  );
   return { status, stdout, stderr };
 }
 
@@ -52,24 +62,38 @@ describe('studio-lint --fix', () => {
     assert.notEqual(result.status, 2, result.stderr);
     assert.equal(result.stderr, '');
 
-    const changed = [...before].filter(([name, text]) => fs.readFileSync(path.join(dir, name), 'utf8') !== text).map(([name]) => name);
+    const changed = [...before]
+      .filter(([name, text]) => fs.readFileSync(path.join(dir, name), 'utf8') !== text)
+      .map(([name]) => name);
     // Exactly the files with something a preferred fix resolves have changed.
-    const fixable = [...before].filter(([name, text]) => {
-      const linted = lintText(name, undefined, text, DEFAULT_SETTINGS);
-      return linted !== undefined && linted.findings.some((f) => fixesFor(linted.document, f, DEFAULT_SETTINGS).some((fix) => fix.preferred));
-    }).map(([name]) => name);
+    const fixable = [...before]
+      .filter(([name, text]) => {
+        const linted = lintText(name, undefined, text, DEFAULT_SETTINGS);
+        return linted?.findings.some((f) =>
+          fixesFor(linted.document, f, DEFAULT_SETTINGS).some((fix) => fix.preferred),
+        );
+      })
+      .map(([name]) => name);
     assert.deepEqual(changed.sort(), fixable.sort());
-    for (const name of ['billing-ivr.xml', 'customer-lookup-pattern-a.snippet', 'get-token-with-literal-secret.snippet', 'long-ivr-pattern-a.studio', 'secrets-export.xml']) {
+    for (const name of [
+      'billing-ivr.xml',
+      'customer-lookup-pattern-a.snippet',
+      'get-token-with-literal-secret.snippet',
+      'long-ivr-pattern-a.studio',
+      'secrets-export.xml',
+    ]) {
       assert.ok(changed.includes(name), `${name} was not fixed`);
     }
     assert.ok(!changed.includes('cached-token-strategy-b.snippet'), 'a clean example changed');
-    for (const name of changed) assert.match(result.stdout, new RegExp(`${name.replace('.', '\\.')}: applied \\d+ fix(?:es)?\\n`));
+    for (const name of changed)
+      assert.match(result.stdout, new RegExp(`${name.replace('.', '\\.')}: applied \\d+ fix(?:es)?\\n`));
 
     const after = findingsIn(dir);
     for (const [name, count] of counts) {
       const now = after.get(name)!;
       assert.equal(now.syntax, 0, `${name} has syntax errors after --fix`);
-      if (changed.includes(name)) assert.ok(now.findings < count.findings, `${name}: ${count.findings} -> ${now.findings} findings`);
+      if (changed.includes(name))
+        assert.ok(now.findings < count.findings, `${name}: ${count.findings} -> ${now.findings} findings`);
     }
     // The exports are still well-formed and keep CRLF.
     for (const name of ['billing-ivr.xml', 'secrets-export.xml']) {
@@ -77,14 +101,22 @@ describe('studio-lint --fix', () => {
       assert.ok(!/(?<!\r)\n/.test(text), `${name} lost its CRLF line endings`);
     }
 
-    const everything = [result.stdout, result.stderr, ...fs.readdirSync(dir).map((name) => fs.readFileSync(path.join(dir, name), 'utf8'))].join('\n');
-    for (const secret of SECRETS) assert.ok(!everything.includes(secret), `${secret.slice(0, 4)}… appears in the output or the fixed files`);
+    const everything = [
+      result.stdout,
+      result.stderr,
+      ...fs.readdirSync(dir).map((name) => fs.readFileSync(path.join(dir, name), 'utf8')),
+    ].join('\n');
+    for (const secret of SECRETS)
+      assert.ok(!everything.includes(secret), `${secret.slice(0, 4)}… appears in the output or the fixed files`);
 
     // A second run has nothing left to fix.
     const again = run(['--fix', '--format', 'json', dir]);
     assert.ok(!again.stdout.includes('applied'));
     const remaining = JSON.parse(again.stdout) as CliFinding[];
-    assert.ok(remaining.every((f) => f.code !== 'hardcoded-secret' && f.code !== 'token-reuse-without-expiry'), JSON.stringify(remaining.map((f) => f.code)));
+    assert.ok(
+      remaining.every((f) => f.code !== 'hardcoded-secret' && f.code !== 'token-reuse-without-expiry'),
+      JSON.stringify(remaining.map((f) => f.code)),
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

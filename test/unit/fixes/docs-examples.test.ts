@@ -19,7 +19,13 @@ const CASES: { page: string; code: string; problem: number; fixed: number; setti
   { page: 'unchecked-auth-status.md', code: 'unchecked-auth-status', problem: 0, fixed: 1 },
   { page: 'hardcoded-secret.md', code: 'hardcoded-secret', problem: 0, fixed: 1 },
   { page: 'token-expiry-no-buffer.md', code: 'token-expiry-no-buffer', problem: 0, fixed: 1 },
-  { page: 'refresh-without-jitter.md', code: 'refresh-without-jitter', problem: 0, fixed: 1, settings: { jitter: { enabled: true } } },
+  {
+    page: 'refresh-without-jitter.md',
+    code: 'refresh-without-jitter',
+    problem: 0,
+    fixed: 1,
+    settings: { jitter: { enabled: true } },
+  },
   { page: 'token-fetch-unchecked.md', code: 'token-fetch-unchecked', problem: 0, fixed: 1 },
 ];
 

@@ -13,15 +13,33 @@ describe('fix: token-expiry-no-buffer', () => {
   const CODE = 'token-expiry-no-buffer';
 
   it('Snippet: subtracts the buffer, in days, from the expiry (full text)', () => {
-    const before = lines('\n', 'IF cachedToken = "" | tokenExpiry = "" | $0utc >= tokenExpiry', '{', ...REFRESH_BODY, '}');
-    const expected = lines('\n', 'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (300 / 86400)', '{', ...REFRESH_BODY, '}');
+    const before = lines(
+      '\n',
+      'IF cachedToken = "" | tokenExpiry = "" | $0utc >= tokenExpiry',
+      '{',
+      ...REFRESH_BODY,
+      '}',
+    );
+    const expected = lines(
+      '\n',
+      'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (300 / 86400)',
+      '{',
+      ...REFRESH_BODY,
+      '}',
+    );
     const result = checkFix(before, CODE, expected, { name: 'refresh.snippet' });
-    assert.deepEqual(result.fixes.map((f) => [f.title, f.preferred]), [['Add a safety buffer', true]]);
+    assert.deepEqual(
+      result.fixes.map((f) => [f.title, f.preferred]),
+      [['Add a safety buffer', true]],
+    );
   });
 
   it('Snippet: keeps the direction when the expiry is on the left, and uses bufferSeconds', () => {
     const before = 'IF $0tokenExpiry > utc\n{\n  ASSIGN reuse = 1\n}\n';
-    checkFix(before, CODE, 'IF tokenExpiry - (240 / 86400) > utc\n{\n  ASSIGN reuse = 1\n}\n', { name: 'valid.snippet', settings: { bufferSeconds: 240 } });
+    checkFix(before, CODE, 'IF tokenExpiry - (240 / 86400) > utc\n{\n  ASSIGN reuse = 1\n}\n', {
+      name: 'valid.snippet',
+      settings: { bufferSeconds: 240 },
+    });
   });
 
   it('the guide notation: (tokenExpiry - 300) (full text)', () => {
@@ -33,7 +51,9 @@ describe('fix: token-expiry-no-buffer', () => {
       'if (tokenExpiry > 0 && $0currentTime < tokenExpiry) { validToken = "{strCachedToken}"; }',
       'END SNIPPET',
     );
-    const expected = before.replace('$0', '').replace('currentTime < tokenExpiry)', 'currentTime < (tokenExpiry - 300))');
+    const expected = before
+      .replace('$0', '')
+      .replace('currentTime < tokenExpiry)', 'currentTime < (tokenExpiry - 300))');
     checkFix(before, CODE, expected, { name: 'check.studio' });
   });
 
@@ -61,7 +81,7 @@ describe('fix: token-expiry-no-buffer', () => {
     checkFix(before, CODE, expected, { name: 'check.studio', settings: JITTER });
   });
 
-  it('XML export: inside the action\'s <string>, across the &gt; entity (full text)', () => {
+  it("XML export: inside the action's <string>, across the &gt; entity (full text)", () => {
     const before = read(EXPORT);
     const expected = before.replace('utc &gt;= tokenExpiry\r\n', 'utc &gt;= tokenExpiry - (300 / 86400)\r\n');
     checkFix(at(before, 'utc &gt;= tokenExpiry'), CODE, expected, { name: 'expiry.xml' });
@@ -72,18 +92,22 @@ describe('fix: token-expires-in-ignored', () => {
   const CODE = 'token-expires-in-ignored';
 
   it('Snippet: the constant becomes tokenResult.expires_in, keeping / 86400 (full text)', () => {
-    const body = (lifetime: string) => lines(
-      '\n',
-      'ASSIGN tokenProxy = GetRESTProxy()',
-      'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
-      'IF tokenProxy.StatusCode = 200',
-      '{',
-      '  ASSIGN cachedToken = tokenResult.access_token',
-      `  ASSIGN tokenExpiry = utc + (${lifetime} / 86400)`,
-      '}',
-    );
+    const body = (lifetime: string) =>
+      lines(
+        '\n',
+        'ASSIGN tokenProxy = GetRESTProxy()',
+        'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+        'IF tokenProxy.StatusCode = 200',
+        '{',
+        '  ASSIGN cachedToken = tokenResult.access_token',
+        `  ASSIGN tokenExpiry = utc + (${lifetime} / 86400)`,
+        '}',
+      );
     const result = checkFix(body('$03600'), CODE, body('tokenResult.expires_in'), { name: 'lifetime.snippet' });
-    assert.deepEqual(result.fixes.map((f) => [f.title, f.preferred]), [['Use expires_in', true]]);
+    assert.deepEqual(
+      result.fixes.map((f) => [f.title, f.preferred]),
+      [['Use expires_in', true]],
+    );
   });
 
   it('the guide notation: (currentTime + tokenData.expires_in) (full text)', () => {
@@ -94,7 +118,9 @@ describe('fix: token-expires-in-ignored', () => {
 
   it('XML export (full text)', () => {
     const before = read(EXPORT);
-    checkFix(at(before, '3600 / 86400'), CODE, before.replace('(3600 / 86400)', '(tokenResult.expires_in / 86400)'), { name: 'expiry.xml' });
+    checkFix(at(before, '3600 / 86400'), CODE, before.replace('(3600 / 86400)', '(tokenResult.expires_in / 86400)'), {
+      name: 'expiry.xml',
+    });
   });
 
   it('Snippet, a cached token with no expiry: stores one and tests it with the presence check (full text)', () => {
@@ -126,7 +152,7 @@ describe('fix: token-expires-in-ignored', () => {
     checkFix(before, CODE, expected, { name: 'cached.snippet' });
   });
 
-  it('the guide notation, a cached token with no expiry: Strategy B\'s locals and a buffered presence check (full text)', () => {
+  it("the guide notation, a cached token with no expiry: Strategy B's locals and a buffered presence check (full text)", () => {
     const before = lines(
       '\n',
       'SNIPPET',
@@ -170,7 +196,13 @@ describe('fix: refresh-without-jitter', () => {
   const CODE = 'refresh-without-jitter';
 
   it('Snippet: a per-contact buffer before the check replaces the constant (full text)', () => {
-    const before = lines('\n', 'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - ($0300 / 86400)', '{', ...REFRESH_BODY, '}');
+    const before = lines(
+      '\n',
+      'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - ($0300 / 86400)',
+      '{',
+      ...REFRESH_BODY,
+      '}',
+    );
     const expected = lines(
       '\n',
       '// refresh buffer of 120-480 s, different per contact; no random function is documented, so ContactID spreads contacts (?)',
@@ -184,20 +216,42 @@ describe('fix: refresh-without-jitter', () => {
       '}',
     );
     const result = checkFix(before, CODE, expected, { name: 'jitter.snippet', settings: JITTER });
-    assert.deepEqual(result.fixes.map((f) => [f.title, f.preferred]), [['Jitter the buffer', true]]);
+    assert.deepEqual(
+      result.fixes.map((f) => [f.title, f.preferred]),
+      [['Jitter the buffer', true]],
+    );
   });
 
   it('is offered but not preferred while jitter is off (fix-all keeps the fixed buffer the settings ask for)', () => {
-    const before = lines('\n', 'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - ($0300 / 86400)', '{', ...REFRESH_BODY, '}');
-    const result = checkFix(before, CODE, undefined, { name: 'jitter.snippet', title: 'Jitter the buffer', settings: { jitter: { minSeconds: 60, maxSeconds: 180 } } });
+    const before = lines(
+      '\n',
+      'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - ($0300 / 86400)',
+      '{',
+      ...REFRESH_BODY,
+      '}',
+    );
+    const result = checkFix(before, CODE, undefined, {
+      name: 'jitter.snippet',
+      title: 'Jitter the buffer',
+      settings: { jitter: { minSeconds: 60, maxSeconds: 180 } },
+    });
     assert.equal(result.fix.preferred, false);
     assert.ok(result.after.includes('ASSIGN refreshBuffer = 60 + (ContactID % 121)'));
   });
 
   it('Snippet: a buffer variable set to a constant is replaced by a new per-contact variable', () => {
-    const before = lines('\n', 'ASSIGN refreshBuffer = 300', 'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - ($0refreshBuffer / 86400)', '{', ...REFRESH_BODY, '}');
+    const before = lines(
+      '\n',
+      'ASSIGN refreshBuffer = 300',
+      'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - ($0refreshBuffer / 86400)',
+      '{',
+      ...REFRESH_BODY,
+      '}',
+    );
     const result = checkFix(before, CODE, undefined, { name: 'jitter.snippet', settings: JITTER });
-    assert.ok(result.after.includes('IF jitteredBuffer = ""\n{\n  ASSIGN jitteredBuffer = 120 + (ContactID % 361)\n}\n'));
+    assert.ok(
+      result.after.includes('IF jitteredBuffer = ""\n{\n  ASSIGN jitteredBuffer = 120 + (ContactID % 361)\n}\n'),
+    );
     assert.ok(result.after.includes('utc >= tokenExpiry - (jitteredBuffer / 86400)'));
     assert.ok(result.after.startsWith('ASSIGN refreshBuffer = 300\n'));
   });
@@ -205,7 +259,10 @@ describe('fix: refresh-without-jitter', () => {
   it("the guide notation: the guide's own mitigation, Math.random() between 120 and 480 s (full text)", () => {
     const before = read('guide/strategy-b-cached-token.studio');
     const expected = before
-      .replace('var validToken;\n', 'var validToken;\n// refresh buffer of 120-480 s, different for each script instance\nvar refreshBuffer = 120 + Math.floor(Math.random() * 361);\n')
+      .replace(
+        'var validToken;\n',
+        'var validToken;\n// refresh buffer of 120-480 s, different for each script instance\nvar refreshBuffer = 120 + Math.floor(Math.random() * 361);\n',
+      )
       .replace('(tokenExpiry - 300)', '(tokenExpiry - refreshBuffer)');
     checkFix(at(before, '300)'), CODE, expected, { name: 'strategy-b.studio', settings: JITTER });
   });
@@ -213,7 +270,8 @@ describe('fix: refresh-without-jitter', () => {
   it('XML export (full text, CRLF)', () => {
     const before = read('xml/strategy-b-export.xml');
     const start = before.indexOf('IF cachedToken = ""');
-    const expected = before.slice(0, start) +
+    const expected =
+      before.slice(0, start) +
       '// refresh buffer of 120-480 s, different per contact; no random function is documented, so ContactID spreads contacts (?)\r\n' +
       'IF refreshBuffer = ""\r\n{\r\n  ASSIGN refreshBuffer = 120 + (ContactID % 361)\r\n}\r\n' +
       before.slice(start).replace('(300 / 86400)', '(refreshBuffer / 86400)');
@@ -221,7 +279,7 @@ describe('fix: refresh-without-jitter', () => {
   });
 });
 
-describe("fix: resource-token-expiry-untracked", () => {
+describe('fix: resource-token-expiry-untracked', () => {
   const CODE = 'resource-token-expiry-untracked';
 
   it('Snippet: the resource token gets its own expiry from the exchange response (full text)', () => {
@@ -237,12 +295,17 @@ describe("fix: resource-token-expiry-untracked", () => {
       '  }',
       '}',
     );
-    const expected = before.replace('$0', '').replace(
-      '    ASSIGN resourceToken = exchangeResult.access_token\n',
-      '    ASSIGN resourceToken = exchangeResult.access_token\n    ASSIGN resourceTokenExpiry = utc + (exchangeResult.expires_in / 86400)\n',
-    );
+    const expected = before
+      .replace('$0', '')
+      .replace(
+        '    ASSIGN resourceToken = exchangeResult.access_token\n',
+        '    ASSIGN resourceToken = exchangeResult.access_token\n    ASSIGN resourceTokenExpiry = utc + (exchangeResult.expires_in / 86400)\n',
+      );
     const result = checkFix(before, CODE, expected, { name: 'exchange.snippet' });
-    assert.deepEqual(result.fixes.map((f) => [f.title, f.preferred]), [["Track the resource token's expiry", true]]);
+    assert.deepEqual(
+      result.fixes.map((f) => [f.title, f.preferred]),
+      [["Track the resource token's expiry", true]],
+    );
   });
 
   it("Snippet: an expiry copied from the client token's is rewritten in place", () => {
@@ -257,7 +320,9 @@ describe("fix: resource-token-expiry-untracked", () => {
       '  ASSIGN resourceTokenExpiry = clientTokenExpiry',
       '}',
     );
-    const expected = before.replace('$0', '').replace('= clientTokenExpiry', '= utc + (exchangeResult.expires_in / 86400)');
+    const expected = before
+      .replace('$0', '')
+      .replace('= clientTokenExpiry', '= utc + (exchangeResult.expires_in / 86400)');
     checkFix(before, CODE, expected, { name: 'exchange.snippet' });
   });
 
@@ -283,10 +348,12 @@ describe("fix: resource-token-expiry-untracked", () => {
       '}',
       'END SNIPPET',
     );
-    const expected = before.replace('$0', '').replace(
-      '  SET strResourceToken = exData.access_token;\n',
-      '  SET strResourceToken = exData.access_token;\n  SET strResourceTokenExpiry = (now + exData.expires_in).toString();\n',
-    );
+    const expected = before
+      .replace('$0', '')
+      .replace(
+        '  SET strResourceToken = exData.access_token;\n',
+        '  SET strResourceToken = exData.access_token;\n  SET strResourceTokenExpiry = (now + exData.expires_in).toString();\n',
+      );
     checkFix(before, CODE, expected, { name: 'exchange.studio' });
   });
 

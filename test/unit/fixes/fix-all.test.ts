@@ -35,7 +35,10 @@ describe('fix-all', () => {
     const document = lintText('x.snippet', undefined, text, DEFAULT_SETTINGS)!.document;
     for (const code of RULE_CATALOG.map((r) => r.code)) {
       // A provider given a finding it cannot place offers nothing, but does not throw.
-      assert.deepEqual(fixesFor(document, { code, severity: 'warning', message: '', range: { start: 0, end: 1 } }, DEFAULT_SETTINGS), []);
+      assert.deepEqual(
+        fixesFor(document, { code, severity: 'warning', message: '', range: { start: 0, end: 1 } }, DEFAULT_SETTINGS),
+        [],
+      );
     }
   });
 
@@ -64,7 +67,11 @@ describe('fix-all', () => {
         for (const finding of after.findings) {
           if (finding.severity === 'hint' || finding.code === 'syntax-error') continue;
           const preferred = fixesFor(after.document, finding, settings).filter((f) => f.preferred);
-          assert.deepEqual(preferred.map((f) => f.title), [], `${name}: ${finding.code} still has a preferred fix after fix-all`);
+          assert.deepEqual(
+            preferred.map((f) => f.title),
+            [],
+            `${name}: ${finding.code} still has a preferred fix after fix-all`,
+          );
         }
         const crlf = /\r\n/.test(text) && !/(?<!\r)\n/.test(text);
         if (crlf) assert.ok(!/(?<!\r)\n/.test(once.text), `${name}: CRLF document got LF lines`);
@@ -76,17 +83,39 @@ describe('fix-all', () => {
   it('takes a fix whole or not at all: a fix that overlaps one already taken waits for the next pass', () => {
     // Fixes of a code no rule produces, described by their findings' messages: [start, end, newText][].
     registerFixProvider(TEST_CODE, (_document, finding) => [
-      { title: 'test', code: TEST_CODE, preferred: true, edits: (JSON.parse(finding.message) as [number, number, string][]).map(([start, end, newText]) => ({ range: { start, end }, newText })) },
+      {
+        title: 'test',
+        code: TEST_CODE,
+        preferred: true,
+        edits: (JSON.parse(finding.message) as [number, number, string][]).map(([start, end, newText]) => ({
+          range: { start, end },
+          newText,
+        })),
+      },
     ]);
     const document = lintText('t.snippet', undefined, 'ASSIGN x = 1\nASSIGN y = 2\n', DEFAULT_SETTINGS)!.document;
-    const finding = (edits: [number, number, string][]) => ({ code: TEST_CODE, severity: 'warning' as const, message: JSON.stringify(edits), range: { start: 0, end: 1 } });
-    const first = finding([[0, 0, '// a\n'], [7, 8, 'a']]);
-    const overlapping = finding([[7, 12, 'b = 3'], [13, 13, '// never half-applied\n']]);
+    const finding = (edits: [number, number, string][]) => ({
+      code: TEST_CODE,
+      severity: 'warning' as const,
+      message: JSON.stringify(edits),
+      range: { start: 0, end: 1 },
+    });
+    const first = finding([
+      [0, 0, '// a\n'],
+      [7, 8, 'a'],
+    ]);
+    const overlapping = finding([
+      [7, 12, 'b = 3'],
+      [13, 13, '// never half-applied\n'],
+    ]);
     const samePoint = finding([[0, 0, '// b\n']]);
     const independent = finding([[20, 24, '3']]);
     const { fixes, edits } = preferredFixes(document, [first, overlapping, samePoint, independent], DEFAULT_SETTINGS);
     assert.equal(fixes.length, 2);
-    assert.deepEqual(edits.map((e) => e.newText), ['// a\n', 'a', '3']);
+    assert.deepEqual(
+      edits.map((e) => e.newText),
+      ['// a\n', 'a', '3'],
+    );
   });
 
   it('takes the same fix offered for several findings once', () => {

@@ -10,12 +10,21 @@ const comment = (name: string): string =>
   `// ${name}: keep the value in Integration Hub (ConnectAuth) or in a variable redacted in the script's Variables tab; never in script text`;
 
 /** Checks the fix and that the secret (the finding's text) appears nowhere in the result. */
-function checkMoved(before: string, code: string, expected: string | undefined, name: string, settings?: Record<string, unknown>): string {
+function checkMoved(
+  before: string,
+  code: string,
+  expected: string | undefined,
+  name: string,
+  settings?: Record<string, unknown>,
+): string {
   const result = checkFix(before, code, expected, { name, ...(settings ? { settings } : {}) });
   const secret = result.before.slice(result.finding.range.start, result.finding.range.end);
   assert.ok(secret.length > 0);
   assert.ok(!result.after.includes(secret), 'the secret is still in the text');
-  assert.deepEqual(result.fixes.map((f) => [f.title, f.preferred]), [[TITLE, true]]);
+  assert.deepEqual(
+    result.fixes.map((f) => [f.title, f.preferred]),
+    [[TITLE, true]],
+  );
   // Only the value is replaced; the rest of the edits are whole comment lines.
   for (const edit of result.fix.edits) {
     if (edit.range.start === edit.range.end) assert.match(edit.newText, /^(?:[ \t]*\/\/ SECURE_\w+: [^\r\n]*\r?\n)+$/);
@@ -59,15 +68,37 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
       '}',
     );
     checkMoved(before, 'hardcoded-secret', expected, 'secret.snippet', { secretVariableName: 'SECURE_CRM_SECRET' });
-    const password = checkMoved('TokenInput.password = "$0MadeUpPassword-2024"\n', 'hardcoded-secret', undefined, 'password.snippet');
+    const password = checkMoved(
+      'TokenInput.password = "$0MadeUpPassword-2024"\n',
+      'hardcoded-secret',
+      undefined,
+      'password.snippet',
+    );
     assert.equal(password, `${comment('SECURE_PASSWORD')}\nTokenInput.password = "{SECURE_PASSWORD}"\n`);
-    const apiKey = checkMoved('ASSIGN searchUrl = "https://api.example-crm.com/v1/search?apiKey=$0AbCdEf0123456789&q={ANI}"\n', 'hardcoded-secret', undefined, 'key.snippet');
-    assert.equal(apiKey, `${comment('SECURE_API_KEY')}\nASSIGN searchUrl = "https://api.example-crm.com/v1/search?apiKey={SECURE_API_KEY}&q={ANI}"\n`);
+    const apiKey = checkMoved(
+      'ASSIGN searchUrl = "https://api.example-crm.com/v1/search?apiKey=$0AbCdEf0123456789&q={ANI}"\n',
+      'hardcoded-secret',
+      undefined,
+      'key.snippet',
+    );
+    assert.equal(
+      apiKey,
+      `${comment('SECURE_API_KEY')}\nASSIGN searchUrl = "https://api.example-crm.com/v1/search?apiKey={SECURE_API_KEY}&q={ANI}"\n`,
+    );
   });
 
   it('Snippet: a bearer token keeps its "Bearer " prefix and moves to {SECURE_ACCESS_TOKEN} (full text)', () => {
-    const before = lines('\n', 'ASSIGN proxy = GetRESTProxy()', 'proxy.AddHeader("Authorization", "Bearer $0eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpdnIiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMH0.c2lnbmF0dXJl")');
-    const expected = lines('\n', 'ASSIGN proxy = GetRESTProxy()', comment('SECURE_ACCESS_TOKEN'), 'proxy.AddHeader("Authorization", "Bearer {SECURE_ACCESS_TOKEN}")');
+    const before = lines(
+      '\n',
+      'ASSIGN proxy = GetRESTProxy()',
+      'proxy.AddHeader("Authorization", "Bearer $0eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpdnIiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMH0.c2lnbmF0dXJl")',
+    );
+    const expected = lines(
+      '\n',
+      'ASSIGN proxy = GetRESTProxy()',
+      comment('SECURE_ACCESS_TOKEN'),
+      'proxy.AddHeader("Authorization", "Bearer {SECURE_ACCESS_TOKEN}")',
+    );
     checkMoved(before, 'hardcoded-token', expected, 'token.snippet');
   });
 
@@ -80,20 +111,53 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
       'END SNIPPET',
     );
     const after = checkMoved(before, 'hardcoded-secret', undefined, 'secret.studio');
-    assert.equal(after, lines(
-      '\n',
-      comment('SECURE_CLIENT_SECRET'),
-      'ASSIGN strClientSecret = "{SECURE_CLIENT_SECRET}";',
-      'SNIPPET',
-      'tokenReq.body = "grant_type=client_credentials&client_id=ivr&client_secret=Pq7wXz9RtY2mKd4s";',
-      'END SNIPPET',
-    ));
-    const inBody = checkMoved(before.replace('$0', '').replace('secret=Pq7w', 'secret=$0Pq7w'), 'hardcoded-secret', undefined, 'secret.studio');
-    assert.ok(inBody.includes(`SNIPPET\n${comment('SECURE_CLIENT_SECRET')}\ntokenReq.body = "grant_type=client_credentials&client_id=ivr&client_secret={SECURE_CLIENT_SECRET}";\n`));
+    assert.equal(
+      after,
+      lines(
+        '\n',
+        comment('SECURE_CLIENT_SECRET'),
+        'ASSIGN strClientSecret = "{SECURE_CLIENT_SECRET}";',
+        'SNIPPET',
+        'tokenReq.body = "grant_type=client_credentials&client_id=ivr&client_secret=Pq7wXz9RtY2mKd4s";',
+        'END SNIPPET',
+      ),
+    );
+    const inBody = checkMoved(
+      before.replace('$0', '').replace('secret=Pq7w', 'secret=$0Pq7w'),
+      'hardcoded-secret',
+      undefined,
+      'secret.studio',
+    );
+    assert.ok(
+      inBody.includes(
+        `SNIPPET\n${comment('SECURE_CLIENT_SECRET')}\ntokenReq.body = "grant_type=client_credentials&client_id=ivr&client_secret={SECURE_CLIENT_SECRET}";\n`,
+      ),
+    );
 
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpdnIiLCJpYXQiOjE3MDAwMDAwMDB9.c2lnbmF0dXJl';
-    const inComment = checkMoved(lines('\n', 'SNIPPET', `\t// curl -H "Authorization: Bearer $0${jwt}" ...`, '\tvar req = new CXone.HttpRequest();', 'END SNIPPET'), 'hardcoded-token', undefined, 'token.studio');
-    assert.equal(inComment, lines('\n', 'SNIPPET', `\t${comment('SECURE_ACCESS_TOKEN')}`, '\t// curl -H "Authorization: Bearer {SECURE_ACCESS_TOKEN}" ...', '\tvar req = new CXone.HttpRequest();', 'END SNIPPET'));
+    const inComment = checkMoved(
+      lines(
+        '\n',
+        'SNIPPET',
+        `\t// curl -H "Authorization: Bearer $0${jwt}" ...`,
+        '\tvar req = new CXone.HttpRequest();',
+        'END SNIPPET',
+      ),
+      'hardcoded-token',
+      undefined,
+      'token.studio',
+    );
+    assert.equal(
+      inComment,
+      lines(
+        '\n',
+        'SNIPPET',
+        `\t${comment('SECURE_ACCESS_TOKEN')}`,
+        '\t// curl -H "Authorization: Bearer {SECURE_ACCESS_TOKEN}" ...',
+        '\tvar req = new CXone.HttpRequest();',
+        'END SNIPPET',
+      ),
+    );
   });
 
   it('XML export: the literal across &amp; is replaced inside the <string>; CRLF kept (full text)', () => {
@@ -105,37 +169,67 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
     );
     const after = checkMoved(marked, 'hardcoded-secret', expected, 'secrets.xml');
     assert.ok(!after.includes('Tr0ub4dor'));
-    assert.ok(readExport(after)!.snippets[0]!.code.startsWith(`${comment('SECURE_PASSWORD')}\r\nASSIGN password = "{SECURE_PASSWORD}"\r\n`));
+    assert.ok(
+      readExport(after)!.snippets[0]!.code.startsWith(
+        `${comment('SECURE_PASSWORD')}\r\nASSIGN password = "{SECURE_PASSWORD}"\r\n`,
+      ),
+    );
   });
 
   it('several literals in one statement: one comment per name, the same whether fixed one by one or all at once', () => {
     const text = 'var settings = { client_secret: "Zx8-live-7f3a9c2e41b6", password: "hunter2-prod" };\n';
     const studio = `SNIPPET\n${text}END SNIPPET\n`;
     const all = fixAllText('settings.studio', undefined, studio, DEFAULT_SETTINGS).text;
-    assert.equal(all, [
-      'SNIPPET',
-      comment('SECURE_CLIENT_SECRET'),
-      comment('SECURE_PASSWORD'),
-      'var settings = { client_secret: "{SECURE_CLIENT_SECRET}", password: "{SECURE_PASSWORD}" };',
-      'END SNIPPET',
-      '',
-    ].join('\n'));
+    assert.equal(
+      all,
+      [
+        'SNIPPET',
+        comment('SECURE_CLIENT_SECRET'),
+        comment('SECURE_PASSWORD'),
+        'var settings = { client_secret: "{SECURE_CLIENT_SECRET}", password: "{SECURE_PASSWORD}" };',
+        'END SNIPPET',
+        '',
+      ].join('\n'),
+    );
     // One by one (the second fix computed on the first one's result) gives the same text.
-    const first = checkFix(studio.replace('"Zx8', '"$0Zx8'), 'hardcoded-secret', undefined, { name: 'settings.studio' }).after;
-    const second = checkFix(first.replace('"hunter2', '"$0hunter2'), 'hardcoded-secret', undefined, { name: 'settings.studio' }).after;
+    const first = checkFix(studio.replace('"Zx8', '"$0Zx8'), 'hardcoded-secret', undefined, {
+      name: 'settings.studio',
+    }).after;
+    const second = checkFix(first.replace('"hunter2', '"$0hunter2'), 'hardcoded-secret', undefined, {
+      name: 'settings.studio',
+    }).after;
     assert.equal(second, all);
   });
 
   it('fix-all leaves no secret of the fixtures in the text', () => {
     for (const [file, secrets] of [
-      ['rules/hardcoded-secret/literal-credentials.snippet', ['s3cr3t-Xq9vLm2Rt7Wz', 'MadeUpPassword-2024', 'k-93f0c1d2e4a5b6c7d8e9', 'Pq7wXz9RtY2mKd4s', 'AbCdEf0123456789', 'Winter2024!']],
-      ['analysis/studio/literal-client-secret.studio', ['s3cr3t-Xq9vLm2Rt7Wz', 'Zx8-live-7f3a9c2e41b6', 'ak_live_51HqTz2eZvKYlo2C', 'Winter2024!', 'hunter2-prod']],
-      ['analysis/studio/jwt-literal-in-header.studio', ['adc3f19be77d4c2aa0e6c1f8d9b24e71', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpdnIiLCJpYXQiOjE3MDAwMDAwMDB9']],
+      [
+        'rules/hardcoded-secret/literal-credentials.snippet',
+        [
+          's3cr3t-Xq9vLm2Rt7Wz',
+          'MadeUpPassword-2024',
+          'k-93f0c1d2e4a5b6c7d8e9',
+          'Pq7wXz9RtY2mKd4s',
+          'AbCdEf0123456789',
+          'Winter2024!',
+        ],
+      ],
+      [
+        'analysis/studio/literal-client-secret.studio',
+        ['s3cr3t-Xq9vLm2Rt7Wz', 'Zx8-live-7f3a9c2e41b6', 'ak_live_51HqTz2eZvKYlo2C', 'Winter2024!', 'hunter2-prod'],
+      ],
+      [
+        'analysis/studio/jwt-literal-in-header.studio',
+        ['adc3f19be77d4c2aa0e6c1f8d9b24e71', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpdnIiLCJpYXQiOjE3MDAwMDAwMDB9'],
+      ],
     ] as const) {
       const text = read(file).replace(/\r?\n[ \t]*\^+[^\r\n]*/g, '');
       const fixed = fixAllText(file, undefined, text, DEFAULT_SETTINGS).text;
-      for (const secret of secrets) assert.ok(!fixed.includes(secret), `${file}: ${secret.slice(0, 4)}… is still there`);
-      const left = lintText(file, undefined, fixed, DEFAULT_SETTINGS)!.findings.filter((f) => f.code === 'hardcoded-secret' || f.code === 'hardcoded-token');
+      for (const secret of secrets)
+        assert.ok(!fixed.includes(secret), `${file}: ${secret.slice(0, 4)}… is still there`);
+      const left = lintText(file, undefined, fixed, DEFAULT_SETTINGS)!.findings.filter(
+        (f) => f.code === 'hardcoded-secret' || f.code === 'hardcoded-token',
+      );
       assert.deepEqual(left, []);
     }
   });

@@ -11,7 +11,13 @@ const REQUEST = [
 
 describe('fix: token-fetch-unchecked', () => {
   it('Snippet: the reads of the response go into IF tokenProxy.StatusCode = 200; the ELSE clears what they set (full text)', () => {
-    const before = lines('\n', ...REQUEST, '$0ASSIGN cachedToken = tokenResult.access_token', 'ASSIGN tokenExpiry = utc + (tokenResult.expires_in / 86400)', 'TRACE "token refreshed"');
+    const before = lines(
+      '\n',
+      ...REQUEST,
+      '$0ASSIGN cachedToken = tokenResult.access_token',
+      'ASSIGN tokenExpiry = utc + (tokenResult.expires_in / 86400)',
+      'TRACE "token refreshed"',
+    );
     const expected = lines(
       '\n',
       ...REQUEST,
@@ -29,11 +35,20 @@ describe('fix: token-fetch-unchecked', () => {
       'TRACE "token refreshed"',
     );
     const result = checkFix(before, CODE, expected, { name: 'token.snippet' });
-    assert.deepEqual(result.fixes.map((f) => [f.title, f.preferred]), [['Check the token response', true]]);
+    assert.deepEqual(
+      result.fixes.map((f) => [f.title, f.preferred]),
+      [['Check the token response', true]],
+    );
   });
 
   it('Snippet: tabs and CRLF, a file without a final line break', () => {
-    const before = ['IF due = 1', '{', ...REQUEST.map((l) => `\t${l}`), '\t$0ASSIGN bearer = tokenResult.access_token', '}'].join('\r\n');
+    const before = [
+      'IF due = 1',
+      '{',
+      ...REQUEST.map((l) => `\t${l}`),
+      '\t$0ASSIGN bearer = tokenResult.access_token',
+      '}',
+    ].join('\r\n');
     const expected = [
       'IF due = 1',
       '{',
@@ -83,23 +98,24 @@ describe('fix: token-fetch-unchecked', () => {
   });
 
   it('XML export: escaped, CRLF, the entities of the wrapped lines kept (full text)', () => {
-    const xml = (code: readonly string[]): string => lines(
-      '\r\n',
-      '<?xml version="1.0" encoding="utf-8"?>',
-      '<ScriptContainer BusNo="4599331" UserID="26118">',
-      '  <Actions>',
-      '    <ActionStruct>',
-      '      <ActionID>2</ActionID>',
-      '      <Action>SNIPPET</Action>',
-      '      <Caption>Get token</Caption>',
-      '      <Parameters>',
-      `        <string>${code.join('\r\n')}</string>`,
-      '        <string>Limit4K</string>',
-      '      </Parameters>',
-      '    </ActionStruct>',
-      '  </Actions>',
-      '</ScriptContainer>',
-    );
+    const xml = (code: readonly string[]): string =>
+      lines(
+        '\r\n',
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<ScriptContainer BusNo="4599331" UserID="26118">',
+        '  <Actions>',
+        '    <ActionStruct>',
+        '      <ActionID>2</ActionID>',
+        '      <Action>SNIPPET</Action>',
+        '      <Caption>Get token</Caption>',
+        '      <Parameters>',
+        `        <string>${code.join('\r\n')}</string>`,
+        '        <string>Limit4K</string>',
+        '      </Parameters>',
+        '    </ActionStruct>',
+        '  </Actions>',
+        '</ScriptContainer>',
+      );
     const request = [
       'ASSIGN tokenProxy = GetRESTProxy()',
       'ASSIGN tokenResult = tokenProxy.MakeRestRequest("https://auth.example-idp.com/oauth/token", "grant_type=client_credentials&amp;client_id={SECURE_CLIENT_ID}&amp;client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
@@ -125,6 +141,8 @@ describe('fix: token-fetch-unchecked', () => {
       'TRACE "stored"',
     ]);
     const result = checkFix(before, CODE, expected, { name: 'token.xml' });
-    assert.ok(readExport(result.after)!.snippets[0]!.code.includes('ASSIGN tokenType = "{tokenResult.token_type} & more"'));
+    assert.ok(
+      readExport(result.after)!.snippets[0]!.code.includes('ASSIGN tokenType = "{tokenResult.token_type} & more"'),
+    );
   });
 });

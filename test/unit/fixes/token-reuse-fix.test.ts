@@ -14,18 +14,25 @@ describe('fix: token-reuse-without-expiry', () => {
   describe('the guide notation', () => {
     it("turns the guide's Pattern A into its Strategy B block (full text)", () => {
       const before = read('guide/pattern-a-token-once.studio');
-      const result = checkFix(at(before, 'strToken; //'), CODE, read('fixes/pattern-a-token-once.after.studio'), { name: 'pattern-a.studio' });
+      const result = checkFix(at(before, 'strToken; //'), CODE, read('fixes/pattern-a-token-once.after.studio'), {
+        name: 'pattern-a.studio',
+      });
       assert.equal(result.fix.title, 'Convert to cached token with proactive refresh (Strategy B)');
-      assert.deepEqual(result.fixes.map((f) => [f.title, f.preferred]), [
-        ['Convert to cached token with proactive refresh (Strategy B)', true],
-        [STRATEGY_A, false],
-      ]);
+      assert.deepEqual(
+        result.fixes.map((f) => [f.title, f.preferred]),
+        [
+          ['Convert to cached token with proactive refresh (Strategy B)', true],
+          [STRATEGY_A, false],
+        ],
+      );
       // The script-level acquisition stays; the use reads the refreshed token.
       assert.ok(result.after.includes('ASSIGN strToken = GetOAuthToken(); // Called at call start, never refreshed\n'));
-      assert.ok(result.after.includes('req.headers["Authorization"] = "Bearer " + validToken; // strToken has expired\n'));
+      assert.ok(
+        result.after.includes('req.headers["Authorization"] = "Bearer " + validToken; // strToken has expired\n'),
+      );
     });
 
-    it("writes Strategy A right before the request (full text)", () => {
+    it('writes Strategy A right before the request (full text)', () => {
       const before = read('guide/pattern-a-token-once.studio');
       const expected = [
         '// PATTERN A: Token acquired once at script start (common - and broken for long calls)',
@@ -86,14 +93,20 @@ describe('fix: token-reuse-without-expiry', () => {
       assert.ok(result.after.includes('client_id={CLINIC_CLIENT_ID}&client_secret={SECURE_CLINIC_SECRET}'));
       assert.ok(!result.after.includes('TODO'), 'the endpoint is known: no placeholder');
       // Inserted at the top of the second block, tab-indented like it.
-      assert.ok(result.after.includes('WAIT 900\r\nSNIPPET\r\n\t// Strategy B: token manager with expiry tracking\r\n\tvar currentTime = '));
+      assert.ok(
+        result.after.includes(
+          'WAIT 900\r\nSNIPPET\r\n\t// Strategy B: token manager with expiry tracking\r\n\tvar currentTime = ',
+        ),
+      );
     });
   });
 
   describe('real Snippet', () => {
     it('refreshes the token where it is used when the acquisition is in another action (full text)', () => {
       const before = read('fixes/pattern-a-lookup.snippet');
-      checkFix(at(before, 'accessToken}'), CODE, read('fixes/pattern-a-lookup.after.snippet'), { name: 'lookup.snippet' });
+      checkFix(at(before, 'accessToken}'), CODE, read('fixes/pattern-a-lookup.after.snippet'), {
+        name: 'lookup.snippet',
+      });
     });
 
     it('writes Strategy A before the GetRESTProxy() of the request (full text)', () => {
@@ -213,10 +226,17 @@ describe('fix: token-reuse-without-expiry', () => {
 
     it('writes a jittered buffer when jitter is enabled', () => {
       const before = at(read('fixes/pattern-a-lookup.snippet'), 'accessToken}');
-      const result = checkFix(before, CODE, undefined, { name: 'lookup.snippet', settings: { jitter: { enabled: true, minSeconds: 60, maxSeconds: 240 } } });
-      assert.ok(result.after.includes('IF refreshBuffer = ""\n{\n  ASSIGN refreshBuffer = 60 + (ContactID % 181)\n}\n'));
+      const result = checkFix(before, CODE, undefined, {
+        name: 'lookup.snippet',
+        settings: { jitter: { enabled: true, minSeconds: 60, maxSeconds: 240 } },
+      });
+      assert.ok(
+        result.after.includes('IF refreshBuffer = ""\n{\n  ASSIGN refreshBuffer = 60 + (ContactID % 181)\n}\n'),
+      );
       assert.ok(result.after.includes('utc >= accessTokenExpiry - (refreshBuffer / 86400)'));
-      const hints = lintText('lookup.snippet', undefined, result.after, result.settings)!.findings.filter((f) => f.code === 'refresh-without-jitter');
+      const hints = lintText('lookup.snippet', undefined, result.after, result.settings)!.findings.filter(
+        (f) => f.code === 'refresh-without-jitter',
+      );
       assert.deepEqual(hints, []);
     });
 
@@ -233,17 +253,26 @@ describe('fix: token-reuse-without-expiry', () => {
       const fixed = fixAllText('orders.snippet', undefined, text, DEFAULT_SETTINGS, CODE);
       assert.equal(fixed.text.match(/cached token with proactive refresh/g)?.length, 1);
       assert.ok(fixed.text.indexOf('proactive refresh') < fixed.text.indexOf('ASSIGN orderProxy'));
-      assert.deepEqual(lintText('orders.snippet', undefined, fixed.text, DEFAULT_SETTINGS)!.findings.filter((f) => f.code === CODE), []);
+      assert.deepEqual(
+        lintText('orders.snippet', undefined, fixed.text, DEFAULT_SETTINGS)!.findings.filter((f) => f.code === CODE),
+        [],
+      );
     });
   });
 
   describe('XML exports', () => {
-    it('refreshes in the action that uses the token, with the acquiring action\'s endpoint and credentials (full text, CRLF)', () => {
+    it("refreshes in the action that uses the token, with the acquiring action's endpoint and credentials (full text, CRLF)", () => {
       const before = read('fixes/pattern-a-across-actions.xml');
-      const result = checkFix(at(before, 'accessToken}")'), CODE, read('fixes/pattern-a-across-actions.after.xml'), { name: 'billing.xml' });
+      const result = checkFix(at(before, 'accessToken}")'), CODE, read('fixes/pattern-a-across-actions.after.xml'), {
+        name: 'billing.xml',
+      });
       const exported = readExport(result.after)!;
       const lookup = exported.snippets.find((s) => s.caption === 'Lookup customer')!;
-      assert.ok(lookup.code.includes('tokenProxy.MakeRestRequest("https://login.example-crm.com/oauth2/token", "grant_type=client_credentials&client_id={CRM_CLIENT_ID}&client_secret={SECURE_CRM_SECRET}&scope=customers.read", 0, "POST")'));
+      assert.ok(
+        lookup.code.includes(
+          'tokenProxy.MakeRestRequest("https://login.example-crm.com/oauth2/token", "grant_type=client_credentials&client_id={CRM_CLIENT_ID}&client_secret={SECURE_CRM_SECRET}&scope=customers.read", 0, "POST")',
+        ),
+      );
       assert.ok(lookup.code.includes('utc >= accessTokenExpiry'), 'decoded code has a plain >=');
       assert.ok(result.after.includes('utc &gt;= accessTokenExpiry'), 'the file has it escaped');
       // The acquiring action is untouched.
@@ -255,7 +284,11 @@ describe('fix: token-reuse-without-expiry', () => {
       const before = at(read('xml/cdata-snippet.xml'), 'accessToken}")');
       const result = checkFix(before, CODE, undefined, { name: 'orders.xml' });
       assert.ok(result.after.includes('<string><![CDATA[// TODO: the token'));
-      assert.ok(result.after.includes('IF accessToken = "" | accessTokenExpiry = "" | utc >= accessTokenExpiry - (300 / 86400)\r\n'));
+      assert.ok(
+        result.after.includes(
+          'IF accessToken = "" | accessTokenExpiry = "" | utc >= accessTokenExpiry - (300 / 86400)\r\n',
+        ),
+      );
     });
   });
 });

@@ -26,26 +26,33 @@ describe('fix: unchecked-auth-status', () => {
       ].join('\n'),
     );
     const result = checkFix(at(before, 'req.send()'), CODE, expected, { name: 'pattern-a.studio' });
-    assert.deepEqual(result.fixes.map((f) => [f.title, f.preferred]), [['Add 401/403 handling', true]]);
+    assert.deepEqual(
+      result.fixes.map((f) => [f.title, f.preferred]),
+      [['Add 401/403 handling', true]],
+    );
   });
 
   it('the guide notation: clears the cached token and expiry the block uses (Strategy B)', () => {
     const before = read('guide/strategy-b-cached-token.studio');
     const result = checkFix(at(before, 'apiReq.send()'), CODE, undefined, { name: 'strategy-b.studio' });
-    assert.ok(result.after.includes([
-      'var apiResp = apiReq.send();',
-      'if (apiResp.statusCode == 401 || apiResp.statusCode == 403) {',
-      '  // Auth failure - clear cached token and log',
-      '  SET strCachedToken = "";',
-      '  SET strTokenExpiry = "0";',
-      '  SET strApiError = "AUTH_FAILURE";',
-      '} else if (apiResp.statusCode == 200) {',
-      '  SET strApiError = "";',
-      '} else {',
-      '  SET strApiError = "HTTP_" + apiResp.statusCode.toString();',
-      '}',
-      'SET strApiResult = apiResp.body;',
-    ].join('\n')));
+    assert.ok(
+      result.after.includes(
+        [
+          'var apiResp = apiReq.send();',
+          'if (apiResp.statusCode == 401 || apiResp.statusCode == 403) {',
+          '  // Auth failure - clear cached token and log',
+          '  SET strCachedToken = "";',
+          '  SET strTokenExpiry = "0";',
+          '  SET strApiError = "AUTH_FAILURE";',
+          '} else if (apiResp.statusCode == 200) {',
+          '  SET strApiError = "";',
+          '} else {',
+          '  SET strApiError = "HTTP_" + apiResp.statusCode.toString();',
+          '}',
+          'SET strApiResult = apiResp.body;',
+        ].join('\n'),
+      ),
+    );
   });
 
   it('real Snippet: a SELECT on a copy of the status after the call; later reads stay where they are (full text)', () => {
@@ -85,7 +92,7 @@ describe('fix: unchecked-auth-status', () => {
     checkFix(before, CODE, expected, { name: 'order.snippet' });
   });
 
-  it('real Snippet: tabs, CRLF, the script\'s own error variable, and 2xx success for a POST', () => {
+  it("real Snippet: tabs, CRLF, the script's own error variable, and 2xx success for a POST", () => {
     const before = lines(
       '\r\n',
       'IF ticketWanted = 1',
@@ -136,28 +143,44 @@ describe('fix: unchecked-auth-status', () => {
   it('real Snippet: a call sharing its line with the next statement', () => {
     const before = 'ASSIGN r = $0proxy.MakeRestRequest(u, "", 0, "GET") ASSIGN b = r.name\n';
     const result = checkFix(before, CODE, undefined, { name: 'one-line.snippet' });
-    assert.ok(result.after.startsWith('ASSIGN r = proxy.MakeRestRequest(u, "", 0, "GET")\nASSIGN apiStatus = "{proxy.StatusCode}"\nSELECT\n'));
+    assert.ok(
+      result.after.startsWith(
+        'ASSIGN r = proxy.MakeRestRequest(u, "", 0, "GET")\nASSIGN apiStatus = "{proxy.StatusCode}"\nSELECT\n',
+      ),
+    );
     assert.ok(result.after.endsWith('}\n ASSIGN b = r.name\n'));
   });
 
-  it('XML export: the handler lands in the action\'s <string>, escaped, CRLF, before the existing 2xx check', () => {
+  it("XML export: the handler lands in the action's <string>, escaped, CRLF, before the existing 2xx check", () => {
     const before = read('fixes/pattern-a-across-actions.xml');
-    const result = checkFix(at(before, 'proxy.MakeRestRequest("https://api.example-crm.com/v2/customers'), CODE, undefined, { name: 'billing.xml' });
+    const result = checkFix(
+      at(before, 'proxy.MakeRestRequest("https://api.example-crm.com/v2/customers'),
+      CODE,
+      undefined,
+      { name: 'billing.xml' },
+    );
     const lookup = readExport(result.after)!.snippets.find((s) => s.caption === 'Lookup customer')!;
-    assert.ok(lookup.code.includes([
-      'ASSIGN lookupResult = proxy.MakeRestRequest("https://api.example-crm.com/v2/customers/search", payload, 0, "POST")',
-      'ASSIGN apiStatus = "{proxy.StatusCode}"',
-      'SELECT',
-      '{',
-      '  CASE apiStatus = 401',
-      '  CASE apiStatus = 403',
-      '  {',
-      '    ASSIGN accessToken = ""',
-      '    ASSIGN accessTokenExpiry = ""',
-      '    ASSIGN apiError = "AUTH_FAILURE"',
-      '  }',
-    ].join('\r\n')));
+    assert.ok(
+      lookup.code.includes(
+        [
+          'ASSIGN lookupResult = proxy.MakeRestRequest("https://api.example-crm.com/v2/customers/search", payload, 0, "POST")',
+          'ASSIGN apiStatus = "{proxy.StatusCode}"',
+          'SELECT',
+          '{',
+          '  CASE apiStatus = 401',
+          '  CASE apiStatus = 403',
+          '  {',
+          '    ASSIGN accessToken = ""',
+          '    ASSIGN accessTokenExpiry = ""',
+          '    ASSIGN apiError = "AUTH_FAILURE"',
+          '  }',
+        ].join('\r\n'),
+      ),
+    );
     assert.ok(lookup.code.includes('}\r\nIF proxy.StatusCode >= 200 & proxy.StatusCode < 300\r\n'));
-    assert.ok(result.after.includes('IF proxy.StatusCode &gt;= 200 &amp; proxy.StatusCode &lt; 300'), 'untouched entities stay');
+    assert.ok(
+      result.after.includes('IF proxy.StatusCode &gt;= 200 &amp; proxy.StatusCode &lt; 300'),
+      'untouched entities stay',
+    );
   });
 });

@@ -54,7 +54,10 @@ describe('jwt-decode', () => {
 
   it('reports a payload that is JSON but not an object', () => {
     const token = `${HEADER}.${base64url.encode('[1,2,3]')}.c2ln`;
-    assert.deepEqual(decodeJwtToken(token), { kind: 'invalid', reason: 'the payload does not decode (Invalid JWT Claims Set)' });
+    assert.deepEqual(decodeJwtToken(token), {
+      kind: 'invalid',
+      reason: 'the payload does not decode (Invalid JWT Claims Set)',
+    });
   });
 
   it('reports a header that is JSON but not an object', () => {
@@ -76,7 +79,14 @@ describe('jwt-decode', () => {
   });
 
   it('never throws, whatever the text', () => {
-    const samples = ['.', '..', '....', 'eyJ.eyJ.eyJ', 'eyJhbGciOiJIUzI1NiJ9.\u00ff\u00fe.x', `${HEADER}.${'['.repeat(100_000)}.x`];
+    const samples = [
+      '.',
+      '..',
+      '....',
+      'eyJ.eyJ.eyJ',
+      'eyJhbGciOiJIUzI1NiJ9.\u00ff\u00fe.x',
+      `${HEADER}.${'['.repeat(100_000)}.x`,
+    ];
     for (const sample of samples) assert.equal(decodeJwtToken(sample).kind, 'invalid', sample.slice(0, 40));
   });
 });

@@ -27,7 +27,9 @@ describe('jwt-find', () => {
   before(async () => {
     token = await signed({ sub: 'agent-4711', scope: 'contacts.read', iat: 1772355600, exp: 1772359200 });
     unsigned = new UnsecuredJWT({ sub: 'agent-4711' }).encode();
-    encrypted = await new EncryptJWT({ sub: 'agent-4711' }).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(AES_KEY);
+    encrypted = await new EncryptJWT({ sub: 'agent-4711' })
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+      .encrypt(AES_KEY);
   });
 
   describe('findJwts', () => {
@@ -140,8 +142,11 @@ describe('jwt-find', () => {
     });
 
     it('scans a large document with long dotted and base64 runs', () => {
-      const text = 'a.b.'.repeat(250_000) + ' eyJ' + 'A'.repeat(1_000_000) + ` "${token}"`;
-      assert.deepEqual(findJwts(text).map((c) => c.token), [token]);
+      const text = `${'a.b.'.repeat(250_000)} eyJ${'A'.repeat(1_000_000)} "${token}"`;
+      assert.deepEqual(
+        findJwts(text).map((c) => c.token),
+        [token],
+      );
     });
 
     it('finds nothing in empty text', () => {

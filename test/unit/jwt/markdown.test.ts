@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { escapeMarkdown, jsonCodeBlock, safeJson, showInvisibles, truncateText } from '../../../server/src/jwt/markdown';
+import {
+  escapeMarkdown,
+  jsonCodeBlock,
+  safeJson,
+  showInvisibles,
+  truncateText,
+} from '../../../server/src/jwt/markdown';
 
 describe('jwt-markdown', () => {
   it('escapes images, links, HTML, code, emphasis and table pipes', () => {

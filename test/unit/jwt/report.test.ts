@@ -21,7 +21,10 @@ const HOUR = 3600;
 const YEAR = 365 * 86400;
 const OPTIONS: JwtReportOptions = { now: NOW_DATE, bufferSeconds: 300 };
 
-function signed(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT', kid: 'k1' }): Promise<string> {
+function signed(
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT', kid: 'k1' },
+): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', ...header }).sign(HMAC_KEY);
 }
 
@@ -123,16 +126,20 @@ describe('jwt-report', () => {
   it('lifetime shorter than the buffer', async () => {
     const markdown = report(await signed({ iat: NOW - 30, exp: NOW + 90 }));
     assert.ok(markdown.includes('**Lifetime:** 120 s (2 min)'));
-    assert.ok(markdown.includes(
-      '- Lifetime 120 s (2 min) is shorter than the 300 s refresh buffer: the token is due for refresh as soon as it is issued.',
-    ));
+    assert.ok(
+      markdown.includes(
+        '- Lifetime 120 s (2 min) is shorter than the 300 s refresh buffer: the token is due for refresh as soon as it is issued.',
+      ),
+    );
     assert.ok(markdown.includes('**Status:** refresh now: expires in 1 min, inside the 300 s buffer'));
   });
 
   it('nbf in the future', async () => {
     const markdown = report(await signed({ iat: NOW, nbf: NOW + 3 * HOUR, exp: NOW + 4 * HOUR }));
     assert.ok(markdown.includes('**Status:** not yet valid: becomes valid in 3 hours\n'));
-    assert.ok(markdown.includes('- `nbf` is in the future: the token is not valid until 2026-03-01T15:00:00Z (in 3 hours).'));
+    assert.ok(
+      markdown.includes('- `nbf` is in the future: the token is not valid until 2026-03-01T15:00:00Z (in 3 hours).'),
+    );
     assert.ok(markdown.includes('| nbf | 1772377200 (2026-03-01T15:00:00Z, becomes valid in 3 hours) |'));
   });
 
@@ -140,7 +147,9 @@ describe('jwt-report', () => {
     const token = new UnsecuredJWT({ sub: 'agent-4711', exp: NOW + HOUR }).encode();
     const markdown = report(token);
     assert.ok(markdown.includes('**Header:** alg: none · typ: — · kid: — · signature: none'));
-    assert.ok(markdown.includes('**Warnings**\n\n- `alg: none`: the token is unsigned, so anyone can forge or alter it.'));
+    assert.ok(
+      markdown.includes('**Warnings**\n\n- `alg: none`: the token is unsigned, so anyone can forge or alter it.'),
+    );
     assert.ok(markdown.includes(SIGNATURE_NOT_VERIFIED));
   });
 
@@ -216,7 +225,10 @@ describe('jwt-report', () => {
 
   it('gives no hover for a payload that is not JSON', () => {
     const header = base64url.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-    assert.equal(renderJwtReport(`${header}.${base64url.encode('user=agent-4711;exp=soon')}.c2lnbmF0dXJl`, OPTIONS), undefined);
+    assert.equal(
+      renderJwtReport(`${header}.${base64url.encode('user=agent-4711;exp=soon')}.c2lnbmF0dXJl`, OPTIONS),
+      undefined,
+    );
   });
 
   it('caps the report for a token with 200 KB of claims', async () => {
@@ -225,7 +237,11 @@ describe('jwt-report', () => {
     const markdown = report(token);
     assert.ok(markdown.length < 8 * 1024, `report is ${markdown.length} chars`);
     assert.ok(markdown.includes(`| blob | ${'A'.repeat(JWT_REPORT_LIMITS.valueChars)}… |`));
-    assert.ok(markdown.includes(`_Claims JSON truncated: showing the first ${JWT_REPORT_LIMITS.claimsJsonChars} of 204881 characters._`));
+    assert.ok(
+      markdown.includes(
+        `_Claims JSON truncated: showing the first ${JWT_REPORT_LIMITS.claimsJsonChars} of 204881 characters._`,
+      ),
+    );
     assert.ok(markdown.includes('**Status:** valid: expires in 1 hour'));
     assert.ok(markdown.endsWith(SIGNATURE_NOT_VERIFIED));
   });
@@ -234,7 +250,9 @@ describe('jwt-report', () => {
     const claims: Record<string, unknown> = { exp: NOW + HOUR };
     for (let i = 0; i < 5000; i++) claims[`claim_${i}`] = `value ${i}`;
     const markdown = report(await signed(claims));
-    const rows = markdown.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Claim') && !line.startsWith('| ---'));
+    const rows = markdown
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| Claim') && !line.startsWith('| ---'));
     assert.equal(rows.length, JWT_REPORT_LIMITS.tableRows);
     assert.ok(markdown.includes(`_…and ${5001 - JWT_REPORT_LIMITS.tableRows} more claims._`));
     assert.ok(markdown.length < 12 * 1024, `report is ${markdown.length} chars`);
@@ -249,18 +267,27 @@ describe('jwt-report', () => {
   });
 
   it('escapes Markdown a token author wrote, so the hover loads nothing', async () => {
-    const markdown = report(await signed({
-      exp: NOW + HOUR,
-      name: '![pixel](https://tracker.example/p.png) <img src="https://tracker.example/i.png"> a|b',
-      '[link](https://evil.example)': 'x',
-      note: '```\nbreak out\u202e',
-    }, { alg: 'HS256', typ: '<b>JWT</b>', kid: '`k1`' }));
+    const markdown = report(
+      await signed(
+        {
+          exp: NOW + HOUR,
+          name: '![pixel](https://tracker.example/p.png) <img src="https://tracker.example/i.png"> a|b',
+          '[link](https://evil.example)': 'x',
+          note: '```\nbreak out\u202e',
+        },
+        { alg: 'HS256', typ: '<b>JWT</b>', kid: '`k1`' },
+      ),
+    );
     // Fenced code is shown literally; everywhere else, nothing may form an image, link or HTML tag.
     const outsideFences = markdown.replace(/```json\n[\s\S]*?\n```/g, '');
     assert.ok(!/(^|[^\\])!\[/.test(outsideFences), 'unescaped image');
     assert.ok(!/(^|[^\\])\[link\]/.test(outsideFences), 'unescaped link');
     assert.ok(!/(^|[^\\])<(img|b)/.test(outsideFences), 'unescaped HTML');
-    assert.ok(markdown.includes('| name | \\!\\[pixel\\](https://tracker.example/p.png) \\<img src="https://tracker.example/i.png"\\> a\\|b |'));
+    assert.ok(
+      markdown.includes(
+        '| name | \\!\\[pixel\\](https://tracker.example/p.png) \\<img src="https://tracker.example/i.png"\\> a\\|b |',
+      ),
+    );
     assert.ok(markdown.includes('| \\[link\\](https://evil.example) | x |'));
     assert.ok(markdown.includes('| note | \\`\\`\\`\\\\u000abreak out\\\\u202e |'));
     assert.ok(markdown.includes('typ: \\<b\\>JWT\\</b\\> · kid: \\`k1\\`'));
@@ -270,8 +297,14 @@ describe('jwt-report', () => {
 
   it('does not throw on an invalid clock or buffer', async () => {
     const token = await signed({ iat: NOW, exp: NOW + HOUR });
-    assert.ok(report(token, { now: new Date(Number.NaN), bufferSeconds: 300 }).includes('**Status:** unknown: the current time is not known'));
-    assert.ok(report(token, { now: NOW_DATE, bufferSeconds: Number.NaN }).includes('**Status:** valid: expires in 1 hour'));
+    assert.ok(
+      report(token, { now: new Date(Number.NaN), bufferSeconds: 300 }).includes(
+        '**Status:** unknown: the current time is not known',
+      ),
+    );
+    assert.ok(
+      report(token, { now: NOW_DATE, bufferSeconds: Number.NaN }).includes('**Status:** valid: expires in 1 hour'),
+    );
   });
 
   it('renders the token the finder found in a Snippet string', async () => {

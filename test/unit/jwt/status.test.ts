@@ -26,7 +26,12 @@ describe('jwt-status', () => {
   describe('assessJwtTimes', () => {
     it('expired', () => {
       const result = assessJwtTimes({ iat: NOW - 2 * YEAR - HOUR, exp: NOW - 2 * YEAR }, NOW, 300);
-      assert.deepEqual(result, { status: 'expired', statusText: 'expired 2 years ago', lifetimeSeconds: 3600, warnings: [] });
+      assert.deepEqual(result, {
+        status: 'expired',
+        statusText: 'expired 2 years ago',
+        lifetimeSeconds: 3600,
+        warnings: [],
+      });
     });
 
     it('expired at exactly now', () => {
@@ -57,7 +62,9 @@ describe('jwt-status', () => {
       assert.deepEqual(assessJwtTimes({ iat: NOW - HOUR }, NOW, 300), {
         status: 'no-expiry',
         statusText: 'no expiry: the token has no `exp` claim',
-        warnings: ['No `exp` claim: nothing tells the script when this token expires, so it cannot refresh it in time.'],
+        warnings: [
+          'No `exp` claim: nothing tells the script when this token expires, so it cannot refresh it in time.',
+        ],
       });
     });
 
@@ -102,7 +109,10 @@ describe('jwt-status', () => {
     it('treats a negative or non-finite buffer as 0 and an invalid clock as unknown', () => {
       assert.equal(assessJwtTimes({ exp: NOW + 10 }, NOW, -5).status, 'valid');
       assert.equal(assessJwtTimes({ exp: NOW + 10 }, NOW, Number.NaN).status, 'valid');
-      assert.equal(assessJwtTimes({ exp: NOW + 10 }, Number.NaN, 300).statusText, 'unknown: the current time is not known');
+      assert.equal(
+        assessJwtTimes({ exp: NOW + 10 }, Number.NaN, 300).statusText,
+        'unknown: the current time is not known',
+      );
     });
   });
 });

@@ -1,11 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  formatAmount,
-  formatDuration,
-  formatLifetime,
-  formatRelative,
-  formatUtc,
-} from '../../../server/src/jwt/time';
+import { formatAmount, formatDuration, formatLifetime, formatRelative, formatUtc } from '../../../server/src/jwt/time';
 
 const MIN = 60;
 const HOUR = 3600;

@@ -7,16 +7,28 @@ describe('client features', () => {
   it('reads what VS Code announces', () => {
     const vscodeLike: ClientCapabilities = {
       textDocument: { diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false } },
-      workspace: { configuration: true, diagnostics: { refreshSupport: true }, workspaceEdit: { documentChanges: true } },
+      workspace: {
+        configuration: true,
+        diagnostics: { refreshSupport: true },
+        workspaceEdit: { documentChanges: true },
+      },
     };
-    assert.deepEqual(readClientFeatures(vscodeLike), { pullDiagnostics: true, diagnosticRefresh: true, configuration: true, documentChanges: true });
+    assert.deepEqual(readClientFeatures(vscodeLike), {
+      pullDiagnostics: true,
+      diagnosticRefresh: true,
+      configuration: true,
+      documentChanges: true,
+    });
   });
 
   it('treats anything missing or malformed as unsupported', () => {
     const none = { pullDiagnostics: false, diagnosticRefresh: false, configuration: false, documentChanges: false };
     assert.deepEqual(readClientFeatures(undefined), none);
     assert.deepEqual(readClientFeatures({}), none);
-    const odd = { textDocument: null, workspace: { configuration: 'yes', diagnostics: 1 } } as unknown as ClientCapabilities;
+    const odd = {
+      textDocument: null,
+      workspace: { configuration: 'yes', diagnostics: 1 },
+    } as unknown as ClientCapabilities;
     assert.deepEqual(readClientFeatures(odd), none);
   });
 

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextDocumentEdit, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type TextDocumentEdit,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sanitizeSettings } from '../../../server/src/common/settings';
 import { registerFixProvider } from '../../../server/src/diagnostics/fix-registry';
@@ -23,19 +29,33 @@ const TEST_CODE = 'test-literal-secret';
 
 /** Only syntax errors and the test code: the real rules (and their fixes) must not change these expectations. */
 const SETTINGS = sanitizeSettings({
-  rules: Object.fromEntries(RULE_CATALOG.filter((rule) => rule.code !== SYNTAX_ERROR_CODE).map((rule) => [rule.code, 'off'])),
+  rules: Object.fromEntries(
+    RULE_CATALOG.filter((rule) => rule.code !== SYNTAX_ERROR_CODE).map((rule) => [rule.code, 'off']),
+  ),
 });
 let syntaxFixesActive = false;
 
 registerFixProvider(TEST_CODE, (_document, finding) => [
-  { title: 'Use a secure variable', code: TEST_CODE, preferred: true, edits: [{ range: finding.range, newText: '"{SECURE_CLIENT_SECRET}"' }] },
+  {
+    title: 'Use a secure variable',
+    code: TEST_CODE,
+    preferred: true,
+    edits: [{ range: finding.range, newText: '"{SECURE_CLIENT_SECRET}"' }],
+  },
   { title: 'Delete the value', code: TEST_CODE, preferred: false, edits: [{ range: finding.range, newText: '""' }] },
 ]);
 
 // Closes an interpolation left open before a stray quote: `"AUTH_{proxy.StatusCode"` gets its `}`.
 registerFixProvider(SYNTAX_ERROR_CODE, (_document, finding) =>
   syntaxFixesActive && finding.message.startsWith('Unterminated string')
-    ? [{ title: 'Close the interpolation', code: SYNTAX_ERROR_CODE, preferred: true, edits: [{ range: { start: finding.range.start, end: finding.range.start }, newText: '}' }] }]
+    ? [
+        {
+          title: 'Close the interpolation',
+          code: SYNTAX_ERROR_CODE,
+          preferred: true,
+          edits: [{ range: { start: finding.range.start, end: finding.range.start }, newText: '}' }],
+        },
+      ]
     : [],
 );
 
@@ -48,7 +68,12 @@ ASSIGN tokenBody = "grant_type=client_credentials&client_secret={clientSecret}"
 function secretFindings(text: string): Finding[] {
   return ['"f3a9c2d17be84e0c"', '"9d8e7f6a5b4c3d2e"'].map((literal) => {
     const start = text.indexOf(literal);
-    return { code: TEST_CODE, severity: 'error', message: 'A client secret is written in the script.', range: { start, end: start + literal.length } };
+    return {
+      code: TEST_CODE,
+      severity: 'error',
+      message: 'A client secret is written in the script.',
+      range: { start, end: start + literal.length },
+    };
   });
 }
 
@@ -82,20 +107,29 @@ describe('code actions', () => {
       context: { diagnostics: [diagnostic] },
       documentChanges: true,
     });
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
-      ['Use a secure variable', CodeActionKind.QuickFix, true],
-      ['Delete the value', CodeActionKind.QuickFix, false],
-      [`Fix all ${TEST_CODE} problems in file`, CodeActionKind.QuickFix, undefined],
-    ]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred]),
+      [
+        ['Use a secure variable', CodeActionKind.QuickFix, true],
+        ['Delete the value', CodeActionKind.QuickFix, false],
+        [`Fix all ${TEST_CODE} problems in file`, CodeActionKind.QuickFix, undefined],
+      ],
+    );
     assert.deepEqual(actions[0]!.diagnostics, [diagnostic]);
     const preferred = edit(actions[0]!);
     assert.equal(preferred.uri, uri);
     assert.equal(preferred.version, 7);
-    assert.equal(apply(textDocument, preferred.edits), SOURCE.replace('"f3a9c2d17be84e0c"', '"{SECURE_CLIENT_SECRET}"'));
+    assert.equal(
+      apply(textDocument, preferred.edits),
+      SOURCE.replace('"f3a9c2d17be84e0c"', '"{SECURE_CLIENT_SECRET}"'),
+    );
     const all = edit(actions[2]!);
     assert.equal(
       apply(textDocument, all.edits),
-      SOURCE.replace('"f3a9c2d17be84e0c"', '"{SECURE_CLIENT_SECRET}"').replace('"9d8e7f6a5b4c3d2e"', '"{SECURE_CLIENT_SECRET}"'),
+      SOURCE.replace('"f3a9c2d17be84e0c"', '"{SECURE_CLIENT_SECRET}"').replace(
+        '"9d8e7f6a5b4c3d2e"',
+        '"{SECURE_CLIENT_SECRET}"',
+      ),
     );
   });
 
@@ -117,7 +151,11 @@ describe('code actions', () => {
     const v1 = TextDocument.create(uri, 'snippet', 1, SOURCE);
     const findings = secretFindings(SOURCE);
     const stale = toDiagnostic(findings[0]!, v1);
-    const v2 = TextDocument.update(v1, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// moved\n' }], 2);
+    const v2 = TextDocument.update(
+      v1,
+      [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// moved\n' }],
+      2,
+    );
     const actions = buildCodeActions({
       textDocument: v2,
       analysis: analysisOf(v2, secretFindings(v2.getText())),
@@ -132,7 +170,10 @@ describe('code actions', () => {
     const textDocument = TextDocument.create(uri, 'snippet', 1, SOURCE);
     const findings = secretFindings(SOURCE);
     const foreign: Diagnostic = { ...toDiagnostic(findings[0]!, textDocument), source: 'eslint' };
-    const moved: Diagnostic = { ...toDiagnostic(findings[0]!, textDocument), range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } } };
+    const moved: Diagnostic = {
+      ...toDiagnostic(findings[0]!, textDocument),
+      range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } },
+    };
     const actions = buildCodeActions({
       textDocument,
       analysis: analysisOf(textDocument, findings),
@@ -160,7 +201,10 @@ IF proxy.StatusCode = 401 | proxy.StatusCode = 403
       const textDocument = TextDocument.create(uri, 'snippet', 4, broken);
       const input = { textDocument, analysis: analysisOf(textDocument), settings: SETTINGS, documentChanges: true };
       assert.deepEqual(buildCodeActions({ ...input, context: { diagnostics: [] } }), [], 'not offered without `only`');
-      assert.deepEqual(buildCodeActions({ ...input, context: { diagnostics: [], only: [CodeActionKind.QuickFix] } }), []);
+      assert.deepEqual(
+        buildCodeActions({ ...input, context: { diagnostics: [], only: [CodeActionKind.QuickFix] } }),
+        [],
+      );
 
       for (const only of [[FIX_ALL_KIND], ['source.fixAll'], ['source']]) {
         const [action, ...rest] = buildCodeActions({ ...input, context: { diagnostics: [], only } });
@@ -180,7 +224,13 @@ IF proxy.StatusCode = 401 | proxy.StatusCode = 403
       const clean = broken.replace(/StatusCode"/g, 'StatusCode}"');
       const textDocument = TextDocument.create(uri, 'snippet', 1, clean);
       assert.deepEqual(
-        buildCodeActions({ textDocument, analysis: analysisOf(textDocument), settings: SETTINGS, context: { diagnostics: [], only: [FIX_ALL_KIND] }, documentChanges: true }),
+        buildCodeActions({
+          textDocument,
+          analysis: analysisOf(textDocument),
+          settings: SETTINGS,
+          context: { diagnostics: [], only: [FIX_ALL_KIND] },
+          documentChanges: true,
+        }),
         [],
       );
     });
@@ -190,8 +240,17 @@ IF proxy.StatusCode = 401 | proxy.StatusCode = 403
       const analysis = analysisOf(textDocument);
       const diagnostics = analysis.findings(SETTINGS).map((f) => toDiagnostic(f, textDocument));
       assert.equal(diagnostics.length, 2);
-      const actions = buildCodeActions({ textDocument, analysis, settings: SETTINGS, context: { diagnostics: diagnostics.slice(0, 1) }, documentChanges: true });
-      assert.deepEqual(actions.map((a) => a.title), ['Close the interpolation', 'Fix all syntax-error problems in file']);
+      const actions = buildCodeActions({
+        textDocument,
+        analysis,
+        settings: SETTINGS,
+        context: { diagnostics: diagnostics.slice(0, 1) },
+        documentChanges: true,
+      });
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['Close the interpolation', 'Fix all syntax-error problems in file'],
+      );
       assert.deepEqual(actions[1]!.diagnostics, diagnostics.slice(0, 1));
     });
   });

@@ -25,12 +25,17 @@ describe('hoverAt', () => {
     const at = text.indexOf(JWT) + 1;
     const relaxed = hoverAt(document, at, { ...DEFAULT_SETTINGS, bufferSeconds: 60 }, NOW);
     const strict = hoverAt(document, at, { ...DEFAULT_SETTINGS, bufferSeconds: 3_500 }, NOW);
-    assert.notEqual(relaxed, strict, 'inside a 3500 s buffer the token is due for refresh; outside a 60 s one it is not');
+    assert.notEqual(
+      relaxed,
+      strict,
+      'inside a 3500 s buffer the token is due for refresh; outside a 60 s one it is not',
+    );
   });
 
   it('has nothing to say elsewhere, or for dotted text that is no JWT', () => {
     const text = 'ASSIGN host = "api.example-crm.com"\nASSIGN fake = "eyJnot.a.jwt"\n';
     const document = parseDocument('snippet', text)!;
-    for (let offset = 0; offset <= text.length; offset++) assert.equal(hoverAt(document, offset, DEFAULT_SETTINGS, NOW), undefined, `offset ${offset}`);
+    for (let offset = 0; offset <= text.length; offset++)
+      assert.equal(hoverAt(document, offset, DEFAULT_SETTINGS, NOW), undefined, `offset ${offset}`);
   });
 });

@@ -21,8 +21,14 @@ describe('log scrubber', () => {
   });
 
   it('masks a bearer value once, even when it is a JWT', () => {
-    assert.equal(scrubSecrets(`proxy.AddHeader("Authorization", "Bearer ${JWT}")`), `proxy.AddHeader("Authorization", "Bearer ${maskSecret(JWT)}")`);
-    assert.equal(scrubSecrets('Authorization: bearer 8f14e45fceea167a5a36dedd4bea2543'), `Authorization: bearer ${maskSecret('8f14e45fceea167a5a36dedd4bea2543')}`);
+    assert.equal(
+      scrubSecrets(`proxy.AddHeader("Authorization", "Bearer ${JWT}")`),
+      `proxy.AddHeader("Authorization", "Bearer ${maskSecret(JWT)}")`,
+    );
+    assert.equal(
+      scrubSecrets('Authorization: bearer 8f14e45fceea167a5a36dedd4bea2543'),
+      `Authorization: bearer ${maskSecret('8f14e45fceea167a5a36dedd4bea2543')}`,
+    );
   });
 
   it('masks client_secret values in form bodies and JSON', () => {
@@ -30,7 +36,10 @@ describe('log scrubber', () => {
       scrubSecrets('grant_type=client_credentials&client_id=ivr&client_secret=s3cr3t-Value-42&scope=api'),
       `grant_type=client_credentials&client_id=ivr&client_secret=${maskSecret('s3cr3t-Value-42')}&scope=api`,
     );
-    assert.equal(scrubSecrets('{"client_secret": "abc123def456"}'), `{"client_secret": "${maskSecret('abc123def456')}"}`);
+    assert.equal(
+      scrubSecrets('{"client_secret": "abc123def456"}'),
+      `{"client_secret": "${maskSecret('abc123def456')}"}`,
+    );
     assert.equal(scrubSecrets('password=hunter2'), `password=${maskSecret('hunter2')}`);
   });
 

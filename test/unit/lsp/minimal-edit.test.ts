@@ -21,7 +21,11 @@ describe('minimal edit (fix-all on save)', () => {
   });
 
   it('handles pure insertions and deletions at either end', () => {
-    assert.deepEqual(roundTrip('IF a = 1\n{\n}\n', '// checked\nIF a = 1\n{\n}\n'), { start: 0, end: 0, newText: '// checked\n' });
+    assert.deepEqual(roundTrip('IF a = 1\n{\n}\n', '// checked\nIF a = 1\n{\n}\n'), {
+      start: 0,
+      end: 0,
+      newText: '// checked\n',
+    });
     assert.deepEqual(roundTrip('TRACE "x"\nTRACE "y"\n', 'TRACE "x"\n'), { start: 10, end: 20, newText: '' });
     roundTrip('aaa', 'aaaa');
     roundTrip('abab', 'ab');

@@ -7,7 +7,8 @@ import type { Finding } from '../../../server/src/diagnostics/finding';
 
 describe('finding to LSP diagnostic', () => {
   // CRLF and a non-BMP character before the finding: positions are UTF-16 and lines break at \r\n.
-  const text = '// 🔑 token\r\nASSIGN strToken = GetOAuthToken()\r\nproxy.AddHeader("Authorization", "Bearer {strToken}")\r\n';
+  const text =
+    '// 🔑 token\r\nASSIGN strToken = GetOAuthToken()\r\nproxy.AddHeader("Authorization", "Bearer {strToken}")\r\n';
   const textDocument = TextDocument.create('file:///ivr/lookup.snippet', 'snippet', 12, text);
   const use = text.indexOf('{strToken}');
   const acquired = text.indexOf('GetOAuthToken()');
@@ -18,7 +19,12 @@ describe('finding to LSP diagnostic', () => {
       severity: 'warning',
       message: 'strToken is used with no expiry check.',
       range: { start: use, end: use + '{strToken}'.length },
-      related: [{ range: { start: acquired, end: acquired + 'GetOAuthToken()'.length }, message: 'The token is acquired here, once.' }],
+      related: [
+        {
+          range: { start: acquired, end: acquired + 'GetOAuthToken()'.length },
+          message: 'The token is acquired here, once.',
+        },
+      ],
     };
     assert.deepEqual(toDiagnostic(finding, textDocument), {
       range: { start: { line: 2, character: 41 }, end: { line: 2, character: 51 } },
@@ -30,7 +36,10 @@ describe('finding to LSP diagnostic', () => {
       data: { version: 12 },
       relatedInformation: [
         {
-          location: { uri: 'file:///ivr/lookup.snippet', range: { start: { line: 1, character: 18 }, end: { line: 1, character: 33 } } },
+          location: {
+            uri: 'file:///ivr/lookup.snippet',
+            range: { start: { line: 1, character: 18 }, end: { line: 1, character: 33 } },
+          },
           message: 'The token is acquired here, once.',
         },
       ],
@@ -39,8 +48,15 @@ describe('finding to LSP diagnostic', () => {
 
   it('maps every severity and marks unnecessary code', () => {
     const base: Finding = { code: 'syntax-error', severity: 'error', message: 'x', range: { start: 0, end: 2 } };
-    const severities = (['error', 'warning', 'information', 'hint'] as const).map((severity) => toDiagnostic({ ...base, severity }, textDocument).severity);
-    assert.deepEqual(severities, [DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Information, DiagnosticSeverity.Hint]);
+    const severities = (['error', 'warning', 'information', 'hint'] as const).map(
+      (severity) => toDiagnostic({ ...base, severity }, textDocument).severity,
+    );
+    assert.deepEqual(severities, [
+      DiagnosticSeverity.Error,
+      DiagnosticSeverity.Warning,
+      DiagnosticSeverity.Information,
+      DiagnosticSeverity.Hint,
+    ]);
     assert.deepEqual(toDiagnostic({ ...base, unnecessary: true }, textDocument).tags, [DiagnosticTag.Unnecessary]);
     assert.equal(toDiagnostic(base, textDocument).tags, undefined);
     assert.equal(toDiagnostic(base, textDocument).relatedInformation, undefined);

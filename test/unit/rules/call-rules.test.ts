@@ -44,7 +44,10 @@ describe('unchecked-auth-status (hand-built models)', () => {
     const withElse = new ModelBuilder(text);
     const u2 = withElse.unit('snippet');
     const id2 = u2.restCall(CALL, { client: 'crmproxy' });
-    const c = u2.condition('IF crmProxy.StatusCode = 200', { reads: ['crmproxy'], status: { callId: id2, equals: [200] } });
+    const c = u2.condition('IF crmProxy.StatusCode = 200', {
+      reads: ['crmproxy'],
+      status: { callId: id2, equals: [200] },
+    });
     u2.inside(c, 'else', () => u2.errorPath('apiError = "HTTP"'));
     assert.deepEqual(run(withElse), []);
   });
@@ -67,13 +70,16 @@ describe('unchecked-auth-status (hand-built models)', () => {
   });
 
   it('accepts one status copy after calls of the same client in both branches of an IF (attributed to one of them)', () => {
-    const text = 'IF k = 1 { r = api.MakeRestRequest(a) } ELSE { r = api.MakeRestRequest(b) }\ncode = "{api.StatusCode}"\nIF code = 401 { e = 1 }';
+    const text =
+      'IF k = 1 { r = api.MakeRestRequest(a) } ELSE { r = api.MakeRestRequest(b) }\ncode = "{api.StatusCode}"\nIF code = 401 { e = 1 }';
     const b = new ModelBuilder(text);
     const u = b.unit('snippet');
     const c = u.condition('IF k = 1', { reads: ['k'] });
     u.inside(c, 'then', () => u.restCall('api.MakeRestRequest(a)', { client: 'api' }));
     let second = 0;
-    u.inside(c, 'else', () => { second = u.restCall('api.MakeRestRequest(b)', { client: 'api' }); });
+    u.inside(c, 'else', () => {
+      second = u.restCall('api.MakeRestRequest(b)', { client: 'api' });
+    });
     u.statusCopy('code = "{api.StatusCode}"', 'code', 'api', second);
     u.condition('IF code = 401', { reads: ['code'], status: { callId: second, equals: [401] } });
     assert.deepEqual(run(b), []);
@@ -90,7 +96,8 @@ describe('unchecked-auth-status (hand-built models)', () => {
   });
 
   it('accepts a JS condition that tests several responses when the model attributes it to one call', () => {
-    const text = 'var r1 = q1.send();\nvar r2 = q2.send();\nif (r1.statusCode != 200 || r2.statusCode != 200) { SET e = "X"; }';
+    const text =
+      'var r1 = q1.send();\nvar r2 = q2.send();\nif (r1.statusCode != 200 || r2.statusCode != 200) { SET e = "X"; }';
     const b = new ModelBuilder(text);
     const u = b.unit('snippet');
     const first = u.restCall('q1.send()', { client: 'q1', result: 'r1' });
@@ -122,7 +129,10 @@ describe('token-fetch-unchecked (hand-built models)', () => {
     u.acquire('accessToken = tokenResult.access_token', 'accesstoken', 'response', { fromCall: id, persistent: true });
     const findings = run(b);
     assert.deepEqual(summary(text, findings, CODE), [`${CODE}@"accessToken = tokenResult.access_token"`]);
-    assert.match(findings[0]!.message, /^accessToken is read from the token response, but nothing checks that the token request succeeded/);
+    assert.match(
+      findings[0]!.message,
+      /^accessToken is read from the token response, but nothing checks that the token request succeeded/,
+    );
   });
 
   it('accepts the read inside IF tokenProxy.StatusCode = 200', () => {
@@ -130,8 +140,13 @@ describe('token-fetch-unchecked (hand-built models)', () => {
     const b = new ModelBuilder(text);
     const u = b.unit('snippet');
     const id = u.restCall(CALL, { client: 'tokenproxy', token: true });
-    const c = u.condition('IF tokenProxy.StatusCode = 200', { reads: ['tokenproxy'], status: { callId: id, equals: [200] } });
-    u.inside(c, 'then', () => u.acquire('accessToken = tokenResult.access_token', 'accesstoken', 'response', { fromCall: id }));
+    const c = u.condition('IF tokenProxy.StatusCode = 200', {
+      reads: ['tokenproxy'],
+      status: { callId: id, equals: [200] },
+    });
+    u.inside(c, 'then', () =>
+      u.acquire('accessToken = tokenResult.access_token', 'accesstoken', 'response', { fromCall: id }),
+    );
     assert.deepEqual(run(b), []);
   });
 
@@ -164,14 +179,24 @@ describe('token-fetch-in-loop (hand-built models)', () => {
   const CODE = 'token-fetch-in-loop';
 
   it('reports a token request inside a loop, not one guarded by an expiry check', () => {
-    const text = 'FOREACH id IN ids { r = tp.MakeRestRequest(tokenUrl, b, 0, "POST") }\nFOREACH id IN ids { IF utc >= exp - (300 / 86400) { r = tp.MakeRestRequest(tokenUrl, b, 0, "POST") } }';
+    const text =
+      'FOREACH id IN ids { r = tp.MakeRestRequest(tokenUrl, b, 0, "POST") }\nFOREACH id IN ids { IF utc >= exp - (300 / 86400) { r = tp.MakeRestRequest(tokenUrl, b, 0, "POST") } }';
     const b = new ModelBuilder(text);
     const u = b.unit('snippet');
     u.loop(() => u.restCall('tp.MakeRestRequest(tokenUrl, b, 0, "POST")', { client: 'tp', token: true }));
     const c = u.condition('IF utc >= exp', {
-      expiry: { expiryVariable: 'exp', buffer: { kind: 'constant', seconds: 300 }, refreshBranch: 'then', comparison: 'utc >= exp - (300 / 86400)' },
+      expiry: {
+        expiryVariable: 'exp',
+        buffer: { kind: 'constant', seconds: 300 },
+        refreshBranch: 'then',
+        comparison: 'utc >= exp - (300 / 86400)',
+      },
     });
-    u.loop(() => u.inside(c, 'then', () => u.restCall('tp.MakeRestRequest(tokenUrl, b, 0, "POST")', { client: 'tp', token: true })));
+    u.loop(() =>
+      u.inside(c, 'then', () =>
+        u.restCall('tp.MakeRestRequest(tokenUrl, b, 0, "POST")', { client: 'tp', token: true }),
+      ),
+    );
     const findings = run(b).filter((f) => f.code === CODE);
     assert.equal(findings.length, 1);
     assert.equal(findings[0]!.range.start, text.indexOf('tp.MakeRestRequest'));
@@ -189,7 +214,10 @@ describe('token-fetch-in-loop (hand-built models)', () => {
   it('reports three fresh fetches in one unit once, on the first, with the others related', () => {
     const text = 'a = GetOAuthToken()\nb = GetOAuthToken()\nc = GetOAuthToken()';
     const b = new ModelBuilder(text);
-    b.unit('snippet').acquire('a = GetOAuthToken()', 'a', 'function').acquire('b = GetOAuthToken()', 'b', 'function').acquire('c = GetOAuthToken()', 'c', 'function');
+    b.unit('snippet')
+      .acquire('a = GetOAuthToken()', 'a', 'function')
+      .acquire('b = GetOAuthToken()', 'b', 'function')
+      .acquire('c = GetOAuthToken()', 'c', 'function');
     const findings = run(b).filter((f) => f.code === CODE);
     assert.deepEqual(summary(text, findings), [`${CODE}@"a = GetOAuthToken()"`]);
     assert.match(findings[0]!.message, /fetches a new token 3 times in one run/);
@@ -206,7 +234,8 @@ describe('token-fetch-in-loop (hand-built models)', () => {
 
 describe('resource-token-expiry-untracked (hand-built models)', () => {
   const CODE = 'resource-token-expiry-untracked';
-  const EXCHANGE = 'ex.MakeRestRequest(tokenUrl, "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token={clientToken}", 0, "POST")';
+  const EXCHANGE =
+    'ex.MakeRestRequest(tokenUrl, "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token={clientToken}", 0, "POST")';
 
   function exchange(withExpiry: 'none' | 'own' | 'named' | 'copied'): { text: string; b: ModelBuilder } {
     const text = [
@@ -221,15 +250,26 @@ describe('resource-token-expiry-untracked (hand-built models)', () => {
     const b = new ModelBuilder(text);
     const u = b.unit('snippet');
     const cond = u.condition('IF utc', {
-      expiry: { expiryVariable: 'clienttokenexpiry', buffer: { kind: 'constant', seconds: 300 }, refreshBranch: 'then', comparison: 'utc >= clientTokenExpiry - (300 / 86400)' },
+      expiry: {
+        expiryVariable: 'clienttokenexpiry',
+        buffer: { kind: 'constant', seconds: 300 },
+        refreshBranch: 'then',
+        comparison: 'utc >= clientTokenExpiry - (300 / 86400)',
+      },
     });
     u.inside(cond, 'then', () => {
       u.acquire('clientToken = c.access_token', 'clienttoken', 'response', { persistent: true });
       u.expirySet('clientTokenExpiry = utc', 'clienttokenexpiry', { fromExpiresIn: true });
-      const id = u.restCall(EXCHANGE, { client: 'ex', token: true, body: 'grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token={clientToken}' });
+      const id = u.restCall(EXCHANGE, {
+        client: 'ex',
+        token: true,
+        body: 'grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token={clientToken}',
+      });
       u.acquire('resourceToken = r.access_token', 'resourcetoken', 'response', { fromCall: id, persistent: true });
-      if (withExpiry === 'own') u.expirySet('resourceTokenExpiry = X', 'resourcetokenexpiry', { fromExpiresIn: true, fromCall: id });
-      if (withExpiry === 'named') u.expirySet('resourceTokenExpiry = X', 'resourcetokenexpiry', { fromExpiresIn: true });
+      if (withExpiry === 'own')
+        u.expirySet('resourceTokenExpiry = X', 'resourcetokenexpiry', { fromExpiresIn: true, fromCall: id });
+      if (withExpiry === 'named')
+        u.expirySet('resourceTokenExpiry = X', 'resourcetokenexpiry', { fromExpiresIn: true });
       if (withExpiry === 'copied') u.expirySet('resourceTokenExpiry = X', 'resourcetokenexpiry', {});
     });
     return { text, b };
@@ -248,15 +288,21 @@ describe('resource-token-expiry-untracked (hand-built models)', () => {
   });
 
   it('accepts an expiry from the exchange, by call or by name', () => {
-    assert.deepEqual(run(exchange('own').b).filter((f) => f.code === CODE), []);
-    assert.deepEqual(run(exchange('named').b).filter((f) => f.code === CODE), []);
+    assert.deepEqual(
+      run(exchange('own').b).filter((f) => f.code === CODE),
+      [],
+    );
+    assert.deepEqual(
+      run(exchange('named').b).filter((f) => f.code === CODE),
+      [],
+    );
   });
 
   it('does not report a Strategy A exchange where nothing is cached or tracked', () => {
     const text = `r = ${EXCHANGE}\nresourceToken = r.access_token`;
     const b = new ModelBuilder(text);
     const u = b.unit('snippet');
-    const id = u.restCall(EXCHANGE, { client: 'ex', token: true, auth: [] , bodyVariables: ['clienttoken'] });
+    const id = u.restCall(EXCHANGE, { client: 'ex', token: true, auth: [], bodyVariables: ['clienttoken'] });
     u.acquire('resourceToken = r.access_token', 'resourcetoken', 'response', { fromCall: id });
     assert.deepEqual(summary(text, run(b), CODE), []);
   });
@@ -268,9 +314,14 @@ describe('hardcoded-secret and hardcoded-token (hand-built models)', () => {
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpdnIifQ.c2lnbmF0dXJl';
     const text = `ASSIGN client_secret = "${secret}"\nproxy.AddHeader("Authorization", "Bearer ${jwt}")`;
     const b = new ModelBuilder(text);
-    b.unit('snippet').secret(`client_secret = "${secret}"`, 'client-secret', secret).tokenLiteral(`"Bearer ${jwt}"`, jwt, true);
+    b.unit('snippet')
+      .secret(`client_secret = "${secret}"`, 'client-secret', secret)
+      .tokenLiteral(`"Bearer ${jwt}"`, jwt, true);
     const findings = run(b);
-    assert.deepEqual(summary(text, findings), [`hardcoded-secret@${JSON.stringify(secret)}`, `hardcoded-token@${JSON.stringify(jwt)}`]);
+    assert.deepEqual(summary(text, findings), [
+      `hardcoded-secret@${JSON.stringify(secret)}`,
+      `hardcoded-token@${JSON.stringify(jwt)}`,
+    ]);
     assert.equal(findings[0]!.severity, 'error');
     assert.match(findings[0]!.message, /^A client secret is written in the script \(s3cr… \(19 chars\)\)/);
     assert.match(findings[0]!.message, /\{SECURE_CLIENT_SECRET\}/);
@@ -284,7 +335,10 @@ describe('hardcoded-secret and hardcoded-token (hand-built models)', () => {
     const text = 'password = "hunter2-but-longer"';
     const b = new ModelBuilder(text);
     b.unit('snippet').secret(text, 'password', 'hunter2-but-longer');
-    assert.match(run(b, { secretVariableName: 'SECURE_CRM_PASSWORD' })[0]!.message, /^A password .*\{SECURE_CRM_PASSWORD\}/);
+    assert.match(
+      run(b, { secretVariableName: 'SECURE_CRM_PASSWORD' })[0]!.message,
+      /^A password .*\{SECURE_CRM_PASSWORD\}/,
+    );
   });
 });
 

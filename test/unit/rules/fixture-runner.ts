@@ -14,7 +14,8 @@ export function fixtureFiles(root: string): string[] {
   for (const entry of readdirSync(root).sort()) {
     const path = join(root, entry);
     if (statSync(path).isDirectory()) {
-      for (const inner of readdirSync(path).sort()) if (FIXTURE_EXTENSIONS.some((e) => inner.endsWith(e))) files.push(join(path, inner));
+      for (const inner of readdirSync(path).sort())
+        if (FIXTURE_EXTENSIONS.some((e) => inner.endsWith(e))) files.push(join(path, inner));
     } else if (FIXTURE_EXTENSIONS.some((e) => entry.endsWith(e))) {
       files.push(path);
     }
@@ -58,11 +59,21 @@ export function assertMatchesAnnotations(path: string, fixture: LintedFixture): 
   const { text, expected, findings } = fixture;
   const actual = findings.map((f) => line(text, f.code, f.range)).sort();
   const wanted = expected.map((e) => line(text, e.code, e.range)).sort();
-  assert.deepEqual(actual, wanted, `${path}: findings (actual) differ from annotations (expected)\n` +
-    `  actual:\n    ${actual.join('\n    ') || '(none)'}\n  expected:\n    ${wanted.join('\n    ') || '(none)'}`);
+  assert.deepEqual(
+    actual,
+    wanted,
+    `${path}: findings (actual) differ from annotations (expected)\n` +
+      `  actual:\n    ${actual.join('\n    ') || '(none)'}\n  expected:\n    ${wanted.join('\n    ') || '(none)'}`,
+  );
   for (const annotation of expected) {
     if (annotation.message === undefined) continue;
-    const match = findings.find((f) => f.code === annotation.code && f.range.start === annotation.range.start && f.range.end === annotation.range.end);
-    assert.ok(match?.message.includes(annotation.message), `${path}: ${line(text, annotation.code, annotation.range)}: message ${JSON.stringify(match?.message)} does not contain ${JSON.stringify(annotation.message)}`);
+    const match = findings.find(
+      (f) =>
+        f.code === annotation.code && f.range.start === annotation.range.start && f.range.end === annotation.range.end,
+    );
+    assert.ok(
+      match?.message.includes(annotation.message),
+      `${path}: ${line(text, annotation.code, annotation.range)}: message ${JSON.stringify(match?.message)} does not contain ${JSON.stringify(annotation.message)}`,
+    );
   }
 }

@@ -11,7 +11,11 @@ describe('rule fixtures (inline-annotated, through lintText)', () => {
 
   it('has positives and negatives in all three notations', () => {
     assert.ok(files.length >= 30, `only ${files.length} rule fixtures`);
-    for (const extension of ['.snippet', '.studio', '.xml']) assert.ok(files.some((f) => f.endsWith(extension)), extension);
+    for (const extension of ['.snippet', '.studio', '.xml'])
+      assert.ok(
+        files.some((f) => f.endsWith(extension)),
+        extension,
+      );
   });
 
   for (const file of files) {
@@ -25,7 +29,11 @@ describe('correct code (zero false positives)', () => {
 
   it('has at least 8 files in all three notations', () => {
     assert.ok(files.length >= 8, `only ${files.length} files`);
-    for (const extension of ['.snippet', '.studio', '.xml']) assert.ok(files.some((f) => f.endsWith(extension)), extension);
+    for (const extension of ['.snippet', '.studio', '.xml'])
+      assert.ok(
+        files.some((f) => f.endsWith(extension)),
+        extension,
+      );
   });
 
   for (const file of files) {

@@ -47,7 +47,7 @@ function lint(file: string): { text: string; found: string[]; messages: Map<stri
   return { text, found, messages };
 }
 
-describe('the guide\'s code blocks (canonical cases)', () => {
+describe("the guide's code blocks (canonical cases)", () => {
   for (const [file, expected] of Object.entries(EXPECTED)) {
     it(`${file}: exactly ${expected.length === 0 ? 'no findings' : expected.join(', ')}`, () => {
       const { found } = lint(file);
@@ -67,11 +67,22 @@ describe('the guide\'s code blocks (canonical cases)', () => {
   it('the examples folder lints as its names say', () => {
     const pattern = (file: string): string[] => {
       const text = readFileSync(join(__dirname, '../../../examples', file), 'utf8');
-      return lintText(file, undefined, text, DEFAULT_SETTINGS)!.findings.map((f) => `${f.code} ${describeRange(text, f.range).split(' ')[0]}`);
+      return lintText(file, undefined, text, DEFAULT_SETTINGS)!.findings.map(
+        (f) => `${f.code} ${describeRange(text, f.range).split(' ')[0]}`,
+      );
     };
     assert.deepEqual(pattern('cached-token-strategy-b.snippet'), []);
-    assert.deepEqual(pattern('customer-lookup-pattern-a.snippet'), ['token-reuse-without-expiry 9:46-9:57', 'unchecked-auth-status 10:19-10:70']);
-    assert.deepEqual(pattern('get-token-with-literal-secret.snippet'), ['hardcoded-secret 4:25-4:44', 'token-fetch-unchecked 9:1-9:46']);
-    assert.deepEqual(pattern('long-ivr-pattern-a.studio'), ['token-reuse-without-expiry 12:44-12:52', 'unchecked-auth-status 13:12-13:22']);
+    assert.deepEqual(pattern('customer-lookup-pattern-a.snippet'), [
+      'token-reuse-without-expiry 9:46-9:57',
+      'unchecked-auth-status 10:19-10:70',
+    ]);
+    assert.deepEqual(pattern('get-token-with-literal-secret.snippet'), [
+      'hardcoded-secret 4:25-4:44',
+      'token-fetch-unchecked 9:1-9:46',
+    ]);
+    assert.deepEqual(pattern('long-ivr-pattern-a.studio'), [
+      'token-reuse-without-expiry 12:44-12:52',
+      'unchecked-auth-status 13:12-13:22',
+    ]);
   });
 });

@@ -76,7 +76,11 @@ export class ModelBuilder {
 }
 
 /** An event without the fields the builder fills in (distributes over the union). */
-type EventInput = FlowEvent extends infer E ? (E extends FlowEvent ? Omit<E, 'unit' | 'order' | 'range' | 'guards' | 'inLoop'> : never) : never;
+type EventInput = FlowEvent extends infer E
+  ? E extends FlowEvent
+    ? Omit<E, 'unit' | 'order' | 'range' | 'guards' | 'inLoop'>
+    : never
+  : never;
 
 export class UnitBuilder {
   private readonly events: FlowEvent[] = [];
@@ -119,7 +123,8 @@ export class UnitBuilder {
     if (options.expiry) {
       const { comparison, bufferText, ...rest } = options.expiry;
       const start = this.model.text.indexOf(comparison, range.start);
-      if (start < 0) throw new Error(`model-builder: comparison ${JSON.stringify(comparison)} not found in the condition`);
+      if (start < 0)
+        throw new Error(`model-builder: comparison ${JSON.stringify(comparison)} not found in the condition`);
       expiryCheck = { ...rest, comparisonRange: { start, end: start + comparison.length } };
       if (bufferText !== undefined) {
         const bufferStart = this.model.text.indexOf(bufferText, start);
@@ -156,7 +161,15 @@ export class UnitBuilder {
 
   restCall(
     needle: string,
-    options: { client: string; token?: boolean; auth?: string[]; body?: string; bodyVariables?: string[]; result?: string; url?: string },
+    options: {
+      client: string;
+      token?: boolean;
+      auth?: string[];
+      body?: string;
+      bodyVariables?: string[];
+      result?: string;
+      url?: string;
+    },
   ): number {
     const id = this.model.callId();
     const event = this.add(needle, {
@@ -200,7 +213,12 @@ export class UnitBuilder {
   expirySet(
     needle: string,
     variable: string,
-    options: { fromExpiresIn?: boolean; constant?: { seconds: number; needle: string }; fromCall?: number; clears?: boolean } = {},
+    options: {
+      fromExpiresIn?: boolean;
+      constant?: { seconds: number; needle: string };
+      fromCall?: number;
+      clears?: boolean;
+    } = {},
   ): this {
     const event = this.add(needle, {
       kind: 'expiry-set',
@@ -212,7 +230,10 @@ export class UnitBuilder {
     if (options.constant) {
       // The constant lies inside the statement just found.
       const start = this.model.text.indexOf(options.constant.needle, event.range.start);
-      Object.assign(event, { constantSeconds: options.constant.seconds, constantRange: { start, end: start + options.constant.needle.length } });
+      Object.assign(event, {
+        constantSeconds: options.constant.seconds,
+        constantRange: { start, end: start + options.constant.needle.length },
+      });
     }
     return this;
   }
@@ -252,7 +273,13 @@ export class UnitBuilder {
   }
 
   build(): CodeUnit {
-    return { id: this.id, label: this.label, range: this.range, events: [...this.events], conditions: [...this.conditions] };
+    return {
+      id: this.id,
+      label: this.label,
+      range: this.range,
+      events: [...this.events],
+      conditions: [...this.conditions],
+    };
   }
 }
 
@@ -267,5 +294,7 @@ export function run(builder: ModelBuilder, settings: Partial<Settings> = {}): Fi
 
 /** `code@"sliced text"` per finding, for compact assertions. */
 export function summary(text: string, findings: readonly Finding[], code?: string): string[] {
-  return findings.filter((f) => code === undefined || f.code === code).map((f) => `${f.code}@${JSON.stringify(text.slice(f.range.start, f.range.end))}`);
+  return findings
+    .filter((f) => code === undefined || f.code === code)
+    .map((f) => `${f.code}@${JSON.stringify(text.slice(f.range.start, f.range.end))}`);
 }

@@ -24,7 +24,12 @@ const NO_BUFFER = [
 ].join('\n');
 
 function lint(settings: Partial<Settings>) {
-  const linted = lintText('refresh.snippet', undefined, NO_BUFFER, sanitizeSettings({ ...DEFAULT_SETTINGS, ...settings }));
+  const linted = lintText(
+    'refresh.snippet',
+    undefined,
+    NO_BUFFER,
+    sanitizeSettings({ ...DEFAULT_SETTINGS, ...settings }),
+  );
   assert.ok(linted);
   return linted.findings;
 }
@@ -32,9 +37,10 @@ function lint(settings: Partial<Settings>) {
 describe('rule settings through lintText', () => {
   it('finds the unbuffered check with the default severity and the default buffer in the message', () => {
     const findings = lint({});
-    assert.deepEqual(findings.map((f) => [f.code, f.severity, NO_BUFFER.slice(f.range.start, f.range.end)]), [
-      ['token-expiry-no-buffer', 'warning', 'utc >= tokenExpiry'],
-    ]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.severity, NO_BUFFER.slice(f.range.start, f.range.end)]),
+      [['token-expiry-no-buffer', 'warning', 'utc >= tokenExpiry']],
+    );
     assert.match(findings[0]!.message, /refresh 300 s before it to absorb clock drift/);
   });
 
@@ -47,7 +53,13 @@ describe('rule settings through lintText', () => {
   });
 
   it('a severity override replaces the default severity', () => {
-    assert.deepEqual(lint({ rules: { 'token-expiry-no-buffer': 'error' } }).map((f) => f.severity), ['error']);
-    assert.deepEqual(lint({ rules: { 'token-expiry-no-buffer': 'hint' } }).map((f) => f.severity), ['hint']);
+    assert.deepEqual(
+      lint({ rules: { 'token-expiry-no-buffer': 'error' } }).map((f) => f.severity),
+      ['error'],
+    );
+    assert.deepEqual(
+      lint({ rules: { 'token-expiry-no-buffer': 'hint' } }).map((f) => f.severity),
+      ['hint'],
+    );
   });
 });

@@ -13,7 +13,10 @@ describe('token-expires-in-ignored (hand-built models)', () => {
       .expirySet('tokenExpiry = utc + (3600 / 86400)', 'tokenexpiry', { constant: { seconds: 3600, needle: '3600' } });
     const findings = run(b).filter((f) => f.code === CODE);
     assert.deepEqual(summary(text, findings), [`${CODE}@"3600"`]);
-    assert.match(findings[0]!.message, /^tokenExpiry assumes every token lives 3600 s; use the token response's expires_in/);
+    assert.match(
+      findings[0]!.message,
+      /^tokenExpiry assumes every token lives 3600 s; use the token response's expires_in/,
+    );
   });
 
   it('does not report expires_in, nor a cleared expiry', () => {
@@ -31,7 +34,9 @@ describe('token-expires-in-ignored (hand-built models)', () => {
     const u = b.unit('snippet');
     const c = u.condition('IF cachedToken = ""', { reads: ['cachedtoken'] });
     u.presenceCheck('cachedToken = ""', 'cachedtoken');
-    u.inside(c, 'then', () => u.acquire('cachedToken = tokenResult.access_token', 'cachedtoken', 'response', { persistent: true }));
+    u.inside(c, 'then', () =>
+      u.acquire('cachedToken = tokenResult.access_token', 'cachedtoken', 'response', { persistent: true }),
+    );
     const findings = run(b).filter((f) => f.code === CODE);
     assert.deepEqual(summary(text, findings), [`${CODE}@"cachedToken = tokenResult.access_token"`]);
     assert.match(findings[0]!.message, /^cachedToken is kept for later use, but no expiry is stored with it/);
@@ -47,7 +52,8 @@ describe('token-expires-in-ignored (hand-built models)', () => {
     assert.deepEqual(summary(text, run(b), CODE), [`${CODE}@"strCachedToken = validToken"`]);
 
     const withExpiry = new ModelBuilder(text);
-    withExpiry.unit('snippet')
+    withExpiry
+      .unit('snippet')
       .acquire('strCachedToken = validToken', 'strcachedtoken', 'alias', { from: 'validtoken', persistent: true })
       .acquire('v = "{strCachedToken}"', 'v', 'cache-read', { from: 'strcachedtoken' })
       .expirySet('strTokenExpiry = "0"', 'strtokenexpiry', { fromExpiresIn: true });
@@ -57,7 +63,9 @@ describe('token-expires-in-ignored (hand-built models)', () => {
   it('does not report a Strategy A token that is persistent but neither presence-checked nor read back', () => {
     const text = 'ASSIGN accessToken = tokenResult.access_token';
     const b = new ModelBuilder(text);
-    b.unit('snippet').acquire('accessToken = tokenResult.access_token', 'accesstoken', 'response', { persistent: true });
+    b.unit('snippet').acquire('accessToken = tokenResult.access_token', 'accesstoken', 'response', {
+      persistent: true,
+    });
     assert.deepEqual(summary(text, run(b), CODE), []);
   });
 });
@@ -67,7 +75,13 @@ describe('token-expiry-no-buffer and refresh-without-jitter (hand-built models)'
     const b = new ModelBuilder(text);
     const u = b.unit('snippet');
     u.condition(text, {
-      expiry: { expiryVariable: 'tokenexpiry', buffer, refreshBranch: 'then', comparison, ...(bufferText ? { bufferText } : {}) },
+      expiry: {
+        expiryVariable: 'tokenexpiry',
+        buffer,
+        refreshBranch: 'then',
+        comparison,
+        ...(bufferText ? { bufferText } : {}),
+      },
     });
     return b;
   }
@@ -95,7 +109,9 @@ describe('token-expiry-no-buffer and refresh-without-jitter (hand-built models)'
 
   it('sits on the buffer when the model knows its range', () => {
     const text = 'IF utc >= tokenExpiry - (300 / 86400)';
-    const findings = run(model(text, 'utc >= tokenExpiry - (300 / 86400)', { kind: 'constant', seconds: 300 }, '(300 / 86400)'));
+    const findings = run(
+      model(text, 'utc >= tokenExpiry - (300 / 86400)', { kind: 'constant', seconds: 300 }, '(300 / 86400)'),
+    );
     assert.deepEqual(summary(text, findings), ['refresh-without-jitter@"(300 / 86400)"']);
   });
 
@@ -105,7 +121,10 @@ describe('token-expiry-no-buffer and refresh-without-jitter (hand-built models)'
       summary(text, run(model(text, text, { kind: 'variable', variable: 'bufferseconds', constantSeconds: 300 }))),
       ['refresh-without-jitter@"now >= clientExpiry - bufferSeconds"'],
     );
-    assert.match(run(model(text, text, { kind: 'variable', variable: 'bufferseconds', constantSeconds: 300 }))[0]!.message, /refreshes its token a fixed 300 s \(bufferSeconds\) before expiry/);
+    assert.match(
+      run(model(text, text, { kind: 'variable', variable: 'bufferseconds', constantSeconds: 300 }))[0]!.message,
+      /refreshes its token a fixed 300 s \(bufferSeconds\) before expiry/,
+    );
     assert.deepEqual(run(model(text, text, { kind: 'variable', variable: 'bufferseconds' })), []);
     assert.deepEqual(run(model(text, text, { kind: 'jittered' })), []);
   });

@@ -10,14 +10,14 @@ import {
   type Notation,
 } from '../../../server/src/templates';
 import { lintText } from '../../../server/src/service/lint';
-import { forbiddenSnippetForms, snippetErrors, guideErrors } from '../fixes/templates-code-checks.test';
+import { forbiddenSnippetForms, snippetErrors, guideErrors } from '../../helpers/template-checks';
 
 /**
  * Expands a VS Code snippet body the way the editor does when every placeholder keeps its default:
  * `${n:default}` → default (expanded too), `$n` / `${n}` → nothing, `\$` `\}` `\\` → the character.
  * Variables (`$NAME`) and choices are not expected in our snippets: they would mean a missing escape.
  */
-export function expandSnippet(body: string): string {
+function expandSnippet(body: string): string {
   let i = 0;
   const expand = (inPlaceholder: boolean): string => {
     let out = '';
@@ -57,10 +57,14 @@ function placeholders(body: string): Array<[number, string]> {
 }
 
 const NOTATIONS: Array<{ notation: Notation; file: string; languageId: string; fileName: string }> = [
-  { notation: 'snippet', file: 'snippets/cxone-snippet.json', languageId: 'cxone-snippet', fileName: 'expanded.snippet' },
+  {
+    notation: 'snippet',
+    file: 'snippets/cxone-snippet.json',
+    languageId: 'cxone-snippet',
+    fileName: 'expanded.snippet',
+  },
   { notation: 'guide', file: 'snippets/cxone-studio.json', languageId: 'cxone-studio', fileName: 'expanded.studio' },
 ];
-
 
 /** A fixed refresh buffer is by design a refresh-without-jitter hint; every other finding is a defect. */
 function unexpectedFindings(name: string, languageId: string, text: string): string[] {
@@ -107,7 +111,10 @@ for (const { notation, file, languageId, fileName } of NOTATIONS) {
           assert.equal(defaults.get(n) ?? value, value, `placeholder ${n} has two defaults`);
           defaults.set(n, value);
         }
-        assert.deepEqual([...defaults.keys()].sort((a, b) => a - b), [...defaults.keys()].map((_, k) => k + 1));
+        assert.deepEqual(
+          [...defaults.keys()].sort((a, b) => a - b),
+          [...defaults.keys()].map((_, k) => k + 1),
+        );
       });
 
       it(`"${name}" writes credentials only as substitutions`, () => {
@@ -117,7 +124,7 @@ for (const { notation, file, languageId, fileName } of NOTATIONS) {
         if (/X-Api-Key/.test(text)) assert.match(text, /"\{SECURE_PROXY_KEY\}"/);
       });
 
-      it(`"${name}" triggers none of the token rules`, function () {
+      it(`"${name}" triggers none of the token rules`, () => {
         assert.deepEqual(unexpectedFindings(fileName, languageId, text), [], text);
       });
     }
@@ -127,36 +134,44 @@ for (const { notation, file, languageId, fileName } of NOTATIONS) {
 describe('templates with default names trigger none of the token rules', () => {
   const jitter = { enabled: true, minSeconds: 120, maxSeconds: 480 };
 
-  it('(the rules are live: Pattern A is reported in both notations)', function () {
-    const snippet = 'ASSIGN p = GetRESTProxy()\np.AddHeader("Authorization", "Bearer {accessToken}")\nASSIGN r = p.MakeRestRequest(u, "", 0, "GET")\n';
-    const studio = 'ASSIGN strToken = GetOAuthToken();\nWAIT 1800\nSNIPPET\nreq.headers["Authorization"] = "Bearer " + strToken;\nvar resp = req.send();\nEND SNIPPET\n';
-    assert.ok(unexpectedFindings('a.snippet', 'snippet', snippet).some((f) => f.startsWith('token-reuse-without-expiry')));
+  it('(the rules are live: Pattern A is reported in both notations)', () => {
+    const snippet =
+      'ASSIGN p = GetRESTProxy()\np.AddHeader("Authorization", "Bearer {accessToken}")\nASSIGN r = p.MakeRestRequest(u, "", 0, "GET")\n';
+    const studio =
+      'ASSIGN strToken = GetOAuthToken();\nWAIT 1800\nSNIPPET\nreq.headers["Authorization"] = "Bearer " + strToken;\nvar resp = req.send();\nEND SNIPPET\n';
+    assert.ok(
+      unexpectedFindings('a.snippet', 'snippet', snippet).some((f) => f.startsWith('token-reuse-without-expiry')),
+    );
     assert.ok(unexpectedFindings('a.studio', 'guide', studio).some((f) => f.startsWith('token-reuse-without-expiry')));
   });
 
-  it('(a fixed buffer is the one expected hint)', function () {
+  it('(a fixed buffer is the one expected hint)', () => {
     const codes = lintText('a.snippet', 'snippet', strategyB('snippet'), DEFAULT_SETTINGS)!.findings.map((f) => f.code);
     assert.deepEqual(codes, ['refresh-without-jitter']);
   });
 
   for (const { notation, languageId, fileName } of NOTATIONS) {
-    it(`Strategy B, then a call with the cached token, then the 401/403 handler (${notation})`, function () {
-      const text = notation === 'snippet'
-        ? strategyB('snippet', { jitter }) +
-          'ASSIGN apiProxy = GetRESTProxy()\napiProxy.AddHeader("Authorization", "Bearer {cachedToken}")\n' +
-          'ASSIGN apiResult = apiProxy.MakeRestRequest("https://api.your-crm.com/v2/data", "", 0, "GET")\n' +
-          authStatusHandler('snippet', { successLines: ['ASSIGN customerName = apiResult.name'] })
-        : strategyB('guide', {
-          jitter,
-          trailingLines: [
-            'var apiReq = new CXone.HttpRequest();',
-            'apiReq.method = "GET";',
-            'apiReq.url = "https://api.your-crm.com/v2/data";',
-            'apiReq.headers["Authorization"] = "Bearer " + validToken;',
-            'var apiResp = apiReq.send();',
-            authStatusHandler('guide', { snippetBlock: false, successLines: ['SET strCustomerName = JSON.parse(apiResp.body).name;'] }).trimEnd(),
-          ],
-        });
+    it(`Strategy B, then a call with the cached token, then the 401/403 handler (${notation})`, () => {
+      const text =
+        notation === 'snippet'
+          ? strategyB('snippet', { jitter }) +
+            'ASSIGN apiProxy = GetRESTProxy()\napiProxy.AddHeader("Authorization", "Bearer {cachedToken}")\n' +
+            'ASSIGN apiResult = apiProxy.MakeRestRequest("https://api.your-crm.com/v2/data", "", 0, "GET")\n' +
+            authStatusHandler('snippet', { successLines: ['ASSIGN customerName = apiResult.name'] })
+          : strategyB('guide', {
+              jitter,
+              trailingLines: [
+                'var apiReq = new CXone.HttpRequest();',
+                'apiReq.method = "GET";',
+                'apiReq.url = "https://api.your-crm.com/v2/data";',
+                'apiReq.headers["Authorization"] = "Bearer " + validToken;',
+                'var apiResp = apiReq.send();',
+                authStatusHandler('guide', {
+                  snippetBlock: false,
+                  successLines: ['SET strCustomerName = JSON.parse(apiResp.body).name;'],
+                }).trimEnd(),
+              ],
+            });
       assert.deepEqual(notation === 'snippet' ? snippetErrors(text) : guideErrors(text), [], text);
       assert.deepEqual(unexpectedFindings(fileName, languageId, text), [], text);
     });
@@ -171,7 +186,7 @@ describe('templates with default names trigger none of the token rules', () => {
       tokenProxyCall: tokenProxyCall(notation),
     };
     for (const [name, text] of Object.entries(rendered)) {
-      it(`${name} (${notation})`, function () {
+      it(`${name} (${notation})`, () => {
         assert.deepEqual(unexpectedFindings(fileName, languageId, text), [], text);
       });
     }

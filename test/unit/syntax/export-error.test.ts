@@ -51,7 +51,10 @@ describe('xml errors in Studio exports', () => {
     assert.match(error.message, /&amp;/);
     assert.deepEqual(humanPosition(text, at), { line: 14, column: 26 });
     // The action read before the error is kept.
-    assert.deepEqual(readExport(text)!.actions.map((a) => a.id), [1]);
+    assert.deepEqual(
+      readExport(text)!.actions.map((a) => a.id),
+      [1],
+    );
   });
 
   it('points at a bare & even when nothing follows it', () => {

@@ -6,19 +6,62 @@ import { readExport, type ScriptExport } from '../../../server/src/syntax/export
 import { escapeXmlText } from '../../../server/src/syntax/export/xml-escape';
 import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
 import { assertRangeInside } from '../../helpers/range-checks';
-import { assertExactOffsetMap } from './export-offset-oracle.test';
+import { assertExactOffsetMap } from '../../helpers/export-offset-oracle';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'xml');
-const SEEDS = ['token-at-begin-used-after-menu.xml', 'strategy-b-export.xml', 'cdata-snippet.xml', 'malformed-export.xml']
-  .map((name) => readFileSync(path.join(FIXTURES, name), 'utf8'));
+const SEEDS = [
+  'token-at-begin-used-after-menu.xml',
+  'strategy-b-export.xml',
+  'cdata-snippet.xml',
+  'malformed-export.xml',
+].map((name) => readFileSync(path.join(FIXTURES, name), 'utf8'));
 
 /** Pieces that matter to an XML reader, plus plain text. */
 const XML_PIECES = [
-  '<', '>', '&', ';', '/', '"', "'", '=', '\r\n', '\r', '\n', '\t', ' ', '\uFEFF', '\u0000', '\uD800', '😀',
-  '&amp;', '&lt;', '&#x7D;', '&#123;', '&#x1F600;', '&bogus;', '<![CDATA[', ']]>', '<!--', '-->', '<?', '?>',
-  '<string>', '</string>', '<string />', '<ActionStruct>', '</ActionStruct>', '<ActionID>', '</ActionID>',
-  '<Action>SNIPPET</Action>', '<Parameters>', '</Parameters>', '<BranchStruct>', '</BranchStruct>',
-  '<ScriptContainer>', '</ScriptContainer>', '<!DOCTYPE x [ <!ENTITY e "v"> ]>',
+  '<',
+  '>',
+  '&',
+  ';',
+  '/',
+  '"',
+  "'",
+  '=',
+  '\r\n',
+  '\r',
+  '\n',
+  '\t',
+  ' ',
+  '\uFEFF',
+  '\u0000',
+  '\uD800',
+  '😀',
+  '&amp;',
+  '&lt;',
+  '&#x7D;',
+  '&#123;',
+  '&#x1F600;',
+  '&bogus;',
+  '<![CDATA[',
+  ']]>',
+  '<!--',
+  '-->',
+  '<?',
+  '?>',
+  '<string>',
+  '</string>',
+  '<string />',
+  '<ActionStruct>',
+  '</ActionStruct>',
+  '<ActionID>',
+  '</ActionID>',
+  '<Action>SNIPPET</Action>',
+  '<Parameters>',
+  '</Parameters>',
+  '<BranchStruct>',
+  '</BranchStruct>',
+  '<ScriptContainer>',
+  '</ScriptContainer>',
+  '<!DOCTYPE x [ <!ENTITY e "v"> ]>',
 ];
 
 const mutation = mutationArbitrary({
@@ -77,24 +120,29 @@ function snippetExport(content: string): string {
 }
 
 /** Snippet code made of characters XML 1.0 can hold, heavy on the ones that need care. */
-const snippetCode = fc.array(
-  fc.oneof(
-    fc.constantFrom('&', '<', '>', '"', "'", '\r\n', '\r', '\n', '\t', ']]>', '&amp;', '{', '}', '😀', '𝔘', 'é', ' '),
-    fc.string({ unit: 'grapheme-ascii', maxLength: 6 }),
-  ),
-  { maxLength: 60 },
-).map((parts) => parts.join(''));
+const snippetCode = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('&', '<', '>', '"', "'", '\r\n', '\r', '\n', '\t', ']]>', '&amp;', '{', '}', '😀', '𝔘', 'é', ' '),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 6 }),
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(''));
 
 describe('xml reader properties', () => {
   it('never throws, terminates, and keeps every range inside the document under random mutations', function () {
     this.timeout(120_000);
     fc.assert(
-      fc.property(fc.nat({ max: SEEDS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }),
+      fc.property(
+        fc.nat({ max: SEEDS.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
         (seed, mutations) => {
           const text = applyMutations(SEEDS[seed]!, mutations);
           const result = readExport(text);
           if (result !== undefined) assertWellFormedResult(text, result);
-        }),
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -117,14 +165,17 @@ describe('xml reader properties', () => {
 
   it('round-trips code written as CDATA with an exact offset map', () => {
     fc.assert(
-      fc.property(snippetCode.filter((code) => !code.includes(']]>')), (code) => {
-        const text = snippetExport(`<![CDATA[${code}]]>`);
-        const result = readExport(text);
-        assert.ok(result !== undefined);
-        assert.deepEqual(result.errors, []);
-        assert.equal(result.snippets[0]!.code, code);
-        assertExactOffsetMap(text, result.snippets[0]!);
-      }),
+      fc.property(
+        snippetCode.filter((code) => !code.includes(']]>')),
+        (code) => {
+          const text = snippetExport(`<![CDATA[${code}]]>`);
+          const result = readExport(text);
+          assert.ok(result !== undefined);
+          assert.deepEqual(result.errors, []);
+          assert.equal(result.snippets[0]!.code, code);
+          assertExactOffsetMap(text, result.snippets[0]!);
+        },
+      ),
       { numRuns: 300 },
     );
   });

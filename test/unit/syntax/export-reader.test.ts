@@ -4,12 +4,8 @@ import * as path from 'node:path';
 import { SaxesParser } from 'saxes';
 import type { TextRange } from '../../../server/src/common/text-range';
 import { LineIndex } from '../../../server/src/documents/line-index';
-import {
-  type EmbeddedCode,
-  readExport,
-  type ScriptExport,
-} from '../../../server/src/syntax/export/read-export';
-import { assertExactOffsetMap } from './export-offset-oracle.test';
+import { type EmbeddedCode, readExport, type ScriptExport } from '../../../server/src/syntax/export/read-export';
+import { assertExactOffsetMap } from '../../helpers/export-offset-oracle';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'xml');
 
@@ -42,8 +38,8 @@ function documentSliceOf(text: string, snippet: EmbeddedCode, start: number, end
 function exportWith(...actionBodies: string[]): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<ScriptContainer xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
-      + 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" BusNo="4599331" UserID="26118">',
+    '<ScriptContainer xmlns:xsd="http://www.w3.org/2001/XMLSchema" ' +
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" BusNo="4599331" UserID="26118">',
     '  <Actions>',
     ...actionBodies.map((body) => `    <ActionStruct>\r\n${body}\r\n    </ActionStruct>`),
     '  </Actions>',
@@ -75,17 +71,20 @@ describe('readExport', () => {
     });
 
     it('reads every action in file order with type and caption', () => {
-      assert.deepEqual(result.actions.map((a) => [a.id, a.type, a.caption]), [
-        [1, 'BEGIN', 'Begin'],
-        [3, 'SNIPPET', 'Get OAuth token'],
-        [5, 'MENU', 'Main menu'],
-        [7, 'WAIT', 'Hold music'],
-        [9, 'PLAY', 'Opening hours'],
-        [11, 'PLAY', 'Sorry, try again'],
-        [13, 'REQAGENT', 'Billing skill'],
-        [15, 'SNIPPET', 'Lookup customer'],
-        [17, 'HANGUP', 'Hangup'],
-      ]);
+      assert.deepEqual(
+        result.actions.map((a) => [a.id, a.type, a.caption]),
+        [
+          [1, 'BEGIN', 'Begin'],
+          [3, 'SNIPPET', 'Get OAuth token'],
+          [5, 'MENU', 'Main menu'],
+          [7, 'WAIT', 'Hold music'],
+          [9, 'PLAY', 'Opening hours'],
+          [11, 'PLAY', 'Sorry, try again'],
+          [13, 'REQAGENT', 'Billing skill'],
+          [15, 'SNIPPET', 'Lookup customer'],
+          [17, 'HANGUP', 'Hangup'],
+        ],
+      );
     });
 
     it('gives exact ranges for actions, captions and parameters', () => {
@@ -104,9 +103,10 @@ describe('readExport', () => {
 
     it('keeps positional parameters, empty ones included', () => {
       const menu = result.actions.find((a) => a.id === 5)!;
-      assert.deepEqual(menu.parameters.map((p) => p.value), [
-        '"%For billing, press 1. For our opening hours, press 2."', '', 'True', '1', '', '5', '5', 'MRES',
-      ]);
+      assert.deepEqual(
+        menu.parameters.map((p) => p.value),
+        ['"%For billing, press 1. For our opening hours, press 2."', '', 'True', '1', '', '5', '5', 'MRES'],
+      );
       assert.equal(slice(text, menu.parameters[0]!.range), menu.parameters[0]!.value);
       const hangup = result.actions.find((a) => a.id === 17)!;
       assert.deepEqual(hangup.parameters, []);
@@ -118,19 +118,22 @@ describe('readExport', () => {
     });
 
     it('reads default, branch and case edges; -1 is "not connected"', () => {
-      assert.deepEqual(result.edges.map((e) => [e.from, e.kind, e.label, e.index, e.to, e.dangling]), [
-        [1, 'default', '', 0, 3, false],
-        [3, 'default', '', 0, 5, false],
-        [5, 'branch', 'OnTimeout', 0, 11, false],
-        [5, 'branch', 'OnInvalidDigit', 1, 11, false],
-        [5, 'case', '1', 0, 7, false],
-        [5, 'case', '2', 1, 9, false],
-        [7, 'default', '', 0, 13, false],
-        [9, 'default', '', 0, 17, false],
-        [11, 'default', '', 0, 5, false],
-        [13, 'default', '', 0, 15, false],
-        [15, 'default', '', 0, 17, false],
-      ]);
+      assert.deepEqual(
+        result.edges.map((e) => [e.from, e.kind, e.label, e.index, e.to, e.dangling]),
+        [
+          [1, 'default', '', 0, 3, false],
+          [3, 'default', '', 0, 5, false],
+          [5, 'branch', 'OnTimeout', 0, 11, false],
+          [5, 'branch', 'OnInvalidDigit', 1, 11, false],
+          [5, 'case', '1', 0, 7, false],
+          [5, 'case', '2', 1, 9, false],
+          [7, 'default', '', 0, 13, false],
+          [9, 'default', '', 0, 17, false],
+          [11, 'default', '', 0, 5, false],
+          [13, 'default', '', 0, 15, false],
+          [15, 'default', '', 0, 17, false],
+        ],
+      );
       const caseEdge = result.edges.find((e) => e.kind === 'case' && e.label === '1')!;
       const element = slice(text, caseEdge.range);
       assert.ok(element.startsWith('<BranchStruct>') && element.endsWith('</BranchStruct>'));
@@ -138,14 +141,20 @@ describe('readExport', () => {
     });
 
     it('extracts both snippets with decoded code and CRLF line breaks kept', () => {
-      assert.deepEqual(result.snippets.map((s) => [s.actionId, s.caption]), [
-        [3, 'Get OAuth token'],
-        [15, 'Lookup customer'],
-      ]);
+      assert.deepEqual(
+        result.snippets.map((s) => [s.actionId, s.caption]),
+        [
+          [3, 'Get OAuth token'],
+          [15, 'Lookup customer'],
+        ],
+      );
       const token = snippetOf(result, 3);
       assert.ok(token.code.startsWith('// Acquire the CRM token once, when the call starts\r\nASSIGN tokenUrl'));
-      assert.ok(token.code.includes(
-        '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}"'));
+      assert.ok(
+        token.code.includes(
+          '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}"',
+        ),
+      );
       assert.ok(token.code.includes('ASSIGN accessToken = tokenResult.access_token'));
       assert.ok(token.code.endsWith('}'));
       assert.equal(token.usesCdata, false);
@@ -178,8 +187,10 @@ describe('readExport', () => {
 
       const condition = 'proxy.StatusCode >= 200 & proxy.StatusCode < 300';
       const c = lookup.code.indexOf(condition);
-      assert.equal(documentSliceOf(text, lookup, c, c + condition.length),
-        'proxy.StatusCode &gt;= 200 &amp; proxy.StatusCode &lt; 300');
+      assert.equal(
+        documentSliceOf(text, lookup, c, c + condition.length),
+        'proxy.StatusCode &gt;= 200 &amp; proxy.StatusCode &lt; 300',
+      );
 
       const brace = lookup.code.indexOf('\\{');
       assert.equal(documentSliceOf(text, lookup, brace, brace + 2), '\\&#123;');
@@ -209,29 +220,38 @@ describe('readExport', () => {
 
     it('reads the newer format with ExtraInfo, xws and yws', () => {
       assert.deepEqual(result.errors, []);
-      assert.deepEqual(result.actions.map((a) => a.id), [1, 2, 4, 5, 7, 6, 8, 10, 12]);
+      assert.deepEqual(
+        result.actions.map((a) => a.id),
+        [1, 2, 4, 5, 7, 6, 8, 10, 12],
+      );
       assert.equal(result.actions.find((a) => a.id === 5)!.type, 'ASSIGN');
     });
 
     it('takes edges from DefaultNextAction, Branches and Cases only (not from ExtraInfo)', () => {
-      assert.deepEqual(result.edges.map((e) => `${e.from}-${e.kind}:${e.label}->${e.to}`), [
-        '1-default:->2',
-        '2-default:->4',
-        '4-default:->12',
-        '4-branch:OnTimeout->4',
-        '4-case:1->5',
-        '4-case:2->7',
-        '4-case:9->12',
-        '5-default:->6',
-        '7-default:->6',
-        '6-default:->8',
-        '8-default:->10',
-        '10-default:->4',
-      ]);
+      assert.deepEqual(
+        result.edges.map((e) => `${e.from}-${e.kind}:${e.label}->${e.to}`),
+        [
+          '1-default:->2',
+          '2-default:->4',
+          '4-default:->12',
+          '4-branch:OnTimeout->4',
+          '4-case:1->5',
+          '4-case:2->7',
+          '4-case:9->12',
+          '5-default:->6',
+          '7-default:->6',
+          '6-default:->8',
+          '8-default:->10',
+          '10-default:->4',
+        ],
+      );
     });
 
     it('maps the Strategy B snippet exactly', () => {
-      assert.deepEqual(result.snippets.map((s) => s.actionId), [2, 6, 8]);
+      assert.deepEqual(
+        result.snippets.map((s) => s.actionId),
+        [2, 6, 8],
+      );
       const fresh = snippetOf(result, 6);
       assert.ok(fresh.code.includes('IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (300 / 86400)\r\n'));
       for (const s of result.snippets) assertExactOffsetMap(text, s);
@@ -247,15 +267,18 @@ describe('readExport', () => {
     it('reads a CDATA snippet verbatim', () => {
       const order = snippetOf(result, 2);
       assert.equal(order.usesCdata, true);
-      assert.equal(order.code, [
-        'ASSIGN orderProxy = GetRESTProxy()',
-        'orderProxy.AddHeader("Authorization", "Bearer {accessToken}")',
-        'ASSIGN order = orderProxy.MakeRestRequest("https://api.example-shop.com/v1/orders/{orderId}?fields=status&expand=lines", "", 0, "GET")',
-        'IF orderProxy.StatusCode >= 200 & orderProxy.StatusCode < 300',
-        '{',
-        '  ASSIGN orderStatus = order.status',
-        '}',
-      ].join('\r\n'));
+      assert.equal(
+        order.code,
+        [
+          'ASSIGN orderProxy = GetRESTProxy()',
+          'orderProxy.AddHeader("Authorization", "Bearer {accessToken}")',
+          'ASSIGN order = orderProxy.MakeRestRequest("https://api.example-shop.com/v1/orders/{orderId}?fields=status&expand=lines", "", 0, "GET")',
+          'IF orderProxy.StatusCode >= 200 & orderProxy.StatusCode < 300',
+          '{',
+          '  ASSIGN orderStatus = order.status',
+          '}',
+        ].join('\r\n'),
+      );
       assertExactOffsetMap(text, order);
       assert.equal(order.toDocumentOffset(0), order.contentRange.start + '<![CDATA['.length);
       // The end of the code stays inside the section, before `]]>`.
@@ -266,8 +289,10 @@ describe('readExport', () => {
 
     it('reads text, references, CDATA and a comment mixed in one string', () => {
       const mixed = snippetOf(result, 3);
-      assert.equal(mixed.code,
-        'ASSIGN retries = 0\r\nIF orderStatus = "shipped" & retries < 3\r\n{\r\n  ASSIGN note = "Tracking & delivery"\r\n}');
+      assert.equal(
+        mixed.code,
+        'ASSIGN retries = 0\r\nIF orderStatus = "shipped" & retries < 3\r\n{\r\n  ASSIGN note = "Tracking & delivery"\r\n}',
+      );
       assertExactOffsetMap(text, mixed);
       const cr = mixed.code.indexOf('\r');
       assert.equal(documentSliceOf(text, mixed, cr, cr + 2), '&#13;&#10;<![CDATA[');
@@ -319,8 +344,14 @@ describe('readExport', () => {
     });
 
     it('keeps the actions read before the error', () => {
-      assert.deepEqual(result.actions.map((a) => a.id), [1, 3, 5]);
-      assert.deepEqual(result.snippets.map((s) => s.actionId), [3]);
+      assert.deepEqual(
+        result.actions.map((a) => a.id),
+        [1, 3, 5],
+      );
+      assert.deepEqual(
+        result.snippets.map((s) => s.actionId),
+        [3],
+      );
       assertExactOffsetMap(text, result.snippets[0]!);
       assert.ok(result.edges.filter((e) => e.from === 5).every((e) => e.dangling));
     });
@@ -332,7 +363,10 @@ describe('readExport', () => {
     const withBom = read(text);
     const without = read(plain);
     assert.deepEqual(withBom.errors, []);
-    assert.deepEqual(withBom.actions.map((a) => a.range.start), without.actions.map((a) => a.range.start + 1));
+    assert.deepEqual(
+      withBom.actions.map((a) => a.range.start),
+      without.actions.map((a) => a.range.start + 1),
+    );
     for (const s of withBom.snippets) assertExactOffsetMap(text, s);
   });
 
@@ -340,12 +374,26 @@ describe('readExport', () => {
     const text = exportWith(
       action(1, 'BEGIN'),
       action(2, 'SNIPPET'),
-      action(3, 'SNIPPET', '      <Parameters>\r\n        <string />\r\n        <string>Limit2K</string>\r\n      </Parameters>'),
+      action(
+        3,
+        'SNIPPET',
+        '      <Parameters>\r\n        <string />\r\n        <string>Limit2K</string>\r\n      </Parameters>',
+      ),
     );
     const result = read(text);
     assert.deepEqual(result.errors, []);
-    assert.deepEqual(result.actions.map((a) => [a.id, a.parameters.length]), [[1, 0], [2, 0], [3, 2]]);
-    assert.deepEqual(result.snippets.map((s) => s.actionId), [3]);
+    assert.deepEqual(
+      result.actions.map((a) => [a.id, a.parameters.length]),
+      [
+        [1, 0],
+        [2, 0],
+        [3, 2],
+      ],
+    );
+    assert.deepEqual(
+      result.snippets.map((s) => s.actionId),
+      [3],
+    );
     const [empty] = result.snippets;
     assert.equal(empty!.code, '');
     assert.equal(slice(text, empty!.elementRange), '<string />');
@@ -356,26 +404,40 @@ describe('readExport', () => {
 
   it('skips an ActionStruct without a usable ActionID and keeps links to unknown actions as dangling', () => {
     const text = exportWith(
-      action(1, 'BEGIN', [
-        '      <DefaultNextAction>',
-        '        <Text />',
-        '        <ActionID>99</ActionID>',
-        '        <Index>0</Index>',
-        '      </DefaultNextAction>',
-      ].join('\r\n')),
+      action(
+        1,
+        'BEGIN',
+        [
+          '      <DefaultNextAction>',
+          '        <Text />',
+          '        <ActionID>99</ActionID>',
+          '        <Index>0</Index>',
+          '      </DefaultNextAction>',
+        ].join('\r\n'),
+      ),
       '      <Action>SNIPPET</Action>\r\n      <Parameters>\r\n        <string>x = 1</string>\r\n      </Parameters>',
-      action(2, 'IF', [
-        '      <Branches>',
-        '        <BranchStruct><Text>True</Text><ActionID>0</ActionID><Index>0</Index></BranchStruct>',
-        '        <BranchStruct><Text>False</Text><ActionID></ActionID><Index>1</Index></BranchStruct>',
-        '        <BranchStruct><Text>Other</Text><Index>2</Index></BranchStruct>',
-        '      </Branches>',
-      ].join('\r\n')),
+      action(
+        2,
+        'IF',
+        [
+          '      <Branches>',
+          '        <BranchStruct><Text>True</Text><ActionID>0</ActionID><Index>0</Index></BranchStruct>',
+          '        <BranchStruct><Text>False</Text><ActionID></ActionID><Index>1</Index></BranchStruct>',
+          '        <BranchStruct><Text>Other</Text><Index>2</Index></BranchStruct>',
+          '      </Branches>',
+        ].join('\r\n'),
+      ),
     );
     const result = read(text);
-    assert.deepEqual(result.actions.map((a) => a.id), [1, 2]);
+    assert.deepEqual(
+      result.actions.map((a) => a.id),
+      [1, 2],
+    );
     assert.deepEqual(result.snippets, []);
-    assert.deepEqual(result.edges.map((e) => [e.from, e.to, e.dangling]), [[1, 99, true]]);
+    assert.deepEqual(
+      result.edges.map((e) => [e.from, e.to, e.dangling]),
+      [[1, 99, true]],
+    );
     assert.deepEqual(result.graph.successors(1), []);
     assert.equal(result.graph.outgoing(1).length, 1);
   });
@@ -428,17 +490,19 @@ describe('readExport', () => {
         `proxy.AddHeader("Authorization", "Bearer {cachedToken}")`,
         `ASSIGN payload = "${'x'.repeat(1500)}"`,
       ].join('\r\n');
-      bodies.push([
-        `      <ActionID>${i}</ActionID>`,
-        `      <Action>${i === 1 ? 'BEGIN' : 'SNIPPET'}</Action>`,
-        `      <Caption>Step ${i}</Caption>`,
-        `      <Parameters>\r\n        <string>${code}</string>\r\n        <string>Limit32K</string>\r\n      </Parameters>`,
-        `      <DefaultNextAction>\r\n        <Text />\r\n        <ActionID>${next}</ActionID>\r\n        <Index>0</Index>\r\n        <Segments />\r\n      </DefaultNextAction>`,
-        '      <Branches />\r\n      <Cases />',
-        `      <X>${(i % 40) * 96}</X>\r\n      <Y>${Math.floor(i / 40) * 96}</Y>`,
-        `      <DependencyOrder>${i - 1}</DependencyOrder>\r\n      <Impl_Type>0</Impl_Type>`,
-        '      <LibraryID>b333da63-33c8-4297-a58a-e9546cf7f0f2</LibraryID>',
-      ].join('\r\n'));
+      bodies.push(
+        [
+          `      <ActionID>${i}</ActionID>`,
+          `      <Action>${i === 1 ? 'BEGIN' : 'SNIPPET'}</Action>`,
+          `      <Caption>Step ${i}</Caption>`,
+          `      <Parameters>\r\n        <string>${code}</string>\r\n        <string>Limit32K</string>\r\n      </Parameters>`,
+          `      <DefaultNextAction>\r\n        <Text />\r\n        <ActionID>${next}</ActionID>\r\n        <Index>0</Index>\r\n        <Segments />\r\n      </DefaultNextAction>`,
+          '      <Branches />\r\n      <Cases />',
+          `      <X>${(i % 40) * 96}</X>\r\n      <Y>${Math.floor(i / 40) * 96}</Y>`,
+          `      <DependencyOrder>${i - 1}</DependencyOrder>\r\n      <Impl_Type>0</Impl_Type>`,
+          '      <LibraryID>b333da63-33c8-4297-a58a-e9546cf7f0f2</LibraryID>',
+        ].join('\r\n'),
+      );
     }
     const text = exportWith(...bodies);
     assert.ok(text.length > 4_000_000, `export is ${text.length} characters`);

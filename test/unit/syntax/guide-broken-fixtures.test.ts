@@ -8,7 +8,9 @@ const STUDIO_DIR = join(__dirname, '../../fixtures/studio');
 
 /** Each annotation is one expected ParseError: same range, message starting with the annotation's message. */
 describe('studio parser: annotated broken fixtures', () => {
-  const broken = readdirSync(STUDIO_DIR).filter((f) => f.startsWith('broken-') && f.endsWith('.studio')).sort();
+  const broken = readdirSync(STUDIO_DIR)
+    .filter((f) => f.startsWith('broken-') && f.endsWith('.studio'))
+    .sort();
 
   it('has broken fixtures', () => {
     assert.ok(broken.includes('broken-unterminated-snippet.studio'));
@@ -21,10 +23,14 @@ describe('studio parser: annotated broken fixtures', () => {
       assert.ok(expected.length > 0);
       const result = parseGuide(text);
       const actual = result.errors.map((e) => `${describeRange(text, e.range)}`);
-      assert.deepEqual(actual, expected.map((e) => describeRange(text, e.range)));
+      assert.deepEqual(
+        actual,
+        expected.map((e) => describeRange(text, e.range)),
+      );
       result.errors.forEach((error, i) => {
         const message = expected[i]!.message;
-        if (message !== undefined) assert.ok(error.message.startsWith(message), `${error.message} should start with ${message}`);
+        if (message !== undefined)
+          assert.ok(error.message.startsWith(message), `${error.message} should start with ${message}`);
       });
     });
   }
@@ -37,7 +43,10 @@ describe('studio parser: annotated broken fixtures', () => {
     assert.equal(block.endKeywordRange, undefined);
     assert.equal(block.range.end, text.length);
     assert.equal(block.bodyRange.end, text.length);
-    assert.deepEqual(block.sets.map((s) => s.name), ['strApiError']);
+    assert.deepEqual(
+      block.sets.map((s) => s.name),
+      ['strApiError'],
+    );
     assert.ok(block.program.body.length >= 5);
   });
 
@@ -52,9 +61,12 @@ describe('studio parser: annotated broken fixtures', () => {
     }
     const second = blocks[1]!;
     assert.ok(second.kind === 'SnippetBlock');
-    assert.deepEqual(second.sets.map((s) => [s.name, s.value && text.slice(s.value.start, s.value.end)]), [
-      ['strCachedToken', 'tokenData.access_token'],
-      ['strTokenExpiry', '(Math.floor(Date.now() / 1000) + tokenData.expires_in).toString()'],
-    ]);
+    assert.deepEqual(
+      second.sets.map((s) => [s.name, s.value && text.slice(s.value.start, s.value.end)]),
+      [
+        ['strCachedToken', 'tokenData.access_token'],
+        ['strTokenExpiry', '(Math.floor(Date.now() / 1000) + tokenData.expires_in).toString()'],
+      ],
+    );
   });
 });

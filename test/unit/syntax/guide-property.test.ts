@@ -12,9 +12,51 @@ const fixtures: string[] = fixtureTexts(FIXTURE_DIRS, '.studio');
 
 /** Pieces that stress the notation's edges: block keywords, quotes, brackets, comments, line endings, substitutions. */
 const PIECES = [
-  'SNIPPET', 'END SNIPPET', 'snippet', '\n', '\r\n', '\r', '"', "'", '`', '{', '}', '(', ')', '[', ']', '/*', '*/', '//',
-  'SET ', 'SET x = ', 'ASSIGN ', 'DECISION ', 'WAIT ', 'YES --> [', '...', '=', '==', ';', '{strToken}', '{global:x}',
-  '${', '\\', '/', 'global:', '\u2028', '\ufeff', '\u00e9', '\ud83d\ude00', '\ud800', ' ', '\t', '0x', '1e', 'var ', 'if (',
+  'SNIPPET',
+  'END SNIPPET',
+  'snippet',
+  '\n',
+  '\r\n',
+  '\r',
+  '"',
+  "'",
+  '`',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '/*',
+  '*/',
+  '//',
+  'SET ',
+  'SET x = ',
+  'ASSIGN ',
+  'DECISION ',
+  'WAIT ',
+  'YES --> [',
+  '...',
+  '=',
+  '==',
+  ';',
+  '{strToken}',
+  '{global:x}',
+  '${',
+  '\\',
+  '/',
+  'global:',
+  '\u2028',
+  '\ufeff',
+  '\u00e9',
+  '\ud83d\ude00',
+  '\ud800',
+  ' ',
+  '\t',
+  '0x',
+  '1e',
+  'var ',
+  'if (',
 ];
 
 const mutation = mutationArbitrary({
@@ -45,15 +87,22 @@ describe('studio parser: properties', () => {
   it('never throws, always terminates and keeps every range inside the document', function () {
     this.timeout(20000);
     fc.assert(
-      fc.property(fc.nat({ max: fixtures.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), (index, mutations) => {
-        const text = applyMutations(fixtures[index]!, mutations);
-        const result = parseGuide(text);
-        assert.ok(!result.errors.some((e) => e.message.startsWith('Internal parser error')), JSON.stringify(result.errors));
-        checkRanges(result, text.length);
-        for (let i = 1; i < result.items.length; i++) {
-          assert.ok(result.items[i - 1]!.range.start <= result.items[i]!.range.start, 'items in document order');
-        }
-      }),
+      fc.property(
+        fc.nat({ max: fixtures.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 8 }),
+        (index, mutations) => {
+          const text = applyMutations(fixtures[index]!, mutations);
+          const result = parseGuide(text);
+          assert.ok(
+            !result.errors.some((e) => e.message.startsWith('Internal parser error')),
+            JSON.stringify(result.errors),
+          );
+          checkRanges(result, text.length);
+          for (let i = 1; i < result.items.length; i++) {
+            assert.ok(result.items[i - 1]!.range.start <= result.items[i]!.range.start, 'items in document order');
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -17,7 +17,10 @@ describe('studio parser: ranges found outside the document by the property test'
     assertGuideRangesInside(result, text.length);
     const [block] = blocks(result);
     assert.deepEqual([block!.program.start, block!.program.end], [7, 8]);
-    assert.deepEqual(result.errors.map((e) => [e.message, slice(text, e.range)]), [['SNIPPET block is not closed by END SNIPPET', 'SNIPPET']]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.message, slice(text, e.range)]),
+      [['SNIPPET block is not closed by END SNIPPET', 'SNIPPET']],
+    );
   });
 
   it('a trailing comment cut to a single `/` at the end of the file keeps the body tree inside the document', () => {
@@ -53,7 +56,10 @@ describe('studio parser: ranges found outside the document by the property test'
     });
     assert.ok(elements.length >= 2, 'the template keeps its elements');
     for (const [start, end] of elements) assert.ok(start! <= end!, `TemplateElement ${start}-${end}`);
-    assert.deepEqual(result.errors.map((e) => e.message), ['Unterminated comment: `*/` is missing']);
+    assert.deepEqual(
+      result.errors.map((e) => e.message),
+      ['Unterminated comment: `*/` is missing'],
+    );
   });
 
   it('an ASSIGN value ending in a lone `/` keeps its loose expression inside the line', () => {
@@ -80,10 +86,13 @@ describe('studio parser: SET after a switch case, default or label', () => {
     assert.deepEqual(result.errors, []);
     const [block] = blocks(result);
     assert.equal(block!.exact, true);
-    assert.deepEqual(block!.sets.map((s) => [s.name, slice(text, s.range), s.value ? slice(text, s.value) : undefined]), [
-      ['strApiError', 'SET strApiError = "AUTH";', '"AUTH"'],
-      ['strApiError', 'SET strApiError = "HTTP_" + resp.statusCode;', '"HTTP_" + resp.statusCode'],
-    ]);
+    assert.deepEqual(
+      block!.sets.map((s) => [s.name, slice(text, s.range), s.value ? slice(text, s.value) : undefined]),
+      [
+        ['strApiError', 'SET strApiError = "AUTH";', '"AUTH"'],
+        ['strApiError', 'SET strApiError = "HTTP_" + resp.statusCode;', '"HTTP_" + resp.statusCode'],
+      ],
+    );
   });
 
   it('masks SET on the same line as its case, and after a case whose expression is a conditional', () => {
@@ -101,11 +110,14 @@ describe('studio parser: SET after a switch case, default or label', () => {
     ].join('\n');
     const result = parseGuide(text);
     assert.deepEqual(result.errors, []);
-    assert.deepEqual(blocks(result)[0]!.sets.map((s) => [s.name, s.value ? slice(text, s.value) : undefined]), [
-      ['strApiError', '"AUTH"'],
-      ['strApiError', '"FORBIDDEN"'],
-      ['strApiError', '"SERVER"'],
-    ]);
+    assert.deepEqual(
+      blocks(result)[0]!.sets.map((s) => [s.name, s.value ? slice(text, s.value) : undefined]),
+      [
+        ['strApiError', '"AUTH"'],
+        ['strApiError', '"FORBIDDEN"'],
+        ['strApiError', '"SERVER"'],
+      ],
+    );
   });
 
   it('masks SET on the line after a JavaScript label', () => {
@@ -122,7 +134,10 @@ describe('studio parser: SET after a switch case, default or label', () => {
     ].join('\n');
     const result = parseGuide(text);
     assert.deepEqual(result.errors, []);
-    assert.deepEqual(blocks(result)[0]!.sets.map((s) => s.name), ['strApiError']);
+    assert.deepEqual(
+      blocks(result)[0]!.sets.map((s) => s.name),
+      ['strApiError'],
+    );
   });
 
   it('keeps conditionals and object literals split after a `:` exact, with the SETs around them', () => {
@@ -142,6 +157,9 @@ describe('studio parser: SET after a switch case, default or label', () => {
     const result = parseGuide(text);
     assert.deepEqual(result.errors, []);
     assert.equal(blocks(result)[0]!.exact, true);
-    assert.deepEqual(blocks(result)[0]!.sets.map((s) => s.name), ['strCustomerTier']);
+    assert.deepEqual(
+      blocks(result)[0]!.sets.map((s) => s.name),
+      ['strCustomerTier'],
+    );
   });
 });

@@ -20,17 +20,65 @@ function lex(text: string): string[] {
 }
 
 const NAMES: Record<number, string> = {
-  [T.EOF]: 'EOF', [T.Identifier]: 'Id', [T.Number]: 'Num', [T.True]: 'True', [T.False]: 'False',
-  [T.StringSimple]: 'Str', [T.StringStart]: 'StrStart', [T.StringText]: 'Text', [T.InterpStart]: 'IStart',
-  [T.InterpEnd]: 'IEnd', [T.StringEnd]: 'StrEnd', [T.KwAssign]: 'ASSIGN', [T.KwDynamic]: 'DYNAMIC',
-  [T.KwFunction]: 'FUNCTION', [T.KwIf]: 'IF', [T.KwElse]: 'ELSE', [T.KwSelect]: 'SELECT', [T.KwSwitch]: 'SWITCH',
-  [T.KwCase]: 'CASE', [T.KwDefault]: 'DEFAULT', [T.KwFor]: 'FOR', [T.KwForeach]: 'FOREACH', [T.KwRepeat]: 'REPEAT',
-  [T.KwBreak]: 'BREAK', [T.KwReturn]: 'RETURN', [T.KwTrace]: 'TRACE', [T.KwUses]: 'USES', [T.LParen]: '(',
-  [T.RParen]: ')', [T.LBracket]: '[', [T.RBracket]: ']', [T.LBrace]: '{', [T.RBrace]: '}', [T.Comma]: ',',
-  [T.Dot]: '.', [T.Eq]: '=', [T.NotEq]: '!=', [T.Lt]: '<', [T.LtEq]: '<=', [T.Gt]: '>', [T.GtEq]: '>=',
-  [T.EqGt]: '=>', [T.Amp]: '&', [T.Pipe]: '|', [T.Plus]: '+', [T.Minus]: '-', [T.Star]: '*', [T.Slash]: '/',
-  [T.Backslash]: '\\', [T.Percent]: '%', [T.Caret]: '^', [T.Tilde]: '~', [T.LtGt]: '<>', [T.Bang]: '!',
-  [T.EqEq]: '==', [T.AmpAmp]: '&&', [T.PipePipe]: '||', [T.Semicolon]: ';', [T.Unknown]: 'Unknown',
+  [T.EOF]: 'EOF',
+  [T.Identifier]: 'Id',
+  [T.Number]: 'Num',
+  [T.True]: 'True',
+  [T.False]: 'False',
+  [T.StringSimple]: 'Str',
+  [T.StringStart]: 'StrStart',
+  [T.StringText]: 'Text',
+  [T.InterpStart]: 'IStart',
+  [T.InterpEnd]: 'IEnd',
+  [T.StringEnd]: 'StrEnd',
+  [T.KwAssign]: 'ASSIGN',
+  [T.KwDynamic]: 'DYNAMIC',
+  [T.KwFunction]: 'FUNCTION',
+  [T.KwIf]: 'IF',
+  [T.KwElse]: 'ELSE',
+  [T.KwSelect]: 'SELECT',
+  [T.KwSwitch]: 'SWITCH',
+  [T.KwCase]: 'CASE',
+  [T.KwDefault]: 'DEFAULT',
+  [T.KwFor]: 'FOR',
+  [T.KwForeach]: 'FOREACH',
+  [T.KwRepeat]: 'REPEAT',
+  [T.KwBreak]: 'BREAK',
+  [T.KwReturn]: 'RETURN',
+  [T.KwTrace]: 'TRACE',
+  [T.KwUses]: 'USES',
+  [T.LParen]: '(',
+  [T.RParen]: ')',
+  [T.LBracket]: '[',
+  [T.RBracket]: ']',
+  [T.LBrace]: '{',
+  [T.RBrace]: '}',
+  [T.Comma]: ',',
+  [T.Dot]: '.',
+  [T.Eq]: '=',
+  [T.NotEq]: '!=',
+  [T.Lt]: '<',
+  [T.LtEq]: '<=',
+  [T.Gt]: '>',
+  [T.GtEq]: '>=',
+  [T.EqGt]: '=>',
+  [T.Amp]: '&',
+  [T.Pipe]: '|',
+  [T.Plus]: '+',
+  [T.Minus]: '-',
+  [T.Star]: '*',
+  [T.Slash]: '/',
+  [T.Backslash]: '\\',
+  [T.Percent]: '%',
+  [T.Caret]: '^',
+  [T.Tilde]: '~',
+  [T.LtGt]: '<>',
+  [T.Bang]: '!',
+  [T.EqEq]: '==',
+  [T.AmpAmp]: '&&',
+  [T.PipePipe]: '||',
+  [T.Semicolon]: ';',
+  [T.Unknown]: 'Unknown',
 };
 
 function kindName(kind: number): string {
@@ -40,39 +88,103 @@ function kindName(kind: number): string {
 describe('snippet lexer', () => {
   it('reads keywords in any case, and IN/TO/WHILE as contextual words on identifiers', () => {
     assert.deepEqual(lex('ASSIGN assign Assign foreach FOREACH If'), [
-      'ASSIGN:ASSIGN', 'ASSIGN:assign', 'ASSIGN:Assign', 'FOREACH:foreach', 'FOREACH:FOREACH', 'IF:If',
+      'ASSIGN:ASSIGN',
+      'ASSIGN:assign',
+      'ASSIGN:Assign',
+      'FOREACH:foreach',
+      'FOREACH:FOREACH',
+      'IF:If',
     ]);
     const all = 'dynamic function else select switch case default for repeat break return trace uses true FALSE';
-    assert.deepEqual(lex(all).map((t) => t.split(':')[0]), [
-      'DYNAMIC', 'FUNCTION', 'ELSE', 'SELECT', 'SWITCH', 'CASE', 'DEFAULT', 'FOR', 'REPEAT', 'BREAK', 'RETURN',
-      'TRACE', 'USES', 'True', 'False',
-    ]);
+    assert.deepEqual(
+      lex(all).map((t) => t.split(':')[0]),
+      [
+        'DYNAMIC',
+        'FUNCTION',
+        'ELSE',
+        'SELECT',
+        'SWITCH',
+        'CASE',
+        'DEFAULT',
+        'FOR',
+        'REPEAT',
+        'BREAK',
+        'RETURN',
+        'TRACE',
+        'USES',
+        'True',
+        'False',
+      ],
+    );
     const s = tokenize('in To WHILE elseif then not step into ifx');
     assert.deepEqual(Array.from(s.kinds.slice(0, 9)), Array(9).fill(T.Identifier));
-    assert.deepEqual(Array.from({ length: 9 }, (_, i) => wordOf(s.flags[i]!)),
-      [Word.In, Word.To, Word.While, Word.ElseIf, Word.Then, Word.Not, Word.Step, Word.None, Word.None]);
+    assert.deepEqual(
+      Array.from({ length: 9 }, (_, i) => wordOf(s.flags[i]!)),
+      [Word.In, Word.To, Word.While, Word.ElseIf, Word.Then, Word.Not, Word.Step, Word.None, Word.None],
+    );
   });
 
   it('reads names with digits, _, $ and a leading underscore; keywords inside longer names stay names', () => {
     assert.deepEqual(lex('__err _ERR name$ x2 assignment iffy $value'), [
-      'Id:__err', 'Id:_ERR', 'Id:name$', 'Id:x2', 'Id:assignment', 'Id:iffy', 'Id:$value',
+      'Id:__err',
+      'Id:_ERR',
+      'Id:name$',
+      'Id:x2',
+      'Id:assignment',
+      'Id:iffy',
+      'Id:$value',
     ]);
   });
 
   it('reads global: and Global: prefixes as part of one identifier token', () => {
     const s = tokenize('global:customfrom Global:CallerID GLOBAL:x global');
     assert.deepEqual(lex('global:customfrom Global:CallerID GLOBAL:x global'), [
-      'Id:global:customfrom', 'Id:Global:CallerID', 'Id:GLOBAL:x', 'Id:global',
+      'Id:global:customfrom',
+      'Id:Global:CallerID',
+      'Id:GLOBAL:x',
+      'Id:global',
     ]);
     assert.equal(s.flags[0]! & TokenFlags.GlobalScope, TokenFlags.GlobalScope);
     assert.equal(s.flags[3]! & TokenFlags.GlobalScope, 0);
   });
 
   it('reads every documented and undocumented operator', () => {
-    assert.deepEqual(lex('= != < <= > >= => & | + - * / \\ % ^ ~ ( ) [ ] { } , . <> ! == && || ;').map((t) => t.split(':')[0]), [
-      '=', '!=', '<', '<=', '>', '>=', '=>', '&', '|', '+', '-', '*', '/', '\\', '%', '^', '~', '(', ')', '[', ']', '{', '}',
-      ',', '.', '<>', '!', '==', '&&', '||', ';',
-    ]);
+    assert.deepEqual(
+      lex('= != < <= > >= => & | + - * / \\ % ^ ~ ( ) [ ] { } , . <> ! == && || ;').map((t) => t.split(':')[0]),
+      [
+        '=',
+        '!=',
+        '<',
+        '<=',
+        '>',
+        '>=',
+        '=>',
+        '&',
+        '|',
+        '+',
+        '-',
+        '*',
+        '/',
+        '\\',
+        '%',
+        '^',
+        '~',
+        '(',
+        ')',
+        '[',
+        ']',
+        '{',
+        '}',
+        ',',
+        '.',
+        '<>',
+        '!',
+        '==',
+        '&&',
+        '||',
+        ';',
+      ],
+    );
   });
 
   it('reads numbers with an optional fraction', () => {
@@ -101,20 +213,40 @@ describe('snippet lexer', () => {
   it('reads a string without interpolation as one token, with its quote kind', () => {
     const s = tokenize(`"a" 'b' $"c" #"02/09/2023"`);
     assert.deepEqual(Array.from(s.kinds.slice(0, 4)), [T.StringSimple, T.StringSimple, T.StringSimple, T.StringSimple]);
-    assert.deepEqual([0, 1, 2, 3].map((i) => quoteOf(s.flags[i]!)),
-      [QuoteCode.Double, QuoteCode.Single, QuoteCode.Dollar, QuoteCode.Date]);
+    assert.deepEqual(
+      [0, 1, 2, 3].map((i) => quoteOf(s.flags[i]!)),
+      [QuoteCode.Double, QuoteCode.Single, QuoteCode.Dollar, QuoteCode.Date],
+    );
   });
 
   it('splits an interpolating string into text, interpolation and end tokens', () => {
     assert.deepEqual(lex('"{baseURL}/v2/{id}"'), [
-      'StrStart:"', 'IStart:{', 'Id:baseURL', 'IEnd:}', 'Text:/v2/', 'IStart:{', 'Id:id', 'IEnd:}', 'StrEnd:"',
+      'StrStart:"',
+      'IStart:{',
+      'Id:baseURL',
+      'IEnd:}',
+      'Text:/v2/',
+      'IStart:{',
+      'Id:id',
+      'IEnd:}',
+      'StrEnd:"',
     ]);
   });
 
   it('nests strings inside interpolations inside strings (pitfall 1)', () => {
     assert.deepEqual(lex(`"{mailbody.replace('"','\\"')}"`), [
-      'StrStart:"', 'IStart:{', 'Id:mailbody', '.:.', 'Id:replace', '(:(', `Str:'"'`, ',:,', `Str:'\\"'`, '):)',
-      'IEnd:}', 'StrEnd:"',
+      'StrStart:"',
+      'IStart:{',
+      'Id:mailbody',
+      '.:.',
+      'Id:replace',
+      '(:(',
+      `Str:'"'`,
+      ',:,',
+      `Str:'\\"'`,
+      '):)',
+      'IEnd:}',
+      'StrEnd:"',
     ]);
   });
 
@@ -124,20 +256,45 @@ describe('snippet lexer', () => {
 
   it('honours \\{, \\" and a bare } in $"…" strings (pitfall 2)', () => {
     assert.deepEqual(lex('$"\\{ \\"channelId\\": \\"{channelId}\\" }"'), [
-      'StrStart:$"', 'Text:\\{ \\"channelId\\": \\"', 'IStart:{', 'Id:channelId', 'IEnd:}', 'Text:\\" }', 'StrEnd:"',
+      'StrStart:$"',
+      'Text:\\{ \\"channelId\\": \\"',
+      'IStart:{',
+      'Id:channelId',
+      'IEnd:}',
+      'Text:\\" }',
+      'StrEnd:"',
     ]);
   });
 
   it('interpolates inside date literals', () => {
-    assert.deepEqual(lex('#"{date} 8:00 AM"'), ['StrStart:#"', 'IStart:{', 'Id:date', 'IEnd:}', 'Text: 8:00 AM', 'StrEnd:"']);
+    assert.deepEqual(lex('#"{date} 8:00 AM"'), [
+      'StrStart:#"',
+      'IStart:{',
+      'Id:date',
+      'IEnd:}',
+      'Text: 8:00 AM',
+      'StrEnd:"',
+    ]);
   });
 
   it('ends an unterminated string at the line end, reports it once and closes what was open', () => {
     const text = 'x = "{a.replace(\'b)}\nnext = 1';
     const s = tokenize(text);
     assert.deepEqual(lex(text), [
-      'Id:x', '=:=', 'StrStart:"', 'IStart:{', 'Id:a', '.:.', 'Id:replace', '(:(', "Str:'b)}", 'IEnd:', 'StrEnd:',
-      'Id:next', '=:=', 'Num:1',
+      'Id:x',
+      '=:=',
+      'StrStart:"',
+      'IStart:{',
+      'Id:a',
+      '.:.',
+      'Id:replace',
+      '(:(',
+      "Str:'b)}",
+      'IEnd:',
+      'StrEnd:',
+      'Id:next',
+      '=:=',
+      'Num:1',
     ]);
     assert.equal(s.errors.length, 1);
     assert.deepEqual(s.errors[0]!.range, { start: 16, end: 20 });
@@ -146,13 +303,19 @@ describe('snippet lexer', () => {
 
   it('reports an interpolation cut off by the line end at its {', () => {
     const s = tokenize('u = "https://x/{id\r\n');
-    assert.deepEqual(s.errors.map((e) => [e.range.start, e.range.end]), [[15, 18]]);
+    assert.deepEqual(
+      s.errors.map((e) => [e.range.start, e.range.end]),
+      [[15, 18]],
+    );
     assert.match(s.errors[0]!.message, /^Unterminated interpolation/);
   });
 
   it('reports an unterminated string at the end of the text', () => {
     const s = tokenize('x = "abc');
-    assert.deepEqual(s.errors.map((e) => [e.range.start, e.range.end]), [[4, 8]]);
+    assert.deepEqual(
+      s.errors.map((e) => [e.range.start, e.range.end]),
+      [[4, 8]],
+    );
     assert.equal(s.kinds[s.count - 1], T.EOF);
   });
 

@@ -21,7 +21,10 @@ function fixture(name: string): string {
 /** Parses code that must be error-free and range-consistent. */
 function parseClean(text: string): A.Program {
   const result = parseSnippet(text);
-  assert.deepEqual(result.errors.map((e) => `${e.range.start}-${e.range.end} ${e.message}`), []);
+  assert.deepEqual(
+    result.errors.map((e) => `${e.range.start}-${e.range.end} ${e.message}`),
+    [],
+  );
   assert.deepEqual(treeRangeProblems(result.program, text.length), []);
   return result.program;
 }
@@ -29,20 +32,30 @@ function parseClean(text: string): A.Program {
 /** A compact rendering of an expression: binaries in parentheses, strings with their parts. */
 function show(e: A.Expression): string {
   switch (e.kind) {
-    case 'Identifier': return e.text;
-    case 'NumberLiteral': return e.raw;
-    case 'BooleanLiteral': return String(e.value);
+    case 'Identifier':
+      return e.text;
+    case 'NumberLiteral':
+      return e.raw;
+    case 'BooleanLiteral':
+      return String(e.value);
     case 'StringLiteral': {
       const body = e.parts.map((p) => (p.kind === 'StringText' ? p.raw : `{${show(p.expression)}}`)).join('');
       return `${e.quote}${body}${e.terminated ? e.quote.slice(-1) : ''}`;
     }
-    case 'Member': return `${show(e.object)}.${e.property}`;
-    case 'Call': return `${show(e.callee)}(${e.args.map(show).join(', ')})`;
-    case 'Index': return `${show(e.object)}[${show(e.index)}]`;
-    case 'Binary': return `(${show(e.left)} ${e.operator} ${show(e.right)})`;
-    case 'Unary': return `(${e.operator}${show(e.operand)})`;
-    case 'Paren': return `(${show(e.expression)})`;
-    case 'ErrorExpression': return '<error>';
+    case 'Member':
+      return `${show(e.object)}.${e.property}`;
+    case 'Call':
+      return `${show(e.callee)}(${e.args.map(show).join(', ')})`;
+    case 'Index':
+      return `${show(e.object)}[${show(e.index)}]`;
+    case 'Binary':
+      return `(${show(e.left)} ${e.operator} ${show(e.right)})`;
+    case 'Unary':
+      return `(${e.operator}${show(e.operand)})`;
+    case 'Paren':
+      return `(${show(e.expression)})`;
+    case 'ErrorExpression':
+      return '<error>';
   }
 }
 
@@ -59,26 +72,39 @@ function showClause(c: A.SwitchClause): string {
 /** A compact rendering of a statement, blocks inline. */
 function showStatement(s: A.Statement): string {
   switch (s.kind) {
-    case 'Assign': return `${s.hasAssignKeyword ? 'ASSIGN ' : ''}${show(s.target)} = ${show(s.value)}`;
-    case 'Dynamic': return `DYNAMIC ${s.name?.text ?? '<none>'}`;
+    case 'Assign':
+      return `${s.hasAssignKeyword ? 'ASSIGN ' : ''}${show(s.target)} = ${show(s.value)}`;
+    case 'Dynamic':
+      return `DYNAMIC ${s.name?.text ?? '<none>'}`;
     case 'Function':
       return `FUNCTION ${s.name?.text ?? '<none>'}(${s.params.map((p) => p.text).join(', ')}) ${showBlock(s.body)}`;
-    case 'Return': return s.value ? `RETURN ${show(s.value)}` : 'RETURN';
+    case 'Return':
+      return s.value ? `RETURN ${show(s.value)}` : 'RETURN';
     case 'If': {
       const head = `IF ${show(s.condition)} ${showBlock(s.then)}`;
       if (!s.else) return head;
       return `${head} ELSE ${s.else.kind === 'If' ? showStatement(s.else) : showBlock(s.else)}`;
     }
-    case 'Switch': return `SWITCH ${show(s.discriminant)} [${s.clauses.map(showClause).join(' | ')}]`;
-    case 'Select': return `SELECT [${s.clauses.map(showClause).join(' | ')}]`;
-    case 'For': return `FOR ${s.variable?.text ?? '<none>'} = ${show(s.from)} TO ${show(s.to)} ${showBlock(s.body)}`;
-    case 'Foreach': return `FOREACH ${s.variable?.text ?? '<none>'} IN ${show(s.iterable)} ${showBlock(s.body)}`;
-    case 'Repeat': return `REPEAT ${show(s.count)} ${showBlock(s.body)}`;
-    case 'Break': return 'BREAK';
-    case 'Trace': return `TRACE ${show(s.value)}`;
-    case 'Uses': return `USES ${show(s.value)}`;
-    case 'ExpressionStatement': return show(s.expression);
-    case 'ErrorStatement': return `<error${s.block ? ` ${showBlock(s.block)}` : ''}>`;
+    case 'Switch':
+      return `SWITCH ${show(s.discriminant)} [${s.clauses.map(showClause).join(' | ')}]`;
+    case 'Select':
+      return `SELECT [${s.clauses.map(showClause).join(' | ')}]`;
+    case 'For':
+      return `FOR ${s.variable?.text ?? '<none>'} = ${show(s.from)} TO ${show(s.to)} ${showBlock(s.body)}`;
+    case 'Foreach':
+      return `FOREACH ${s.variable?.text ?? '<none>'} IN ${show(s.iterable)} ${showBlock(s.body)}`;
+    case 'Repeat':
+      return `REPEAT ${show(s.count)} ${showBlock(s.body)}`;
+    case 'Break':
+      return 'BREAK';
+    case 'Trace':
+      return `TRACE ${show(s.value)}`;
+    case 'Uses':
+      return `USES ${show(s.value)}`;
+    case 'ExpressionStatement':
+      return show(s.expression);
+    case 'ErrorStatement':
+      return `<error${s.block ? ` ${showBlock(s.block)}` : ''}>`;
   }
 }
 
@@ -99,7 +125,11 @@ function slice(text: string, r: { start: number; end: number }): string {
 describe('snippet parser: statements', () => {
   it('parses ASSIGN and bare assignment to names, members, indexes and globals', () => {
     assert.deepEqual(statements('ASSIGN x = 1\nx = 2\nASSIGN x[10] = "ten"\no.items[2].name = "y"\nglobal:t = ""'), [
-      'ASSIGN x = 1', 'x = 2', 'ASSIGN x[10] = "ten"', 'o.items[2].name = "y"', 'global:t = ""',
+      'ASSIGN x = 1',
+      'x = 2',
+      'ASSIGN x[10] = "ten"',
+      'o.items[2].name = "y"',
+      'global:t = ""',
     ]);
     const program = parseClean('ASSIGN a=1 b=2');
     const [a, b] = program.body as A.AssignStatement[];
@@ -117,14 +147,18 @@ describe('snippet parser: statements', () => {
 
   it('parses DYNAMIC, TRACE, USES, BREAK and RETURN', () => {
     assert.deepEqual(statements('DYNAMIC body\nTRACE "status {code}"\nUSES "Proxy.dll"'), [
-      'DYNAMIC body', 'TRACE "status {code}"', 'USES "Proxy.dll"',
+      'DYNAMIC body',
+      'TRACE "status {code}"',
+      'USES "Proxy.dll"',
     ]);
     assert.deepEqual(statements('FOR i = 1 TO 3 { BREAK }'), ['FOR i = 1 TO 3 { BREAK }']);
   });
 
   it('parses FUNCTION with parameters, RETURN with and without a value, and calls to it', () => {
     assert.deepEqual(statements('FUNCTION Add(a, b) { RETURN a + b }\nFUNCTION Done() {\n RETURN\n}\nx = Add(1, 2)'), [
-      'FUNCTION Add(a, b) { RETURN (a + b) }', 'FUNCTION Done() { RETURN }', 'x = Add(1, 2)',
+      'FUNCTION Add(a, b) { RETURN (a + b) }',
+      'FUNCTION Done() { RETURN }',
+      'x = Add(1, 2)',
     ]);
   });
 
@@ -134,7 +168,8 @@ describe('snippet parser: statements', () => {
 
   it('parses IF with and without ELSE, and a bare variable as the condition', () => {
     assert.deepEqual(statements('IF Conexiom { a = 1 } ELSE { a = 2 }\nIF c > 1\n{\n}'), [
-      'IF Conexiom { a = 1 } ELSE { a = 2 }', 'IF (c > 1) {  }',
+      'IF Conexiom { a = 1 } ELSE { a = 2 }',
+      'IF (c > 1) {  }',
     ]);
   });
 
@@ -160,9 +195,10 @@ describe('snippet parser: statements', () => {
   });
 
   it('parses SWITCH with one-line CASE blocks and DEFAULT (pitfall 8)', () => {
-    assert.deepEqual(statements('SWITCH n {\nCASE 4 { ASSIGN item="FOUR" }\nCASE "5" { ASSIGN item="FIVE" } DEFAULT { item = "" } }'), [
-      'SWITCH n [CASE 4 { ASSIGN item = "FOUR" } | CASE "5" { ASSIGN item = "FIVE" } | DEFAULT { item = "" }]',
-    ]);
+    assert.deepEqual(
+      statements('SWITCH n {\nCASE 4 { ASSIGN item="FOUR" }\nCASE "5" { ASSIGN item="FIVE" } DEFAULT { item = "" } }'),
+      ['SWITCH n [CASE 4 { ASSIGN item = "FOUR" } | CASE "5" { ASSIGN item = "FIVE" } | DEFAULT { item = "" }]'],
+    );
   });
 
   it('groups stacked CASE lines, with comment and blank lines between them and before { (pitfall 4)', () => {
@@ -182,8 +218,10 @@ describe('snippet parser: statements', () => {
       '}',
     ].join('\n');
     const [s] = parseClean(text).body as A.SelectStatement[];
-    assert.equal(showStatement(s!),
-      'SELECT [CASE (code = 401) CASE (code = 403) { token = "" } | CASE (code = 200) { ok = true } | DEFAULT { ok = false }]');
+    assert.equal(
+      showStatement(s!),
+      'SELECT [CASE (code = 401) CASE (code = 403) { token = "" } | CASE (code = 200) { ok = true } | DEFAULT { ok = false }]',
+    );
     const group = s!.clauses[0] as A.CaseGroup;
     assert.equal(group.labels.length, 2);
     assert.equal(slice(text, group.labels[1]!.range), 'CASE code = 403');
@@ -191,20 +229,24 @@ describe('snippet parser: statements', () => {
   });
 
   it('parses FOR (counting either way), FOREACH with lower-case in, and REPEAT (pitfall 9)', () => {
-    assert.deepEqual(statements('FOR i = 10 TO 1 { x = i }\nforeach Name in Names { TRACE Name }\nREPEAT n + 1 { c = c + 1 }'), [
-      'FOR i = 10 TO 1 { x = i }', 'FOREACH Name IN Names { TRACE Name }', 'REPEAT (n + 1) { c = (c + 1) }',
-    ]);
+    assert.deepEqual(
+      statements('FOR i = 10 TO 1 { x = i }\nforeach Name in Names { TRACE Name }\nREPEAT n + 1 { c = c + 1 }'),
+      ['FOR i = 10 TO 1 { x = i }', 'FOREACH Name IN Names { TRACE Name }', 'REPEAT (n + 1) { c = (c + 1) }'],
+    );
   });
 
   it('reads lower-case keywords and mixed-case builtins such as GETRESTProxy() (pitfall 9)', () => {
     assert.deepEqual(statements('assign p = GETRESTProxy()\nif p.StatusCode != 200 { return }\nelse { break }'), [
-      'ASSIGN p = GETRESTProxy()', 'IF (p.StatusCode != 200) { RETURN } ELSE { BREAK }',
+      'ASSIGN p = GETRESTProxy()',
+      'IF (p.StatusCode != 200) { RETURN } ELSE { BREAK }',
     ]);
   });
 
   it('parses calls used as statements, including on global: names', () => {
     assert.deepEqual(statements('proxy.AddHeader("k", "v")\nGlobal:SpoofPass.savetodb(1)\nERROR_MESSAGE.throw()'), [
-      'proxy.AddHeader("k", "v")', 'Global:SpoofPass.savetodb(1)', 'ERROR_MESSAGE.throw()',
+      'proxy.AddHeader("k", "v")',
+      'Global:SpoofPass.savetodb(1)',
+      'ERROR_MESSAGE.throw()',
     ]);
   });
 
@@ -219,13 +261,19 @@ describe('snippet parser: statements', () => {
 
   it('mixes ASSIGN and bare assignment, with or without spaces around = (pitfall 6)', () => {
     assert.deepEqual(statements('ASSIGN URI="{baseURL}/x"\nadminuser = "13650" // name\nASSIGN n=1'), [
-      'ASSIGN URI = "{baseURL}/x"', 'adminuser = "13650"', 'ASSIGN n = 1',
+      'ASSIGN URI = "{baseURL}/x"',
+      'adminuser = "13650"',
+      'ASSIGN n = 1',
     ]);
   });
 
   it('gives the program the whole text as its range, and an empty body for an empty file', () => {
     const result = parseSnippet('');
-    assert.deepEqual(result, { program: { kind: 'Program', range: { start: 0, end: 0 }, body: [] }, errors: [], comments: [] });
+    assert.deepEqual(result, {
+      program: { kind: 'Program', range: { start: 0, end: 0 }, body: [] },
+      errors: [],
+      comments: [],
+    });
     assert.deepEqual(parseSnippet('  // only a comment\r\n').program.range, { start: 0, end: 21 });
   });
 });
@@ -260,7 +308,10 @@ describe('snippet parser: expressions', () => {
     assert.equal((expression('TRUE') as A.BooleanLiteral).value, true);
     assert.equal((expression('false') as A.BooleanLiteral).value, false);
     assert.equal(show(expression('o.items[i + 1].name.left(8)')), 'o.items[(i + 1)].name.left(8)');
-    assert.equal(show(expression('proxy.MakeRestRequest(url, "", 0, "GET")')), 'proxy.MakeRestRequest(url, "", 0, "GET")');
+    assert.equal(
+      show(expression('proxy.MakeRestRequest(url, "", 0, "GET")')),
+      'proxy.MakeRestRequest(url, "", 0, "GET")',
+    );
     assert.equal(show(expression('f()')), 'f()');
   });
 
@@ -283,13 +334,16 @@ describe('snippet parser: expressions', () => {
     walk(parseClean(text), (n) => {
       if (n.kind === 'Identifier') ids.push(n);
     });
-    assert.deepEqual(ids.map((i) => [i.text, i.name, i.folded, i.scope, slice(text, i.range)]), [
-      ['x', 'x', 'x', null, 'x'],
-      ['global:customfrom', 'customfrom', 'customfrom', 'global', 'global:customfrom'],
-      ['Global:CallerID', 'CallerID', 'callerid', 'global', 'Global:CallerID'],
-      ['HTTPStatus', 'HTTPStatus', 'httpstatus', null, 'HTTPStatus'],
-      ['httpstatus', 'httpstatus', 'httpstatus', null, 'httpstatus'],
-    ]);
+    assert.deepEqual(
+      ids.map((i) => [i.text, i.name, i.folded, i.scope, slice(text, i.range)]),
+      [
+        ['x', 'x', 'x', null, 'x'],
+        ['global:customfrom', 'customfrom', 'customfrom', 'global', 'global:customfrom'],
+        ['Global:CallerID', 'CallerID', 'callerid', 'global', 'Global:CallerID'],
+        ['HTTPStatus', 'HTTPStatus', 'httpstatus', null, 'HTTPStatus'],
+        ['httpstatus', 'httpstatus', 'httpstatus', null, 'httpstatus'],
+      ],
+    );
   });
 
   it('folds names for comparison with foldName', () => {
@@ -309,9 +363,14 @@ describe('snippet parser: strings', () => {
   it('splits interpolating strings into text and expression parts with exact ranges', () => {
     const text = 'x = "{baseURL}/v2/{id}"';
     const s = (parseClean(text).body[0] as A.AssignStatement).value as A.StringLiteral;
-    assert.deepEqual(s.parts.map((p) => [p.kind, slice(text, p.range)]), [
-      ['Interpolation', '{baseURL}'], ['StringText', '/v2/'], ['Interpolation', '{id}'],
-    ]);
+    assert.deepEqual(
+      s.parts.map((p) => [p.kind, slice(text, p.range)]),
+      [
+        ['Interpolation', '{baseURL}'],
+        ['StringText', '/v2/'],
+        ['Interpolation', '{id}'],
+      ],
+    );
     const interp = s.parts[0] as A.Interpolation;
     assert.equal(slice(text, interp.expression.range), 'baseURL');
     assert.equal(interp.closed, true);
@@ -320,16 +379,24 @@ describe('snippet parser: strings', () => {
   });
 
   it('parses any expression inside an interpolation', () => {
-    assert.equal(show(stringOf('"{b+10*c-a^2} {i.friendlyName} {Proxy.StatusCode} {x.left(32)}"')),
-      '"{((b + (10 * c)) - (a ^ 2))} {i.friendlyName} {Proxy.StatusCode} {x.left(32)}"');
+    assert.equal(
+      show(stringOf('"{b+10*c-a^2} {i.friendlyName} {Proxy.StatusCode} {x.left(32)}"')),
+      '"{((b + (10 * c)) - (a ^ 2))} {i.friendlyName} {Proxy.StatusCode} {x.left(32)}"',
+    );
   });
 
   it('nests quotes inside interpolations (pitfall 1)', () => {
     const text = `x = "{mailbody.replace('"','\\"')}"`;
     const s = (parseClean(text).body[0] as A.AssignStatement).value as A.StringLiteral;
     const call = (s.parts[0] as A.Interpolation).expression as A.CallExpression;
-    assert.deepEqual(call.args.map((a) => (a as A.StringLiteral).parts.map((p) => (p as A.StringText).raw)), [['"'], ['\\"']]);
-    assert.deepEqual(call.args.map((a) => (a as A.StringLiteral).quote), ["'", "'"]);
+    assert.deepEqual(
+      call.args.map((a) => (a as A.StringLiteral).parts.map((p) => (p as A.StringText).raw)),
+      [['"'], ['\\"']],
+    );
+    assert.deepEqual(
+      call.args.map((a) => (a as A.StringLiteral).quote),
+      ["'", "'"],
+    );
   });
 
   it('keeps backslashes literal in ordinary strings', () => {
@@ -339,9 +406,10 @@ describe('snippet parser: strings', () => {
   it('decodes $"…" escapes, keeps \\{ literal and a bare } literal (pitfall 2)', () => {
     const s = stringOf('$"\\{ \\"channelId\\": \\"{channelId}\\", \\"t\\": \\"a\\tb\\n\\" }"');
     assert.equal(s.quote, '$"');
-    assert.deepEqual(s.parts.map((p) => (p.kind === 'StringText' ? p.value : `{${show(p.expression)}}`)), [
-      '{ "channelId": "', '{channelId}', '", "t": "a\tb\n" }',
-    ]);
+    assert.deepEqual(
+      s.parts.map((p) => (p.kind === 'StringText' ? p.value : `{${show(p.expression)}}`)),
+      ['{ "channelId": "', '{channelId}', '", "t": "a\tb\n" }'],
+    );
     assert.equal((s.parts[0] as A.StringText).raw, '\\{ \\"channelId\\": \\"');
     assert.equal(staticStringValue(stringOf('$"\\{\\}\\\\"')), '{}\\');
   });
@@ -368,7 +436,9 @@ describe('snippet parser: strings', () => {
       if (n.kind === 'StringText') values.push(n.value);
     });
     assert.deepEqual(values, [
-      'Adressänderung – Kundennummer ', 'Réponse automatique', 'Sehr geehrte Damen &amp; Herren &ndash; Grüße',
+      'Adressänderung – Kundennummer ',
+      'Réponse automatique',
+      'Sehr geehrte Damen &amp; Herren &ndash; Grüße',
       'Danke 👍 ',
     ]);
   });
@@ -378,7 +448,10 @@ describe('snippet parser: strings', () => {
     const result = parseSnippet(text);
     assert.deepEqual(result.errors, []);
     assert.equal(result.program.body.length, 2);
-    assert.deepEqual(result.comments.map((c) => slice(text, c)), ['// comment { with "quotes" and \\" }']);
+    assert.deepEqual(
+      result.comments.map((c) => slice(text, c)),
+      ['// comment { with "quotes" and \\" }'],
+    );
   });
 });
 
@@ -388,17 +461,39 @@ describe('snippet parser: tree helpers', () => {
     const entered: string[] = [];
     const left: string[] = [];
     const parents = new Map<A.AstNode, A.AstNode | null>();
-    walk(parseClean(text), (n, parent) => {
-      entered.push(n.kind);
-      parents.set(n, parent);
-    }, (n) => left.push(n.kind));
+    walk(
+      parseClean(text),
+      (n, parent) => {
+        entered.push(n.kind);
+        parents.set(n, parent);
+      },
+      (n) => left.push(n.kind),
+    );
     assert.deepEqual(entered, [
-      'Program', 'If', 'Identifier', 'Block', 'Assign', 'Identifier', 'StringLiteral', 'Interpolation', 'Call',
-      'Identifier', 'Identifier',
+      'Program',
+      'If',
+      'Identifier',
+      'Block',
+      'Assign',
+      'Identifier',
+      'StringLiteral',
+      'Interpolation',
+      'Call',
+      'Identifier',
+      'Identifier',
     ]);
     assert.deepEqual(left, [
-      'Identifier', 'Identifier', 'Identifier', 'Identifier', 'Call', 'Interpolation', 'StringLiteral', 'Assign',
-      'Block', 'If', 'Program',
+      'Identifier',
+      'Identifier',
+      'Identifier',
+      'Identifier',
+      'Call',
+      'Interpolation',
+      'StringLiteral',
+      'Assign',
+      'Block',
+      'If',
+      'Program',
     ]);
     const call = [...parents.keys()].find((n) => n.kind === 'Call')!;
     assert.equal(parents.get(call)!.kind, 'Interpolation');
@@ -415,9 +510,16 @@ describe('snippet parser: tree helpers', () => {
 
   it('lists the children of every node kind in source order', () => {
     const text = [
-      'FUNCTION f(a) { RETURN -a }', 'DYNAMIC d', 'SWITCH s { CASE 1 { BREAK } DEFAULT { } }',
-      'SELECT { CASE a[1] { TRACE "t" } }', 'FOR i = 1 TO 2 { }', 'FOREACH e IN l { }', 'REPEAT 2 { }', 'USES "p.dll"',
-      'p.q(true, (1))', 'IF a { } ELSE { }',
+      'FUNCTION f(a) { RETURN -a }',
+      'DYNAMIC d',
+      'SWITCH s { CASE 1 { BREAK } DEFAULT { } }',
+      'SELECT { CASE a[1] { TRACE "t" } }',
+      'FOR i = 1 TO 2 { }',
+      'FOREACH e IN l { }',
+      'REPEAT 2 { }',
+      'USES "p.dll"',
+      'p.q(true, (1))',
+      'IF a { } ELSE { }',
     ].join('\n');
     const program = parseClean(text);
     const seen = new Set<string>();
@@ -426,9 +528,30 @@ describe('snippet parser: tree helpers', () => {
       const kids = childrenOf(n);
       for (let i = 1; i < kids.length; i++) assert.ok(kids[i]!.range.start >= kids[i - 1]!.range.end);
     });
-    for (const kind of ['Function', 'Return', 'Unary', 'Dynamic', 'Switch', 'CaseGroup', 'CaseLabel', 'DefaultClause',
-      'Break', 'Select', 'Index', 'Trace', 'For', 'Foreach', 'Repeat', 'Uses', 'ExpressionStatement', 'Call',
-      'BooleanLiteral', 'Paren', 'If', 'Block']) {
+    for (const kind of [
+      'Function',
+      'Return',
+      'Unary',
+      'Dynamic',
+      'Switch',
+      'CaseGroup',
+      'CaseLabel',
+      'DefaultClause',
+      'Break',
+      'Select',
+      'Index',
+      'Trace',
+      'For',
+      'Foreach',
+      'Repeat',
+      'Uses',
+      'ExpressionStatement',
+      'Call',
+      'BooleanLiteral',
+      'Paren',
+      'If',
+      'Block',
+    ]) {
       assert.ok(seen.has(kind), kind);
     }
   });
@@ -453,13 +576,16 @@ describe('snippet parser: realistic fixtures', () => {
     const lines = body.map(showStatement);
     assert.ok(lines.includes('ASSIGN proxy = GetRESTProxy()'));
     assert.ok(lines.includes('proxy.AddHeader("Authorization", "Bearer {token}")'));
-    assert.ok(lines.includes('ASSIGN result = proxy.MakeRestRequest("{baseURL}/tickets?source=ivr", ticketJson, 0, "POST")'));
+    assert.ok(
+      lines.includes('ASSIGN result = proxy.MakeRestRequest("{baseURL}/tickets?source=ivr", ticketJson, 0, "POST")'),
+    );
     assert.ok(lines.includes('HTTPStatus = "{proxy.StatusCode}"'));
     assert.ok(lines.includes('ticket.tags[1] = "ivr"'));
     const select = body.find((s) => s.kind === 'Select') as A.SelectStatement;
-    assert.deepEqual(select.clauses.map((c) => (c.kind === 'CaseGroup' ? c.labels.map((l) => show(l.value)) : 'DEFAULT')), [
-      ['(httpstatus = 201)', '(HTTPStatus = 200)'], ['(HTTPStatus = 401)', '(HTTPStatus = 403)'], 'DEFAULT',
-    ]);
+    assert.deepEqual(
+      select.clauses.map((c) => (c.kind === 'CaseGroup' ? c.labels.map((l) => show(l.value)) : 'DEFAULT')),
+      [['(httpstatus = 201)', '(HTTPStatus = 200)'], ['(HTTPStatus = 401)', '(HTTPStatus = 403)'], 'DEFAULT'],
+    );
     assert.equal(parseSnippet(text).comments.length, 3);
   });
 
@@ -474,7 +600,10 @@ describe('snippet parser: realistic fixtures', () => {
     assert.match(lines[3]!, /^IF \(\(\(mailsubject\.contains\("Adressänderung"\) \| /);
     assert.match(lines[3]!, /ELSE \{ IF Conexiom \{ ASSIGN queue = "orders" \} \}$/);
     assert.equal(lines[4], 'adminuser = "13650"');
-    assert.equal(lines[5], 'FOREACH i IN mailattach { ASSIGN names = "{names}{i.friendlyName}|"; ASSIGN link = "https://files.example.com/{i.url}" }');
+    assert.equal(
+      lines[5],
+      'FOREACH i IN mailattach { ASSIGN names = "{names}{i.friendlyName}|"; ASSIGN link = "https://files.example.com/{i.url}" }',
+    );
   });
 
   it('switch-and-loops: SWITCH with one-line CASEs, FOR, lower-case foreach/in, REPEAT', () => {
@@ -509,10 +638,16 @@ describe('snippet parser: realistic fixtures', () => {
     const text = fixture('crlf-line-endings.snippet');
     assert.ok(text.includes('\r\n'), 'the fixture must keep its CRLF line endings');
     const [s] = parseClean(text).body.slice(1) as A.IfStatement[];
-    assert.equal(showStatement(s!), 'IF (REJ = 1) { ASSIGN msg = "first" } ELSE IF (REJ = 2) { ASSIGN msg = "second" } ELSE { ASSIGN msg = "other" }');
+    assert.equal(
+      showStatement(s!),
+      'IF (REJ = 1) { ASSIGN msg = "first" } ELSE IF (REJ = 2) { ASSIGN msg = "second" } ELSE { ASSIGN msg = "other" }',
+    );
     assert.equal(s!.elseIfWithoutBraces, true);
     const result = parseSnippet(text);
-    assert.deepEqual(result.comments.map((c) => slice(text, c)), ['// still CRLF']);
+    assert.deepEqual(
+      result.comments.map((c) => slice(text, c)),
+      ['// still CRLF'],
+    );
     walk(result.program, (n) => {
       if (n.kind === 'StringText') assert.ok(!n.raw.includes('\r'));
     });
@@ -522,9 +657,10 @@ describe('snippet parser: realistic fixtures', () => {
     const text = fixture('dollar-string-json-body.snippet');
     const [body] = parseClean(text).body as A.AssignStatement[];
     const s = body!.value as A.StringLiteral;
-    assert.deepEqual(s.parts.map((p) => (p.kind === 'StringText' ? p.value : `{${show(p.expression)}}`)), [
-      '{ "channelId": "', '{channelId}', '", "text": "Line1\nLine2" }',
-    ]);
+    assert.deepEqual(
+      s.parts.map((p) => (p.kind === 'StringText' ? p.value : `{${show(p.expression)}}`)),
+      ['{ "channelId": "', '{channelId}', '", "text": "Line1\nLine2" }'],
+    );
   });
 
   it('dates: date literals, interpolated dates and day-count arithmetic', () => {

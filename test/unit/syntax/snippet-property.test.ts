@@ -14,10 +14,58 @@ const SOURCES = fixtureTexts([FIXTURES, join(FIXTURES, 'errors')], '.snippet');
 
 /** Fragments that stress the lexer's modes and the parser's recovery. */
 const TRICKY = [
-  '"', "'", '$"', '#"', '{', '}', '\\', '\\{', '\\"', '//', '\r', '\n', '\r\n', '\u0000', '\u0007', '(', ')', '[', ']',
-  '=', '==', '|', '||', '&', '&&', '<>', '!', '.', ',', '-', ';', 'IF ', 'ELSE ', 'ELSE IF ', 'CASE ', 'DEFAULT ',
-  'SELECT {', 'SWITCH x {', 'FOR i = 1 TO ', 'FOREACH x IN ', 'FUNCTION f(', 'RETURN ', 'WHILE ', 'global:', 'Global:',
-  '\ud800', '\udc00', '😀', '–', 'ä', '\u00a0', '\ufeff',
+  '"',
+  "'",
+  '$"',
+  '#"',
+  '{',
+  '}',
+  '\\',
+  '\\{',
+  '\\"',
+  '//',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u0000',
+  '\u0007',
+  '(',
+  ')',
+  '[',
+  ']',
+  '=',
+  '==',
+  '|',
+  '||',
+  '&',
+  '&&',
+  '<>',
+  '!',
+  '.',
+  ',',
+  '-',
+  ';',
+  'IF ',
+  'ELSE ',
+  'ELSE IF ',
+  'CASE ',
+  'DEFAULT ',
+  'SELECT {',
+  'SWITCH x {',
+  'FOR i = 1 TO ',
+  'FOREACH x IN ',
+  'FUNCTION f(',
+  'RETURN ',
+  'WHILE ',
+  'global:',
+  'Global:',
+  '\ud800',
+  '\udc00',
+  '😀',
+  '–',
+  'ä',
+  '\u00a0',
+  '\ufeff',
 ];
 
 const mutation = mutationArbitrary({
@@ -88,9 +136,12 @@ describe('snippet parser: properties under random mutation', function () {
 
   it('holds for arbitrary strings built from the tricky fragments alone', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...TRICKY, 'x', ' ', '1', 'ASSIGN ', 'a.b(', '}"'), { maxLength: 60 }), (parts) => {
-        checkParse(parts.join(''));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...TRICKY, 'x', ' ', '1', 'ASSIGN ', 'a.b(', '}"'), { maxLength: 60 }),
+        (parts) => {
+          checkParse(parts.join(''));
+        },
+      ),
       { numRuns: 2_000, seed: 7 },
     );
   });

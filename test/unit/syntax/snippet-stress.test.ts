@@ -19,7 +19,8 @@ function parseAny(text: string): SnippetParseResult {
   const result = parseSnippet(text);
   assert.ok(!result.errors.some((e) => e.message.startsWith(INTERNAL_ERROR_PREFIX)), result.errors[0]?.message);
   assert.deepEqual(treeRangeProblems(result.program, text.length), []);
-  for (const e of result.errors) assert.ok(e.range.start >= 0 && e.range.start <= e.range.end && e.range.end <= text.length);
+  for (const e of result.errors)
+    assert.ok(e.range.start >= 0 && e.range.start <= e.range.end && e.range.end <= text.length);
   return result;
 }
 
@@ -40,9 +41,12 @@ describe('snippet parser: deep nesting', function () {
   this.timeout(20_000);
 
   it(`stops at ${MAX_NESTING_DEPTH} nested blocks with one clear error (10,000 nested IF x {)`, () => {
-    const text = 'IF x {\n'.repeat(10_000) + '}\n'.repeat(10_000) + 'after = 1\n';
+    const text = `${'IF x {\n'.repeat(10_000) + '}\n'.repeat(10_000)}after = 1\n`;
     const result = parseAny(text);
-    assert.deepEqual(messages(result).map((m) => m.slice(0, NESTING.length)), [NESTING]);
+    assert.deepEqual(
+      messages(result).map((m) => m.slice(0, NESTING.length)),
+      [NESTING],
+    );
     // Reported on the first line past the limit (line 257, which starts at offset 7 * 256).
     const at = result.errors[0]!.range.start;
     assert.ok(at >= 7 * MAX_NESTING_DEPTH && at < 7 * (MAX_NESTING_DEPTH + 1), String(at));
@@ -60,7 +64,10 @@ describe('snippet parser: deep nesting', function () {
 
   it('stops at the limit for 10,000 nested parentheses, closed or not', () => {
     const closed = parseAny(`x = ${'('.repeat(10_000)}a${')'.repeat(10_000)}\ny = 2`);
-    assert.deepEqual(messages(closed).map((m) => m.slice(0, NESTING.length)), [NESTING]);
+    assert.deepEqual(
+      messages(closed).map((m) => m.slice(0, NESTING.length)),
+      [NESTING],
+    );
     assert.equal(closed.program.body.length, 2);
     const open = parseAny(`x = ${'('.repeat(10_000)}a\ny = 2`);
     assert.ok(messages(open).some((m) => m.startsWith(NESTING)));
@@ -75,7 +82,10 @@ describe('snippet parser: deep nesting', function () {
       `x = ${'"{'.repeat(10_000)}`,
     ]) {
       const result = parseAny(text);
-      assert.ok(messages(result).some((m) => m.startsWith(NESTING)), text.slice(0, 20));
+      assert.ok(
+        messages(result).some((m) => m.startsWith(NESTING)),
+        text.slice(0, 20),
+      );
     }
   });
 
@@ -115,7 +125,10 @@ describe('snippet parser: binary junk and odd input', function () {
       let text = '';
       for (let i = 0; i < 5_000; i++) {
         const r = next();
-        text += r < 0.1 ? String.fromCharCode(0xd800 + Math.floor(next() * 0x800)) : String.fromCharCode(Math.floor(next() * 256));
+        text +=
+          r < 0.1
+            ? String.fromCharCode(0xd800 + Math.floor(next() * 0x800))
+            : String.fromCharCode(Math.floor(next() * 256));
       }
       const result = parseAny(text);
       assert.ok(result.errors.length > 0);
@@ -134,7 +147,9 @@ describe('snippet parser: a 5 MB file', function () {
   this.timeout(30_000);
 
   it('parses realistic code of 5 MB without errors, with sane ranges, in reasonable time', () => {
-    const sources = readdirSync(FIXTURES).filter((f) => f.endsWith('.snippet')).map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
+    const sources = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.snippet'))
+      .map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
     const chunk = sources.map((s) => (s.endsWith('\n') ? s : `${s}\n`)).join('');
     const statementsPerChunk = parseSnippet(chunk).program.body.length;
     const copies = Math.ceil(5_000_000 / chunk.length);

@@ -12,7 +12,9 @@ import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
 function referenceWalk(root: AstNode): string[] {
   const calls: string[] = [];
   const name = (n: AstNode | null): string => (n ? `${n.kind}@${n.range.start}` : 'null');
-  const stack: { node: AstNode; parent: AstNode | null; leaving: boolean }[] = [{ node: root, parent: null, leaving: false }];
+  const stack: { node: AstNode; parent: AstNode | null; leaving: boolean }[] = [
+    { node: root, parent: null, leaving: false },
+  ];
   while (stack.length > 0) {
     const { node, parent, leaving } = stack.pop()!;
     if (leaving) {
@@ -73,7 +75,9 @@ describe('snippet tree traversals', () => {
   });
 
   it('walk stays the same past its recursion limit: long operator and member chains', () => {
-    const terms = Array.from({ length: 600 }, (_, i) => (i % 3 === 0 ? `"{t${i}.u}"` : i % 3 === 1 ? `f(a${i})` : `(b${i})`));
+    const terms = Array.from({ length: 600 }, (_, i) =>
+      i % 3 === 0 ? `"{t${i}.u}"` : i % 3 === 1 ? `f(a${i})` : `(b${i})`,
+    );
     const text = `x = ${terms.join(' + ')}\ny = q${'.m'.repeat(600)}`;
     const { program, errors } = parseSnippet(text);
     assert.deepEqual(errors, []);
@@ -83,8 +87,19 @@ describe('snippet tree traversals', () => {
 
 function isExpressionLevel(node: AstNode): node is ExpressionNode {
   switch (node.kind) {
-    case 'Identifier': case 'NumberLiteral': case 'BooleanLiteral': case 'StringLiteral': case 'Member': case 'Call':
-    case 'Index': case 'Binary': case 'Unary': case 'Paren': case 'ErrorExpression': case 'StringText': case 'Interpolation':
+    case 'Identifier':
+    case 'NumberLiteral':
+    case 'BooleanLiteral':
+    case 'StringLiteral':
+    case 'Member':
+    case 'Call':
+    case 'Index':
+    case 'Binary':
+    case 'Unary':
+    case 'Paren':
+    case 'ErrorExpression':
+    case 'StringText':
+    case 'Interpolation':
       return true;
     default:
       return false;

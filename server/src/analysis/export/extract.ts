@@ -4,7 +4,13 @@ import type { ActionGraph, ScriptAction } from '../../syntax/export/read-export'
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
 import { isLongRunningActionType } from '../vocabulary/long-running-actions';
 import { collectSnippetFacts, type SnippetFacts } from '../snippet/facts';
-import { documentConstantsOf, documentJitterOf, documentStringsOf, extractSnippetUnit, ModelIds } from '../snippet/unit-extractor';
+import {
+  documentConstantsOf,
+  documentJitterOf,
+  documentStringsOf,
+  extractSnippetUnit,
+  ModelIds,
+} from '../snippet/unit-extractor';
 
 /**
  * A Desktop Studio XML export: one unit per SNIPPET action, every range mapped back to the file through the
@@ -27,7 +33,13 @@ export function extractExportModel(document: ExportDocument, settings: Settings)
     const id = ids.nextUnit();
     const label = `SNIPPET action ${code.actionId} "${code.caption}"`;
     const range = { start: code.contentRange.start, end: code.contentRange.end };
-    units.push(safeUnit(document.text, snippet, { id, label, range }, settings, ids, factsList[index], { documentConstants, documentJitter, documentStrings }));
+    units.push(
+      safeUnit(document.text, snippet, { id, label, range }, settings, ids, factsList[index], {
+        documentConstants,
+        documentJitter,
+        documentStrings,
+      }),
+    );
     actionOfUnit.set(id, code.actionId);
   });
   return { units, flow: new ActionFlow(document.export.graph, units, actionOfUnit) };
@@ -57,7 +69,13 @@ function safeUnit(
   const { code, snippet: parsed } = snippet;
   try {
     return extractSnippetUnit(
-      { program: parsed.program, code: code.code, comments: parsed.comments, toDocument: (offset) => code.toDocumentOffset(offset), documentText },
+      {
+        program: parsed.program,
+        code: code.code,
+        comments: parsed.comments,
+        toDocument: (offset) => code.toDocumentOffset(offset),
+        documentText,
+      },
       header,
       { settings, ids, ...(facts ? { facts } : {}), ...document },
     );

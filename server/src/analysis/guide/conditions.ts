@@ -84,7 +84,11 @@ function expiryComparison(leaf: Leaf, unit: UnitState, doc: DocumentState): Expi
   let op: string = node.operator;
   let left: AnyNode = node.left;
   let right: AnyNode = node.right;
-  if (!isNowExpression(left, unit) && !isNowPlus(left, unit) && (isNowExpression(right, unit) || isNowPlus(right, unit))) {
+  if (
+    !isNowExpression(left, unit) &&
+    !isNowPlus(left, unit) &&
+    (isNowExpression(right, unit) || isNowPlus(right, unit))
+  ) {
     [left, right] = [right, left];
     op = MIRROR[op]!;
   }
@@ -152,18 +156,29 @@ function withParentheses(text: string, node: AnyNode): TextRange {
 }
 
 function isNowPlus(node: AnyNode, unit: UnitState): boolean {
-  return node.type === 'BinaryExpression' && node.operator === '+' &&
-    (isNowExpression(node.left, unit) || isNowExpression(node.right, unit));
+  return (
+    node.type === 'BinaryExpression' &&
+    node.operator === '+' &&
+    (isNowExpression(node.left, unit) || isNowExpression(node.right, unit))
+  );
 }
 
 function isTimeLeft(node: AnyNode, unit: UnitState, doc: DocumentState): boolean {
-  return node.type === 'BinaryExpression' && node.operator === '-' && isNowExpression(node.right, unit) &&
-    expiryVariableRead(node.left, unit, doc) !== undefined;
+  return (
+    node.type === 'BinaryExpression' &&
+    node.operator === '-' &&
+    isNowExpression(node.right, unit) &&
+    expiryVariableRead(node.left, unit, doc) !== undefined
+  );
 }
 
-/** The buffer subtracted from an expiry: a constant (seconds; `300 / 86400` day counts read as 300), a variable, or jittered. */
+/**
+ * The buffer subtracted from an expiry: a constant (seconds; `300 / 86400` day counts read as 300), a variable, or
+ * jittered.
+ */
 export function bufferOf(node: AnyNode, unit: UnitState, doc: DocumentState): ExpiryCheck['buffer'] {
-  if (usesRandom(node) || mentions(node, (name) => unit.jitterVariables.has(name) || isJitterName(name))) return { kind: 'jittered' };
+  if (usesRandom(node) || mentions(node, (name) => unit.jitterVariables.has(name) || isJitterName(name)))
+    return { kind: 'jittered' };
   if (node.type === 'BinaryExpression' && node.operator === '/' && numericValue(node.right) === 86400) {
     const seconds = numericValue(node.left);
     if (seconds !== undefined) return seconds === 0 ? { kind: 'none' } : { kind: 'constant', seconds };
@@ -173,7 +188,9 @@ export function bufferOf(node: AnyNode, unit: UnitState, doc: DocumentState): Ex
   if (value !== undefined) return value === 0 ? { kind: 'none' } : { kind: 'constant', seconds: value };
   const variable = variableRead(node) ?? firstIdentifier(node) ?? '';
   const constantSeconds = doc.constants.get(variable);
-  return constantSeconds === undefined ? { kind: 'variable', variable } : { kind: 'variable', variable, constantSeconds };
+  return constantSeconds === undefined
+    ? { kind: 'variable', variable }
+    : { kind: 'variable', variable, constantSeconds };
 }
 
 function mentions(node: AnyNode, test: (folded: string) => boolean): boolean {
@@ -193,7 +210,10 @@ function statusComparisons(leaves: readonly Leaf[], unit: UnitState, doc: Docume
   let callId: number | undefined;
   for (const { node, negated } of leaves) {
     if (node.type !== 'BinaryExpression') continue;
-    const pairs: [AnyNode, AnyNode][] = [[node.left, node.right], [node.right, node.left]];
+    const pairs: [AnyNode, AnyNode][] = [
+      [node.left, node.right],
+      [node.right, node.left],
+    ];
     for (const [side, other] of pairs) {
       const link = statusLink(side, unit, doc);
       const code = numericValue(other);
@@ -246,9 +266,16 @@ function presenceTest(node: AnyNode, doc: DocumentState): { variable: string; ra
     return variable === undefined ? [] : [{ variable, range }];
   }
   if (node.type !== 'BinaryExpression' || !(EQUALITY.has(node.operator) || RELATIONAL.has(node.operator))) return [];
-  const pairs: [AnyNode, AnyNode][] = [[node.left, node.right], [node.right, node.left]];
+  const pairs: [AnyNode, AnyNode][] = [
+    [node.left, node.right],
+    [node.right, node.left],
+  ];
   for (const [side, other] of pairs) {
-    if (side.type === 'MemberExpression' && (propertyName(side) ?? '').toLowerCase() === 'length' && numericValue(other) !== undefined) {
+    if (
+      side.type === 'MemberExpression' &&
+      (propertyName(side) ?? '').toLowerCase() === 'length' &&
+      numericValue(other) !== undefined
+    ) {
       const variable = tokenRead(side.object, doc);
       if (variable !== undefined) return [{ variable, range }];
     }
@@ -300,10 +327,12 @@ export function readsOf(root: AnyNode): string[] {
       continue;
     }
     if (node.type === 'TemplateLiteral') {
-      for (const quasi of node.quasis) for (const name of substitutionNames(quasi.value.cooked ?? quasi.value.raw)) add(name);
+      for (const quasi of node.quasis)
+        for (const name of substitutionNames(quasi.value.cooked ?? quasi.value.raw)) add(name);
     }
     let children = childNodes(node);
-    if (node.type === 'MemberExpression' && !node.computed) children = children.filter((child) => child !== node.property);
+    if (node.type === 'MemberExpression' && !node.computed)
+      children = children.filter((child) => child !== node.property);
     if (node.type === 'Property' && !node.computed) children = children.filter((child) => child !== node.key);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }

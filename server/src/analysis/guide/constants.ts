@@ -22,9 +22,12 @@ export function constantVariables(parsed: GuideParseResult): Map<string, number>
       record(item.target, item.value);
     } else if (item.kind === 'SnippetBlock') {
       forEachNode(item.program, (node) => {
-        if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) record(node.id.name, node.init);
-        if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') record(node.left.name, node.operator === '=' ? node.right : undefined);
-        if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier') record(node.argument.name, undefined);
+        if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init)
+          record(node.id.name, node.init);
+        if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier')
+          record(node.left.name, node.operator === '=' ? node.right : undefined);
+        if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier')
+          record(node.argument.name, undefined);
       });
     }
   }

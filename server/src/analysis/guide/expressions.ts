@@ -52,7 +52,7 @@ export function substitutionNames(value: string): string[] {
 
 /** The property name of a member expression: `a.b` → `b`, `a["b"]` → `b`. */
 export function propertyName(node: AnyNode | null | undefined): string | undefined {
-  if (!node || node.type !== 'MemberExpression') return undefined;
+  if (node?.type !== 'MemberExpression') return undefined;
   if (!node.computed && node.property.type === 'Identifier') return node.property.name;
   if (node.computed) return stringValue(node.property);
   return undefined;
@@ -100,11 +100,19 @@ export function unwrapValue(node: AnyNode | null | undefined): AnyNode | undefin
       current = current.expression;
     } else if (current.type === 'LogicalExpression' && (current.operator === '||' || current.operator === '??')) {
       current = current.left;
-    } else if (current.type === 'CallExpression' && current.callee.type === 'MemberExpression' &&
-      ['tostring', 'trim', 'valueof'].includes((propertyName(current.callee) ?? '').toLowerCase()) && current.arguments.length === 0) {
+    } else if (
+      current.type === 'CallExpression' &&
+      current.callee.type === 'MemberExpression' &&
+      ['tostring', 'trim', 'valueof'].includes((propertyName(current.callee) ?? '').toLowerCase()) &&
+      current.arguments.length === 0
+    ) {
       current = current.callee.object;
-    } else if (current.type === 'CallExpression' && current.callee.type === 'Identifier' &&
-      ['string', 'parseint', 'parsefloat', 'number'].includes(current.callee.name.toLowerCase()) && current.arguments.length >= 1) {
+    } else if (
+      current.type === 'CallExpression' &&
+      current.callee.type === 'Identifier' &&
+      ['string', 'parseint', 'parsefloat', 'number'].includes(current.callee.name.toLowerCase()) &&
+      current.arguments.length >= 1
+    ) {
       current = current.arguments[0];
     } else {
       return current;
@@ -114,7 +122,8 @@ export function unwrapValue(node: AnyNode | null | undefined): AnyNode | undefin
 }
 
 /**
- * The variable an expression reads as a whole, folded: `tok`, `"{strCachedToken}"`, `parseInt("{strTokenExpiry}") || 0`,
+ * The variable an expression reads as a whole, folded: `tok`, `"{strCachedToken}"`, `parseInt("{strTokenExpiry}") ||
+ * 0`,
  * `cache.expiry`. Undefined for computations.
  */
 export function variableRead(node: AnyNode | null | undefined): string | undefined {
@@ -122,10 +131,12 @@ export function variableRead(node: AnyNode | null | undefined): string | undefin
   if (!value) return undefined;
   const substituted = singleSubstitution(value);
   if (substituted !== undefined) return foldName(substituted);
-  // A bare `{name}` outside quotes (`DECISION {strStatus} = 401`) reads as an object literal with one shorthand property.
+  // A bare `{name}` outside quotes (`DECISION {strStatus} = 401`) reads as an object literal with one shorthand
+  // property.
   if (value.type === 'ObjectExpression' && value.properties.length === 1) {
     const only = value.properties[0]!;
-    if (only.type === 'Property' && only.shorthand && only.value.type === 'Identifier') return foldName(only.value.name);
+    if (only.type === 'Property' && only.shorthand && only.value.type === 'Identifier')
+      return foldName(only.value.name);
   }
   const dotted = dottedName(value);
   return dotted !== undefined ? foldName(dotted) : undefined;
@@ -159,7 +170,7 @@ function isNodeLike(value: unknown): value is AnyNode {
 }
 
 /** Visits `root` and everything under it, pre-order, iteratively (deep trees cannot overflow the stack). */
-export function forEachNode(root: AnyNode, visit: (node: AnyNode) => boolean | void): void {
+export function forEachNode(root: AnyNode, visit: (node: AnyNode) => unknown): void {
   const stack: AnyNode[] = [root];
   let budget = 200_000;
   while (stack.length > 0 && budget-- > 0) {
@@ -203,11 +214,16 @@ export function numericValue(node: AnyNode | null | undefined, depth = 0): numbe
     const right = numericValue(node.right, depth + 1);
     if (left === undefined || right === undefined) return undefined;
     switch (node.operator) {
-      case '+': return left + right;
-      case '-': return left - right;
-      case '*': return left * right;
-      case '/': return right === 0 ? undefined : left / right;
-      default: return undefined;
+      case '+':
+        return left + right;
+      case '-':
+        return left - right;
+      case '*':
+        return left * right;
+      case '/':
+        return right === 0 ? undefined : left / right;
+      default:
+        return undefined;
     }
   }
   return undefined;

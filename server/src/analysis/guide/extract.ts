@@ -31,9 +31,13 @@ export interface GuideModelOptions {
 
 export function buildGuideModel(document: GuideDocument, settings: Settings, options: GuideModelOptions): FlowModel {
   const { text } = document;
-  const constants = options.containFailures ? safely(() => constantVariables(document.guide), new Map<string, number>()) : constantVariables(document.guide);
+  const constants = options.containFailures
+    ? safely(() => constantVariables(document.guide), new Map<string, number>())
+    : constantVariables(document.guide);
   const doc = new DocumentState(text, settings, constants);
-  const plans = options.containFailures ? safely(() => planUnits(text, document.guide), []) : planUnits(text, document.guide);
+  const plans = options.containFailures
+    ? safely(() => planUnits(text, document.guide), [])
+    : planUnits(text, document.guide);
   const comments = commentsStartingIn(document.guide.comments);
   const units: CodeUnit[] = plans.map((plan, id) => {
     const draft = new UnitDraft(id, plan.label, plan.range);
@@ -75,7 +79,11 @@ function lowerUnit(
     const label = longRunningLabel(element, text);
     if (label !== undefined) draft.emit({ kind: 'long-running', range: element.range, label }, TOP_LEVEL);
     if (element.kind === 'comment') {
-      for (const finding of credentialsInText(text.slice(element.range.start, element.range.end), element.range.start, true)) {
+      for (const finding of credentialsInText(
+        text.slice(element.range.start, element.range.end),
+        element.range.start,
+        true,
+      )) {
         draft.emitLiteral(finding, element.range, TOP_LEVEL);
       }
       continue;
@@ -101,7 +109,9 @@ function lowerUnit(
   }
 }
 
-/** Script order: every earlier unit can run before a unit; between two units run the long-running lines after the first. */
+/**
+ * Script order: every earlier unit can run before a unit; between two units run the long-running lines after the first.
+ */
 function straightLineFlow(units: readonly CodeUnit[]): UnitFlow {
   const longRunning = units.map((unit) => unit.events.filter((e): e is LongRunningEvent => e.kind === 'long-running'));
   const isUnit = (unit: number): boolean => Number.isInteger(unit) && unit >= 0 && unit < units.length;

@@ -67,7 +67,11 @@ export function literalFindings(text: string, node: AnyNode): LiteralFinding[] {
  * A literal assigned to a name that says what it holds: `var clientSecret = "…"`, `body.client_secret = "…"`,
  * `headers["x-api-key"] = "…"` (secrets), `var strToken = "eyJ…"` (tokens). Substitutions and placeholders are fine.
  */
-export function namedLiteralFinding(text: string, name: string, value: AnyNode | null | undefined): LiteralFinding | undefined {
+export function namedLiteralFinding(
+  text: string,
+  name: string,
+  value: AnyNode | null | undefined,
+): LiteralFinding | undefined {
   if (!value || (!isStringLiteral(value) && !plainTemplate(value))) return undefined;
   const range = innerRange(text, value);
   const raw = text.slice(range.start, range.end);
@@ -78,13 +82,20 @@ export function namedLiteralFinding(text: string, name: string, value: AnyNode |
     const shaped = TOKEN_SHAPED.exec(raw);
     if (!shaped) return undefined;
     const start = range.start + raw.length - shaped[1]!.length;
-    return { kind: 'token', jwt: /^eyJ/.test(shaped[1]!) && shaped[1]!.split('.').length >= 3, valueRange: { start, end: range.end } };
+    return {
+      kind: 'token',
+      jwt: /^eyJ/.test(shaped[1]!) && shaped[1]!.split('.').length >= 3,
+      valueRange: { start, end: range.end },
+    };
   }
   return undefined;
 }
 
 /** `btoa("user:pass")`: the password part of literal Basic credentials. */
-export function basicCredentialsFinding(text: string, argument: AnyNode | null | undefined): LiteralFinding | undefined {
+export function basicCredentialsFinding(
+  text: string,
+  argument: AnyNode | null | undefined,
+): LiteralFinding | undefined {
   if (!argument || (!isStringLiteral(argument) && !plainTemplate(argument))) return undefined;
   const range = innerRange(text, argument);
   const raw = text.slice(range.start, range.end);

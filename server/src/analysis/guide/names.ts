@@ -18,11 +18,16 @@ export function isTokenName(name: string): boolean {
   return !NOT_A_TOKEN_END.test(n);
 }
 
-/** Names that hold an expiry time (`strTokenExpiry`, `clientExpiry`, `expiresAt`, `tokExp`); `expires_in` is a lifetime, not one. */
+/**
+ * Names that hold an expiry time (`strTokenExpiry`, `clientExpiry`, `expiresAt`, `tokExp`); `expires_in` is a lifetime,
+ * not one.
+ */
 export function isExpiryName(name: string): boolean {
   const n = foldName(name);
   if (/expires_?in$/.test(n)) return false;
-  return /expir|expires_?at|exp_?(?:time|at|ts)$|valid_?until|(?:^|_|tok|token|access|cache|cached|client|resource|bearer)exp$/.test(n);
+  return /expir|expires_?at|exp_?(?:time|at|ts)$|valid_?until|(?:^|_|tok|token|access|cache|cached|client|resource|bearer)exp$/.test(
+    n,
+  );
 }
 
 /** Names of error variables: `strApiError`, `err`, `authFailure`. */
@@ -34,7 +39,9 @@ export function isErrorName(name: string): boolean {
 /** Names that say "the current time": `now`, `currentTime`, `nowSeconds`, `utc`. */
 export function isNowName(name: string): boolean {
   const n = foldName(name);
-  return /^(?:now|now_?(?:s|sec|secs|seconds|ms|ts|time|unix|epoch|utc)|current_?(?:time|timestamp|ts|epoch|unix)(?:_?(?:s|sec|secs|seconds|ms))?|time_?now|unix_?(?:now|time)|epoch_?now|utc|utc_?now)$/.test(n);
+  return /^(?:now|now_?(?:s|sec|secs|seconds|ms|ts|time|unix|epoch|utc)|current_?(?:time|timestamp|ts|epoch|unix)(?:_?(?:s|sec|secs|seconds|ms))?|time_?now|unix_?(?:now|time)|epoch_?now|utc|utc_?now)$/.test(
+    n,
+  );
 }
 
 /** Names of jittered or random quantities: `jitter`, `refreshJitter`, `randomBuffer`. */
@@ -44,7 +51,33 @@ export function isJitterName(name: string): boolean {
 
 /** Well-known globals of the JavaScript-like bodies: never script variables, never condition reads. */
 export const BUILTIN_NAMES: ReadonlySet<string> = new Set([
-  'math', 'date', 'json', 'parseint', 'parsefloat', 'number', 'string', 'boolean', 'array', 'object', 'undefined',
-  'nan', 'infinity', 'console', 'cxone', 'btoa', 'atob', 'encodeuricomponent', 'decodeuricomponent', 'encodeuri',
-  'decodeuri', 'isnan', 'isfinite', 'regexp', 'error', 'buffer', 'null', 'true', 'false',
+  'math',
+  'date',
+  'json',
+  'parseint',
+  'parsefloat',
+  'number',
+  'string',
+  'boolean',
+  'array',
+  'object',
+  'undefined',
+  'nan',
+  'infinity',
+  'console',
+  'cxone',
+  'btoa',
+  'atob',
+  'encodeuricomponent',
+  'decodeuricomponent',
+  'encodeuri',
+  'decodeuri',
+  'isnan',
+  'isfinite',
+  'regexp',
+  'error',
+  'buffer',
+  'null',
+  'true',
+  'false',
 ]);

@@ -40,8 +40,10 @@ function part(node: AnyNode, source: string, known: KnownText, depth: number): s
     }
     case 'BinaryExpression':
       if (node.operator !== '+') return placeholder(node, source);
-      return (part(node.left, source, known, depth + 1) ?? placeholder(node.left, source)) +
-        (part(node.right, source, known, depth + 1) ?? placeholder(node.right, source));
+      return (
+        (part(node.left, source, known, depth + 1) ?? placeholder(node.left, source)) +
+        (part(node.right, source, known, depth + 1) ?? placeholder(node.right, source))
+      );
     case 'Identifier':
       return known(node.name.toLowerCase()) ?? `{${node.name}}`;
     case 'MemberExpression': {
@@ -52,7 +54,11 @@ function part(node: AnyNode, source: string, known: KnownText, depth: number): s
       const name = (calleeName(node) ?? '').toLowerCase();
       const first = node.arguments[0];
       if (name === 'stringify' && first) return json(first, source, known, depth + 1);
-      if ((name === 'encodeuricomponent' || name === 'encodeuri' || name === 'tostring' || name === 'trim') && node.callee.type === 'Identifier' && first) {
+      if (
+        (name === 'encodeuricomponent' || name === 'encodeuri' || name === 'tostring' || name === 'trim') &&
+        node.callee.type === 'Identifier' &&
+        first
+      ) {
         return part(first, source, known, depth + 1);
       }
       if ((name === 'tostring' || name === 'trim') && node.callee.type === 'MemberExpression') {
@@ -83,7 +89,10 @@ function json(node: AnyNode, source: string, known: KnownText, depth: number): s
     const members: string[] = [];
     for (const property of node.properties) {
       if (property.type !== 'Property') continue;
-      const key = property.key.type === 'Identifier' && !property.computed ? property.key.name : stringValue(property.key) ?? propertyName(property.key);
+      const key =
+        property.key.type === 'Identifier' && !property.computed
+          ? property.key.name
+          : (stringValue(property.key) ?? propertyName(property.key));
       if (key === undefined) continue;
       members.push(`${JSON.stringify(key)}:${json(property.value, source, known, depth + 1)}`);
     }

@@ -4,7 +4,9 @@ import { innerRange, isStringLiteral, unwrapValue, variableRead } from './expres
 import { foldName } from './names';
 
 /** A piece of a string expression: raw literal text (document range, escapes as written) or a non-literal value. */
-export type StringPart = { readonly kind: 'text'; readonly range: TextRange } | { readonly kind: 'value'; readonly node: AnyNode };
+export type StringPart =
+  | { readonly kind: 'text'; readonly range: TextRange }
+  | { readonly kind: 'value'; readonly node: AnyNode };
 
 /** A variable that goes into a string, and where: `{strToken}` (braces included) or the expression `tok`. */
 export interface PlacedVariable {
@@ -71,7 +73,8 @@ export function variablesInString(text: string, parts: readonly StringPart[]): P
   const found: PlacedVariable[] = [];
   for (const part of parts) {
     if (part.kind === 'text') {
-      for (const match of text.slice(part.range.start, part.range.end).matchAll(SUBSTITUTION)) found.push(substituted(part.range.start, match));
+      for (const match of text.slice(part.range.start, part.range.end).matchAll(SUBSTITUTION))
+        found.push(substituted(part.range.start, match));
     } else {
       const value = placedValue(part.node);
       if (value) found.push(value);

@@ -1,6 +1,14 @@
 import type { AnyNode } from 'acorn';
 import type { DocumentState, ExpiryValue, UnitState } from './extract-state';
-import { calleeName, numericValue, propertyName, rootIdentifier, someNode, stringValue, variableRead } from './expressions';
+import {
+  calleeName,
+  numericValue,
+  propertyName,
+  rootIdentifier,
+  someNode,
+  stringValue,
+  variableRead,
+} from './expressions';
 import { foldName, isExpiryName, isNowName } from './names';
 
 /**
@@ -11,7 +19,10 @@ import { foldName, isExpiryName, isNowName } from './names';
 const ROUNDING = new Set(['floor', 'round', 'ceil', 'trunc', 'parseint', 'number']);
 const EXPIRES_IN = /^(?:expires_?in|expiresin|expires)$/i;
 
-/** `Date.now()`, `Math.floor(Date.now() / 1000)`, `new Date().getTime()`, `currentTime`, `now`, a variable set from these. */
+/**
+ * `Date.now()`, `Math.floor(Date.now() / 1000)`, `new Date().getTime()`, `currentTime`, `now`, a variable set from
+ * these.
+ */
 export function isNowExpression(node: AnyNode | null | undefined, unit: UnitState, depth = 0): boolean {
   if (!node || depth > 12) return false;
   switch (node.type) {
@@ -20,15 +31,19 @@ export function isNowExpression(node: AnyNode | null | undefined, unit: UnitStat
     case 'CallExpression': {
       const name = (calleeName(node) ?? '').toLowerCase();
       const callee = node.callee;
-      if (name === 'now' && callee.type === 'MemberExpression' && rootIdentifier(callee)?.toLowerCase() === 'date') return true;
+      if (name === 'now' && callee.type === 'MemberExpression' && rootIdentifier(callee)?.toLowerCase() === 'date')
+        return true;
       if (ROUNDING.has(name)) return isNowExpression(node.arguments[0], unit, depth + 1);
-      if ((name === 'gettime' || name === 'valueof') && callee.type === 'MemberExpression') return isNowExpression(callee.object, unit, depth + 1);
+      if ((name === 'gettime' || name === 'valueof') && callee.type === 'MemberExpression')
+        return isNowExpression(callee.object, unit, depth + 1);
       return false;
     }
     case 'NewExpression':
       return node.callee.type === 'Identifier' && node.callee.name === 'Date' && node.arguments.length === 0;
     case 'BinaryExpression':
-      return node.operator === '/' && numericValue(node.right) !== undefined && isNowExpression(node.left, unit, depth + 1);
+      return (
+        node.operator === '/' && numericValue(node.right) !== undefined && isNowExpression(node.left, unit, depth + 1)
+      );
     case 'UnaryExpression':
       return node.operator === '+' && isNowExpression(node.argument, unit, depth + 1);
     case 'ChainExpression':
@@ -39,11 +54,20 @@ export function isNowExpression(node: AnyNode | null | undefined, unit: UnitStat
 }
 
 function containsNow(node: AnyNode, unit: UnitState): boolean {
-  return someNode(node, (n) => isNowExpression(n, unit) || (n.type === 'Identifier' && unit.expiryValues.get(foldName(n.name))?.nowBased === true));
+  return someNode(
+    node,
+    (n) =>
+      isNowExpression(n, unit) ||
+      (n.type === 'Identifier' && unit.expiryValues.get(foldName(n.name))?.nowBased === true),
+  );
 }
 
 /** The expiry variable an expression reads (folded): `tokenExpiry`, `parseInt("{strTokenExpiry}") || 0`. */
-export function expiryVariableRead(node: AnyNode | null | undefined, unit: UnitState, doc: DocumentState): string | undefined {
+export function expiryVariableRead(
+  node: AnyNode | null | undefined,
+  unit: UnitState,
+  doc: DocumentState,
+): string | undefined {
   const name = variableRead(node);
   if (name === undefined) return undefined;
   if (doc.expiryVariables.has(name) || isExpiryName(name)) return name;
@@ -62,7 +86,11 @@ export function isClearingValue(node: AnyNode | null | undefined): boolean {
 }
 
 /** The rest-call a parsed response or response expression comes from: `tokenData`, `JSON.parse(resp.body)`, `resp`. */
-export function responseCallOf(node: AnyNode | null | undefined, unit: UnitState, depth = 0): { known: boolean; callId?: number } {
+export function responseCallOf(
+  node: AnyNode | null | undefined,
+  unit: UnitState,
+  depth = 0,
+): { known: boolean; callId?: number } {
   if (!node || depth > 16) return { known: false };
   if (node.type === 'Identifier') {
     const name = foldName(node.name);
@@ -108,19 +136,30 @@ export function analyzeExpiryValue(node: AnyNode | null | undefined, unit: UnitS
   if (inherited && !fromExpiresIn) {
     return { ...inherited, nowBased: inherited.nowBased || nowBased };
   }
-  if (fromExpiresIn) return fromCall === undefined ? { fromExpiresIn, nowBased } : { fromExpiresIn, fromCall, nowBased };
+  if (fromExpiresIn)
+    return fromCall === undefined ? { fromExpiresIn, nowBased } : { fromExpiresIn, fromCall, nowBased };
   if (!nowBased) return undefined;
   // Now alone (`var currentTime = …`) is no expiry; now plus a constant lifetime is one.
   const constant = constantLifetime(node, unit);
-  return constant ? { fromExpiresIn: false, nowBased, constantSeconds: constant.seconds, constantRange: constant.range } : undefined;
+  return constant
+    ? { fromExpiresIn: false, nowBased, constantSeconds: constant.seconds, constantRange: constant.range }
+    : undefined;
 }
 
-/** `now + 3600`, `now + 3600 * 1000`, `now + lifetimeSeconds` (a variable holding a number): the lifetime added to now. */
-function constantLifetime(root: AnyNode, unit: UnitState): { seconds: number; range: { start: number; end: number } } | undefined {
+/**
+ * `now + 3600`, `now + 3600 * 1000`, `now + lifetimeSeconds` (a variable holding a number): the lifetime added to now.
+ */
+function constantLifetime(
+  root: AnyNode,
+  unit: UnitState,
+): { seconds: number; range: { start: number; end: number } } | undefined {
   let found: { seconds: number; range: { start: number; end: number } } | undefined;
   someNode(root, (n) => {
     if (n.type !== 'BinaryExpression' || n.operator !== '+') return false;
-    const pairs: [AnyNode, AnyNode][] = [[n.left, n.right], [n.right, n.left]];
+    const pairs: [AnyNode, AnyNode][] = [
+      [n.left, n.right],
+      [n.right, n.left],
+    ];
     for (const [now, other] of pairs) {
       if (!isNowExpression(now, unit)) continue;
       found = lifetimeOf(other, unit);
@@ -131,7 +170,10 @@ function constantLifetime(root: AnyNode, unit: UnitState): { seconds: number; ra
   return found;
 }
 
-function lifetimeOf(node: AnyNode, unit: UnitState): { seconds: number; range: { start: number; end: number } } | undefined {
+function lifetimeOf(
+  node: AnyNode,
+  unit: UnitState,
+): { seconds: number; range: { start: number; end: number } } | undefined {
   if (node.type === 'Identifier') {
     const held = unit.numericConstants.get(foldName(node.name));
     return held ? { seconds: held.value, range: held.range } : undefined;

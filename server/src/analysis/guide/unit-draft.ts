@@ -9,7 +9,11 @@ export interface Placement {
 }
 
 /** A FlowEvent without its unit and order, which the draft assigns. */
-export type EventDraft = FlowEvent extends infer E ? (E extends FlowEvent ? Omit<E, 'unit' | 'order' | 'guards' | 'inLoop'> : never) : never;
+export type EventDraft = FlowEvent extends infer E
+  ? E extends FlowEvent
+    ? Omit<E, 'unit' | 'order' | 'guards' | 'inLoop'>
+    : never
+  : never;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -36,9 +40,17 @@ export class UnitDraft {
   ) {}
 
   /** Adds an event that happens at `at` (defaults to its range's start); returns it, still mutable. */
-  emit<E extends EventDraft>(draft: E, placement: Placement, at?: number): Mutable<E & { unit: number; order: number; guards: readonly Guard[]; inLoop: boolean }> {
+  emit<E extends EventDraft>(
+    draft: E,
+    placement: Placement,
+    at?: number,
+  ): Mutable<E & { unit: number; order: number; guards: readonly Guard[]; inLoop: boolean }> {
     const event = { ...draft, unit: this.id, order: 0, guards: placement.guards, inLoop: placement.inLoop };
-    this.entries.push({ event: event as unknown as Mutable<FlowEvent>, at: at ?? draft.range.start, seq: this.entries.length });
+    this.entries.push({
+      event: event as unknown as Mutable<FlowEvent>,
+      at: at ?? draft.range.start,
+      seq: this.entries.length,
+    });
     return event;
   }
 
@@ -51,9 +63,17 @@ export class UnitDraft {
     if (this.literalRanges.some((seen) => overlaps(seen, finding.valueRange))) return;
     this.literalRanges.push(finding.valueRange);
     if (finding.kind === 'secret') {
-      this.emit({ kind: 'secret-literal', range, what: finding.what, valueRange: finding.valueRange }, placement, finding.valueRange.start);
+      this.emit(
+        { kind: 'secret-literal', range, what: finding.what, valueRange: finding.valueRange },
+        placement,
+        finding.valueRange.start,
+      );
     } else {
-      this.emit({ kind: 'token-literal', range, jwt: finding.jwt, valueRange: finding.valueRange }, placement, finding.valueRange.start);
+      this.emit(
+        { kind: 'token-literal', range, jwt: finding.jwt, valueRange: finding.valueRange },
+        placement,
+        finding.valueRange.start,
+      );
     }
   }
 

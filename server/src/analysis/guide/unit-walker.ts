@@ -1,7 +1,20 @@
-import type { AnyNode, AssignmentExpression, CallExpression, ConditionalExpression, IfStatement, Program, SwitchStatement } from 'acorn';
+import type {
+  AnyNode,
+  AssignmentExpression,
+  CallExpression,
+  ConditionalExpression,
+  IfStatement,
+  Program,
+  SwitchStatement,
+} from 'acorn';
 import type { TextRange } from '../../common/text-range';
 import type { Decision, ScriptAssign, SetStatement } from '../../syntax/guide/ast';
-import { isAccessTokenMember, isTokenEndpointUrl, isTokenFunctionName, isTokenRequestBody } from '../vocabulary/credential-patterns';
+import {
+  isAccessTokenMember,
+  isTokenEndpointUrl,
+  isTokenFunctionName,
+  isTokenRequestBody,
+} from '../vocabulary/credential-patterns';
 import type { Guard, TokenAcquireEvent } from '../model/flow-model';
 import { analyzeCondition, readsOf, statusLink, type ConditionFacts } from './conditions';
 import type { ClientState, DocumentState, RestCallDraft, TokenUseDraft, UnitState } from './extract-state';
@@ -91,8 +104,13 @@ export class UnitWalker {
 
   walkProgram(program: Program): void {
     forEachNode(program, (node) => {
-      if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') this.unit.declared.add(foldName(node.id.name));
-      if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression')) {
+      if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier')
+        this.unit.declared.add(foldName(node.id.name));
+      if (
+        node.type === 'FunctionDeclaration' ||
+        node.type === 'FunctionExpression' ||
+        node.type === 'ArrowFunctionExpression'
+      ) {
         if (node.type === 'FunctionDeclaration' && node.id) this.unit.declared.add(foldName(node.id.name));
         for (const param of node.params) if (param.type === 'Identifier') this.unit.declared.add(foldName(param.name));
       }
@@ -162,9 +180,15 @@ export class UnitWalker {
       case 'LabeledStatement': {
         // `SET global:x = 1` reads as the label `global:` on `x = 1`.
         const body = node.body;
-        if (node.label.name.toLowerCase() === 'global' && body.type === 'ExpressionStatement' && body.expression.type === 'AssignmentExpression') {
+        if (
+          node.label.name.toLowerCase() === 'global' &&
+          body.type === 'ExpressionStatement' &&
+          body.expression.type === 'AssignmentExpression'
+        ) {
           const range = this.setByStart.get(node.start)?.range ?? rangeOf(node);
-          return this.inStatement(range, () => this.assignment(body.expression as AssignmentExpression, ctx, range, true));
+          return this.inStatement(range, () =>
+            this.assignment(body.expression as AssignmentExpression, ctx, range, true),
+          );
         }
         return this.visit(body, ctx);
       }
@@ -330,7 +354,14 @@ export class UnitWalker {
         range: { start: groupStart, end: last.end },
         reads,
         ...(status && codes.length > 0
-          ? { statusCheck: { ...(status.callId === undefined ? {} : { callId: status.callId }), equals: codes, notEquals: [], rangeComparison: false } }
+          ? {
+              statusCheck: {
+                ...(status.callId === undefined ? {} : { callId: status.callId }),
+                equals: codes,
+                notEquals: [],
+                rangeComparison: false,
+              },
+            }
           : {}),
       });
       this.visitAll(tests, ctx);
@@ -365,7 +396,8 @@ export class UnitWalker {
     const property = propertyName(left);
     if (property !== undefined) this.namedLiteral(property, right, ctx);
     const dotted = dottedName(left);
-    if (dotted !== undefined && node.operator === '=') this.bind(dotted, right, { range, persistent: set ?? false }, ctx, true);
+    if (dotted !== undefined && node.operator === '=')
+      this.bind(dotted, right, { range, persistent: set ?? false }, ctx, true);
   }
 
   /** Computed keys and objects of a member target are read, not written. */
@@ -379,7 +411,13 @@ export class UnitWalker {
    * Everything a value stored in a variable says: a new request object, a response, a parsed body, a token, an
    * expiry, a status copy, an error, a literal credential, constants and "now" for later conditions.
    */
-  private bind(name: string, value: AnyNode | null | undefined, options: BindOptions, ctx: WalkContext, member = false): void {
+  private bind(
+    name: string,
+    value: AnyNode | null | undefined,
+    options: BindOptions,
+    ctx: WalkContext,
+    member = false,
+  ): void {
     const folded = foldName(name);
     const { range, persistent } = options;
     const at = range.end;
@@ -394,14 +432,26 @@ export class UnitWalker {
     const heldBearer = core && core.type === 'Identifier' ? this.unit.bearerValues.get(foldName(core.name)) : undefined;
     const copiedText = core && core.type === 'Identifier' ? this.unit.stringValues.get(foldName(core.name)) : undefined;
     const isNow = value ? isNowExpression(value, this.unit) : false;
-    const random = value ? usesRandom(value) || readsOf(value).some((n) => this.unit.jitterVariables.has(n) || isJitterName(n)) : false;
+    const random = value
+      ? usesRandom(value) || readsOf(value).some((n) => this.unit.jitterVariables.has(n) || isJitterName(n))
+      : false;
     const constant = value ? numericValue(value) : undefined;
     const expiryRead = value ? expiryVariableRead(value, this.unit, this.doc) : undefined;
-    const expiry = value && expiryRead === undefined ? analyzeExpiryValue(value, this.unit) : expiryRead !== undefined ? this.unit.expiryValues.get(expiryRead) : undefined;
+    const expiry =
+      value && expiryRead === undefined
+        ? analyzeExpiryValue(value, this.unit)
+        : expiryRead !== undefined
+          ? this.unit.expiryValues.get(expiryRead)
+          : undefined;
 
     this.unit.forget(folded);
     if (!member && value && isNewRequest(value)) {
-      this.unit.clients.set(folded, { authorizationVariables: [], pendingUses: [], pendingBodyUses: [], bodyVariables: [] });
+      this.unit.clients.set(folded, {
+        authorizationVariables: [],
+        pendingUses: [],
+        pendingBodyUses: [],
+        bodyVariables: [],
+      });
     }
     if (call) {
       call.resultVariable = folded;
@@ -421,13 +471,24 @@ export class UnitWalker {
       };
       this.draft.emit(event, placement, at);
       this.doc.tokenVariables.add(folded);
-      if (tokenSource.source === 'response' && tokenSource.fromCall !== undefined) this.markTokenRequest(tokenSource.fromCall);
+      if (tokenSource.source === 'response' && tokenSource.fromCall !== undefined)
+        this.markTokenRequest(tokenSource.fromCall);
     }
 
     this.bindExpiry(folded, value, { range, persistent }, ctx, { expiryRead, expiry });
 
     if (status) {
-      this.draft.emit({ kind: 'status-copy', range, variable: folded, client: status.client, ...(status.callId === undefined ? {} : { callId: status.callId }) }, ctx, at);
+      this.draft.emit(
+        {
+          kind: 'status-copy',
+          range,
+          variable: folded,
+          client: status.client,
+          ...(status.callId === undefined ? {} : { callId: status.callId }),
+        },
+        ctx,
+        at,
+      );
       this.unit.statusCopies.set(folded, status);
       if (persistent) this.doc.persistentStatusCopies.set(folded, status);
     }
@@ -465,7 +526,12 @@ export class UnitWalker {
       this.doc.expiryVariables.add(folded);
       if (isClearingValue(value)) {
         // A local initialised to 0 is not a cache being cleared.
-        if (persistent) this.draft.emit({ kind: 'expiry-set', range, variable: folded, fromExpiresIn: false, clears: true }, ctx, range.end);
+        if (persistent)
+          this.draft.emit(
+            { kind: 'expiry-set', range, variable: folded, fromExpiresIn: false, clears: true },
+            ctx,
+            range.end,
+          );
         return;
       }
       if (expiryRead !== undefined && !persistent) {
@@ -474,16 +540,20 @@ export class UnitWalker {
         return;
       }
       if (expiry) this.unit.expiryValues.set(folded, expiry);
-      this.draft.emit({
-        kind: 'expiry-set',
-        range,
-        variable: folded,
-        fromExpiresIn: expiry?.fromExpiresIn ?? false,
-        ...(expiry?.constantSeconds === undefined ? {} : { constantSeconds: expiry.constantSeconds }),
-        ...(expiry?.constantRange === undefined ? {} : { constantRange: expiry.constantRange }),
-        ...(expiry?.fromCall === undefined ? {} : { fromCall: expiry.fromCall }),
-        clears: false,
-      }, ctx, range.end);
+      this.draft.emit(
+        {
+          kind: 'expiry-set',
+          range,
+          variable: folded,
+          fromExpiresIn: expiry?.fromExpiresIn ?? false,
+          ...(expiry?.constantSeconds === undefined ? {} : { constantSeconds: expiry.constantSeconds }),
+          ...(expiry?.constantRange === undefined ? {} : { constantRange: expiry.constantRange }),
+          ...(expiry?.fromCall === undefined ? {} : { fromCall: expiry.fromCall }),
+          clears: false,
+        },
+        ctx,
+        range.end,
+      );
       return;
     }
     if (!expiry) return;
@@ -491,14 +561,18 @@ export class UnitWalker {
       // `var expiresAt = now + data.expires_in` under any name is an expiry time.
       this.doc.expiryVariables.add(folded);
       this.unit.expiryValues.set(folded, expiry);
-      this.draft.emit({
-        kind: 'expiry-set',
-        range,
-        variable: folded,
-        fromExpiresIn: true,
-        ...(expiry.fromCall === undefined ? {} : { fromCall: expiry.fromCall }),
-        clears: false,
-      }, ctx, range.end);
+      this.draft.emit(
+        {
+          kind: 'expiry-set',
+          range,
+          variable: folded,
+          fromExpiresIn: true,
+          ...(expiry.fromCall === undefined ? {} : { fromCall: expiry.fromCall }),
+          clears: false,
+        },
+        ctx,
+        range.end,
+      );
       return;
     }
     // A lifetime (`var lifetime = data.expires_in`) or `now + 3600` under a neutral name: remembered for a later copy.
@@ -510,15 +584,21 @@ export class UnitWalker {
     const core = unwrapValue(value);
     const id = core ? this.conditionByNode.get(core) : undefined;
     if (core && core.type === 'ConditionalExpression' && id !== undefined) {
-      if (!isEmptyValue(core.consequent)) this.draft.emit({ kind: 'error-path', range }, guarded(ctx, id, 'then'), range.end);
-      if (!isEmptyValue(core.alternate)) this.draft.emit({ kind: 'error-path', range }, guarded(ctx, id, 'else'), range.end);
+      if (!isEmptyValue(core.consequent))
+        this.draft.emit({ kind: 'error-path', range }, guarded(ctx, id, 'then'), range.end);
+      if (!isEmptyValue(core.alternate))
+        this.draft.emit({ kind: 'error-path', range }, guarded(ctx, id, 'else'), range.end);
       return;
     }
     this.draft.emit({ kind: 'error-path', range }, ctx, range.end);
   }
 
   /** `t = due ? GetOAuthToken() : "{strCachedToken}"`: one acquisition per branch, each guarded by it. */
-  private tokenSourcesByBranch(value: AnyNode, target: string, ctx: WalkContext): { source: TokenSource; placement: WalkContext }[] {
+  private tokenSourcesByBranch(
+    value: AnyNode,
+    target: string,
+    ctx: WalkContext,
+  ): { source: TokenSource; placement: WalkContext }[] {
     const core = unwrapValue(value);
     const id = core ? this.conditionByNode.get(core) : undefined;
     if (core && core.type === 'ConditionalExpression' && id !== undefined) {
@@ -552,7 +632,11 @@ export class UnitWalker {
       return undefined;
     }
     const read = variableRead(core);
-    if (read !== undefined && read !== target && (this.doc.tokenVariables.has(read) || (isTokenName(read) && isTokenName(target)))) {
+    if (
+      read !== undefined &&
+      read !== target &&
+      (this.doc.tokenVariables.has(read) || (isTokenName(read) && isTokenName(target)))
+    ) {
       return { source: 'alias', fromVariable: read };
     }
     return undefined;
@@ -564,7 +648,8 @@ export class UnitWalker {
     if (!core) return undefined;
     if (core.type === 'CallExpression' && (calleeName(core) ?? '').toLowerCase() === 'parse') {
       const origin = responseCallOf(core.arguments[0], this.unit);
-      if (origin.known || isResponseLike(core.arguments[0])) return origin.callId === undefined ? {} : { callId: origin.callId };
+      if (origin.known || isResponseLike(core.arguments[0]))
+        return origin.callId === undefined ? {} : { callId: origin.callId };
       return undefined;
     }
     if (core.type === 'MemberExpression' && isResponseLike(core)) {
@@ -589,7 +674,11 @@ export class UnitWalker {
     const property = (propertyName(target) ?? '').toLowerCase();
     const owner = target.object;
     // req.headers["Authorization"] / req.headers.Authorization
-    if (owner.type === 'MemberExpression' && (propertyName(owner) ?? '').toLowerCase() === 'headers' && owner.object.type === 'Identifier') {
+    if (
+      owner.type === 'MemberExpression' &&
+      (propertyName(owner) ?? '').toLowerCase() === 'headers' &&
+      owner.object.type === 'Identifier'
+    ) {
       const header = propertyName(target);
       if (header === undefined) return true;
       this.header(this.unit.client(foldName(owner.object.name)), header, value, ctx);
@@ -597,7 +686,8 @@ export class UnitWalker {
     }
     if (owner.type !== 'Identifier') return false;
     const name = foldName(owner.name);
-    const isClient = this.unit.clients.has(name) || URL_PROPERTIES.has(property) || property === 'method' || property === 'headers';
+    const isClient =
+      this.unit.clients.has(name) || URL_PROPERTIES.has(property) || property === 'method' || property === 'headers';
     if (!isClient && !(BODY_PROPERTIES.has(property) && /req|request|http|client|call/i.test(owner.name))) return false;
     const client = this.unit.client(name);
     const append = operator === '+=';
@@ -650,7 +740,10 @@ export class UnitWalker {
     }
   }
 
-  /** An Authorization header set from a variable alone: `= authHeader` (a Bearer value built earlier), `= token`, `"{strAuth}"`. */
+  /**
+   * An Authorization header set from a variable alone: `= authHeader` (a Bearer value built earlier), `= token`,
+   * `"{strAuth}"`.
+   */
   private plainAuthorizationUses(value: AnyNode, ctx: WalkContext): TokenUseDraft[] {
     const core = unwrapValue(value);
     if (!core) return [];
@@ -668,7 +761,9 @@ export class UnitWalker {
       const inner = innerRange(this.text, core);
       const offset = this.text.indexOf('{', inner.start);
       const start = offset >= inner.start && offset < inner.end ? offset : inner.start;
-      return [this.use(foldName(substituted), { start, end: Math.min(inner.end, start + substituted.length + 2) }, ctx)];
+      return [
+        this.use(foldName(substituted), { start, end: Math.min(inner.end, start + substituted.length + 2) }, ctx),
+      ];
     }
     return [];
   }
@@ -711,7 +806,14 @@ export class UnitWalker {
       const isFunction = argument.type === 'FunctionExpression' || argument.type === 'ArrowFunctionExpression';
       this.visit(argument, loopCallback && isFunction ? { ...ctx, inLoop: true } : ctx);
     }
-    if (name === 'btoa' || name === 'encodebase64' || (name === 'from' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer')) {
+    if (
+      name === 'btoa' ||
+      name === 'encodebase64' ||
+      (name === 'from' &&
+        callee.type === 'MemberExpression' &&
+        callee.object.type === 'Identifier' &&
+        callee.object.name === 'Buffer')
+    ) {
       const finding = basicCredentialsFinding(this.text, node.arguments[0]);
       if (finding) this.draft.emitLiteral(finding, rangeOf(node.arguments[0]!), ctx);
       return;
@@ -741,21 +843,26 @@ export class UnitWalker {
     const id = this.doc.nextCallId();
     const url = client.url;
     const body = client.body;
-    const isTokenRequest = (url !== undefined && isTokenEndpointUrl(url, this.doc.settings.tokenEndpointPatterns)) ||
+    const isTokenRequest =
+      (url !== undefined && isTokenEndpointUrl(url, this.doc.settings.tokenEndpointPatterns)) ||
       (body !== undefined && isTokenRequestBody(body));
     const range = rangeOf(node);
-    const draft = this.draft.emit({
-      kind: 'rest-call',
-      range,
-      id,
-      client: owner,
-      ...(url === undefined ? {} : { url }),
-      ...(client.method === undefined ? {} : { method: client.method }),
-      ...(body === undefined ? {} : { body, bodyVariables: [...client.bodyVariables] }),
-      isTokenRequest,
-      authorizationVariables: [...client.authorizationVariables],
-      statementRange: this.currentStatement(range),
-    }, ctx, range.end);
+    const draft = this.draft.emit(
+      {
+        kind: 'rest-call',
+        range,
+        id,
+        client: owner,
+        ...(url === undefined ? {} : { url }),
+        ...(client.method === undefined ? {} : { method: client.method }),
+        ...(body === undefined ? {} : { body, bodyVariables: [...client.bodyVariables] }),
+        isTokenRequest,
+        authorizationVariables: [...client.authorizationVariables],
+        statementRange: this.currentStatement(range),
+      },
+      ctx,
+      range.end,
+    );
     for (const use of [...client.pendingUses, ...client.pendingBodyUses]) use.callId = id;
     client.pendingUses = [];
     client.pendingBodyUses = [];
@@ -797,13 +904,18 @@ function isNewRequest(value: AnyNode): boolean {
 
 /** `resp.body`, `resp.responseText`: a response body even when the call is not known in this unit. */
 function isResponseLike(node: AnyNode | null | undefined): boolean {
-  return !!node && node.type === 'MemberExpression' && /^(?:body|responsetext|response|content|data)$/i.test(propertyName(node) ?? '');
+  return (
+    !!node &&
+    node.type === 'MemberExpression' &&
+    /^(?:body|responsetext|response|content|data)$/i.test(propertyName(node) ?? '')
+  );
 }
 
 /** `""`, `0`, `null`, `undefined`, `false`: an error variable reset, not set. */
 function isEmptyValue(node: AnyNode): boolean {
   if (node.type === 'Identifier') return node.name === 'undefined';
-  if (node.type === 'Literal') return node.value === null || node.value === false || node.value === '' || node.value === 0;
+  if (node.type === 'Literal')
+    return node.value === null || node.value === false || node.value === '' || node.value === 0;
   const text = stringValue(node);
   return text !== undefined && text === '';
 }

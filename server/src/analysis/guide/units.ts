@@ -20,13 +20,20 @@ export type ScriptElement =
       readonly kind: 'comment';
       readonly range: TextRange;
       readonly wholeLine: boolean;
-      /** Some code (a script line or a block) comes before it: a file's header comments say nothing about time passing. */
+      /**
+       * Some code (a script line or a block) comes before it: a file's header comments say nothing about time passing.
+       */
       readonly afterCode: boolean;
     };
 
 export type UnitPlan =
   | { readonly kind: 'snippet'; readonly block: SnippetBlock; readonly range: TextRange; readonly label: string }
-  | { readonly kind: 'script'; readonly elements: readonly ScriptElement[]; readonly range: TextRange; readonly label: string };
+  | {
+      readonly kind: 'script';
+      readonly elements: readonly ScriptElement[];
+      readonly range: TextRange;
+      readonly label: string;
+    };
 
 /**
  * Words a flow sketch uses for long waits that are no Desktop Studio action type (so not in the shared list of
@@ -34,7 +41,9 @@ export type UnitPlan =
  */
 const SKETCH_WAITS = new Set(['QUEUE', 'GETDIGITS']);
 
-/** A comment that says time passes: "60+ minutes into a long IVR hold", "on hold for an hour", "later in the script". */
+/**
+ * A comment that says time passes: "60+ minutes into a long IVR hold", "on hold for an hour", "later in the script".
+ */
 const TIME_PASSES =
   /\b(\d+)\s*\+?\s*-?\s*(minutes?|mins?|hours?|hrs?)\b|\b(?:an?|one|two|three|several|many)\s+hours?\b|\bhours?\s+later\b|\bon\s+hold\b|\blong\s+(?:ivr|hold|wait|queue|menu)|\bextended\s+hold\b|\blater\s+in\s+the\s+(?:script|call|flow|ivr)\b/gi;
 
@@ -58,7 +67,9 @@ export function longRunningLabel(element: ScriptElement, text: string): string |
   if (element.kind === 'comment') {
     // Messages quote the comment as prose: "the comment “Later in the script (60+ minutes …)”".
     const prose = written.replace(/^\/\/\s*/, '').replace(/[\s:.]+$/, '');
-    return element.wholeLine && element.afterCode && commentSaysTimePasses(written) ? `the comment "${prose}"` : undefined;
+    return element.wholeLine && element.afterCode && commentSaysTimePasses(written)
+      ? `the comment "${prose}"`
+      : undefined;
   }
   const item = element.item;
   if (item.kind === 'Elision') return 'the elided part of the script (…)';
@@ -74,13 +85,18 @@ export function planUnits(text: string, parsed: GuideParseResult): UnitPlan[] {
   const scriptComments = outsideBlocks(parsed.comments, blocks);
   const firstCode = parsed.items[0]?.range.start;
   const elements: (ScriptElement | SnippetBlock)[] = [
-    ...parsed.items.map((item) => (item.kind === 'SnippetBlock' ? item : ({ kind: 'item', item, range: item.range } as const))),
-    ...scriptComments.map((range) => ({
-      kind: 'comment',
-      range,
-      wholeLine: startsLine(text, range.start),
-      afterCode: firstCode !== undefined && firstCode < range.start,
-    }) as const),
+    ...parsed.items.map((item) =>
+      item.kind === 'SnippetBlock' ? item : ({ kind: 'item', item, range: item.range } as const),
+    ),
+    ...scriptComments.map(
+      (range) =>
+        ({
+          kind: 'comment',
+          range,
+          wholeLine: startsLine(text, range.start),
+          afterCode: firstCode !== undefined && firstCode < range.start,
+        }) as const,
+    ),
   ].sort((a, b) => a.range.start - b.range.start);
 
   const plans: UnitPlan[] = [];
@@ -91,16 +107,29 @@ export function planUnits(text: string, parsed: GuideParseResult): UnitPlan[] {
     const elements = run;
     run = [];
     runHasOtherLines = false;
-    if (elements.every((e) => e.kind === 'comment' && longRunningLabel(e, text) === undefined && !holdsCredential(text, e.range))) return;
+    if (
+      elements.every(
+        (e) => e.kind === 'comment' && longRunningLabel(e, text) === undefined && !holdsCredential(text, e.range),
+      )
+    )
+      return;
     const first = elements[0]!;
     const labelAt = elements.find((e) => e.kind === 'item') ?? first;
-    const range = { start: first.range.start, end: elements.reduce((end, e) => Math.max(end, e.range.end), first.range.end) };
+    const range = {
+      start: first.range.start,
+      end: elements.reduce((end, e) => Math.max(end, e.range.end), first.range.end),
+    };
     plans.push({ kind: 'script', elements, range, label: `script line ${lineOf(labelAt.range.start)}` });
   };
   for (const element of elements) {
     if (element.kind === 'SnippetBlock') {
       closeRun();
-      plans.push({ kind: 'snippet', block: element, range: element.range, label: `SNIPPET block at line ${lineOf(element.keywordRange.start)}` });
+      plans.push({
+        kind: 'snippet',
+        block: element,
+        range: element.range,
+        label: `SNIPPET block at line ${lineOf(element.keywordRange.start)}`,
+      });
       continue;
     }
     const longRunning = longRunningLabel(element, text) !== undefined;

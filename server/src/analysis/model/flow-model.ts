@@ -14,7 +14,10 @@ import type { TextRange } from '../../common/text-range';
  * notation is treated the same so `strToken` and `{strtoken}` are one variable), without a `global:` prefix.
  */
 
-/** A piece of code that runs start to end in one go: a .snippet file, one SNIPPET block or action, or the script-level lines. */
+/**
+ * A piece of code that runs start to end in one go: a .snippet file, one SNIPPET block or action, or the script-level
+ * lines.
+ */
 export interface CodeUnit {
   readonly id: number;
   /** For messages: `SNIPPET action 12 "Lookup customer"`, `SNIPPET block at line 14`, `script`. */
@@ -41,12 +44,22 @@ export interface Condition {
 export interface ExpiryCheck {
   readonly expiryVariable: string;
   /** How much earlier than the expiry the check fires. */
-  readonly buffer: { readonly kind: 'none' } | { readonly kind: 'constant'; readonly seconds: number } | { readonly kind: 'variable'; readonly variable: string; /** Seconds, when every assignment of the variable in the document is this constant (a fixed buffer). */ readonly constantSeconds?: number } | { readonly kind: 'jittered' };
+  readonly buffer:
+    | { readonly kind: 'none' }
+    | { readonly kind: 'constant'; readonly seconds: number }
+    | {
+        readonly kind: 'variable';
+        readonly variable: string /** Seconds, when every assignment of the variable in the document is this constant (a fixed buffer). */;
+        readonly constantSeconds?: number;
+      }
+    | { readonly kind: 'jittered' };
   /** Which branch means "refresh needed": the branch where `now >= expiry - buffer` holds. */
   readonly refreshBranch: 'then' | 'else';
   /** The comparison itself (for diagnostics and fixes). */
   readonly comparisonRange: TextRange;
-  /** The buffer expression subtracted from the expiry (`(300 / 86400)`), when there is one (what a jitter fix replaces). */
+  /**
+   * The buffer expression subtracted from the expiry (`(300 / 86400)`), when there is one (what a jitter fix replaces).
+   */
   readonly bufferRange?: TextRange;
 }
 

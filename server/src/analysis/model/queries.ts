@@ -17,7 +17,9 @@ import type { RuleContext } from '../../diagnostics/rule';
 
 export type EventOfKind<K extends FlowEvent['kind']> = Extract<FlowEvent, { kind: K }>;
 
-/** Per-unit lookups, built once per unit: rules ask the same questions for every event, which must not cost O(n) each. */
+/**
+ * Per-unit lookups, built once per unit: rules ask the same questions for every event, which must not cost O(n) each.
+ */
 interface UnitIndex {
   readonly byKind: Map<FlowEvent['kind'], FlowEvent[]>;
   readonly conditions: Map<number, Condition>;
@@ -29,7 +31,10 @@ interface UnitIndex {
   /** Status copies by the call they name, and (call unknown) by client. */
   readonly statusCopiesByCall: Map<number, StatusCopyEvent[]>;
   readonly statusCopiesByClient: Map<string, StatusCopyEvent[]>;
-  /** Branches with an error path or a cleared expiry at any depth below them: bit 1 'then', bit 2 'else', by condition id. */
+  /**
+   * Branches with an error path or a cleared expiry at any depth below them: bit 1 'then', bit 2 'else', by condition
+   * id.
+   */
   readonly errorBranches: Map<number, number>;
   /** Token uses by the call they belong to and by variable; acquisitions read from a call's response, by call. */
   readonly tokenUsesByCall: Map<number, TokenUseEvent[]>;
@@ -69,8 +74,10 @@ function indexOf(unit: CodeUnit): UnitIndex {
         if (event.callId !== undefined) push(tokenUsesByCall, event.callId, event);
         push(tokenUsesByVariable, event.variable, event);
       } else if (event.kind === 'token-acquire') {
-        if (event.source === 'response' && event.fromCall !== undefined) push(responseAcquisitionsByCall, event.fromCall, event);
-        if ((event.source === 'alias' || event.source === 'cache-read') && event.fromVariable !== undefined) copyAcquisitions.push(event);
+        if (event.source === 'response' && event.fromCall !== undefined)
+          push(responseAcquisitionsByCall, event.fromCall, event);
+        if ((event.source === 'alias' || event.source === 'cache-read') && event.fromVariable !== undefined)
+          copyAcquisitions.push(event);
       } else if (event.kind === 'status-copy') {
         if (event.callId === undefined) push(statusCopiesByClient, event.client, event);
         else push(statusCopiesByCall, event.callId, event);
@@ -90,8 +97,19 @@ function indexOf(unit: CodeUnit): UnitIndex {
     }
     const conditions = new Map(unit.conditions.map((condition) => [condition.id, condition]));
     index = {
-      byKind, calls, callsByClient, conditions, statusByCall, statusByRead, statusCopiesByCall, statusCopiesByClient, errorBranches,
-      tokenUsesByCall, tokenUsesByVariable, responseAcquisitionsByCall, copyAcquisitions,
+      byKind,
+      calls,
+      callsByClient,
+      conditions,
+      statusByCall,
+      statusByRead,
+      statusCopiesByCall,
+      statusCopiesByClient,
+      errorBranches,
+      tokenUsesByCall,
+      tokenUsesByVariable,
+      responseAcquisitionsByCall,
+      copyAcquisitions,
     };
     INDEXES.set(unit, index);
   }
@@ -107,7 +125,10 @@ export function eventsOfKind<K extends FlowEvent['kind']>(unit: CodeUnit, kind: 
   return (indexOf(unit).byKind.get(kind) ?? []) as EventOfKind<K>[];
 }
 
-export function allEventsOfKind<K extends FlowEvent['kind']>(model: FlowModel, kind: K): { unit: CodeUnit; event: EventOfKind<K> }[] {
+export function allEventsOfKind<K extends FlowEvent['kind']>(
+  model: FlowModel,
+  kind: K,
+): { unit: CodeUnit; event: EventOfKind<K> }[] {
   const found: { unit: CodeUnit; event: EventOfKind<K> }[] = [];
   for (const unit of model.units) for (const event of eventsOfKind(unit, kind)) found.push({ unit, event });
   return found;
@@ -179,7 +200,10 @@ export function coversPoint(
 }
 
 function sameGuards(a: readonly Guard[], b: readonly Guard[]): boolean {
-  return a.length === b.length && a.every((guard, i) => guard.conditionId === b[i]!.conditionId && guard.branch === b[i]!.branch);
+  return (
+    a.length === b.length &&
+    a.every((guard, i) => guard.conditionId === b[i]!.conditionId && guard.branch === b[i]!.branch)
+  );
 }
 
 function startsWith(guards: readonly Guard[], prefix: readonly Guard[]): boolean {
@@ -201,7 +225,8 @@ function coveredAt(
     }
   }
   const branchCovered = (conditionId: number, branch: 'then' | 'else'): boolean =>
-    coveredAt(acquisitions, [...context, { conditionId, branch }], depth + 1, errorBranch) || errorBranch(conditionId, branch);
+    coveredAt(acquisitions, [...context, { conditionId, branch }], depth + 1, errorBranch) ||
+    errorBranch(conditionId, branch);
   for (const conditionId of nested) {
     if (branchCovered(conditionId, 'then') && branchCovered(conditionId, 'else')) return true;
   }
@@ -209,7 +234,11 @@ function coveredAt(
 }
 
 /** The variable and every variable it is copied into later in the unit (`SET strCachedToken = validToken`). */
-export function copiesOf(unit: CodeUnit, variable: string, fromOrder: number): { names: Set<string>; copies: TokenAcquireEvent[] } {
+export function copiesOf(
+  unit: CodeUnit,
+  variable: string,
+  fromOrder: number,
+): { names: Set<string>; copies: TokenAcquireEvent[] } {
   const names = new Set([variable]);
   const copies: TokenAcquireEvent[] = [];
   let grew = true;
@@ -256,7 +285,10 @@ export function firstAfter<E extends { readonly order: number }>(events: readonl
 }
 
 /** Two events in different branches of one condition: at most one of them runs. */
-export function mutuallyExclusive(a: { readonly guards: readonly Guard[] }, b: { readonly guards: readonly Guard[] }): boolean {
+export function mutuallyExclusive(
+  a: { readonly guards: readonly Guard[] },
+  b: { readonly guards: readonly Guard[] },
+): boolean {
   return a.guards.some((ga) => b.guards.some((gb) => ga.conditionId === gb.conditionId && ga.branch !== gb.branch));
 }
 
@@ -264,7 +296,12 @@ export function mutuallyExclusive(a: { readonly guards: readonly Guard[] }, b: {
  * Whether a status read attributed to call `otherId` also reads `call`'s status: the same client, in the other
  * branch of a condition (`IF … { r = api.Make…(a) } ELSE { r = api.Make…(b) }` then one `api.StatusCode` check).
  */
-function readsStatusOf(unit: CodeUnit, call: RestCallEvent, otherId: number | undefined, client: string | undefined): boolean {
+function readsStatusOf(
+  unit: CodeUnit,
+  call: RestCallEvent,
+  otherId: number | undefined,
+  client: string | undefined,
+): boolean {
   if (otherId === call.id) return true;
   if (otherId === undefined) return client === call.client;
   const other = indexOf(unit).calls.get(otherId);
@@ -281,7 +318,8 @@ export function statusCopiesOf(unit: CodeUnit, call: RestCallEvent): StatusCopyE
   }
   for (const copy of index.statusCopiesByClient.get(call.client) ?? []) candidates.add(copy);
   const found: StatusCopyEvent[] = [];
-  for (const copy of candidates) if (copy.order > call.order && readsStatusOf(unit, call, copy.callId, copy.client)) found.push(copy);
+  for (const copy of candidates)
+    if (copy.order > call.order && readsStatusOf(unit, call, copy.callId, copy.client)) found.push(copy);
   return found.sort((a, b) => a.order - b.order);
 }
 
@@ -294,19 +332,29 @@ export function statusChecksOf(unit: CodeUnit, call: RestCallEvent): Condition[]
   const copies = statusCopiesOf(unit, call);
   // Only conditions that name this call (or the same client's call), or read its client, result or a copy can match.
   const candidates = new Set<Condition>();
-  for (const sameClient of index.callsByClient.get(call.client) ?? []) for (const c of index.statusByCall.get(sameClient.id) ?? []) candidates.add(c);
+  for (const sameClient of index.callsByClient.get(call.client) ?? [])
+    for (const c of index.statusByCall.get(sameClient.id) ?? []) candidates.add(c);
   for (const read of [call.client, call.resultVariable, ...copies.map((copy) => copy.variable)]) {
     if (read !== undefined) for (const c of index.statusByRead.get(read) ?? []) candidates.add(c);
   }
-  return [...candidates].sort((a, b) => a.range.start - b.range.start || a.id - b.id).filter((condition) => {
-    const check = condition.statusCheck!;
-    if (condition.range.start < call.range.start) return false;
-    if (check.callId !== undefined && readsStatusOf(unit, call, check.callId, undefined)) return true;
-    if (check.callId === undefined && condition.reads.includes(call.client)) return true;
-    // `a.statusCode != 200 || b.statusCode != 200`: one condition, several calls; the model names only one.
-    if (call.resultVariable !== undefined && call.resultVariable !== call.client && condition.reads.includes(call.resultVariable)) return true;
-    return copies.some((copy) => copy.range.start <= condition.range.start && condition.reads.includes(copy.variable));
-  });
+  return [...candidates]
+    .sort((a, b) => a.range.start - b.range.start || a.id - b.id)
+    .filter((condition) => {
+      const check = condition.statusCheck!;
+      if (condition.range.start < call.range.start) return false;
+      if (check.callId !== undefined && readsStatusOf(unit, call, check.callId, undefined)) return true;
+      if (check.callId === undefined && condition.reads.includes(call.client)) return true;
+      // `a.statusCode != 200 || b.statusCode != 200`: one condition, several calls; the model names only one.
+      if (
+        call.resultVariable !== undefined &&
+        call.resultVariable !== call.client &&
+        condition.reads.includes(call.resultVariable)
+      )
+        return true;
+      return copies.some(
+        (copy) => copy.range.start <= condition.range.start && condition.reads.includes(copy.variable),
+      );
+    });
 }
 
 /** The variable name as the author wrote it at a range (`strToken`), or the folded name when not found there. */
@@ -338,11 +386,14 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function scriptText(context: RuleContext, range: TextRange): string {
   const raw = context.text.slice(range.start, range.end);
   if (context.document.kind !== 'export') return raw;
-  return raw.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (name) return ENTITIES[name.toLowerCase()] ?? whole;
-    const code = hex ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
-    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return raw.replace(
+    /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi,
+    (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (name) return ENTITIES[name.toLowerCase()] ?? whole;
+      const code = hex ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }
 
 /** `A`, `A and B`, `A, B and 2 more` for messages. */

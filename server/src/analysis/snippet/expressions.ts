@@ -31,15 +31,23 @@ export function rootIdentifier(e: Expression): Identifier | null {
   let x: Expression = e;
   for (;;) {
     switch (x.kind) {
-      case 'Identifier': return x;
-      case 'Member': x = x.object; continue;
-      case 'Index': x = x.object; continue;
+      case 'Identifier':
+        return x;
+      case 'Member':
+        x = x.object;
+        continue;
+      case 'Index':
+        x = x.object;
+        continue;
       case 'Call':
         if (x.callee.kind === 'Identifier') return null; // f(x): a function, not a variable
         x = x.callee;
         continue;
-      case 'Paren': x = x.expression; continue;
-      default: return null;
+      case 'Paren':
+        x = x.expression;
+        continue;
+      default:
+        return null;
     }
   }
 }
@@ -148,11 +156,16 @@ export function isOrdering(op: string): boolean {
 /** `a < b` ⇔ `b > a`. */
 export function flipOperator(op: string): string {
   switch (op) {
-    case '<': return '>';
-    case '<=': return '>=';
-    case '>': return '<';
-    case '>=': return '<=';
-    default: return op;
+    case '<':
+      return '>';
+    case '<=':
+      return '>=';
+    case '>':
+      return '<';
+    case '>=':
+      return '<=';
+    default:
+      return op;
   }
 }
 
@@ -247,8 +260,17 @@ export function someNode(e: Expression, test: (node: Expression, parent: Express
 /** An Expression (not a statement, clause or string part). */
 export function isExpressionNode(node: { kind: string }): node is Expression {
   switch (node.kind) {
-    case 'Identifier': case 'NumberLiteral': case 'BooleanLiteral': case 'StringLiteral': case 'Member':
-    case 'Call': case 'Index': case 'Binary': case 'Unary': case 'Paren': case 'ErrorExpression':
+    case 'Identifier':
+    case 'NumberLiteral':
+    case 'BooleanLiteral':
+    case 'StringLiteral':
+    case 'Member':
+    case 'Call':
+    case 'Index':
+    case 'Binary':
+    case 'Unary':
+    case 'Paren':
+    case 'ErrorExpression':
       return true;
     default:
       return false;
@@ -258,7 +280,15 @@ export function isExpressionNode(node: { kind: string }): node is Expression {
 // ---------------------------------------------------------------- time
 
 const NOW_NAMES: ReadonlySet<string> = new Set(['utc', 'now', 'utcnow', 'nowutc']);
-const NOW_FUNCTIONS: ReadonlySet<string> = new Set(['now', 'utc', 'utcnow', 'nowutc', 'getdate', 'getutcdate', 'currentdatetime']);
+const NOW_FUNCTIONS: ReadonlySet<string> = new Set([
+  'now',
+  'utc',
+  'utcnow',
+  'nowutc',
+  'getdate',
+  'getutcdate',
+  'currentdatetime',
+]);
 
 /**
  * "Now": `utc`, `now`, `now()`, `utcnow`, `getdate()`-like calls, a variable assigned from one of those, and
@@ -322,11 +352,21 @@ export function constantValue(e: Expression, constants: ReadonlyMap<string, numb
       if (r === undefined) return undefined;
       let v: number;
       switch (x.operator) {
-        case '+': v = l + r; break;
-        case '-': v = l - r; break;
-        case '*': v = l * r; break;
-        case '/': if (r === 0) return undefined; v = l / r; break;
-        default: return undefined;
+        case '+':
+          v = l + r;
+          break;
+        case '-':
+          v = l - r;
+          break;
+        case '*':
+          v = l * r;
+          break;
+        case '/':
+          if (r === 0) return undefined;
+          v = l / r;
+          break;
+        default:
+          return undefined;
       }
       return Number.isFinite(v) ? v : undefined;
     }
@@ -365,7 +405,8 @@ export function secondsLiteralRange(e: Expression): TextRange {
 const LIFETIME_NAME = /expires_?in|lifetime/;
 const EXPIRY_NAME = /expir|valid_?until|valid_?till|(?:^|_|token|access|auth|cache)ttl|ttl(?:$|_|end|at|time)/;
 const TOKEN_WORD = /token|bearer|jwt/;
-const NOT_A_TOKEN_WORD = /url|uri|endpoint|expir|ttl|proxy|result|resp|body|req|status|type|input|json|payload|host|lifetime|valid|time|date|scope|count|err|fail|header|secret|param|parm|data|obj|name|len|size/;
+const NOT_A_TOKEN_WORD =
+  /url|uri|endpoint|expir|ttl|proxy|result|resp|body|req|status|type|input|json|payload|host|lifetime|valid|time|date|scope|count|err|fail|header|secret|param|parm|data|obj|name|len|size/;
 const TOKENISH_WORD = /token|auth|jwt|bearer|access|cred/;
 const ERROR_WORD = /error|fail|(?:^|_)err|err(?:$|_|msg|code|text|message|desc|flag|no|or)/;
 const REFERRER_WORD = /referr/;
@@ -464,7 +505,11 @@ export function summarizeValue(e: Expression): ValueSummary {
         if (node.propertyFolded === 'expires_in' || node.propertyFolded === 'expiresin') readsExpiresIn = true;
         break;
       case 'Binary':
-        if (!jitterByName && node.operator === '%' && someNode(node.left, (m) => m.kind === 'Identifier' && PER_CONTACT.test(m.folded))) {
+        if (
+          !jitterByName &&
+          node.operator === '%' &&
+          someNode(node.left, (m) => m.kind === 'Identifier' && PER_CONTACT.test(m.folded))
+        ) {
           jitterByName = true;
         }
         break;

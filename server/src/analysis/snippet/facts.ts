@@ -116,7 +116,10 @@ export function tokenSourceOf(
 
 /** A read of `.expires_in` (any case) anywhere in the value. */
 export function readsExpiresIn(e: Expression): boolean {
-  return someNode(e, (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'));
+  return someNode(
+    e,
+    (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'),
+  );
 }
 
 export function collectSnippetFacts(program: Program, code: string): SnippetFacts {
@@ -128,7 +131,9 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   const calledInLoops = new Set<string>();
   let loopDepth = 0;
   const restCallLoopBodies = new Set<Block>();
-  /** Loop bodies the walk is in, innermost last. A REST call marks the innermost; leaving a marked body marks the next. */
+  /**
+   * Loop bodies the walk is in, innermost last. A REST call marks the innermost; leaving a marked body marks the next.
+   */
   const openLoopBodies: Block[] = [];
   /** The calls of an expression, found by a loop of its own (faster than a callback per node). */
   const noteCalls = (expression: Expression): void => {
@@ -140,7 +145,7 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
       if (x.kind === 'Call') {
         if (loopDepth > 0 && x.callee.kind === 'Identifier') calledInLoops.add(x.callee.folded);
         const header = methodCall(x, 'addheader');
-        if (header && header.args[1] && isAuthorizationName(header.args[0])) headerValues.push(header.args[1]);
+        if (header?.args[1] && isAuthorizationName(header.args[0])) headerValues.push(header.args[1]);
         const innermost = openLoopBodies[openLoopBodies.length - 1];
         if (innermost && methodCall(x, 'makerestrequest')) restCallLoopBodies.add(innermost);
       }
@@ -151,12 +156,26 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     program,
     (node, parent) => {
       switch (node.kind) {
-        case 'Assign': assigns.push(node); break;
-        case 'If': conditions.push(node.condition); break;
-        case 'Select': for (const c of node.clauses) if (c.kind === 'CaseGroup') for (const l of c.labels) conditions.push(l.value); break;
-        case 'Function': functions.push(node); break;
-        case 'For': case 'Foreach': case 'Repeat': loopDepth++; break;
-        case 'Block': if (parent && isLoop(parent) && parent.body === node) openLoopBodies.push(node); break;
+        case 'Assign':
+          assigns.push(node);
+          break;
+        case 'If':
+          conditions.push(node.condition);
+          break;
+        case 'Select':
+          for (const c of node.clauses) if (c.kind === 'CaseGroup') for (const l of c.labels) conditions.push(l.value);
+          break;
+        case 'Function':
+          functions.push(node);
+          break;
+        case 'For':
+        case 'Foreach':
+        case 'Repeat':
+          loopDepth++;
+          break;
+        case 'Block':
+          if (parent && isLoop(parent) && parent.body === node) openLoopBodies.push(node);
+          break;
         default:
           if (isExpressionNode(node)) {
             noteCalls(node);
@@ -242,18 +261,23 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     if (isExpiryName(name)) expiryVariables.add(name);
     if (addedToNow(a.value, nowVariables) !== null) nowPlus.add(name);
     const summary = summaries[i]!;
-    if (mentionsNow[i] && (summary.readsExpiresIn || summaryReadsAny(summary, lifetimeVariables))) expiryVariables.add(name);
+    if (mentionsNow[i] && (summary.readsExpiresIn || summaryReadsAny(summary, lifetimeVariables)))
+      expiryVariables.add(name);
   });
   for (const condition of conditions) {
     for (const leaf of conditionLeaves(condition)) {
       const cmp = asComparison(leaf);
       if (!cmp || !isOrdering(cmp.operator)) continue;
-      for (const [a, b] of [[cmp.left, cmp.right], [cmp.right, cmp.left]] as const) {
+      for (const [a, b] of [
+        [cmp.left, cmp.right],
+        [cmp.right, cmp.left],
+      ] as const) {
         if (!isNowExpression(a, nowVariables) && addedToNow(a, nowVariables) === null) continue;
         let other = unwrap(b);
         if (other.kind === 'Binary' && other.operator === '-') other = unwrap(other.left);
         if (other.kind !== 'Identifier' || isLifetimeName(other.folded) || nowVariables.has(other.folded)) continue;
-        if (isExpiryName(other.folded) || isTokenishName(other.folded) || nowPlus.has(other.folded)) expiryVariables.add(other.folded);
+        if (isExpiryName(other.folded) || isTokenishName(other.folded) || nowPlus.has(other.folded))
+          expiryVariables.add(other.folded);
       }
     }
   }
@@ -289,8 +313,16 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
 
   return {
     stringAssignments,
-    nowVariables, tokenVariables, expiryVariables, lifetimeVariables, tokenFunctions, calledInLoops, constantAssignments,
-    jitterVariables, valueSummaries, restCallLoopBodies,
+    nowVariables,
+    tokenVariables,
+    expiryVariables,
+    lifetimeVariables,
+    tokenFunctions,
+    calledInLoops,
+    constantAssignments,
+    jitterVariables,
+    valueSummaries,
+    restCallLoopBodies,
   };
 }
 
@@ -298,8 +330,12 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
 export function isAuthorizationName(e: Expression | undefined): boolean {
   if (!e) return false;
   const x = unwrap(e);
-  return x.kind === 'StringLiteral' && x.parts.length === 1 && x.parts[0]!.kind === 'StringText' &&
-    x.parts[0]!.value.trim().toLowerCase() === 'authorization';
+  return (
+    x.kind === 'StringLiteral' &&
+    x.parts.length === 1 &&
+    x.parts[0]!.kind === 'StringText' &&
+    x.parts[0]!.value.trim().toLowerCase() === 'authorization'
+  );
 }
 
 function isLoop(node: AstNode): node is ForStatement | ForeachStatement | RepeatStatement {

@@ -45,7 +45,11 @@ export function findingsInLiteralText(text: string, start: number): LiteralFindi
     if (!kind || isPlaceholderValue(value)) continue;
     const closing = m[0].endsWith('\\"') || m[0].endsWith("\\'") ? 2 : 1;
     const end = m.index + m[0].length - closing;
-    found.push({ kind: 'secret-literal', what: kind, valueRange: { start: start + end - value.length, end: start + end } });
+    found.push({
+      kind: 'secret-literal',
+      what: kind,
+      valueRange: { start: start + end - value.length, end: start + end },
+    });
   }
   found.push(...tokensInText(text, start));
   return found;
@@ -88,16 +92,20 @@ export function namedLiteralFinding(name: string, value: Expression): LiteralFin
   const token = bearer ? text.slice(bearer[1]!.length) : text;
   if (!looksLikeToken(token) || text.length !== range.end - range.start) return null;
   const tokenStart = range.start + (bearer ? bearer[1]!.length : 0);
-  return { kind: 'token-literal', valueRange: { start: tokenStart, end: range.end }, jwt: token.startsWith('eyJ') && findJwts(token).length > 0 };
+  return {
+    kind: 'token-literal',
+    valueRange: { start: tokenStart, end: range.end },
+    jwt: token.startsWith('eyJ') && findJwts(token).length > 0,
+  };
 }
 
 /** `EncodeBase64("user:password")` or `EncodeBase64("{id}:password")`: the literal password part. */
 export function basicCredentialsFinding(call: CallExpression): LiteralFinding | null {
   if (calleeName(call) !== 'encodebase64') return null;
   const arg = call.args[0] ? unwrap(call.args[0]) : null;
-  if (!arg || arg.kind !== 'StringLiteral') return null;
+  if (arg?.kind !== 'StringLiteral') return null;
   const last = arg.parts[arg.parts.length - 1];
-  if (!last || last.kind !== 'StringText') return null;
+  if (last?.kind !== 'StringText') return null;
   const text = staticText(arg);
   if (text !== null && !isLiteralBasicCredentials(text)) return null;
   // The password is the literal text after the last colon of the last text part (`{clientId}:s3cr3t` counts too).
@@ -130,7 +138,9 @@ export function headerLiteralFinding(headerName: string, value: Expression): Lit
 }
 
 function looksLikeToken(text: string): boolean {
-  return TOKEN_TEXT.test(text) && DIGIT.test(text) && LETTER.test(text) && !text.startsWith('/') && !text.includes('//');
+  return (
+    TOKEN_TEXT.test(text) && DIGIT.test(text) && LETTER.test(text) && !text.startsWith('/') && !text.includes('//')
+  );
 }
 
 /** The literal's text when it has no interpolation (escapes decoded), else null. */

@@ -263,7 +263,18 @@ const AS_JSON_SUBSTITUTION = /^\{\s*(?:global:)?([A-Za-z_$][\w$]*)\.asjson\(\s*\
 const XML_ENTITY = /^&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/;
 
 const DATEADD_UNITS: Readonly<Record<string, number>> = {
-  s: 1, ss: 1, second: 1, seconds: 1, n: 60, mi: 60, minute: 60, minutes: 60, h: 3600, hh: 3600, hour: 3600, hours: 3600,
+  s: 1,
+  ss: 1,
+  second: 1,
+  seconds: 1,
+  n: 60,
+  mi: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hh: 3600,
+  hour: 3600,
+  hours: 3600,
 };
 
 class UnitExtractor {
@@ -304,7 +315,13 @@ class UnitExtractor {
         (draft.event as Writable<FlowEvent>).order = order;
         return draft.event;
       });
-    return { id: this.header.id, label: this.header.label, range: this.header.range, events, conditions: this.conditions };
+    return {
+      id: this.header.id,
+      label: this.header.label,
+      range: this.header.range,
+      events,
+      conditions: this.conditions,
+    };
   }
 
   // ---------------------------------------------------------------- statements
@@ -454,7 +471,9 @@ class UnitExtractor {
     for (const e of list) this.expression(e, ctx, false);
   }
 
-  /** One expression's literals, `.access_token` reads and calls; its sites, with the variables read when `withReads`. */
+  /**
+   * One expression's literals, `.access_token` reads and calls; its sites, with the variables read when `withReads`.
+   */
   private expression(e: A.Expression, ctx: Ctx, withReads: boolean): readonly Site[] {
     const sites = sitesOf(e, withReads);
     this.scanLiterals(sites, ctx);
@@ -503,11 +522,25 @@ class UnitExtractor {
     const base = this.base(s.range, ctx);
     if (source.kind === 'response') {
       const fromCall = this.callOfResponse(source.member);
-      this.push({ kind: 'token-acquire', ...base, variable: name, source: 'response', ...opt('fromCall', fromCall), persistent: true });
+      this.push({
+        kind: 'token-acquire',
+        ...base,
+        variable: name,
+        source: 'response',
+        ...opt('fromCall', fromCall),
+        persistent: true,
+      });
     } else if (source.kind === 'function') {
       this.push({ kind: 'token-acquire', ...base, variable: name, source: 'function', persistent: true });
     } else {
-      this.push({ kind: 'token-acquire', ...base, variable: name, source: 'alias', fromVariable: source.variable, persistent: true });
+      this.push({
+        kind: 'token-acquire',
+        ...base,
+        variable: name,
+        source: 'alias',
+        fromVariable: source.variable,
+        persistent: true,
+      });
     }
     this.state.acquired.add(name);
   }
@@ -519,7 +552,10 @@ class UnitExtractor {
     let fromCall: number | undefined;
     let constant: { seconds: number; range: TextRange } | undefined;
     if (!clears) {
-      const member = firstNode(value, (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'));
+      const member = firstNode(
+        value,
+        (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'),
+      );
       const lifetime = firstNode(value, (n) => n.kind === 'Identifier' && st.lifetimes.has(n.folded));
       const copied = throughStringCopy(value);
       if (member && member.kind === 'Member') {
@@ -550,7 +586,9 @@ class UnitExtractor {
     st.expiries.set(name, { fromExpiresIn, fromCall });
   }
 
-  /** `now + (3600 / 86400)`, `now + 0.0416`, `dateadd("s", 3600, now)`: a lifetime in seconds and where it is written. */
+  /**
+   * `now + (3600 / 86400)`, `now + 0.0416`, `dateadd("s", 3600, now)`: a lifetime in seconds and where it is written.
+   */
   private constantLifetime(value: A.Expression): { seconds: number; range: TextRange } | undefined {
     const added = addedToNow(value, this.facts.nowVariables);
     if (added) {
@@ -586,7 +624,13 @@ class UnitExtractor {
       this.state.statuses.delete(name);
       return;
     }
-    this.push({ kind: 'status-copy', ...this.base(s.range, ctx), variable: name, ...opt('callId', status.callId), client: status.client });
+    this.push({
+      kind: 'status-copy',
+      ...this.base(s.range, ctx),
+      variable: name,
+      ...opt('callId', status.callId),
+      client: status.client,
+    });
     this.state.statuses.set(name, status);
   }
 
@@ -605,12 +649,19 @@ class UnitExtractor {
     if (constant !== undefined) st.constants.set(name, constant);
     else st.constants.delete(name);
     const documentJitter = this.options.documentJitter;
-    if (summaryIsJitter(summary, st.jitter) || (documentJitter !== undefined && summaryIsJitter(summary, documentJitter))) st.jitter.add(name);
+    if (
+      summaryIsJitter(summary, st.jitter) ||
+      (documentJitter !== undefined && summaryIsJitter(summary, documentJitter))
+    )
+      st.jitter.add(name);
     else st.jitter.delete(name);
     const now = summaryMentionsNow(summary, this.facts.nowVariables);
     const copied = throughStringCopy(value);
     if (!now && summary.readsExpiresIn) {
-      const member = firstNode(value, (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'));
+      const member = firstNode(
+        value,
+        (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'),
+      );
       st.lifetimes.set(name, member && member.kind === 'Member' ? this.callOfResponse(member) : undefined);
     } else if (!now && copied.kind === 'Identifier' && st.lifetimes.has(copied.folded)) {
       st.lifetimes.set(name, st.lifetimes.get(copied.folded));
@@ -628,7 +679,8 @@ class UnitExtractor {
       members.set(target.property, this.valueText(s.value));
       this.state.dynamicMembers.set(root.folded, members);
     }
-    if (target.propertyFolded === 'authorization') this.authorizationValue(memberPath(target.object) ?? root.folded, s.value, ctx);
+    if (target.propertyFolded === 'authorization')
+      this.authorizationValue(memberPath(target.object) ?? root.folded, s.value, ctx);
   }
 
   // ---------------------------------------------------------------- calls
@@ -637,7 +689,12 @@ class UnitExtractor {
    * Handles the calls inside an expression: MakeRestRequest (rest-call), AddHeader (token-use), `.throw()`
    * (error-path). Returns the id of `direct`'s rest-call, the call whose result is assigned.
    */
-  private callsIn(sites: readonly Site[], ctx: Ctx, direct: A.CallExpression | null, resultVariable: string | undefined): number | undefined {
+  private callsIn(
+    sites: readonly Site[],
+    ctx: Ctx,
+    direct: A.CallExpression | null,
+    resultVariable: string | undefined,
+  ): number | undefined {
     let directId: number | undefined;
     for (const call of sites) {
       if (call.kind !== 'Call' || call.callee.kind !== 'Member') continue;
@@ -660,7 +717,12 @@ class UnitExtractor {
     return directId;
   }
 
-  private restCall(call: A.CallExpression, callee: A.MemberExpression, ctx: Ctx, resultVariable: string | undefined): number {
+  private restCall(
+    call: A.CallExpression,
+    callee: A.MemberExpression,
+    ctx: Ctx,
+    resultVariable: string | undefined,
+  ): number {
     const st = this.state;
     const client = clientOf(callee.object);
     const url = call.args[0] ? this.staticArgument(call.args[0]) : undefined;
@@ -699,7 +761,8 @@ class UnitExtractor {
     if (headerName === undefined) return;
     const literal = headerLiteralFinding(headerName.trim(), valueArg);
     if (literal) this.literal(literal, ctx);
-    if (headerName.trim().toLowerCase() === 'authorization') this.authorizationValue(clientOf(callee.object), valueArg, ctx);
+    if (headerName.trim().toLowerCase() === 'authorization')
+      this.authorizationValue(clientOf(callee.object), valueArg, ctx);
   }
 
   /** The variables sent in an Authorization header value: one token-use each, for the client's next call. */
@@ -715,9 +778,10 @@ class UnitExtractor {
       const template = literal ? this.templateOf(literal) : undefined;
       if (template?.basic) return;
       // A header variable that is itself a token copy (`auth = "Bearer {tok}"`) is the use; rules follow the alias.
-      refs = template && !st.acquired.has(x.folded)
-        ? template.refs.filter((r) => !r.inline)
-        : [{ variable: x.folded, range: nameRange(x) }];
+      refs =
+        template && !st.acquired.has(x.folded)
+          ? template.refs.filter((r) => !r.inline)
+          : [{ variable: x.folded, range: nameRange(x) }];
     } else {
       refs = this.tokenRefsIn(x);
     }
@@ -916,9 +980,13 @@ class UnitExtractor {
     if (bare !== null) return bare;
     const cmp = asComparison(leaf);
     if (!cmp) return null;
-    for (const [a, b] of [[cmp.left, cmp.right], [cmp.right, cmp.left]] as const) {
+    for (const [a, b] of [
+      [cmp.left, cmp.right],
+      [cmp.right, cmp.left],
+    ] as const) {
       const direct = this.tokenReference(a);
-      if (direct !== null && (cmp.operator === '=' || cmp.operator === '!=') && (isEmptyString(b) || isNullWord(b))) return direct;
+      if (direct !== null && (cmp.operator === '=' || cmp.operator === '!=') && (isEmptyString(b) || isNullWord(b)))
+        return direct;
       const measured = lengthOf(a);
       const ofToken = measured ? this.tokenReference(measured) : null;
       if (ofToken !== null && numberValue(b) !== undefined) return ofToken;
@@ -953,7 +1021,8 @@ class UnitExtractor {
     this.literalRanges.add(key);
     const valueRange = this.doc(finding.valueRange);
     const base = { ...this.base(finding.valueRange, ctx), range: valueRange };
-    if (finding.kind === 'secret-literal') this.push({ kind: 'secret-literal', ...base, what: finding.what, valueRange });
+    if (finding.kind === 'secret-literal')
+      this.push({ kind: 'secret-literal', ...base, what: finding.what, valueRange });
     else this.push({ kind: 'token-literal', ...base, valueRange, jwt: finding.jwt });
   }
 
@@ -984,13 +1053,16 @@ class UnitExtractor {
   }
 
   private isJittery(e: A.Expression): boolean {
-    return isJitterExpression(e, this.state.jitter) ||
-      (this.options.documentJitter !== undefined && isJitterExpression(e, this.options.documentJitter));
+    return (
+      isJitterExpression(e, this.state.jitter) ||
+      (this.options.documentJitter !== undefined && isJitterExpression(e, this.options.documentJitter))
+    );
   }
 
   private templateOf(literal: A.StringLiteral): Template {
     const refs: TokenRef[] = [];
-    for (const part of literal.parts) if (part.kind === 'Interpolation') refs.push(...this.tokenRefsIn(part.expression));
+    for (const part of literal.parts)
+      if (part.kind === 'Interpolation') refs.push(...this.tokenRefsIn(part.expression));
     return { refs, basic: BASIC_SCHEME.test(writtenText(literal, this.code)) };
   }
 
@@ -1041,7 +1113,10 @@ class UnitExtractor {
     return this.code.slice(clamp(x.range.start, this.code.length), clamp(x.range.end, this.code.length));
   }
 
-  private base(range: TextRange, ctx: Ctx): { unit: number; order: number; range: TextRange; guards: readonly Guard[]; inLoop: boolean } {
+  private base(
+    range: TextRange,
+    ctx: Ctx,
+  ): { unit: number; order: number; range: TextRange; guards: readonly Guard[]; inLoop: boolean } {
     return { unit: this.header.id, order: 0, range: this.doc(range), guards: ctx.guards, inLoop: ctx.inLoop };
   }
 
@@ -1207,7 +1282,11 @@ function isNullWord(e: A.Expression): boolean {
 function lengthOf(e: A.Expression): A.Expression | null {
   let x = unwrap(e);
   if (x.kind === 'Call' && x.args.length === 0) x = x.callee;
-  if (x.kind === 'Member' && (x.propertyFolded === 'length' || x.propertyFolded === 'size' || x.propertyFolded === 'len')) return x.object;
+  if (
+    x.kind === 'Member' &&
+    (x.propertyFolded === 'length' || x.propertyFolded === 'size' || x.propertyFolded === 'len')
+  )
+    return x.object;
   return null;
 }
 
@@ -1222,4 +1301,3 @@ function firstNode(e: A.Expression, test: (node: A.Expression) => boolean): A.Ex
   });
   return found;
 }
-

@@ -8,8 +8,11 @@ import type { TextRange } from '../../common/text-range';
  * and these run for every name, string and call of a document.
  */
 
-/** Built-in token endpoint shapes: …/oauth/token, …/oauth2/token, …/connect/token, …/authentication/…/token, …/token. */
-const TOKEN_ENDPOINT = /\/(?:oauth2?\/(?:v\d+\/)?token|connect\/token|authentication\/(?:[^?#\s"']*\/)?token(?:\/[\w-]+)?|token)(?:[?#"'\s]|$)/i;
+/**
+ * Built-in token endpoint shapes: …/oauth/token, …/oauth2/token, …/connect/token, …/authentication/…/token, …/token.
+ */
+const TOKEN_ENDPOINT =
+  /\/(?:oauth2?\/(?:v\d+\/)?token|connect\/token|authentication\/(?:[^?#\s"']*\/)?token(?:\/[\w-]+)?|token)(?:[?#"'\s]|$)/i;
 
 export function isTokenEndpointUrl(url: string, extraPatterns: readonly string[] = []): boolean {
   if (TOKEN_ENDPOINT.test(url)) return true;
@@ -36,7 +39,8 @@ function compiledPattern(pattern: string): RegExp | null {
   return compiled;
 }
 
-const TOKEN_REQUEST_BODY = /grant_type["']?\s*[=:]\s*["']?(?:client_credentials|password|refresh_token|urn:ietf:params:oauth:grant-type:[\w-]+)/i;
+const TOKEN_REQUEST_BODY =
+  /grant_type["']?\s*[=:]\s*["']?(?:client_credentials|password|refresh_token|urn:ietf:params:oauth:grant-type:[\w-]+)/i;
 
 /** A request body that asks for a token: grant_type=client_credentials | password | refresh_token (form or JSON). */
 export function isTokenRequestBody(body: string): boolean {
@@ -78,7 +82,8 @@ export function secretKindOfName(name: string): SecretKind | undefined {
 
 const ONLY_SUBSTITUTIONS = /^(?:\{[^{}]*\})+$/;
 const TEMPLATE_PLACEHOLDER = /^<[^<>]*>$|^\$\{[^}]*\}$|^%[\w.]+%$|^\{\{[^}]*\}\}$/;
-const DUMMY_VALUE = /^(?:x+|\*+|\.{3}|changeme|change_me|todo|tbd|your[_-]?\w*|placeholder|redacted|secret|password|null|none)$/i;
+const DUMMY_VALUE =
+  /^(?:x+|\*+|\.{3}|changeme|change_me|todo|tbd|your[_-]?\w*|placeholder|redacted|secret|password|null|none)$/i;
 
 /**
  * Values that are not real secrets: empty, only substitutions (`{SECURE_CLIENT_SECRET}`), template

@@ -41,8 +41,10 @@ function literalsOf(model: FlowModel, settings: Settings): Literal[] {
   const found: Literal[] = [];
   for (const unit of model.units) {
     for (const event of unit.events) {
-      if (event.kind === 'secret-literal') found.push({ valueRange: event.valueRange, name: secureNameFor(event.what, settings) });
-      else if (event.kind === 'token-literal') found.push({ valueRange: event.valueRange, name: secureNameFor('token', settings) });
+      if (event.kind === 'secret-literal')
+        found.push({ valueRange: event.valueRange, name: secureNameFor(event.what, settings) });
+      else if (event.kind === 'token-literal')
+        found.push({ valueRange: event.valueRange, name: secureNameFor('token', settings) });
     }
   }
   return found.sort((a, b) => a.valueRange.start - b.valueRange.start);
@@ -62,8 +64,15 @@ function commentsAbove(code: string, lineStart: number): string[] {
   return lines;
 }
 
-/** Where a literal's statement starts in the code, in code offsets (the literal's own line when it is in no statement). */
-function statementStart(document: ParsedDocument, region: CodeRegion, program: Parameters<typeof statementAt>[0] | undefined, range: TextRange): number {
+/**
+ * Where a literal's statement starts in the code, in code offsets (the literal's own line when it is in no statement).
+ */
+function statementStart(
+  document: ParsedDocument,
+  region: CodeRegion,
+  program: Parameters<typeof statementAt>[0] | undefined,
+  range: TextRange,
+): number {
   const ownLine = lineStartAt(region.code, range.start);
   if (program) return statementAt(program, range)?.statement.range.start ?? ownLine;
   if (document.kind === 'guide') {
@@ -84,7 +93,9 @@ function statementStart(document: ParsedDocument, region: CodeRegion, program: P
 export function moveSecretFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
   const model = modelFor(document, settings);
   const literals = literalsOf(model, settings);
-  const own = literals.find((l) => l.valueRange.start === finding.range.start && l.valueRange.end === finding.range.end);
+  const own = literals.find(
+    (l) => l.valueRange.start === finding.range.start && l.valueRange.end === finding.range.end,
+  );
   if (!own) return [];
   const snippet = document.kind === 'guide' ? undefined : snippetCodeAt(document, finding.range.start);
   if (document.kind !== 'guide' && !snippet) return [];
@@ -96,14 +107,23 @@ export function moveSecretFixes(document: ParsedDocument, finding: Finding, sett
   const start = statementStart(document, region, program, range);
   const sameStatement = literals
     .map((l) => ({ literal: l, range: toCodeRange(region, l.valueRange) }))
-    .filter((l): l is { literal: Literal; range: TextRange } => l.range !== undefined && statementStart(document, region, program, l.range) === start);
+    .filter(
+      (l): l is { literal: Literal; range: TextRange } =>
+        l.range !== undefined && statementStart(document, region, program, l.range) === start,
+    );
   const existing = new Set(commentsAbove(code, lineStartAt(code, start)));
   const eol = document.kind === 'export' ? region.eol : lineEndingOf(code);
   const layout = { eol, indentUnit: indentUnitOf(code) };
-  const names = [...new Set(sameStatement.map((l) => l.literal.name))].filter((name) => !existing.has(movedSecretComment(name).trim()));
+  const names = [...new Set(sameStatement.map((l) => l.literal.name))].filter(
+    (name) => !existing.has(movedSecretComment(name).trim()),
+  );
   const edits: TextEdit[] = [{ range, newText: secretSubstitution(own.name) }];
   if (names.length > 0) {
-    edits.unshift(insertLinesBefore(code, start, eol, (indent) => names.map((name) => movedSecretComment(name, { ...layout, indent })).join('')));
+    edits.unshift(
+      insertLinesBefore(code, start, eol, (indent) =>
+        names.map((name) => movedSecretComment(name, { ...layout, indent })).join(''),
+      ),
+    );
   }
   return [{ title: MOVE_SECRET_TITLE, code: finding.code, preferred: true, edits: region.toDocumentEdits(edits) }];
 }

@@ -17,7 +17,11 @@ import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 export const REFRESH_WITHOUT_JITTER_CODE = 'refresh-without-jitter';
 export const JITTER_TITLE = 'Jitter the buffer';
 
-function checkAt(document: ParsedDocument, settings: Settings, range: TextRange): { unit: CodeUnit; check: ExpiryCheck } | undefined {
+function checkAt(
+  document: ParsedDocument,
+  settings: Settings,
+  range: TextRange,
+): { unit: CodeUnit; check: ExpiryCheck } | undefined {
   for (const unit of modelFor(document, settings).units) {
     for (const condition of unit.conditions) {
       const check = condition.expiryCheck;
@@ -45,7 +49,9 @@ export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Fin
   const { unit, check } = located;
   const buffer = check.buffer;
   if (buffer.kind !== 'constant' && buffer.kind !== 'variable') return [];
-  const make = (edits: TextEdit[]): Fix[] => [{ title: JITTER_TITLE, code: REFRESH_WITHOUT_JITTER_CODE, preferred: settings.jitter.enabled, edits }];
+  const make = (edits: TextEdit[]): Fix[] => [
+    { title: JITTER_TITLE, code: REFRESH_WITHOUT_JITTER_CODE, preferred: settings.jitter.enabled, edits },
+  ];
   const where = check.bufferRange ?? check.comparisonRange;
 
   if (document.kind === 'guide') {
@@ -53,15 +59,23 @@ export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Fin
     const block = blockAt(document, where.start);
     if (!block) return [];
     const nodes = allNodes(block.program).filter((n) => inside(where, n));
-    const found = buffer.kind === 'constant'
-      ? nodes.find((n) => n.type === 'Literal' && n.value === buffer.seconds)
-      : nodes.find((n) => n.type === 'Identifier' && n.name.toLowerCase() === buffer.variable);
+    const found =
+      buffer.kind === 'constant'
+        ? nodes.find((n) => n.type === 'Literal' && n.value === buffer.seconds)
+        : nodes.find((n) => n.type === 'Identifier' && n.name.toLowerCase() === buffer.variable);
     // The number of seconds (or the variable holding it) is replaced; a buffer written otherwise is replaced whole.
     const target = found ? { start: found.start, end: found.end } : check.bufferRange;
     if (!target) return [];
     const body = text.slice(block.bodyRange.start, block.bodyRange.end);
     const eol = lineEndingOf(text);
-    const chosen = chooseBuffer('guide', settings, body, guideNamesIn(block), { eol, indentUnit: indentUnitOf(body) }, true);
+    const chosen = chooseBuffer(
+      'guide',
+      settings,
+      body,
+      guideNamesIn(block),
+      { eol, indentUnit: indentUnitOf(body) },
+      true,
+    );
     const edits: TextEdit[] = [{ range: target, newText: String(chosen.value) }];
     const statementStart = (r: TextRange): number | undefined => guideStatementAt(block.program, r)?.statement.start;
     const own = statementStart(check.comparisonRange);
@@ -78,16 +92,21 @@ export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Fin
   const range = toCodeRange(region, where);
   const comparison = toCodeRange(region, check.comparisonRange);
   if (!range || !comparison) return [];
-  const found = buffer.kind === 'constant'
-    ? nodesOfKind(program, 'NumberLiteral').find((n) => inside(range, n.range) && n.value === buffer.seconds)
-    : nodesOfKind(program, 'Identifier').find((n) => inside(range, n.range) && n.folded === buffer.variable);
-  const assigned = new Set(nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()));
+  const found =
+    buffer.kind === 'constant'
+      ? nodesOfKind(program, 'NumberLiteral').find((n) => inside(range, n.range) && n.value === buffer.seconds)
+      : nodesOfKind(program, 'Identifier').find((n) => inside(range, n.range) && n.folded === buffer.variable);
+  const assigned = new Set(
+    nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()),
+  );
   const chosen = chooseBuffer('snippet', settings, code, assigned, { eol, indentUnit: indentUnitOf(code) }, true);
   // The number of seconds (or the variable holding it) is replaced; a buffer written in days (`0.00347`,
   // `(5 / 1440)`) is replaced whole by the variable converted to days.
   const edit: TextEdit | undefined = found
     ? { range: found.range, newText: String(chosen.value) }
-    : check.bufferRange ? { range, newText: `(${chosen.value} / ${SECONDS_PER_DAY})` } : undefined;
+    : check.bufferRange
+      ? { range, newText: `(${chosen.value} / ${SECONDS_PER_DAY})` }
+      : undefined;
   if (!edit) return [];
   const edits: TextEdit[] = [edit];
   const statementStart = (r: TextRange): number | undefined => {

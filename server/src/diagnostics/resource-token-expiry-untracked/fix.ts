@@ -28,12 +28,17 @@ function storedName(statementText: string): string | undefined {
   return /^\s*(?:ASSIGN\s+|SET\s+|var\s+|let\s+)?((?:global:)?[A-Za-z_][\w$]*)\s*=/i.exec(statementText)?.[1];
 }
 
-/** An expiry this token already gets from elsewhere (`resourceTokenExpiry = clientTokenExpiry`), after it in its unit. */
+/**
+ * An expiry this token already gets from elsewhere (`resourceTokenExpiry = clientTokenExpiry`), after it in its unit.
+ */
 function copiedExpiry(unit: CodeUnit, acquisition: TokenAcquireEvent, expiry: string) {
   return eventsIn(unit, 'expiry-set').find(
     (e) =>
-      e.order > acquisition.order && !e.clears && e.constantSeconds === undefined &&
-      (!e.fromExpiresIn || e.fromCall !== acquisition.fromCall) && e.variable === expiry.toLowerCase().replace(/^global:/, ''),
+      e.order > acquisition.order &&
+      !e.clears &&
+      e.constantSeconds === undefined &&
+      (!e.fromExpiresIn || e.fromCall !== acquisition.fromCall) &&
+      e.variable === expiry.toLowerCase().replace(/^global:/, ''),
   );
 }
 
@@ -58,7 +63,8 @@ function snippetFix(snippet: SnippetCode, model: FlowModel, unit: CodeUnit, acqu
     return fix(region.toDocumentEdits([{ range: value, newText: line.slice(line.indexOf('=') + 1).trim() }]));
   }
   const insert = insertLinesAfter(code, statement.statement.range.end, statement.statement.range.start, eol, (indent) =>
-    expiryFromExpiresIn('snippet', { expiry, response, eol, indentUnit: indentUnitOf(code), indent }));
+    expiryFromExpiresIn('snippet', { expiry, response, eol, indentUnit: indentUnitOf(code), indent }),
+  );
   return fix(region.toDocumentEdits([insert]));
 }
 
@@ -69,16 +75,32 @@ function guideFix(document: GuideDocument, model: FlowModel, unit: CodeUnit, acq
   const statement = guideStatementAt(block.program, treeRange(text, acquisition.range));
   const stored = text.slice(acquisition.range.start, acquisition.range.end);
   const call = acquisition.fromCall !== undefined ? callById(model, acquisition.fromCall)?.event : undefined;
-  const data = responseIn(stored) ?? (call?.resultVariable ? `JSON.parse(${spellingOf(text, call.resultVariable)}.body)` : undefined);
+  const data =
+    responseIn(stored) ??
+    (call?.resultVariable ? `JSON.parse(${spellingOf(text, call.resultVariable)}.body)` : undefined);
   const token = storedName(stored);
   if (!statement || !data || !token) return [];
   const expiry = expiryNameFor(token);
   const now = guideNowAt(text, block, statement.statement.start);
   const copy = copiedExpiry(unit, acquisition, expiry);
-  if (copy) return fix([{ range: copy.range, newText: expiryFromExpiresInLine('guide', { expiry, response: data, now }) }]);
+  if (copy)
+    return fix([{ range: copy.range, newText: expiryFromExpiresInLine('guide', { expiry, response: data, now }) }]);
   const body = text.slice(block.bodyRange.start, block.bodyRange.end);
-  const insert = insertLinesAfter(text, statement.statement.end, statement.statement.start, lineEndingOf(text), (indent) =>
-    expiryFromExpiresIn('guide', { expiry, response: data, now, eol: lineEndingOf(text), indentUnit: indentUnitOf(body), indent }));
+  const insert = insertLinesAfter(
+    text,
+    statement.statement.end,
+    statement.statement.start,
+    lineEndingOf(text),
+    (indent) =>
+      expiryFromExpiresIn('guide', {
+        expiry,
+        response: data,
+        now,
+        eol: lineEndingOf(text),
+        indentUnit: indentUnitOf(body),
+        indent,
+      }),
+  );
   return fix([insert]);
 }
 

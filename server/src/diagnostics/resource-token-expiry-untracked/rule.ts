@@ -31,7 +31,9 @@ function isExchange(unit: CodeUnit, call: RestCallEvent, tokenVariables: Readonl
   return call.body !== undefined && EXCHANGE_BODY.test(` ${call.body}`);
 }
 
-/** Expiry variables named after the token: strResourceToken → strResourceTokenExpiry, resourceToken → resourceExpiry. */
+/**
+ * Expiry variables named after the token: strResourceToken → strResourceTokenExpiry, resourceToken → resourceExpiry.
+ */
 function namesExpiryOf(expiryVariable: string, tokenNames: ReadonlySet<string>): boolean {
   for (const name of tokenNames) {
     const stem = name.replace(/token$/, '');
@@ -42,13 +44,20 @@ function namesExpiryOf(expiryVariable: string, tokenNames: ReadonlySet<string>):
 
 function check(model: FlowModel, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  const expirySets = allEventsOfKind(model, 'expiry-set').map(({ event }) => event).filter((event) => !event.clears);
+  const expirySets = allEventsOfKind(model, 'expiry-set')
+    .map(({ event }) => event)
+    .filter((event) => !event.clears);
   const tokenVariables = new Set<string>();
   for (const { event } of allEventsOfKind(model, 'token-acquire')) tokenVariables.add(event.variable);
   for (const { event } of allEventsOfKind(model, 'token-use')) tokenVariables.add(event.variable);
-  const readBack = new Set(allEventsOfKind(model, 'token-acquire').filter(({ event }) => event.source === 'cache-read').map(({ event }) => event.fromVariable ?? ''));
+  const readBack = new Set(
+    allEventsOfKind(model, 'token-acquire')
+      .filter(({ event }) => event.source === 'cache-read')
+      .map(({ event }) => event.fromVariable ?? ''),
+  );
   // A document that tracks no expiry at all is Strategy A (or Pattern A, reported by other rules).
-  const tracksSomeExpiry = expirySets.length > 0 || model.units.some((unit) => unit.conditions.some((c) => c.expiryCheck !== undefined));
+  const tracksSomeExpiry =
+    expirySets.length > 0 || model.units.some((unit) => unit.conditions.some((c) => c.expiryCheck !== undefined));
 
   for (const unit of model.units) {
     for (const call of eventsOfKind(unit, 'rest-call')) {
@@ -59,13 +68,17 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
       const tracked = expirySets.some(
         (set) =>
           set.fromCall === call.id ||
-          (set.fromCall === undefined && (set.fromExpiresIn || set.constantSeconds !== undefined) && namesExpiryOf(set.variable, names)),
+          (set.fromCall === undefined &&
+            (set.fromExpiresIn || set.constantSeconds !== undefined) &&
+            namesExpiryOf(set.variable, names)),
       );
       if (tracked) continue;
       const kept =
         tracksSomeExpiry ||
         [resource, ...copies].some((a) =>
-          guardConditions(unit, a.guards).some((c) => c.expiryCheck !== undefined || presenceChecksIn(unit, c).length > 0),
+          guardConditions(unit, a.guards).some(
+            (c) => c.expiryCheck !== undefined || presenceChecksIn(unit, c).length > 0,
+          ),
         ) ||
         [...names].some((name) => readBack.has(name));
       if (!kept) continue;

@@ -6,7 +6,13 @@ import type { ParsedDocument, GuideDocument } from '../../documents/parsed-docum
 import type { Finding } from '../finding';
 import type { SnippetBlock } from '../../syntax/guide/ast';
 import type { Fix } from '../fix';
-import { bufferedExpiryCondition, expiresInValue, expiryFromExpiresIn, GUIDE_NOW_EXPRESSION, SNIPPET_EMPTY } from '../../templates';
+import {
+  bufferedExpiryCondition,
+  expiresInValue,
+  expiryFromExpiresIn,
+  GUIDE_NOW_EXPRESSION,
+  SNIPPET_EMPTY,
+} from '../../templates';
 import { snippetCodeAt, toCodeRange, type SnippetCode } from '../../editing/code-region';
 import { blockAt, declaredLocal, guideNamesIn, guideStatementAt, treeRange } from '../../editing/guide-tree';
 import { insertLinesAfter, insertLinesBefore } from '../../editing/insertion';
@@ -22,7 +28,9 @@ export const TOKEN_EXPIRES_IN_IGNORED_CODE = 'token-expires-in-ignored';
 export const USE_EXPIRES_IN_TITLE = 'Use expires_in';
 
 function fix(edits: TextEdit[]): Fix[] {
-  return edits.length === 0 ? [] : [{ title: USE_EXPIRES_IN_TITLE, code: TOKEN_EXPIRES_IN_IGNORED_CODE, preferred: true, edits }];
+  return edits.length === 0
+    ? []
+    : [{ title: USE_EXPIRES_IN_TITLE, code: TOKEN_EXPIRES_IN_IGNORED_CODE, preferred: true, edits }];
 }
 
 /** The response-reading acquisition behind a stored token in its unit (following `SET strCachedToken = tokenValue`). */
@@ -33,27 +41,41 @@ function responseAcquisition(unit: CodeUnit, acquisition: TokenAcquireEvent): To
     if (current.source === 'function' || current.fromVariable === undefined) return undefined;
     const from: string = current.fromVariable;
     const before: number = current.order;
-    current = eventsIn(unit, 'token-acquire').filter((a) => a.variable === from && a.order < before).pop();
+    current = eventsIn(unit, 'token-acquire')
+      .filter((a) => a.variable === from && a.order < before)
+      .pop();
   }
   return undefined;
 }
 
-/** The parsed token body of a guide request: `var tokenData = JSON.parse(tokenResp.body);`, else the expression itself. */
+/**
+ * The parsed token body of a guide request: `var tokenData = JSON.parse(tokenResp.body);`, else the expression itself.
+ */
 function guideData(text: string, block: SnippetBlock, response: string): string {
   const escaped = response.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const local = declaredLocal(block, text, (init) => new RegExp(`^JSON\\.parse\\(\\s*${escaped}\\.body\\s*\\)$`, 'i').test(init));
+  const local = declaredLocal(block, text, (init) =>
+    new RegExp(`^JSON\\.parse\\(\\s*${escaped}\\.body\\s*\\)$`, 'i').test(init),
+  );
   return local ?? `JSON.parse(${response}.body)`;
 }
 
 /** The token request an expiry belongs to: the event's own, else the last one before it in its unit. */
 function tokenRequestFor(model: FlowModel, unit: CodeUnit, event: ExpirySetEvent) {
   if (event.fromCall !== undefined) return callById(model, event.fromCall)?.event;
-  return eventsIn(unit, 'rest-call').filter((c) => c.isTokenRequest && c.order < event.order).pop();
+  return eventsIn(unit, 'rest-call')
+    .filter((c) => c.isTokenRequest && c.order < event.order)
+    .pop();
 }
 
 // ---------------------------------------------------------------- a constant lifetime
 
-function constantFix(document: ParsedDocument, model: FlowModel, unit: CodeUnit, event: ExpirySetEvent, range: TextRange): Fix[] {
+function constantFix(
+  document: ParsedDocument,
+  model: FlowModel,
+  unit: CodeUnit,
+  event: ExpirySetEvent,
+  range: TextRange,
+): Fix[] {
   const call = tokenRequestFor(model, unit, event);
   if (!call || call.resultVariable === undefined) return [];
   if (document.kind === 'guide') {
@@ -88,7 +110,13 @@ function presenceChecksFor(unit: CodeUnit, acquisition: TokenAcquireEvent) {
   return eventsIn(unit, 'token-presence-check').filter((p) => related.has(p.variable) && p.order < acquisition.order);
 }
 
-function snippetNoExpiryFix(snippet: SnippetCode, unit: CodeUnit, model: FlowModel, acquisition: TokenAcquireEvent, settings: Settings): Fix[] {
+function snippetNoExpiryFix(
+  snippet: SnippetCode,
+  unit: CodeUnit,
+  model: FlowModel,
+  acquisition: TokenAcquireEvent,
+  settings: Settings,
+): Fix[] {
   const { region, program } = snippet;
   const { code, eol } = region;
   const source = responseAcquisition(unit, acquisition);
@@ -96,20 +124,29 @@ function snippetNoExpiryFix(snippet: SnippetCode, unit: CodeUnit, model: FlowMod
   const sourceRange = source && toCodeRange(region, source.range);
   if (!range || !sourceRange) return [];
   const call = source.fromCall !== undefined ? callById(model, source.fromCall)?.event : undefined;
-  const response = responseIn(code.slice(sourceRange.start, sourceRange.end)) ?? (call?.resultVariable && spellingOf(code, call.resultVariable));
+  const response =
+    responseIn(code.slice(sourceRange.start, sourceRange.end)) ??
+    (call?.resultVariable && spellingOf(code, call.resultVariable));
   const statement = statementAt(program, range);
   if (!response || !statement) return [];
-  const token = code.slice(range.start, range.end).replace(/^\s*(?:ASSIGN\s+)?/i, '').split(/\s*=/)[0]!.trim();
+  const token = code
+    .slice(range.start, range.end)
+    .replace(/^\s*(?:ASSIGN\s+)?/i, '')
+    .split(/\s*=/)[0]!
+    .trim();
   const expiry = expiryNameFor(token);
   const indentUnit = indentUnitOf(code);
   const edits: TextEdit[] = [
     insertLinesAfter(code, statement.statement.range.end, statement.statement.range.start, eol, (indent) =>
-      expiryFromExpiresIn('snippet', { expiry, response, eol, indentUnit, indent })),
+      expiryFromExpiresIn('snippet', { expiry, response, eol, indentUnit, indent }),
+    ),
   ];
   const presence = presenceChecksFor(unit, acquisition)[0];
   const presenceRange = presence && toCodeRange(region, presence.range);
   if (presenceRange) {
-    const assigned = new Set(nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()));
+    const assigned = new Set(
+      nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()),
+    );
     const buffer = chooseBuffer('snippet', settings, code, assigned, { eol, indentUnit });
     const test = code.slice(presenceRange.start, presenceRange.end);
     const missing = MISSING.test(test.trim());
@@ -117,27 +154,40 @@ function snippetNoExpiryFix(snippet: SnippetCode, unit: CodeUnit, model: FlowMod
       ? `${test} | ${expiry} = ${SNIPPET_EMPTY} | ${bufferedExpiryCondition('snippet', { expiry, buffer: buffer.value, operator: '>=' })}`
       : `${test} & ${expiry} != ${SNIPPET_EMPTY} & ${bufferedExpiryCondition('snippet', { expiry, buffer: buffer.value, operator: '<' })}`;
     const check = statementAt(program, presenceRange);
-    const whole = check?.statement.kind === 'If' && check.statement.condition.range.start === presenceRange.start && check.statement.condition.range.end === presenceRange.end;
+    const whole =
+      check?.statement.kind === 'If' &&
+      check.statement.condition.range.start === presenceRange.start &&
+      check.statement.condition.range.end === presenceRange.end;
     edits.push({ range: presenceRange, newText: whole ? extended : `(${extended})` });
-    if (buffer.assignment && check) edits.unshift(insertLinesBefore(code, check.statement.range.start, eol, buffer.assignment));
+    if (buffer.assignment && check)
+      edits.unshift(insertLinesBefore(code, check.statement.range.start, eol, buffer.assignment));
   }
   return fix(region.toDocumentEdits(edits));
 }
 
-function guideNoExpiryFix(document: GuideDocument, unit: CodeUnit, model: FlowModel, acquisition: TokenAcquireEvent, settings: Settings): Fix[] {
+function guideNoExpiryFix(
+  document: GuideDocument,
+  unit: CodeUnit,
+  model: FlowModel,
+  acquisition: TokenAcquireEvent,
+  settings: Settings,
+): Fix[] {
   const { text } = document;
   const block = blockAt(document, acquisition.range.start);
   const source = responseAcquisition(unit, acquisition);
   if (!block || !source) return [];
   const call = source.fromCall !== undefined ? callById(model, source.fromCall)?.event : undefined;
   const body = text.slice(block.bodyRange.start, block.bodyRange.end);
-  const data = responseIn(text.slice(source.range.start, source.range.end)) ??
+  const data =
+    responseIn(text.slice(source.range.start, source.range.end)) ??
     (call?.resultVariable ? guideData(text, block, spellingOf(body, call.resultVariable)) : undefined);
   const statement = guideStatementAt(block.program, treeRange(text, acquisition.range));
   if (!data || !statement) return [];
   const eol = lineEndingOf(text);
   const indentUnit = indentUnitOf(body);
-  const stored = /^\s*(?:SET\s+)?((?:global:)?[\w$]+)/i.exec(text.slice(acquisition.range.start, acquisition.range.end))?.[1];
+  const stored = /^\s*(?:SET\s+)?((?:global:)?[\w$]+)/i.exec(
+    text.slice(acquisition.range.start, acquisition.range.end),
+  )?.[1];
   if (!stored) return [];
   const expiry = expiryNameFor(stored);
   const presence = presenceChecksFor(unit, acquisition)[0];
@@ -149,7 +199,8 @@ function guideNoExpiryFix(document: GuideDocument, unit: CodeUnit, model: FlowMo
   const now = nowDeclared ? nowLocal.name : check ? uniqueName('currentTime', taken) : GUIDE_NOW_EXPRESSION;
   const edits: TextEdit[] = [
     insertLinesAfter(text, statement.statement.end, statement.statement.start, eol, (indent) =>
-      expiryFromExpiresIn('guide', { expiry, response: data, now, eol, indentUnit, indent })),
+      expiryFromExpiresIn('guide', { expiry, response: data, now, eol, indentUnit, indent }),
+    ),
   ];
   if (presence && check) {
     const buffer = chooseBuffer('guide', settings, body, taken, { eol, indentUnit });
@@ -166,13 +217,15 @@ function guideNoExpiryFix(document: GuideDocument, unit: CodeUnit, model: FlowMo
     const node = check.statement;
     const whole = node.type === 'IfStatement' && node.test.start === start && node.test.end === presence.range.end;
     edits.push({ range: { start, end: presence.range.end }, newText: whole ? extended : `(${extended})` });
-    edits.unshift(insertLinesBefore(text, node.start, eol, (indent) => {
-      const lines = [
-        ...(nowDeclared ? [] : [`var ${now} = ${GUIDE_NOW_EXPRESSION};`]),
-        `var ${localExpiry} = parseInt("{${expiry}}") || 0;`,
-      ];
-      return lines.map((l) => `${indent}${l}${eol}`).join('') + (buffer.assignment?.(indent) ?? '');
-    }));
+    edits.unshift(
+      insertLinesBefore(text, node.start, eol, (indent) => {
+        const lines = [
+          ...(nowDeclared ? [] : [`var ${now} = ${GUIDE_NOW_EXPRESSION};`]),
+          `var ${localExpiry} = parseInt("{${expiry}}") || 0;`,
+        ];
+        return lines.map((l) => `${indent}${l}${eol}`).join('') + (buffer.assignment?.(indent) ?? '');
+      }),
+    );
   }
   return fix(edits);
 }
@@ -185,7 +238,8 @@ function guideNoExpiryFix(document: GuideDocument, unit: CodeUnit, model: FlowMo
 export function tokenExpiresInIgnoredFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
   const model = modelFor(document, settings);
   const constant = eventAt(model, 'expiry-set', finding.range, (e) => e.constantRange ?? e.range);
-  if (constant && constant.event.constantSeconds !== undefined) return constantFix(document, model, constant.unit, constant.event, finding.range);
+  if (constant && constant.event.constantSeconds !== undefined)
+    return constantFix(document, model, constant.unit, constant.event, finding.range);
   const stored = eventAt(model, 'token-acquire', finding.range);
   if (!stored || stored.event.range.start !== finding.range.start) return [];
   if (document.kind === 'guide') return guideNoExpiryFix(document, stored.unit, model, stored.event, settings);

@@ -1,6 +1,12 @@
 import type { CodeUnit, FlowModel, TokenAcquireEvent } from '../../analysis/model/flow-model';
 import type { Finding } from '../finding';
-import { allEventsOfKind, authoredName, eventsOfKind, guardConditions, presenceChecksIn } from '../../analysis/model/queries';
+import {
+  allEventsOfKind,
+  authoredName,
+  eventsOfKind,
+  guardConditions,
+  presenceChecksIn,
+} from '../../analysis/model/queries';
 import { finding, type Rule, type RuleContext } from '../rule';
 
 const CODE = 'token-expires-in-ignored';
@@ -32,7 +38,11 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
 
   // A cached token with no expiry stored anywhere: nothing will ever refresh it.
   if (expirySets.some(({ event }) => !event.clears)) return findings;
-  const readBack = new Set(allEventsOfKind(model, 'token-acquire').filter(({ event }) => event.source === 'cache-read' && event.fromVariable !== undefined).map(({ event }) => event.fromVariable!));
+  const readBack = new Set(
+    allEventsOfKind(model, 'token-acquire')
+      .filter(({ event }) => event.source === 'cache-read' && event.fromVariable !== undefined)
+      .map(({ event }) => event.fromVariable!),
+  );
   for (const unit of model.units) {
     for (const acquisition of eventsOfKind(unit, 'token-acquire')) {
       if (!acquisition.persistent || acquisition.source === 'cache-read') continue;

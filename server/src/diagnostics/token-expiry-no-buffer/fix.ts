@@ -26,17 +26,28 @@ function fix(edits: TextEdit[]): Fix[] {
 }
 
 /** The expiry check at a range, as the condition the model describes. */
-function expiryCheckAt(document: ParsedDocument, settings: Settings, range: TextRange): { unit: CodeUnit; expiry: string } | undefined {
+function expiryCheckAt(
+  document: ParsedDocument,
+  settings: Settings,
+  range: TextRange,
+): { unit: CodeUnit; expiry: string } | undefined {
   for (const unit of modelFor(document, settings).units) {
     for (const condition of unit.conditions) {
       const check = condition.expiryCheck;
-      if (check && check.comparisonRange.start === range.start && check.comparisonRange.end === range.end) return { unit, expiry: check.expiryVariable };
+      if (check && check.comparisonRange.start === range.start && check.comparisonRange.end === range.end)
+        return { unit, expiry: check.expiryVariable };
     }
   }
   return undefined;
 }
 
-function snippetFix(document: ParsedDocument, finding: Finding, settings: Settings, unit: CodeUnit, expiry: string): Fix[] {
+function snippetFix(
+  document: ParsedDocument,
+  finding: Finding,
+  settings: Settings,
+  unit: CodeUnit,
+  expiry: string,
+): Fix[] {
   const snippet = snippetCodeAt(document, finding.range.start);
   if (!snippet) return [];
   const { region, program } = snippet;
@@ -44,44 +55,78 @@ function snippetFix(document: ParsedDocument, finding: Finding, settings: Settin
   const range = toCodeRange(region, finding.range);
   if (!range) return [];
   const comparison = nodeAt(program, range, (n) => n.kind === 'Binary' && COMPARISONS.has(n.operator));
-  if (!comparison || comparison.kind !== 'Binary') return [];
+  if (comparison?.kind !== 'Binary') return [];
   const holdsExpiry = (side: AstNode): boolean => nodesOfKind(side, 'Identifier').some((id) => id.folded === expiry);
-  const side = holdsExpiry(comparison.right) ? comparison.right : holdsExpiry(comparison.left) ? comparison.left : undefined;
+  const side = holdsExpiry(comparison.right)
+    ? comparison.right
+    : holdsExpiry(comparison.left)
+      ? comparison.left
+      : undefined;
   if (!side) return [];
-  const assigned = new Set(nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()));
+  const assigned = new Set(
+    nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()),
+  );
   const buffer = chooseBuffer('snippet', settings, code, assigned, { eol, indentUnit: indentUnitOf(code) });
-  const edits: TextEdit[] = [{ range: side.range, newText: bufferedExpiry('snippet', code.slice(side.range.start, side.range.end), buffer.value) }];
+  const edits: TextEdit[] = [
+    {
+      range: side.range,
+      newText: bufferedExpiry('snippet', code.slice(side.range.start, side.range.end), buffer.value),
+    },
+  ];
   const statementStart = (r: TextRange): number | undefined => {
     const codeRange = toCodeRange(region, r);
     return codeRange ? statementAt(program, codeRange)?.statement.range.start : undefined;
   };
   const own = statementStart(finding.range);
-  if (buffer.assignment && own !== undefined) edits.unshift(insertLinesBefore(code, jitterAnchor(unit, own, statementStart), eol, buffer.assignment));
+  if (buffer.assignment && own !== undefined)
+    edits.unshift(insertLinesBefore(code, jitterAnchor(unit, own, statementStart), eol, buffer.assignment));
   return fix(region.toDocumentEdits(edits));
 }
 
-function guideFix(document: ParsedDocument & { kind: 'guide' }, finding: Finding, settings: Settings, unit: CodeUnit, expiry: string): Fix[] {
+function guideFix(
+  document: ParsedDocument & { kind: 'guide' },
+  finding: Finding,
+  settings: Settings,
+  unit: CodeUnit,
+  expiry: string,
+): Fix[] {
   const { text } = document;
   const block = blockAt(document, finding.range.start);
   if (!block) return [];
-  const comparison = guideNodeAt(block.program, finding.range, (n) => n.type === 'BinaryExpression' && COMPARISONS.has(n.operator));
-  if (!comparison || comparison.type !== 'BinaryExpression') return [];
-  const holdsExpiry = (side: AnyNode): boolean => allNodes(side).some((n) => n.type === 'Identifier' && n.name.toLowerCase() === expiry);
-  const side = holdsExpiry(comparison.right) ? comparison.right : holdsExpiry(comparison.left) ? comparison.left : undefined;
+  const comparison = guideNodeAt(
+    block.program,
+    finding.range,
+    (n) => n.type === 'BinaryExpression' && COMPARISONS.has(n.operator),
+  );
+  if (comparison?.type !== 'BinaryExpression') return [];
+  const holdsExpiry = (side: AnyNode): boolean =>
+    allNodes(side).some((n) => n.type === 'Identifier' && n.name.toLowerCase() === expiry);
+  const side = holdsExpiry(comparison.right)
+    ? comparison.right
+    : holdsExpiry(comparison.left)
+      ? comparison.left
+      : undefined;
   if (!side) return [];
   const body = text.slice(block.bodyRange.start, block.bodyRange.end);
   const eol = lineEndingOf(text);
   const buffer = chooseBuffer('guide', settings, body, guideNamesIn(block), { eol, indentUnit: indentUnitOf(body) });
-  const edits: TextEdit[] = [{ range: { start: side.start, end: side.end }, newText: bufferedExpiry('guide', text.slice(side.start, side.end), buffer.value) }];
+  const edits: TextEdit[] = [
+    {
+      range: { start: side.start, end: side.end },
+      newText: bufferedExpiry('guide', text.slice(side.start, side.end), buffer.value),
+    },
+  ];
   const statementStart = (r: TextRange): number | undefined => guideStatementAt(block.program, r)?.statement.start;
   const own = statementStart(finding.range);
-  if (buffer.assignment && own !== undefined) edits.unshift(insertLinesBefore(text, jitterAnchor(unit, own, statementStart), eol, buffer.assignment));
+  if (buffer.assignment && own !== undefined)
+    edits.unshift(insertLinesBefore(text, jitterAnchor(unit, own, statementStart), eol, buffer.assignment));
   return fix(edits);
 }
 
 /**
  * token-expiry-no-buffer: subtracts the buffer from the expiry side of the comparison, keeping its direction:
- * `utc >= tokenExpiry` → `utc >= tokenExpiry - (300 / 86400)`, `currentTime < tokenExpiry` → `currentTime < (tokenExpiry - 300)`.
+ * `utc >= tokenExpiry` → `utc >= tokenExpiry - (300 / 86400)`, `currentTime < tokenExpiry` → `currentTime <
+ * (tokenExpiry - 300)`.
  * With jitter enabled, a per-contact buffer variable (assigned just before the check) instead of the constant.
  */
 export function tokenExpiryNoBufferFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {

@@ -11,7 +11,7 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
   for (const unit of model.units) {
     for (const condition of unit.conditions) {
       const expiry = condition.expiryCheck;
-      if (!expiry || expiry.buffer.kind !== 'none') continue;
+      if (expiry?.buffer.kind !== 'none') continue;
       const name = authoredName(context.text, expiry.comparisonRange, expiry.expiryVariable);
       findings.push(
         finding(

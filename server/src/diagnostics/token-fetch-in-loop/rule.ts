@@ -15,7 +15,11 @@ function fetchesOf(unit: CodeUnit): Fetch[] {
   const fetches: Fetch[] = eventsOfKind(unit, 'rest-call').filter((call) => call.isTokenRequest);
   for (const acquisition of eventsOfKind(unit, 'token-acquire')) {
     if (acquisition.source === 'function') fetches.push(acquisition);
-    else if (acquisition.source === 'response' && (acquisition.fromCall === undefined || !calls.has(acquisition.fromCall))) fetches.push(acquisition);
+    else if (
+      acquisition.source === 'response' &&
+      (acquisition.fromCall === undefined || !calls.has(acquisition.fromCall))
+    )
+      fetches.push(acquisition);
   }
   return fetches.sort((a, b) => a.order - b.order);
 }

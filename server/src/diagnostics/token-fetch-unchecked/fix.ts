@@ -16,7 +16,15 @@ import { callById, eventAt, eventsIn, modelFor } from '../../editing/model-looku
 import { errorVariableOf } from '../../editing/names';
 import { assignedName, namesIn, statementChain } from '../../editing/snippet-tree';
 import { spellingOf } from '../../editing/token-variables';
-import { endsLine, indentAt, indentUnitOf, lineStartAt, linesBetween, nextLineStartAt, startsLine } from '../../editing/text-layout';
+import {
+  endsLine,
+  indentAt,
+  indentUnitOf,
+  lineStartAt,
+  linesBetween,
+  nextLineStartAt,
+  startsLine,
+} from '../../editing/text-layout';
 
 export const TOKEN_FETCH_UNCHECKED_CODE = 'token-fetch-unchecked';
 export const CHECK_TOKEN_RESPONSE_TITLE = 'Check the token response';
@@ -33,7 +41,12 @@ interface StatementFacts {
 function snippetFacts(statement: Statement): StatementFacts {
   const assigns = assignedName(statement);
   const reads = namesIn(statement);
-  return { range: statement.range, reads, ...(assigns !== undefined ? { assigns } : {}), isAssignment: statement.kind === 'Assign' };
+  return {
+    range: statement.range,
+    reads,
+    ...(assigns !== undefined ? { assigns } : {}),
+    isAssignment: statement.kind === 'Assign',
+  };
 }
 
 function guideFacts(text: string, node: AnyNode): StatementFacts {
@@ -44,7 +57,11 @@ function guideFacts(text: string, node: AnyNode): StatementFacts {
   if (node.type === 'VariableDeclaration' && node.declarations[0]?.id.type === 'Identifier') {
     assigns = node.declarations[0].id.name.toLowerCase();
     isAssignment = true;
-  } else if (node.type === 'ExpressionStatement' && node.expression.type === 'AssignmentExpression' && node.expression.left.type === 'Identifier') {
+  } else if (
+    node.type === 'ExpressionStatement' &&
+    node.expression.type === 'AssignmentExpression' &&
+    node.expression.left.type === 'Identifier'
+  ) {
     assigns = node.expression.left.name.toLowerCase();
     isAssignment = true;
   }
@@ -58,11 +75,19 @@ function guideFacts(text: string, node: AnyNode): StatementFacts {
  * The run of sibling statements to guard: the one storing the token, plus its neighbours that read the response
  * (or what was parsed from it) and assignments that copy the token (`SET strCachedToken = validToken`).
  */
-function runAround(siblings: readonly StatementFacts[], index: number, callEnd: number, response: Set<string>, tokens: Set<string>): { first: number; last: number } {
+function runAround(
+  siblings: readonly StatementFacts[],
+  index: number,
+  callEnd: number,
+  response: Set<string>,
+  tokens: Set<string>,
+): { first: number; last: number } {
   const reads = (f: StatementFacts, names: Set<string>): boolean => [...f.reads].some((n) => names.has(n));
   // Also the token's own expiry (`resourceTokenExpiry = …` after `resourceToken = …`), whatever it is set from.
-  const ownExpiry = (f: StatementFacts): boolean => f.assigns !== undefined && [...tokens].some((t) => f.assigns !== t && f.assigns!.startsWith(t));
-  const qualifies = (f: StatementFacts): boolean => reads(f, response) || (f.isAssignment && (reads(f, tokens) || ownExpiry(f)));
+  const ownExpiry = (f: StatementFacts): boolean =>
+    f.assigns !== undefined && [...tokens].some((t) => f.assigns !== t && f.assigns!.startsWith(t));
+  const qualifies = (f: StatementFacts): boolean =>
+    reads(f, response) || (f.isAssignment && (reads(f, tokens) || ownExpiry(f)));
   const absorb = (f: StatementFacts): void => {
     if (f.assigns === undefined) return;
     (reads(f, response) ? response : tokens).add(f.assigns);
@@ -116,12 +141,19 @@ function wrapLines(region: CodeRegion, from: number, to: number, spec: WrapSpec)
   });
   const after = nextLineStartAt(code, to);
   const atEnd = after === code.length && !/[\r\n]$/.test(code);
-  edits.push({ range: { start: after, end: after }, newText: atEnd ? eol + tail.slice(0, tail.length - (eol as LineEnding).length) : tail });
+  edits.push({
+    range: { start: after, end: after },
+    newText: atEnd ? eol + tail.slice(0, tail.length - (eol as LineEnding).length) : tail,
+  });
   return region.toDocumentEdits(edits);
 }
 
 /** Token variables written for later among the run's statements, and expiries set there. */
-function clearedIn(unit: CodeUnit, span: TextRange, toCode: (r: TextRange) => TextRange | undefined): { tokens: string[]; expiries: string[]; locals: string[] } {
+function clearedIn(
+  unit: CodeUnit,
+  span: TextRange,
+  toCode: (r: TextRange) => TextRange | undefined,
+): { tokens: string[]; expiries: string[]; locals: string[] } {
   const inside = (r: TextRange): boolean => {
     const c = toCode(r);
     return c !== undefined && span.start <= c.start && c.end <= span.end;
@@ -132,11 +164,20 @@ function clearedIn(unit: CodeUnit, span: TextRange, toCode: (r: TextRange) => Te
     if (!inside(a.range)) continue;
     (a.persistent ? tokens : locals).add(a.variable);
   }
-  const expiries = new Set(eventsIn(unit, 'expiry-set').filter((e) => !e.clears && inside(e.range)).map((e) => e.variable));
+  const expiries = new Set(
+    eventsIn(unit, 'expiry-set')
+      .filter((e) => !e.clears && inside(e.range))
+      .map((e) => e.variable),
+  );
   return { tokens: [...tokens], expiries: [...expiries], locals: [...locals] };
 }
 
-function snippetFix(document: ParsedDocument, unit: CodeUnit, acquisition: TokenAcquireEvent, call: RestCallEvent): Fix[] {
+function snippetFix(
+  document: ParsedDocument,
+  unit: CodeUnit,
+  acquisition: TokenAcquireEvent,
+  call: RestCallEvent,
+): Fix[] {
   const snippet = snippetCodeAt(document, acquisition.range.start);
   if (!snippet) return [];
   const { region, program } = snippet;
@@ -146,12 +187,20 @@ function snippetFix(document: ParsedDocument, unit: CodeUnit, acquisition: Token
   const slot = statementChain(program, range).pop();
   if (!slot) return [];
   const facts = slot.siblings.map(snippetFacts);
-  const run = runAround(facts, slot.index, callRange.end, new Set([call.resultVariable]), new Set([acquisition.variable]));
+  const run = runAround(
+    facts,
+    slot.index,
+    callRange.end,
+    new Set([call.resultVariable]),
+    new Set([acquisition.variable]),
+  );
   const from = facts[run.first]!.range.start;
   const to = facts[run.last]!.range.end;
   const cleared = clearedIn(unit, { start: from, end: to }, (r) => toCodeRange(region, r));
   const spell = (name: string): string => spellingOf(region.code, name);
-  const client = /^(?:global:)?[A-Za-z_][\w$]*/i.exec(region.code.slice(toCodeRange(region, call.range)?.start ?? 0))?.[0] ?? spell(call.client);
+  const client =
+    /^(?:global:)?[A-Za-z_][\w$]*/i.exec(region.code.slice(toCodeRange(region, call.range)?.start ?? 0))?.[0] ??
+    spell(call.client);
   const edits = wrapLines(region, from, to, {
     notation: 'snippet',
     request: client,
@@ -164,14 +213,25 @@ function snippetFix(document: ParsedDocument, unit: CodeUnit, acquisition: Token
   return edits ? [{ title: CHECK_TOKEN_RESPONSE_TITLE, code: TOKEN_FETCH_UNCHECKED_CODE, preferred: true, edits }] : [];
 }
 
-function guideFix(document: ParsedDocument & { kind: 'guide' }, unit: CodeUnit, acquisition: TokenAcquireEvent, call: RestCallEvent): Fix[] {
+function guideFix(
+  document: ParsedDocument & { kind: 'guide' },
+  unit: CodeUnit,
+  acquisition: TokenAcquireEvent,
+  call: RestCallEvent,
+): Fix[] {
   const { text } = document;
   const block = blockAt(document, acquisition.range.start);
   if (!block || call.resultVariable === undefined) return [];
   const slot = guideStatementChain(block.program, treeRange(text, acquisition.range)).pop();
   if (!slot) return [];
   const facts = slot.siblings.map((node) => guideFacts(text, node));
-  const run = runAround(facts, slot.index, call.statementRange.end, new Set([call.resultVariable]), new Set([acquisition.variable]));
+  const run = runAround(
+    facts,
+    slot.index,
+    call.statementRange.end,
+    new Set([call.resultVariable]),
+    new Set([acquisition.variable]),
+  );
   const from = facts[run.first]!.range.start;
   const to = facts[run.last]!.range.end;
   const cleared = clearedIn(unit, { start: from, end: to }, (r) => r);

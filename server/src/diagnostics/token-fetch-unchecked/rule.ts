@@ -37,10 +37,17 @@ function guardedBy(event: FlowEvent, conditionId: number): boolean {
 }
 
 /** A status check of the token request before the token is relied on, or around it. */
-function statusChecked(unit: CodeUnit, call: RestCallEvent, acquisition: TokenAcquireEvent, reliance: FlowEvent): boolean {
+function statusChecked(
+  unit: CodeUnit,
+  call: RestCallEvent,
+  acquisition: TokenAcquireEvent,
+  reliance: FlowEvent,
+): boolean {
   return statusChecksOf(unit, call).some(
     (condition) =>
-      condition.range.start < reliance.range.start || guardedBy(reliance, condition.id) || guardedBy(acquisition, condition.id),
+      condition.range.start < reliance.range.start ||
+      guardedBy(reliance, condition.id) ||
+      guardedBy(acquisition, condition.id),
   );
 }
 
@@ -52,7 +59,11 @@ function presenceChecked(unit: CodeUnit, acquisition: TokenAcquireEvent, relianc
     for (const condition of conditionsContaining(unit, check.range)) {
       if (guardedBy(reliance, condition.id)) return true;
       const before = check.order <= reliance.order || reliance === acquisition;
-      if (before && (branchTakesErrorPath(unit, condition.id, 'then') || branchTakesErrorPath(unit, condition.id, 'else'))) return true;
+      if (
+        before &&
+        (branchTakesErrorPath(unit, condition.id, 'then') || branchTakesErrorPath(unit, condition.id, 'else'))
+      )
+        return true;
     }
   }
   return false;
@@ -65,7 +76,7 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
     for (const acquisition of eventsOfKind(unit, 'token-acquire')) {
       if (acquisition.source !== 'response' || acquisition.fromCall === undefined) continue;
       const call = calls.get(acquisition.fromCall);
-      if (!call || !call.isTokenRequest) continue;
+      if (!call?.isTokenRequest) continue;
       const reliance = firstReliance(unit, acquisition);
       if (statusChecked(unit, call, acquisition, reliance) || presenceChecked(unit, acquisition, reliance)) continue;
       const name = authoredName(context.text, acquisition.range, acquisition.variable);

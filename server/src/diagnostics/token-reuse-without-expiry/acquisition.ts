@@ -22,10 +22,12 @@ function tokenRequestOf(model: FlowModel, acquisition: TokenAcquireEvent, depth:
     const call = callById(model, acquisition.fromCall)?.event;
     return call?.isTokenRequest ? call : undefined;
   }
-  if (acquisition.source === 'function' || acquisition.fromVariable === undefined || depth >= MAX_ALIAS_DEPTH) return undefined;
+  if (acquisition.source === 'function' || acquisition.fromVariable === undefined || depth >= MAX_ALIAS_DEPTH)
+    return undefined;
   const sources: TokenAcquireEvent[] = [];
   for (const unit of model.units) {
-    for (const event of eventsIn(unit, 'token-acquire')) if (event.variable === acquisition.fromVariable) sources.push(event);
+    for (const event of eventsIn(unit, 'token-acquire'))
+      if (event.variable === acquisition.fromVariable) sources.push(event);
   }
   for (const source of sources.reverse()) {
     const call = tokenRequestOf(model, source, depth + 1);
@@ -34,13 +36,21 @@ function tokenRequestOf(model: FlowModel, acquisition: TokenAcquireEvent, depth:
   return undefined;
 }
 
-/** The acquisition a finding points at (its related places), else the last acquisition of the variable before the use. */
-function acquisitionOf(model: FlowModel, finding: Finding, use: Located<{ readonly variable: string; readonly order: number; readonly unit: number }>): TokenAcquireEvent | undefined {
+/**
+ * The acquisition a finding points at (its related places), else the last acquisition of the variable before the use.
+ */
+function acquisitionOf(
+  model: FlowModel,
+  finding: Finding,
+  use: Located<{ readonly variable: string; readonly order: number; readonly unit: number }>,
+): TokenAcquireEvent | undefined {
   for (const related of finding.related ?? []) {
     const found = eventAt(model, 'token-acquire', related.range);
     if (found) return found.event;
   }
-  return eventsIn(use.unit, 'token-acquire').filter((a) => a.variable === use.event.variable && a.order < use.event.order).pop();
+  return eventsIn(use.unit, 'token-acquire')
+    .filter((a) => a.variable === use.event.variable && a.order < use.event.order)
+    .pop();
 }
 
 const QUOTABLE = /^[^"\\\r\n]+$/;
@@ -51,7 +61,11 @@ function substitution(body: string, parameter: string): string | undefined {
 }
 
 /** The endpoint and credential references of the token's acquisition, when the document shows them. */
-export function tokenSourceOf(model: FlowModel, finding: Finding, use: Located<{ readonly variable: string; readonly order: number; readonly unit: number }>): TokenSource {
+export function tokenSourceOf(
+  model: FlowModel,
+  finding: Finding,
+  use: Located<{ readonly variable: string; readonly order: number; readonly unit: number }>,
+): TokenSource {
   const acquisition = acquisitionOf(model, finding, use);
   const call = acquisition ? tokenRequestOf(model, acquisition, 0) : undefined;
   if (!call) return {};
@@ -69,7 +83,10 @@ export function tokenSourceOf(model: FlowModel, finding: Finding, use: Located<{
 }
 
 /** Credential names for generated token requests: the acquisition's substitutions, else the secure defaults. */
-export function credentialNames(source: TokenSource, settings: Settings): { clientIdName: string; clientSecretName: string; scope: string } {
+export function credentialNames(
+  source: TokenSource,
+  settings: Settings,
+): { clientIdName: string; clientSecretName: string; scope: string } {
   return {
     clientIdName: source.clientIdName ?? 'SECURE_CLIENT_ID',
     clientSecretName: source.clientSecretName ?? settings.secretVariableName,

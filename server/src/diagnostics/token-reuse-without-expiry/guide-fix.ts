@@ -15,7 +15,10 @@ import { endsLine, indentUnitOf, lineEndingOf, nextLineStartAt } from '../../edi
 import { credentialNames, type TokenSource } from './acquisition';
 import { CODE, STRATEGY_A_TITLE, STRATEGY_B_TITLE } from './titles';
 
-/** Points one use at `replacement`: `"Bearer " + strToken` → `"Bearer " + validToken`; `"Bearer {strToken}"` → `"Bearer " + validToken`. */
+/**
+ * Points one use at `replacement`: `"Bearer " + strToken` → `"Bearer " + validToken`; `"Bearer {strToken}"` → `"Bearer
+ * " + validToken`.
+ */
 function rewriteUse(text: string, block: SnippetBlock, range: TextRange, replacement: string): TextEdit {
   if (text[range.start] !== '{') return { range, newText: replacement };
   const literal = guideNodeAt(block.program, range, (n) => n.type === 'Literal' || n.type === 'TemplateLiteral');
@@ -33,8 +36,11 @@ function rewriteUse(text: string, block: SnippetBlock, range: TextRange, replace
 function isRequestCreation(node: AnyNode, text: string): string | undefined {
   if (node.type !== 'VariableDeclaration' || node.declarations.length !== 1) return undefined;
   const declaration = node.declarations[0]!;
-  if (declaration.id.type !== 'Identifier' || !declaration.init || declaration.init.type !== 'NewExpression') return undefined;
-  return /HttpRequest\s*$/.test(text.slice(declaration.init.callee.start, declaration.init.callee.end)) ? declaration.id.name : undefined;
+  if (declaration.id.type !== 'Identifier' || !declaration.init || declaration.init.type !== 'NewExpression')
+    return undefined;
+  return /HttpRequest\s*$/.test(text.slice(declaration.init.callee.start, declaration.init.callee.end))
+    ? declaration.id.name
+    : undefined;
 }
 
 /** The request object a statement configures (`req.headers[…] = …`, `req.method = …`, `req.setRequestHeader(…)`). */
@@ -52,7 +58,10 @@ function configures(node: AnyNode): string | undefined {
   return undefined;
 }
 
-/** Before the statement holding the use, or before `var req = new CXone.HttpRequest();` when only req's setup lies between. */
+/**
+ * Before the statement holding the use, or before `var req = new CXone.HttpRequest();` when only req's setup lies
+ * between.
+ */
 function requestStart(slot: GuideSlot, text: string): GuideSlot {
   const client = configures(slot.statement);
   if (!client) return slot;
@@ -77,9 +86,17 @@ function bodyIndent(text: string, block: SnippetBlock): string {
   return /^([ \t]*)\S/m.exec(body.replace(/^[^\r\n]*/, ''))?.[1] ?? '';
 }
 
-const UNKNOWN_URL_TODO = "// TODO: the token's acquisition is not in this script: set tokenReq.url below to your identity provider's token endpoint";
+const UNKNOWN_URL_TODO =
+  "// TODO: the token's acquisition is not in this script: set tokenReq.url below to your identity provider's token endpoint";
 
-export function guideTokenFixes(document: GuideDocument, block: SnippetBlock, unit: CodeUnit, use: TokenUseEvent, source: TokenSource, settings: Settings): Fix[] {
+export function guideTokenFixes(
+  document: GuideDocument,
+  block: SnippetBlock,
+  unit: CodeUnit,
+  use: TokenUseEvent,
+  source: TokenSource,
+  settings: Settings,
+): Fix[] {
   const { text } = document;
   const eol = lineEndingOf(text);
   const body = text.slice(block.bodyRange.start, block.bodyRange.end);
@@ -90,13 +107,17 @@ export function guideTokenFixes(document: GuideDocument, block: SnippetBlock, un
   const tokenUrl = source.url;
   const todo = (indent: string): string => (tokenUrl === undefined ? `${indent}${UNKNOWN_URL_TODO}${eol}` : '');
   const local = (base: string): string => uniqueName(base, taken);
-  const inBlock = (u: TokenUseEvent): boolean => u.range.start >= block.bodyRange.start && u.range.end <= block.bodyRange.end;
+  const inBlock = (u: TokenUseEvent): boolean =>
+    u.range.start >= block.bodyRange.start && u.range.end <= block.bodyRange.end;
   const uses = eventsIn(unit, 'token-use').filter((u) => u.variable === use.variable && inBlock(u));
   const fixes: Fix[] = [];
 
   // Strategy B at the top of the block; every use in the block reads validToken.
   {
-    const variableName = text.slice(use.range.start, use.range.end).replace(/^\{|\}$/g, '').replace(/^global:/i, '');
+    const variableName = text
+      .slice(use.range.start, use.range.end)
+      .replace(/^\{|\}$/g, '')
+      .replace(/^global:/i, '');
     const cachedToken = /cached/i.test(variableName) ? variableName : 'strCachedToken';
     const validToken = local('validToken');
     const indent = bodyIndent(text, block);
@@ -115,9 +136,21 @@ export function guideTokenFixes(document: GuideDocument, block: SnippetBlock, un
       ...(tokenUrl !== undefined ? { tokenUrl } : {}),
       ...credentials,
     };
-    const insert = insertLinesBefore(text, bodyStart(text, block), eol, () =>
-      todo(indent) +
-      strategyB('guide', { snippetBlock: false, names, bufferSeconds: settings.bufferSeconds, jitter: settings.jitter, eol, indentUnit, indent }),
+    const insert = insertLinesBefore(
+      text,
+      bodyStart(text, block),
+      eol,
+      () =>
+        todo(indent) +
+        strategyB('guide', {
+          snippetBlock: false,
+          names,
+          bufferSeconds: settings.bufferSeconds,
+          jitter: settings.jitter,
+          eol,
+          indentUnit,
+          indent,
+        }),
     );
     const rewrites = uses.map((u) => rewriteUse(text, block, u.range, validToken));
     fixes.push({ title: STRATEGY_B_TITLE, code: CODE, preferred: true, edits: [insert, ...rewrites] });
@@ -130,16 +163,28 @@ export function guideTokenFixes(document: GuideDocument, block: SnippetBlock, un
   if (slot) {
     const accessToken = local('accessToken');
     const at = requestStart(slot, text).statement.start;
-    const insert = insertLinesBefore(text, at, eol, (indent) =>
-      todo(indent) +
-      strategyA('guide', {
-        snippetBlock: false,
-        apiCall: false,
-        names: { accessToken, error, request: local('tokenReq'), response: local('tokenResp'), data: local('tokenData'), ...(tokenUrl !== undefined ? { tokenUrl } : {}), ...credentials },
-        eol,
-        indentUnit,
-        indent,
-      }),
+    const insert = insertLinesBefore(
+      text,
+      at,
+      eol,
+      (indent) =>
+        todo(indent) +
+        strategyA('guide', {
+          snippetBlock: false,
+          apiCall: false,
+          names: {
+            accessToken,
+            error,
+            request: local('tokenReq'),
+            response: local('tokenResp'),
+            data: local('tokenData'),
+            ...(tokenUrl !== undefined ? { tokenUrl } : {}),
+            ...credentials,
+          },
+          eol,
+          indentUnit,
+          indent,
+        }),
     );
     const rewrites = callUses.map((u) => rewriteUse(text, block, u.range, accessToken));
     fixes.push({ title: STRATEGY_A_TITLE, code: CODE, preferred: false, edits: [insert, ...rewrites] });

@@ -1,4 +1,11 @@
-import type { CodeUnit, FlowModel, Guard, LongRunningEvent, TokenAcquireEvent, TokenUseEvent } from '../../analysis/model/flow-model';
+import type {
+  CodeUnit,
+  FlowModel,
+  Guard,
+  LongRunningEvent,
+  TokenAcquireEvent,
+  TokenUseEvent,
+} from '../../analysis/model/flow-model';
 import type { Finding } from '../finding';
 import {
   authoredName,
@@ -29,8 +36,16 @@ type Origin =
 
 const MANAGED: Origin = { kind: 'managed' };
 
-function originOf(unit: CodeUnit, variable: string, beforeOrder: number, pointGuards: readonly Guard[], depth: number): Origin {
-  const acquisitions = eventsOfKind(unit, 'token-acquire').filter((a) => a.variable === variable && a.order < beforeOrder);
+function originOf(
+  unit: CodeUnit,
+  variable: string,
+  beforeOrder: number,
+  pointGuards: readonly Guard[],
+  depth: number,
+): Origin {
+  const acquisitions = eventsOfKind(unit, 'token-acquire').filter(
+    (a) => a.variable === variable && a.order < beforeOrder,
+  );
   if (acquisitions.some((a) => isExpiryGuarded(unit, a.guards))) return MANAGED;
   const fresh: TokenAcquireEvent[] = [];
   const names = new Set([variable]);
@@ -46,7 +61,10 @@ function originOf(unit: CodeUnit, variable: string, beforeOrder: number, pointGu
     if (source.kind === 'fresh') fresh.push(acquisition);
     else for (const name of source.names) names.add(name);
   }
-  if (fresh.length > 0 && coversPoint(fresh, pointGuards, (conditionId, branch) => branchTakesErrorPath(unit, conditionId, branch))) {
+  if (
+    fresh.length > 0 &&
+    coversPoint(fresh, pointGuards, (conditionId, branch) => branchTakesErrorPath(unit, conditionId, branch))
+  ) {
     const latest = fresh.reduce((a, b) => (b.order > a.order ? b : a));
     return { kind: 'fresh', latest };
   }
@@ -93,7 +111,10 @@ class AcquisitionIndex {
     model.units.forEach((unit, position) => {
       for (const event of eventsOfKind(unit, 'token-acquire')) {
         let byUnit = this.byVariable.get(event.variable);
-        if (!byUnit) this.byVariable.set(event.variable, (byUnit = new Map()));
+        if (!byUnit) {
+          byUnit = new Map();
+          this.byVariable.set(event.variable, byUnit);
+        }
         const list = byUnit.get(position);
         if (list) list.push(event);
         else byUnit.set(position, [event]);
@@ -106,7 +127,10 @@ class AcquisitionIndex {
     if (names.size === 1) {
       const [name] = names;
       let positions = this.positionsByName.get(name!);
-      if (!positions) this.positionsByName.set(name!, (positions = [...(this.byVariable.get(name!)?.keys() ?? [])].sort((a, b) => a - b)));
+      if (!positions) {
+        positions = [...(this.byVariable.get(name!)?.keys() ?? [])].sort((a, b) => a - b);
+        this.positionsByName.set(name!, positions);
+      }
       return positions;
     }
     const positions = new Set<number>();
@@ -134,7 +158,13 @@ class AcquisitionIndex {
    * of the variable's acquisitions answers at once when the earlier ones make the token managed, or when one of the
    * fresh ones has no guards (it covers every later point). Otherwise originOf runs.
    */
-  origin(position: number, unit: CodeUnit, variable: string, beforeOrder: number, pointGuards: readonly Guard[]): Origin {
+  origin(
+    position: number,
+    unit: CodeUnit,
+    variable: string,
+    beforeOrder: number,
+    pointGuards: readonly Guard[],
+  ): Origin {
     const events = this.acquisitionsOf(position, variable);
     if (events.length > 0) {
       const summary = this.summaryOf(position, unit, variable, events);
@@ -147,7 +177,12 @@ class AcquisitionIndex {
   }
 
   /** Running summaries of a variable's acquisitions in a unit: entry j covers the first j (see originOf, depth 0). */
-  private summaryOf(position: number, unit: CodeUnit, variable: string, events: readonly TokenAcquireEvent[]): AcquisitionSummary {
+  private summaryOf(
+    position: number,
+    unit: CodeUnit,
+    variable: string,
+    events: readonly TokenAcquireEvent[],
+  ): AcquisitionSummary {
     const key = `${position}:${variable}`;
     let summary = this.summaries.get(key);
     if (summary) return summary;
@@ -176,7 +211,10 @@ class AcquisitionIndex {
     const flow = this.model.flow;
     if (flow.precedes) return flow.precedes(candidate, unit);
     let predecessors = this.predecessorSets.get(unit);
-    if (!predecessors) this.predecessorSets.set(unit, (predecessors = new Set(flow.predecessors(unit))));
+    if (!predecessors) {
+      predecessors = new Set(flow.predecessors(unit));
+      this.predecessorSets.set(unit, predecessors);
+    }
     return predecessors.has(candidate);
   }
 }
@@ -198,9 +236,13 @@ function earlierAcquisition(
     const encloses = candidate.id !== unit.id && contains(candidate.range, unit.range);
     for (const name of names) {
       const all = index.acquisitionsOf(position, name);
-      const acquisitions = !encloses && candidate.id !== unit.id
-        ? all
-        : all.filter((a) => (!encloses || a.range.end <= unit.range.start) && (candidate.id !== unit.id || a.order > use.order));
+      const acquisitions =
+        !encloses && candidate.id !== unit.id
+          ? all
+          : all.filter(
+              (a) =>
+                (!encloses || a.range.end <= unit.range.start) && (candidate.id !== unit.id || a.order > use.order),
+            );
       if (acquisitions.length === 0) continue;
       const last = acquisitions.reduce((a, b) => (b.order > a.order ? b : a));
       const origin = index.originAfter(position, candidate, last);
@@ -212,12 +254,20 @@ function earlierAcquisition(
   return { ...chosen, longRunning: longRunningBetween(model, chosen.unit, chosen.acquisition, unit) };
 }
 
-function longRunningBetween(model: FlowModel, from: CodeUnit, acquisition: TokenAcquireEvent, to: CodeUnit): LongRunningEvent[] {
+function longRunningBetween(
+  model: FlowModel,
+  from: CodeUnit,
+  acquisition: TokenAcquireEvent,
+  to: CodeUnit,
+): LongRunningEvent[] {
   const encloses = from.id !== to.id && contains(from.range, to.range);
   const found = new Map<number, LongRunningEvent>();
   const between = (event: LongRunningEvent): boolean =>
-    event.unit !== from.id || !encloses || (event.range.start >= acquisition.range.end && event.range.end <= to.range.start);
-  for (const event of model.flow.longRunningBetween(from.id, to.id)) if (between(event)) found.set(event.range.start, event);
+    event.unit !== from.id ||
+    !encloses ||
+    (event.range.start >= acquisition.range.end && event.range.end <= to.range.start);
+  for (const event of model.flow.longRunningBetween(from.id, to.id))
+    if (between(event)) found.set(event.range.start, event);
   if (encloses) {
     for (const event of eventsOfKind(from, 'long-running')) if (between(event)) found.set(event.range.start, event);
   }
@@ -237,7 +287,9 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
       if (origin.kind === 'managed') continue;
       if (origin.kind === 'fresh') {
         // Fetched right here, unless something long-running lies between the fetch and the use.
-        const waits = eventsOfKind(unit, 'long-running').filter((e) => e.order > origin.latest.order && e.order < use.order);
+        const waits = eventsOfKind(unit, 'long-running').filter(
+          (e) => e.order > origin.latest.order && e.order < use.order,
+        );
         if (waits.length === 0) continue;
         findings.push(report(context, use, name, unit, origin.latest, waits));
         continue;
@@ -252,7 +304,9 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
             `expires and this call fails with 401. ${ADVICE}`
           : `${name} was acquired in an earlier action or unknown place and is sent here with no expiry check (Pattern A): ` +
             `on a long contact the token expires and this call fails with 401. ${ADVICE}`;
-        const related = partial ? [{ range: partial.range, message: `${name} is fetched here only on some paths` }] : undefined;
+        const related = partial
+          ? [{ range: partial.range, message: `${name} is fetched here only on some paths` }]
+          : undefined;
         findings.push(finding(CODE, use.range, message, related));
         continue;
       }
@@ -273,10 +327,17 @@ function report(
   const where = whereAcquired(context, acquiringUnit, acquisition.range);
   const acquiredName = authoredName(context.text, acquisition.range, acquisition.variable);
   const related = [
-    { range: acquisition.range, message: `${acquiredName} is acquired here, and its expiry is never checked before the use` },
-    ...longRunning.map((event) => ({ range: event.range, message: `${shortLabel(event.label)} can run between the acquisition and the use` })),
+    {
+      range: acquisition.range,
+      message: `${acquiredName} is acquired here, and its expiry is never checked before the use`,
+    },
+    ...longRunning.map((event) => ({
+      range: event.range,
+      message: `${shortLabel(event.label)} can run between the acquisition and the use`,
+    })),
   ];
-  const subject = acquiredName.toLowerCase() === name.toLowerCase() ? `${name} was` : `${name} holds ${acquiredName}, which was`;
+  const subject =
+    acquiredName.toLowerCase() === name.toLowerCase() ? `${name} was` : `${name} holds ${acquiredName}, which was`;
   const message =
     longRunning.length > 0
       ? `${subject} acquired ${where} and is sent here after ${listForMessage(longRunning.map((e) => shortLabel(e.label)))} with no expiry check ` +

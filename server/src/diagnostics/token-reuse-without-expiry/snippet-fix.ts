@@ -18,10 +18,15 @@ import { STRATEGY_A_TITLE, STRATEGY_B_TITLE, CODE } from './titles';
 
 const PLACEHOLDER_URL = '"https://auth.your-idp.com/oauth/token"';
 
-/** A marked placeholder for the token URL, set only when no earlier action set it (the acquisition is not in this script). */
+/**
+ * A marked placeholder for the token URL, set only when no earlier action set it (the acquisition is not in this
+ * script).
+ */
 function placeholderUrl(variable: string, eol: LineEnding, indentUnit: string, indent: string): string {
   const w = new LineWriter();
-  w.line(`// TODO: the token's acquisition is not in this script: set ${variable} to your identity provider's token endpoint`);
+  w.line(
+    `// TODO: the token's acquisition is not in this script: set ${variable} to your identity provider's token endpoint`,
+  );
   w.line(`IF ${variable} = ""`).line('{');
   w.indented(() => w.line(`ASSIGN ${variable} = ${PLACEHOLDER_URL}`));
   w.line('}');
@@ -56,7 +61,14 @@ function planUses(sites: readonly SnippetUseSite[], fallback: () => string): Pla
   return { token, rewrites };
 }
 
-export function snippetTokenFixes(document: ParsedDocument, snippet: SnippetCode, unit: CodeUnit, use: TokenUseEvent, source: TokenSource, settings: Settings): Fix[] {
+export function snippetTokenFixes(
+  document: ParsedDocument,
+  snippet: SnippetCode,
+  unit: CodeUnit,
+  use: TokenUseEvent,
+  source: TokenSource,
+  settings: Settings,
+): Fix[] {
   const { region, program } = snippet;
   const { code, eol } = region;
   const toSite = (event: TokenUseEvent): SnippetUseSite | undefined => {
@@ -67,7 +79,10 @@ export function snippetTokenFixes(document: ParsedDocument, snippet: SnippetCode
   if (!own) return [];
   const unitUses = eventsIn(unit, 'token-use').filter((u) => u.variable === use.variable);
   const sites = unitUses.map(toSite).filter((s): s is SnippetUseSite => s !== undefined);
-  const callSites = unitUses.filter((u) => u.callId !== undefined && u.callId === use.callId).map(toSite).filter((s): s is SnippetUseSite => s !== undefined);
+  const callSites = unitUses
+    .filter((u) => u.callId !== undefined && u.callId === use.callId)
+    .map(toSite)
+    .filter((s): s is SnippetUseSite => s !== undefined);
 
   const taken = namesIn(program);
   const documentNames = assignedNameSet(document);
@@ -85,7 +100,8 @@ export function snippetTokenFixes(document: ParsedDocument, snippet: SnippetCode
   let placeholder: ((indent: string) => string) | undefined;
   if (tokenUrl === undefined) {
     tokenUrl = DEFAULT_TOKEN_URL.snippet;
-    if (!documentNames.has(tokenUrl.toLowerCase())) placeholder = (indent) => placeholderUrl(tokenUrl!, eol, indentUnit, indent);
+    if (!documentNames.has(tokenUrl.toLowerCase()))
+      placeholder = (indent) => placeholderUrl(tokenUrl!, eol, indentUnit, indent);
   }
 
   const fixes: Fix[] = [];
@@ -95,18 +111,35 @@ export function snippetTokenFixes(document: ParsedDocument, snippet: SnippetCode
   if (slotB) {
     const plan = planUses(sites, fallbackName('cachedToken'));
     const at = requestStart(slotB).statement.range.start;
-    const insert = insertLinesBefore(code, at, eol, (indent) =>
-      (placeholder?.(indent) ?? '') +
-      strategyB('snippet', {
-        names: { cachedToken: plan.token, tokenExpiry: expiryNameFor(plan.token), error, request, response, tokenUrl: tokenUrl!, ...credentials },
-        bufferSeconds: settings.bufferSeconds,
-        jitter: settings.jitter,
-        eol,
-        indentUnit,
-        indent,
-      }),
+    const insert = insertLinesBefore(
+      code,
+      at,
+      eol,
+      (indent) =>
+        (placeholder?.(indent) ?? '') +
+        strategyB('snippet', {
+          names: {
+            cachedToken: plan.token,
+            tokenExpiry: expiryNameFor(plan.token),
+            error,
+            request,
+            response,
+            tokenUrl: tokenUrl!,
+            ...credentials,
+          },
+          bufferSeconds: settings.bufferSeconds,
+          jitter: settings.jitter,
+          eol,
+          indentUnit,
+          indent,
+        }),
     );
-    fixes.push({ title: STRATEGY_B_TITLE, code: CODE, preferred: true, edits: region.toDocumentEdits([insert, ...plan.rewrites]) });
+    fixes.push({
+      title: STRATEGY_B_TITLE,
+      code: CODE,
+      preferred: true,
+      edits: region.toDocumentEdits([insert, ...plan.rewrites]),
+    });
   }
 
   // Strategy A: a fresh token right before this call only.
@@ -114,17 +147,26 @@ export function snippetTokenFixes(document: ParsedDocument, snippet: SnippetCode
   if (slotA) {
     const plan = planUses(callSites.length > 0 ? callSites : [own], fallbackName('accessToken'));
     const at = requestStart(slotA).statement.range.start;
-    const insert = insertLinesBefore(code, at, eol, (indent) =>
-      (placeholder?.(indent) ?? '') +
-      strategyA('snippet', {
-        apiCall: false,
-        names: { accessToken: plan.token, error, request, response, tokenUrl: tokenUrl!, ...credentials },
-        eol,
-        indentUnit,
-        indent,
-      }),
+    const insert = insertLinesBefore(
+      code,
+      at,
+      eol,
+      (indent) =>
+        (placeholder?.(indent) ?? '') +
+        strategyA('snippet', {
+          apiCall: false,
+          names: { accessToken: plan.token, error, request, response, tokenUrl: tokenUrl!, ...credentials },
+          eol,
+          indentUnit,
+          indent,
+        }),
     );
-    fixes.push({ title: STRATEGY_A_TITLE, code: CODE, preferred: false, edits: region.toDocumentEdits([insert, ...plan.rewrites]) });
+    fixes.push({
+      title: STRATEGY_A_TITLE,
+      code: CODE,
+      preferred: false,
+      edits: region.toDocumentEdits([insert, ...plan.rewrites]),
+    });
   }
   return fixes;
 }

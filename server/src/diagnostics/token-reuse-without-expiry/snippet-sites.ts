@@ -22,7 +22,10 @@ export function useSite(code: string, program: Program, range: TextRange): Snipp
   const start = range.start - prefix.length;
   const name = code.slice(start, range.end);
   const open = code.lastIndexOf('{', start);
-  const wholeHeader = open === start - 1 && code[range.end] === '}' && /(?:^|[^\\])["']$/.test(code.slice(Math.max(0, open - 2), open)) &&
+  const wholeHeader =
+    open === start - 1 &&
+    code[range.end] === '}' &&
+    /(?:^|[^\\])["']$/.test(code.slice(Math.max(0, open - 2), open)) &&
     /^["']/.test(code.slice(range.end + 1, range.end + 2));
   return {
     range: { start, end: range.end },
@@ -50,7 +53,10 @@ function isGetRestProxy(value: Expression): boolean {
   return value.kind === 'Call' && value.callee.kind === 'Identifier' && value.callee.folded === 'getrestproxy';
 }
 
-/** The object a statement configures: `client.X = …`, `client.M(…)`, or the client it creates (`client = GetRESTProxy()`). */
+/**
+ * The object a statement configures: `client.X = …`, `client.M(…)`, or the client it creates (`client =
+ * GetRESTProxy()`).
+ */
 function clientOf(statement: Statement): { client: string; creates: boolean } | undefined {
   if (statement.kind === 'Assign') {
     if (statement.target.kind === 'Identifier') {
@@ -63,7 +69,8 @@ function clientOf(statement: Statement): { client: string; creates: boolean } | 
   }
   if (statement.kind === 'ExpressionStatement' && statement.expression.kind === 'Call') {
     const callee = (statement.expression as CallExpression).callee;
-    if (callee.kind === 'Member' && callee.object.kind === 'Identifier') return { client: callee.object.folded, creates: false };
+    if (callee.kind === 'Member' && callee.object.kind === 'Identifier')
+      return { client: callee.object.folded, creates: false };
   }
   return undefined;
 }

@@ -26,7 +26,12 @@ function mayAnswerWithout200(call: RestCallEvent): boolean {
  * The variables a 401/403 must clear: the cached token(s) behind what this call sends (else behind any token the
  * unit sends) and every expiry the script tracks. With nothing known, the templates' defaults.
  */
-function clearedVariables(model: FlowModel, unit: CodeUnit, call: RestCallEvent, selfIsPersistent: (variable: string) => boolean): { tokens: string[]; expiries: string[] } {
+function clearedVariables(
+  model: FlowModel,
+  unit: CodeUnit,
+  call: RestCallEvent,
+  selfIsPersistent: (variable: string) => boolean,
+): { tokens: string[]; expiries: string[] } {
   const uses = eventsIn(unit, 'token-use');
   const sent = uses.filter((u) => u.callId === call.id);
   const tokensBehind = (variables: readonly string[]): string[] => {
@@ -43,7 +48,11 @@ function clearedVariables(model: FlowModel, unit: CodeUnit, call: RestCallEvent,
   return { tokens, expiries };
 }
 
-function handlerNames(known: { tokens: string[]; expiries: string[] }, code: string, notation: 'snippet' | 'guide'): { tokenVariables: string[]; expiryVariables: string[] } {
+function handlerNames(
+  known: { tokens: string[]; expiries: string[] },
+  code: string,
+  notation: 'snippet' | 'guide',
+): { tokenVariables: string[]; expiryVariables: string[] } {
   if (known.tokens.length === 0 && known.expiries.length === 0) {
     const defaults = defaultAuthStatusHandlerNames(notation);
     return { tokenVariables: [...defaults.tokenVariables], expiryVariables: [...defaults.expiryVariables] };
@@ -60,7 +69,12 @@ function handlerNames(known: { tokens: string[]; expiries: string[] }, code: str
  * fix-all) agree. Snippet: the sent variable itself (or `cachedToken` for a whole-header or secure variable) and
  * `<name>Expiry`; guide: `strCachedToken` (or the sent variable when it is already a cache) and its expiry.
  */
-function plannedCache(model: FlowModel, unit: CodeUnit, call: RestCallEvent, tokenName: (use: TokenUseEvent) => { name: string; replaced: boolean } | undefined): { tokens: string[]; expiries: string[] } | undefined {
+function plannedCache(
+  model: FlowModel,
+  unit: CodeUnit,
+  call: RestCallEvent,
+  tokenName: (use: TokenUseEvent) => { name: string; replaced: boolean } | undefined,
+): { tokens: string[]; expiries: string[] } | undefined {
   if (expiryVariables(model).length > 0) return undefined;
   const sent = eventsIn(unit, 'token-use').filter((u) => u.callId === call.id);
   const tokens = new Set<string>();
@@ -72,7 +86,13 @@ function plannedCache(model: FlowModel, unit: CodeUnit, call: RestCallEvent, tok
   return { tokens: [...tokens], expiries: [...tokens].map(expiryNameFor) };
 }
 
-function snippetFix(document: ParsedDocument, snippet: SnippetCode, model: FlowModel, unit: CodeUnit, call: RestCallEvent): Fix[] {
+function snippetFix(
+  document: ParsedDocument,
+  snippet: SnippetCode,
+  model: FlowModel,
+  unit: CodeUnit,
+  call: RestCallEvent,
+): Fix[] {
   const { region, program } = snippet;
   const { code, eol } = region;
   const callRange = toCodeRange(region, call.range);
@@ -82,11 +102,19 @@ function snippetFix(document: ParsedDocument, snippet: SnippetCode, model: FlowM
   const client = /^(?:global:)?[A-Za-z_][\w$]*/i.exec(code.slice(callRange.start))?.[0];
   if (!statement || !client) return [];
   const taken = namesIn(program);
-  const copies = new Set(eventsIn(unit, 'status-copy').filter((c) => c.callId === call.id).map((c) => c.variable));
+  const copies = new Set(
+    eventsIn(unit, 'status-copy')
+      .filter((c) => c.callId === call.id)
+      .map((c) => c.variable),
+  );
   const stem = client.replace(/^global:/i, '').replace(/proxy$/i, '');
   const base = stem === '' ? 'apiStatus' : `${stem}Status`;
   const free = (name: string): boolean => !taken.has(name.toLowerCase()) || copies.has(name.toLowerCase());
-  const status = free(base) ? base : free(`${stem || 'api'}HttpStatus`) ? `${stem || 'api'}HttpStatus` : uniqueName(base, taken);
+  const status = free(base)
+    ? base
+    : free(`${stem || 'api'}HttpStatus`)
+      ? `${stem || 'api'}HttpStatus`
+      : uniqueName(base, taken);
   const planned = plannedCache(model, unit, call, (use) => {
     const range = toCodeRange(region, use.range);
     if (!range) return undefined;
@@ -96,10 +124,20 @@ function snippetFix(document: ParsedDocument, snippet: SnippetCode, model: FlowM
   });
   const cleared = planned
     ? { tokenVariables: planned.tokens, expiryVariables: planned.expiries }
-    : handlerNames(clearedVariables(model, unit, call, () => true), document.text, 'snippet');
+    : handlerNames(
+        clearedVariables(model, unit, call, () => true),
+        document.text,
+        'snippet',
+      );
   const insert = insertLinesAfter(code, statementRange.end, statement.statement.range.start, eol, (indent) => {
     let text = authStatusHandler('snippet', {
-      names: { request: client, response: call.resultVariable ?? 'apiResult', status, error: errorVariableOf(document, 'snippet'), ...cleared },
+      names: {
+        request: client,
+        response: call.resultVariable ?? 'apiResult',
+        status,
+        error: errorVariableOf(document, 'snippet'),
+        ...cleared,
+      },
       successLines: [],
       eol,
       indentUnit: indentUnitOf(code),
@@ -108,11 +146,20 @@ function snippetFix(document: ParsedDocument, snippet: SnippetCode, model: FlowM
     if (mayAnswerWithout200(call)) {
       // Success is any 2xx: stack the other usual success codes on the 200 case.
       const line = new RegExp(`^([ \\t]*)CASE ${status} = 200(\\r?\\n)`, 'm');
-      text = text.replace(line, (_m, pad: string, nl: string) => ['200', '201', '202', '204'].map((c) => `${pad}CASE ${status} = ${c}${nl}`).join(''));
+      text = text.replace(line, (_m, pad: string, nl: string) =>
+        ['200', '201', '202', '204'].map((c) => `${pad}CASE ${status} = ${c}${nl}`).join(''),
+      );
     }
     return text;
   });
-  return [{ title: ADD_AUTH_HANDLING_TITLE, code: UNCHECKED_AUTH_STATUS_CODE, preferred: true, edits: region.toDocumentEdits([insert]) }];
+  return [
+    {
+      title: ADD_AUTH_HANDLING_TITLE,
+      code: UNCHECKED_AUTH_STATUS_CODE,
+      preferred: true,
+      edits: region.toDocumentEdits([insert]),
+    },
+  ];
 }
 
 function guideFix(document: GuideDocument, model: FlowModel, unit: CodeUnit, call: RestCallEvent): Fix[] {
@@ -125,12 +172,19 @@ function guideFix(document: GuideDocument, model: FlowModel, unit: CodeUnit, cal
     if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') locals.add(node.id.name.toLowerCase());
   }
   const planned = plannedCache(model, unit, call, (use) => {
-    const name = text.slice(use.range.start, use.range.end).replace(/^\{|\}$/g, '').replace(/^global:/i, '');
+    const name = text
+      .slice(use.range.start, use.range.end)
+      .replace(/^\{|\}$/g, '')
+      .replace(/^global:/i, '');
     return /cached/i.test(name) ? { name, replaced: false } : { name: 'strCachedToken', replaced: true };
   });
   const cleared = planned
     ? { tokenVariables: planned.tokens, expiryVariables: planned.expiries }
-    : handlerNames(clearedVariables(model, unit, call, (v) => !locals.has(v)), text, 'guide');
+    : handlerNames(
+        clearedVariables(model, unit, call, (v) => !locals.has(v)),
+        text,
+        'guide',
+      );
   const response = spellingOf(body, call.resultVariable);
   const eol = lineEndingOf(text);
   const insert = insertLinesAfter(text, call.statementRange.end, call.statementRange.start, eol, (indent) => {
@@ -143,7 +197,10 @@ function guideFix(document: GuideDocument, model: FlowModel, unit: CodeUnit, cal
       indent,
     });
     if (mayAnswerWithout200(call)) {
-      handler = handler.replace(`(${response}.statusCode == 200)`, `(${response}.statusCode >= 200 && ${response}.statusCode < 300)`);
+      handler = handler.replace(
+        `(${response}.statusCode == 200)`,
+        `(${response}.statusCode >= 200 && ${response}.statusCode < 300)`,
+      );
     }
     return handler;
   });

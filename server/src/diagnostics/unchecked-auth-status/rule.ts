@@ -15,7 +15,11 @@ function handlesAuthFailure(unit: CodeUnit, condition: Condition): boolean {
   if (!status) return false;
   if (status.equals.some((code) => code === 401 || code === 403)) return true;
   if (status.notEquals.length > 0 && branchTakesErrorPath(unit, condition.id, 'then')) return true;
-  if (status.rangeComparison && (branchTakesErrorPath(unit, condition.id, 'then') || branchTakesErrorPath(unit, condition.id, 'else'))) return true;
+  if (
+    status.rangeComparison &&
+    (branchTakesErrorPath(unit, condition.id, 'then') || branchTakesErrorPath(unit, condition.id, 'else'))
+  )
+    return true;
   if (status.equals.length > 0 && branchTakesErrorPath(unit, condition.id, 'else')) return true;
   return false;
 }

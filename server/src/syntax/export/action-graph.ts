@@ -18,7 +18,10 @@ export class ActionGraph {
   private readonly successorIds = new Map<number, Set<number>>();
   private readonly predecessorIds = new Map<number, Set<number>>();
 
-  constructor(readonly actions: readonly ScriptAction[], readonly edges: readonly ActionEdge[]) {
+  constructor(
+    readonly actions: readonly ScriptAction[],
+    readonly edges: readonly ActionEdge[],
+  ) {
     for (const action of actions) {
       if (this.byId.has(action.id)) continue;
       this.byId.set(action.id, action);
@@ -119,16 +122,16 @@ export class ActionGraph {
   }
 
   private inFileOrder(ids: number[]): ScriptAction[] {
-    return ids
-      .sort((a, b) => this.order.get(a)! - this.order.get(b)!)
-      .map((id) => this.byId.get(id)!);
+    return ids.sort((a, b) => this.order.get(a)! - this.order.get(b)!).map((id) => this.byId.get(id)!);
   }
 
   private findEntry(): ScriptAction | undefined {
     const unique = [...this.byId.values()];
-    return unique.find((a) => a.type.toUpperCase() === 'BEGIN')
-      ?? unique.find((a) => this.predecessors(a.id).every((p) => p === a.id))
-      ?? unique[0];
+    return (
+      unique.find((a) => a.type.toUpperCase() === 'BEGIN') ??
+      unique.find((a) => this.predecessors(a.id).every((p) => p === a.id)) ??
+      unique[0]
+    );
   }
 }
 

@@ -58,7 +58,12 @@ export function readExport(text: string): ScriptExport | undefined {
     // A bug in this reader must not take the language server down; report it on the document instead.
     if (!text.includes(ROOT_MARKER)) return undefined;
     const reason = unexpected instanceof Error ? unexpected.message : String(unexpected);
-    return assemble([], [], [], [{ range: { start: 0, end: 0 }, message: `Could not read the Studio export: ${reason}` }]);
+    return assemble(
+      [],
+      [],
+      [],
+      [{ range: { start: 0, end: 0 }, message: `Could not read the Studio export: ${reason}` }],
+    );
   }
 }
 
@@ -151,8 +156,11 @@ class ExportReader {
     if (action === undefined) return;
     if (depth === 3 && tag.name === 'DefaultNextAction') {
       action.link = { kind: 'default', label: '' };
-    } else if (depth === 4 && tag.name === 'BranchStruct'
-      && (this.parentIs(3, 'Branches') || this.parentIs(3, 'Cases'))) {
+    } else if (
+      depth === 4 &&
+      tag.name === 'BranchStruct' &&
+      (this.parentIs(3, 'Branches') || this.parentIs(3, 'Cases'))
+    ) {
       action.link = { kind: this.parentIs(3, 'Branches') ? 'branch' : 'case', label: '' };
     }
   }
@@ -179,21 +187,31 @@ class ExportReader {
       this.action = undefined;
     } else if (depth === 3) {
       switch (tag.name) {
-        case 'ActionID': action.id = this.decode(contentRange); break;
-        case 'Action': action.type = this.decode(contentRange); break;
+        case 'ActionID':
+          action.id = this.decode(contentRange);
+          break;
+        case 'Action':
+          action.type = this.decode(contentRange);
+          break;
         case 'Caption':
           action.caption = this.decode(contentRange);
           action.captionRange = contentRange;
           break;
-        case 'DefaultNextAction': this.finishLink(action, elementRange); break;
-        default: break;
+        case 'DefaultNextAction':
+          this.finishLink(action, elementRange);
+          break;
+        default:
+          break;
       }
     } else if (depth === 4 && tag.name === 'string' && this.parentIs(3, 'Parameters')) {
       const content = decodeXmlContent(this.text, contentRange.start, contentRange.end);
       action.parameters.push({ value: content.text, range: contentRange, elementRange });
       action.parameterContents.push(content);
-    } else if (depth === 4 && tag.name === 'BranchStruct'
-      && (this.parentIs(3, 'Branches') || this.parentIs(3, 'Cases'))) {
+    } else if (
+      depth === 4 &&
+      tag.name === 'BranchStruct' &&
+      (this.parentIs(3, 'Branches') || this.parentIs(3, 'Cases'))
+    ) {
       this.finishLink(action, elementRange);
     } else if (action.link !== undefined && this.isLinkField(depth)) {
       const value = this.decode(contentRange);

@@ -35,11 +35,12 @@ export function xmlParseError(
 
   const innermost = openElements[openElements.length - 1];
   if (isEndOfInput(reason)) {
-    const message = innermost !== undefined
-      ? `the file ends before <${innermost.name}> (opened on line ${lineNumberAt(text, innermost.start)}) is closed`
-      : reason === 'document must contain a root element'
-        ? 'the file has no root element'
-        : 'the file ends inside unfinished markup';
+    const message =
+      innermost !== undefined
+        ? `the file ends before <${innermost.name}> (opened on line ${lineNumberAt(text, innermost.start)}) is closed`
+        : reason === 'document must contain a root element'
+          ? 'the file has no root element'
+          : 'the file ends inside unfinished markup';
     return error(text.length, text.length, message);
   }
 
@@ -54,8 +55,10 @@ export function xmlParseError(
       return error(start, offendingEnd, `closing tag </${found}> does not match${expected}`);
     }
   }
-  if ((reason.startsWith('disallowed character in tag name') || reason === 'disallowed character in closing tag')
-    && text.charCodeAt(offending - 1) === 0x3c /* < */) {
+  if (
+    (reason.startsWith('disallowed character in tag name') || reason === 'disallowed character in closing tag') &&
+    text.charCodeAt(offending - 1) === 0x3c /* < */
+  ) {
     return error(offending - 1, offending, "unescaped '<' in element text; write it as &lt;");
   }
   if (reason === 'text data outside of root node') {
@@ -80,8 +83,11 @@ function error(start: number, end: number, message: string): ParseError {
 }
 
 function isEndOfInput(reason: string): boolean {
-  return reason.startsWith('unclosed tag') || reason === 'document must contain a root element'
-    || reason === 'unexpected end';
+  return (
+    reason.startsWith('unclosed tag') ||
+    reason === 'document must contain a root element' ||
+    reason === 'unexpected end'
+  );
 }
 
 /** Start of the character that ends at `end` (one unit, a surrogate pair, or CRLF which saxes reads as one). */
@@ -209,8 +215,11 @@ function checkReference(text: string, ampersand: number): ParseError | undefined
   const name = text.slice(ampersand + 1, j);
   const terminated = text.charCodeAt(j) === 0x3b /* ; */;
   if (terminated && name.startsWith('#')) {
-    const codePoint = /^#x[0-9a-fA-F]+$/.test(name) ? parseInt(name.slice(2), 16)
-      : /^#[0-9]+$/.test(name) ? parseInt(name.slice(1), 10) : NaN;
+    const codePoint = /^#x[0-9a-fA-F]+$/.test(name)
+      ? parseInt(name.slice(2), 16)
+      : /^#[0-9]+$/.test(name)
+        ? parseInt(name.slice(1), 10)
+        : NaN;
     if (Number.isNaN(codePoint)) return bareAmpersand(ampersand);
     if (!isXmlChar(codePoint)) {
       return error(ampersand, j + 1, `&${name}; is not a character XML allows`);
@@ -219,8 +228,11 @@ function checkReference(text: string, ampersand: number): ParseError | undefined
   }
   if (terminated && ENTITY_NAME.test(name)) {
     if (PREDEFINED.has(name)) return undefined;
-    return error(ampersand, j + 1,
-      `unknown entity &${name}; (XML defines only &amp; &lt; &gt; &quot; &apos; and numeric references)`);
+    return error(
+      ampersand,
+      j + 1,
+      `unknown entity &${name}; (XML defines only &amp; &lt; &gt; &quot; &apos; and numeric references)`,
+    );
   }
   return bareAmpersand(ampersand);
 }
@@ -230,11 +242,27 @@ function bareAmpersand(ampersand: number): ParseError {
 }
 
 function isReferenceStop(c: number): boolean {
-  return c === 0x3b || c === 0x26 || c === 0x3c || c === 0x3e || c === 0x22 || c === 0x27
-    || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  return (
+    c === 0x3b ||
+    c === 0x26 ||
+    c === 0x3c ||
+    c === 0x3e ||
+    c === 0x22 ||
+    c === 0x27 ||
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x0a ||
+    c === 0x0d
+  );
 }
 
 function isXmlChar(c: number): boolean {
-  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd)
-    || (c >= 0x10000 && c <= 0x10ffff);
+  return (
+    c === 0x9 ||
+    c === 0xa ||
+    c === 0xd ||
+    (c >= 0x20 && c <= 0xd7ff) ||
+    (c >= 0xe000 && c <= 0xfffd) ||
+    (c >= 0x10000 && c <= 0x10ffff)
+  );
 }

@@ -23,13 +23,69 @@ export interface BodyScan {
 
 const OPENER_OF: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 /** After these, a `/` starts a regex literal rather than a division. */
-const REGEX_AFTER_CHAR = new Set(['', '(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^']);
-const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await']);
+const REGEX_AFTER_CHAR = new Set([
+  '',
+  '(',
+  ',',
+  '=',
+  ':',
+  '[',
+  '!',
+  '&',
+  '|',
+  '?',
+  '{',
+  '}',
+  ';',
+  '+',
+  '-',
+  '*',
+  '%',
+  '<',
+  '>',
+  '~',
+  '^',
+]);
+const REGEX_AFTER_WORD = new Set([
+  'return',
+  'typeof',
+  'case',
+  'do',
+  'else',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'instanceof',
+  'yield',
+  'await',
+]);
 /**
  * A line ending after one of these continues the expression, so the next line is not a statement start. A `:` that
  * ends a `case …:`, `default:` or a label is the exception: a statement follows it (see `colonEndsLabel`).
  */
-const CONTINUES_EXPRESSION = new Set(['=', '+', '-', '*', '/', '%', '&', '|', '^', '!', '<', '>', '?', ':', ',', '.', '(', '[']);
+const CONTINUES_EXPRESSION = new Set([
+  '=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '&',
+  '|',
+  '^',
+  '!',
+  '<',
+  '>',
+  '?',
+  ':',
+  ',',
+  '.',
+  '(',
+  '[',
+]);
 /** An identifier followed by `:` (not `::`) at a statement start is a label. */
 const LABEL_COLON = /[ \t]*:/y;
 
@@ -55,8 +111,14 @@ export function scanSnippetBody(text: string, start: number, end: number): BodyS
   let i = start;
 
   const statementStarts = (): boolean =>
-    lastSignificant === '' || lastSignificant === ';' || lastSignificant === '{' || lastSignificant === '}' ||
-    lastSignificant === ')' || lastWord === 'else' || lastWord === 'do' || (lastSignificant === ':' && colonEndsLabel) ||
+    lastSignificant === '' ||
+    lastSignificant === ';' ||
+    lastSignificant === '{' ||
+    lastSignificant === '}' ||
+    lastSignificant === ')' ||
+    lastWord === 'else' ||
+    lastWord === 'do' ||
+    (lastSignificant === ':' && colonEndsLabel) ||
     (newlineSinceSignificant && !CONTINUES_EXPRESSION.has(lastSignificant));
 
   const significant = (mark: string, word: string): void => {
@@ -176,7 +238,14 @@ function isDigit(c: string | undefined): boolean {
 
 function isWordChar(c: string): boolean {
   const code = c.charCodeAt(0);
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code > 127;
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 36 ||
+    code > 127
+  );
 }
 
 function lineEndFrom(text: string, i: number, end: number): number {
@@ -216,9 +285,13 @@ function skipRegex(text: string, i: number, end: number): number {
     const c = text[i]!;
     if (c === '\\') i += 2;
     else if (c === '\n' || c === '\r') return i;
-    else if (c === '[') { inClass = true; i++; }
-    else if (c === ']') { inClass = false; i++; }
-    else if (c === '/' && !inClass) return i + 1;
+    else if (c === '[') {
+      inClass = true;
+      i++;
+    } else if (c === ']') {
+      inClass = false;
+      i++;
+    } else if (c === '/' && !inClass) return i + 1;
     else i++;
   }
   return end;

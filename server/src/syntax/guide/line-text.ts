@@ -37,7 +37,12 @@ export function splitTrailingComment(text: string, start: number, end: number, c
     }
     if (c === '"' || c === "'") {
       quote = c;
-    } else if (c === '/' && text[i + 1] === '/' && i + 1 < end && (i === start || isBlank(text[i - 1]) || text[i - 1] === ';')) {
+    } else if (
+      c === '/' &&
+      text[i + 1] === '/' &&
+      i + 1 < end &&
+      (i === start || isBlank(text[i - 1]) || text[i - 1] === ';')
+    ) {
       comments.push({ start: i, end });
       return trimEndOffset(text, start, i);
     }

@@ -21,7 +21,11 @@ export function parseGuide(text: string): GuideParseResult {
   } catch (thrown) {
     // Not expected to happen; a parser bug must still not take the language server down.
     const detail = thrown instanceof Error ? thrown.message : String(thrown);
-    return { items: [], errors: [{ range: { start: 0, end: 0 }, message: `Internal parser error: ${detail}` }], comments: [] };
+    return {
+      items: [],
+      errors: [{ range: { start: 0, end: 0 }, message: `Internal parser error: ${detail}` }],
+      comments: [],
+    };
   }
 }
 
@@ -35,7 +39,10 @@ function parseDocument(text: string): GuideParseResult {
   const comments: TextRange[] = [];
   const nul = text.indexOf('\0');
   if (nul >= 0) {
-    errors.push({ range: { start: nul, end: nul + 1 }, message: 'This file contains binary data (a NUL character); it is not a Studio script' });
+    errors.push({
+      range: { start: nul, end: nul + 1 },
+      message: 'This file contains binary data (a NUL character); it is not a Studio script',
+    });
     return { items, errors, comments };
   }
   const sink: LineSink = { text, items, errors, comments };
@@ -58,7 +65,14 @@ function parseDocument(text: string): GuideParseResult {
       const endMatch = sticky(END_SNIPPET, text, first);
       if (endMatch) {
         const endKeywordRange = { start: first, end: first + endMatch[0].length };
-        items.push(parseSnippetBlock(text, { keywordRange: open.keywordRange, bodyEnd: lineStart, endKeywordRange }, errors, comments));
+        items.push(
+          parseSnippetBlock(
+            text,
+            { keywordRange: open.keywordRange, bodyEnd: lineStart, endKeywordRange },
+            errors,
+            comments,
+          ),
+        );
         open = undefined;
         expectNothingAfter(text, endKeywordRange.end, lineEnd, 'END SNIPPET', errors, comments);
       } else if (sticky(BARE_SNIPPET_LINE, text, first)) {
@@ -83,7 +97,9 @@ function parseDocument(text: string): GuideParseResult {
   errors.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   comments.sort((a, b) => a.start - b.start || a.end - b.end);
   // acorn-loose may report a comment twice when it re-reads tokens after an error.
-  const uniqueComments = comments.filter((c, i) => i === 0 || c.start !== comments[i - 1]!.start || c.end !== comments[i - 1]!.end);
+  const uniqueComments = comments.filter(
+    (c, i) => i === 0 || c.start !== comments[i - 1]!.start || c.end !== comments[i - 1]!.end,
+  );
   return { items, errors, comments: uniqueComments };
 }
 
@@ -127,7 +143,14 @@ function parseOutsideSnippet(sink: LineSink, first: number, lineEnd: number): Op
   return lineEnd;
 }
 
-function expectNothingAfter(text: string, from: number, lineEnd: number, what: string, errors: ParseError[], comments: TextRange[]): void {
+function expectNothingAfter(
+  text: string,
+  from: number,
+  lineEnd: number,
+  what: string,
+  errors: ParseError[],
+  comments: TextRange[],
+): void {
   const start = skipBlanks(text, from, lineEnd);
   const contentEnd = splitTrailingComment(text, start, lineEnd, comments);
   if (contentEnd > start) errors.push({ range: { start, end: contentEnd }, message: `Unexpected text after ${what}` });

@@ -25,9 +25,39 @@ const NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** Lower-case spellings of these still count as actions (Studio action names are case-insensitive). */
 const KNOWN_ACTIONS = new Set([
-  'begin', 'end', 'play', 'menu', 'reqagent', 'hold', 'onanswer', 'onrelease', 'onhold', 'hangup', 'transfer',
-  'queue', 'if', 'case', 'loop', 'runsub', 'runscript', 'return', 'capture', 'voicemail', 'playlist', 'restapi',
-  'workflow', 'setskill', 'email', 'chat', 'exit', 'spawn', 'link', 'trace', 'logs', 'voiceparams', 'answer',
+  'begin',
+  'end',
+  'play',
+  'menu',
+  'reqagent',
+  'hold',
+  'onanswer',
+  'onrelease',
+  'onhold',
+  'hangup',
+  'transfer',
+  'queue',
+  'if',
+  'case',
+  'loop',
+  'runsub',
+  'runscript',
+  'return',
+  'capture',
+  'voicemail',
+  'playlist',
+  'restapi',
+  'workflow',
+  'setskill',
+  'email',
+  'chat',
+  'exit',
+  'spawn',
+  'link',
+  'trace',
+  'logs',
+  'voiceparams',
+  'answer',
 ]);
 
 /** Parses one script-level line; `start` is its first non-blank character, `end` the end of its text. */
@@ -117,7 +147,10 @@ function parseAssign(sink: LineSink, start: number, end: number): void {
       substitutions: [],
     };
     sink.items.push(noValue);
-    sink.errors.push({ range: { start: equals, end: equals + 1 }, message: `${keyword} ${target} has no value after '='` });
+    sink.errors.push({
+      range: { start: equals, end: equals + 1 },
+      message: `${keyword} ${target} has no value after '='`,
+    });
     return;
   }
 
@@ -150,13 +183,18 @@ function parseAssign(sink: LineSink, start: number, end: number): void {
     ...(parsed.expression ? { value: parsed.expression } : {}),
     valueRange: { start: valueStart, end: Math.max(valueStart, valueEnd) },
     range: { start, end: rangeEnd },
-    substitutions: parsed.expression ? stringSubstitutions(text, parsed.nodes) : substitutionsIn(text.slice(valueStart, valueEnd), valueStart),
+    substitutions: parsed.expression
+      ? stringSubstitutions(text, parsed.nodes)
+      : substitutionsIn(text.slice(valueStart, valueEnd), valueStart),
   };
   sink.items.push(item);
 }
 
 function stringSubstitutions(text: string, nodes: readonly AnyNode[]): Substitution[] {
-  return substitutionsInStrings(text, nodes.filter((n) => n.type === 'Literal' || n.type === 'TemplateLiteral'));
+  return substitutionsInStrings(
+    text,
+    nodes.filter((n) => n.type === 'Literal' || n.type === 'TemplateLiteral'),
+  );
 }
 
 function parseDecision(sink: LineSink, start: number, end: number): void {
@@ -166,7 +204,10 @@ function parseDecision(sink: LineSink, start: number, end: number): void {
   const conditionEnd = Math.max(conditionStart, splitTrailingComment(text, conditionStart, end, sink.comments));
   const conditionText = text.slice(conditionStart, conditionEnd);
   if (conditionText === '') {
-    sink.errors.push({ range: keywordRange, message: 'DECISION needs a condition, e.g. DECISION "{strApiError}" = ""' });
+    sink.errors.push({
+      range: keywordRange,
+      message: 'DECISION needs a condition, e.g. DECISION "{strApiError}" = ""',
+    });
     return;
   }
   const { masked, equalsAt } = maskGuideEquals(conditionText);
@@ -182,7 +223,7 @@ function parseDecision(sink: LineSink, start: number, end: number): void {
         }
       }
     }
-  } else if (parsed.error && parsed.error.message.startsWith('Unterminated string')) {
+  } else if (parsed.error?.message.startsWith('Unterminated string')) {
     sink.errors.push(describeSyntaxError(text, parsed.error, 'DECISION condition', conditionEnd));
   }
   const decision: Decision = {
@@ -192,7 +233,9 @@ function parseDecision(sink: LineSink, start: number, end: number): void {
     conditionRange: { start: conditionStart, end: conditionEnd },
     ...(expression ? { expression } : {}),
     range: { start, end: conditionEnd },
-    substitutions: expression ? stringSubstitutions(text, parsed.nodes) : substitutionsIn(conditionText, conditionStart),
+    substitutions: expression
+      ? stringSubstitutions(text, parsed.nodes)
+      : substitutionsIn(conditionText, conditionStart),
   };
   sink.items.push(decision);
 }
@@ -211,7 +254,12 @@ function maskGuideEquals(condition: string): { masked: string; equalsAt: number[
       else if (c === quote) quote = '';
     } else if (c === '"' || c === "'" || c === '`') {
       quote = c;
-    } else if (c === '=' && !'=!<>'.includes(condition[i - 1] ?? '') && condition[i + 1] !== '=' && condition[i + 1] !== '>') {
+    } else if (
+      c === '=' &&
+      !'=!<>'.includes(condition[i - 1] ?? '') &&
+      condition[i + 1] !== '=' &&
+      condition[i + 1] !== '>'
+    ) {
       equalsAt.push(i);
     }
   }
@@ -226,7 +274,10 @@ function parseWait(sink: LineSink, start: number, end: number): void {
   const keywordRange = { start, end: start + 'WAIT'.length };
   const argsStart = skipBlanks(text, keywordRange.end, end);
   const contentEnd = Math.max(argsStart, splitTrailingComment(text, argsStart, end, sink.comments));
-  const argsEnd = text[contentEnd - 1] === ';' && contentEnd > argsStart ? trimEndOffset(text, argsStart, contentEnd - 1) : contentEnd;
+  const argsEnd =
+    text[contentEnd - 1] === ';' && contentEnd > argsStart
+      ? trimEndOffset(text, argsStart, contentEnd - 1)
+      : contentEnd;
   const argsText = text.slice(argsStart, argsEnd);
   const wait: Wait = {
     kind: 'Wait',
@@ -251,7 +302,11 @@ function parseBranch(sink: LineSink, start: number, end: number, arrow: RegExpEx
     targetRange = { start: targetStart + 1, end: close };
     const tailStart = skipBlanks(text, close + 1, end);
     const tailEnd = splitTrailingComment(text, tailStart, end, sink.comments);
-    if (tailEnd > tailStart) sink.errors.push({ range: { start: tailStart, end: tailEnd }, message: 'Unexpected text after the branch target' });
+    if (tailEnd > tailStart)
+      sink.errors.push({
+        range: { start: tailStart, end: tailEnd },
+        message: 'Unexpected text after the branch target',
+      });
     contentEnd = close + 1;
   } else {
     contentEnd = Math.max(targetStart, splitTrailingComment(text, targetStart, end, sink.comments));

@@ -19,7 +19,12 @@ export interface SnippetBounds {
  * and `SET x = 1;` reads as `x = 1;`) and handed to acorn, with acorn-loose as fallback. Syntax errors are reported
  * only for closed blocks: an unclosed block already has its own error, and its body then runs into script lines.
  */
-export function parseSnippetBlock(text: string, bounds: SnippetBounds, errors: ParseError[], comments: TextRange[]): SnippetBlock {
+export function parseSnippetBlock(
+  text: string,
+  bounds: SnippetBounds,
+  errors: ParseError[],
+  comments: TextRange[],
+): SnippetBlock {
   const { keywordRange, bodyEnd, endKeywordRange } = bounds;
   const bodyStart = keywordRange.end;
   const scan = scanSnippetBody(text, bodyStart, bodyEnd);
@@ -57,7 +62,10 @@ export function parseSnippetBlock(text: string, bounds: SnippetBounds, errors: P
     program: parsed.program,
     exact: parsed.exact,
     sets: setStatements(text, scan.setKeywords, parsed.nodes),
-    substitutions: substitutionsInStrings(text, parsed.nodes.filter((n) => n.type === 'Literal' || n.type === 'TemplateLiteral')),
+    substitutions: substitutionsInStrings(
+      text,
+      parsed.nodes.filter((n) => n.type === 'Literal' || n.type === 'TemplateLiteral'),
+    ),
   };
 }
 
@@ -80,7 +88,8 @@ function setStatements(text: string, keywords: readonly SetKeyword[], nodes: rea
   for (const node of nodes) {
     let statement: AnyNode = node;
     // `SET global:x = 1` reads as the label `global:` on `x = 1`.
-    if (statement.type === 'LabeledStatement' && statement.body.type === 'ExpressionStatement') statement = statement.body;
+    if (statement.type === 'LabeledStatement' && statement.body.type === 'ExpressionStatement')
+      statement = statement.body;
     if (statement.type !== 'ExpressionStatement') continue;
     const expression = statement.expression;
     if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') continue;

@@ -3,7 +3,9 @@ import type { Substitution } from './ast';
 
 const SUBSTITUTION = /\{((?:global:)?[A-Za-z_][A-Za-z0-9_]*)\}/gi;
 
-/** Finds `{name}` / `{global:name}` substitutions in `text`, whose first character sits at `baseOffset` in the document. */
+/**
+ * Finds `{name}` / `{global:name}` substitutions in `text`, whose first character sits at `baseOffset` in the document.
+ */
 export function substitutionsIn(text: string, baseOffset: number): Substitution[] {
   return scan(text, baseOffset, undefined);
 }

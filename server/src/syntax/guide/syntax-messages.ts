@@ -9,7 +9,12 @@ const TOKEN_AT = /[\w$\u0080-\uffff]+|\S/y;
  * token (or the unterminated literal up to its line end). `what` names the fragment, e.g. "SNIPPET body";
  * `fragmentEnd` is the document offset where that fragment stops.
  */
-export function describeSyntaxError(text: string, error: FragmentSyntaxError, what: string, fragmentEnd: number): ParseError {
+export function describeSyntaxError(
+  text: string,
+  error: FragmentSyntaxError,
+  what: string,
+  fragmentEnd: number,
+): ParseError {
   const pos = Math.min(error.pos, fragmentEnd);
   const lineEnd = Math.min(lineEndFrom(text, pos), fragmentEnd);
   const toLineEnd = { start: pos, end: Math.max(pos, lineEnd) };
@@ -22,16 +27,24 @@ export function describeSyntaxError(text: string, error: FragmentSyntaxError, wh
     return { range: toLineEnd, message: 'Unterminated template literal: the closing backtick is missing' };
   }
   if (message.startsWith('Unterminated comment')) {
-    return { range: { start: pos, end: Math.min(pos + 2, fragmentEnd) }, message: 'Unterminated comment: `*/` is missing' };
+    return {
+      range: { start: pos, end: Math.min(pos + 2, fragmentEnd) },
+      message: 'Unterminated comment: `*/` is missing',
+    };
   }
   if (message === 'Unexpected token' || message.startsWith('Unexpected token')) {
-    if (atEnd(text, pos, fragmentEnd)) return { range: lastCharacterBefore(text, fragmentEnd), message: `Unexpected end of ${what}` };
+    if (atEnd(text, pos, fragmentEnd))
+      return { range: lastCharacterBefore(text, fragmentEnd), message: `Unexpected end of ${what}` };
     const token = tokenAt(text, pos, fragmentEnd);
     return { range: { start: pos, end: pos + token.length }, message: `Unexpected '${token}' in ${what}` };
   }
-  if (atEnd(text, pos, fragmentEnd)) return { range: lastCharacterBefore(text, fragmentEnd), message: `${message} (at the end of ${what})` };
+  if (atEnd(text, pos, fragmentEnd))
+    return { range: lastCharacterBefore(text, fragmentEnd), message: `${message} (at the end of ${what})` };
   const tokenEnd = pos + tokenAt(text, pos, fragmentEnd).length;
-  return { range: { start: pos, end: Math.max(tokenEnd, Math.min(error.raisedAt, lineEnd)) }, message: `${message} in ${what}` };
+  return {
+    range: { start: pos, end: Math.max(tokenEnd, Math.min(error.raisedAt, lineEnd)) },
+    message: `${message} in ${what}`,
+  };
 }
 
 /** The last non-blank character before `end` on its line, so an "unexpected end" points at what is unfinished. */

@@ -3,7 +3,8 @@ import * as walk from 'acorn-walk';
 
 /**
  * Visits every node under `root` (a snippet's `program`, an ASSIGN's `value`, …), children before their parent,
- * with its ancestors: outermost first, ending with the node itself. Uses acorn-walk's base visitors, so acorn-loose trees work too.
+ * with its ancestors: outermost first, ending with the node itself. Uses acorn-walk's base visitors, so acorn-loose
+ * trees work too.
  */
 export function walkWithAncestors(root: AnyNode, visit: (node: AnyNode, ancestors: readonly AnyNode[]) => void): void {
   walk.fullAncestor(root, (node, _state, ancestors) => visit(node, ancestors));

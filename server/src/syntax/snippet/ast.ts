@@ -284,9 +284,22 @@ export interface IndexExpression extends NodeBase {
  * what was written.
  */
 export type BinaryOperator =
-  | '=' | '!=' | '<' | '<=' | '>' | '>='
-  | '&' | '|' | '~'
-  | '+' | '-' | '*' | '/' | '\\' | '%' | '^';
+  | '='
+  | '!='
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  | '&'
+  | '|'
+  | '~'
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '\\'
+  | '%'
+  | '^';
 
 export interface BinaryExpression extends NodeBase {
   readonly kind: 'Binary';
@@ -316,15 +329,7 @@ export interface ErrorExpression extends NodeBase {
 
 // ---------------------------------------------------------------- all nodes
 
-export type AstNode =
-  | Program
-  | Block
-  | Statement
-  | CaseGroup
-  | CaseLabel
-  | DefaultClause
-  | Expression
-  | StringPart;
+export type AstNode = Program | Block | Statement | CaseGroup | CaseLabel | DefaultClause | Expression | StringPart;
 
 export type AstKind = AstNode['kind'];
 
@@ -349,7 +354,12 @@ function callWithChild(child: AstNode, _parent: AstNode, fn: (child: AstNode) =>
  * The one list of each node kind's children, in source order: calls `fn(child, node, context, depth)` for each.
  * `context` and `depth` are handed through so that walkers need no closure per node.
  */
-function visitChildren<C>(node: AstNode, fn: (child: AstNode, parent: AstNode, context: C, depth: number) => void, context: C, depth: number): void {
+function visitChildren<C>(
+  node: AstNode,
+  fn: (child: AstNode, parent: AstNode, context: C, depth: number) => void,
+  context: C,
+  depth: number,
+): void {
   switch (node.kind) {
     case 'Program':
     case 'Block':
@@ -516,14 +526,14 @@ export function childrenOf(node: AstNode): AstNode[] {
  */
 export function walk(
   root: AstNode,
-  enter: (node: AstNode, parent: AstNode | null) => void | boolean,
+  enter: (node: AstNode, parent: AstNode | null) => unknown,
   leave?: (node: AstNode, parent: AstNode | null) => void,
 ): void {
   visitNode(root, null, { enter, leave }, 0);
 }
 
 interface WalkCallbacks {
-  readonly enter: (node: AstNode, parent: AstNode | null) => void | boolean;
+  readonly enter: (node: AstNode, parent: AstNode | null) => unknown;
   readonly leave: ((node: AstNode, parent: AstNode | null) => void) | undefined;
 }
 

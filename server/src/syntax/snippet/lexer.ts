@@ -14,7 +14,7 @@ import type { ParseError, TextRange } from '../../common/text-range';
  * tokens flagged `Synthesized`. The last token is always EOF.
  */
 
-export const enum TokenKind {
+export enum TokenKind {
   EOF,
   Identifier,
   Number,
@@ -83,7 +83,7 @@ export const enum TokenKind {
   Unknown,
 }
 
-export const enum TokenFlags {
+export enum TokenFlags {
   None = 0,
   /** A line break comes between this token and the previous one. */
   NewlineBefore = 1,
@@ -100,7 +100,7 @@ export const enum TokenFlags {
 }
 
 /** Quote kinds of string tokens, stored in the flags. */
-export const enum QuoteCode {
+export enum QuoteCode {
   Double = 0,
   Single = 1,
   Dollar = 2,
@@ -108,7 +108,7 @@ export const enum QuoteCode {
 }
 
 /** Identifiers with a meaning in some positions (not reserved), stored in the flags. */
-export const enum Word {
+export enum Word {
   None = 0,
   In = 1,
   To = 2,
@@ -162,8 +162,17 @@ const UNICODE_ID_START = /^[\p{L}\p{Nl}]$/u;
 const UNICODE_ID_PART = /^[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]$/u;
 
 function isUnicodeWhitespace(c: number): boolean {
-  return c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
-    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+  return (
+    c === 0xa0 ||
+    c === 0xfeff ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
 }
 
 /** Length in UTF-16 units of the code point at `pos` if it can continue (or, with `start`, begin) a name; else 0. */
@@ -419,11 +428,21 @@ class Scanner {
         }
         kind = TokenKind.Unknown;
         break;
-      case 40: kind = TokenKind.LParen; break;
-      case 41: kind = TokenKind.RParen; break;
-      case 91: kind = TokenKind.LBracket; break;
-      case 93: kind = TokenKind.RBracket; break;
-      case CH_LBRACE: kind = TokenKind.LBrace; break;
+      case 40:
+        kind = TokenKind.LParen;
+        break;
+      case 41:
+        kind = TokenKind.RParen;
+        break;
+      case 91:
+        kind = TokenKind.LBracket;
+        break;
+      case 93:
+        kind = TokenKind.RBracket;
+        break;
+      case CH_LBRACE:
+        kind = TokenKind.LBrace;
+        break;
       case 125: // }
         if (this.mode === MODE_INTERP) {
           this.push(TokenKind.InterpEnd, start, start + 1, 0);
@@ -433,43 +452,81 @@ class Scanner {
         }
         kind = TokenKind.RBrace;
         break;
-      case 44: kind = TokenKind.Comma; break;
-      case 46: kind = TokenKind.Dot; break;
+      case 44:
+        kind = TokenKind.Comma;
+        break;
+      case 46:
+        kind = TokenKind.Dot;
+        break;
       case 61: // =
-        if (next === 61) { kind = TokenKind.EqEq; width = 2; }
-        else if (next === 62) { kind = TokenKind.EqGt; width = 2; }
-        else kind = TokenKind.Eq;
+        if (next === 61) {
+          kind = TokenKind.EqEq;
+          width = 2;
+        } else if (next === 62) {
+          kind = TokenKind.EqGt;
+          width = 2;
+        } else kind = TokenKind.Eq;
         break;
       case 33: // !
-        if (next === 61) { kind = TokenKind.NotEq; width = 2; }
-        else kind = TokenKind.Bang;
+        if (next === 61) {
+          kind = TokenKind.NotEq;
+          width = 2;
+        } else kind = TokenKind.Bang;
         break;
       case 60: // <
-        if (next === 61) { kind = TokenKind.LtEq; width = 2; }
-        else if (next === 62) { kind = TokenKind.LtGt; width = 2; }
-        else kind = TokenKind.Lt;
+        if (next === 61) {
+          kind = TokenKind.LtEq;
+          width = 2;
+        } else if (next === 62) {
+          kind = TokenKind.LtGt;
+          width = 2;
+        } else kind = TokenKind.Lt;
         break;
       case 62: // >
-        if (next === 61) { kind = TokenKind.GtEq; width = 2; }
-        else kind = TokenKind.Gt;
+        if (next === 61) {
+          kind = TokenKind.GtEq;
+          width = 2;
+        } else kind = TokenKind.Gt;
         break;
       case 38: // &
-        if (next === 38) { kind = TokenKind.AmpAmp; width = 2; }
-        else kind = TokenKind.Amp;
+        if (next === 38) {
+          kind = TokenKind.AmpAmp;
+          width = 2;
+        } else kind = TokenKind.Amp;
         break;
       case 124: // |
-        if (next === 124) { kind = TokenKind.PipePipe; width = 2; }
-        else kind = TokenKind.Pipe;
+        if (next === 124) {
+          kind = TokenKind.PipePipe;
+          width = 2;
+        } else kind = TokenKind.Pipe;
         break;
-      case 43: kind = TokenKind.Plus; break;
-      case 45: kind = TokenKind.Minus; break;
-      case 42: kind = TokenKind.Star; break;
-      case 47: kind = TokenKind.Slash; break;
-      case CH_BACKSLASH: kind = TokenKind.Backslash; break;
-      case 37: kind = TokenKind.Percent; break;
-      case 94: kind = TokenKind.Caret; break;
-      case 126: kind = TokenKind.Tilde; break;
-      case 59: kind = TokenKind.Semicolon; break;
+      case 43:
+        kind = TokenKind.Plus;
+        break;
+      case 45:
+        kind = TokenKind.Minus;
+        break;
+      case 42:
+        kind = TokenKind.Star;
+        break;
+      case 47:
+        kind = TokenKind.Slash;
+        break;
+      case CH_BACKSLASH:
+        kind = TokenKind.Backslash;
+        break;
+      case 37:
+        kind = TokenKind.Percent;
+        break;
+      case 94:
+        kind = TokenKind.Caret;
+        break;
+      case 126:
+        kind = TokenKind.Tilde;
+        break;
+      case 59:
+        kind = TokenKind.Semicolon;
+        break;
       default: {
         if (c >= 128) {
           const n = unicodeNameCharLength(text, pos, true);
@@ -486,8 +543,12 @@ class Scanner {
     if (kind === TokenKind.Unknown) {
       const last = this.count - 1;
       // Merge a run of junk characters into one token, so binary data gives one error, not thousands.
-      if (this.count > 0 && this.kinds[last] === TokenKind.Unknown && this.ends[last] === start &&
-        this.pendingNewline === 0) {
+      if (
+        this.count > 0 &&
+        this.kinds[last] === TokenKind.Unknown &&
+        this.ends[last] === start &&
+        this.pendingNewline === 0
+      ) {
         this.ends[last] = start + width;
         this.pos = start + width;
         return true;
@@ -522,9 +583,10 @@ class Scanner {
       if (index !== 0 && equalsFolded(text, start, pos, WORDS[index - 1]!.text)) {
         if (index === GLOBAL_WORD) {
           const after = text.charCodeAt(pos + 1);
-          if (text.charCodeAt(pos) === 58 /* : */ && (after < 128
-            ? (ASCII[after]! & C_IDSTART) !== 0
-            : unicodeNameCharLength(text, pos + 1, true) > 0)) {
+          if (
+            text.charCodeAt(pos) === 58 /* : */ &&
+            (after < 128 ? (ASCII[after]! & C_IDSTART) !== 0 : unicodeNameCharLength(text, pos + 1, true) > 0)
+          ) {
             // `global:name` is one identifier token; the parser splits off the prefix.
             return this.scanScopedName(start, pos + 1);
           }
@@ -635,7 +697,8 @@ class Scanner {
     if (mode === MODE_INTERP) {
       this.errors.push({
         range: { start, end: pos },
-        message: 'Unterminated interpolation: add the closing } on this line (for a literal { write \\{ inside a $"…" string)',
+        message:
+          'Unterminated interpolation: add the closing } on this line (for a literal { write \\{ inside a $"…" string)',
       });
     } else {
       this.reportUnterminated(mode as QuoteCode, start, pos);
@@ -658,7 +721,8 @@ class Scanner {
         message = "Unterminated string: add the closing ' on this line";
         break;
       case QuoteCode.Dollar:
-        message = 'Unterminated string: add the closing " on this line (inside $"…" a \\" is a quote character, not the end)';
+        message =
+          'Unterminated string: add the closing " on this line (inside $"…" a \\" is a quote character, not the end)';
         break;
       case QuoteCode.Date:
         message = 'Unterminated date: add the closing " on this line';

@@ -10,32 +10,103 @@ export { foldName } from './ast';
  * mirror every comparison would be a property lookup on another module's enum. The `mirrored` check below does
  * not compile if a value drifts from lexer.ts.
  */
-const enum T {
-  EOF = 0, Identifier = 1, Number = 2, True = 3, False = 4, StringSimple = 5, StringStart = 6, StringText = 7,
-  InterpStart = 8, InterpEnd = 9, StringEnd = 10, KwAssign = 11, KwDynamic = 12, KwFunction = 13, KwIf = 14,
-  KwElse = 15, KwSelect = 16, KwSwitch = 17, KwCase = 18, KwDefault = 19, KwFor = 20, KwForeach = 21,
-  KwRepeat = 22, KwBreak = 23, KwReturn = 24, KwTrace = 25, KwUses = 26, LParen = 27, RParen = 28,
-  LBracket = 29, RBracket = 30, LBrace = 31, RBrace = 32, Comma = 33, Dot = 34, Eq = 35, NotEq = 36, Lt = 37,
-  LtEq = 38, Gt = 39, GtEq = 40, EqGt = 41, Amp = 42, Pipe = 43, Plus = 44, Minus = 45, Star = 46, Slash = 47,
-  Backslash = 48, Percent = 49, Caret = 50, Tilde = 51, LtGt = 52, Bang = 53, EqEq = 54, AmpAmp = 55,
-  PipePipe = 56, Semicolon = 57, Unknown = 58,
+enum T {
+  EOF = 0,
+  Identifier = 1,
+  Number = 2,
+  True = 3,
+  False = 4,
+  StringSimple = 5,
+  StringStart = 6,
+  StringText = 7,
+  InterpStart = 8,
+  InterpEnd = 9,
+  StringEnd = 10,
+  KwAssign = 11,
+  KwDynamic = 12,
+  KwFunction = 13,
+  KwIf = 14,
+  KwElse = 15,
+  KwSelect = 16,
+  KwSwitch = 17,
+  KwCase = 18,
+  KwDefault = 19,
+  KwFor = 20,
+  KwForeach = 21,
+  KwRepeat = 22,
+  KwBreak = 23,
+  KwReturn = 24,
+  KwTrace = 25,
+  KwUses = 26,
+  LParen = 27,
+  RParen = 28,
+  LBracket = 29,
+  RBracket = 30,
+  LBrace = 31,
+  RBrace = 32,
+  Comma = 33,
+  Dot = 34,
+  Eq = 35,
+  NotEq = 36,
+  Lt = 37,
+  LtEq = 38,
+  Gt = 39,
+  GtEq = 40,
+  EqGt = 41,
+  Amp = 42,
+  Pipe = 43,
+  Plus = 44,
+  Minus = 45,
+  Star = 46,
+  Slash = 47,
+  Backslash = 48,
+  Percent = 49,
+  Caret = 50,
+  Tilde = 51,
+  LtGt = 52,
+  Bang = 53,
+  EqEq = 54,
+  AmpAmp = 55,
+  PipePipe = 56,
+  Semicolon = 57,
+  Unknown = 58,
 }
 
-const enum F {
-  None = 0, NewlineBefore = 1, GlobalScope = 2, Synthesized = 4,
-  QuoteShift = 3, QuoteMask = 3 << 3, WordShift = 5, WordMask = 15 << 5,
+enum F {
+  None = 0,
+  NewlineBefore = 1,
+  GlobalScope = 2,
+  Synthesized = 4,
+  QuoteShift = 3,
+  QuoteMask = 3 << 3,
+  WordShift = 5,
+  WordMask = 15 << 5,
 }
 
-const enum Q {
-  Double = 0, Single = 1, Dollar = 2, Date = 3,
+enum Q {
+  Double = 0,
+  Single = 1,
+  Dollar = 2,
+  Date = 3,
 }
 
-const enum W {
-  None = 0, In = 1, To = 2, While = 3, ElseIf = 4, Then = 5, Not = 6, Step = 7,
+enum W {
+  None = 0,
+  In = 1,
+  To = 2,
+  While = 3,
+  ElseIf = 4,
+  Then = 5,
+  Not = 6,
+  Step = 7,
 }
 
 type EnumValues<E> = { [K in keyof E]: E[K] extends number ? `${E[K]}` : never };
-type SameEnum<P, R> = [EnumValues<P>] extends [EnumValues<R>] ? ([EnumValues<R>] extends [EnumValues<P>] ? true : false) : false;
+type SameEnum<P, R> = [EnumValues<P>] extends [EnumValues<R>]
+  ? [EnumValues<R>] extends [EnumValues<P>]
+    ? true
+    : false
+  : false;
 const mirrored: [
   SameEnum<typeof T, typeof TokenKind>,
   SameEnum<typeof F, typeof TokenFlags>,
@@ -98,17 +169,22 @@ interface InternedName {
 
 const QUOTES: readonly A.QuoteKind[] = ['"', "'", '$"', '#"'];
 
-const NESTING_MESSAGE =
-  `Nesting deeper than ${MAX_NESTING_DEPTH} levels: this code is skipped; split it into smaller pieces`;
+const NESTING_MESSAGE = `Nesting deeper than ${MAX_NESTING_DEPTH} levels: this code is skipped; split it into smaller pieces`;
 
 function undocumentedOperatorHint(kind: T): string | null {
   switch (kind) {
-    case T.LtGt: return '<> is not a Snippet operator: use != for "not equal"';
-    case T.EqEq: return '== is not a Snippet operator: use = to compare';
-    case T.AmpAmp: return '&& is not a Snippet operator: use & for "and"';
-    case T.PipePipe: return '|| is not a Snippet operator: use | for "or"';
-    case T.Bang: return '! is not a Snippet operator: compare instead, e.g. x = false, or use != for "not equal"';
-    default: return null;
+    case T.LtGt:
+      return '<> is not a Snippet operator: use != for "not equal"';
+    case T.EqEq:
+      return '== is not a Snippet operator: use = to compare';
+    case T.AmpAmp:
+      return '&& is not a Snippet operator: use & for "and"';
+    case T.PipePipe:
+      return '|| is not a Snippet operator: use | for "or"';
+    case T.Bang:
+      return '! is not a Snippet operator: compare instead, e.g. x = false, or use != for "not equal"';
+    default:
+      return null;
   }
 }
 
@@ -158,7 +234,7 @@ class Parser {
   }
 
   private range(start: number): TextRange {
-    return { start, end: this.lastEnd > start ? this.lastEnd : start };
+    return { start, end: Math.max(this.lastEnd, start) };
   }
 
   private newlineBefore(i: number): boolean {
@@ -182,7 +258,10 @@ class Parser {
     const n = this.errors.length;
     if (n < MAX_ERRORS) this.errors.push({ range: { start, end }, message });
     else if (n === MAX_ERRORS) {
-      this.errors.push({ range: { start, end }, message: `Too many syntax errors: only the first ${MAX_ERRORS} are shown` });
+      this.errors.push({
+        range: { start, end },
+        message: `Too many syntax errors: only the first ${MAX_ERRORS} are shown`,
+      });
     }
   }
 
@@ -307,33 +386,51 @@ class Parser {
 
   private parseStatement(): A.Statement | null {
     switch (this.kinds[this.p]!) {
-      case T.KwAssign: return this.parseAssign();
-      case T.KwDynamic: return this.parseDynamic();
-      case T.KwFunction: return this.parseFunction();
-      case T.KwIf: return this.parseIf();
-      case T.KwElse: return this.parseStrayElse();
-      case T.KwSwitch: return this.parseSwitch();
-      case T.KwSelect: return this.parseSelect();
+      case T.KwAssign:
+        return this.parseAssign();
+      case T.KwDynamic:
+        return this.parseDynamic();
+      case T.KwFunction:
+        return this.parseFunction();
+      case T.KwIf:
+        return this.parseIf();
+      case T.KwElse:
+        return this.parseStrayElse();
+      case T.KwSwitch:
+        return this.parseSwitch();
+      case T.KwSelect:
+        return this.parseSelect();
       case T.KwCase:
-      case T.KwDefault: return this.parseStrayClause();
-      case T.KwFor: return this.parseFor();
-      case T.KwForeach: return this.parseForeach();
-      case T.KwRepeat: return this.parseRepeat();
+      case T.KwDefault:
+        return this.parseStrayClause();
+      case T.KwFor:
+        return this.parseFor();
+      case T.KwForeach:
+        return this.parseForeach();
+      case T.KwRepeat:
+        return this.parseRepeat();
       case T.KwBreak: {
         const start = this.starts[this.p]!;
         this.advance();
         return { kind: 'Break', range: this.range(start) };
       }
-      case T.KwReturn: return this.parseReturn();
-      case T.KwTrace: return this.parseTrace();
-      case T.KwUses: return this.parseUses();
+      case T.KwReturn:
+        return this.parseReturn();
+      case T.KwTrace:
+        return this.parseTrace();
+      case T.KwUses:
+        return this.parseUses();
       case T.Identifier: {
         const word = wordOf(this.flags[this.p]!);
         if (word === W.While) {
-          return this.parseUnsupportedHeader('WHILE is not a Snippet loop: use FOR, FOREACH or REPEAT (and BREAK to leave early)');
+          return this.parseUnsupportedHeader(
+            'WHILE is not a Snippet loop: use FOR, FOREACH or REPEAT (and BREAK to leave early)',
+          );
         }
         if (word === W.ElseIf) {
-          return this.parseUnsupportedHeader('ELSEIF is not a Snippet keyword, and ELSE needs an IF before it: write IF … { … } ELSE { IF … { … } }');
+          return this.parseUnsupportedHeader(
+            'ELSEIF is not a Snippet keyword, and ELSE needs an IF before it: write IF … { … } ELSE { IF … { … } }',
+          );
         }
         return this.parseAssignOrCall();
       }
@@ -355,7 +452,9 @@ class Parser {
       case T.LParen:
       case T.Minus: {
         const start = this.starts[this.p]!;
-        this.errorAtToken(`A statement cannot start with ${this.describe(this.p)}: write ASSIGN name = value, a call, or a keyword statement`);
+        this.errorAtToken(
+          `A statement cannot start with ${this.describe(this.p)}: write ASSIGN name = value, a call, or a keyword statement`,
+        );
         this.parseExpression();
         this.recover();
         return { kind: 'ErrorStatement', range: this.range(start), block: null };
@@ -386,11 +485,14 @@ class Parser {
     } else {
       this.reportExpected('a variable name after ASSIGN');
       target = this.missing();
-      if (k !== T.Eq && k !== T.EqEq) return { kind: 'Assign', range: this.range(start), hasAssignKeyword: true, target, value: this.missing() };
+      if (k !== T.Eq && k !== T.EqEq)
+        return { kind: 'Assign', range: this.range(start), hasAssignKeyword: true, target, value: this.missing() };
     }
     if (!this.eatAssignOperator()) {
       if (target.kind !== 'ErrorExpression') {
-        this.reportExpected(`= after ${this.tokenText(keyword).toUpperCase()} ${this.text.slice(target.range.start, target.range.end)}`);
+        this.reportExpected(
+          `= after ${this.tokenText(keyword).toUpperCase()} ${this.text.slice(target.range.start, target.range.end)}`,
+        );
       }
       return { kind: 'Assign', range: this.range(start), hasAssignKeyword: true, target, value: this.missing() };
     }
@@ -421,12 +523,16 @@ class Parser {
   }
 
   private checkTarget(target: A.Expression): void {
-    for (let e = target; ;) {
+    for (let e = target; ; ) {
       if (e.kind === 'Member' || e.kind === 'Index') {
         e = e.object;
       } else {
         if (e.kind === 'Call') {
-          this.error(target.range.start, target.range.end, 'Cannot assign to the result of a call: assign to a variable or a member');
+          this.error(
+            target.range.start,
+            target.range.end,
+            'Cannot assign to the result of a call: assign to a variable or a member',
+          );
         }
         return;
       }
@@ -449,8 +555,11 @@ class Parser {
     if (isArithmetic(k) && this.kinds[this.p + 1] === T.Eq && this.starts[this.p + 1] === this.ends[this.p]) {
       const op = this.tokenText(this.p);
       const name = this.text.slice(expression.range.start, expression.range.end);
-      this.error(this.starts[this.p]!, this.ends[this.p + 1]!,
-        `${op}= is not a Snippet operator: write ${name} = ${name} ${op} value`);
+      this.error(
+        this.starts[this.p]!,
+        this.ends[this.p + 1]!,
+        `${op}= is not a Snippet operator: write ${name} = ${name} ${op} value`,
+      );
       this.advance();
       this.advance();
       const value = this.parseRequired(`a value after ${op}=`);
@@ -463,8 +572,11 @@ class Parser {
       this.errorAtToken('NOT is not a Snippet operator: compare instead, e.g. IF x = false { … }', first);
     } else {
       const name = this.text.slice(expression.range.start, expression.range.end);
-      this.error(expression.range.start, expression.range.end,
-        `Expected = after ${name}: a statement is an assignment (${name} = value), a call such as ${name}.method(…), or starts with a keyword`);
+      this.error(
+        expression.range.start,
+        expression.range.end,
+        `Expected = after ${name}: a statement is an assignment (${name} = value), a call such as ${name}.method(…), or starts with a keyword`,
+      );
       this.lastErrorToken = first;
     }
     this.recover();
@@ -594,8 +706,9 @@ class Parser {
       const h = heads[i]!;
       node = {
         kind: 'If',
-        range: { start: h.start, end: end > h.start ? end : h.start },
+        range: { start: h.start, end: Math.max(end, h.start) },
         condition: h.condition,
+        // biome-ignore lint/suspicious/noThenProperty: the AST names the IF branch after the keyword; nodes are never awaited
         then: h.then,
         else: h.elseIsIf ? node : finalElse,
         elseKeywordRange: h.elseKeywordRange,
@@ -646,8 +759,11 @@ class Parser {
   private parseClauses(owner: string, headerStart: number): { clauses: A.SwitchClause[]; closed: boolean } {
     const clauses: A.SwitchClause[] = [];
     if (this.kinds[this.p] !== T.LBrace) {
-      this.error(headerStart, Math.max(headerStart, this.lastEnd),
-        `${owner} needs a { … } block holding CASE … { … } and DEFAULT { … }`);
+      this.error(
+        headerStart,
+        Math.max(headerStart, this.lastEnd),
+        `${owner} needs a { … } block holding CASE … { … } and DEFAULT { … }`,
+      );
       return { clauses, closed: false };
     }
     if (this.depth >= MAX_NESTING_DEPTH) return { clauses, closed: this.skipTooDeepBlock().closed };
@@ -675,7 +791,9 @@ class Parser {
         complained = false;
       } else {
         if (!complained) {
-          this.errorAtToken(`Only CASE and DEFAULT blocks can appear directly inside ${owner}: put this inside a CASE or DEFAULT block`);
+          this.errorAtToken(
+            `Only CASE and DEFAULT blocks can appear directly inside ${owner}: put this inside a CASE or DEFAULT block`,
+          );
           complained = true;
         }
         const before = this.p;
@@ -775,7 +893,9 @@ class Parser {
     const w = wordOf(this.flags[this.p]!);
     if (k === T.Identifier && w !== W.In && w !== W.To) return this.parseIdentifier();
     if (isKeyword(k)) {
-      this.errorAtToken(`${this.tokenText(this.p).toUpperCase()} is a reserved word and cannot be a loop variable: ${example}`);
+      this.errorAtToken(
+        `${this.tokenText(this.p).toUpperCase()} is a reserved word and cannot be a loop variable: ${example}`,
+      );
       // Step over the word when the loop header clearly goes on (`= …` or `IN …`).
       const next = this.kinds[this.p + 1]!;
       if (next === T.Eq || next === T.EqEq || (next === T.Identifier && wordOf(this.flags[this.p + 1]!) === W.In)) {
@@ -804,10 +924,15 @@ class Parser {
       this.advance();
     }
     if (this.kinds[this.p] !== T.LBrace) {
-      if ((this.flags[this.p]! & F.Synthesized) === 0 &&
-        (this.p === 0 || (this.flags[this.p - 1]! & F.Synthesized) === 0)) {
-        this.error(headerStart, Math.max(headerStart, this.lastEnd),
-          `${owner} needs a { … } block: braces are required, even around a single statement`);
+      if (
+        (this.flags[this.p]! & F.Synthesized) === 0 &&
+        (this.p === 0 || (this.flags[this.p - 1]! & F.Synthesized) === 0)
+      ) {
+        this.error(
+          headerStart,
+          Math.max(headerStart, this.lastEnd),
+          `${owner} needs a { … } block: braces are required, even around a single statement`,
+        );
       }
       return this.missingBlock();
     }
@@ -926,8 +1051,13 @@ class Parser {
     return { kind: 'ErrorExpression', range: this.range(start) };
   }
 
-  private binary(left: A.Expression, operator: A.BinaryOperator, opStart: number, opEnd: number,
-    right: A.Expression): A.BinaryExpression {
+  private binary(
+    left: A.Expression,
+    operator: A.BinaryOperator,
+    opStart: number,
+    opEnd: number,
+    right: A.Expression,
+  ): A.BinaryExpression {
     return {
       kind: 'Binary',
       range: this.range(left.range.start),
@@ -948,10 +1078,14 @@ class Parser {
       return this.missing();
     }
     switch (level) {
-      case 0: return this.parseComparison();
-      case 1: return this.parseAdditive();
-      case 2: return this.parseMultiplicative();
-      default: return this.parseUnary();
+      case 0:
+        return this.parseComparison();
+      case 1:
+        return this.parseAdditive();
+      case 2:
+        return this.parseMultiplicative();
+      default:
+        return this.parseUnary();
     }
   }
 
@@ -980,13 +1114,25 @@ class Parser {
       const k = this.kinds[this.p]!;
       let op: A.BinaryOperator;
       switch (k) {
-        case T.Eq: op = '='; break;
-        case T.NotEq: op = '!='; break;
-        case T.Lt: op = '<'; break;
-        case T.LtEq: op = '<='; break;
-        case T.Gt: op = '>'; break;
+        case T.Eq:
+          op = '=';
+          break;
+        case T.NotEq:
+          op = '!=';
+          break;
+        case T.Lt:
+          op = '<';
+          break;
+        case T.LtEq:
+          op = '<=';
+          break;
+        case T.Gt:
+          op = '>';
+          break;
         case T.GtEq:
-        case T.EqGt: op = '>='; break;
+        case T.EqGt:
+          op = '>=';
+          break;
         case T.LtGt:
           this.errorAtToken(undocumentedOperatorHint(k)!);
           op = '!=';
@@ -1043,13 +1189,22 @@ class Parser {
         this.advance();
         const digits = this.tokenText(this.p);
         this.advance();
-        return { kind: 'NumberLiteral', range: this.range(start), raw: this.text.slice(start, this.lastEnd), value: -Number(digits) };
+        return {
+          kind: 'NumberLiteral',
+          range: this.range(start),
+          raw: this.text.slice(start, this.lastEnd),
+          value: -Number(digits),
+        };
       }
     } else if (k === T.Bang) {
       this.errorAtToken(undocumentedOperatorHint(k)!);
       operator = '!';
-    } else if (k === T.Identifier && wordOf(this.flags[p]!) === W.Not && this.canStartExpression(p + 1) &&
-      !this.newlineBefore(p + 1)) {
+    } else if (
+      k === T.Identifier &&
+      wordOf(this.flags[p]!) === W.Not &&
+      this.canStartExpression(p + 1) &&
+      !this.newlineBefore(p + 1)
+    ) {
       this.errorAtToken('NOT is not a Snippet operator: compare instead, e.g. x = false, or use != for "not equal"');
       operator = '!';
     } else {
@@ -1104,8 +1259,13 @@ class Parser {
         let property = '';
         let propertyFolded = '';
         let propertyRange: TextRange;
-        if (((m === T.Identifier && (this.flags[this.p]! & F.GlobalScope) === 0) || isKeyword(m) ||
-          m === T.True || m === T.False) && !this.newlineBefore(this.p)) {
+        if (
+          ((m === T.Identifier && (this.flags[this.p]! & F.GlobalScope) === 0) ||
+            isKeyword(m) ||
+            m === T.True ||
+            m === T.False) &&
+          !this.newlineBefore(this.p)
+        ) {
           const name = this.intern(this.starts[this.p]!, this.ends[this.p]!);
           property = name.text;
           propertyFolded = name.folded;
@@ -1208,8 +1368,8 @@ class Parser {
       return true;
     }
     // A line cut off by an unterminated string was reported already.
-    const cut = (this.flags[this.p]! & F.Synthesized) !== 0 ||
-      (this.p > 0 && (this.flags[this.p - 1]! & F.Synthesized) !== 0);
+    const cut =
+      (this.flags[this.p]! & F.Synthesized) !== 0 || (this.p > 0 && (this.flags[this.p - 1]! & F.Synthesized) !== 0);
     if (!cut) {
       const opener = openKind === T.LParen ? '(' : '[';
       const closer = closeKind === T.RParen ? ')' : ']';
@@ -1259,7 +1419,14 @@ class Parser {
       return { kind: 'Identifier', range: { start, end }, text, name: name.text, folded: name.folded, scope: 'global' };
     }
     const name = this.intern(start, end);
-    return { kind: 'Identifier', range: { start, end }, text: name.text, name: name.text, folded: name.folded, scope: null };
+    return {
+      kind: 'Identifier',
+      range: { start, end },
+      text: name.text,
+      name: name.text,
+      folded: name.folded,
+      scope: null,
+    };
   }
 
   /** A reserved word used as a name (already reported), read as an identifier to keep going. */
@@ -1268,7 +1435,14 @@ class Parser {
     const end = this.ends[this.p]!;
     this.advance();
     const name = this.intern(start, end);
-    return { kind: 'Identifier', range: { start, end }, text: name.text, name: name.text, folded: name.folded, scope: null };
+    return {
+      kind: 'Identifier',
+      range: { start, end },
+      text: name.text,
+      name: name.text,
+      folded: name.folded,
+      scope: null,
+    };
   }
 
   /**
@@ -1337,8 +1511,11 @@ class Parser {
     let expression: A.Expression;
     if (this.kinds[this.p] === T.InterpEnd) {
       if ((this.flags[this.p]! & F.Synthesized) === 0) {
-        this.error(start, this.ends[this.p]!,
-          'Empty interpolation {}: put a name or expression inside, or for literal braces use $"…" and write \\{');
+        this.error(
+          start,
+          this.ends[this.p]!,
+          'Empty interpolation {}: put a name or expression inside, or for literal braces use $"…" and write \\{',
+        );
       }
       expression = this.missing();
     } else {
@@ -1357,7 +1534,10 @@ class Parser {
         // An interpolation cut off by the line end was reported by the lexer; one message is enough.
         if ((this.flags[end]! & F.Synthesized) === 0) {
           const hint = undocumentedOperatorHint(this.kinds[this.p]!);
-          this.errorAtToken(hint ?? `Unexpected ${this.describe(this.p)} in {…}: an interpolation holds one expression (for a literal { use $"…" and write \\{)`);
+          this.errorAtToken(
+            hint ??
+              `Unexpected ${this.describe(this.p)} in {…}: an interpolation holds one expression (for a literal { use $"…" and write \\{)`,
+          );
         }
         this.skipTo(end);
       }
@@ -1380,8 +1560,9 @@ function exact<T>(items: T[]): T[] {
 }
 
 function isArithmetic(kind: T): boolean {
-  return kind === T.Plus || kind === T.Minus || kind === T.Star || kind === T.Slash || kind === T.Amp ||
-    kind === T.Pipe;
+  return (
+    kind === T.Plus || kind === T.Minus || kind === T.Star || kind === T.Slash || kind === T.Amp || kind === T.Pipe
+  );
 }
 
 function describeCharacters(text: string): string {

@@ -25,7 +25,9 @@ export function treeRangeProblems(root: AstNode, textLength: number, limit = 20)
         problems.push(`${child.kind} ${r.start}-${r.end} is outside its parent ${node.kind} ${start}-${end}`);
       }
       if (r.start < previousEnd) {
-        problems.push(`${child.kind} ${r.start}-${r.end} overlaps or precedes its previous sibling in ${node.kind} (ends ${previousEnd})`);
+        problems.push(
+          `${child.kind} ${r.start}-${r.end} overlaps or precedes its previous sibling in ${node.kind} (ends ${previousEnd})`,
+        );
       }
       previousEnd = r.end;
       stack.push(child);
