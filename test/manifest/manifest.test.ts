@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMMANDS, OUR_LANGUAGES, SETTINGS_SECTION } from '../../client/src/constants';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../server/src/common/settings';
-import { RULE_CATALOG } from '../../server/src/diagnostics/catalog';
+import { CATALOG } from '../../server/src/service';
 
 /**
  * package.json is code: VS Code reads it before any of ours runs, and a wrong path or default only
@@ -191,7 +191,7 @@ describe('package.json manifest', () => {
       const rules = properties[`${PREFIX}rules`]!;
       assert.deepEqual(
         rules.propertyNames?.enum,
-        RULE_CATALOG.map((rule) => rule.code),
+        CATALOG.map((rule) => rule.code),
       );
       assert.deepEqual(rules.additionalProperties?.enum, ['off', 'error', 'warning', 'information', 'hint']);
       // Every level package.json offers must survive sanitizeSettings.

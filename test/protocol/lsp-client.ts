@@ -28,8 +28,7 @@ import {
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { RULE_CATALOG } from '../../server/src/diagnostics/catalog';
-import { SYNTAX_ERROR_CODE } from '../../server/src/diagnostics/finding';
+import { CATALOG, SYNTAX_ERROR_CODE } from '../../server/src/service';
 
 /**
  * A minimal LSP client for protocol tests (the `@volar/test-utils` shape): spawns the BUNDLED server
@@ -63,7 +62,7 @@ export function assertBundleIsFresh(): void {
  * the rules (tested on their own) must not change them as they grow.
  */
 export const SYNTAX_ONLY_RULES: Record<string, string> = Object.fromEntries(
-  RULE_CATALOG.filter((rule) => rule.code !== SYNTAX_ERROR_CODE).map((rule) => [rule.code, 'off']),
+  CATALOG.filter((rule) => rule.code !== SYNTAX_ERROR_CODE).map((rule) => [rule.code, 'off']),
 );
 
 export const PULL_CAPABILITIES: ClientCapabilities = {

@@ -1,6 +1,5 @@
-import { LineIndex } from '../documents/line-index';
-import type { Finding } from '../diagnostics/finding';
-import type { Severity } from '../diagnostics/severity';
+import { LineIndex } from '../common/line-index';
+import type { DiagnosticCode, Finding, Severity } from '../service';
 
 /** A finding as `studio-lint --format json` prints it: 1-based lines and columns (UTF-16 columns). */
 export interface CliFinding {
@@ -10,7 +9,7 @@ export interface CliFinding {
   readonly endLine: number;
   readonly endColumn: number;
   readonly severity: Severity;
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly message: string;
 }
 

@@ -1,8 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULE_CATALOG } from '../diagnostics/catalog';
-import { ruleDocUrl } from '../diagnostics/doc-url';
-import type { Severity } from '../diagnostics/severity';
+import { CATALOG, ruleDocUrl, type Severity } from '../service';
 import type { CliFinding } from './cli-finding';
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -22,7 +20,7 @@ function artifactLocation(file: string, root: string): { uri: string; uriBaseId?
 
 /** A SARIF 2.1.0 log for code-scanning upload: one run, every rule described, columns in UTF-16 units. */
 export function formatSarif(findings: readonly CliFinding[], toolVersion: string, root: string): string {
-  const ruleIndex = new Map(RULE_CATALOG.map((rule, i) => [rule.code, i]));
+  const ruleIndex = new Map(CATALOG.map((rule, i) => [rule.code, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -33,7 +31,7 @@ export function formatSarif(findings: readonly CliFinding[], toolVersion: string
             name: 'studio-token-lens',
             version: toolVersion,
             semanticVersion: toolVersion,
-            rules: RULE_CATALOG.map((rule) => ({
+            rules: CATALOG.map((rule) => ({
               id: rule.code,
               name: rule.code,
               shortDescription: { text: rule.title },

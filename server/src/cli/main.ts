@@ -1,8 +1,6 @@
 import * as fs from 'node:fs';
 import { DEFAULT_SETTINGS } from '../common/settings';
-import { fixAllText } from '../service/fix-all';
-import { atLeast } from '../diagnostics/severity';
-import { lintText } from '../service/lint';
+import { atLeast, fixAllText, lintText } from '../service';
 import { parseArgs, USAGE } from './args';
 import { toCliFindings, type CliFinding } from './cli-finding';
 import { collectFiles } from './collect-files';

@@ -1,48 +1,24 @@
 import type { FlowModel } from '../analysis/model/flow-model';
-import type { Settings } from '../common/settings';
-import type { ParsedDocument } from '../documents/parsed-document';
-import type { Finding } from './finding';
-import { hardcodedSecret } from './hardcoded-secret/rule';
-import { hardcodedToken } from './hardcoded-token/rule';
-import { refreshWithoutJitter } from './refresh-without-jitter/rule';
-import { resourceTokenExpiryUntracked } from './resource-token-expiry-untracked/rule';
-import { createRuleContext, type Rule } from './rule';
-import { tokenExpiresInIgnored } from './token-expires-in-ignored/rule';
-import { tokenExpiryNoBuffer } from './token-expiry-no-buffer/rule';
-import { tokenFetchInLoop } from './token-fetch-in-loop/rule';
-import { tokenFetchUnchecked } from './token-fetch-unchecked/rule';
-import { tokenReuseWithoutExpiry } from './token-reuse-without-expiry/rule';
-import { uncheckedAuthStatus } from './unchecked-auth-status/rule';
-
-/** Every rule, in catalog order. */
-export const RULES: readonly Rule[] = [
-  tokenReuseWithoutExpiry,
-  tokenExpiresInIgnored,
-  tokenExpiryNoBuffer,
-  refreshWithoutJitter,
-  tokenFetchInLoop,
-  uncheckedAuthStatus,
-  hardcodedSecret,
-  hardcodedToken,
-  resourceTokenExpiryUntracked,
-  tokenFetchUnchecked,
-];
+import { reportInternalError } from '../common/internal-errors';
+import type { RuleCode } from './codes';
+import type { RuleFinding } from './finding';
+import { RULES } from './registry';
+import type { RuleContext } from './rule';
 
 /**
- * Runs every rule that is not turned off over the flow model. Findings carry the catalog's default severity
- * (lint.ts applies the user's levels), appear once per code and range, and are sorted by position.
+ * Runs every rule that is not turned off over the flow model. Findings appear once per code and range, sorted by
+ * position. A rule that throws is a bug: it is reported and the other rules' findings are kept.
  */
-export function runRules(model: FlowModel, document: ParsedDocument, settings: Settings): Finding[] {
-  const context = createRuleContext(document, settings);
+export function runRules(model: FlowModel, context: RuleContext): RuleFinding[] {
   const seen = new Set<string>();
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    if (settings.rules[rule.code] === 'off') continue;
-    let produced: Finding[];
+  const findings: RuleFinding[] = [];
+  for (const code of Object.keys(RULES) as RuleCode[]) {
+    if (context.settings.rules[code] === 'off') continue;
+    let produced: readonly RuleFinding[];
     try {
-      produced = rule.check(model, context);
-    } catch {
-      // A rule that trips over a partial model (broken code) must not hide the other rules' findings.
+      produced = RULES[code].check(model, context);
+    } catch (error) {
+      reportInternalError(`rule ${code}`, error);
       produced = [];
     }
     for (const found of produced) {

@@ -1,5 +1,5 @@
 import type { CodeUnit, FlowModel } from '../analysis/model/flow-model';
-import { eventsIn } from './model-lookup';
+import { eventsOfKind } from '../analysis/model/queries';
 
 /**
  * The spelling a folded name has in the code (`accesstoken` → `accessToken`), or the folded name when it is not found.
@@ -15,7 +15,7 @@ export function spellingOf(code: string, folded: string): string {
  * it was read from (`var t = "{strCachedToken}"`), and the ones it is copied into (`SET strCachedToken = t`).
  */
 export function persistentTokenVariables(unit: CodeUnit, variable: string): string[] {
-  const acquisitions = eventsIn(unit, 'token-acquire');
+  const acquisitions = eventsOfKind(unit, 'token-acquire');
   const seen = new Set<string>([variable]);
   const queue = [variable];
   const persistent = new Set<string>();
@@ -46,7 +46,7 @@ export function persistentTokenVariables(unit: CodeUnit, variable: string): stri
 export function expiryVariables(model: FlowModel): string[] {
   const names = new Set<string>();
   for (const unit of model.units)
-    for (const set of eventsIn(unit, 'expiry-set')) if (!set.clears) names.add(set.variable);
+    for (const set of eventsOfKind(unit, 'expiry-set')) if (!set.clears) names.add(set.variable);
   return [...names];
 }
 

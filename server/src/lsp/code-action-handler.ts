@@ -40,8 +40,7 @@ export function createCodeActionHandler(
     if (!textDocument || textDocument.version !== version) return [];
     return buildCodeActions({
       textDocument,
-      analysis: analyses.get(textDocument),
-      settings,
+      analysis: analyses.get(textDocument).analysis(settings),
       context,
       documentChanges: features().documentChanges,
     });

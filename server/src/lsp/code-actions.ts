@@ -8,12 +8,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Settings } from '../common/settings';
 import type { TextEdit } from '../common/text-edit';
-import { fixAllText, preferredEdits } from '../service/fix-all';
-import { fixesFor } from '../diagnostics/fix-registry';
-import type { Finding } from '../diagnostics/finding';
-import type { DocumentAnalysis } from './document-analysis';
+import { type Analysis, type Finding, fixAll } from '../service';
 import { minimalEdit } from './minimal-edit';
 import { sameRange, toLspRange, toLspTextEdit } from './ranges';
 import { DIAGNOSTIC_SOURCE, readDiagnosticData } from './to-diagnostic';
@@ -27,8 +23,8 @@ export const CODE_ACTION_KINDS: readonly string[] = [CodeActionKind.QuickFix, FI
 export interface CodeActionInput {
   /** The document as it is now; edits carry its version. */
   readonly textDocument: TextDocument;
-  readonly analysis: DocumentAnalysis;
-  readonly settings: Settings;
+  /** The analysis of that version under the resource's settings; undefined when the document is not ours. */
+  readonly analysis: Analysis | undefined;
   readonly context: CodeActionContext;
   /** The client accepts versioned `documentChanges`; otherwise edits go into `changes`. */
   readonly documentChanges: boolean;
@@ -73,15 +69,12 @@ function currentFindings(
   return pairs;
 }
 
-function quickFixes(
-  input: CodeActionInput,
-  document: NonNullable<DocumentAnalysis['document']>,
-  findings: readonly Finding[],
-): CodeAction[] {
+function quickFixes(input: CodeActionInput, analysis: Analysis): CodeAction[] {
   const actions: CodeAction[] = [];
+  const { findings } = analysis;
   const pairs = currentFindings(input, findings);
   for (const { diagnostic, finding } of pairs) {
-    for (const fix of fixesFor(document, finding, input.settings)) {
+    for (const fix of analysis.fixesFor(finding)) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
@@ -94,11 +87,9 @@ function quickFixes(
   // "Fix all X problems in file" for each code in the request with at least two fixable findings.
   const codes = [...new Set(pairs.map((pair) => pair.finding.code))];
   for (const code of codes) {
-    const fixable = findings.filter(
-      (f) => f.code === code && fixesFor(document, f, input.settings).some((fix) => fix.preferred),
-    );
+    const fixable = findings.filter((f) => f.code === code && analysis.fixesFor(f).some((fix) => fix.preferred));
     if (fixable.length < 2) continue;
-    const edits = preferredEdits(document, findings, input.settings, code);
+    const { edits } = analysis.preferredFixes(code);
     if (edits.length === 0) continue;
     actions.push({
       title: `Fix all ${code} problems in file`,
@@ -111,10 +102,10 @@ function quickFixes(
 }
 
 /** Every preferred fix, recomputed from the current text until none is left, as one minimal edit. */
-function fixAllAction(input: CodeActionInput): CodeAction | undefined {
-  const { textDocument, analysis, settings } = input;
+function fixAllAction(input: CodeActionInput, analysis: Analysis): CodeAction | undefined {
+  const { textDocument } = input;
   const before = textDocument.getText();
-  const fixed = fixAllText(analysis.name, textDocument.languageId, before, settings);
+  const fixed = fixAll({ name: analysis.name, languageId: textDocument.languageId, text: before }, analysis.settings);
   const edit = minimalEdit(before, fixed.text);
   if (!edit) return undefined;
   return { title: 'Fix all Studio Token Lens problems', kind: FIX_ALL_KIND, edit: workspaceEdit(input, [edit]) };
@@ -126,16 +117,14 @@ function fixAllAction(input: CodeActionInput): CodeAction | undefined {
  * when the request asks for it.
  */
 export function buildCodeActions(input: CodeActionInput): CodeAction[] {
-  const { document } = input.analysis;
-  if (!document) return [];
+  const { analysis } = input;
+  if (!analysis) return [];
   const only = input.context.only;
   const actions: CodeAction[] = [];
-  if (wanted(only, CodeActionKind.QuickFix)) {
-    actions.push(...quickFixes(input, document, input.analysis.findings(input.settings)));
-  }
+  if (wanted(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(input, analysis));
   if (only && wanted(only, FIX_ALL_KIND)) {
-    const fixAll = fixAllAction(input);
-    if (fixAll) actions.push(fixAll);
+    const action = fixAllAction(input, analysis);
+    if (action) actions.push(action);
   }
   return actions;
 }

@@ -1,52 +1,47 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../common/settings';
-import { documentKindOf } from '../documents/document-kind';
-import { parseDocument, type ParsedDocument } from '../documents/parsed-document';
-import type { Finding } from '../diagnostics/finding';
-import { lintDocument } from '../service/lint';
+import { Analysis } from '../service';
 import { documentNameOf } from './document-name';
-import { createLanguageModelCache } from './language-model-cache';
+import { createLanguageModelCache, type LanguageModelCache } from './language-model-cache';
 
-/** One version of an open document as the core sees it. */
-export interface DocumentAnalysis {
-  /** The name the core read the kind from (the URI's path). */
-  readonly name: string;
-  /** Undefined when the document is not ours (e.g. XML that is not a Studio export): it is ignored silently. */
-  readonly document: ParsedDocument | undefined;
-  /** Findings under the given settings; remembered for the last settings object asked for. */
-  findings(settings: Settings): readonly Finding[];
+/**
+ * One version of an open document: parsed once (on first use), analysed once per settings object. Settings objects
+ * are cached per resource and replaced when configuration changes, so identity tells whether an analysis is current.
+ */
+export class DocumentVersion {
+  /** null: not parsed yet; undefined: not one of our documents (e.g. XML that is not a Studio export). */
+  private current: Analysis | undefined | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly textDocument: TextDocument,
+  ) {}
+
+  /** The analysis under these settings; undefined when the document is not ours (it is ignored silently). */
+  analysis(settings: Settings): Analysis | undefined {
+    if (this.current === null) {
+      const { languageId } = this.textDocument;
+      this.current = Analysis.of({ name: this.name, languageId, text: this.textDocument.getText() }, settings);
+    } else if (this.current) {
+      this.current = this.current.withSettings(settings);
+    }
+    return this.current;
+  }
+
+  /** The latest analysis under any settings, for answers that do not depend on them (folding). */
+  anyAnalysis(fallback: Settings): Analysis | undefined {
+    return this.current === null ? this.analysis(fallback) : this.current;
+  }
 }
 
-export interface DocumentAnalyses {
-  get(textDocument: TextDocument): DocumentAnalysis;
-  onDocumentRemoved(uri: string): void;
-  dispose(): void;
-}
+export type DocumentAnalyses = LanguageModelCache<DocumentVersion>;
 
 const MAX_CACHED_DOCUMENTS = 10;
 
-/**
- * Parses each (uri, version) once, as `lintText` does (kind from the name, language id and XML
- * root, then the matching parser), and lints per settings. Settings objects are cached per
- * resource and replaced when configuration changes, so identity tells whether findings are current.
- */
+/** The last few document versions, by URI (the JSON language server's languageModelCache). */
 export function createDocumentAnalyses(): DocumentAnalyses {
-  return createLanguageModelCache(MAX_CACHED_DOCUMENTS, analyze);
-}
-
-function analyze(textDocument: TextDocument): DocumentAnalysis {
-  const name = documentNameOf(textDocument.uri);
-  const text = textDocument.getText();
-  const kind = documentKindOf(name, textDocument.languageId, text);
-  const document = kind ? parseDocument(kind, text) : undefined;
-  let memo: { settings: Settings; findings: readonly Finding[] } | undefined;
-  return {
-    name,
-    document,
-    findings(settings) {
-      if (!document) return [];
-      if (memo?.settings !== settings) memo = { settings, findings: lintDocument(document, settings) };
-      return memo.findings;
-    },
-  };
+  return createLanguageModelCache(
+    MAX_CACHED_DOCUMENTS,
+    (textDocument) => new DocumentVersion(documentNameOf(textDocument.uri), textDocument),
+  );
 }

@@ -1,6 +1,6 @@
 import { FoldingRangeKind, type FoldingRange, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { foldingRegionsOf } from '../service/folding';
+import { DEFAULT_SETTINGS } from '../common/settings';
 import type { DocumentAnalyses } from './document-analysis';
 import { requireDocumentUri } from './params';
 
@@ -18,12 +18,13 @@ export function createFoldingHandler(
     const uri = requireDocumentUri('textDocument/foldingRange', params);
     const current = documents.get(uri);
     if (!current) return null;
-    const { document } = analyses.get(current);
-    if (!document) return null;
+    // Folding does not depend on settings: any analysis of this version will do.
+    const analysis = analyses.get(current).anyAnalysis(DEFAULT_SETTINGS);
+    if (!analysis) return null;
     const text = current.getText();
     const seen = new Set<string>();
     const ranges: FoldingRange[] = [];
-    for (const region of foldingRegionsOf(document)) {
+    for (const region of analysis.foldingRegions()) {
       const start = current.positionAt(region.range.start).line;
       const endPosition = current.positionAt(region.range.end);
       const lineStart = current.offsetAt({ line: endPosition.line, character: 0 });

@@ -1,6 +1,5 @@
 import { MarkupKind, type Hover, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { hoverInfoAt } from '../service/hover';
 import type { DocumentAnalyses } from './document-analysis';
 import { requireDocumentUri, requirePosition } from './params';
 import { toLspRange } from './ranges';
@@ -25,9 +24,9 @@ export function createHoverHandler(
     // The position belongs to the version the request was made for; an edit during the await voids it.
     const current = documents.get(uri);
     if (!current || current.version !== version) return null;
-    const { document } = analyses.get(current);
-    if (!document) return null;
-    const info = hoverInfoAt(document, current.offsetAt(position), settings, runtime.now());
+    const analysis = analyses.get(current).analysis(settings);
+    if (!analysis) return null;
+    const info = analysis.hoverAt(current.offsetAt(position), runtime.now());
     if (!info) return null;
     return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toLspRange(current, info.range) };
   };

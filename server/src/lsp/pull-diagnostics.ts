@@ -57,8 +57,8 @@ export function createPullDiagnostics(
       throw serverCancelled('The document changed while its settings were read.');
     if (settingsStore.generation !== generation) throw serverCancelled('The settings changed while they were read.');
 
-    const analysis = analyses.get(current);
-    const items = analysis.findings(settings).map((finding) => toDiagnostic(finding, current));
+    const findings = analyses.get(current).analysis(settings)?.findings ?? [];
+    const items = findings.map((finding) => toDiagnostic(finding, current));
     if (token.isCancellationRequested) throw requestCancelled<DiagnosticServerCancellationData>();
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   };

@@ -44,13 +44,13 @@ export function createPushDiagnostics(
     const textDocument = documents.get(uri);
     if (!textDocument || !isCurrent(uri, ticket)) return;
     tickets.delete(uri);
-    const analysis = analyses.get(textDocument);
-    if (!analysis.document) {
+    const analysis = analyses.get(textDocument).analysis(settings);
+    if (!analysis) {
       // Not ours (any more): say nothing, unless something was said before.
       if (published.delete(uri)) publish({ uri, diagnostics: [] });
       return;
     }
-    const diagnostics = analysis.findings(settings).map((finding) => toDiagnostic(finding, textDocument));
+    const diagnostics = analysis.findings.map((finding) => toDiagnostic(finding, textDocument));
     published.add(uri);
     publish({ uri, version: textDocument.version, diagnostics });
   }

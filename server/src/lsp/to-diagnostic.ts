@@ -1,8 +1,6 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocUrl } from '../diagnostics/doc-url';
-import type { Finding } from '../diagnostics/finding';
-import type { Severity } from '../diagnostics/severity';
+import { type Finding, ruleDocUrl, type Severity } from '../service';
 import { toLspRange } from './ranges';
 
 /** `Diagnostic.source` of everything this server reports; code actions only act on these. */
@@ -29,7 +27,8 @@ export function readDiagnosticData(data: unknown): DiagnosticData | undefined {
   return typeof version === 'number' ? { version } : undefined;
 }
 
-export function toDiagnostic(finding: Finding, textDocument: TextDocument): Diagnostic {
+/** The diagnostic of a finding (its model facts stay on the server). */
+export function toDiagnostic(finding: Omit<Finding, 'facts'>, textDocument: TextDocument): Diagnostic {
   const data: DiagnosticData = { version: textDocument.version };
   const diagnostic: Diagnostic = {
     range: toLspRange(textDocument, finding.range),

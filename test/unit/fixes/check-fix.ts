@@ -7,10 +7,9 @@ import type { TextRange } from '../../../server/src/common/text-range';
 import { documentKindOf } from '../../../server/src/documents/document-kind';
 import { parseDocument, syntaxErrorsOf } from '../../../server/src/documents/parsed-document';
 import type { Fix } from '../../../server/src/diagnostics/fix';
-import { fixAllText } from '../../../server/src/service/fix-all';
-import { fixesFor } from '../../../server/src/diagnostics/fix-registry';
+import type { DiagnosticCode } from '../../../server/src/diagnostics/codes';
 import type { Finding } from '../../../server/src/diagnostics/finding';
-import { lintText } from '../../../server/src/service/lint';
+import { fixAllText, lintText } from '../../../server/src/service/lint';
 import { readExport } from '../../../server/src/syntax/export/read-export';
 import { describeRange, readAnnotated } from '../../helpers/annotated';
 
@@ -73,7 +72,7 @@ function usesTabs(text: string): boolean {
  */
 export function checkFix(
   before: string,
-  code: string,
+  code: DiagnosticCode,
   expectedAfter?: string,
   options: CheckFixOptions = {},
 ): CheckedFix {
@@ -92,7 +91,7 @@ export function checkFix(
   );
   const finding = candidates.reduce((a, b) => (b.range.end - b.range.start < a.range.end - a.range.start ? b : a));
 
-  const fixes = fixesFor(linted.document, finding, settings);
+  const fixes = linted.analysis.fixesFor(finding);
   assert.ok(fixes.length > 0, `no fix for ${code} at ${describeRange(text, finding.range)}`);
   assert.ok(fixes.filter((f) => f.preferred).length <= 1, 'more than one preferred fix');
   for (const f of fixes) assert.equal(f.code, code);

@@ -7,7 +7,6 @@ import { runCli } from '../../../server/src/cli/main';
 import type { CliFinding } from '../../../server/src/cli/cli-finding';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { syntaxErrorsOf } from '../../../server/src/documents/parsed-document';
-import { fixesFor } from '../../../server/src/diagnostics/fix-registry';
 import { lintText } from '../../../server/src/service/lint';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -47,7 +46,8 @@ function findingsIn(dir: string): Map<string, { findings: number; syntax: number
   for (const name of fs.readdirSync(dir)) {
     const text = fs.readFileSync(path.join(dir, name), 'utf8');
     const linted = lintText(name, undefined, text, DEFAULT_SETTINGS);
-    if (linted) counts.set(name, { findings: linted.findings.length, syntax: syntaxErrorsOf(linted.document).length });
+    if (linted)
+      counts.set(name, { findings: linted.findings.length, syntax: syntaxErrorsOf(linted.analysis.document).length });
   }
   return counts;
 }
@@ -69,9 +69,7 @@ describe('studio-lint --fix', () => {
     const fixable = [...before]
       .filter(([name, text]) => {
         const linted = lintText(name, undefined, text, DEFAULT_SETTINGS);
-        return linted?.findings.some((f) =>
-          fixesFor(linted.document, f, DEFAULT_SETTINGS).some((fix) => fix.preferred),
-        );
+        return linted?.findings.some((f) => linted.analysis.fixesFor(f).some((fix) => fix.preferred));
       })
       .map(([name]) => name);
     assert.deepEqual(changed.sort(), fixable.sort());

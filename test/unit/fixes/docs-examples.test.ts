@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sanitizeSettings } from '../../../server/src/common/settings';
-import { fixAllText } from '../../../server/src/service/fix-all';
+import type { DiagnosticCode } from '../../../server/src/diagnostics/codes';
+import { fixAllText } from '../../../server/src/service/lint';
 
 /** Snippet code blocks of a docs/rules page, in order. */
 function snippetBlocks(page: string): string[] {
@@ -33,7 +34,13 @@ describe('docs/rules pages show what the quick fixes write', () => {
   for (const { page, code, problem, fixed, settings } of CASES) {
     it(page, () => {
       const blocks = snippetBlocks(page);
-      const result = fixAllText(`${code}.snippet`, undefined, blocks[problem]!, sanitizeSettings(settings ?? {}), code);
+      const result = fixAllText(
+        `${code}.snippet`,
+        undefined,
+        blocks[problem]!,
+        sanitizeSettings(settings ?? {}),
+        code as DiagnosticCode,
+      );
       assert.ok(result.applied > 0, 'no fix applied');
       assert.equal(result.text, blocks[fixed]);
     });

@@ -1,7 +1,7 @@
+import type { DiagnosticCode } from '../../../server/src/diagnostics/codes';
 import { strict as assert } from 'node:assert';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import { fixAllText } from '../../../server/src/service/fix-all';
-import { lintText } from '../../../server/src/service/lint';
+import { fixAllText, lintText } from '../../../server/src/service/lint';
 import { readExport } from '../../../server/src/syntax/export/read-export';
 import { checkFix, lines, read } from './check-fix';
 
@@ -12,7 +12,7 @@ const comment = (name: string): string =>
 /** Checks the fix and that the secret (the finding's text) appears nowhere in the result. */
 function checkMoved(
   before: string,
-  code: string,
+  code: DiagnosticCode,
   expected: string | undefined,
   name: string,
   settings?: Record<string, unknown>,

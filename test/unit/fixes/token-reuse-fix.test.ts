@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import { fixAllText } from '../../../server/src/service/fix-all';
-import { lintText } from '../../../server/src/service/lint';
+import { fixAllText, lintText } from '../../../server/src/service/lint';
 import { readExport } from '../../../server/src/syntax/export/read-export';
 import { at, checkFix, lines, read } from './check-fix';
 

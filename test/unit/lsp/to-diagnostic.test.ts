@@ -2,8 +2,7 @@ import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readDiagnosticData, toDiagnostic } from '../../../server/src/lsp/to-diagnostic';
-import { ruleDocUrl } from '../../../server/src/diagnostics/doc-url';
-import type { Finding } from '../../../server/src/diagnostics/finding';
+import { type Finding, ruleDocUrl } from '../../../server/src/service';
 
 describe('finding to LSP diagnostic', () => {
   // CRLF and a non-BMP character before the finding: positions are UTF-16 and lines break at \r\n.
@@ -14,7 +13,7 @@ describe('finding to LSP diagnostic', () => {
   const acquired = text.indexOf('GetOAuthToken()');
 
   it('maps every field', () => {
-    const finding: Finding = {
+    const finding: Omit<Finding, 'facts'> = {
       code: 'token-reuse-without-expiry',
       severity: 'warning',
       message: 'strToken is used with no expiry check.',
@@ -47,7 +46,12 @@ describe('finding to LSP diagnostic', () => {
   });
 
   it('maps every severity and marks unnecessary code', () => {
-    const base: Finding = { code: 'syntax-error', severity: 'error', message: 'x', range: { start: 0, end: 2 } };
+    const base: Omit<Finding, 'facts'> = {
+      code: 'syntax-error',
+      severity: 'error',
+      message: 'x',
+      range: { start: 0, end: 2 },
+    };
     const severities = (['error', 'warning', 'information', 'hint'] as const).map(
       (severity) => toDiagnostic({ ...base, severity }, textDocument).severity,
     );

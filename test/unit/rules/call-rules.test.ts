@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { ModelBuilder, run, summary } from './model-builder';
+import { metaOf } from '../../../server/src/diagnostics/registry';
 
 describe('unchecked-auth-status (hand-built models)', () => {
   const CODE = 'unchecked-auth-status';
@@ -200,7 +201,7 @@ describe('token-fetch-in-loop (hand-built models)', () => {
     const findings = run(b).filter((f) => f.code === CODE);
     assert.equal(findings.length, 1);
     assert.equal(findings[0]!.range.start, text.indexOf('tp.MakeRestRequest'));
-    assert.equal(findings[0]!.severity, 'information');
+    assert.equal(metaOf(findings[0]!.code).defaultSeverity, 'information');
   });
 
   it('reports a token function in a JS loop', () => {
@@ -322,7 +323,7 @@ describe('hardcoded-secret and hardcoded-token (hand-built models)', () => {
       `hardcoded-secret@${JSON.stringify(secret)}`,
       `hardcoded-token@${JSON.stringify(jwt)}`,
     ]);
-    assert.equal(findings[0]!.severity, 'error');
+    assert.equal(metaOf(findings[0]!.code).defaultSeverity, 'error');
     assert.match(findings[0]!.message, /^A client secret is written in the script \(s3cr… \(19 chars\)\)/);
     assert.match(findings[0]!.message, /\{SECURE_CLIENT_SECRET\}/);
     assert.match(findings[1]!.message, /^A JWT is written in the script \(eyJh… \(\d+ chars\)\)/);

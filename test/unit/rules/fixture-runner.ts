@@ -36,7 +36,7 @@ export function fixtureSettings(text: string): Settings {
 export interface LintedFixture {
   readonly text: string;
   readonly expected: ExpectedAnnotation[];
-  readonly findings: Finding[];
+  readonly findings: readonly Finding[];
 }
 
 export function lintFixture(path: string): LintedFixture {

@@ -12,10 +12,9 @@ import type {
 } from '../../../server/src/analysis/model/flow-model';
 import type { TextRange } from '../../../server/src/common/text-range';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/common/settings';
-import type { ParsedDocument } from '../../../server/src/documents/parsed-document';
-import type { Finding } from '../../../server/src/diagnostics/finding';
+import type { RuleFinding } from '../../../server/src/diagnostics/finding';
 import { runRules } from '../../../server/src/diagnostics/run-rules';
-import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
+import { createRuleContext } from '../../../server/src/service/rule-context';
 
 /**
  * Builds FlowModel objects by hand for rule unit tests. Ranges are found by searching the source text for a
@@ -283,17 +282,17 @@ export class UnitBuilder {
   }
 }
 
-/** A minimal document for runRules: the rules read only its text (and its kind, for XML entities). */
-export function documentFor(text: string): ParsedDocument {
-  return { kind: 'snippet', text, snippet: parseSnippet(text) };
-}
-
-export function run(builder: ModelBuilder, settings: Partial<Settings> = {}): Finding[] {
-  return runRules(builder.build(), documentFor(builder.text), { ...DEFAULT_SETTINGS, ...settings });
+export function run(builder: ModelBuilder, settings: Partial<Settings> = {}): RuleFinding[] {
+  const context = createRuleContext(builder.text, 'snippet', { ...DEFAULT_SETTINGS, ...settings });
+  return runRules(builder.build(), context);
 }
 
 /** `code@"sliced text"` per finding, for compact assertions. */
-export function summary(text: string, findings: readonly Finding[], code?: string): string[] {
+export function summary(
+  text: string,
+  findings: readonly { readonly code: string; readonly range: TextRange }[],
+  code?: string,
+): string[] {
   return findings
     .filter((f) => code === undefined || f.code === code)
     .map((f) => `${f.code}@${JSON.stringify(text.slice(f.range.start, f.range.end))}`);

@@ -2,10 +2,11 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { CodeUnit, Condition, FlowEvent, FlowModel, Guard } from '../../../server/src/analysis/model/flow-model';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import { RULES, runRules } from '../../../server/src/diagnostics/run-rules';
-import { createRuleContext } from '../../../server/src/diagnostics/rule';
+import type { RuleCode } from '../../../server/src/diagnostics/codes';
+import { RULES } from '../../../server/src/diagnostics/registry';
+import { runRules } from '../../../server/src/diagnostics/run-rules';
+import { createRuleContext } from '../../../server/src/service/rule-context';
 import { assertRangeInside } from '../../helpers/range-checks';
-import { documentFor } from './model-builder';
 
 const TEXT = 'x'.repeat(400);
 const names = fc.constantFrom('t', 'token', 'cachedtoken', 'exp', 'code', 'api', 'r');
@@ -133,17 +134,17 @@ const model: fc.Arbitrary<FlowModel> = fc
 
 describe('rules on arbitrary models', () => {
   it('never throw, stay inside the document, and report each code + range once, in order', () => {
-    const document = documentFor(TEXT);
+    const context = createRuleContext(TEXT, 'snippet', DEFAULT_SETTINGS);
     fc.assert(
       fc.property(model, (m) => {
-        for (const rule of RULES) {
-          for (const f of rule.check(m, createRuleContext(document, DEFAULT_SETTINGS))) {
-            assert.equal(f.code, rule.code);
+        for (const code of Object.keys(RULES) as RuleCode[]) {
+          for (const f of RULES[code].check(m, context)) {
+            assert.equal(f.code, code);
             assertRangeInside(f.range, TEXT.length, f.code);
             assert.ok(f.message.length > 0);
           }
         }
-        const all = runRules(m, document, DEFAULT_SETTINGS);
+        const all = runRules(m, context);
         const keys = all.map((f) => `${f.code}@${f.range.start}:${f.range.end}`);
         assert.equal(new Set(keys).size, keys.length);
         for (let i = 1; i < all.length; i++) assert.ok(all[i - 1]!.range.start <= all[i]!.range.start);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { ExpiryCheck } from '../../../server/src/analysis/model/flow-model';
 import { ModelBuilder, run, summary } from './model-builder';
+import { metaOf } from '../../../server/src/diagnostics/registry';
 
 describe('token-expires-in-ignored (hand-built models)', () => {
   const CODE = 'token-expires-in-ignored';
@@ -103,7 +104,7 @@ describe('token-expiry-no-buffer and refresh-without-jitter (hand-built models)'
       jitter: { enabled: false, minSeconds: 100, maxSeconds: 400 },
     });
     assert.deepEqual(summary(text, findings), ['refresh-without-jitter@"utc >= tokenExpiry - (300 / 86400)"']);
-    assert.equal(findings[0]!.severity, 'hint');
+    assert.equal(metaOf(findings[0]!.code).defaultSeverity, 'hint');
     assert.match(findings[0]!.message, /a fixed 300 s before expiry.*between 100 and 400 s/);
   });
 

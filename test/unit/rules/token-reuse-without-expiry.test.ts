@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { ModelBuilder, run, summary } from './model-builder';
+import { metaOf } from '../../../server/src/diagnostics/registry';
 
 const CODE = 'token-reuse-without-expiry';
 
@@ -33,7 +34,7 @@ describe('token-reuse-without-expiry (hand-built models)', () => {
       finding.related?.map((r) => text.slice(r.range.start, r.range.end)),
       ['strToken = GetOAuthToken()', 'MENU "Main menu"', 'WAIT 1800'],
     );
-    assert.equal(finding.severity, 'warning');
+    assert.equal(metaOf(finding.code).defaultSeverity, 'warning');
   });
 
   it('names the export action that acquired the token', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { SaxesParser } from 'saxes';
 import type { ParseError } from '../../../server/src/common/text-range';
-import { LineIndex } from '../../../server/src/documents/line-index';
+import { LineIndex } from '../../../server/src/common/line-index';
 import { readExport } from '../../../server/src/syntax/export/read-export';
 
 /** A one-SNIPPET export whose code is `rawCode` exactly as it stands in the file (no escaping applied). */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SaxesParser } from 'saxes';
 import type { TextRange } from '../../../server/src/common/text-range';
-import { LineIndex } from '../../../server/src/documents/line-index';
+import { LineIndex } from '../../../server/src/common/line-index';
 import { type EmbeddedCode, readExport, type ScriptExport } from '../../../server/src/syntax/export/read-export';
 import { assertExactOffsetMap } from '../../helpers/export-offset-oracle';
 

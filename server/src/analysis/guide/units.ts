@@ -1,5 +1,5 @@
 import type { TextRange } from '../../common/text-range';
-import { LineIndex } from '../../documents/line-index';
+import { LineIndex } from '../../common/line-index';
 import type { SnippetBlock, GuideItem, GuideParseResult } from '../../syntax/guide/ast';
 import { isLongRunningActionType } from '../vocabulary/long-running-actions';
 import { credentialsInText } from './literals';

@@ -11,7 +11,6 @@ import type {
   TokenUseEvent,
 } from './flow-model';
 import type { TextRange } from '../../common/text-range';
-import type { RuleContext } from '../../diagnostics/rule';
 
 /** Questions several rules ask of the flow model. Pure functions over the model and the document text. */
 
@@ -132,10 +131,6 @@ export function allEventsOfKind<K extends FlowEvent['kind']>(
   const found: { unit: CodeUnit; event: EventOfKind<K> }[] = [];
   for (const unit of model.units) for (const event of eventsOfKind(unit, kind)) found.push({ unit, event });
   return found;
-}
-
-export function unitById(model: FlowModel, id: number): CodeUnit | undefined {
-  return model.units.find((unit) => unit.id === id);
 }
 
 export function conditionById(unit: CodeUnit, id: number): Condition | undefined {
@@ -357,61 +352,40 @@ export function statusChecksOf(unit: CodeUnit, call: RestCallEvent): Condition[]
     });
 }
 
-/** The variable name as the author wrote it at a range (`strToken`), or the folded name when not found there. */
-export function authoredName(text: string, range: TextRange, folded: string): string {
-  if (folded === '') return folded;
-  const slice = text.slice(Math.max(0, range.start), Math.min(text.length, range.end));
-  const match = namePattern(folded).exec(slice);
-  return match ? match[1]! : folded;
-}
-
-/** One compiled pattern per name (messages name the same few variables again and again). */
-const NAME_PATTERNS = new Map<string, RegExp>();
-
-function namePattern(folded: string): RegExp {
-  let pattern = NAME_PATTERNS.get(folded);
-  if (!pattern) {
-    const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    pattern = new RegExp(`(?<![\\w$])(?:global:)?(${escaped})(?![\\w$])`, 'i');
-    // Bounded: names come from documents, and a long session sees many.
-    if (NAME_PATTERNS.size >= 1000) NAME_PATTERNS.clear();
-    NAME_PATTERNS.set(folded, pattern);
+/** The rest call with an id, wherever it is in the model. */
+export function callById(model: FlowModel, id: number): { unit: CodeUnit; call: RestCallEvent } | undefined {
+  for (const unit of model.units) {
+    const call = indexOf(unit).calls.get(id);
+    if (call) return { unit, call };
   }
-  return pattern;
+  return undefined;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const MAX_ALIAS_DEPTH = 6;
 
-/** The text of a range as the script sees it: XML exports have their entities decoded. */
-export function scriptText(context: RuleContext, range: TextRange): string {
-  const raw = context.text.slice(range.start, range.end);
-  if (context.document.kind !== 'export') return raw;
-  return raw.replace(
-    /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi,
-    (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-      if (name) return ENTITIES[name.toLowerCase()] ?? whole;
-      const code = hex ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    },
-  );
-}
-
-/** `A`, `A and B`, `A, B and 2 more` for messages. */
-export function listForMessage(items: readonly string[], max = 2): string {
-  if (items.length <= 1) return items[0] ?? '';
-  if (items.length <= max) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
-}
-
-/** A long action label cut for a message: `PLAY "Welcome to Contoso Energy. Please…"`. */
-export function shortLabel(label: string, max = 64): string {
-  const oneLine = label.replace(/\s+/g, ' ').trim();
-  if (oneLine.length <= max) return oneLine;
-  const cut = oneLine.slice(0, max - 1).trimEnd();
-  return /^[^"]*"[^"]*$/.test(cut) ? `${cut}…"` : `${cut}…`;
-}
-
-/** "in SNIPPET action 3 "Get token"" for export actions, otherwise "at line N". */
-export function whereAcquired(context: RuleContext, unit: CodeUnit, range: TextRange): string {
-  return /^SNIPPET action\b/i.test(unit.label) ? `in ${unit.label}` : `at line ${context.lineOf(range.start)}`;
+/**
+ * The token request whose response an acquisition stores, following copies (`t = "{strToken}"`) back to it through
+ * the whole model; undefined when the token comes from a function or an unknown place.
+ */
+export function tokenRequestBehind(
+  model: FlowModel,
+  acquisition: TokenAcquireEvent,
+  depth = 0,
+): RestCallEvent | undefined {
+  if (acquisition.source === 'response' && acquisition.fromCall !== undefined) {
+    const call = callById(model, acquisition.fromCall)?.call;
+    return call?.isTokenRequest ? call : undefined;
+  }
+  if (acquisition.source === 'function' || acquisition.fromVariable === undefined || depth >= MAX_ALIAS_DEPTH)
+    return undefined;
+  const sources: TokenAcquireEvent[] = [];
+  for (const unit of model.units) {
+    for (const event of eventsOfKind(unit, 'token-acquire'))
+      if (event.variable === acquisition.fromVariable) sources.push(event);
+  }
+  for (const source of sources.reverse()) {
+    const call = tokenRequestBehind(model, source, depth + 1);
+    if (call) return call;
+  }
+  return undefined;
 }

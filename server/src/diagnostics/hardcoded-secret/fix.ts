@@ -1,15 +1,14 @@
-import type { FlowModel, SecretLiteralEvent } from '../../analysis/model/flow-model';
+import type { CodeUnit, SecretLiteralEvent } from '../../analysis/model/flow-model';
 import type { Settings } from '../../common/settings';
 import type { TextEdit } from '../../common/text-edit';
 import type { TextRange } from '../../common/text-range';
-import type { ParsedDocument } from '../../documents/parsed-document';
-import type { Finding } from '../finding';
-import type { Fix } from '../fix';
+import type { SnippetBlock } from '../../syntax/guide/ast';
+import type { RuleFinding } from '../finding';
+import type { Fix, FixContext } from '../fix';
 import { movedSecretComment, secretSubstitution } from '../../templates';
-import { snippetCodeAt, toCodeRange, wholeDocumentRegion, type CodeRegion } from '../../editing/code-region';
-import { blockAt, guideStatementAt, treeRange } from '../../editing/guide-tree';
+import { toCodeRange, wholeDocumentRegion, type CodeRegion } from '../../editing/code-region';
+import { guideStatementAt, treeRange } from '../../editing/guide-tree';
 import { insertLinesBefore } from '../../editing/insertion';
-import { modelFor } from '../../editing/model-lookup';
 import { statementAt } from '../../editing/snippet-tree';
 import { indentUnitOf, lineEndingOf, lineStartAt } from '../../editing/text-layout';
 
@@ -37,15 +36,14 @@ export function secureNameFor(what: SecretLiteralEvent['what'] | 'token', settin
   }
 }
 
-function literalsOf(model: FlowModel, settings: Settings): Literal[] {
+/** The unit's literal credentials (only literals of the same unit can share a statement). */
+function literalsOf(unit: CodeUnit, settings: Settings): Literal[] {
   const found: Literal[] = [];
-  for (const unit of model.units) {
-    for (const event of unit.events) {
-      if (event.kind === 'secret-literal')
-        found.push({ valueRange: event.valueRange, name: secureNameFor(event.what, settings) });
-      else if (event.kind === 'token-literal')
-        found.push({ valueRange: event.valueRange, name: secureNameFor('token', settings) });
-    }
+  for (const event of unit.events) {
+    if (event.kind === 'secret-literal')
+      found.push({ valueRange: event.valueRange, name: secureNameFor(event.what, settings) });
+    else if (event.kind === 'token-literal')
+      found.push({ valueRange: event.valueRange, name: secureNameFor('token', settings) });
   }
   return found.sort((a, b) => a.valueRange.start - b.valueRange.start);
 }
@@ -68,19 +66,15 @@ function commentsAbove(code: string, lineStart: number): string[] {
  * Where a literal's statement starts in the code, in code offsets (the literal's own line when it is in no statement).
  */
 function statementStart(
-  document: ParsedDocument,
   region: CodeRegion,
   program: Parameters<typeof statementAt>[0] | undefined,
+  block: SnippetBlock | undefined,
   range: TextRange,
 ): number {
   const ownLine = lineStartAt(region.code, range.start);
   if (program) return statementAt(program, range)?.statement.range.start ?? ownLine;
-  if (document.kind === 'guide') {
-    const block = blockAt(document, range.start);
-    const slot = block ? guideStatementAt(block.program, treeRange(region.code, range)) : undefined;
-    if (slot) return lineStartAt(region.code, slot.statement.start);
-  }
-  return ownLine;
+  const slot = block ? guideStatementAt(block.program, treeRange(region.code, range)) : undefined;
+  return slot ? lineStartAt(region.code, slot.statement.start) : ownLine;
 }
 
 /**
@@ -90,26 +84,31 @@ function statementStart(
  * value is never copied anywhere. Every literal of the same statement gets its comment at once, so fixing them one
  * by one or all together writes the same comments.
  */
-export function moveSecretFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
-  const model = modelFor(document, settings);
-  const literals = literalsOf(model, settings);
-  const own = literals.find(
-    (l) => l.valueRange.start === finding.range.start && l.valueRange.end === finding.range.end,
-  );
-  if (!own) return [];
-  const snippet = document.kind === 'guide' ? undefined : snippetCodeAt(document, finding.range.start);
+export function moveSecretFixes(
+  finding: RuleFinding<'hardcoded-secret' | 'hardcoded-token'>,
+  context: FixContext,
+): Fix[] {
+  const { document, settings } = context;
+  const { unit, literal } = finding.facts;
+  const literals = literalsOf(unit, settings);
+  const own = {
+    valueRange: literal.valueRange,
+    name: secureNameFor(literal.kind === 'secret-literal' ? literal.what : 'token', settings),
+  };
+  const snippet = document.kind === 'guide' ? undefined : context.snippetCodeOf(unit);
   if (document.kind !== 'guide' && !snippet) return [];
+  const block = document.kind === 'guide' ? context.guideBlockOf(unit) : undefined;
   const region = snippet?.region ?? wholeDocumentRegion(document.text);
   const program = snippet?.program;
   const { code } = region;
   const range = toCodeRange(region, own.valueRange);
   if (!range) return [];
-  const start = statementStart(document, region, program, range);
+  const start = statementStart(region, program, block, range);
   const sameStatement = literals
     .map((l) => ({ literal: l, range: toCodeRange(region, l.valueRange) }))
     .filter(
       (l): l is { literal: Literal; range: TextRange } =>
-        l.range !== undefined && statementStart(document, region, program, l.range) === start,
+        l.range !== undefined && statementStart(region, program, block, l.range) === start,
     );
   const existing = new Set(commentsAbove(code, lineStartAt(code, start)));
   const eol = document.kind === 'export' ? region.eol : lineEndingOf(code);

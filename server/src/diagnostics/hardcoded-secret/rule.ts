@@ -1,8 +1,8 @@
 import type { FlowModel, SecretLiteralEvent } from '../../analysis/model/flow-model';
 import { maskSecret } from '../../common/mask';
-import type { Finding } from '../finding';
-import { allEventsOfKind, scriptText } from '../../analysis/model/queries';
-import { finding, type Rule, type RuleContext } from '../rule';
+import { allEventsOfKind } from '../../analysis/model/queries';
+import type { RuleFinding } from '../finding';
+import { finding, type RuleContext } from '../rule';
 
 const CODE = 'hardcoded-secret';
 
@@ -15,16 +15,15 @@ const KIND_NAMES: Record<SecretLiteralEvent['what'], string> = {
 };
 
 /** Every literal credential; the value is shown only masked. */
-function check(model: FlowModel, context: RuleContext): Finding[] {
-  return allEventsOfKind(model, 'secret-literal').map(({ event }) =>
+export function checkHardcodedSecret(model: FlowModel, context: RuleContext): RuleFinding<typeof CODE>[] {
+  return allEventsOfKind(model, 'secret-literal').map(({ unit, event }) =>
     finding(
       CODE,
       event.valueRange,
-      `${KIND_NAMES[event.what] ?? 'A secret'} is written in the script (${maskSecret(scriptText(context, event.valueRange))}): everyone ` +
+      `${KIND_NAMES[event.what] ?? 'A secret'} is written in the script (${maskSecret(context.scriptText(event.valueRange))}): everyone ` +
         `with script edit rights can read it, and it appears in traces and exports. Keep it outside the script ` +
         `({${context.settings.secretVariableName}} or Integration Hub) and rotate it.`,
+      { unit, literal: event },
     ),
   );
 }
-
-export const hardcodedSecret: Rule = { code: CODE, check };

@@ -1,37 +1,17 @@
-import type { CodeUnit, ExpiryCheck } from '../../analysis/model/flow-model';
-import type { Settings } from '../../common/settings';
 import type { TextEdit } from '../../common/text-edit';
 import type { TextRange } from '../../common/text-range';
-import type { ParsedDocument } from '../../documents/parsed-document';
-import type { Finding } from '../finding';
-import type { Fix } from '../fix';
+import type { RuleFinding } from '../finding';
+import type { Fix, FixContext } from '../fix';
 import { SECONDS_PER_DAY } from '../../templates';
-import { snippetCodeAt, toCodeRange } from '../../editing/code-region';
-import { allNodes, blockAt, guideNamesIn, guideStatementAt } from '../../editing/guide-tree';
+import { toCodeRange } from '../../editing/code-region';
+import { allNodes, guideNamesIn, guideStatementAt } from '../../editing/guide-tree';
 import { insertLinesBefore } from '../../editing/insertion';
-import { modelFor } from '../../editing/model-lookup';
 import { chooseBuffer, jitterAnchor } from '../../editing/refresh-buffer';
 import { nodesOfKind, statementAt } from '../../editing/snippet-tree';
 import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 
 export const REFRESH_WITHOUT_JITTER_CODE = 'refresh-without-jitter';
 export const JITTER_TITLE = 'Jitter the buffer';
-
-function checkAt(
-  document: ParsedDocument,
-  settings: Settings,
-  range: TextRange,
-): { unit: CodeUnit; check: ExpiryCheck } | undefined {
-  for (const unit of modelFor(document, settings).units) {
-    for (const condition of unit.conditions) {
-      const check = condition.expiryCheck;
-      if (!check) continue;
-      const r = check.bufferRange ?? check.comparisonRange;
-      if (r.start === range.start && r.end === range.end) return { unit, check };
-    }
-  }
-  return undefined;
-}
 
 function inside(outer: TextRange, inner: TextRange): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
@@ -43,10 +23,9 @@ function inside(outer: TextRange, inner: TextRange): boolean {
  * variable holding it). Preferred only when `jitter.enabled` is on: with jitter off the user chose a fixed buffer,
  * so fix-all and `studio-lint --fix` leave it (the finding is a hint).
  */
-export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
-  const located = checkAt(document, settings, finding.range);
-  if (!located) return [];
-  const { unit, check } = located;
+export function refreshWithoutJitterFixes(finding: RuleFinding<'refresh-without-jitter'>, context: FixContext): Fix[] {
+  const { document, settings } = context;
+  const { unit, check } = finding.facts;
   const buffer = check.buffer;
   if (buffer.kind !== 'constant' && buffer.kind !== 'variable') return [];
   const make = (edits: TextEdit[]): Fix[] => [
@@ -56,7 +35,7 @@ export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Fin
 
   if (document.kind === 'guide') {
     const { text } = document;
-    const block = blockAt(document, where.start);
+    const block = context.guideBlockOf(unit);
     if (!block) return [];
     const nodes = allNodes(block.program).filter((n) => inside(where, n));
     const found =
@@ -85,7 +64,7 @@ export function refreshWithoutJitterFixes(document: ParsedDocument, finding: Fin
     return make(edits);
   }
 
-  const snippet = snippetCodeAt(document, where.start);
+  const snippet = context.snippetCodeOf(unit);
   if (!snippet) return [];
   const { region, program } = snippet;
   const { code, eol } = region;

@@ -1,7 +1,7 @@
 import type { FlowModel } from '../../analysis/model/flow-model';
-import type { Finding } from '../finding';
-import { authoredName } from '../../analysis/model/queries';
-import { finding, type Rule, type RuleContext } from '../rule';
+import type { RuleFinding } from '../finding';
+import { authoredName } from '../messages';
+import { finding, type RuleContext } from '../rule';
 
 const CODE = 'refresh-without-jitter';
 
@@ -9,8 +9,8 @@ const CODE = 'refresh-without-jitter';
  * An expiry check whose buffer is the same for every contact: a constant, or a variable set to one.
  * A variable whose value the model does not know (set elsewhere, or per contact) is not reported.
  */
-function check(model: FlowModel, context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+export function checkRefreshWithoutJitter(model: FlowModel, context: RuleContext): RuleFinding<typeof CODE>[] {
+  const findings: RuleFinding<typeof CODE>[] = [];
   const { minSeconds, maxSeconds } = context.settings.jitter;
   for (const unit of model.units) {
     for (const condition of unit.conditions) {
@@ -29,11 +29,10 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
           expiry.bufferRange ?? expiry.comparisonRange,
           `Every contact refreshes its token ${fixed} before expiry, so contacts that started together refresh at the same ` +
             `moment and the identity provider may answer 429. Choose the buffer per contact, between ${minSeconds} and ${maxSeconds} s.`,
+          { unit, condition, check: expiry },
         ),
       );
     }
   }
   return findings;
 }
-
-export const refreshWithoutJitter: Rule = { code: CODE, check };

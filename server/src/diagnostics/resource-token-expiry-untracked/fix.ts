@@ -1,16 +1,16 @@
 import type { CodeUnit, FlowModel, TokenAcquireEvent } from '../../analysis/model/flow-model';
-import type { Settings } from '../../common/settings';
 import type { TextEdit } from '../../common/text-edit';
-import type { ParsedDocument, GuideDocument } from '../../documents/parsed-document';
-import type { Finding } from '../finding';
-import type { Fix } from '../fix';
+import type { GuideDocument } from '../../documents/parsed-document';
+import type { RuleFinding } from '../finding';
+import type { Fix, FixContext } from '../fix';
+import type { SnippetBlock } from '../../syntax/guide/ast';
 import { expiryFromExpiresIn } from '../../templates';
 import { expiryFromExpiresInLine } from '../../templates/pieces';
-import { snippetCodeAt, toCodeRange, type SnippetCode } from '../../editing/code-region';
-import { blockAt, guideStatementAt, treeRange } from '../../editing/guide-tree';
+import { toCodeRange, type SnippetCode } from '../../editing/code-region';
+import { guideStatementAt, treeRange } from '../../editing/guide-tree';
 import { guideNowAt } from '../../editing/guide-now';
 import { insertLinesAfter } from '../../editing/insertion';
-import { callById, eventAt, eventsIn, modelFor } from '../../editing/model-lookup';
+import { callById, eventsOfKind } from '../../analysis/model/queries';
 import { expiryNameFor } from '../../editing/names';
 import { statementAt } from '../../editing/snippet-tree';
 import { responseIn, spellingOf } from '../../editing/token-variables';
@@ -32,7 +32,7 @@ function storedName(statementText: string): string | undefined {
  * An expiry this token already gets from elsewhere (`resourceTokenExpiry = clientTokenExpiry`), after it in its unit.
  */
 function copiedExpiry(unit: CodeUnit, acquisition: TokenAcquireEvent, expiry: string) {
-  return eventsIn(unit, 'expiry-set').find(
+  return eventsOfKind(unit, 'expiry-set').find(
     (e) =>
       e.order > acquisition.order &&
       !e.clears &&
@@ -49,7 +49,7 @@ function snippetFix(snippet: SnippetCode, model: FlowModel, unit: CodeUnit, acqu
   if (!range) return [];
   const statement = statementAt(program, range);
   const text = code.slice(range.start, range.end);
-  const call = acquisition.fromCall !== undefined ? callById(model, acquisition.fromCall)?.event : undefined;
+  const call = acquisition.fromCall !== undefined ? callById(model, acquisition.fromCall)?.call : undefined;
   const response = responseIn(text) ?? (call?.resultVariable ? spellingOf(code, call.resultVariable) : undefined);
   const token = storedName(text);
   if (!statement || !response || !token) return [];
@@ -68,13 +68,17 @@ function snippetFix(snippet: SnippetCode, model: FlowModel, unit: CodeUnit, acqu
   return fix(region.toDocumentEdits([insert]));
 }
 
-function guideFix(document: GuideDocument, model: FlowModel, unit: CodeUnit, acquisition: TokenAcquireEvent): Fix[] {
+function guideFix(
+  document: GuideDocument,
+  block: SnippetBlock,
+  model: FlowModel,
+  unit: CodeUnit,
+  acquisition: TokenAcquireEvent,
+): Fix[] {
   const { text } = document;
-  const block = blockAt(document, acquisition.range.start);
-  if (!block) return [];
   const statement = guideStatementAt(block.program, treeRange(text, acquisition.range));
   const stored = text.slice(acquisition.range.start, acquisition.range.end);
-  const call = acquisition.fromCall !== undefined ? callById(model, acquisition.fromCall)?.event : undefined;
+  const call = acquisition.fromCall !== undefined ? callById(model, acquisition.fromCall)?.call : undefined;
   const data =
     responseIn(stored) ??
     (call?.resultVariable ? `JSON.parse(${spellingOf(text, call.resultVariable)}.body)` : undefined);
@@ -109,11 +113,16 @@ function guideFix(document: GuideDocument, model: FlowModel, unit: CodeUnit, acq
  * the exchange response's `expires_in` (`resourceToken` → `resourceTokenExpiry`). An expiry copied from the client
  * token (`resourceTokenExpiry = clientTokenExpiry`) is rewritten in place instead.
  */
-export function resourceTokenExpiryFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
-  const model = modelFor(document, settings);
-  const located = eventAt(model, 'token-acquire', finding.range);
-  if (!located) return [];
-  if (document.kind === 'guide') return guideFix(document, model, located.unit, located.event);
-  const snippet = snippetCodeAt(document, finding.range.start);
-  return snippet ? snippetFix(snippet, model, located.unit, located.event) : [];
+export function resourceTokenExpiryFixes(
+  finding: RuleFinding<'resource-token-expiry-untracked'>,
+  context: FixContext,
+): Fix[] {
+  const { document, model } = context;
+  const { unit, acquisition } = finding.facts;
+  if (document.kind === 'guide') {
+    const block = context.guideBlockOf(unit);
+    return block ? guideFix(document, block, model, unit, acquisition) : [];
+  }
+  const snippet = context.snippetCodeOf(unit);
+  return snippet ? snippetFix(snippet, model, unit, acquisition) : [];
 }

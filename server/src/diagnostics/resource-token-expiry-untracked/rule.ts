@@ -1,8 +1,6 @@
 import type { CodeUnit, FlowModel, RestCallEvent } from '../../analysis/model/flow-model';
-import type { Finding } from '../finding';
 import {
   allEventsOfKind,
-  authoredName,
   copiesOf,
   eventsOfKind,
   guardConditions,
@@ -10,7 +8,9 @@ import {
   responseAcquisitionsOf,
   tokenUsesOfCall,
 } from '../../analysis/model/queries';
-import { finding, type Rule, type RuleContext } from '../rule';
+import type { RuleFinding } from '../finding';
+import { authoredName } from '../messages';
+import { finding, type RuleContext } from '../rule';
 
 const CODE = 'resource-token-expiry-untracked';
 
@@ -42,8 +42,8 @@ function namesExpiryOf(expiryVariable: string, tokenNames: ReadonlySet<string>):
   return false;
 }
 
-function check(model: FlowModel, context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+export function checkResourceTokenExpiry(model: FlowModel, context: RuleContext): RuleFinding<typeof CODE>[] {
+  const findings: RuleFinding<typeof CODE>[] = [];
   const expirySets = allEventsOfKind(model, 'expiry-set')
     .map(({ event }) => event)
     .filter((event) => !event.clears);
@@ -90,6 +90,7 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
           `${name} comes from a token exchange and has no expiry of its own: resource tokens often live shorter than the ` +
             `client token, so it can expire while the client token is still valid. Store its expiry from this exchange's ` +
             `expires_in and refresh it with its own buffered check.`,
+          { unit, acquisition: resource, exchange: call },
           [{ range: call.range, message: 'the exchange that issues it' }],
         ),
       );
@@ -97,5 +98,3 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
   }
   return findings;
 }
-
-export const resourceTokenExpiryUntracked: Rule = { code: CODE, check };

@@ -2,10 +2,10 @@ import type { CodeUnit, ExpirySetEvent, FlowModel, TokenAcquireEvent } from '../
 import type { Settings } from '../../common/settings';
 import type { TextEdit } from '../../common/text-edit';
 import type { TextRange } from '../../common/text-range';
-import type { ParsedDocument, GuideDocument } from '../../documents/parsed-document';
-import type { Finding } from '../finding';
+import type { GuideDocument } from '../../documents/parsed-document';
+import type { RuleFinding } from '../finding';
 import type { SnippetBlock } from '../../syntax/guide/ast';
-import type { Fix } from '../fix';
+import type { Fix, FixContext } from '../fix';
 import {
   bufferedExpiryCondition,
   expiresInValue,
@@ -13,10 +13,10 @@ import {
   GUIDE_NOW_EXPRESSION,
   SNIPPET_EMPTY,
 } from '../../templates';
-import { snippetCodeAt, toCodeRange, type SnippetCode } from '../../editing/code-region';
-import { blockAt, declaredLocal, guideNamesIn, guideStatementAt, treeRange } from '../../editing/guide-tree';
+import { toCodeRange, type SnippetCode } from '../../editing/code-region';
+import { declaredLocal, guideNamesIn, guideStatementAt, treeRange } from '../../editing/guide-tree';
 import { insertLinesAfter, insertLinesBefore } from '../../editing/insertion';
-import { callById, eventAt, eventsIn, modelFor } from '../../editing/model-lookup';
+import { callById, eventsOfKind } from '../../analysis/model/queries';
 import { expiryNameFor, uniqueName } from '../../editing/names';
 import { chooseBuffer } from '../../editing/refresh-buffer';
 import { nodesOfKind, statementAt } from '../../editing/snippet-tree';
@@ -41,7 +41,7 @@ function responseAcquisition(unit: CodeUnit, acquisition: TokenAcquireEvent): To
     if (current.source === 'function' || current.fromVariable === undefined) return undefined;
     const from: string = current.fromVariable;
     const before: number = current.order;
-    current = eventsIn(unit, 'token-acquire')
+    current = eventsOfKind(unit, 'token-acquire')
       .filter((a) => a.variable === from && a.order < before)
       .pop();
   }
@@ -61,30 +61,25 @@ function guideData(text: string, block: SnippetBlock, response: string): string 
 
 /** The token request an expiry belongs to: the event's own, else the last one before it in its unit. */
 function tokenRequestFor(model: FlowModel, unit: CodeUnit, event: ExpirySetEvent) {
-  if (event.fromCall !== undefined) return callById(model, event.fromCall)?.event;
-  return eventsIn(unit, 'rest-call')
+  if (event.fromCall !== undefined) return callById(model, event.fromCall)?.call;
+  return eventsOfKind(unit, 'rest-call')
     .filter((c) => c.isTokenRequest && c.order < event.order)
     .pop();
 }
 
 // ---------------------------------------------------------------- a constant lifetime
 
-function constantFix(
-  document: ParsedDocument,
-  model: FlowModel,
-  unit: CodeUnit,
-  event: ExpirySetEvent,
-  range: TextRange,
-): Fix[] {
+function constantFix(context: FixContext, unit: CodeUnit, event: ExpirySetEvent, range: TextRange): Fix[] {
+  const { document, model } = context;
   const call = tokenRequestFor(model, unit, event);
   if (!call || call.resultVariable === undefined) return [];
   if (document.kind === 'guide') {
-    const block = blockAt(document, range.start);
+    const block = context.guideBlockOf(unit);
     if (!block) return [];
     const response = spellingOf(document.text.slice(block.bodyRange.start, block.bodyRange.end), call.resultVariable);
     return fix([{ range, newText: expiresInValue('guide', guideData(document.text, block, response)) }]);
   }
-  const snippet = snippetCodeAt(document, range.start);
+  const snippet = context.snippetCodeOf(unit);
   const codeRange = snippet && toCodeRange(snippet.region, range);
   if (!snippet || !codeRange) return [];
   const { code } = snippet.region;
@@ -101,13 +96,15 @@ const MISSING = /^!|(?:==?=?)\s*(?:""|''|0)$|\.length\s*(?:==?=?\s*0|<\s*1)$/;
 
 function presenceChecksFor(unit: CodeUnit, acquisition: TokenAcquireEvent) {
   const related = new Set([acquisition.variable]);
-  for (const a of eventsIn(unit, 'token-acquire')) {
+  for (const a of eventsOfKind(unit, 'token-acquire')) {
     if (a.fromVariable !== undefined && (related.has(a.variable) || related.has(a.fromVariable))) {
       related.add(a.variable);
       related.add(a.fromVariable);
     }
   }
-  return eventsIn(unit, 'token-presence-check').filter((p) => related.has(p.variable) && p.order < acquisition.order);
+  return eventsOfKind(unit, 'token-presence-check').filter(
+    (p) => related.has(p.variable) && p.order < acquisition.order,
+  );
 }
 
 function snippetNoExpiryFix(
@@ -123,7 +120,7 @@ function snippetNoExpiryFix(
   const range = toCodeRange(region, acquisition.range);
   const sourceRange = source && toCodeRange(region, source.range);
   if (!range || !sourceRange) return [];
-  const call = source.fromCall !== undefined ? callById(model, source.fromCall)?.event : undefined;
+  const call = source.fromCall !== undefined ? callById(model, source.fromCall)?.call : undefined;
   const response =
     responseIn(code.slice(sourceRange.start, sourceRange.end)) ??
     (call?.resultVariable && spellingOf(code, call.resultVariable));
@@ -167,16 +164,16 @@ function snippetNoExpiryFix(
 
 function guideNoExpiryFix(
   document: GuideDocument,
+  block: SnippetBlock,
   unit: CodeUnit,
   model: FlowModel,
   acquisition: TokenAcquireEvent,
   settings: Settings,
 ): Fix[] {
   const { text } = document;
-  const block = blockAt(document, acquisition.range.start);
   const source = responseAcquisition(unit, acquisition);
-  if (!block || !source) return [];
-  const call = source.fromCall !== undefined ? callById(model, source.fromCall)?.event : undefined;
+  if (!source) return [];
+  const call = source.fromCall !== undefined ? callById(model, source.fromCall)?.call : undefined;
   const body = text.slice(block.bodyRange.start, block.bodyRange.end);
   const data =
     responseIn(text.slice(source.range.start, source.range.end)) ??
@@ -235,14 +232,17 @@ function guideNoExpiryFix(
  * `/ 86400` of the expression it sits in; guide `tokenData.expires_in`). A cached token with no expiry gets one,
  * right after the statement that stores it, and its presence test also tests the buffered expiry.
  */
-export function tokenExpiresInIgnoredFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
-  const model = modelFor(document, settings);
-  const constant = eventAt(model, 'expiry-set', finding.range, (e) => e.constantRange ?? e.range);
-  if (constant && constant.event.constantSeconds !== undefined)
-    return constantFix(document, model, constant.unit, constant.event, finding.range);
-  const stored = eventAt(model, 'token-acquire', finding.range);
-  if (!stored || stored.event.range.start !== finding.range.start) return [];
-  if (document.kind === 'guide') return guideNoExpiryFix(document, stored.unit, model, stored.event, settings);
-  const snippet = snippetCodeAt(document, finding.range.start);
-  return snippet ? snippetNoExpiryFix(snippet, stored.unit, model, stored.event, settings) : [];
+export function tokenExpiresInIgnoredFixes(
+  finding: RuleFinding<'token-expires-in-ignored'>,
+  context: FixContext,
+): Fix[] {
+  const facts = finding.facts;
+  if (facts.problem === 'fixed-lifetime') return constantFix(context, facts.unit, facts.expiry, finding.range);
+  const { document, model, settings } = context;
+  if (document.kind === 'guide') {
+    const block = context.guideBlockOf(facts.unit);
+    return block ? guideNoExpiryFix(document, block, facts.unit, model, facts.acquisition, settings) : [];
+  }
+  const snippet = context.snippetCodeOf(facts.unit);
+  return snippet ? snippetNoExpiryFix(snippet, facts.unit, model, facts.acquisition, settings) : [];
 }

@@ -1,13 +1,8 @@
 import type { CodeUnit, FlowModel, TokenAcquireEvent } from '../../analysis/model/flow-model';
-import type { Finding } from '../finding';
-import {
-  allEventsOfKind,
-  authoredName,
-  eventsOfKind,
-  guardConditions,
-  presenceChecksIn,
-} from '../../analysis/model/queries';
-import { finding, type Rule, type RuleContext } from '../rule';
+import { allEventsOfKind, eventsOfKind, guardConditions, presenceChecksIn } from '../../analysis/model/queries';
+import type { RuleFinding } from '../finding';
+import { authoredName } from '../messages';
+import { finding, type RuleContext } from '../rule';
 
 const CODE = 'token-expires-in-ignored';
 
@@ -18,12 +13,12 @@ function guardedOnlyByPresenceCheck(unit: CodeUnit, acquisition: TokenAcquireEve
   return conditions.some((condition) => presenceChecksIn(unit, condition).length > 0);
 }
 
-function check(model: FlowModel, context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+export function checkExpiresInIgnored(model: FlowModel, context: RuleContext): RuleFinding<typeof CODE>[] {
+  const findings: RuleFinding<typeof CODE>[] = [];
   const expirySets = allEventsOfKind(model, 'expiry-set');
 
   // A fixed lifetime instead of the response's expires_in.
-  for (const { event } of expirySets) {
+  for (const { unit, event } of expirySets) {
     if (event.clears || event.fromExpiresIn || event.constantSeconds === undefined) continue;
     const name = authoredName(context.text, event.range, event.variable);
     findings.push(
@@ -32,6 +27,7 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
         event.constantRange ?? event.range,
         `${name} assumes every token lives ${event.constantSeconds} s; use the token response's expires_in instead, ` +
           `since providers may issue shorter-lived tokens and a dead token would look valid.`,
+        { unit, problem: 'fixed-lifetime', expiry: event },
       ),
     );
   }
@@ -54,11 +50,10 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
           acquisition.range,
           `${name} is kept for later use, but no expiry is stored with it, so nothing ever refreshes it and it is sent after ` +
             `it has expired. Store its expiry from the token response's expires_in and check it before each use.`,
+          { unit, problem: 'no-expiry', acquisition },
         ),
       );
     }
   }
   return findings;
 }
-
-export const tokenExpiresInIgnored: Rule = { code: CODE, check };

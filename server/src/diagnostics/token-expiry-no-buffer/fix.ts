@@ -4,14 +4,14 @@ import type { Settings } from '../../common/settings';
 import type { TextEdit } from '../../common/text-edit';
 import type { TextRange } from '../../common/text-range';
 import type { ParsedDocument } from '../../documents/parsed-document';
-import type { Finding } from '../finding';
+import type { RuleFinding } from '../finding';
 import type { AstNode } from '../../syntax/snippet/ast';
-import type { Fix } from '../fix';
+import type { Fix, FixContext } from '../fix';
+import type { SnippetBlock } from '../../syntax/guide/ast';
 import { bufferedExpiry } from '../../templates';
-import { snippetCodeAt, toCodeRange } from '../../editing/code-region';
-import { allNodes, blockAt, guideNamesIn, guideNodeAt, guideStatementAt } from '../../editing/guide-tree';
+import { toCodeRange, type SnippetCode } from '../../editing/code-region';
+import { allNodes, guideNamesIn, guideNodeAt, guideStatementAt } from '../../editing/guide-tree';
 import { insertLinesBefore } from '../../editing/insertion';
-import { modelFor } from '../../editing/model-lookup';
 import { chooseBuffer, jitterAnchor } from '../../editing/refresh-buffer';
 import { nodeAt, nodesOfKind, statementAt } from '../../editing/snippet-tree';
 import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
@@ -19,37 +19,21 @@ import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 export const TOKEN_EXPIRY_NO_BUFFER_CODE = 'token-expiry-no-buffer';
 export const ADD_BUFFER_TITLE = 'Add a safety buffer';
 
+type NoBufferFinding = RuleFinding<'token-expiry-no-buffer'>;
+
 const COMPARISONS = new Set(['<', '<=', '>', '>=']);
 
 function fix(edits: TextEdit[]): Fix[] {
   return [{ title: ADD_BUFFER_TITLE, code: TOKEN_EXPIRY_NO_BUFFER_CODE, preferred: true, edits }];
 }
 
-/** The expiry check at a range, as the condition the model describes. */
-function expiryCheckAt(
-  document: ParsedDocument,
-  settings: Settings,
-  range: TextRange,
-): { unit: CodeUnit; expiry: string } | undefined {
-  for (const unit of modelFor(document, settings).units) {
-    for (const condition of unit.conditions) {
-      const check = condition.expiryCheck;
-      if (check && check.comparisonRange.start === range.start && check.comparisonRange.end === range.end)
-        return { unit, expiry: check.expiryVariable };
-    }
-  }
-  return undefined;
-}
-
 function snippetFix(
-  document: ParsedDocument,
-  finding: Finding,
+  snippet: SnippetCode,
+  finding: NoBufferFinding,
   settings: Settings,
   unit: CodeUnit,
   expiry: string,
 ): Fix[] {
-  const snippet = snippetCodeAt(document, finding.range.start);
-  if (!snippet) return [];
   const { region, program } = snippet;
   const { code, eol } = region;
   const range = toCodeRange(region, finding.range);
@@ -85,14 +69,13 @@ function snippetFix(
 
 function guideFix(
   document: ParsedDocument & { kind: 'guide' },
-  finding: Finding,
+  block: SnippetBlock,
+  finding: NoBufferFinding,
   settings: Settings,
   unit: CodeUnit,
   expiry: string,
 ): Fix[] {
   const { text } = document;
-  const block = blockAt(document, finding.range.start);
-  if (!block) return [];
   const comparison = guideNodeAt(
     block.program,
     finding.range,
@@ -129,10 +112,13 @@ function guideFix(
  * (tokenExpiry - 300)`.
  * With jitter enabled, a per-contact buffer variable (assigned just before the check) instead of the constant.
  */
-export function tokenExpiryNoBufferFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
-  const check = expiryCheckAt(document, settings, finding.range);
-  if (check === undefined) return [];
-  return document.kind === 'guide'
-    ? guideFix(document, finding, settings, check.unit, check.expiry)
-    : snippetFix(document, finding, settings, check.unit, check.expiry);
+export function tokenExpiryNoBufferFixes(finding: NoBufferFinding, context: FixContext): Fix[] {
+  const { document, settings } = context;
+  const { unit, check } = finding.facts;
+  if (document.kind === 'guide') {
+    const block = context.guideBlockOf(unit);
+    return block ? guideFix(document, block, finding, settings, unit, check.expiryVariable) : [];
+  }
+  const snippet = context.snippetCodeOf(unit);
+  return snippet ? snippetFix(snippet, finding, settings, unit, check.expiryVariable) : [];
 }

@@ -1,13 +1,13 @@
 import type { FlowModel } from '../../analysis/model/flow-model';
-import type { Finding } from '../finding';
-import { authoredName } from '../../analysis/model/queries';
-import { finding, type Rule, type RuleContext } from '../rule';
+import type { RuleFinding } from '../finding';
+import { authoredName } from '../messages';
+import { finding, type RuleContext } from '../rule';
 
 const CODE = 'token-expiry-no-buffer';
 
 /** An expiry check with no buffer: the token counts as valid up to its last second by the host's clock. */
-function check(model: FlowModel, context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+export function checkTokenExpiryNoBuffer(model: FlowModel, context: RuleContext): RuleFinding<typeof CODE>[] {
+  const findings: RuleFinding<typeof CODE>[] = [];
   for (const unit of model.units) {
     for (const condition of unit.conditions) {
       const expiry = condition.expiryCheck;
@@ -19,11 +19,10 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
           expiry.comparisonRange,
           `This check compares the time with the expiry (${name}) directly; refresh ${context.settings.bufferSeconds} s before it ` +
             `to absorb clock drift between the Studio host and the identity provider.`,
+          { unit, condition, check: expiry },
         ),
       );
     }
   }
   return findings;
 }
-
-export const tokenExpiryNoBuffer: Rule = { code: CODE, check };

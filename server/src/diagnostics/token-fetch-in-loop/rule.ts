@@ -1,7 +1,7 @@
 import type { CodeUnit, FlowModel, RestCallEvent, TokenAcquireEvent } from '../../analysis/model/flow-model';
-import type { Finding } from '../finding';
+import type { RuleFinding } from '../finding';
 import { eventsOfKind, isExpiryGuarded } from '../../analysis/model/queries';
-import { finding, type Rule, type RuleContext } from '../rule';
+import { finding, type RuleContext } from '../rule';
 
 const CODE = 'token-fetch-in-loop';
 /** From this many unconditional fetches in one unit on, Strategy A costs more than a cache. */
@@ -24,8 +24,8 @@ function fetchesOf(unit: CodeUnit): Fetch[] {
   return fetches.sort((a, b) => a.order - b.order);
 }
 
-function check(model: FlowModel, _context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+export function checkTokenFetchInLoop(model: FlowModel, _context: RuleContext): RuleFinding<typeof CODE>[] {
+  const findings: RuleFinding<typeof CODE>[] = [];
   for (const unit of model.units) {
     // Strategy B refreshes inside an expiry check run only when the token is due.
     const fetches = fetchesOf(unit).filter((fetch) => !isExpiryGuarded(unit, fetch.guards));
@@ -37,6 +37,7 @@ function check(model: FlowModel, _context: RuleContext): Finding[] {
           fetch.range,
           'A new token is fetched on every pass of this loop: each fetch adds a 100–300 ms round-trip and loads the identity ' +
             "provider's token endpoint. Fetch the token once before the loop, or refresh it only when it is due (Strategy B).",
+          { unit, fetches: [fetch] },
         ),
       );
     }
@@ -48,6 +49,7 @@ function check(model: FlowModel, _context: RuleContext): Finding[] {
           first!.range,
           `This code fetches a new token ${fetches.length} times in one run, once before each call (Strategy A): every fetch adds a ` +
             '100–300 ms round-trip. Cache the token with its expiry and refresh it only when it is due (Strategy B).',
+          { unit, fetches },
           rest.map((fetch) => ({ range: fetch.range, message: 'another token fetch' })),
         ),
       );
@@ -55,5 +57,3 @@ function check(model: FlowModel, _context: RuleContext): Finding[] {
   }
   return findings;
 }
-
-export const tokenFetchInLoop: Rule = { code: CODE, check };

@@ -1,18 +1,18 @@
 import type { AnyNode } from 'acorn';
 import type { CodeUnit, RestCallEvent, TokenAcquireEvent } from '../../analysis/model/flow-model';
-import type { Settings } from '../../common/settings';
 import type { TextEdit } from '../../common/text-edit';
 import type { TextRange } from '../../common/text-range';
 import type { ParsedDocument } from '../../documents/parsed-document';
-import type { Finding } from '../finding';
+import type { RuleFinding } from '../finding';
 import type { Statement } from '../../syntax/snippet/ast';
-import type { Fix } from '../fix';
+import type { Fix, FixContext } from '../fix';
+import type { SnippetBlock } from '../../syntax/guide/ast';
 import type { LineEnding, Notation } from '../../templates';
 import { LineWriter, renderLines } from '../../templates/layout';
 import { writeTokenStatusCheck } from '../../templates/token-status-check';
-import { snippetCodeAt, toCodeRange, wholeDocumentRegion, type CodeRegion } from '../../editing/code-region';
-import { allNodes, blockAt, guideStatementChain, treeRange } from '../../editing/guide-tree';
-import { callById, eventAt, eventsIn, modelFor } from '../../editing/model-lookup';
+import { toCodeRange, wholeDocumentRegion, type CodeRegion, type SnippetCode } from '../../editing/code-region';
+import { allNodes, guideStatementChain, treeRange } from '../../editing/guide-tree';
+import { eventsOfKind } from '../../analysis/model/queries';
 import { errorVariableOf } from '../../editing/names';
 import { assignedName, namesIn, statementChain } from '../../editing/snippet-tree';
 import { spellingOf } from '../../editing/token-variables';
@@ -160,12 +160,12 @@ function clearedIn(
   };
   const tokens = new Set<string>();
   const locals = new Set<string>();
-  for (const a of eventsIn(unit, 'token-acquire')) {
+  for (const a of eventsOfKind(unit, 'token-acquire')) {
     if (!inside(a.range)) continue;
     (a.persistent ? tokens : locals).add(a.variable);
   }
   const expiries = new Set(
-    eventsIn(unit, 'expiry-set')
+    eventsOfKind(unit, 'expiry-set')
       .filter((e) => !e.clears && inside(e.range))
       .map((e) => e.variable),
   );
@@ -174,12 +174,11 @@ function clearedIn(
 
 function snippetFix(
   document: ParsedDocument,
+  snippet: SnippetCode,
   unit: CodeUnit,
   acquisition: TokenAcquireEvent,
   call: RestCallEvent,
 ): Fix[] {
-  const snippet = snippetCodeAt(document, acquisition.range.start);
-  if (!snippet) return [];
   const { region, program } = snippet;
   const range = toCodeRange(region, acquisition.range);
   const callRange = toCodeRange(region, call.statementRange);
@@ -215,13 +214,13 @@ function snippetFix(
 
 function guideFix(
   document: ParsedDocument & { kind: 'guide' },
+  block: SnippetBlock,
   unit: CodeUnit,
   acquisition: TokenAcquireEvent,
   call: RestCallEvent,
 ): Fix[] {
   const { text } = document;
-  const block = blockAt(document, acquisition.range.start);
-  if (!block || call.resultVariable === undefined) return [];
+  if (call.resultVariable === undefined) return [];
   const slot = guideStatementChain(block.program, treeRange(text, acquisition.range)).pop();
   if (!slot) return [];
   const facts = slot.siblings.map((node) => guideFacts(text, node));
@@ -256,13 +255,13 @@ function guideFix(
  * (tokenStatusCheck): they run only on 200; otherwise the token and expiry they set are cleared and the error
  * variable is set to `TOKEN_HTTP_<status>`.
  */
-export function tokenFetchUncheckedFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
-  const model = modelFor(document, settings);
-  const located = eventAt(model, 'token-acquire', finding.range);
-  if (!located || located.event.fromCall === undefined) return [];
-  const call = callById(model, located.event.fromCall)?.event;
-  if (!call) return [];
-  return document.kind === 'guide'
-    ? guideFix(document, located.unit, located.event, call)
-    : snippetFix(document, located.unit, located.event, call);
+export function tokenFetchUncheckedFixes(finding: RuleFinding<'token-fetch-unchecked'>, context: FixContext): Fix[] {
+  const { document } = context;
+  const { unit, acquisition, call } = finding.facts;
+  if (document.kind === 'guide') {
+    const block = context.guideBlockOf(unit);
+    return block ? guideFix(document, block, unit, acquisition, call) : [];
+  }
+  const snippet = context.snippetCodeOf(unit);
+  return snippet ? snippetFix(document, snippet, unit, acquisition, call) : [];
 }

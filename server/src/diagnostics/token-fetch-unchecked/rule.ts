@@ -1,7 +1,5 @@
 import type { CodeUnit, FlowEvent, FlowModel, RestCallEvent, TokenAcquireEvent } from '../../analysis/model/flow-model';
-import type { Finding } from '../finding';
 import {
-  authoredName,
   branchTakesErrorPath,
   conditionsContaining,
   copiesOf,
@@ -11,7 +9,9 @@ import {
   statusChecksOf,
   tokenUsesOf,
 } from '../../analysis/model/queries';
-import { finding, type Rule, type RuleContext } from '../rule';
+import type { RuleFinding } from '../finding';
+import { authoredName } from '../messages';
+import { finding, type RuleContext } from '../rule';
 
 const CODE = 'token-fetch-unchecked';
 
@@ -69,8 +69,8 @@ function presenceChecked(unit: CodeUnit, acquisition: TokenAcquireEvent, relianc
   return false;
 }
 
-function check(model: FlowModel, context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+export function checkTokenFetchUnchecked(model: FlowModel, context: RuleContext): RuleFinding<typeof CODE>[] {
+  const findings: RuleFinding<typeof CODE>[] = [];
   for (const unit of model.units) {
     const calls = new Map(eventsOfKind(unit, 'rest-call').map((call) => [call.id, call]));
     for (const acquisition of eventsOfKind(unit, 'token-acquire')) {
@@ -87,6 +87,7 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
           `${name} is read from the token response, but nothing checks that the token request succeeded: after a 400, 401, ` +
             `429 or 5xx it is empty, and every call that sends it fails with 401. Check the token request's status code ` +
             `first and take an error path (clear the token, set an error variable) when it is not 200.`,
+          { unit, acquisition, call },
           [{ range: call.range, message: 'the token request' }],
         ),
       );
@@ -94,5 +95,3 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
   }
   return findings;
 }
-
-export const tokenFetchUnchecked: Rule = { code: CODE, check };

@@ -9,7 +9,7 @@ import type { Fix } from '../fix';
 import { strategyA, strategyB } from '../../templates';
 import { guideNodeAt, guideNamesIn, guideStatementChain, type GuideSlot } from '../../editing/guide-tree';
 import { insertLinesBefore } from '../../editing/insertion';
-import { eventsIn } from '../../editing/model-lookup';
+import { eventsOfKind } from '../../analysis/model/queries';
 import { assignedNameSet, errorVariableOf, expiryNameFor, uniqueName } from '../../editing/names';
 import { endsLine, indentUnitOf, lineEndingOf, nextLineStartAt } from '../../editing/text-layout';
 import { credentialNames, type TokenSource } from './acquisition';
@@ -109,7 +109,7 @@ export function guideTokenFixes(
   const local = (base: string): string => uniqueName(base, taken);
   const inBlock = (u: TokenUseEvent): boolean =>
     u.range.start >= block.bodyRange.start && u.range.end <= block.bodyRange.end;
-  const uses = eventsIn(unit, 'token-use').filter((u) => u.variable === use.variable && inBlock(u));
+  const uses = eventsOfKind(unit, 'token-use').filter((u) => u.variable === use.variable && inBlock(u));
   const fixes: Fix[] = [];
 
   // Strategy B at the top of the block; every use in the block reads validToken.

@@ -3,24 +3,24 @@ import type {
   FlowModel,
   Guard,
   LongRunningEvent,
+  RestCallEvent,
   TokenAcquireEvent,
   TokenUseEvent,
 } from '../../analysis/model/flow-model';
-import type { Finding } from '../finding';
 import {
-  authoredName,
   branchTakesErrorPath,
   contains,
   coversPoint,
   eventsOfKind,
   isExpiryGuarded,
-  listForMessage,
-  shortLabel,
-  whereAcquired,
+  tokenRequestBehind,
 } from '../../analysis/model/queries';
-import { finding, type Rule, type RuleContext } from '../rule';
+import type { RuleFinding } from '../finding';
+import { authoredName, listForMessage, shortLabel, whereAcquired } from '../messages';
+import { finding, type RuleContext } from '../rule';
 
 const CODE = 'token-reuse-without-expiry';
+type ReuseFinding = RuleFinding<typeof CODE>;
 const MAX_ALIAS_DEPTH = 8;
 
 /**
@@ -276,8 +276,12 @@ function longRunningBetween(
 
 const ADVICE = 'Refresh it when it is due (Strategy B) or fetch a fresh token right before this call (Strategy A).';
 
-function check(model: FlowModel, context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+/**
+ * Pattern A: a token sent with no expiry check on the way, acquired earlier (in this unit before something
+ * long-running, in an earlier action or block, or in an unknown place).
+ */
+export function checkTokenReuse(model: FlowModel, context: RuleContext): ReuseFinding[] {
+  const findings: ReuseFinding[] = [];
   const index = new AcquisitionIndex(model);
   model.units.forEach((unit, position) => {
     for (const use of eventsOfKind(unit, 'token-use')) {
@@ -291,7 +295,7 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
           (e) => e.order > origin.latest.order && e.order < use.order,
         );
         if (waits.length === 0) continue;
-        findings.push(report(context, use, name, unit, origin.latest, waits));
+        findings.push(report(model, context, unit, use, name, unit, origin.latest, waits));
         continue;
       }
       const earlier = earlierAcquisition(model, index, unit, use, origin.names);
@@ -307,23 +311,47 @@ function check(model: FlowModel, context: RuleContext): Finding[] {
         const related = partial
           ? [{ range: partial.range, message: `${name} is fetched here only on some paths` }]
           : undefined;
-        findings.push(finding(CODE, use.range, message, related));
+        // The fix reuses what it can of the token's acquisition: the partial fetch, else the last copy before the use.
+        const acquired =
+          partial ??
+          eventsOfKind(unit, 'token-acquire')
+            .filter((a) => a.variable === use.variable && a.order < use.order)
+            .pop();
+        const facts = {
+          unit,
+          use,
+          longRunning: [],
+          ...(acquired ? acquisitionFacts(model, unit, acquired) : {}),
+        };
+        findings.push(finding(CODE, use.range, message, facts, related));
         continue;
       }
-      findings.push(report(context, use, name, earlier.unit, earlier.acquisition, earlier.longRunning));
+      findings.push(report(model, context, unit, use, name, earlier.unit, earlier.acquisition, earlier.longRunning));
     }
   });
   return findings;
 }
 
+/** The acquisition and the token request behind it, as finding facts. */
+function acquisitionFacts(
+  model: FlowModel,
+  unit: CodeUnit,
+  event: TokenAcquireEvent,
+): { acquisition: { unit: CodeUnit; event: TokenAcquireEvent }; tokenRequest?: RestCallEvent } {
+  const tokenRequest = tokenRequestBehind(model, event);
+  return tokenRequest ? { acquisition: { unit, event }, tokenRequest } : { acquisition: { unit, event } };
+}
+
 function report(
+  model: FlowModel,
   context: RuleContext,
+  unit: CodeUnit,
   use: TokenUseEvent,
   name: string,
   acquiringUnit: CodeUnit,
   acquisition: TokenAcquireEvent,
   longRunning: readonly LongRunningEvent[],
-): Finding {
+): ReuseFinding {
   const where = whereAcquired(context, acquiringUnit, acquisition.range);
   const acquiredName = authoredName(context.text, acquisition.range, acquisition.variable);
   const related = [
@@ -344,7 +372,6 @@ function report(
         `(Pattern A): by then the token may have expired, and this call fails with 401. ${ADVICE}`
       : `${subject} acquired ${where} and is reused here with no expiry check (Pattern A): on a long contact the token ` +
         `expires and this call fails with 401. ${ADVICE}`;
-  return finding(CODE, use.range, message, related);
+  const facts = { unit, use, longRunning, ...acquisitionFacts(model, acquiringUnit, acquisition) };
+  return finding(CODE, use.range, message, facts, related);
 }
-
-export const tokenReuseWithoutExpiry: Rule = { code: CODE, check };

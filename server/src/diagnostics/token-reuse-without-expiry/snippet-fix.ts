@@ -8,7 +8,7 @@ import { LineWriter, renderLines } from '../../templates/layout';
 import { DEFAULT_TOKEN_URL } from '../../templates/token-request';
 import { toCodeRange, type SnippetCode } from '../../editing/code-region';
 import { insertLinesBefore } from '../../editing/insertion';
-import { eventsIn } from '../../editing/model-lookup';
+import { eventsOfKind } from '../../analysis/model/queries';
 import { assignedNameSet, errorVariableOf, expiryNameFor, uniqueName } from '../../editing/names';
 import { namesIn } from '../../editing/snippet-tree';
 import { indentUnitOf } from '../../editing/text-layout';
@@ -77,7 +77,7 @@ export function snippetTokenFixes(
   };
   const own = toSite(use);
   if (!own) return [];
-  const unitUses = eventsIn(unit, 'token-use').filter((u) => u.variable === use.variable);
+  const unitUses = eventsOfKind(unit, 'token-use').filter((u) => u.variable === use.variable);
   const sites = unitUses.map(toSite).filter((s): s is SnippetUseSite => s !== undefined);
   const callSites = unitUses
     .filter((u) => u.callId !== undefined && u.callId === use.callId)
@@ -91,7 +91,7 @@ export function snippetTokenFixes(
   const credentials = credentialNames(source, settings);
   const request = uniqueName('tokenProxy', taken);
   const response = uniqueName('tokenResult', taken);
-  const tokenVariables = new Set(eventsIn(unit, 'token-acquire').map((a) => a.variable));
+  const tokenVariables = new Set(eventsOfKind(unit, 'token-acquire').map((a) => a.variable));
   const fallbackName = (base: string) => (): string =>
     tokenVariables.has(base.toLowerCase()) ? base : uniqueName(base, new Set([...taken, ...documentNames]));
 

@@ -1,13 +1,13 @@
 import type { CodeUnit, FlowModel, RestCallEvent, TokenUseEvent } from '../../analysis/model/flow-model';
-import type { Settings } from '../../common/settings';
 import type { ParsedDocument, GuideDocument } from '../../documents/parsed-document';
-import type { Finding } from '../finding';
-import type { Fix } from '../fix';
+import type { RuleFinding } from '../finding';
+import type { Fix, FixContext } from '../fix';
+import type { SnippetBlock } from '../../syntax/guide/ast';
 import { authStatusHandler, defaultAuthStatusHandlerNames } from '../../templates';
-import { toCodeRange, snippetCodeAt, type SnippetCode } from '../../editing/code-region';
-import { allNodes, blockAt } from '../../editing/guide-tree';
+import { toCodeRange, type SnippetCode } from '../../editing/code-region';
+import { allNodes } from '../../editing/guide-tree';
 import { insertLinesAfter } from '../../editing/insertion';
-import { eventAt, eventsIn, modelFor } from '../../editing/model-lookup';
+import { eventsOfKind } from '../../analysis/model/queries';
 import { errorVariableOf, expiryNameFor, uniqueName } from '../../editing/names';
 import { useSite } from '../token-reuse-without-expiry/snippet-sites';
 import { namesIn, statementAt } from '../../editing/snippet-tree';
@@ -32,7 +32,7 @@ function clearedVariables(
   call: RestCallEvent,
   selfIsPersistent: (variable: string) => boolean,
 ): { tokens: string[]; expiries: string[] } {
-  const uses = eventsIn(unit, 'token-use');
+  const uses = eventsOfKind(unit, 'token-use');
   const sent = uses.filter((u) => u.callId === call.id);
   const tokensBehind = (variables: readonly string[]): string[] => {
     const found = new Set<string>();
@@ -76,7 +76,7 @@ function plannedCache(
   tokenName: (use: TokenUseEvent) => { name: string; replaced: boolean } | undefined,
 ): { tokens: string[]; expiries: string[] } | undefined {
   if (expiryVariables(model).length > 0) return undefined;
-  const sent = eventsIn(unit, 'token-use').filter((u) => u.callId === call.id);
+  const sent = eventsOfKind(unit, 'token-use').filter((u) => u.callId === call.id);
   const tokens = new Set<string>();
   for (const use of sent) {
     const planned = tokenName(use);
@@ -103,7 +103,7 @@ function snippetFix(
   if (!statement || !client) return [];
   const taken = namesIn(program);
   const copies = new Set(
-    eventsIn(unit, 'status-copy')
+    eventsOfKind(unit, 'status-copy')
       .filter((c) => c.callId === call.id)
       .map((c) => c.variable),
   );
@@ -162,10 +162,15 @@ function snippetFix(
   ];
 }
 
-function guideFix(document: GuideDocument, model: FlowModel, unit: CodeUnit, call: RestCallEvent): Fix[] {
+function guideFix(
+  document: GuideDocument,
+  block: SnippetBlock,
+  model: FlowModel,
+  unit: CodeUnit,
+  call: RestCallEvent,
+): Fix[] {
   const { text } = document;
-  const block = blockAt(document, call.range.start);
-  if (!block || call.resultVariable === undefined) return [];
+  if (call.resultVariable === undefined) return [];
   const body = text.slice(block.bodyRange.start, block.bodyRange.end);
   const locals = new Set<string>();
   for (const node of allNodes(block.program)) {
@@ -212,11 +217,13 @@ function guideFix(document: GuideDocument, model: FlowModel, unit: CodeUnit, cal
  * it is and still runs on success: the handler only clears the cached token and expiry and sets the error variable
  * (`AUTH_FAILURE`, `HTTP_<status>`, or "" on success) for the flow to branch on.
  */
-export function uncheckedAuthStatusFixes(document: ParsedDocument, finding: Finding, settings: Settings): Fix[] {
-  const model = modelFor(document, settings);
-  const located = eventAt(model, 'rest-call', finding.range);
-  if (!located) return [];
-  if (document.kind === 'guide') return guideFix(document, model, located.unit, located.event);
-  const snippet = snippetCodeAt(document, located.event.range.start);
-  return snippet ? snippetFix(document, snippet, model, located.unit, located.event) : [];
+export function uncheckedAuthStatusFixes(finding: RuleFinding<'unchecked-auth-status'>, context: FixContext): Fix[] {
+  const { document, model } = context;
+  const { unit, call } = finding.facts;
+  if (document.kind === 'guide') {
+    const block = context.guideBlockOf(unit);
+    return block ? guideFix(document, block, model, unit, call) : [];
+  }
+  const snippet = context.snippetCodeOf(unit);
+  return snippet ? snippetFix(document, snippet, model, unit, call) : [];
 }

@@ -1,7 +1,7 @@
 import type { CodeUnit, Condition, FlowModel } from '../../analysis/model/flow-model';
-import type { Finding } from '../finding';
+import type { RuleFinding } from '../finding';
 import { branchTakesErrorPath, eventsOfKind, statusChecksOf } from '../../analysis/model/queries';
-import { finding, type Rule, type RuleContext } from '../rule';
+import { finding, type RuleContext } from '../rule';
 
 const CODE = 'unchecked-auth-status';
 
@@ -24,8 +24,8 @@ function handlesAuthFailure(unit: CodeUnit, condition: Condition): boolean {
   return false;
 }
 
-function check(model: FlowModel, _context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+export function checkUncheckedAuthStatus(model: FlowModel, _context: RuleContext): RuleFinding<typeof CODE>[] {
+  const findings: RuleFinding<typeof CODE>[] = [];
   for (const unit of model.units) {
     for (const call of eventsOfKind(unit, 'rest-call')) {
       if (call.isTokenRequest) continue;
@@ -37,10 +37,8 @@ function check(model: FlowModel, _context: RuleContext): Finding[] {
             'carries on with empty data. Check the status code after the call; on 401/403 clear the cached token and take an error path.'
           : 'The status of this call is checked, but a 401/403 is not told apart from success: an expired or revoked token ' +
             'goes unnoticed. Handle 401/403 (clear the cached token, set an error variable) or take an error path whenever the call fails.';
-      findings.push(finding(CODE, call.range, message));
+      findings.push(finding(CODE, call.range, message, { unit, call, checks }));
     }
   }
   return findings;
 }
-
-export const uncheckedAuthStatus: Rule = { code: CODE, check };

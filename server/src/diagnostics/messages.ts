@@ -1,0 +1,48 @@
+import type { CodeUnit } from '../analysis/model/flow-model';
+import type { TextRange } from '../common/text-range';
+import type { RuleContext } from './rule';
+
+/** How rules name things in their messages: names as the author wrote them, lists, action labels, places. */
+
+/** The variable name as the author wrote it at a range (`strToken`), or the folded name when not found there. */
+export function authoredName(text: string, range: TextRange, folded: string): string {
+  if (folded === '') return folded;
+  const slice = text.slice(Math.max(0, range.start), Math.min(text.length, range.end));
+  const match = namePattern(folded).exec(slice);
+  return match ? match[1]! : folded;
+}
+
+/** One compiled pattern per name (messages name the same few variables again and again). */
+const NAME_PATTERNS = new Map<string, RegExp>();
+
+function namePattern(folded: string): RegExp {
+  let pattern = NAME_PATTERNS.get(folded);
+  if (!pattern) {
+    const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(?<![\\w$])(?:global:)?(${escaped})(?![\\w$])`, 'i');
+    // Bounded: names come from documents, and a long session sees many.
+    if (NAME_PATTERNS.size >= 1000) NAME_PATTERNS.clear();
+    NAME_PATTERNS.set(folded, pattern);
+  }
+  return pattern;
+}
+
+/** `A`, `A and B`, `A, B and 2 more` for messages. */
+export function listForMessage(items: readonly string[], max = 2): string {
+  if (items.length <= 1) return items[0] ?? '';
+  if (items.length <= max) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** A long action label cut for a message: `PLAY "Welcome to Contoso Energy. Please…"`. */
+export function shortLabel(label: string, max = 64): string {
+  const oneLine = label.replace(/\s+/g, ' ').trim();
+  if (oneLine.length <= max) return oneLine;
+  const cut = oneLine.slice(0, max - 1).trimEnd();
+  return /^[^"]*"[^"]*$/.test(cut) ? `${cut}…"` : `${cut}…`;
+}
+
+/** "in SNIPPET action 3 "Get token"" for export actions, otherwise "at line N". */
+export function whereAcquired(context: RuleContext, unit: CodeUnit, range: TextRange): string {
+  return /^SNIPPET action\b/i.test(unit.label) ? `in ${unit.label}` : `at line ${context.lineOf(range.start)}`;
+}

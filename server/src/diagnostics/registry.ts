@@ -1,0 +1,43 @@
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type RuleCode, SYNTAX_ERROR_CODE } from './codes';
+import type { DiagnosticMeta, RuleDefinition } from './definition';
+import { tokenReuseWithoutExpiry } from './token-reuse-without-expiry';
+import { tokenExpiresInIgnored } from './token-expires-in-ignored';
+import { tokenExpiryNoBuffer } from './token-expiry-no-buffer';
+import { refreshWithoutJitter } from './refresh-without-jitter';
+import { tokenFetchInLoop } from './token-fetch-in-loop';
+import { uncheckedAuthStatus } from './unchecked-auth-status';
+import { hardcodedSecret } from './hardcoded-secret';
+import { hardcodedToken } from './hardcoded-token';
+import { resourceTokenExpiryUntracked } from './resource-token-expiry-untracked';
+import { tokenFetchUnchecked } from './token-fetch-unchecked';
+
+/**
+ * Every diagnostic code and what it owns (its rule, its fixes or why it has none), in one table. The type demands an
+ * entry for each code of the closed union, under its own code.
+ */
+export const RULES: { readonly [C in RuleCode]: RuleDefinition<C> } = {
+  'token-reuse-without-expiry': tokenReuseWithoutExpiry,
+  'token-expires-in-ignored': tokenExpiresInIgnored,
+  'token-expiry-no-buffer': tokenExpiryNoBuffer,
+  'refresh-without-jitter': refreshWithoutJitter,
+  'token-fetch-in-loop': tokenFetchInLoop,
+  'unchecked-auth-status': uncheckedAuthStatus,
+  'hardcoded-secret': hardcodedSecret,
+  'hardcoded-token': hardcodedToken,
+  'resource-token-expiry-untracked': resourceTokenExpiryUntracked,
+  'token-fetch-unchecked': tokenFetchUnchecked,
+};
+
+/** Syntax errors come from the parsers: no rule, and no automatic fix (the author's intent is unknown). */
+export const SYNTAX_ERROR: DiagnosticMeta = {
+  code: SYNTAX_ERROR_CODE,
+  defaultSeverity: 'error',
+  title: 'The script text does not parse.',
+};
+
+/** What every code says of itself, syntax errors first, then the rules in catalog order. */
+export const CATALOG: readonly DiagnosticMeta[] = DIAGNOSTIC_CODES.map((code) => metaOf(code));
+
+export function metaOf(code: DiagnosticCode): DiagnosticMeta {
+  return code === SYNTAX_ERROR_CODE ? SYNTAX_ERROR : RULES[code];
+}

@@ -1,0 +1,16 @@
+/**
+ * The face of the core for the front ends (the language server and the CLI): they import from here, from
+ * common/ (settings, ids, masking) and from nothing else in server/src (test/unit/architecture checks it).
+ */
+export { Analysis, fixAll, type DocumentInput } from './analysis';
+export { lintText, fixAllText, type LintedText } from './lint';
+export type { HoverInfo } from './hover';
+export type { FoldingRegion } from './folding';
+export type { Finding, RelatedPlace } from '../diagnostics/finding';
+export type { Fix } from '../diagnostics/fix';
+export type { DiagnosticMeta } from '../diagnostics/definition';
+export { type DiagnosticCode, DIAGNOSTIC_CODES, isDiagnosticCode, SYNTAX_ERROR_CODE } from '../diagnostics/codes';
+export { CATALOG, metaOf } from '../diagnostics/registry';
+export { ruleDocUrl } from '../diagnostics/doc-url';
+export { atLeast, type Severity } from '../diagnostics/severity';
+export { type DocumentKind, GUIDE_LANGUAGE_ID, SNIPPET_LANGUAGE_ID } from '../documents/document-kind';
