@@ -8,19 +8,22 @@ import {
   type Disposable,
   type TextDocumentContentProvider,
 } from 'vscode';
-import { SETTINGS_SECTION } from '../../server/src/common/settings';
-import { decodeJwtToken } from '../../server/src/jwt/decode';
-import { findJwts } from '../../server/src/jwt/find';
-import { renderJwtReport } from '../../server/src/jwt/report';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  DECODE_JWT_REQUEST,
+  SETTINGS_SECTION,
+  type DecodeJwtParams,
+  type DecodeJwtResult,
+} from '../../server/src/common/protocol-ids';
 
 /** Read-only documents holding decoded-JWT reports; the URI never contains the token. */
 export const JWT_REPORT_SCHEME = 'studio-token-lens-jwt';
 
-/** The token inside some text: a JWT-shaped run (an optional `Bearer ` is skipped), else the trimmed text. */
-export function tokenIn(text: string): string {
-  const found = findJwts(text)[0];
-  return found ? found.token : text.trim().replace(/^Bearer\s+/i, '');
-}
+/**
+ * Every JWT starts with `eyJ` (base64url of `{"`). The clipboard is read without asking, so it goes to the server only
+ * when it may hold one: a password copied a minute ago stays where it is.
+ */
+const JWT_START = 'eyJ';
 
 class JwtReportProvider implements TextDocumentContentProvider {
   private readonly reports = new Map<string, string>();
@@ -39,38 +42,60 @@ class JwtReportProvider implements TextDocumentContentProvider {
   }
 }
 
-async function askForText(): Promise<string | undefined> {
+type Decode = (text: string) => Promise<DecodeJwtResult>;
+
+/**
+ * The selection, else a JWT on the clipboard, else what the user pastes. Undefined when there is nothing to decode
+ * (the input box was dismissed or left empty).
+ */
+async function decodeWhatTheUserMeans(decode: Decode): Promise<DecodeJwtResult | undefined> {
   const editor = window.activeTextEditor;
-  if (editor && !editor.selection.isEmpty) return editor.document.getText(editor.selection);
+  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+  if (selected.trim() !== '') return decode(selected);
   const clipboard = await env.clipboard.readText();
-  if (findJwts(clipboard).length > 0) return clipboard;
-  return window.showInputBox({
+  if (clipboard.includes(JWT_START)) {
+    const fromClipboard = await decode(clipboard);
+    // Text that only contains `eyJ` is not what the user meant: ask instead of reporting on it.
+    if ('markdown' in fromClipboard) return fromClipboard;
+  }
+  const typed = await window.showInputBox({
     title: 'Decode JWT',
-    prompt: 'Paste a JWT (a leading "Bearer " is ignored). It is decoded locally and never sent anywhere.',
+    prompt:
+      'Paste a JWT (a leading "Bearer " is ignored). It is decoded on this machine; nothing goes over the network.',
     password: true,
     ignoreFocusOut: true,
   });
+  return typed === undefined || typed.trim() === '' ? undefined : decode(typed);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
- * "Decode JWT": decodes the selection, else a JWT on the clipboard, else asks; shows the same report as
- * the hover in a read-only Markdown editor. Nothing leaves the machine.
+ * "Decode JWT": the language server decodes (request `studioTokenLens/decodeJwt`), so the client carries no JWT code;
+ * the report is the hover's, shown in a read-only Markdown editor. Nothing leaves the machine.
  */
-export function registerDecodeJwt(commandId: string): Disposable[] {
+export function registerDecodeJwt(commandId: string, client: LanguageClient): Disposable[] {
   const provider = new JwtReportProvider();
   const command = async (): Promise<void> => {
-    const text = await askForText();
-    if (text === undefined || text.trim() === '') return;
-    const token = tokenIn(text);
-    const bufferSeconds = workspace.getConfiguration(SETTINGS_SECTION).get<number>('bufferSeconds', 300);
-    const report = renderJwtReport(token, { now: new Date(), bufferSeconds });
-    if (report === undefined) {
-      const decoded = decodeJwtToken(token);
-      const reason = decoded.kind === 'invalid' ? decoded.reason : 'unknown format';
-      void window.showWarningMessage(`Not a decodable JWT: ${reason}`);
+    const scope = window.activeTextEditor?.document.uri;
+    const bufferSeconds = workspace.getConfiguration(SETTINGS_SECTION, scope).get<number>('bufferSeconds');
+    const decode: Decode = (text) =>
+      client.sendRequest<DecodeJwtResult>(DECODE_JWT_REQUEST, { text, bufferSeconds } satisfies DecodeJwtParams);
+    let result: DecodeJwtResult | undefined;
+    try {
+      result = await decodeWhatTheUserMeans(decode);
+    } catch (error) {
+      void window.showErrorMessage(`Decode JWT needs the language server, which did not answer: ${describe(error)}`);
       return;
     }
-    const document = await workspace.openTextDocument(provider.add(report));
+    if (result === undefined) return;
+    if ('error' in result) {
+      void window.showWarningMessage(result.error);
+      return;
+    }
+    const document = await workspace.openTextDocument(provider.add(result.markdown));
     await window.showTextDocument(document, { preview: true });
   };
   return [

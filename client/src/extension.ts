@@ -41,7 +41,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       }
     }),
     commands.registerCommand(COMMANDS.showOutput, () => outputChannel.show(true)),
-    ...registerDecodeJwt(COMMANDS.decodeJwt),
+    ...registerDecodeJwt(COMMANDS.decodeJwt, languageClient),
   );
   try {
     await languageClient.start();

@@ -29,8 +29,8 @@ export const DEFAULT_SETTINGS: Settings = {
   validationDelayMs: 200,
 };
 
-/** The configuration section the settings live under. */
-export const SETTINGS_SECTION = 'studioTokenLens';
+/** The configuration section the settings live under (shared with the client, hence defined with its ids). */
+export { SETTINGS_SECTION } from './protocol-ids';
 
 const LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'information', 'hint'];
 

@@ -1,8 +1,7 @@
+import { GUIDE_LANGUAGE_ID, SNIPPET_LANGUAGE_ID } from '../common/protocol-ids';
+
 /** The three kinds of document the product reads. */
 export type DocumentKind = 'snippet' | 'guide' | 'export';
-
-export const SNIPPET_LANGUAGE_ID = 'cxone-snippet';
-export const GUIDE_LANGUAGE_ID = 'cxone-studio';
 
 /** Cheap check on the first element's name; the XML reader makes the final decision. */
 export function looksLikeStudioExport(text: string): boolean {

@@ -1,5 +1,6 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DecodeJwtRequestType, handleDecodeJwt } from './decode-jwt-handler';
 import type { LanguageServer } from './language-server';
 import { runSafe, runSafeNotification } from './run-safe';
 
@@ -34,5 +35,8 @@ export function registerHandlers(
   );
   connection.onCodeAction((params, token) =>
     runSafe('textDocument/codeAction', token, () => server.codeAction(params)),
+  );
+  connection.onRequest(DecodeJwtRequestType, (params, token) =>
+    runSafe(DecodeJwtRequestType.method, token, () => handleDecodeJwt(params)),
   );
 }

@@ -25,6 +25,28 @@ describe('commands', () => {
     assert.ok(!text.includes(line.slice(start, end)), 'the report must not contain the whole token');
   });
 
+  it('studioTokenLens.decodeJwt decodes a JWT on the clipboard when nothing is selected', async () => {
+    const editor = await open('pasted-test-token.snippet');
+    const line = editor.document.lineAt(1).text;
+    const token = line.slice(line.indexOf('eyJ'), line.lastIndexOf('"'));
+    await vscode.env.clipboard.writeText(`Authorization: Bearer ${token}`);
+    assert.ok((await vscode.env.clipboard.readText()).includes(token), 'this VS Code has no usable clipboard');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    // Not awaited first: were the clipboard ignored, the command would wait on its input box.
+    const running = vscode.commands.executeCommand('studioTokenLens.decodeJwt');
+    try {
+      const report = await poll('the JWT report editor', () => {
+        const active = vscode.window.activeTextEditor?.document;
+        return active?.uri.scheme === 'studio-token-lens-jwt' ? active : undefined;
+      });
+      assert.match(report.getText(), /\| sub \| studio-ivr \|/);
+      assert.ok(!report.getText().includes(token), 'the report must not contain the whole token');
+      await running;
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    }
+  });
+
   it('studioTokenLens.restartServer restarts the server, and it answers again', async () => {
     const editor = await open('pasted-test-token.snippet');
     const position = new vscode.Position(1, editor.document.lineAt(1).text.indexOf('eyJ') + 5);
