@@ -5,6 +5,7 @@
 export { Analysis, fixAll, type DocumentInput } from './analysis';
 export { lintText, fixAllText, type LintedText } from './lint';
 export type { HoverInfo } from './hover';
+export { decodeJwtText } from './decode-jwt';
 export type { FoldingRegion } from './folding';
 export type { Finding, RelatedPlace } from '../diagnostics/finding';
 export type { Fix } from '../diagnostics/fix';
@@ -13,4 +14,4 @@ export { type DiagnosticCode, DIAGNOSTIC_CODES, isDiagnosticCode, SYNTAX_ERROR_C
 export { CATALOG, metaOf } from '../diagnostics/registry';
 export { ruleDocUrl } from '../diagnostics/doc-url';
 export { atLeast, type Severity } from '../diagnostics/severity';
-export { type DocumentKind, GUIDE_LANGUAGE_ID, SNIPPET_LANGUAGE_ID } from '../documents/document-kind';
+export type { DocumentKind } from '../documents/document-kind';

@@ -5,7 +5,8 @@ import { maskSecret } from '../../../server/src/common/mask';
 import type { DecodeJwtResult } from '../../../server/src/common/protocol-ids';
 import { MAX_JWT_LENGTH } from '../../../server/src/jwt/find';
 import { renderJwtReport } from '../../../server/src/jwt/report';
-import { decodeJwtText, handleDecodeJwt } from '../../../server/src/lsp/decode-jwt-handler';
+import { handleDecodeJwt } from '../../../server/src/lsp/decode-jwt-handler';
+import { decodeJwtText } from '../../../server/src/service';
 import type { RuntimeEnvironment } from '../../../server/src/lsp/runtime';
 
 // Test-only keys; tokens are generated here, never real credentials.

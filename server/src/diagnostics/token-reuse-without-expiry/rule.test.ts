@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { ModelBuilder, run, summary } from './model-builder';
-import { metaOf } from '../../../server/src/diagnostics/registry';
+import { ModelBuilder, run, summary } from '../../../../test/helpers/model-builder';
+import { metaOf } from '../registry';
 
 const CODE = 'token-reuse-without-expiry';
 

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sanitizeSettings, type Settings } from '../../../server/src/common/settings';
-import type { Finding } from '../../../server/src/diagnostics/finding';
-import { lintText } from '../../../server/src/service/lint';
-import { describeRange, readAnnotated, type ExpectedAnnotation } from '../../helpers/annotated';
+import { sanitizeSettings, type Settings } from '../../server/src/common/settings';
+import type { Finding } from '../../server/src/diagnostics/finding';
+import { lintText } from '../../server/src/service/lint';
+import { describeRange, readAnnotated, type ExpectedAnnotation } from './annotated';
 
 export const FIXTURE_EXTENSIONS = ['.snippet', '.studio', '.xml'];
 

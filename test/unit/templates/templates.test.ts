@@ -20,7 +20,7 @@ import {
   type LineEnding,
   type Notation,
 } from '../../../server/src/templates';
-import { JITTER_ON } from './check-fix';
+import { JITTER_ON } from '../../helpers/check-fix';
 import {
   assertIndented,
   assertLineEndings,

@@ -1,9 +1,9 @@
-import type { DiagnosticCode } from '../../../server/src/diagnostics/codes';
+import type { DiagnosticCode } from '../codes';
 import { strict as assert } from 'node:assert';
-import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import { fixAllText, lintText } from '../../../server/src/service/lint';
-import { readExport } from '../../../server/src/syntax/export/read-export';
-import { checkFix, lines, read } from './check-fix';
+import { DEFAULT_SETTINGS } from '../../common/settings';
+import { fixAllText, lintText } from '../../service/lint';
+import { readExport } from '../../syntax/export/read-export';
+import { checkFix, lines, read } from '../../../../test/helpers/check-fix';
 
 const TITLE = 'Move the secret out of the script';
 const comment = (name: string): string =>

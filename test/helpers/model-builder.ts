@@ -9,12 +9,12 @@ import type {
   SecretLiteralEvent,
   StatusCheck,
   TokenAcquireEvent,
-} from '../../../server/src/analysis/model/flow-model';
-import type { TextRange } from '../../../server/src/common/text-range';
-import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/common/settings';
-import type { RuleFinding } from '../../../server/src/diagnostics/finding';
-import { runRules } from '../../../server/src/diagnostics/run-rules';
-import { createRuleContext } from '../../../server/src/service/rule-context';
+} from '../../server/src/analysis/model/flow-model';
+import type { TextRange } from '../../server/src/common/text-range';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/common/settings';
+import type { RuleFinding } from '../../server/src/diagnostics/finding';
+import { runRules } from '../../server/src/diagnostics/run-rules';
+import { createRuleContext } from '../../server/src/service/rule-context';
 
 /**
  * Builds FlowModel objects by hand for rule unit tests. Ranges are found by searching the source text for a
@@ -296,4 +296,25 @@ export function summary(
   return findings
     .filter((f) => code === undefined || f.code === code)
     .map((f) => `${f.code}@${JSON.stringify(text.slice(f.range.start, f.range.end))}`);
+}
+
+/** One unit whose only condition is an expiry check (`comparison` and the buffer's text are found in `text`). */
+export function expiryCheckModel(
+  text: string,
+  comparison: string,
+  buffer: ExpiryCheck['buffer'],
+  bufferText?: string,
+): ModelBuilder {
+  const b = new ModelBuilder(text);
+  const u = b.unit('snippet');
+  u.condition(text, {
+    expiry: {
+      expiryVariable: 'tokenexpiry',
+      buffer,
+      refreshBranch: 'then',
+      comparison,
+      ...(bufferText ? { bufferText } : {}),
+    },
+  });
+  return b;
 }

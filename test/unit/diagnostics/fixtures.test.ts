@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { join, relative } from 'node:path';
-import { assertMatchesAnnotations, fixtureFiles, lintFixture } from './fixture-runner';
+import { assertMatchesAnnotations, fixtureFiles, lintFixture } from '../../helpers/fixture-runner';
 
 const ROOT = join(__dirname, '../../..');
 const RULE_FIXTURES = join(ROOT, 'test/fixtures/rules');

@@ -1,7 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { ExpiryCheck } from '../../../server/src/analysis/model/flow-model';
-import { ModelBuilder, run, summary } from './model-builder';
-import { metaOf } from '../../../server/src/diagnostics/registry';
+import { ModelBuilder, run, summary } from '../../../../test/helpers/model-builder';
 
 describe('token-expires-in-ignored (hand-built models)', () => {
   const CODE = 'token-expires-in-ignored';
@@ -68,65 +66,5 @@ describe('token-expires-in-ignored (hand-built models)', () => {
       persistent: true,
     });
     assert.deepEqual(summary(text, run(b), CODE), []);
-  });
-});
-
-describe('token-expiry-no-buffer and refresh-without-jitter (hand-built models)', () => {
-  function model(text: string, comparison: string, buffer: ExpiryCheck['buffer'], bufferText?: string): ModelBuilder {
-    const b = new ModelBuilder(text);
-    const u = b.unit('snippet');
-    u.condition(text, {
-      expiry: {
-        expiryVariable: 'tokenexpiry',
-        buffer,
-        refreshBranch: 'then',
-        comparison,
-        ...(bufferText ? { bufferText } : {}),
-      },
-    });
-    return b;
-  }
-
-  it('reports a check with no buffer on the comparison, naming the configured buffer', () => {
-    const text = 'IF cachedToken = "" | utc >= tokenExpiry';
-    const findings = run(model(text, 'utc >= tokenExpiry', { kind: 'none' }), { bufferSeconds: 120 });
-    assert.deepEqual(summary(text, findings), ['token-expiry-no-buffer@"utc >= tokenExpiry"']);
-    assert.equal(
-      findings[0]!.message,
-      'This check compares the time with the expiry (tokenExpiry) directly; refresh 120 s before it to absorb clock drift ' +
-        'between the Studio host and the identity provider.',
-    );
-  });
-
-  it('hints at a constant buffer, with the jitter range from settings', () => {
-    const text = 'IF utc >= tokenExpiry - (300 / 86400)';
-    const findings = run(model(text, 'utc >= tokenExpiry - (300 / 86400)', { kind: 'constant', seconds: 300 }), {
-      jitter: { enabled: false, minSeconds: 100, maxSeconds: 400 },
-    });
-    assert.deepEqual(summary(text, findings), ['refresh-without-jitter@"utc >= tokenExpiry - (300 / 86400)"']);
-    assert.equal(metaOf(findings[0]!.code).defaultSeverity, 'hint');
-    assert.match(findings[0]!.message, /a fixed 300 s before expiry.*between 100 and 400 s/);
-  });
-
-  it('sits on the buffer when the model knows its range', () => {
-    const text = 'IF utc >= tokenExpiry - (300 / 86400)';
-    const findings = run(
-      model(text, 'utc >= tokenExpiry - (300 / 86400)', { kind: 'constant', seconds: 300 }, '(300 / 86400)'),
-    );
-    assert.deepEqual(summary(text, findings), ['refresh-without-jitter@"(300 / 86400)"']);
-  });
-
-  it('hints at a variable that holds a constant, not at an unknown or jittered buffer', () => {
-    const text = 'now >= clientExpiry - bufferSeconds';
-    assert.deepEqual(
-      summary(text, run(model(text, text, { kind: 'variable', variable: 'bufferseconds', constantSeconds: 300 }))),
-      ['refresh-without-jitter@"now >= clientExpiry - bufferSeconds"'],
-    );
-    assert.match(
-      run(model(text, text, { kind: 'variable', variable: 'bufferseconds', constantSeconds: 300 }))[0]!.message,
-      /refreshes its token a fixed 300 s \(bufferSeconds\) before expiry/,
-    );
-    assert.deepEqual(run(model(text, text, { kind: 'variable', variable: 'bufferseconds' })), []);
-    assert.deepEqual(run(model(text, text, { kind: 'jittered' })), []);
   });
 });

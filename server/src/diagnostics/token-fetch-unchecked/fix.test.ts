@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { readExport } from '../../../server/src/syntax/export/read-export';
-import { at, checkFix, lines, read } from './check-fix';
+import { readExport } from '../../syntax/export/read-export';
+import { at, checkFix, lines, read } from '../../../../test/helpers/check-fix';
 
 const CODE = 'token-fetch-unchecked';
 const REQUEST = [

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
-import { fixAllText, lintText } from '../../../server/src/service/lint';
-import { readExport } from '../../../server/src/syntax/export/read-export';
-import { at, checkFix, lines, read } from './check-fix';
+import { DEFAULT_SETTINGS } from '../../common/settings';
+import { fixAllText, lintText } from '../../service/lint';
+import { readExport } from '../../syntax/export/read-export';
+import { at, checkFix, lines, read } from '../../../../test/helpers/check-fix';
 
 const CODE = 'token-reuse-without-expiry';
 const STRATEGY_A = 'Fetch a fresh token before this call (Strategy A)';

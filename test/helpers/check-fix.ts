@@ -1,17 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../../../server/src/common/settings';
-import { applyEdits, nonOverlapping, type TextEdit } from '../../../server/src/common/text-edit';
-import type { TextRange } from '../../../server/src/common/text-range';
-import { documentKindOf } from '../../../server/src/documents/document-kind';
-import { parseDocument, syntaxErrorsOf } from '../../../server/src/documents/parsed-document';
-import type { Fix } from '../../../server/src/diagnostics/fix';
-import type { DiagnosticCode } from '../../../server/src/diagnostics/codes';
-import type { Finding } from '../../../server/src/diagnostics/finding';
-import { fixAllText, lintText } from '../../../server/src/service/lint';
-import { readExport } from '../../../server/src/syntax/export/read-export';
-import { describeRange, readAnnotated } from '../../helpers/annotated';
+import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from '../../server/src/common/settings';
+import { applyEdits, nonOverlapping, type TextEdit } from '../../server/src/common/text-edit';
+import type { TextRange } from '../../server/src/common/text-range';
+import { documentKindOf } from '../../server/src/documents/document-kind';
+import { parseDocument, syntaxErrorsOf } from '../../server/src/documents/parsed-document';
+import type { Fix } from '../../server/src/diagnostics/fix';
+import type { DiagnosticCode } from '../../server/src/diagnostics/codes';
+import type { Finding } from '../../server/src/diagnostics/finding';
+import { fixAllText, lintText } from '../../server/src/service/lint';
+import { readExport } from '../../server/src/syntax/export/read-export';
+import { describeRange, readAnnotated } from './annotated';
 
 export interface CheckFixOptions {
   /** File name; its extension picks the document kind (default `fix.snippet`). */
@@ -186,7 +186,7 @@ export function lines(eol: '\n' | '\r\n', ...content: string[]): string {
   return content.map((line) => line + eol).join('');
 }
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures');
+const FIXTURES = join(__dirname, '..', 'fixtures');
 
 /** The text of a fixture under test/fixtures, as it is on disk. */
 export function read(relative: string): string {

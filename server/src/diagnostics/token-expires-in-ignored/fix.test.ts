@@ -1,0 +1,108 @@
+import { strict as assert } from 'node:assert';
+import { at, checkFix, lines, read } from '../../../../test/helpers/check-fix';
+
+const EXPORT = 'fixes/expiry-checks-export.xml';
+
+describe('fix: token-expires-in-ignored', () => {
+  const CODE = 'token-expires-in-ignored';
+
+  it('Snippet: the constant becomes tokenResult.expires_in, keeping / 86400 (full text)', () => {
+    const body = (lifetime: string) =>
+      lines(
+        '\n',
+        'ASSIGN tokenProxy = GetRESTProxy()',
+        'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+        'IF tokenProxy.StatusCode = 200',
+        '{',
+        '  ASSIGN cachedToken = tokenResult.access_token',
+        `  ASSIGN tokenExpiry = utc + (${lifetime} / 86400)`,
+        '}',
+      );
+    const result = checkFix(body('$03600'), CODE, body('tokenResult.expires_in'), { name: 'lifetime.snippet' });
+    assert.deepEqual(
+      result.fixes.map((f) => [f.title, f.preferred]),
+      [['Use expires_in', true]],
+    );
+  });
+
+  it('the guide notation: (currentTime + tokenData.expires_in) (full text)', () => {
+    const before = read('analysis/studio/expiry-constant-3600.studio');
+    const expected = before.replace('(currentTime + 3600)', '(currentTime + tokenData.expires_in)');
+    checkFix(at(before, '3600)'), CODE, expected, { name: 'lifetime.studio' });
+  });
+
+  it('XML export (full text)', () => {
+    const before = read(EXPORT);
+    checkFix(at(before, '3600 / 86400'), CODE, before.replace('(3600 / 86400)', '(tokenResult.expires_in / 86400)'), {
+      name: 'expiry.xml',
+    });
+  });
+
+  it('Snippet, a cached token with no expiry: stores one and tests it with the presence check (full text)', () => {
+    const before = lines(
+      '\n',
+      'IF cachedToken = ""',
+      '{',
+      '  ASSIGN tokenProxy = GetRESTProxy()',
+      '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+      '  IF tokenProxy.StatusCode = 200',
+      '  {',
+      '    $0ASSIGN cachedToken = tokenResult.access_token',
+      '  }',
+      '}',
+    );
+    const expected = lines(
+      '\n',
+      'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (300 / 86400)',
+      '{',
+      '  ASSIGN tokenProxy = GetRESTProxy()',
+      '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+      '  IF tokenProxy.StatusCode = 200',
+      '  {',
+      '    ASSIGN cachedToken = tokenResult.access_token',
+      '    ASSIGN tokenExpiry = utc + (tokenResult.expires_in / 86400)',
+      '  }',
+      '}',
+    );
+    checkFix(before, CODE, expected, { name: 'cached.snippet' });
+  });
+
+  it("the guide notation, a cached token with no expiry: Strategy B's locals and a buffered presence check (full text)", () => {
+    const before = lines(
+      '\n',
+      'SNIPPET',
+      'var cached = "{strCachedToken}";',
+      'if (cached.length == 0) {',
+      '  var tokenReq = new CXone.HttpRequest();',
+      '  tokenReq.method = "POST";',
+      '  tokenReq.url = "https://auth.your-idp.com/oauth/token";',
+      '  tokenReq.body = "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}";',
+      '  var tokenResp = tokenReq.send();',
+      '  if (tokenResp.statusCode == 200) {',
+      '    $0SET strCachedToken = JSON.parse(tokenResp.body).access_token;',
+      '  }',
+      '}',
+      'END SNIPPET',
+    );
+    const expected = lines(
+      '\n',
+      'SNIPPET',
+      'var cached = "{strCachedToken}";',
+      'var currentTime = Math.floor(Date.now() / 1000);',
+      'var tokenExpiry = parseInt("{strTokenExpiry}") || 0;',
+      'if (cached.length == 0 || tokenExpiry <= 0 || currentTime >= (tokenExpiry - 300)) {',
+      '  var tokenReq = new CXone.HttpRequest();',
+      '  tokenReq.method = "POST";',
+      '  tokenReq.url = "https://auth.your-idp.com/oauth/token";',
+      '  tokenReq.body = "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}";',
+      '  var tokenResp = tokenReq.send();',
+      '  if (tokenResp.statusCode == 200) {',
+      '    SET strCachedToken = JSON.parse(tokenResp.body).access_token;',
+      '    SET strTokenExpiry = (currentTime + JSON.parse(tokenResp.body).expires_in).toString();',
+      '  }',
+      '}',
+      'END SNIPPET',
+    );
+    checkFix(before, CODE, expected, { name: 'cached.studio' });
+  });
+});
