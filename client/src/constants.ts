@@ -6,7 +6,8 @@ import {
 } from '../../server/src/common/protocol-ids';
 
 /** Names the client shares with package.json (test/manifest checks they agree). */
-export const CLIENT_ID = SETTINGS_SECTION; // also the prefix of the `studioTokenLens.trace.server` setting the client reads
+// Also the prefix of the `studioTokenLens.trace.server` setting the client reads.
+export const CLIENT_ID = SETTINGS_SECTION;
 export const CLIENT_NAME = 'Studio Token Lens';
 export const OUR_LANGUAGES = [SNIPPET_LANGUAGE_ID, GUIDE_LANGUAGE_ID] as const;
 export const COMMANDS = COMMAND_IDS;

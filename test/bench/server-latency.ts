@@ -117,7 +117,8 @@ export async function measureServerLatency(): Promise<string> {
     '',
     table(['lines', 'size', 'first pull', 'p50', 'p95', 'max'], latencyRows),
     '',
-    `Server RSS: ${idle} MiB idle; ${loaded} MiB with ${MEMORY_DOCUMENTS} open ${lines}-line documents, each pulled once`,
+    `Server RSS: ${idle} MiB idle; ${loaded} MiB with ${MEMORY_DOCUMENTS} open ${lines}-line documents, each ` +
+      `pulled once`,
   ].join('\n');
 }
 

@@ -25,7 +25,8 @@ async function main() {
   const missing = BUNDLES.filter((file) => !existsSync(file));
   if (missing.length > 0) {
     console.error(
-      `test:e2e:electron: missing ${missing.map((f) => f.slice(REPO.length + 1)).join(', ')}: run \`npm run build\` first.`,
+      `test:e2e:electron: missing ${missing.map((f) => f.slice(REPO.length + 1)).join(', ')}: run \`npm run build\` ` +
+        `first.`,
     );
     return 2;
   }

@@ -37,7 +37,8 @@ export async function packageVsix() {
   if (result.status !== 0) throw new Error(`vsce package failed (${result.error?.message ?? `exit ${result.status}`})`);
   const kb = statSync(VSIX).size / 1024;
   console.log(
-    `[package] ${VSIX.slice(REPO.length + 1)}: ${kb.toFixed(1)} KiB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `[package] ${VSIX.slice(REPO.length + 1)}: ${kb.toFixed(1)} KiB in ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   return VSIX;
 }

@@ -54,7 +54,8 @@ export const CHROMIUM_ARGS = [
 
 function usage(message) {
   console.error(
-    `test:e2e: ${message}\nusage: node test/e2e/run.mjs [--dev | --vsix <file>] [--grep <regexp>] [--timeout <seconds>] [--keep]`,
+    `test:e2e: ${message}\nusage: node test/e2e/run.mjs [--dev | --vsix <file>] [--grep <regexp>] [--timeout ` +
+      `<seconds>] [--keep]`,
   );
   process.exit(2);
 }
@@ -177,7 +178,8 @@ async function main() {
     ['extensionTestsPath', remote(suiteIndex)],
     ['skipWelcome', 'true'],
   ];
-  const workbenchUrl = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const query = `folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const workbenchUrl = `${server.url}/?${query}`;
 
   const { chromium } = createRequire(import.meta.url)(PLAYWRIGHT_CORE);
   const context = await chromium.launchPersistentContext(dirs.browserProfile, {
@@ -244,7 +246,9 @@ async function main() {
 
   const suiteStarted = performance.now();
   console.log(
-    `[e2e] VS Code ${opts.vsix ? `with ${basename(opts.vsix)} installed` : 'with this checkout as the development extension'} at ${server.url}`,
+    `[e2e] VS Code ` +
+      `${opts.vsix ? `with ${basename(opts.vsix)} installed` : 'with this checkout as the development extension'} at ` +
+      `${server.url}`,
   );
   await page.goto(workbenchUrl);
   const timeout = new Promise((r) =>
@@ -264,12 +268,14 @@ async function main() {
   if (typeof outcome !== 'number') console.error(`[e2e] ${outcome}; logs in ${LOGS.slice(REPO.length + 1)}/`);
   if (failed && !suiteStartedLogging) {
     console.error(
-      `[e2e] the suite printed nothing; the workbench's log ends with:\n${readFileSync(runLog, 'utf8').split('\n').slice(-40).join('\n')}`,
+      `[e2e] the suite printed nothing; the workbench's log ends ` +
+        `with:\n${readFileSync(runLog, 'utf8').split('\n').slice(-40).join('\n')}`,
     );
   }
   for (const [name, value] of Object.entries(metrics)) console.log(`[e2e] ${name}: ${value}`);
   console.log(
-    `[e2e] suite ${seconds(suiteMs)}, total ${seconds(performance.now() - started)}; screenshots in ${SCREENSHOTS.slice(REPO.length + 1)}/`,
+    `[e2e] suite ${seconds(suiteMs)}, total ${seconds(performance.now() - started)}; screenshots in ` +
+      `${SCREENSHOTS.slice(REPO.length + 1)}/`,
   );
   if (result)
     console.log(

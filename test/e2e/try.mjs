@@ -51,9 +51,11 @@ try {
   await stop(1);
 }
 const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${REPO}`]];
-const url = `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+const query = `folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+const url = `${server.url}/?${query}`;
 console.log(
-  `\nStudio Token Lens in VS Code (code-server), with ${folder.startsWith(REPO) ? folder.slice(REPO.length + 1) : folder} open:\n\n  ${url}\n`,
+  `\nStudio Token Lens in VS Code (code-server), with ` +
+    `${folder.startsWith(REPO) ? folder.slice(REPO.length + 1) : folder} open:\n\n  ${url}\n`,
 );
 console.log('Open the URL in a browser on this machine (or forward the port). Ctrl+C stops it.');
 const { code, signal } = await server.exit;

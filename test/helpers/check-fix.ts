@@ -87,7 +87,8 @@ export function checkFix(
   const candidates = linted.findings.filter((f) => f.code === code && f.range.start <= cursor && cursor <= f.range.end);
   assert.ok(
     candidates.length > 0,
-    `no ${code} finding at the cursor; findings: ${linted.findings.map((f) => `${f.code} ${describeRange(text, f.range)}`).join('; ')}`,
+    `no ${code} finding at the cursor; findings: ` +
+      `${linted.findings.map((f) => `${f.code} ${describeRange(text, f.range)}`).join('; ')}`,
   );
   const finding = candidates.reduce((a, b) => (b.range.end - b.range.start < a.range.end - a.range.start ? b : a));
 

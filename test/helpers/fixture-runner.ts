@@ -73,7 +73,8 @@ export function assertMatchesAnnotations(path: string, fixture: LintedFixture): 
     );
     assert.ok(
       match?.message.includes(annotation.message),
-      `${path}: ${line(text, annotation.code, annotation.range)}: message ${JSON.stringify(match?.message)} does not contain ${JSON.stringify(annotation.message)}`,
+      `${path}: ${line(text, annotation.code, annotation.range)}: message ${JSON.stringify(match?.message)} does not ` +
+        `contain ${JSON.stringify(annotation.message)}`,
     );
   }
 }

@@ -121,7 +121,8 @@ describe('protocol: code actions', function () {
       fixture('fixes/pattern-a-lookup.snippet'),
       'ASSIGN client_secret = "s3cr3t-Xq9vLm2Rt7Wz"',
       'ASSIGN tokenProxy = GetRESTProxy()',
-      'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={clientId}&client_secret={client_secret}", 0, "POST")',
+      'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+        '"grant_type=client_credentials&client_id={clientId}&client_secret={client_secret}", 0, "POST")',
       'ASSIGN refreshedToken = tokenResult.access_token',
       'ASSIGN orderProxy = GetRESTProxy()',
       'ASSIGN order = orderProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}", "", 0, "GET")',

@@ -34,7 +34,7 @@ IF proxy.StatusCode = 401 | proxy.StatusCode = 403
 
 /**
  * A Desktop Studio export whose SNIPPET code has entities (&amp; &lt; &gt;) before a syntax error:
- * the error's position must be the file's, not the decoded code's.
+ * the error's position must be the file's, not the decoded code's. Long line: the token body, as authors write it.
  */
 export const EXPORT_WITH_ENTITIES = `<?xml version="1.0" encoding="utf-8"?>
 <ScriptContainer xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -71,7 +71,8 @@ export const EXPORT_ERROR_OFFSET = EXPORT_WITH_ENTITIES.indexOf('StatusCode"') +
 /** A header made of base64url JSON parts, as a JWT is: built here, no real credential. */
 export function sampleJwt(claims: Record<string, unknown>): string {
   const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${part({ alg: 'RS256', typ: 'JWT', kid: 'test-key' })}.${part(claims)}.${Buffer.from('not-a-real-signature').toString('base64url')}`;
+  const signature = Buffer.from('not-a-real-signature').toString('base64url');
+  return `${part({ alg: 'RS256', typ: 'JWT', kid: 'test-key' })}.${part(claims)}.${signature}`;
 }
 
 /** Deterministic bytes of every value (NUL, control characters, invalid UTF-8 decoded as U+FFFD). */

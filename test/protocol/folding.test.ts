@@ -39,18 +39,21 @@ describe('protocol: folding ranges', () => {
     })) as FoldingRange[];
   }
 
-  it('folds braces of SELECT and CASE blocks and comment runs in Snippet code, keeping closing braces visible', async () => {
-    const ranges = await folds('order-status.snippet', 'cxone-snippet', SELECT_WITH_STACKED_CASES);
-    assert.deepEqual(
-      ranges.map((r) => [r.startLine, r.endLine, r.kind ?? 'block']),
-      [
-        [0, 1, 'comment'],
-        [3, 13, 'block'],
-        [7, 8, 'block'],
-        [11, 12, 'block'],
-      ],
-    );
-  });
+  it(
+    'folds braces of SELECT and CASE blocks and comment runs in Snippet code, keeping closing braces ' + 'visible',
+    async () => {
+      const ranges = await folds('order-status.snippet', 'cxone-snippet', SELECT_WITH_STACKED_CASES);
+      assert.deepEqual(
+        ranges.map((r) => [r.startLine, r.endLine, r.kind ?? 'block']),
+        [
+          [0, 1, 'comment'],
+          [3, 13, 'block'],
+          [7, 8, 'block'],
+          [11, 12, 'block'],
+        ],
+      );
+    },
+  );
 
   it('folds SNIPPET … END SNIPPET blocks and their JavaScript blocks in the guide notation', async () => {
     const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/guide/strategy-b-cached-token.studio'), 'utf8');

@@ -76,26 +76,31 @@ describe('protocol: studio-lsp process and lifecycle', () => {
       }
     });
 
-    it('logs through window/logMessage, exits 0 after shutdown, and writes nothing but JSON-RPC to stdout', async () => {
-      const client = await TestClient.start({ capabilities: PUSH_CAPABILITIES });
-      // A round trip after `initialized`: the ready line was sent before its answer.
-      await client.connection.sendRequest('textDocument/hover', {
-        textDocument: { uri: 'file:///nowhere.snippet' },
-        position: { line: 0, character: 0 },
-      });
-      assert.deepEqual(
-        client.logMessages.filter((m) => m.message.includes('ready')),
-        [
-          {
-            type: MessageType.Log,
-            message: `Studio Token Lens ${PRODUCT_VERSION} ready (push diagnostics, settings from initializationOptions).`,
-          },
-        ],
-      );
-      assert.equal(await client.shutdown(), 0);
-      assert.ok(countJsonRpcFrames(client.stdout) >= 3);
-      assert.equal(client.stderr, '');
-    });
+    it(
+      'logs through window/logMessage, exits 0 after shutdown, and writes nothing but JSON-RPC to ' + 'stdout',
+      async () => {
+        const client = await TestClient.start({ capabilities: PUSH_CAPABILITIES });
+        // A round trip after `initialized`: the ready line was sent before its answer.
+        await client.connection.sendRequest('textDocument/hover', {
+          textDocument: { uri: 'file:///nowhere.snippet' },
+          position: { line: 0, character: 0 },
+        });
+        assert.deepEqual(
+          client.logMessages.filter((m) => m.message.includes('ready')),
+          [
+            {
+              type: MessageType.Log,
+              message:
+                `Studio Token Lens ${PRODUCT_VERSION} ready (push diagnostics, settings from ` +
+                `initializationOptions).`,
+            },
+          ],
+        );
+        assert.equal(await client.shutdown(), 0);
+        assert.ok(countJsonRpcFrames(client.stdout) >= 3);
+        assert.equal(client.stderr, '');
+      },
+    );
 
     it('exits 1 on exit without shutdown, as the protocol asks', async () => {
       const client = await TestClient.start({ capabilities: PULL_CAPABILITIES });

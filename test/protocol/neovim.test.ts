@@ -108,7 +108,8 @@ function openInNeovim(
     );
     assert.ok(
       existsSync(out),
-      `nvim wrote no result (status ${result.status}, signal ${result.signal}): ${result.stderr || result.stdout || result.error?.message}`,
+      `nvim wrote no result (status ${result.status}, signal ${result.signal}): ` +
+        `${result.stderr || result.stdout || result.error?.message}`,
     );
     return JSON.parse(readFileSync(out, 'utf8')) as Seen;
   } finally {

@@ -15,29 +15,35 @@ import {
 describe('protocol: edits racing the settings request', () => {
   before(assertBundleIsFresh);
 
-  it('pull: cancels the request as ServerCancelled with retriggerRequest, then answers for the new version', async () => {
-    const client = await TestClient.start({ capabilities: PULL_CAPABILITIES, settings: { rules: SYNTAX_ONLY_RULES } });
-    try {
-      const { text } = readAnnotated(SNIPPET_WITH_ERROR);
-      const uri = fileUri('race-pull.snippet');
-      await client.open(uri, 'cxone-snippet', text);
-      const release = client.holdConfiguration();
-      const pending = client.pull(uri).then(
-        (report) => ({ report }),
-        (error: unknown) => ({ error }),
-      );
-      await client.change(uri, [{ text: 'ASSIGN a = 1\n' }]);
-      release();
-      const outcome = await pending;
-      assert.ok('error' in outcome && outcome.error instanceof ResponseError, JSON.stringify(outcome));
-      assert.equal(outcome.error.code, LSPErrorCodes.ServerCancelled);
-      assert.deepEqual(outcome.error.data, { retriggerRequest: true });
-      const retried = await client.pull(uri);
-      assert.deepEqual(retried.kind === 'full' ? retried.items : retried, []);
-    } finally {
-      await client.dispose();
-    }
-  });
+  it(
+    'pull: cancels the request as ServerCancelled with retriggerRequest, then answers for the new ' + 'version',
+    async () => {
+      const client = await TestClient.start({
+        capabilities: PULL_CAPABILITIES,
+        settings: { rules: SYNTAX_ONLY_RULES },
+      });
+      try {
+        const { text } = readAnnotated(SNIPPET_WITH_ERROR);
+        const uri = fileUri('race-pull.snippet');
+        await client.open(uri, 'cxone-snippet', text);
+        const release = client.holdConfiguration();
+        const pending = client.pull(uri).then(
+          (report) => ({ report }),
+          (error: unknown) => ({ error }),
+        );
+        await client.change(uri, [{ text: 'ASSIGN a = 1\n' }]);
+        release();
+        const outcome = await pending;
+        assert.ok('error' in outcome && outcome.error instanceof ResponseError, JSON.stringify(outcome));
+        assert.equal(outcome.error.code, LSPErrorCodes.ServerCancelled);
+        assert.deepEqual(outcome.error.data, { retriggerRequest: true });
+        const retried = await client.pull(uri);
+        assert.deepEqual(retried.kind === 'full' ? retried.items : retried, []);
+      } finally {
+        await client.dispose();
+      }
+    },
+  );
 
   it('push: publishes only the version that is current when its settings arrive', async () => {
     const client = await TestClient.start({

@@ -87,7 +87,10 @@ function headerSummary(header: ProtectedHeaderParameters, fields: readonly strin
   return fields
     .map((field) => {
       const value: unknown = header[field];
-      return `${field}: ${value === undefined ? '—' : escapeMarkdown(truncateText(plainValue(value), JWT_REPORT_LIMITS.valueChars))}`;
+      return (
+        `${field}: ` +
+        `${value === undefined ? '—' : escapeMarkdown(truncateText(plainValue(value), JWT_REPORT_LIMITS.valueChars))}`
+      );
     })
     .join(' · ');
 }

@@ -66,7 +66,8 @@ export function assessJwtTimes(payload: JWTPayload, nowSeconds: number, bufferSe
   const nbfInFuture = nbf !== undefined && nbf > nowSeconds;
   if (nbfInFuture) {
     warnings.push(
-      `\`nbf\` is in the future: the token is not valid until ${formatUtc(nbf) ?? nbf} (${formatRelative(nbf - nowSeconds)}).`,
+      `\`nbf\` is in the future: the token is not valid until ${formatUtc(nbf) ?? nbf} ` +
+        `(${formatRelative(nbf - nowSeconds)}).`,
     );
   }
 

@@ -28,7 +28,10 @@ export const SNIPPET_DAY_COUNT_COMMENT =
 
 /** The comment above a Snippet jittered buffer (the jitter source is an assumption). */
 export function snippetJitterComment(minSeconds: number, maxSeconds: number): string {
-  return `// refresh buffer of ${minSeconds}-${maxSeconds} s, different per contact; no random function is documented, so ${SNIPPET_JITTER_SOURCE} spreads contacts (?)`;
+  return (
+    `// refresh buffer of ${minSeconds}-${maxSeconds} s, different per contact; no random function is ` +
+    `documented, so ${SNIPPET_JITTER_SOURCE} spreads contacts (?)`
+  );
 }
 
 // The guide's notation follows the guide itself, so these are its own choices rather than inferences.

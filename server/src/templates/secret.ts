@@ -7,7 +7,10 @@ export function secretSubstitution(name: string): string {
 
 /** The comment's text (without `//`): where the value read through the substitution belongs. */
 export function movedSecretCommentText(name: string): string {
-  return `${name}: keep the value in Integration Hub (ConnectAuth) or in a variable redacted in the script's Variables tab; never in script text`;
+  return (
+    `${name}: keep the value in Integration Hub (ConnectAuth) or in a variable redacted in the script's ` +
+    `Variables tab; never in script text`
+  );
 }
 
 export function movedSecretCommentLines(name: string): CodeLine[] {

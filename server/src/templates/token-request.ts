@@ -45,8 +45,10 @@ export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 export function clientCredentialsBody(
   names: Pick<TokenRequestNames, 'clientIdName' | 'clientSecretName' | 'scope'>,
 ): string {
+  const clientId = secretSubstitution(names.clientIdName);
+  const clientSecret = secretSubstitution(names.clientSecretName);
   const scope = names.scope ? `&scope=${names.scope}` : '';
-  return `"grant_type=client_credentials&client_id=${secretSubstitution(names.clientIdName)}&client_secret=${secretSubstitution(names.clientSecretName)}${scope}"`;
+  return `"grant_type=client_credentials&client_id=${clientId}&client_secret=${clientSecret}${scope}"`;
 }
 
 const EXCHANGE_GRANT = 'grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=';

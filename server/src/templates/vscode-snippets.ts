@@ -30,7 +30,7 @@ export interface VsCodeSnippet {
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
 const FINAL_KEY = '$0';
-// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0001/U+0002 delimit placeholders; they never occur in templates
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0001/U+0002 delimit placeholders (never in templates)
 const MARKER = /\u0001([^\u0002]*)\u0002/g;
 /** Example endpoints written into snippets (the user tabs to them and types the real ones). */
 const EXAMPLE_TOKEN_URL = 'https://auth.your-idp.com/oauth/token';
@@ -43,7 +43,7 @@ class Placeholders {
   /** A tab stop with a default; the same key always gives the same tab stop. */
   stop(key: string, defaultText: string): string {
     // Generator bugs, caught by the sync test: a marker inside a key or a default would not survive numbering.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the placeholder delimiters must not occur in a placeholder
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: delimiters must not occur in a placeholder
     if (/[\u0001\u0002]/.test(key + defaultText) || key === FINAL_KEY) throw new Error(`bad placeholder ${key}`);
     if (!this.defaults.has(key)) this.defaults.set(key, defaultText);
     return `${OPEN}${key}${CLOSE}`;
@@ -146,7 +146,8 @@ function definitions(notation: Notation): SnippetDefinition[] {
       prefix: ['token-cache-jitter', 'strategy-b-jitter'],
       description: guide
         ? 'Strategy B with a random 120–480 s buffer per script instance, so contacts do not all refresh at once.'
-        : 'Strategy B with a 120–480 s buffer chosen per contact (from ContactID), so contacts do not all refresh at once.',
+        : 'Strategy B with a 120–480 s buffer chosen per contact (from ContactID), so contacts do not all refresh at ' +
+          'once.',
       render: strategyBWith(true),
     },
     {
@@ -176,7 +177,8 @@ function definitions(notation: Notation): SnippetDefinition[] {
       name: '401/403 handler after an API call',
       prefix: ['auth-status', 'handle-401'],
       description:
-        'After an API call: on 401/403 clear the cached token and expiry and set the error variable; branch on success and other errors.',
+        'After an API call: on 401/403 clear the cached token and expiry and set the error variable; branch on ' +
+        'success and other errors.',
       render: (p) => {
         const defaults = defaultAuthStatusHandlerNames(notation);
         const names = {
@@ -199,7 +201,8 @@ function definitions(notation: Notation): SnippetDefinition[] {
       name: 'Two-step token: client token exchanged for a resource token',
       prefix: ['token-two-step', 'token-exchange'],
       description:
-        'A client-credentials token and the resource token exchanged for it, each cached with its own expiry and check.',
+        'A client-credentials token and the resource token exchanged for it, each cached with its own expiry and ' +
+        'check.',
       render: (p) => {
         const defaults = defaultTwoStepTokenNames(notation);
         const names = {

@@ -21,33 +21,37 @@ describe('fix all on save', () => {
     await closeAllEditors();
   });
 
-  it('with "editor.codeActionsOnSave": {"source.fixAll.studioTokenLens": "explicit"}, saving fixes the secret and the reused token', async () => {
-    const editor = await open('fix-all-on-save.snippet');
-    const { document } = editor;
-    await diagnosticWithCode(document.uri, 'hardcoded-secret');
-    await diagnosticWithCode(document.uri, 'token-reuse-without-expiry');
+  it(
+    'with "editor.codeActionsOnSave": {"source.fixAll.studioTokenLens": "explicit"}, saving fixes the secret and ' +
+      'the reused token',
+    async () => {
+      const editor = await open('fix-all-on-save.snippet');
+      const { document } = editor;
+      await diagnosticWithCode(document.uri, 'hardcoded-secret');
+      await diagnosticWithCode(document.uri, 'token-reuse-without-expiry');
 
-    // An explicit save of an edited file runs the save participants.
-    await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, '\n'));
-    await vscode.commands.executeCommand('workbench.action.files.save');
-    await poll('the save to finish', () => (document.isDirty ? undefined : true));
+      // An explicit save of an edited file runs the save participants.
+      await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, '\n'));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await poll('the save to finish', () => (document.isDirty ? undefined : true));
 
-    const text = document.getText();
-    assert.ok(!text.includes('Winter2024!ivr'), `the secret is still in the saved text:\n${text}`);
-    assert.match(
-      text,
-      /ASSIGN password = "\{SECURE_\w+\}"/,
-      `the secret was not replaced by a {SECURE_…} substitution:\n${text}`,
-    );
-    assert.match(
-      text,
-      /utc >= \w*[eE]xpiry - \(300 \/ 86400\)/,
-      `the reused token was not converted to a cached token with an expiry:\n${text}`,
-    );
-    await waitForDiagnostics(
-      document.uri,
-      'the fixed findings to disappear',
-      (ds) => !ds.some((d) => codeOf(d) === 'hardcoded-secret' || codeOf(d) === 'token-reuse-without-expiry'),
-    );
-  });
+      const text = document.getText();
+      assert.ok(!text.includes('Winter2024!ivr'), `the secret is still in the saved text:\n${text}`);
+      assert.match(
+        text,
+        /ASSIGN password = "\{SECURE_\w+\}"/,
+        `the secret was not replaced by a {SECURE_…} substitution:\n${text}`,
+      );
+      assert.match(
+        text,
+        /utc >= \w*[eE]xpiry - \(300 \/ 86400\)/,
+        `the reused token was not converted to a cached token with an expiry:\n${text}`,
+      );
+      await waitForDiagnostics(
+        document.uri,
+        'the fixed findings to disappear',
+        (ds) => !ds.some((d) => codeOf(d) === 'hardcoded-secret' || codeOf(d) === 'token-reuse-without-expiry'),
+      );
+    },
+  );
 });

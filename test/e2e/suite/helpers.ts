@@ -66,7 +66,10 @@ export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): 
   return diagnostics
     .map((d) => {
       const { start, end } = d.range;
-      return `${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]} ${start.line}:${start.character}-${end.line}:${end.character} "${d.message}"`;
+      return (
+        `${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]} ` +
+        `${start.line}:${start.character}-${end.line}:${end.character} "${d.message}"`
+      );
     })
     .join('; ');
 }
@@ -96,7 +99,8 @@ export function waitForDiagnostics(
       finish();
       reject(
         new Error(
-          `timed out after ${timeoutMs} ms waiting for ${what} in ${path.basename(uri.path)}; diagnostics: ${describeDiagnostics(ours(uri))}`,
+          `timed out after ${timeoutMs} ms waiting for ${what} in ${path.basename(uri.path)}; diagnostics: ` +
+            `${describeDiagnostics(ours(uri))}`,
         ),
       );
     }, timeoutMs);

@@ -72,41 +72,48 @@ describe('quick fixes', () => {
   afterEach(revertActiveEditor);
   after(closeAllEditors);
 
-  it('token-reuse-without-expiry: "Convert to cached token with proactive refresh (Strategy B)" is offered, preferred, applies, and the warning disappears', async () => {
-    const editor = await open('lookup-customer-pattern-a.snippet');
-    const { uri } = editor.document;
-    const diagnostic = await diagnosticWithCode(uri, 'token-reuse-without-expiry');
-    const { fixes, described } = await quickFixesFor(uri, diagnostic, /Strategy B/);
-    const strategyB = fixes.find((f) => /Strategy B/.test(f.title));
-    assert.ok(strategyB, `no Strategy B fix; offered: ${described}`);
-    assert.equal(strategyB.isPreferred, true);
-    assert.ok(
-      fixes.some((f) => /Strategy A/.test(f.title)),
-      'no Strategy A fix',
-    );
+  it(
+    'token-reuse-without-expiry: "Convert to cached token with proactive refresh (Strategy B)" is offered, ' +
+      'preferred, applies, and the warning disappears',
+    async () => {
+      const editor = await open('lookup-customer-pattern-a.snippet');
+      const { uri } = editor.document;
+      const diagnostic = await diagnosticWithCode(uri, 'token-reuse-without-expiry');
+      const { fixes, described } = await quickFixesFor(uri, diagnostic, /Strategy B/);
+      const strategyB = fixes.find((f) => /Strategy B/.test(f.title));
+      assert.ok(strategyB, `no Strategy B fix; offered: ${described}`);
+      assert.equal(strategyB.isPreferred, true);
+      assert.ok(
+        fixes.some((f) => /Strategy A/.test(f.title)),
+        'no Strategy A fix',
+      );
 
-    editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
-    await vscode.commands.executeCommand('editor.action.quickFix');
-    await screenshot('quick-fix-menu', '.action-widget');
-    await vscode.commands.executeCommand('hideCodeActionWidget');
+      editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
+      await vscode.commands.executeCommand('editor.action.quickFix');
+      await screenshot('quick-fix-menu', '.action-widget');
+      await vscode.commands.executeCommand('hideCodeActionWidget');
 
-    await applyAndExpectGone(uri, strategyB, 'token-reuse-without-expiry');
-    const text = editor.document.getText();
-    // Variable names come from the surrounding code (accessToken → accessTokenExpiry).
-    assert.match(text, /utc >= \w*[eE]xpiry - \(300 \/ 86400\)/, 'the refresh block does not use the 300 s buffer');
-    assert.match(text, /\{SECURE_CLIENT_SECRET\}/);
-  });
+      await applyAndExpectGone(uri, strategyB, 'token-reuse-without-expiry');
+      const text = editor.document.getText();
+      // Variable names come from the surrounding code (accessToken → accessTokenExpiry).
+      assert.match(text, /utc >= \w*[eE]xpiry - \(300 \/ 86400\)/, 'the refresh block does not use the 300 s buffer');
+      assert.match(text, /\{SECURE_CLIENT_SECRET\}/);
+    },
+  );
 
-  it('hardcoded-secret: "Move the secret out of the script" replaces the literal and the error disappears', async () => {
-    const editor = await open('get-token-with-literal-secret.snippet');
-    const { uri } = editor.document;
-    const diagnostic = await diagnosticWithCode(uri, 'hardcoded-secret');
-    const { fixes, described } = await quickFixesFor(uri, diagnostic, /Move the secret/);
-    const move = fixes.find((f) => /Move the secret/.test(f.title));
-    assert.ok(move, `no "Move the secret" fix; offered: ${described}`);
-    await applyAndExpectGone(uri, move, 'hardcoded-secret');
-    const text = editor.document.getText();
-    assert.ok(!text.includes('s3cr3t-Xq9vLm2Rt7Wz'), 'the secret is still in the text');
-    assert.match(text, /ASSIGN client_secret = "\{SECURE_CLIENT_SECRET\}"/);
-  });
+  it(
+    'hardcoded-secret: "Move the secret out of the script" replaces the literal and the error ' + 'disappears',
+    async () => {
+      const editor = await open('get-token-with-literal-secret.snippet');
+      const { uri } = editor.document;
+      const diagnostic = await diagnosticWithCode(uri, 'hardcoded-secret');
+      const { fixes, described } = await quickFixesFor(uri, diagnostic, /Move the secret/);
+      const move = fixes.find((f) => /Move the secret/.test(f.title));
+      assert.ok(move, `no "Move the secret" fix; offered: ${described}`);
+      await applyAndExpectGone(uri, move, 'hardcoded-secret');
+      const text = editor.document.getText();
+      assert.ok(!text.includes('s3cr3t-Xq9vLm2Rt7Wz'), 'the secret is still in the text');
+      assert.match(text, /ASSIGN client_secret = "\{SECURE_CLIENT_SECRET\}"/);
+    },
+  );
 });

@@ -8,7 +8,8 @@ const NO_BUFFER = [
   '{',
   '  ASSIGN tokenProxy = GetRESTProxy()',
   '  tokenProxy.ContentType = "application/x-www-form-urlencoded"',
-  '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+  '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+    '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
   '  IF tokenProxy.StatusCode = 200',
   '  {',
   '    ASSIGN cachedToken = tokenResult.access_token',

@@ -60,34 +60,38 @@ describe('fix edit helpers', () => {
     assert.equal(expiryNameFor('global:bearer'), 'global:bearerExpiry');
   });
 
-  it('map code edits into an export: escaped in element text, raw in CDATA, the whole element when an edit crosses CDATA', () => {
-    const plain = exportWith('IF a &gt; 1\r\n{\r\n  b = &quot;x&quot;\r\n}');
-    const region = regionOf(plain);
-    const at = region.code.indexOf('b =');
-    const fixed = applyEdits(
-      plain,
-      region.toDocumentEdits([{ range: { start: at, end: at }, newText: 'c = a < 2 & d\r\n  ' }]),
-    );
-    assert.ok(fixed.includes('c = a &lt; 2 &amp; d\r\n  b = &quot;x&quot;'));
-    assert.equal(readExport(fixed)!.snippets[0]!.code, 'IF a > 1\r\n{\r\n  c = a < 2 & d\r\n  b = "x"\r\n}');
+  it(
+    'map code edits into an export: escaped in element text, raw in CDATA, the whole element when an edit crosses ' +
+      'CDATA',
+    () => {
+      const plain = exportWith('IF a &gt; 1\r\n{\r\n  b = &quot;x&quot;\r\n}');
+      const region = regionOf(plain);
+      const at = region.code.indexOf('b =');
+      const fixed = applyEdits(
+        plain,
+        region.toDocumentEdits([{ range: { start: at, end: at }, newText: 'c = a < 2 & d\r\n  ' }]),
+      );
+      assert.ok(fixed.includes('c = a &lt; 2 &amp; d\r\n  b = &quot;x&quot;'));
+      assert.equal(readExport(fixed)!.snippets[0]!.code, 'IF a > 1\r\n{\r\n  c = a < 2 & d\r\n  b = "x"\r\n}');
 
-    const cdata = exportWith('ASSIGN n = 0\r\n<![CDATA[IF a > 1 & n < 3\r\n{\r\n}]]>');
-    const cRegion = regionOf(cdata);
-    const inside = cRegion.code.indexOf('{');
-    const raw = applyEdits(
-      cdata,
-      cRegion.toDocumentEdits([{ range: { start: inside, end: inside }, newText: 'x = a < 1\r\n' }]),
-    );
-    assert.ok(raw.includes('<![CDATA[IF a > 1 & n < 3\r\nx = a < 1\r\n{'), raw);
-    const crossing = applyEdits(
-      cdata,
-      cRegion.toDocumentEdits([{ range: { start: 0, end: inside }, newText: 'IF b > 2\r\n' }]),
-    );
-    assert.ok(crossing.includes('<string>IF b &gt; 2\r\n{\r\n}</string>'), crossing);
-    const closing = applyEdits(
-      cdata,
-      cRegion.toDocumentEdits([{ range: { start: inside, end: inside }, newText: 'x = "]]>"\r\n' }]),
-    );
-    assert.equal(readExport(closing)!.snippets[0]!.code, 'ASSIGN n = 0\r\nIF a > 1 & n < 3\r\nx = "]]>"\r\n{\r\n}');
-  });
+      const cdata = exportWith('ASSIGN n = 0\r\n<![CDATA[IF a > 1 & n < 3\r\n{\r\n}]]>');
+      const cRegion = regionOf(cdata);
+      const inside = cRegion.code.indexOf('{');
+      const raw = applyEdits(
+        cdata,
+        cRegion.toDocumentEdits([{ range: { start: inside, end: inside }, newText: 'x = a < 1\r\n' }]),
+      );
+      assert.ok(raw.includes('<![CDATA[IF a > 1 & n < 3\r\nx = a < 1\r\n{'), raw);
+      const crossing = applyEdits(
+        cdata,
+        cRegion.toDocumentEdits([{ range: { start: 0, end: inside }, newText: 'IF b > 2\r\n' }]),
+      );
+      assert.ok(crossing.includes('<string>IF b &gt; 2\r\n{\r\n}</string>'), crossing);
+      const closing = applyEdits(
+        cdata,
+        cRegion.toDocumentEdits([{ range: { start: inside, end: inside }, newText: 'x = "]]>"\r\n' }]),
+      );
+      assert.equal(readExport(closing)!.snippets[0]!.code, 'ASSIGN n = 0\r\nIF a > 1 & n < 3\r\nx = "]]>"\r\n{\r\n}');
+    },
+  );
 });

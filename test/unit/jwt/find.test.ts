@@ -63,7 +63,8 @@ describe('jwt-find', () => {
         '  <Action>SNIPPET</Action>',
         '  <Caption>Call contacts API</Caption>',
         '  <Parameters>',
-        `    <string>ASSIGN proxy = GetRESTProxy()\r\nproxy.AddHeader("Authorization", "Bearer ${token}")\r\nIF a &lt; b {}</string>`,
+        `    <string>ASSIGN proxy = GetRESTProxy()\r\nproxy.AddHeader("Authorization", "Bearer ${token}")\r\nIF a ` +
+          `&lt; b {}</string>`,
         '    <string>Limit2K</string>',
         '  </Parameters>',
         '</ActionStruct>',

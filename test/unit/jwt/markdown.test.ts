@@ -11,7 +11,8 @@ describe('jwt-markdown', () => {
   it('escapes images, links, HTML, code, emphasis and table pipes', () => {
     assert.equal(
       escapeMarkdown('![t](https://tracker.example/p.png) <img src=x> `c` *b* _i_ a|b ~s~ &amp; #h \\'),
-      '\\!\\[t\\](https://tracker.example/p.png) \\<img src=x\\> \\`c\\` \\*b\\* \\_i\\_ a\\|b \\~s\\~ \\&amp; \\#h \\\\',
+      '\\!\\[t\\](https://tracker.example/p.png) \\<img src=x\\> \\`c\\` \\*b\\* \\_i\\_ a\\|b \\~s\\~ \\&amp; ' +
+        '\\#h \\\\',
     );
   });
 

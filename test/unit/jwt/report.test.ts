@@ -128,7 +128,8 @@ describe('jwt-report', () => {
     assert.ok(markdown.includes('**Lifetime:** 120 s (2 min)'));
     assert.ok(
       markdown.includes(
-        '- Lifetime 120 s (2 min) is shorter than the 300 s refresh buffer: the token is due for refresh as soon as it is issued.',
+        '- Lifetime 120 s (2 min) is shorter than the 300 s refresh buffer: the token is due for refresh as soon as ' +
+          'it is issued.',
       ),
     );
     assert.ok(markdown.includes('**Status:** refresh now: expires in 1 min, inside the 300 s buffer'));

@@ -72,7 +72,8 @@ describe('jwt-status', () => {
       const result = assessJwtTimes({ iat: NOW, exp: NOW + 120 }, NOW, 300);
       assert.equal(result.status, 'refresh-now');
       assert.deepEqual(result.warnings, [
-        'Lifetime 120 s (2 min) is shorter than the 300 s refresh buffer: the token is due for refresh as soon as it is issued.',
+        'Lifetime 120 s (2 min) is shorter than the 300 s refresh buffer: the token is due for refresh as soon as it ' +
+          'is issued.',
       ]);
     });
 

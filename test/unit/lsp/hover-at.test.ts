@@ -5,7 +5,8 @@ import { hoverAt, hoverInfoAt } from '../../../server/src/service/hover';
 
 /** hoverAt is core (no LSP types); it lives here because the hover handler is its only caller. */
 const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-const JWT = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: 'svc-ivr', iat: 1_700_000_000, exp: 1_700_003_600 })}.${part('sig')}`;
+const CLAIMS = { sub: 'svc-ivr', iat: 1_700_000_000, exp: 1_700_003_600 };
+const JWT = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(CLAIMS)}.${part('sig')}`;
 const NOW = new Date('2023-11-14T22:30:00Z'); // 600 s after iat: 3000 s left
 
 describe('hoverAt', () => {

@@ -30,40 +30,44 @@ const DOCUMENTS = [...documentsUnder(join(ROOT, 'examples')), ...documentsUnder(
 describe('fix-all', () => {
   for (const jitter of [false, true]) {
     const settings = sanitizeSettings({ jitter: { enabled: jitter } });
-    it(`converges on every example and fixture, with no new syntax errors and no new warnings${jitter ? ' (jitter on)' : ''}`, () => {
-      let fixedSomething = 0;
-      for (const file of DOCUMENTS) {
-        const name = relative(ROOT, file);
-        const text = readAnnotated(readFileSync(file, 'utf8')).text;
-        const before = lintText(name, undefined, text, settings);
-        if (!before) continue;
-        const once = fixAllText(name, undefined, text, settings);
-        const twice = fixAllText(name, undefined, once.text, settings);
-        assert.equal(twice.text, once.text, `${name}: fix-all does not converge`);
-        assert.equal(twice.applied, 0, `${name}: fix-all still applies fixes`);
-        if (once.applied > 0) fixedSomething++;
-        const kind = documentKindOf(name, undefined, once.text)!;
-        const errors = (t: string): number => syntaxErrorsOf(parseDocument(kind, t)!).length;
-        assert.ok(errors(once.text) <= errors(text), `${name}: new syntax errors`);
-        if (before.analysis.document.kind === 'export' && before.analysis.document.export.errors.length === 0) {
-          assert.deepEqual(readExport(once.text)!.errors, [], `${name}: the export is no longer well-formed`);
+    it(
+      `converges on every example and fixture, with no new syntax errors and no new ` +
+        `warnings${jitter ? ' (jitter on)' : ''}`,
+      () => {
+        let fixedSomething = 0;
+        for (const file of DOCUMENTS) {
+          const name = relative(ROOT, file);
+          const text = readAnnotated(readFileSync(file, 'utf8')).text;
+          const before = lintText(name, undefined, text, settings);
+          if (!before) continue;
+          const once = fixAllText(name, undefined, text, settings);
+          const twice = fixAllText(name, undefined, once.text, settings);
+          assert.equal(twice.text, once.text, `${name}: fix-all does not converge`);
+          assert.equal(twice.applied, 0, `${name}: fix-all still applies fixes`);
+          if (once.applied > 0) fixedSomething++;
+          const kind = documentKindOf(name, undefined, once.text)!;
+          const errors = (t: string): number => syntaxErrorsOf(parseDocument(kind, t)!).length;
+          assert.ok(errors(once.text) <= errors(text), `${name}: new syntax errors`);
+          if (before.analysis.document.kind === 'export' && before.analysis.document.export.errors.length === 0) {
+            assert.deepEqual(readExport(once.text)!.errors, [], `${name}: the export is no longer well-formed`);
+          }
+          const after = lintText(name, undefined, once.text, settings)!;
+          // Every fixable warning or error is gone; what is left has no fix (or only a hint's).
+          for (const finding of after.findings) {
+            if (finding.severity === 'hint' || finding.code === 'syntax-error') continue;
+            const preferred = after.analysis.fixesFor(finding).filter((f) => f.preferred);
+            assert.deepEqual(
+              preferred.map((f) => f.title),
+              [],
+              `${name}: ${finding.code} still has a preferred fix after fix-all`,
+            );
+          }
+          const crlf = /\r\n/.test(text) && !/(?<!\r)\n/.test(text);
+          if (crlf) assert.ok(!/(?<!\r)\n/.test(once.text), `${name}: CRLF document got LF lines`);
         }
-        const after = lintText(name, undefined, once.text, settings)!;
-        // Every fixable warning or error is gone; what is left has no fix (or only a hint's).
-        for (const finding of after.findings) {
-          if (finding.severity === 'hint' || finding.code === 'syntax-error') continue;
-          const preferred = after.analysis.fixesFor(finding).filter((f) => f.preferred);
-          assert.deepEqual(
-            preferred.map((f) => f.title),
-            [],
-            `${name}: ${finding.code} still has a preferred fix after fix-all`,
-          );
-        }
-        const crlf = /\r\n/.test(text) && !/(?<!\r)\n/.test(text);
-        if (crlf) assert.ok(!/(?<!\r)\n/.test(once.text), `${name}: CRLF document got LF lines`);
-      }
-      assert.ok(fixedSomething >= 20, `only ${fixedSomething} documents were fixed`);
-    });
+        assert.ok(fixedSomething >= 20, `only ${fixedSomething} documents were fixed`);
+      },
+    );
   }
 
   it('takes a fix whole or not at all: a fix that overlaps one already taken waits for the next pass', () => {

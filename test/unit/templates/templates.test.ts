@@ -162,7 +162,9 @@ describe('Strategy B', () => {
         '{',
         '  ASSIGN tokenProxy = GetRESTProxy()',
         '  tokenProxy.ContentType = "application/x-www-form-urlencoded"',
-        '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+        '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+          '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, ' +
+          '"POST")',
         '  IF tokenProxy.StatusCode = 200',
         '  {',
         '    ASSIGN cachedToken = tokenResult.access_token',
@@ -190,7 +192,8 @@ describe('Strategy B', () => {
       '  validToken = tokenValue;',
       '  tokenReq.url = "https://auth.your-idp.com/oauth/token";',
       '  tokenReq.headers["Content-Type"] = "application/x-www-form-urlencoded";',
-      '  tokenReq.body = "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}";',
+      '  tokenReq.body = ' +
+        '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}";',
       '  if (tokenResp.statusCode == 200) {',
       '    SET strCachedToken = validToken;',
       '    SET strTokenExpiry = (currentTime + tokenData.expires_in).toString();',
@@ -229,7 +232,8 @@ describe('Strategy B', () => {
     assert.ok(text.includes('IF crmToken = "" | crmTokenExpiry = "" | utc >= crmTokenExpiry - (180 / 86400)\n'), text);
     assert.ok(
       text.includes(
-        'ASSIGN authResult = authProxy.MakeRestRequest("https://idp.example.com/oauth2/token", "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CRM_SECRET}", 0, "POST")',
+        'ASSIGN authResult = authProxy.MakeRestRequest("https://idp.example.com/oauth2/token", ' +
+          '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CRM_SECRET}", 0, "POST")',
       ),
       text,
     );
@@ -305,7 +309,8 @@ describe('smaller pieces', () => {
     assert.equal(secretSubstitution('SECURE_CLIENT_SECRET'), '{SECURE_CLIENT_SECRET}');
     assert.equal(
       movedSecretComment('SECURE_API_TOKEN', { indent: '\t', eol: '\r\n' }),
-      "\t// SECURE_API_TOKEN: keep the value in Integration Hub (ConnectAuth) or in a variable redacted in the script's Variables tab; never in script text\r\n",
+      '\t// SECURE_API_TOKEN: keep the value in Integration Hub (ConnectAuth) or in a variable redacted in the ' +
+        "script's Variables tab; never in script text\r\n",
     );
   });
 
@@ -329,7 +334,8 @@ describe('smaller pieces', () => {
       assert.ok(text.includes(`    ASSIGN ${v} = ""\n`), v);
     assert.ok(
       text.includes(
-        '  CASE crmStatus = 200\n  {\n    ASSIGN name = customer.name\n    ASSIGN tier = customer.tier\n    ASSIGN apiError = ""\n  }\n',
+        '  CASE crmStatus = 200\n  {\n    ASSIGN name = customer.name\n    ASSIGN tier = customer.tier\n    ASSIGN ' +
+          'apiError = ""\n  }\n',
       ),
       text,
     );

@@ -7,7 +7,8 @@ import { checkFix, lines, read } from '../../../../test/helpers/check-fix';
 
 const TITLE = 'Move the secret out of the script';
 const comment = (name: string): string =>
-  `// ${name}: keep the value in Integration Hub (ConnectAuth) or in a variable redacted in the script's Variables tab; never in script text`;
+  `// ${name}: keep the value in Integration Hub (ConnectAuth) or in a variable redacted in the script's Variables ` +
+  `tab; never in script text`;
 
 /** Checks the fix and that the secret (the finding's text) appears nowhere in the result. */
 function checkMoved(
@@ -39,59 +40,67 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
       '\n',
       'ASSIGN client_secret = "$0s3cr3t-Xq9vLm2Rt7Wz"',
       'ASSIGN tokenProxy = GetRESTProxy()',
-      'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={clientId}&client_secret={client_secret}", 0, "POST")',
+      'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+        '"grant_type=client_credentials&client_id={clientId}&client_secret={client_secret}", 0, "POST")',
     );
     const expected = lines(
       '\n',
       comment('SECURE_CLIENT_SECRET'),
       'ASSIGN client_secret = "{SECURE_CLIENT_SECRET}"',
       'ASSIGN tokenProxy = GetRESTProxy()',
-      'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={clientId}&client_secret={client_secret}", 0, "POST")',
+      'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+        '"grant_type=client_credentials&client_id={clientId}&client_secret={client_secret}", 0, "POST")',
     );
     checkMoved(before, 'hardcoded-secret', expected, 'secret.snippet');
   });
 
-  it('Snippet: the setting names the client secret; passwords and API keys get names of their own; indentation kept', () => {
-    const before = lines(
-      '\r\n',
-      'IF useSandbox = 1',
-      '{',
-      '\tASSIGN tokenBody = "grant_type=client_credentials&client_id=studio-ivr&client_secret=$0Pq7wXz9RtY2mKd4s"',
-      '}',
-    );
-    const expected = lines(
-      '\r\n',
-      'IF useSandbox = 1',
-      '{',
-      `\t${comment('SECURE_CRM_SECRET')}`,
-      '\tASSIGN tokenBody = "grant_type=client_credentials&client_id=studio-ivr&client_secret={SECURE_CRM_SECRET}"',
-      '}',
-    );
-    checkMoved(before, 'hardcoded-secret', expected, 'secret.snippet', { secretVariableName: 'SECURE_CRM_SECRET' });
-    const password = checkMoved(
-      'TokenInput.password = "$0MadeUpPassword-2024"\n',
-      'hardcoded-secret',
-      undefined,
-      'password.snippet',
-    );
-    assert.equal(password, `${comment('SECURE_PASSWORD')}\nTokenInput.password = "{SECURE_PASSWORD}"\n`);
-    const apiKey = checkMoved(
-      'ASSIGN searchUrl = "https://api.example-crm.com/v1/search?apiKey=$0AbCdEf0123456789&q={ANI}"\n',
-      'hardcoded-secret',
-      undefined,
-      'key.snippet',
-    );
-    assert.equal(
-      apiKey,
-      `${comment('SECURE_API_KEY')}\nASSIGN searchUrl = "https://api.example-crm.com/v1/search?apiKey={SECURE_API_KEY}&q={ANI}"\n`,
-    );
-  });
+  it(
+    'Snippet: the setting names the client secret; passwords and API keys get names of their own; ' +
+      'indentation kept',
+    () => {
+      const before = lines(
+        '\r\n',
+        'IF useSandbox = 1',
+        '{',
+        '\tASSIGN tokenBody = "grant_type=client_credentials&client_id=studio-ivr&client_secret=$0Pq7wXz9RtY2mKd4s"',
+        '}',
+      );
+      const expected = lines(
+        '\r\n',
+        'IF useSandbox = 1',
+        '{',
+        `\t${comment('SECURE_CRM_SECRET')}`,
+        '\tASSIGN tokenBody = "grant_type=client_credentials&client_id=studio-ivr&client_secret={SECURE_CRM_SECRET}"',
+        '}',
+      );
+      checkMoved(before, 'hardcoded-secret', expected, 'secret.snippet', { secretVariableName: 'SECURE_CRM_SECRET' });
+      const password = checkMoved(
+        'TokenInput.password = "$0MadeUpPassword-2024"\n',
+        'hardcoded-secret',
+        undefined,
+        'password.snippet',
+      );
+      assert.equal(password, `${comment('SECURE_PASSWORD')}\nTokenInput.password = "{SECURE_PASSWORD}"\n`);
+      const apiKey = checkMoved(
+        'ASSIGN searchUrl = "https://api.example-crm.com/v1/search?apiKey=$0AbCdEf0123456789&q={ANI}"\n',
+        'hardcoded-secret',
+        undefined,
+        'key.snippet',
+      );
+      assert.equal(
+        apiKey,
+        `${comment('SECURE_API_KEY')}\nASSIGN searchUrl = ` +
+          `"https://api.example-crm.com/v1/search?apiKey={SECURE_API_KEY}&q={ANI}"\n`,
+      );
+    },
+  );
 
   it('Snippet: a bearer token keeps its "Bearer " prefix and moves to {SECURE_ACCESS_TOKEN} (full text)', () => {
     const before = lines(
       '\n',
       'ASSIGN proxy = GetRESTProxy()',
-      'proxy.AddHeader("Authorization", "Bearer $0eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpdnIiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMH0.c2lnbmF0dXJl")',
+      'proxy.AddHeader("Authorization", "Bearer ' +
+        '$0eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpdnIiLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMH0.c2lnbmF0dXJl")',
     );
     const expected = lines(
       '\n',
@@ -130,7 +139,8 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
     );
     assert.ok(
       inBody.includes(
-        `SNIPPET\n${comment('SECURE_CLIENT_SECRET')}\ntokenReq.body = "grant_type=client_credentials&client_id=ivr&client_secret={SECURE_CLIENT_SECRET}";\n`,
+        `SNIPPET\n${comment('SECURE_CLIENT_SECRET')}\ntokenReq.body = ` +
+          `"grant_type=client_credentials&client_id=ivr&client_secret={SECURE_CLIENT_SECRET}";\n`,
       ),
     );
 
@@ -176,30 +186,33 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
     );
   });
 
-  it('several literals in one statement: one comment per name, the same whether fixed one by one or all at once', () => {
-    const text = 'var settings = { client_secret: "Zx8-live-7f3a9c2e41b6", password: "hunter2-prod" };\n';
-    const studio = `SNIPPET\n${text}END SNIPPET\n`;
-    const all = fixAllText('settings.studio', undefined, studio, DEFAULT_SETTINGS).text;
-    assert.equal(
-      all,
-      [
-        'SNIPPET',
-        comment('SECURE_CLIENT_SECRET'),
-        comment('SECURE_PASSWORD'),
-        'var settings = { client_secret: "{SECURE_CLIENT_SECRET}", password: "{SECURE_PASSWORD}" };',
-        'END SNIPPET',
-        '',
-      ].join('\n'),
-    );
-    // One by one (the second fix computed on the first one's result) gives the same text.
-    const first = checkFix(studio.replace('"Zx8', '"$0Zx8'), 'hardcoded-secret', undefined, {
-      name: 'settings.studio',
-    }).after;
-    const second = checkFix(first.replace('"hunter2', '"$0hunter2'), 'hardcoded-secret', undefined, {
-      name: 'settings.studio',
-    }).after;
-    assert.equal(second, all);
-  });
+  it(
+    'several literals in one statement: one comment per name, the same whether fixed one by one or all ' + 'at once',
+    () => {
+      const text = 'var settings = { client_secret: "Zx8-live-7f3a9c2e41b6", password: "hunter2-prod" };\n';
+      const studio = `SNIPPET\n${text}END SNIPPET\n`;
+      const all = fixAllText('settings.studio', undefined, studio, DEFAULT_SETTINGS).text;
+      assert.equal(
+        all,
+        [
+          'SNIPPET',
+          comment('SECURE_CLIENT_SECRET'),
+          comment('SECURE_PASSWORD'),
+          'var settings = { client_secret: "{SECURE_CLIENT_SECRET}", password: "{SECURE_PASSWORD}" };',
+          'END SNIPPET',
+          '',
+        ].join('\n'),
+      );
+      // One by one (the second fix computed on the first one's result) gives the same text.
+      const first = checkFix(studio.replace('"Zx8', '"$0Zx8'), 'hardcoded-secret', undefined, {
+        name: 'settings.studio',
+      }).after;
+      const second = checkFix(first.replace('"hunter2', '"$0hunter2'), 'hardcoded-secret', undefined, {
+        name: 'settings.studio',
+      }).after;
+      assert.equal(second, all);
+    },
+  );
 
   it('fix-all leaves no secret of the fixtures in the text', () => {
     for (const [file, secrets] of [

@@ -20,7 +20,8 @@ export function checkHardcodedSecret(model: FlowModel, context: RuleContext): Ru
     finding(
       CODE,
       event.valueRange,
-      `${KIND_NAMES[event.what] ?? 'A secret'} is written in the script (${maskSecret(context.scriptText(event.valueRange))}): everyone ` +
+      `${KIND_NAMES[event.what] ?? 'A secret'} is written in the script ` +
+        `(${maskSecret(context.scriptText(event.valueRange))}): everyone ` +
         `with script edit rights can read it, and it appears in traces and exports. Keep it outside the script ` +
         `({${context.settings.secretVariableName}} or Integration Hub) and rotate it.`,
       { unit, literal: event },

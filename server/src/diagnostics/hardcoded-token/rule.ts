@@ -12,8 +12,10 @@ export function checkHardcodedToken(model: FlowModel, context: RuleContext): Rul
     finding(
       CODE,
       event.valueRange,
-      `A ${event.jwt ? 'JWT' : 'bearer token'} is written in the script (${maskSecret(context.scriptText(event.valueRange))}): it is a ` +
-        `working credential that everyone with script edit rights can read, and once it expires every call that sends it fails ` +
+      `A ${event.jwt ? 'JWT' : 'bearer token'} is written in the script ` +
+        `(${maskSecret(context.scriptText(event.valueRange))}): it is a ` +
+        `working credential that everyone with script edit rights can read, and once it expires every call that ` +
+        `sends it fails ` +
         `with 401. Fetch tokens at run time (Strategy A or B) and revoke this one.`,
       { unit, literal: event },
     ),

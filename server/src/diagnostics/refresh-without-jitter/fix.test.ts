@@ -5,7 +5,8 @@ const JITTER = { jitter: JITTER_ON };
 
 const REFRESH_BODY = [
   '  ASSIGN tokenProxy = GetRESTProxy()',
-  '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+  '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+    '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
 ];
 
 describe('fix: refresh-without-jitter', () => {
@@ -21,7 +22,8 @@ describe('fix: refresh-without-jitter', () => {
     );
     const expected = lines(
       '\n',
-      '// refresh buffer of 120-480 s, different per contact; no random function is documented, so ContactID spreads contacts (?)',
+      '// refresh buffer of 120-480 s, different per contact; no random function is documented, so ContactID spreads ' +
+        'contacts (?)',
       'IF refreshBuffer = ""',
       '{',
       '  ASSIGN refreshBuffer = 120 + (ContactID % 361)',
@@ -77,7 +79,8 @@ describe('fix: refresh-without-jitter', () => {
     const expected = before
       .replace(
         'var validToken;\n',
-        'var validToken;\n// refresh buffer of 120-480 s, different for each script instance\nvar refreshBuffer = 120 + Math.floor(Math.random() * 361);\n',
+        'var validToken;\n// refresh buffer of 120-480 s, different for each script instance\nvar refreshBuffer = ' +
+          '120 + Math.floor(Math.random() * 361);\n',
       )
       .replace('(tokenExpiry - 300)', '(tokenExpiry - refreshBuffer)');
     checkFix(at(before, '300)'), CODE, expected, { name: 'strategy-b.studio', settings: JITTER });
@@ -88,7 +91,8 @@ describe('fix: refresh-without-jitter', () => {
     const start = before.indexOf('IF cachedToken = ""');
     const expected =
       before.slice(0, start) +
-      '// refresh buffer of 120-480 s, different per contact; no random function is documented, so ContactID spreads contacts (?)\r\n' +
+      '// refresh buffer of 120-480 s, different per contact; no random function is documented, so ContactID spreads ' +
+      'contacts (?)\r\n' +
       'IF refreshBuffer = ""\r\n{\r\n  ASSIGN refreshBuffer = 120 + (ContactID % 361)\r\n}\r\n' +
       before.slice(start).replace('(300 / 86400)', '(refreshBuffer / 86400)');
     checkFix(at(before, '300 / 86400'), CODE, expected, { name: 'strategy-b.xml', settings: JITTER });

@@ -20,15 +20,19 @@ export function checkRefreshWithoutJitter(model: FlowModel, context: RuleContext
       let fixed: string;
       if (buffer.kind === 'constant') fixed = `a fixed ${buffer.seconds} s`;
       else if (buffer.kind === 'variable' && buffer.constantSeconds !== undefined) {
-        fixed = `a fixed ${buffer.constantSeconds} s (${authoredName(context.text, expiry.comparisonRange, buffer.variable)})`;
+        fixed =
+          `a fixed ${buffer.constantSeconds} s ` +
+          `(${authoredName(context.text, expiry.comparisonRange, buffer.variable)})`;
       } else continue;
       findings.push(
         finding(
           CODE,
           // On the buffer (what the jitter fix replaces); on the comparison when the extractor has no buffer range.
           expiry.bufferRange ?? expiry.comparisonRange,
-          `Every contact refreshes its token ${fixed} before expiry, so contacts that started together refresh at the same ` +
-            `moment and the identity provider may answer 429. Choose the buffer per contact, between ${minSeconds} and ${maxSeconds} s.`,
+          `Every contact refreshes its token ${fixed} before expiry, so contacts that started together refresh at ` +
+            `the same ` +
+            `moment and the identity provider may answer 429. Choose the buffer per contact, between ${minSeconds} ` +
+            `and ${maxSeconds} s.`,
           { unit, condition, check: expiry },
         ),
       );

@@ -12,7 +12,9 @@ describe('fix: resource-token-expiry-untracked', () => {
       'IF clientToken = "" | clientTokenExpiry = "" | utc >= clientTokenExpiry - (300 / 86400)',
       '{',
       '  ASSIGN exchangeProxy = GetRESTProxy()',
-      '  ASSIGN exchangeResult = exchangeProxy.MakeRestRequest(tokenUrl, "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token={clientToken}&subject_token_type=urn:ietf:params:oauth:token-type:access_token", 0, "POST")',
+      // Long line: one Snippet statement, written as authors write it.
+      '  ASSIGN exchangeResult = exchangeProxy.MakeRestRequest(tokenUrl, ' +
+        '"grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token={clientToken}&subject_token_type=urn:ietf:params:oauth:token-type:access_token", 0, "POST")',
       '  IF exchangeProxy.StatusCode = 200',
       '  {',
       '    $0ASSIGN resourceToken = exchangeResult.access_token',
@@ -23,7 +25,8 @@ describe('fix: resource-token-expiry-untracked', () => {
       .replace('$0', '')
       .replace(
         '    ASSIGN resourceToken = exchangeResult.access_token\n',
-        '    ASSIGN resourceToken = exchangeResult.access_token\n    ASSIGN resourceTokenExpiry = utc + (exchangeResult.expires_in / 86400)\n',
+        '    ASSIGN resourceToken = exchangeResult.access_token\n    ASSIGN resourceTokenExpiry = utc + ' +
+          '(exchangeResult.expires_in / 86400)\n',
       );
     const result = checkFix(before, CODE, expected, { name: 'exchange.snippet' });
     assert.deepEqual(
@@ -37,7 +40,8 @@ describe('fix: resource-token-expiry-untracked', () => {
       '\n',
       'ASSIGN exchangeProxy = GetRESTProxy()',
       'exchangeProxy.AddHeader("Authorization", "Bearer {clientToken}")',
-      'ASSIGN exchangeResult = exchangeProxy.MakeRestRequest("https://auth.example-idp.com/oauth2/token", "grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion={SECURE_ASSERTION}", 0, "POST")',
+      'ASSIGN exchangeResult = exchangeProxy.MakeRestRequest("https://auth.example-idp.com/oauth2/token", ' +
+        '"grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion={SECURE_ASSERTION}", 0, "POST")',
       'IF exchangeProxy.StatusCode = 200',
       '{',
       '  $0ASSIGN resourceToken = exchangeResult.access_token',
@@ -76,7 +80,8 @@ describe('fix: resource-token-expiry-untracked', () => {
       .replace('$0', '')
       .replace(
         '  SET strResourceToken = exData.access_token;\n',
-        '  SET strResourceToken = exData.access_token;\n  SET strResourceTokenExpiry = (now + exData.expires_in).toString();\n',
+        '  SET strResourceToken = exData.access_token;\n  SET strResourceTokenExpiry = (now + ' +
+          'exData.expires_in).toString();\n',
       );
     checkFix(before, CODE, expected, { name: 'exchange.studio' });
   });
@@ -85,7 +90,8 @@ describe('fix: resource-token-expiry-untracked', () => {
     const before = read(EXPORT);
     const expected = before.replace(
       '  ASSIGN resourceToken = exchangeResult.access_token\r\n',
-      '  ASSIGN resourceToken = exchangeResult.access_token\r\n  ASSIGN resourceTokenExpiry = utc + (exchangeResult.expires_in / 86400)\r\n',
+      '  ASSIGN resourceToken = exchangeResult.access_token\r\n  ASSIGN resourceTokenExpiry = utc + ' +
+        '(exchangeResult.expires_in / 86400)\r\n',
     );
     checkFix(at(before, 'ASSIGN resourceToken'), CODE, expected, { name: 'expiry.xml' });
   });

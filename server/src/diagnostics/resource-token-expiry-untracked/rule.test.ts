@@ -4,7 +4,8 @@ import { ModelBuilder, run, summary } from '../../../../test/helpers/model-build
 describe('resource-token-expiry-untracked (hand-built models)', () => {
   const CODE = 'resource-token-expiry-untracked';
   const EXCHANGE =
-    'ex.MakeRestRequest(tokenUrl, "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token={clientToken}", 0, "POST")';
+    'ex.MakeRestRequest(tokenUrl, ' +
+    '"grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token={clientToken}", 0, "POST")';
 
   function exchange(withExpiry: 'none' | 'own' | 'named' | 'copied'): { text: string; b: ModelBuilder } {
     const text = [

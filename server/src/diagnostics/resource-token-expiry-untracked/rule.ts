@@ -87,8 +87,10 @@ export function checkResourceTokenExpiry(model: FlowModel, context: RuleContext)
         finding(
           CODE,
           resource.range,
-          `${name} comes from a token exchange and has no expiry of its own: resource tokens often live shorter than the ` +
-            `client token, so it can expire while the client token is still valid. Store its expiry from this exchange's ` +
+          `${name} comes from a token exchange and has no expiry of its own: resource tokens often live shorter ` +
+            `than the ` +
+            `client token, so it can expire while the client token is still valid. Store its expiry from this ` +
+            `exchange's ` +
             `expires_in and refresh it with its own buffered check.`,
           { unit, acquisition: resource, exchange: call },
           [{ range: call.range, message: 'the exchange that issues it' }],

@@ -11,7 +11,9 @@ describe('fix: token-expires-in-ignored', () => {
       lines(
         '\n',
         'ASSIGN tokenProxy = GetRESTProxy()',
-        'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+        'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+          '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, ' +
+          '"POST")',
         'IF tokenProxy.StatusCode = 200',
         '{',
         '  ASSIGN cachedToken = tokenResult.access_token',
@@ -44,7 +46,8 @@ describe('fix: token-expires-in-ignored', () => {
       'IF cachedToken = ""',
       '{',
       '  ASSIGN tokenProxy = GetRESTProxy()',
-      '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+      '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+        '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
       '  IF tokenProxy.StatusCode = 200',
       '  {',
       '    $0ASSIGN cachedToken = tokenResult.access_token',
@@ -56,7 +59,8 @@ describe('fix: token-expires-in-ignored', () => {
       'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (300 / 86400)',
       '{',
       '  ASSIGN tokenProxy = GetRESTProxy()',
-      '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+      '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+        '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
       '  IF tokenProxy.StatusCode = 200',
       '  {',
       '    ASSIGN cachedToken = tokenResult.access_token',
@@ -67,42 +71,48 @@ describe('fix: token-expires-in-ignored', () => {
     checkFix(before, CODE, expected, { name: 'cached.snippet' });
   });
 
-  it("the guide notation, a cached token with no expiry: Strategy B's locals and a buffered presence check (full text)", () => {
-    const before = lines(
-      '\n',
-      'SNIPPET',
-      'var cached = "{strCachedToken}";',
-      'if (cached.length == 0) {',
-      '  var tokenReq = new CXone.HttpRequest();',
-      '  tokenReq.method = "POST";',
-      '  tokenReq.url = "https://auth.your-idp.com/oauth/token";',
-      '  tokenReq.body = "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}";',
-      '  var tokenResp = tokenReq.send();',
-      '  if (tokenResp.statusCode == 200) {',
-      '    $0SET strCachedToken = JSON.parse(tokenResp.body).access_token;',
-      '  }',
-      '}',
-      'END SNIPPET',
-    );
-    const expected = lines(
-      '\n',
-      'SNIPPET',
-      'var cached = "{strCachedToken}";',
-      'var currentTime = Math.floor(Date.now() / 1000);',
-      'var tokenExpiry = parseInt("{strTokenExpiry}") || 0;',
-      'if (cached.length == 0 || tokenExpiry <= 0 || currentTime >= (tokenExpiry - 300)) {',
-      '  var tokenReq = new CXone.HttpRequest();',
-      '  tokenReq.method = "POST";',
-      '  tokenReq.url = "https://auth.your-idp.com/oauth/token";',
-      '  tokenReq.body = "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}";',
-      '  var tokenResp = tokenReq.send();',
-      '  if (tokenResp.statusCode == 200) {',
-      '    SET strCachedToken = JSON.parse(tokenResp.body).access_token;',
-      '    SET strTokenExpiry = (currentTime + JSON.parse(tokenResp.body).expires_in).toString();',
-      '  }',
-      '}',
-      'END SNIPPET',
-    );
-    checkFix(before, CODE, expected, { name: 'cached.studio' });
-  });
+  it(
+    "the guide notation, a cached token with no expiry: Strategy B's locals and a buffered presence check (full " +
+      'text)',
+    () => {
+      const before = lines(
+        '\n',
+        'SNIPPET',
+        'var cached = "{strCachedToken}";',
+        'if (cached.length == 0) {',
+        '  var tokenReq = new CXone.HttpRequest();',
+        '  tokenReq.method = "POST";',
+        '  tokenReq.url = "https://auth.your-idp.com/oauth/token";',
+        '  tokenReq.body = ' +
+          '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}";',
+        '  var tokenResp = tokenReq.send();',
+        '  if (tokenResp.statusCode == 200) {',
+        '    $0SET strCachedToken = JSON.parse(tokenResp.body).access_token;',
+        '  }',
+        '}',
+        'END SNIPPET',
+      );
+      const expected = lines(
+        '\n',
+        'SNIPPET',
+        'var cached = "{strCachedToken}";',
+        'var currentTime = Math.floor(Date.now() / 1000);',
+        'var tokenExpiry = parseInt("{strTokenExpiry}") || 0;',
+        'if (cached.length == 0 || tokenExpiry <= 0 || currentTime >= (tokenExpiry - 300)) {',
+        '  var tokenReq = new CXone.HttpRequest();',
+        '  tokenReq.method = "POST";',
+        '  tokenReq.url = "https://auth.your-idp.com/oauth/token";',
+        '  tokenReq.body = ' +
+          '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}";',
+        '  var tokenResp = tokenReq.send();',
+        '  if (tokenResp.statusCode == 200) {',
+        '    SET strCachedToken = JSON.parse(tokenResp.body).access_token;',
+        '    SET strTokenExpiry = (currentTime + JSON.parse(tokenResp.body).expires_in).toString();',
+        '  }',
+        '}',
+        'END SNIPPET',
+      );
+      checkFix(before, CODE, expected, { name: 'cached.studio' });
+    },
+  );
 });

@@ -148,8 +148,10 @@ function snippetNoExpiryFix(
     const test = code.slice(presenceRange.start, presenceRange.end);
     const missing = MISSING.test(test.trim());
     const extended = missing
-      ? `${test} | ${expiry} = ${SNIPPET_EMPTY} | ${bufferedExpiryCondition('snippet', { expiry, buffer: buffer.value, operator: '>=' })}`
-      : `${test} & ${expiry} != ${SNIPPET_EMPTY} & ${bufferedExpiryCondition('snippet', { expiry, buffer: buffer.value, operator: '<' })}`;
+      ? `${test} | ${expiry} = ${SNIPPET_EMPTY} | ` +
+        `${bufferedExpiryCondition('snippet', { expiry, buffer: buffer.value, operator: '>=' })}`
+      : `${test} & ${expiry} != ${SNIPPET_EMPTY} & ` +
+        `${bufferedExpiryCondition('snippet', { expiry, buffer: buffer.value, operator: '<' })}`;
     const check = statementAt(program, presenceRange);
     const whole =
       check?.statement.kind === 'If' &&
@@ -209,8 +211,10 @@ function guideNoExpiryFix(
     const localExpiry = uniqueName('tokenExpiry', taken);
     const missing = MISSING.test(test.trim());
     const extended = missing
-      ? `${test} || ${localExpiry} <= 0 || ${bufferedExpiryCondition('guide', { expiry: localExpiry, buffer: buffer.value, now, operator: '>=' })}`
-      : `${test} && ${localExpiry} > 0 && ${bufferedExpiryCondition('guide', { expiry: localExpiry, buffer: buffer.value, now, operator: '<' })}`;
+      ? `${test} || ${localExpiry} <= 0 || ` +
+        `${bufferedExpiryCondition('guide', { expiry: localExpiry, buffer: buffer.value, now, operator: '>=' })}`
+      : `${test} && ${localExpiry} > 0 && ` +
+        `${bufferedExpiryCondition('guide', { expiry: localExpiry, buffer: buffer.value, now, operator: '<' })}`;
     const node = check.statement;
     const whole = node.type === 'IfStatement' && node.test.start === start && node.test.end === presence.range.end;
     edits.push({ range: { start, end: presence.range.end }, newText: whole ? extended : `(${extended})` });

@@ -48,7 +48,8 @@ export function checkExpiresInIgnored(model: FlowModel, context: RuleContext): R
         finding(
           CODE,
           acquisition.range,
-          `${name} is kept for later use, but no expiry is stored with it, so nothing ever refreshes it and it is sent after ` +
+          `${name} is kept for later use, but no expiry is stored with it, so nothing ever refreshes it and it is ` +
+            `sent after ` +
             `it has expired. Store its expiry from the token response's expires_in and check it before each use.`,
           { unit, problem: 'no-expiry', acquisition },
         ),

@@ -6,7 +6,8 @@ const EXPORT = 'fixes/expiry-checks-export.xml';
 
 const REFRESH_BODY = [
   '  ASSIGN tokenProxy = GetRESTProxy()',
-  '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+  '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+    '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
 ];
 
 describe('fix: token-expiry-no-buffer', () => {

@@ -8,7 +8,8 @@ describe('token-expiry-no-buffer (hand-built models)', () => {
     assert.deepEqual(summary(text, findings), ['token-expiry-no-buffer@"utc >= tokenExpiry"']);
     assert.equal(
       findings[0]!.message,
-      'This check compares the time with the expiry (tokenExpiry) directly; refresh 120 s before it to absorb clock drift ' +
+      'This check compares the time with the expiry (tokenExpiry) directly; refresh 120 s before it to absorb clock ' +
+        'drift ' +
         'between the Studio host and the identity provider.',
     );
   });

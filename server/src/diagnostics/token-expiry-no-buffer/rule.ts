@@ -17,7 +17,8 @@ export function checkTokenExpiryNoBuffer(model: FlowModel, context: RuleContext)
         finding(
           CODE,
           expiry.comparisonRange,
-          `This check compares the time with the expiry (${name}) directly; refresh ${context.settings.bufferSeconds} s before it ` +
+          `This check compares the time with the expiry (${name}) directly; refresh ` +
+            `${context.settings.bufferSeconds} s before it ` +
             `to absorb clock drift between the Studio host and the identity provider.`,
           { unit, condition, check: expiry },
         ),

@@ -8,6 +8,8 @@ export const tokenFetchInLoop: RuleDefinition<'token-fetch-in-loop'> = {
   title: 'A token is fetched inside a loop or before each of many calls.',
   check: checkTokenFetchInLoop,
   fixes: {
-    none: 'Advice only: whether to hoist the fetch out of the loop or cache the token (Strategy B) depends on the flow around the loop; the token-reuse fixes write Strategy B where a token is reused.',
+    none:
+      'Advice only: whether to hoist the fetch out of the loop or cache the token (Strategy B) depends on the ' +
+      'flow around the loop; the token-reuse fixes write Strategy B where a token is reused.',
   },
 };

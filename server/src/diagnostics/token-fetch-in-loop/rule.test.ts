@@ -7,7 +7,8 @@ describe('token-fetch-in-loop (hand-built models)', () => {
 
   it('reports a token request inside a loop, not one guarded by an expiry check', () => {
     const text =
-      'FOREACH id IN ids { r = tp.MakeRestRequest(tokenUrl, b, 0, "POST") }\nFOREACH id IN ids { IF utc >= exp - (300 / 86400) { r = tp.MakeRestRequest(tokenUrl, b, 0, "POST") } }';
+      'FOREACH id IN ids { r = tp.MakeRestRequest(tokenUrl, b, 0, "POST") }\nFOREACH id IN ids { IF utc >= exp - ' +
+      '(300 / 86400) { r = tp.MakeRestRequest(tokenUrl, b, 0, "POST") } }';
     const b = new ModelBuilder(text);
     const u = b.unit('snippet');
     u.loop(() => u.restCall('tp.MakeRestRequest(tokenUrl, b, 0, "POST")', { client: 'tp', token: true }));

@@ -35,8 +35,10 @@ export function checkTokenFetchInLoop(model: FlowModel, _context: RuleContext): 
         finding(
           CODE,
           fetch.range,
-          'A new token is fetched on every pass of this loop: each fetch adds a 100–300 ms round-trip and loads the identity ' +
-            "provider's token endpoint. Fetch the token once before the loop, or refresh it only when it is due (Strategy B).",
+          'A new token is fetched on every pass of this loop: each fetch adds a 100–300 ms round-trip and loads the ' +
+            'identity ' +
+            "provider's token endpoint. Fetch the token once before the loop, or refresh it only when it is due " +
+            '(Strategy B).',
           { unit, fetches: [fetch] },
         ),
       );
@@ -47,7 +49,8 @@ export function checkTokenFetchInLoop(model: FlowModel, _context: RuleContext): 
         finding(
           CODE,
           first!.range,
-          `This code fetches a new token ${fetches.length} times in one run, once before each call (Strategy A): every fetch adds a ` +
+          `This code fetches a new token ${fetches.length} times in one run, once before each call (Strategy A): ` +
+            `every fetch adds a ` +
             '100–300 ms round-trip. Cache the token with its expiry and refresh it only when it is due (Strategy B).',
           { unit, fetches },
           rest.map((fetch) => ({ range: fetch.range, message: 'another token fetch' })),

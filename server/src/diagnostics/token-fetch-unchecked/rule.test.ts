@@ -35,7 +35,9 @@ describe('token-fetch-unchecked (hand-built models)', () => {
   });
 
   it('accepts a status check after the read but before the token is sent', () => {
-    const text = `${CALL}\nt = tokenResult.access_token\nIF tokenProxy.StatusCode = 200 { api.AddHeader("Authorization", "Bearer {t}") }`;
+    const text =
+      `${CALL}\nt = tokenResult.access_token\nIF tokenProxy.StatusCode = 200 { ` +
+      `api.AddHeader("Authorization", "Bearer {t}") }`;
     const b = new ModelBuilder(text);
     const u = b.unit('snippet');
     const id = u.restCall(CALL, { client: 'tokenproxy', token: true });

@@ -84,8 +84,10 @@ export function checkTokenFetchUnchecked(model: FlowModel, context: RuleContext)
         finding(
           CODE,
           acquisition.range,
-          `${name} is read from the token response, but nothing checks that the token request succeeded: after a 400, 401, ` +
-            `429 or 5xx it is empty, and every call that sends it fails with 401. Check the token request's status code ` +
+          `${name} is read from the token response, but nothing checks that the token request succeeded: after a ` +
+            `400, 401, ` +
+            `429 or 5xx it is empty, and every call that sends it fails with 401. Check the token request's status ` +
+            `code ` +
             `first and take an error path (clear the token, set an error variable) when it is not 200.`,
           { unit, acquisition, call },
           [{ range: call.range, message: 'the token request' }],

@@ -39,13 +39,15 @@ describe('fix: token-reuse-without-expiry', () => {
         '...',
         '// Later in the script (60+ minutes into a long IVR hold):',
         'SNIPPET',
-        "// TODO: the token's acquisition is not in this script: set tokenReq.url below to your identity provider's token endpoint",
+        "// TODO: the token's acquisition is not in this script: set tokenReq.url below to your identity provider's " +
+          'token endpoint',
         '// Strategy A: a fresh token right before the call',
         'var tokenReq = new CXone.HttpRequest();',
         'tokenReq.method = "POST";',
         'tokenReq.url = "https://auth.your-idp.com/oauth/token";',
         'tokenReq.headers["Content-Type"] = "application/x-www-form-urlencoded";',
-        'tokenReq.body = "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}";',
+        'tokenReq.body = ' +
+          '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}";',
         'var tokenResp = tokenReq.send();',
         'var accessToken = "";',
         'if (tokenResp.statusCode == 200) {',
@@ -62,42 +64,47 @@ describe('fix: token-reuse-without-expiry', () => {
       checkFix(at(before, 'strToken; //'), CODE, expected, { name: 'pattern-a.studio', title: STRATEGY_A });
     });
 
-    it('rewrites a {substitution} use inside a string, keeps tabs and CRLF, and reuses the endpoint of an earlier block', () => {
-      const before = lines(
-        '\r\n',
-        'SNIPPET',
-        '\tvar tokenReq = new CXone.HttpRequest();',
-        '\ttokenReq.method = "POST";',
-        '\ttokenReq.url = "https://login.example-clinic.org/connect/token";',
-        '\ttokenReq.body = "grant_type=client_credentials&client_id={CLINIC_CLIENT_ID}&client_secret={SECURE_CLINIC_SECRET}";',
-        '\tvar tokenResp = tokenReq.send();',
-        '\tif (tokenResp.statusCode == 200) {',
-        '\t\tSET strToken = JSON.parse(tokenResp.body).access_token;',
-        '\t}',
-        'END SNIPPET',
-        'WAIT 900',
-        'SNIPPET',
-        '\tvar apptReq = new CXone.HttpRequest();',
-        '\tapptReq.url = "https://api.example-clinic.org/v2/appointments";',
-        '\tapptReq.setRequestHeader("Authorization", "Bearer {$0strToken}");',
-        '\tvar apptResp = apptReq.send();',
-        '\tif (apptResp.statusCode == 401 || apptResp.statusCode == 403) {',
-        '\t\tSET strApiError = "AUTH_FAILURE";',
-        '\t}',
-        'END SNIPPET',
-      );
-      const result = checkFix(before, CODE, undefined, { name: 'clinic.studio' });
-      assert.ok(result.after.includes('\tapptReq.setRequestHeader("Authorization", "Bearer " + validToken);\r\n'));
-      assert.ok(result.after.includes('\t\ttokenReq.url = "https://login.example-clinic.org/connect/token";\r\n'));
-      assert.ok(result.after.includes('client_id={CLINIC_CLIENT_ID}&client_secret={SECURE_CLINIC_SECRET}'));
-      assert.ok(!result.after.includes('TODO'), 'the endpoint is known: no placeholder');
-      // Inserted at the top of the second block, tab-indented like it.
-      assert.ok(
-        result.after.includes(
-          'WAIT 900\r\nSNIPPET\r\n\t// Strategy B: token manager with expiry tracking\r\n\tvar currentTime = ',
-        ),
-      );
-    });
+    it(
+      'rewrites a {substitution} use inside a string, keeps tabs and CRLF, and reuses the endpoint of an earlier ' +
+        'block',
+      () => {
+        const before = lines(
+          '\r\n',
+          'SNIPPET',
+          '\tvar tokenReq = new CXone.HttpRequest();',
+          '\ttokenReq.method = "POST";',
+          '\ttokenReq.url = "https://login.example-clinic.org/connect/token";',
+          '\ttokenReq.body = ' +
+            '"grant_type=client_credentials&client_id={CLINIC_CLIENT_ID}&client_secret={SECURE_CLINIC_SECRET}";',
+          '\tvar tokenResp = tokenReq.send();',
+          '\tif (tokenResp.statusCode == 200) {',
+          '\t\tSET strToken = JSON.parse(tokenResp.body).access_token;',
+          '\t}',
+          'END SNIPPET',
+          'WAIT 900',
+          'SNIPPET',
+          '\tvar apptReq = new CXone.HttpRequest();',
+          '\tapptReq.url = "https://api.example-clinic.org/v2/appointments";',
+          '\tapptReq.setRequestHeader("Authorization", "Bearer {$0strToken}");',
+          '\tvar apptResp = apptReq.send();',
+          '\tif (apptResp.statusCode == 401 || apptResp.statusCode == 403) {',
+          '\t\tSET strApiError = "AUTH_FAILURE";',
+          '\t}',
+          'END SNIPPET',
+        );
+        const result = checkFix(before, CODE, undefined, { name: 'clinic.studio' });
+        assert.ok(result.after.includes('\tapptReq.setRequestHeader("Authorization", "Bearer " + validToken);\r\n'));
+        assert.ok(result.after.includes('\t\ttokenReq.url = "https://login.example-clinic.org/connect/token";\r\n'));
+        assert.ok(result.after.includes('client_id={CLINIC_CLIENT_ID}&client_secret={SECURE_CLINIC_SECRET}'));
+        assert.ok(!result.after.includes('TODO'), 'the endpoint is known: no placeholder');
+        // Inserted at the top of the second block, tab-indented like it.
+        assert.ok(
+          result.after.includes(
+            'WAIT 900\r\nSNIPPET\r\n\t// Strategy B: token manager with expiry tracking\r\n\tvar currentTime = ',
+          ),
+        );
+      },
+    );
   });
 
   describe('real Snippet', () => {
@@ -113,7 +120,8 @@ describe('fix: token-reuse-without-expiry', () => {
       const expected = before.replace(
         'ASSIGN crmProxy = GetRESTProxy()\n',
         [
-          "// TODO: the token's acquisition is not in this script: set tokenUrl to your identity provider's token endpoint",
+          "// TODO: the token's acquisition is not in this script: set tokenUrl to your identity provider's token " +
+            'endpoint',
           'IF tokenUrl = ""',
           '{',
           '  ASSIGN tokenUrl = "https://auth.your-idp.com/oauth/token"',
@@ -121,7 +129,9 @@ describe('fix: token-reuse-without-expiry', () => {
           '// Strategy A: a fresh token right before the call',
           'ASSIGN tokenProxy = GetRESTProxy()',
           'tokenProxy.ContentType = "application/x-www-form-urlencoded"',
-          'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+          'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+            '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, ' +
+            '"POST")',
           'IF tokenProxy.StatusCode = 200',
           '{',
           '  ASSIGN accessToken = tokenResult.access_token',
@@ -146,7 +156,8 @@ describe('fix: token-reuse-without-expiry', () => {
         '{',
         '\tASSIGN firstPass = "done"',
         '\tASSIGN tokenProxy = GetRESTProxy()',
-        '\tASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&client_id={BANK_CLIENT_ID}&client_secret={SECURE_BANK_SECRET}", 0, "POST")',
+        '\tASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+          '"grant_type=client_credentials&client_id={BANK_CLIENT_ID}&client_secret={SECURE_BANK_SECRET}", 0, "POST")',
         '\tIF tokenProxy.StatusCode = 200',
         '\t{',
         '\t\tASSIGN bearer = tokenResult.access_token',
@@ -156,7 +167,8 @@ describe('fix: token-reuse-without-expiry', () => {
         '{',
         '\tASSIGN balanceProxy = GetRESTProxy()',
         '\tbalanceProxy.AddHeader("Authorization", "Bearer {$0bearer}")',
-        '\tASSIGN balance = balanceProxy.MakeRestRequest("https://api.example-bank.com/v1/accounts/{acct}/balance", "", 0, "GET")',
+        '\tASSIGN balance = balanceProxy.MakeRestRequest("https://api.example-bank.com/v1/accounts/{acct}/balance", ' +
+          '"", 0, "GET")',
         '\tIF balanceProxy.StatusCode != 200',
         '\t{',
         '\t\tASSIGN lookupError = "HTTP_{balanceProxy.StatusCode}"',
@@ -170,7 +182,8 @@ describe('fix: token-reuse-without-expiry', () => {
         '\t{',
         '\t\tASSIGN tokenProxy2 = GetRESTProxy()',
         '\t\ttokenProxy2.ContentType = "application/x-www-form-urlencoded"',
-        '\t\tASSIGN tokenResult2 = tokenProxy2.MakeRestRequest("https://idp.example-bank.com/oauth2/token", "grant_type=client_credentials&client_id={BANK_CLIENT_ID}&client_secret={SECURE_BANK_SECRET}", 0, "POST")',
+        '\t\tASSIGN tokenResult2 = tokenProxy2.MakeRestRequest("https://idp.example-bank.com/oauth2/token", ' +
+          '"grant_type=client_credentials&client_id={BANK_CLIENT_ID}&client_secret={SECURE_BANK_SECRET}", 0, "POST")',
         '\t\tIF tokenProxy2.StatusCode = 200',
         '\t\t{',
         '\t\t\tASSIGN bearer = tokenResult2.access_token',
@@ -189,23 +202,28 @@ describe('fix: token-reuse-without-expiry', () => {
       checkFix(before, CODE, expected, { name: 'balance.snippet' });
     });
 
-    it('replaces a variable sent as the whole header ("{token}") by a cached token written as Bearer {cachedToken}', () => {
-      const before = lines(
-        '\n',
-        'ASSIGN token = "{global:crmToken}"',
-        'ASSIGN proxy = GetRESTProxy()',
-        'proxy.AddHeader("Authorization", "{$0token}")',
-        'ASSIGN ticket = proxy.MakeRestRequest("https://api.example-crm.com/v2/tickets", "", 0, "GET")',
-        'IF proxy.StatusCode = 401 | proxy.StatusCode = 403',
-        '{',
-        '  ASSIGN apiError = "AUTH_FAILURE"',
-        '}',
-      );
-      const result = checkFix(before, CODE, undefined, { name: 'ticket.snippet' });
-      assert.ok(result.after.includes('proxy.AddHeader("Authorization", "Bearer {cachedToken}")\n'));
-      assert.ok(result.after.includes('IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (300 / 86400)\n'));
-      assert.ok(result.after.startsWith('ASSIGN token = "{global:crmToken}"\n'), 'the old assignment stays');
-    });
+    it(
+      'replaces a variable sent as the whole header ("{token}") by a cached token written as Bearer ' + '{cachedToken}',
+      () => {
+        const before = lines(
+          '\n',
+          'ASSIGN token = "{global:crmToken}"',
+          'ASSIGN proxy = GetRESTProxy()',
+          'proxy.AddHeader("Authorization", "{$0token}")',
+          'ASSIGN ticket = proxy.MakeRestRequest("https://api.example-crm.com/v2/tickets", "", 0, "GET")',
+          'IF proxy.StatusCode = 401 | proxy.StatusCode = 403',
+          '{',
+          '  ASSIGN apiError = "AUTH_FAILURE"',
+          '}',
+        );
+        const result = checkFix(before, CODE, undefined, { name: 'ticket.snippet' });
+        assert.ok(result.after.includes('proxy.AddHeader("Authorization", "Bearer {cachedToken}")\n'));
+        assert.ok(
+          result.after.includes('IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (300 / 86400)\n'),
+        );
+        assert.ok(result.after.startsWith('ASSIGN token = "{global:crmToken}"\n'), 'the old assignment stays');
+      },
+    );
 
     it('never writes into a secure variable: {SECURE_ACCESS_TOKEN} is replaced by a cached token', () => {
       const before = lines(
@@ -247,7 +265,8 @@ describe('fix: token-reuse-without-expiry', () => {
         'ASSIGN order = orderProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}", "", 0, "GET")',
         'ASSIGN lineProxy = GetRESTProxy()',
         'lineProxy.AddHeader("Authorization", "Bearer {accessToken}")',
-        'ASSIGN orderLines = lineProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}/lines", "", 0, "GET")',
+        'ASSIGN orderLines = lineProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}/lines", "", 0, ' +
+          '"GET")',
       );
       const fixed = fixAllText('orders.snippet', undefined, text, DEFAULT_SETTINGS, CODE);
       assert.equal(fixed.text.match(/cached token with proactive refresh/g)?.length, 1);
@@ -260,24 +279,30 @@ describe('fix: token-reuse-without-expiry', () => {
   });
 
   describe('XML exports', () => {
-    it("refreshes in the action that uses the token, with the acquiring action's endpoint and credentials (full text, CRLF)", () => {
-      const before = read('fixes/pattern-a-across-actions.xml');
-      const result = checkFix(at(before, 'accessToken}")'), CODE, read('fixes/pattern-a-across-actions.after.xml'), {
-        name: 'billing.xml',
-      });
-      const exported = readExport(result.after)!;
-      const lookup = exported.snippets.find((s) => s.caption === 'Lookup customer')!;
-      assert.ok(
-        lookup.code.includes(
-          'tokenProxy.MakeRestRequest("https://login.example-crm.com/oauth2/token", "grant_type=client_credentials&client_id={CRM_CLIENT_ID}&client_secret={SECURE_CRM_SECRET}&scope=customers.read", 0, "POST")',
-        ),
-      );
-      assert.ok(lookup.code.includes('utc >= accessTokenExpiry'), 'decoded code has a plain >=');
-      assert.ok(result.after.includes('utc &gt;= accessTokenExpiry'), 'the file has it escaped');
-      // The acquiring action is untouched.
-      const get = (text: string) => readExport(text)!.snippets.find((s) => s.caption === 'Get OAuth token')!.code;
-      assert.equal(get(result.after), get(result.before));
-    });
+    it(
+      "refreshes in the action that uses the token, with the acquiring action's endpoint and credentials (full " +
+        'text, CRLF)',
+      () => {
+        const before = read('fixes/pattern-a-across-actions.xml');
+        const result = checkFix(at(before, 'accessToken}")'), CODE, read('fixes/pattern-a-across-actions.after.xml'), {
+          name: 'billing.xml',
+        });
+        const exported = readExport(result.after)!;
+        const lookup = exported.snippets.find((s) => s.caption === 'Lookup customer')!;
+        assert.ok(
+          lookup.code.includes(
+            // Long line: one Snippet statement, written as authors write it.
+            'tokenProxy.MakeRestRequest("https://login.example-crm.com/oauth2/token", ' +
+              '"grant_type=client_credentials&client_id={CRM_CLIENT_ID}&client_secret={SECURE_CRM_SECRET}&scope=customers.read", 0, "POST")',
+          ),
+        );
+        assert.ok(lookup.code.includes('utc >= accessTokenExpiry'), 'decoded code has a plain >=');
+        assert.ok(result.after.includes('utc &gt;= accessTokenExpiry'), 'the file has it escaped');
+        // The acquiring action is untouched.
+        const get = (text: string) => readExport(text)!.snippets.find((s) => s.caption === 'Get OAuth token')!.code;
+        assert.equal(get(result.after), get(result.before));
+      },
+    );
 
     it('writes raw code into a CDATA section', () => {
       const before = at(read('xml/cdata-snippet.xml'), 'accessToken}")');

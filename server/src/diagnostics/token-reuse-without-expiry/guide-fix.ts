@@ -87,7 +87,8 @@ function bodyIndent(text: string, block: SnippetBlock): string {
 }
 
 const UNKNOWN_URL_TODO =
-  "// TODO: the token's acquisition is not in this script: set tokenReq.url below to your identity provider's token endpoint";
+  "// TODO: the token's acquisition is not in this script: set tokenReq.url below to your identity provider's token " +
+  'endpoint';
 
 export function guideTokenFixes(
   document: GuideDocument,

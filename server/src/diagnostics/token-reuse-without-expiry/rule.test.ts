@@ -67,7 +67,8 @@ describe('token-reuse-without-expiry (hand-built models)', () => {
 
   it('follows a copy read back from a script variable to its acquisition', () => {
     const text =
-      'ASSIGN strToken = GetOAuthToken();\nSNIPPET\nvar t = "{strToken}";\nreq.headers["Authorization"] = "Bearer " + t;\nEND SNIPPET';
+      'ASSIGN strToken = GetOAuthToken();\nSNIPPET\nvar t = "{strToken}";\nreq.headers["Authorization"] = "Bearer " ' +
+      '+ t;\nEND SNIPPET';
     const b = new ModelBuilder(text);
     b.unit('script').acquire('strToken = GetOAuthToken()', 'strtoken', 'function', { persistent: true });
     const s = b.unit('SNIPPET block at line 2', 'SNIPPET\nvar');
@@ -113,7 +114,8 @@ describe('token-reuse-without-expiry (hand-built models)', () => {
 
   it('does not report a use after an expiry-guarded refresh in an earlier action (Strategy B across actions)', () => {
     const text =
-      'IF utc >= tokenExpiry - (300 / 86400) { cachedToken = tokenResult.access_token }\n---\napi.AddHeader("Authorization", "Bearer {cachedToken}")';
+      'IF utc >= tokenExpiry - (300 / 86400) { cachedToken = tokenResult.access_token ' +
+      '}\n---\napi.AddHeader("Authorization", "Bearer {cachedToken}")';
     const b = new ModelBuilder(text);
     const first = b.unit('SNIPPET action 6 "Ensure fresh token"', 'IF utc');
     const c = first.condition('IF utc', {

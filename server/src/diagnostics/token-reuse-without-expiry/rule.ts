@@ -303,10 +303,13 @@ export function checkTokenReuse(model: FlowModel, context: RuleContext): ReuseFi
       if (earlier === 'unknown') {
         const partial = origin.partial[0];
         const message = partial
-          ? `${name} is fetched at line ${context.lineOf(partial.range.start)} only on some paths; on the others it was acquired in ` +
-            `an earlier action or unknown place and is sent here with no expiry check (Pattern A): on a long contact the token ` +
+          ? `${name} is fetched at line ${context.lineOf(partial.range.start)} only on some paths; on the others it ` +
+            `was acquired in ` +
+            `an earlier action or unknown place and is sent here with no expiry check (Pattern A): on a long contact ` +
+            `the token ` +
             `expires and this call fails with 401. ${ADVICE}`
-          : `${name} was acquired in an earlier action or unknown place and is sent here with no expiry check (Pattern A): ` +
+          : `${name} was acquired in an earlier action or unknown place and is sent here with no expiry check ` +
+            `(Pattern A): ` +
             `on a long contact the token expires and this call fails with 401. ${ADVICE}`;
         const related = partial
           ? [{ range: partial.range, message: `${name} is fetched here only on some paths` }]
@@ -368,9 +371,11 @@ function report(
     acquiredName.toLowerCase() === name.toLowerCase() ? `${name} was` : `${name} holds ${acquiredName}, which was`;
   const message =
     longRunning.length > 0
-      ? `${subject} acquired ${where} and is sent here after ${listForMessage(longRunning.map((e) => shortLabel(e.label)))} with no expiry check ` +
+      ? `${subject} acquired ${where} and is sent here after ` +
+        `${listForMessage(longRunning.map((e) => shortLabel(e.label)))} with no expiry check ` +
         `(Pattern A): by then the token may have expired, and this call fails with 401. ${ADVICE}`
-      : `${subject} acquired ${where} and is reused here with no expiry check (Pattern A): on a long contact the token ` +
+      : `${subject} acquired ${where} and is reused here with no expiry check (Pattern A): on a long contact the ` +
+        `token ` +
         `expires and this call fails with 401. ${ADVICE}`;
   const facts = { unit, use, longRunning, ...acquisitionFacts(model, acquiringUnit, acquisition) };
   return finding(CODE, use.range, message, facts, related);

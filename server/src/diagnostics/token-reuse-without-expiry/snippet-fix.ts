@@ -25,7 +25,8 @@ const PLACEHOLDER_URL = '"https://auth.your-idp.com/oauth/token"';
 function placeholderUrl(variable: string, eol: LineEnding, indentUnit: string, indent: string): string {
   const w = new LineWriter();
   w.line(
-    `// TODO: the token's acquisition is not in this script: set ${variable} to your identity provider's token endpoint`,
+    `// TODO: the token's acquisition is not in this script: set ${variable} to your identity provider's token ` +
+      `endpoint`,
   );
   w.line(`IF ${variable} = ""`).line('{');
   w.indented(() => w.line(`ASSIGN ${variable} = ${PLACEHOLDER_URL}`));

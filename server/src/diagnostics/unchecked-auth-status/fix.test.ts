@@ -55,42 +55,45 @@ describe('fix: unchecked-auth-status', () => {
     );
   });
 
-  it('real Snippet: a SELECT on a copy of the status after the call; later reads stay where they are (full text)', () => {
-    const before = lines(
-      '\n',
-      'ASSIGN orderProxy = GetRESTProxy()',
-      'orderProxy.AddHeader("Authorization", "Bearer {cachedToken}")',
-      'ASSIGN order = $0orderProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}", "", 0, "GET")',
-      'ASSIGN deliveryDate = order.deliveryDate',
-    );
-    const expected = lines(
-      '\n',
-      'ASSIGN orderProxy = GetRESTProxy()',
-      'orderProxy.AddHeader("Authorization", "Bearer {cachedToken}")',
-      'ASSIGN order = orderProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}", "", 0, "GET")',
-      'ASSIGN orderStatus = "{orderProxy.StatusCode}"',
-      'SELECT',
-      '{',
-      '  CASE orderStatus = 401',
-      '  CASE orderStatus = 403',
-      '  {',
-      '    ASSIGN cachedToken = ""',
-      '    ASSIGN tokenExpiry = ""',
-      '    ASSIGN apiError = "AUTH_FAILURE"',
-      '  }',
-      '  CASE orderStatus = 200',
-      '  {',
-      '    ASSIGN apiError = ""',
-      '  }',
-      '  DEFAULT',
-      '  {',
-      '    ASSIGN apiError = "HTTP_{orderStatus}"',
-      '  }',
-      '}',
-      'ASSIGN deliveryDate = order.deliveryDate',
-    );
-    checkFix(before, CODE, expected, { name: 'order.snippet' });
-  });
+  it(
+    'real Snippet: a SELECT on a copy of the status after the call; later reads stay where they are (full ' + 'text)',
+    () => {
+      const before = lines(
+        '\n',
+        'ASSIGN orderProxy = GetRESTProxy()',
+        'orderProxy.AddHeader("Authorization", "Bearer {cachedToken}")',
+        'ASSIGN order = $0orderProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}", "", 0, "GET")',
+        'ASSIGN deliveryDate = order.deliveryDate',
+      );
+      const expected = lines(
+        '\n',
+        'ASSIGN orderProxy = GetRESTProxy()',
+        'orderProxy.AddHeader("Authorization", "Bearer {cachedToken}")',
+        'ASSIGN order = orderProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}", "", 0, "GET")',
+        'ASSIGN orderStatus = "{orderProxy.StatusCode}"',
+        'SELECT',
+        '{',
+        '  CASE orderStatus = 401',
+        '  CASE orderStatus = 403',
+        '  {',
+        '    ASSIGN cachedToken = ""',
+        '    ASSIGN tokenExpiry = ""',
+        '    ASSIGN apiError = "AUTH_FAILURE"',
+        '  }',
+        '  CASE orderStatus = 200',
+        '  {',
+        '    ASSIGN apiError = ""',
+        '  }',
+        '  DEFAULT',
+        '  {',
+        '    ASSIGN apiError = "HTTP_{orderStatus}"',
+        '  }',
+        '}',
+        'ASSIGN deliveryDate = order.deliveryDate',
+      );
+      checkFix(before, CODE, expected, { name: 'order.snippet' });
+    },
+  );
 
   it("real Snippet: tabs, CRLF, the script's own error variable, and 2xx success for a POST", () => {
     const before = lines(
@@ -99,7 +102,8 @@ describe('fix: unchecked-auth-status', () => {
       '{',
       '\tASSIGN proxy = GetRESTProxy()',
       '\tproxy.AddHeader("Authorization", "Bearer {bearer}")',
-      '\tASSIGN result = $0proxy.MakeRestRequest("https://api.example-crm.com/v2/tickets", ticketJson, 0, "POST") // create',
+      '\tASSIGN result = $0proxy.MakeRestRequest("https://api.example-crm.com/v2/tickets", ticketJson, 0, "POST") // ' +
+        'create',
       '\tASSIGN ticketId = result.id',
       '}',
       'ASSIGN errMsg = ""',
@@ -110,7 +114,8 @@ describe('fix: unchecked-auth-status', () => {
       '{',
       '\tASSIGN proxy = GetRESTProxy()',
       '\tproxy.AddHeader("Authorization", "Bearer {bearer}")',
-      '\tASSIGN result = proxy.MakeRestRequest("https://api.example-crm.com/v2/tickets", ticketJson, 0, "POST") // create',
+      '\tASSIGN result = proxy.MakeRestRequest("https://api.example-crm.com/v2/tickets", ticketJson, 0, "POST") // ' +
+        'create',
       '\tASSIGN apiStatus = "{proxy.StatusCode}"',
       '\tSELECT',
       '\t{',
@@ -163,7 +168,8 @@ describe('fix: unchecked-auth-status', () => {
     assert.ok(
       lookup.code.includes(
         [
-          'ASSIGN lookupResult = proxy.MakeRestRequest("https://api.example-crm.com/v2/customers/search", payload, 0, "POST")',
+          'ASSIGN lookupResult = proxy.MakeRestRequest("https://api.example-crm.com/v2/customers/search", payload, ' +
+            '0, "POST")',
           'ASSIGN apiStatus = "{proxy.StatusCode}"',
           'SELECT',
           '{',

@@ -69,21 +69,25 @@ describe('unchecked-auth-status (hand-built models)', () => {
     assert.deepEqual(summary(rangeText, run(r), CODE), [`${CODE}@${JSON.stringify(CALL)}`]);
   });
 
-  it('accepts one status copy after calls of the same client in both branches of an IF (attributed to one of them)', () => {
-    const text =
-      'IF k = 1 { r = api.MakeRestRequest(a) } ELSE { r = api.MakeRestRequest(b) }\ncode = "{api.StatusCode}"\nIF code = 401 { e = 1 }';
-    const b = new ModelBuilder(text);
-    const u = b.unit('snippet');
-    const c = u.condition('IF k = 1', { reads: ['k'] });
-    u.inside(c, 'then', () => u.restCall('api.MakeRestRequest(a)', { client: 'api' }));
-    let second = 0;
-    u.inside(c, 'else', () => {
-      second = u.restCall('api.MakeRestRequest(b)', { client: 'api' });
-    });
-    u.statusCopy('code = "{api.StatusCode}"', 'code', 'api', second);
-    u.condition('IF code = 401', { reads: ['code'], status: { callId: second, equals: [401] } });
-    assert.deepEqual(run(b), []);
-  });
+  it(
+    'accepts one status copy after calls of the same client in both branches of an IF (attributed to one of ' + 'them)',
+    () => {
+      const text =
+        'IF k = 1 { r = api.MakeRestRequest(a) } ELSE { r = api.MakeRestRequest(b) }\ncode = "{api.StatusCode}"\nIF ' +
+        'code = 401 { e = 1 }';
+      const b = new ModelBuilder(text);
+      const u = b.unit('snippet');
+      const c = u.condition('IF k = 1', { reads: ['k'] });
+      u.inside(c, 'then', () => u.restCall('api.MakeRestRequest(a)', { client: 'api' }));
+      let second = 0;
+      u.inside(c, 'else', () => {
+        second = u.restCall('api.MakeRestRequest(b)', { client: 'api' });
+      });
+      u.statusCopy('code = "{api.StatusCode}"', 'code', 'api', second);
+      u.condition('IF code = 401', { reads: ['code'], status: { callId: second, equals: [401] } });
+      assert.deepEqual(run(b), []);
+    },
+  );
 
   it('still reports an earlier call of the same client when only the later one is checked', () => {
     const text = 'r1 = api.MakeRestRequest(a)\nr2 = api.MakeRestRequest(b)\nIF api.StatusCode = 401 { e = 1 }';

@@ -33,10 +33,14 @@ export function checkUncheckedAuthStatus(model: FlowModel, _context: RuleContext
       if (checks.some((condition) => handlesAuthFailure(unit, condition))) continue;
       const message =
         checks.length === 0
-          ? 'The status of this call is never checked: a 401/403 (an expired or revoked token) goes unnoticed and the script ' +
-            'carries on with empty data. Check the status code after the call; on 401/403 clear the cached token and take an error path.'
-          : 'The status of this call is checked, but a 401/403 is not told apart from success: an expired or revoked token ' +
-            'goes unnoticed. Handle 401/403 (clear the cached token, set an error variable) or take an error path whenever the call fails.';
+          ? 'The status of this call is never checked: a 401/403 (an expired or revoked token) goes unnoticed and ' +
+            'the script ' +
+            'carries on with empty data. Check the status code after the call; on 401/403 clear the cached token and ' +
+            'take an error path.'
+          : 'The status of this call is checked, but a 401/403 is not told apart from success: an expired or revoked ' +
+            'token ' +
+            'goes unnoticed. Handle 401/403 (clear the cached token, set an error variable) or take an error path ' +
+            'whenever the call fails.';
       findings.push(finding(CODE, call.range, message, { unit, call, checks }));
     }
   }
