@@ -10,6 +10,3 @@ export interface ParseError {
   readonly message: string;
 }
 
-export function rangeOf(start: number, end: number): TextRange {
-  return { start, end };
-}

@@ -2,7 +2,7 @@
  * Every diagnostic code the product reports, as a closed union: the registry (registry.ts) must define each of them,
  * settings and package.json list exactly these, and a typo in a code is a type error.
  */
-export const RULE_CODES = [
+const RULE_CODES = [
   'token-reuse-without-expiry',
   'token-expires-in-ignored',
   'token-expiry-no-buffer',

@@ -29,7 +29,7 @@ export const RULES: { readonly [C in RuleCode]: RuleDefinition<C> } = {
 };
 
 /** Syntax errors come from the parsers: no rule, and no automatic fix (the author's intent is unknown). */
-export const SYNTAX_ERROR: DiagnosticMeta = {
+const SYNTAX_ERROR: DiagnosticMeta = {
   code: SYNTAX_ERROR_CODE,
   defaultSeverity: 'error',
   title: 'The script text does not parse.',

@@ -4,7 +4,7 @@ import { GUIDE_LANGUAGE_ID, SNIPPET_LANGUAGE_ID } from '../common/protocol-ids';
 export type DocumentKind = 'snippet' | 'guide' | 'export';
 
 /** Cheap check on the first element's name; the XML reader makes the final decision. */
-export function looksLikeStudioExport(text: string): boolean {
+function looksLikeStudioExport(text: string): boolean {
   const head = text.slice(0, 4096);
   const root =
     /^(?:\uFEFF)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.:-]*)/.exec(head);

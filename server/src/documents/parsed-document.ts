@@ -54,7 +54,7 @@ export function parseDocument(kind: DocumentKind, text: string): ParsedDocument 
 }
 
 /** Maps a range inside an embedded snippet's code to the export file. */
-export function embeddedRangeToDocument(
+function embeddedRangeToDocument(
   code: EmbeddedCode,
   start: number,
   end: number,

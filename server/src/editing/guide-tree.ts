@@ -1,6 +1,5 @@
 import type { AnyNode } from 'acorn';
 import type { TextRange } from '../common/text-range';
-import type { GuideDocument } from '../documents/parsed-document';
 import type { SnippetBlock } from '../syntax/guide/ast';
 
 /**
@@ -16,14 +15,6 @@ export interface GuideSlot {
   readonly index: number;
 }
 
-/** The SNIPPET block whose body holds a document offset. */
-export function blockAt(document: GuideDocument, offset: number): SnippetBlock | undefined {
-  for (const item of document.guide.items) {
-    if (item.kind === 'SnippetBlock' && item.bodyRange.start <= offset && offset <= item.bodyRange.end) return item;
-  }
-  return undefined;
-}
-
 function isNode(value: unknown): value is AnyNode {
   return (
     typeof value === 'object' &&
@@ -34,7 +25,7 @@ function isNode(value: unknown): value is AnyNode {
 }
 
 /** The direct children of an ESTree node (acorn and acorn-loose trees alike). */
-export function childNodes(node: AnyNode): AnyNode[] {
+function childNodes(node: AnyNode): AnyNode[] {
   const children: AnyNode[] = [];
   for (const [key, value] of Object.entries(node)) {
     if (key === 'loc') continue;

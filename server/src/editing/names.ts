@@ -1,4 +1,3 @@
-import type { TextRange } from '../common/text-range';
 import type { ParsedDocument } from '../documents/parsed-document';
 import { assignmentRoot, walk } from '../syntax/snippet/ast';
 import type { Notation } from '../templates';
@@ -22,13 +21,6 @@ export function expiryNameFor(token: string): string {
   if (stem === '') stem = name;
   else if (/^[a-z]/.test(name) && stem !== name) stem = stem[0]!.toLowerCase() + stem.slice(1);
   return `${prefix}${stem}Expiry`;
-}
-
-/** A variable name as written at a range of code, with a `global:` prefix just before it. */
-export function authoredNameAt(code: string, range: TextRange): string {
-  const name = code.slice(range.start, range.end);
-  const prefix = /global:$/i.exec(code.slice(Math.max(0, range.start - 7), range.start))?.[0] ?? '';
-  return prefix + name;
 }
 
 const ERROR_NAME = /(?:error|errmsg|errormessage)$/i;

@@ -20,7 +20,7 @@ export function lineStartAt(code: string, offset: number): number {
 }
 
 /** Offset of the line break ending the line holding `offset` (or the end of the code). */
-export function lineEndAt(code: string, offset: number): number {
+function lineEndAt(code: string, offset: number): number {
   let i = Math.max(0, Math.min(offset, code.length));
   while (i < code.length && code[i] !== '\n' && code[i] !== '\r') i++;
   return i;

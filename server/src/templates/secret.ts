@@ -13,7 +13,7 @@ export function movedSecretCommentText(name: string): string {
   );
 }
 
-export function movedSecretCommentLines(name: string): CodeLine[] {
+function movedSecretCommentLines(name: string): CodeLine[] {
   return [{ depth: 0, text: `// ${movedSecretCommentText(name)}` }];
 }
 

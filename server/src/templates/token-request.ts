@@ -36,7 +36,7 @@ export function defaultTokenRequestNames(notation: Notation): TokenRequestNames 
   };
 }
 
-export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
 /**
  * `"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}"` (same in both

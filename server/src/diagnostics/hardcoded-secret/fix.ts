@@ -12,7 +12,7 @@ import { insertLinesBefore } from '../../editing/insertion';
 import { statementAt } from '../../editing/snippet-tree';
 import { indentUnitOf, lineEndingOf, lineStartAt } from '../../editing/text-layout';
 
-export const MOVE_SECRET_TITLE = 'Move the secret out of the script';
+const MOVE_SECRET_TITLE = 'Move the secret out of the script';
 
 /** A literal credential: the value's range and the secure variable it moves to. */
 interface Literal {
@@ -21,7 +21,7 @@ interface Literal {
 }
 
 /** The substitution each kind of literal moves to; the setting names the client secret's. */
-export function secureNameFor(what: SecretLiteralEvent['what'] | 'token', settings: Settings): string {
+function secureNameFor(what: SecretLiteralEvent['what'] | 'token', settings: Settings): string {
   switch (what) {
     case 'password':
     case 'basic-credentials':

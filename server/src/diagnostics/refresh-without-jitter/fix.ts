@@ -10,8 +10,8 @@ import { chooseBuffer, jitterAnchor } from '../../editing/refresh-buffer';
 import { nodesOfKind, statementAt } from '../../editing/snippet-tree';
 import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 
-export const REFRESH_WITHOUT_JITTER_CODE = 'refresh-without-jitter';
-export const JITTER_TITLE = 'Jitter the buffer';
+const REFRESH_WITHOUT_JITTER_CODE = 'refresh-without-jitter';
+const JITTER_TITLE = 'Jitter the buffer';
 
 function inside(outer: TextRange, inner: TextRange): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;

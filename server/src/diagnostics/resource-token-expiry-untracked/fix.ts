@@ -16,8 +16,8 @@ import { statementAt } from '../../editing/snippet-tree';
 import { responseIn, spellingOf } from '../../editing/token-variables';
 import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 
-export const RESOURCE_TOKEN_EXPIRY_UNTRACKED_CODE = 'resource-token-expiry-untracked';
-export const TRACK_RESOURCE_EXPIRY_TITLE = "Track the resource token's expiry";
+const RESOURCE_TOKEN_EXPIRY_UNTRACKED_CODE = 'resource-token-expiry-untracked';
+const TRACK_RESOURCE_EXPIRY_TITLE = "Track the resource token's expiry";
 
 function fix(edits: TextEdit[]): Fix[] {
   return [{ title: TRACK_RESOURCE_EXPIRY_TITLE, code: RESOURCE_TOKEN_EXPIRY_UNTRACKED_CODE, preferred: true, edits }];

@@ -24,8 +24,8 @@ import { responseIn, spellingOf } from '../../editing/token-variables';
 import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 import { nowDeclaration } from '../../editing/guide-now';
 
-export const TOKEN_EXPIRES_IN_IGNORED_CODE = 'token-expires-in-ignored';
-export const USE_EXPIRES_IN_TITLE = 'Use expires_in';
+const TOKEN_EXPIRES_IN_IGNORED_CODE = 'token-expires-in-ignored';
+const USE_EXPIRES_IN_TITLE = 'Use expires_in';
 
 function fix(edits: TextEdit[]): Fix[] {
   return edits.length === 0

@@ -16,8 +16,8 @@ import { chooseBuffer, jitterAnchor } from '../../editing/refresh-buffer';
 import { nodeAt, nodesOfKind, statementAt } from '../../editing/snippet-tree';
 import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 
-export const TOKEN_EXPIRY_NO_BUFFER_CODE = 'token-expiry-no-buffer';
-export const ADD_BUFFER_TITLE = 'Add a safety buffer';
+const TOKEN_EXPIRY_NO_BUFFER_CODE = 'token-expiry-no-buffer';
+const ADD_BUFFER_TITLE = 'Add a safety buffer';
 
 type NoBufferFinding = RuleFinding<'token-expiry-no-buffer'>;
 

@@ -26,8 +26,8 @@ import {
   startsLine,
 } from '../../editing/text-layout';
 
-export const TOKEN_FETCH_UNCHECKED_CODE = 'token-fetch-unchecked';
-export const CHECK_TOKEN_RESPONSE_TITLE = 'Check the token response';
+const TOKEN_FETCH_UNCHECKED_CODE = 'token-fetch-unchecked';
+const CHECK_TOKEN_RESPONSE_TITLE = 'Check the token response';
 
 /** One statement as the wrapping sees it: its range, the names it reads, the name it assigns (if any). */
 interface StatementFacts {

@@ -14,8 +14,8 @@ import { namesIn, statementAt } from '../../editing/snippet-tree';
 import { expiryVariables, persistentTokenVariables, spellingOf } from '../../editing/token-variables';
 import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 
-export const UNCHECKED_AUTH_STATUS_CODE = 'unchecked-auth-status';
-export const ADD_AUTH_HANDLING_TITLE = 'Add 401/403 handling';
+const UNCHECKED_AUTH_STATUS_CODE = 'unchecked-auth-status';
+const ADD_AUTH_HANDLING_TITLE = 'Add 401/403 handling';
 
 /** Calls that may answer success with 201/202/204 rather than 200. */
 function mayAnswerWithout200(call: RestCallEvent): boolean {
