@@ -9,4 +9,3 @@ export interface ParseError {
   readonly range: TextRange;
   readonly message: string;
 }
-

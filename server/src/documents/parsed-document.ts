@@ -54,11 +54,7 @@ export function parseDocument(kind: DocumentKind, text: string): ParsedDocument 
 }
 
 /** Maps a range inside an embedded snippet's code to the export file. */
-function embeddedRangeToDocument(
-  code: EmbeddedCode,
-  start: number,
-  end: number,
-): { start: number; end: number } {
+function embeddedRangeToDocument(code: EmbeddedCode, start: number, end: number): { start: number; end: number } {
   return { start: code.toDocumentOffset(start), end: code.toDocumentOffset(end) };
 }
 
