@@ -7,7 +7,7 @@ import type { TextRange } from '../common/text-range';
 import { type DocumentKind, documentKindOf } from '../documents/document-kind';
 import { type ParsedDocument, parseDocument, syntaxErrorsOf } from '../documents/parsed-document';
 import { type DiagnosticCode, SYNTAX_ERROR_CODE } from '../diagnostics/codes';
-import type { Finding, RuleFinding } from '../diagnostics/finding';
+import type { Finding, RelatedPlace, RuleFinding } from '../diagnostics/finding';
 import type { Fix, FixContext } from '../diagnostics/fix';
 import { metaOf, RULES } from '../diagnostics/registry';
 import { runRules } from '../diagnostics/run-rules';
@@ -114,11 +114,11 @@ export class Analysis {
       facts: undefined,
     }));
     // Extractors work on partial trees, so rules run even when there are syntax errors.
-    for (const found of runRules(
-      this.model,
-      createRuleContext(this.document.text, this.document.kind, this.settings),
-    )) {
-      findings.push({ ...found, severity: metaOf(found.code).defaultSeverity } as Finding);
+    const context = createRuleContext(this.document.text, this.document.kind, this.settings);
+    for (const found of runRules(this.model, context)) {
+      const severity = metaOf(found.code).defaultSeverity;
+      const related = found.related && capRelated(found.related);
+      findings.push({ ...found, ...(related ? { related } : {}), severity } as Finding);
     }
     return applyLevels(findings, this.settings).sort(
       (a, b) => a.range.start - b.range.start || a.range.end - b.range.end,
@@ -157,6 +157,18 @@ function guideBlockAt(
     if (item.kind === 'SnippetBlock' && item.range.start === range.start) return item as SnippetBlock;
   }
   return undefined;
+}
+
+/** At most this many related places per finding: an export with hundreds of long-running actions would otherwise
+ * make every diagnostic megabytes long. */
+export const MAX_RELATED = 10;
+
+/** The first places, then one more entry saying how many were left out (at the last one kept). */
+function capRelated(related: readonly RelatedPlace[]): readonly RelatedPlace[] {
+  if (related.length <= MAX_RELATED) return related;
+  const kept = related.slice(0, MAX_RELATED);
+  const more = related.length - MAX_RELATED;
+  return [...kept, { range: kept[kept.length - 1]!.range, message: `and ${more} more place${more === 1 ? '' : 's'}` }];
 }
 
 /** Per-code levels from the settings: "off" drops the finding, a severity replaces the default. */
