@@ -21,7 +21,7 @@ import {
 import { VariableStore } from './variable-store';
 
 /** How a statement ended: normally, by BREAK, or by RETURN. */
-const enum Flow {
+enum Flow {
   Normal = 0,
   Break = 1,
   Return = 2,

@@ -59,10 +59,15 @@ export function formatNumber(n: number): string {
   return String(n);
 }
 
+const MAX_QUOTED_TEXT = 24;
+
 /** A short description of a value for messages; never the value itself when it could be a secret. */
 export function describeValue(v: Value): string {
-  if (typeof v === 'string')
-    return v === '' ? 'an empty value' : `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === 'string') {
+    if (v === '') return 'an empty value';
+    // Longer texts may be tokens or secrets: messages give their length only.
+    return v.length > MAX_QUOTED_TEXT ? `a text of ${v.length} characters` : `the text "${v}"`;
+  }
   if (typeof v === 'number') return `the number ${formatNumber(v)}`;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof DateValue) return 'a date';
