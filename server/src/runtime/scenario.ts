@@ -78,7 +78,10 @@ export const scenarioSchema = z
     tokenLifetimeSeconds: SECONDS.min(1).optional(),
     /** Simulated time each request takes. */
     latencySeconds: SECONDS.optional(),
-    /** How far the identity provider's clock is ahead of the script host's (negative: behind). */
+    /**
+     * How far the clocks of the APIs that check tokens run ahead of the identity provider's and the script host's
+     * (negative: behind): a token looks expired to them this many seconds early.
+     */
     clockSkewSeconds: z.number().finite().min(-86_400).max(86_400).optional(),
     /** The business unit's time zone (`now`, `date`, `time`), minutes east of UTC. */
     businessUnitUtcOffsetMinutes: z
@@ -121,7 +124,10 @@ export function parseScenario(text: string): ScenarioParse {
   const issue = result.error.issues[0]!;
   const field = issue.path.length === 0 ? '(the file)' : formatPath(issue.path);
   const extra = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';
-  return { ok: false, error: `${field}: ${issue.message}${extra}` };
+  // A bad record key: zod's own message ("Invalid key in record") hides which rule the key breaks.
+  const message =
+    issue.code === 'invalid_key' && issue.issues[0] ? `the key must be ${issue.issues[0].message}` : issue.message;
+  return { ok: false, error: `${field}: ${message}${extra}` };
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -126,14 +126,17 @@ export class SimulatedNetwork {
     return list[position]!;
   }
 
-  /** The issued token an Authorization header carries, with its age and expiry on the provider's clock. */
+  /**
+   * The issued token an Authorization header carries, with its age and expiry as the API that checks it sees them:
+   * on the API's clock, which runs `clockSkewSeconds` ahead of the identity provider's and the script host's.
+   */
   private carriedToken(request: OutgoingRequest, clock: ContactClock): TokenUse | null {
     for (const [name, value] of request.headers) {
       if (name.trim().toLowerCase() !== 'authorization') continue;
       const issued = this.idp.lookup(tokenOfAuthorization(value));
       if (!issued) continue;
-      const providerNow = clock.now() + this.settings.clockSkewSeconds;
-      return { ageSeconds: round(providerNow - issued.issuedAt), expired: providerNow >= issued.expiresAt };
+      const apiNow = clock.now() + this.settings.clockSkewSeconds;
+      return { ageSeconds: round(apiNow - issued.issuedAt), expired: apiNow >= issued.expiresAt };
     }
     return null;
   }
@@ -141,8 +144,8 @@ export class SimulatedNetwork {
   private tokenBody(context: RequestContext): unknown {
     const { clock } = context;
     const lifetime = this.settings.tokenLifetimeSeconds;
-    const issued = this.idp.issue(clock.now() + this.settings.clockSkewSeconds, lifetime, context.contact);
-    const hostIssuedAt = issued.issuedAt - this.settings.clockSkewSeconds - clock.startUnix;
+    const issued = this.idp.issue(clock.now(), lifetime, context.contact);
+    const hostIssuedAt = issued.issuedAt - clock.startUnix;
     context.recordToken({
       contact: context.contact,
       issuedAt: round(hostIssuedAt),
