@@ -20,16 +20,39 @@ export class OutputMasker {
     this.secrets = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
   }
 
+  /** Masks every secret, token and credential value of `text`, each exactly once (overlaps are merged). */
   mask(text: string): string {
-    let out = text;
+    const ranges: [number, number][] = [];
     for (const secret of this.secrets) {
-      if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
+      for (let i = text.indexOf(secret); i !== -1; i = text.indexOf(secret, i + secret.length))
+        ranges.push([i, i + secret.length]);
     }
-    out = out.replace(JWT, (token) => maskSecret(token));
-    out = out.replace(BEARER, (_all, prefix: string, token: string) => `${prefix}${maskSecret(token)}`);
-    out = out.replace(SECRET_QUERY, (_all, name: string, value: string) =>
-      value.startsWith('…') ? `${name}${value}` : `${name}${maskSecret(value)}`,
-    );
-    return out;
+    collect(JWT, text, 0, ranges);
+    collect(BEARER, text, 1, ranges);
+    collect(SECRET_QUERY, text, 1, ranges);
+    if (ranges.length === 0) return text;
+    ranges.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let at = 0;
+    let [start, end] = ranges[0]!;
+    for (const [s, e] of ranges.slice(1)) {
+      if (s <= end) {
+        end = Math.max(end, e);
+        continue;
+      }
+      out += text.slice(at, start) + maskSecret(text.slice(start, end));
+      at = end;
+      [start, end] = [s, e];
+    }
+    return out + text.slice(at, start) + maskSecret(text.slice(start, end)) + text.slice(end);
+  }
+}
+
+/** Adds the ranges of `pattern`'s matches, without the first `prefixGroups` groups (a kept prefix such as `Bearer `). */
+function collect(pattern: RegExp, text: string, prefixGroups: 0 | 1, ranges: [number, number][]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const start = m.index + (prefixGroups === 1 ? m[1]!.length : 0);
+    if (m.index + m[0].length > start) ranges.push([start, m.index + m[0].length]);
   }
 }
