@@ -82,6 +82,17 @@ function runAction(contact: Contact, action: ScriptAction, label: string, settin
     if (fault === null) return 'next';
     return stopsContact(fault.kind) ? 'stop' : 'error';
   }
+  if (type === 'ASSIGN') {
+    // The action sets a variable, but the syntax of its value property is not documented in the pages the
+    // simulator cites: running on without it would silently change what later SNIPPETs see.
+    contact.logError(
+      unsupported('the ASSIGN action', 'move the assignment into a SNIPPET to simulate it'),
+      'unsupported',
+      label,
+      settings.actionPosition(action),
+    );
+    return 'stop';
+  }
   if (type === 'WAIT' && override === undefined) {
     const text = action.parameters[0]?.value.trim() ?? '';
     const seconds = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : undefined;
