@@ -87,13 +87,18 @@ export function runtimeBench(): string {
   );
 
   const big = largestExport();
-  // The caller keeps choosing each menu's first digit, so the contact loops through the script for two hours
-  // instead of taking the menu's default branch to the hang-up.
-  const actions: Record<string, { branch: string }> = {};
+  // The caller keeps choosing the self-service digits of each menu in turn (not the agent), so the contact loops
+  // through the script for two hours instead of taking the menu's default branch to the hang-up.
+  const actions: Record<string, { branch: string[]; cycle: boolean }> = {};
   if (big.document.kind === 'export') {
+    const { graph } = big.document.export;
     for (const action of big.document.export.actions) {
-      const digit = big.document.export.graph.outgoing(action.id).find((e) => e.kind === 'case');
-      if (action.type.toUpperCase() === 'MENU' && digit) actions[String(action.id)] = { branch: digit.label };
+      if (action.type.toUpperCase() !== 'MENU') continue;
+      const digits = graph
+        .outgoing(action.id)
+        .filter((e) => e.kind === 'case' && graph.action(e.to)?.type.toUpperCase() !== 'REQAGENT')
+        .map((e) => e.label);
+      if (digits.length > 0) actions[String(action.id)] = { branch: digits, cycle: true };
     }
   }
   let requests = 0;

@@ -135,8 +135,11 @@ function chooseEdge(
       );
     return errorEdge;
   }
-  const choice = settings.scenario.actions?.[String(action.id)]?.branch;
-  const wanted = Array.isArray(choice) ? choice[Math.min(visit, choice.length - 1)] : choice;
+  const scripted = settings.scenario.actions?.[String(action.id)];
+  const choice = scripted?.branch;
+  const wanted = Array.isArray(choice)
+    ? choice[scripted?.cycle ? visit % choice.length : Math.min(visit, choice.length - 1)]
+    : choice;
   const normal = edges.filter((e) => !ERROR_BRANCH.test(e.label.trim()));
   if (wanted === undefined || wanted.toLowerCase() === 'default')
     return normal.find((e) => e.kind === 'default') ?? normal[0];

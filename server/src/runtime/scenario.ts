@@ -54,6 +54,8 @@ const actionSchema = z
     durationSeconds: SECONDS.optional(),
     /** Branch label (`Default`, a menu digit, `True`, `OnTimeout`…) or one label per visit (the last repeats). */
     branch: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    /** With a list of branches: start the list again after its last label instead of repeating that label. */
+    cycle: z.boolean().optional(),
   })
   .strict();
 

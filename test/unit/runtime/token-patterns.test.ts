@@ -66,6 +66,23 @@ describe('runtime: the guide’s token patterns over a 2-hour contact with 1-hou
     });
   }
 
+  it('Strategy B in a self-service menu loop (an export walked for 2 hours): ~200 calls, no expired token', () => {
+    const result = simulate(fixture('self-service-menu-loop-strategy-b.xml'), {
+      ...TWO_HOURS,
+      scenario: { variables: { ANI: '5551234' }, actions: { '4': { branch: ['1', '2', '3'], cycle: true } } },
+    });
+    const { summary } = result;
+    assert.ok(summary.apiRequests > 150, `${summary.apiRequests} API requests`);
+    assert.deepEqual([summary.expiredTokenRequests, summary.status401, summary.runtimeErrors], [0, 0, 0]);
+    assert.ok(summary.tokenRequests <= Math.ceil(7200 / (3600 - 300)) + 1);
+    const visited = new Set(result.actions.map((a) => a.action));
+    for (const caption of ['Balance lookup', 'Recent orders', 'Payment promise'])
+      assert.ok(
+        [...visited].some((a) => a.includes(caption)),
+        caption,
+      );
+  });
+
   it('Strategy A asks for one token per call; Strategy B far fewer', () => {
     const a = simulate(fixture('strategy-a-fresh-token.snippet'), TWO_HOURS).summary;
     const b = simulate(fixture('strategy-b-cached-token.snippet'), TWO_HOURS).summary;
