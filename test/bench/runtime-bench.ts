@@ -66,7 +66,7 @@ function largestExport(): { file: string; document: ParsedDocument; size: number
     const text = readFileSync(file, 'utf8');
     if (documentKindOf(file, undefined, text) !== 'export') continue;
     const document = parseDocument('export', text);
-    if (!document || document.kind !== 'export' || document.export.errors.length > 0) continue;
+    if (document?.kind !== 'export' || document.export.errors.length > 0) continue;
     if (!best || text.length > best.size) best = { file, document, size: text.length };
   }
   if (!best) throw new Error('no export fixture');

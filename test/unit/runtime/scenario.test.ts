@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParsedDocument } from '../../../server/src/documents/parsed-document';
 import { parseDocument } from '../../../server/src/documents/parsed-document';
@@ -63,6 +64,16 @@ describe('runtime: scenario files', () => {
         assert.match(parsed.ok ? '' : parsed.error, message);
       });
     }
+  });
+
+  it('the example scenario in the README is valid', () => {
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Simulating a long contact'));
+    const example = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.ok(example, 'the studio-sim section shows a scenario');
+    const parsed = parseScenario(example);
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
+    assert.equal(parsed.scenario.contacts?.count, 1000);
   });
 
   it('status sequences: a 429 from the token endpoint, then 200 (the token error path runs, then recovers)', () => {
