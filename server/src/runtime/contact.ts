@@ -3,7 +3,7 @@ import type * as A from '../syntax/snippet/ast';
 import { ContactClock } from './contact-clock';
 import { runSnippet } from './interpreter';
 import type { RuntimeLimits } from './limits';
-import type { RuntimeFault } from './runtime-fault';
+import { RuntimeFault } from './runtime-fault';
 import type { SimulatedNetwork } from './simulated-network';
 import type { ActionRecord, RequestRecord, SimulationError, TokenRecord, TraceRecord } from './simulation-result';
 import type { OutgoingRequest, SnippetHost } from './snippet-host';
@@ -55,6 +55,7 @@ export class Contact {
   /** Runs one SNIPPET execution; returns its fault (already logged), or null when it ran to its end. */
   runCode(program: A.Program, action: string, position: PositionInFile, limits: RuntimeLimits): RuntimeFault | null {
     const { log, clock, setup, network } = this;
+    const runStart = clock.elapsed;
     const context = {
       contact: setup.number,
       clock,
@@ -68,7 +69,16 @@ export class Contact {
       now: () => clock.now(),
       contactId: setup.contactId,
       businessUnitOffsetMinutes: setup.businessUnitOffsetMinutes,
-      send: (request: OutgoingRequest) => network.send(context, request),
+      send: (request: OutgoingRequest) => {
+        if (clock.elapsed - runStart >= limits.maxSimulatedSeconds)
+          throw new RuntimeFault(
+            'limit',
+            `this SNIPPET execution has spent ${limits.maxSimulatedSeconds} s of simulated time on requests ` +
+              "(the simulator's time limit: REST calls in an endless loop?)",
+            request.range,
+          );
+        return network.send(context, request);
+      },
       trace: (text: string, range: TextRange) =>
         log.traces.push({
           contact: setup.number,

@@ -8,6 +8,8 @@ export interface RuntimeLimits {
   readonly maxTextLength: number;
   /** Highest array index the simulator fills (Studio allows 63,000,000; the simulator keeps memory small). */
   readonly maxArrayIndex: number;
+  /** Simulated seconds one SNIPPET execution may spend waiting for requests (a loop of REST calls ends here). */
+  readonly maxSimulatedSeconds: number;
   /** The SNIPPET action's MaxStringSize in characters (Limit2K … Limit32K), when known. */
   readonly maxStringSize?: number;
 }
@@ -17,6 +19,7 @@ export const DEFAULT_LIMITS: RuntimeLimits = {
   maxCallDepth: 100,
   maxTextLength: 1_000_000,
   maxArrayIndex: 100_000,
+  maxSimulatedSeconds: 600,
 };
 
 const STRING_SIZE = /^Limit(2|4|8|16|32)K$/i;

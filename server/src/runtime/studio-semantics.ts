@@ -20,6 +20,10 @@ export const PAGES = {
     title: 'Reserved Variables',
     url: 'https://help.nicecxone.com/content/studio/guide/reservedvariables.htm',
   },
+  reservedVariablesSpring19: {
+    title: 'Reserved Variables (spring19)',
+    url: 'https://help-beta.niceincontact.com/spring19/Content/Studio/GeneralReference/ReservedVariables.htm',
+  },
   decisions: {
     title: 'Decision Statements',
     url: 'https://help.nicecxone.com/content/studio/guide/statementsdecision.htm',
@@ -115,7 +119,9 @@ export const PAGES = {
  *   Dates are OLE Automation dates (days since 1899-12-30; 6:00 AM on 1899-12-31 is 1.25): in a numeric expression a
  *   date is that number, in a string it is its text form. `utc` and `gmt` are the current UTC time, `now` the
  *   business unit's time, `date` and `time` its day and time of day; `timestamp` is the count of 100 ns intervals
- *   since 0001-01-01 UTC (text of 18+ digits). `now()` is also a function (Built-In Functions).
+ *   since 0001-01-01 UTC (text of 18+ digits). `now()` is also a function (Built-In Functions). Text forms: `now`
+ *   MM/dd/yyyy hh:mm:ss tt, `date` MM/DD/YYYY, `time` hh:mm:ss tt, `gmt` RFC 1123 (Reserved Variables); the spring19
+ *   page writes h:mm:ss and gives `utc` the same form as `now`, so `utc` uses the current page's form of `now`.
  * CONTACTID (Predefined Variables): the contact's id, read-only.
  *
  * ---------------------------------------------------------------- REST

@@ -113,6 +113,18 @@ describe('runtime: scenario files', () => {
     assert.equal(result.actions[0]!.durationSeconds, 2);
   });
 
+  it('REST calls in an endless loop stop at the time limit of one SNIPPET execution, with a clear message', () => {
+    const code =
+      'p = GetRESTProxy()\nREPEAT 1000000\n{\n  r = p.MakeRestRequest("https://api.example.com/poll", "", 0, "GET")\n}';
+    const result = simulate(snippet(code), { runs: 1 });
+    // 600 s at 0.2 s a request: about 3,000 (sums of 0.2 are not exact in floating point)
+    assert.ok(Math.abs(result.requests.length - 3000) <= 1, `${result.requests.length} requests`);
+    assert.equal(result.errors.length, 1);
+    assert.equal(result.errors[0]!.kind, 'limit');
+    assert.match(result.errors[0]!.message, /has spent 600 s of simulated time on requests/);
+    assert.equal(result.errors[0]!.line, 4);
+  });
+
   it('a latency above ProxyTimeoutSeconds is a timeout too', () => {
     const code =
       'p = GetRESTProxy()\np.ProxyTimeoutSeconds = 1\nr = p.MakeRestRequest("https://x.example.com/a", "", 0, "GET")';
