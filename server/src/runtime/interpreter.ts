@@ -690,10 +690,10 @@ class Interpreter {
     r: A.Expression,
     range: TextRange,
   ): [number, number] | undefined {
-    for (const v of [left, right]) {
-      if (v instanceof DynamicObject || isRestProxy(v))
-        throw new RuntimeFault('unsupported', unsupported(`comparing ${describeValue(v)}`), range);
-    }
+    if (typeof left === 'object' && !(left instanceof DateValue))
+      throw new RuntimeFault('unsupported', unsupported(`comparing ${describeValue(left)}`), range);
+    if (typeof right === 'object' && !(right instanceof DateValue))
+      throw new RuntimeFault('unsupported', unsupported(`comparing ${describeValue(right)}`), range);
     if (isDollarName(l) || isDollarName(r)) return undefined; // a `$` name compares as text
     const ln = numericValue(left);
     const rn = numericValue(right);
