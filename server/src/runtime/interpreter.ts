@@ -3,7 +3,7 @@ import type * as A from '../syntax/snippet/ast';
 import { DEFAULT_LIMITS, type RuntimeLimits } from './limits';
 import { parseDateText } from './ole-date';
 import { callProxyMethod, newRestProxy, readProxyProperty, writeProxyProperty } from './rest-proxy';
-import { isReadOnlyName, nowFunction, reservedValue } from './reserved-variables';
+import { isReadOnlyName, isUnsettledAssignment, nowFunction, reservedValue } from './reserved-variables';
 import { RuntimeFault } from './runtime-fault';
 import type { SnippetHost } from './snippet-host';
 import { unsupported } from './studio-semantics';
@@ -351,6 +351,8 @@ class Interpreter {
         }
         if (target.scope === null && isReadOnlyName(target.folded))
           throw this.scriptError(`${target.name} is a reserved variable and cannot be assigned`, target.range);
+        if (target.scope === null && isUnsettledAssignment(target.folded))
+          throw new RuntimeFault('unsupported', unsupported(`assigning ${target.name}`), target.range);
         this.store.set(VariableStore.key(target.folded, target.scope === 'global'), value);
         return;
       }

@@ -24,8 +24,20 @@ const COMPUTED: ReadonlyMap<string, (host: SnippetHost) => Value> = new Map<stri
   ['contactid', (h) => h.contactId],
 ]);
 
-/** Names a script may read but never assign. */
-const READ_ONLY = new Set([...COMPUTED.keys(), 'runscript', 'test', 'timeout', 'timezoneid', 'timezoneoffset']);
+/** Names a script may read but never assign: the Reserved Variables page calls them read-only. */
+const READ_ONLY = new Set([
+  ...[...COMPUTED.keys()].filter((name) => name !== 'contactid'),
+  'runscript',
+  'test',
+  'timeout',
+  'timezoneid',
+  'timezoneoffset',
+]);
+
+/** Computed names whose assignment no page describes (ContactID is a predefined, not a reserved, variable). */
+export function isUnsettledAssignment(folded: string): boolean {
+  return folded === 'contactid';
+}
 
 function businessUnitSeconds(host: SnippetHost): number {
   return host.now() + host.businessUnitOffsetMinutes * 60;
