@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/common/settings';
 import { lintText } from '../../server/src/service/lint';
 import { parseSnippet } from '../../server/src/syntax/snippet/parser';
 import { generateJavaScript, generateSnippet } from './generate';
+import { runtimeBench } from './runtime-bench';
 import { measureServerLatency } from './server-latency';
 
 /** Median wall time of `fn` over enough runs to be stable (at least `minRuns`, about 1 s in all). */
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
   console.log(parserBench());
   console.log('\nFull lint: parse, flow model and all rules (generated code with tokens, calls and status checks)\n');
   console.log(lintBench());
+  console.log('\nSnippet runtime (studio-sim): interpreter speed and simulated contacts (median of repeated runs)\n');
+  console.log(runtimeBench());
   console.log('\nLanguage server (bundled, over stdio): didChange → diagnostics, and memory\n');
   console.log(await measureServerLatency());
 }
