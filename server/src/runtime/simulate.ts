@@ -1,4 +1,4 @@
-import { LineIndex } from '../documents/line-index';
+import { LineIndex } from '../common/line-index';
 import type { ExportDocument, ParsedDocument, SnippetDocument } from '../documents/parsed-document';
 import { Contact, type ContactSetup, type PositionInFile, type SimulationLog } from './contact';
 import { type RunnableSnippet, walkContact } from './export-walk';

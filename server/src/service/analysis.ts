@@ -15,6 +15,8 @@ import { type SnippetCode, snippetCodeAt } from '../editing/code-region';
 import type { SnippetBlock } from '../syntax/guide/ast';
 import { type FoldingRegion, foldingRegionsOf } from './folding';
 import { type HoverInfo, hoverInfoAt } from './hover';
+import { type SimulationOptions, simulateDocument } from '../runtime/simulate';
+import type { SimulationOutcome } from '../runtime/simulation-result';
 import { createRuleContext } from './rule-context';
 import { pickWholeFixes } from './whole-fixes';
 
@@ -103,6 +105,11 @@ export class Analysis {
 
   foldingRegions(): FoldingRegion[] {
     return foldingRegionsOf(this.document);
+  }
+
+  /** Runs the script on a simulated clock against a simulated identity provider (not the guide notation). */
+  simulate(options: SimulationOptions = {}): SimulationOutcome {
+    return simulateDocument(this.document, options);
   }
 
   private computeFindings(): Finding[] {

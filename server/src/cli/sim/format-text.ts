@@ -1,5 +1,4 @@
-import { OutputMasker } from '../../runtime/output-masker';
-import type { ActionRecord, RequestRecord, SimulationResult } from '../../runtime/simulation-result';
+import { type ActionRecord, OutputMasker, type RequestRecord, type SimulationResult } from '../../service';
 
 /** Contacts whose whole timeline the text output shows; JSON lists every request of every contact. */
 const TIMELINE_CONTACTS = 3;

@@ -1,10 +1,7 @@
 import * as fs from 'node:fs';
 import { PRODUCT_VERSION } from '../../common/version';
-import { documentKindOf } from '../../documents/document-kind';
-import { parseDocument } from '../../documents/parsed-document';
-import { parseScenario, type Scenario } from '../../runtime/scenario';
-import { simulateDocument } from '../../runtime/simulate';
-import { simulationJson } from '../../runtime/simulation-json';
+import { DEFAULT_SETTINGS } from '../../common/settings';
+import { Analysis, parseScenario, type Scenario, simulationJson } from '../../service';
 import { parseSimArgs, SIM_USAGE } from './args';
 import { formatSimulationText } from './format-text';
 
@@ -55,13 +52,13 @@ export function runSimCli(argv: readonly string[], out: (s: string) => void, err
     err(`studio-sim: cannot read ${options.file}: ${text.code ?? text.message}\n`);
     return 2;
   }
-  const kind = documentKindOf(options.file, undefined, text);
-  const document = kind === undefined ? undefined : parseDocument(kind, text);
-  if (document === undefined) {
+  // Simulation does not depend on the lint settings.
+  const analysis = Analysis.of({ name: options.file, text }, DEFAULT_SETTINGS);
+  if (analysis === undefined) {
     err(`studio-sim: ${options.file} is neither Snippet code (.snippet) nor a Desktop Studio export (.xml)\n`);
     return 2;
   }
-  const outcome = simulateDocument(document, {
+  const outcome = analysis.simulate({
     ...(options.durationSeconds !== undefined ? { durationSeconds: options.durationSeconds } : {}),
     ...(options.tokenLifetimeSeconds !== undefined ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}),
     ...(options.runs !== undefined ? { runs: options.runs } : {}),
