@@ -1,14 +1,16 @@
 type LineEnding = '\r\n' | '\n' | '\r';
 
+const LONE_CR = /\r(?!\n)/;
+const LONE_LF = /(?<!\r)\n/;
+const ANY_LINE_END = /\r\n|\r|\n/g;
+
 /** The one line ending a text uses, or undefined when it has none or mixes them. */
 export function lineEndingOf(text: string): LineEnding | undefined {
-  let found: LineEnding | undefined;
-  for (const match of text.matchAll(/\r\n|\r|\n/g)) {
-    const ending = match[0] as LineEnding;
-    if (found === undefined) found = ending;
-    else if (found !== ending) return undefined;
-  }
-  return found;
+  const endings: LineEnding[] = [];
+  if (text.includes('\r\n')) endings.push('\r\n');
+  if (LONE_CR.test(text)) endings.push('\r');
+  if (LONE_LF.test(text)) endings.push('\n');
+  return endings.length === 1 ? endings[0] : undefined;
 }
 
 /**
@@ -17,5 +19,6 @@ export function lineEndingOf(text: string): LineEnding | undefined {
  */
 export function keepLineEndings(original: string, fixed: string): string {
   const ending = lineEndingOf(original);
-  return ending === undefined ? fixed : fixed.replace(/\r\n|\r|\n/g, ending);
+  if (ending === undefined || lineEndingOf(fixed) === ending) return fixed;
+  return fixed.replace(ANY_LINE_END, ending);
 }

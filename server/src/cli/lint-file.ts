@@ -41,9 +41,6 @@ export function lintFile(candidate: CandidateFile, options: LintFileOptions): Fi
   if (decoding.kind === 'unsupported') return { kind: 'skipped', reason: decoding.reason };
   const { decoded } = decoding;
   let text = decoded.text;
-  const linted = lintText(file, undefined, text, options.settings);
-  if (!linted) return { kind: 'skipped', reason: NOT_OURS };
-  let findings = linted.findings;
   let applied = 0;
   let refusedFix: string | undefined;
   if (options.fix) {
@@ -55,11 +52,13 @@ export function lintFile(candidate: CandidateFile, options: LintFileOptions): Fi
       if (written.kind === 'written') {
         text = newText;
         applied = fixed.applied;
-        findings = lintText(file, undefined, text, options.settings)?.findings ?? [];
       } else {
         refusedFix = written.reason;
       }
     }
   }
+  const linted = lintText(file, undefined, text, options.settings);
+  if (!linted) return { kind: 'skipped', reason: NOT_OURS };
+  const findings = linted.findings;
   return { kind: 'linted', findings: toCliFindings(file, text, findings), applied, refusedFix };
 }
