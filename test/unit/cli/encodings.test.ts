@@ -117,7 +117,9 @@ describe('studio-lint encodings', () => {
   it('reports a UTF-32 file as skipped and exits 2 when nothing else was linted', () => {
     const bom = Buffer.from([0xff, 0xfe, 0, 0]);
     const body = Buffer.alloc(LITERAL_SECRET_SNIPPET.length * 4);
-    [...LITERAL_SECRET_SNIPPET].forEach((c, i) => body.writeUInt32LE(c.codePointAt(0)!, i * 4));
+    [...LITERAL_SECRET_SNIPPET].forEach((c, i) => {
+      body.writeUInt32LE(c.codePointAt(0)!, i * 4);
+    });
     const dir = tempFolder({ 'token.snippet': Buffer.concat([bom, body]) });
     const result = runBundle([dir]);
     assert.equal(result.status, 2);
