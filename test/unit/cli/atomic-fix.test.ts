@@ -1,11 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeFileAtomically } from '../../../server/src/cli/atomic-write';
 import { readRegularFile } from '../../../server/src/cli/read-file';
-import { assertCliBundleIsFresh, CLI_BUNDLE, LITERAL_SECRET_SNIPPET, runBundle, tempFolder } from './cli-process';
+import {
+  assertCliBundleIsFresh,
+  CLI_BUNDLE,
+  LITERAL_SECRET_SNIPPET,
+  runBundle,
+  tempFolder,
+  makeTempFolder,
+  removeTempFolders,
+} from './cli-process';
 
 /** The fixed text of the example (what a complete `--fix` leaves). */
 function fixedText(text: string): string {
@@ -25,6 +32,7 @@ const NOBODY = 65534;
 
 describe('studio-lint --fix writes atomically', () => {
   before(assertCliBundleIsFresh);
+  after(removeTempFolders);
 
   it('leaves the original or the whole fixed text when killed while it writes, never a part of either', async () => {
     // Large enough that writing it takes a while; the secret to fix is at the top.
@@ -62,7 +70,7 @@ describe('studio-lint --fix writes atomically', () => {
 
   it('refuses (exit 2) and leaves the file intact in a folder where it cannot create the temporary file', () => {
     // Root ignores permissions: the run drops to nobody, with a copy of the bundle nobody can read.
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-lint-ro-'));
+    const root = makeTempFolder('studio-lint-ro-');
     fs.chmodSync(root, 0o755);
     const bundle = path.join(root, 'cli.js');
     fs.copyFileSync(CLI_BUNDLE, bundle);

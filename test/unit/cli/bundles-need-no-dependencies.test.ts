@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { assertCliBundleIsFresh, ROOT, runBundle } from './cli-process';
+import { assertCliBundleIsFresh, ROOT, runBundle, makeTempFolder, removeTempFolders } from './cli-process';
 
 const BUNDLES = ['server/out/cli.js', 'server/out/server.js', 'client/out/extension.js'];
 
@@ -15,6 +14,7 @@ function loadedModules(bundle: string): string[] {
 
 describe('the bundles are self-contained, so installing the package pulls nothing', () => {
   before(assertCliBundleIsFresh);
+  after(removeTempFolders);
 
   it('declares no runtime dependencies in package.json', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -36,7 +36,7 @@ describe('the bundles are self-contained, so installing the package pulls nothin
   });
 
   it('runs studio-lint from a folder with no node_modules anywhere above it', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-lint-alone-'));
+    const dir = makeTempFolder('studio-lint-alone-');
     const bundle = path.join(dir, 'cli.js');
     fs.copyFileSync(path.join(ROOT, 'server', 'out', 'cli.js'), bundle);
     fs.mkdirSync(path.join(dir, '.vscode'));

@@ -62,9 +62,23 @@ export function runBundle(args: readonly string[], options: RunOptions = {}): Cl
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, timedOut };
 }
 
+const created: string[] = [];
+
+/** A fresh empty folder, removed by `removeTempFolders`. */
+export function makeTempFolder(prefix = 'studio-lint-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes every folder the tests made (an `after` hook of each suite). */
+export function removeTempFolders(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /** A fresh folder holding the given files (text as UTF-8, or exact bytes). */
 export function tempFolder(files: Record<string, string | Uint8Array> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-lint-'));
+  const dir = makeTempFolder();
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);

@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliFinding } from '../../../server/src/cli/cli-finding';
-import { assertCliBundleIsFresh, LITERAL_SECRET_SNIPPET, ROOT, runBundle, tempFolder } from './cli-process';
+import {
+  assertCliBundleIsFresh,
+  LITERAL_SECRET_SNIPPET,
+  ROOT,
+  runBundle,
+  tempFolder,
+  removeTempFolders,
+} from './cli-process';
 
 /** The example with French comments (Latin-1 letters, one byte each in Windows-1252) far from the secret. */
 const FRENCH_SNIPPET = LITERAL_SECRET_SNIPPET.replace(
@@ -31,6 +38,7 @@ function findings(stdout: string): string[] {
 
 describe('studio-lint encodings', () => {
   before(assertCliBundleIsFresh);
+  after(removeTempFolders);
 
   it('--fix keeps every Windows-1252 byte outside the fix as it was', () => {
     const original = Buffer.from(FRENCH_SNIPPET, 'latin1');

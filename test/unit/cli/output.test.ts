@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertCliBundleIsFresh, CLI_BUNDLE, ROOT, runBundle, tempFolder } from './cli-process';
+import { assertCliBundleIsFresh, CLI_BUNDLE, ROOT, runBundle, tempFolder, removeTempFolders } from './cli-process';
 
 const EXPORT = fs.readFileSync(path.join(ROOT, 'examples', 'ivr-token-at-begin-used-after-hold.xml'), 'utf8');
 /** A caption (quoted in messages) with a C1 control, a right-to-left override, and a line that forges a CI error. */
@@ -21,6 +21,7 @@ function hasUnsafeCharacter(text: string): boolean {
 
 describe('studio-lint output', () => {
   before(assertCliBundleIsFresh);
+  after(removeTempFolders);
 
   it('escapes control characters and newlines quoted from a script, so no output line is forged', () => {
     const dir = tempFolder({

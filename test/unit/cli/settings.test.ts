@@ -10,6 +10,7 @@ import {
   runBundle,
   tempFolder,
   UNCHECKED_STATUS_SNIPPET,
+  removeTempFolders,
 } from './cli-process';
 
 function codes(stdout: string): string[] {
@@ -18,6 +19,7 @@ function codes(stdout: string): string[] {
 
 describe('studio-lint reads the editor settings', () => {
   before(assertCliBundleIsFresh);
+  after(removeTempFolders);
 
   it('turns a rule off as the nearest .vscode/settings.json says (JSONC: comments, trailing commas)', () => {
     const dir = tempFolder({

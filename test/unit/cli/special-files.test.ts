@@ -2,13 +2,20 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assertCliBundleIsFresh, runBundle, tempFolder, UNCHECKED_STATUS_SNIPPET } from './cli-process';
+import {
+  assertCliBundleIsFresh,
+  runBundle,
+  tempFolder,
+  UNCHECKED_STATUS_SNIPPET,
+  removeTempFolders,
+} from './cli-process';
 
 const CLEAN_SNIPPET = 'ASSIGN greeting = "Hello {CallerName}"\nTRACE "{greeting}"\n';
 const canMakeFifos = process.platform !== 'win32';
 
 describe('studio-lint special and skipped files', () => {
   before(assertCliBundleIsFresh);
+  after(removeTempFolders);
 
   (canMakeFifos ? it : it.skip)('reports a FIFO found in a folder as skipped and lints the rest', () => {
     const dir = tempFolder({ 'greeting.snippet': CLEAN_SNIPPET });
