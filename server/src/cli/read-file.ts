@@ -55,20 +55,25 @@ export function readRegularFile(file: string, options: ReadOptions): ReadOutcome
     const stat = fs.fstatSync(fd, { bigint: true });
     if (!stat.isFile()) return { kind: 'skipped', reason: `${kindOf(stat)}; only regular files are linted` };
     if (stat.size > BigInt(options.maxBytes)) return { kind: 'skipped', reason: tooLarge(stat.size, options.maxBytes) };
-    const chunks: Buffer[] = [];
+    // One buffer of the size the file has, plus a byte that tells whether it grew since fstat.
+    const limit = options.maxBytes + 1;
+    let buffer = Buffer.allocUnsafe(Math.min(Number(stat.size) + 1, limit));
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, options.maxBytes + 1 - total));
-      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (total === buffer.length) {
+        if (buffer.length >= limit) return { kind: 'skipped', reason: tooLarge(BigInt(total), options.maxBytes) };
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
+        buffer.copy(grown, 0, 0, total);
+        buffer = grown;
+      }
+      const read = fs.readSync(fd, buffer, total, buffer.length - total, null);
       if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
       total += read;
-      if (total > options.maxBytes) return { kind: 'skipped', reason: tooLarge(BigInt(total), options.maxBytes) };
     }
     return {
       kind: 'read',
       snapshot: {
-        bytes: Buffer.concat(chunks, total),
+        bytes: buffer.subarray(0, total),
         dev: stat.dev,
         ino: stat.ino,
         size: stat.size,

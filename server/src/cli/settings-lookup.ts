@@ -1,10 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
 import { LineIndex } from '../documents/line-index';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type Settings, validateSettings } from '../common/settings';
 import { readRegularFile } from './read-file';
 import { decodeBytes } from './text-encoding';
+
+type JsoncParser = typeof import('jsonc-parser');
+let jsonc: JsoncParser | undefined;
+
+/** Loaded when a settings file is first read: most runs have none, and loading it costs ~20 ms. */
+function loadJsonc(): JsoncParser {
+  jsonc ??= require('jsonc-parser') as JsoncParser;
+  return jsonc;
+}
 
 /** Settings files are small; a larger one is not read (a FIFO or a device named settings.json neither). */
 const MAX_SETTINGS_FILE_SIZE = 1024 * 1024;
@@ -61,6 +70,7 @@ export function readSettingsFile(file: string, knownCodes: readonly string[]): S
   const text = decoding.decoded.text;
   const index = new LineIndex(text);
   const errors: ParseError[] = [];
+  const { parseTree, printParseErrorCode } = loadJsonc();
   const tree = parseTree(text, errors, { allowTrailingComma: true, allowEmptyContent: true });
   const [error] = errors;
   if (error) return problem(error.offset, undefined, `is not valid JSON: ${printParseErrorCode(error.error)}`, index);
@@ -113,7 +123,7 @@ function nodeValue(node: Node): unknown {
 function offsetOfKey(key: string, keyOffsets: ReadonlyMap<string, number>, tree: Node): number {
   const element = /^(.*)\[(\d+)\]$/.exec(key);
   if (element) {
-    const node = findNodeAtLocation(tree, [PREFIX + element[1], Number(element[2])]);
+    const node = loadJsonc().findNodeAtLocation(tree, [PREFIX + element[1], Number(element[2])]);
     if (node) return node.offset;
   }
   const bare = element ? element[1]! : key;
