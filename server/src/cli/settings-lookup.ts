@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node, ParseError } from 'jsonc-parser';
-import { LineIndex } from '../documents/line-index';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type Settings, validateSettings } from '../common/settings';
 import { readRegularFile } from './read-file';
 import { decodeBytes } from './text-encoding';
@@ -13,6 +12,13 @@ let jsonc: JsoncParser | undefined;
 function loadJsonc(): JsoncParser {
   jsonc ??= require('jsonc-parser') as JsoncParser;
   return jsonc;
+}
+
+/** 1-based line and column (UTF-16 units) of an offset; lines end at CRLF, LF or CR, as editors count them. */
+function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 
 /** Settings files are small; a larger one is not read (a FIFO or a device named settings.json neither). */
@@ -54,28 +60,24 @@ function setPath(target: Record<string, unknown>, keys: readonly string[], value
  * extensions' and are left alone.
  */
 export function readSettingsFile(file: string, knownCodes: readonly string[]): SettingsSource {
-  const problem = (offset: number, key: string | undefined, text: string, index?: LineIndex): SettingsSource => {
-    const position = index?.positionAt(offset) ?? { line: 0, character: 0 };
-    return {
-      settings: DEFAULT_SETTINGS,
-      file,
-      problems: [{ file, line: position.line + 1, column: position.character + 1, key, problem: text }],
-    };
-  };
+  const problem = (offset: number, key: string | undefined, message: string, text = ''): SettingsSource => ({
+    settings: DEFAULT_SETTINGS,
+    file,
+    problems: [{ file, ...lineColumnAt(text, offset), key, problem: message }],
+  });
   const read = readRegularFile(file, { maxBytes: MAX_SETTINGS_FILE_SIZE, followSymlinks: true });
   if (read.kind !== 'read') return problem(0, undefined, read.reason);
   const decoding = decodeBytes(read.snapshot.bytes);
   if (decoding.kind !== 'decoded' || !decoding.decoded.exact)
     return problem(0, undefined, 'cannot be read as UTF-8 or UTF-16 text');
   const text = decoding.decoded.text;
-  const index = new LineIndex(text);
   const errors: ParseError[] = [];
   const { parseTree, printParseErrorCode } = loadJsonc();
   const tree = parseTree(text, errors, { allowTrailingComma: true, allowEmptyContent: true });
   const [error] = errors;
-  if (error) return problem(error.offset, undefined, `is not valid JSON: ${printParseErrorCode(error.error)}`, index);
+  if (error) return problem(error.offset, undefined, `is not valid JSON: ${printParseErrorCode(error.error)}`, text);
   if (!tree) return { ...DEFAULTS, file };
-  if (tree.type !== 'object') return problem(tree.offset, undefined, 'must hold a JSON object', index);
+  if (tree.type !== 'object') return problem(tree.offset, undefined, 'must hold a JSON object', text);
 
   const raw: Record<string, unknown> = {};
   const keyOffsets = new Map<string, number>();
@@ -84,7 +86,7 @@ export function readSettingsFile(file: string, knownCodes: readonly string[]): S
     const name = nameNode?.value;
     if (typeof name !== 'string' || !valueNode) continue;
     if (name === SETTINGS_SECTION) {
-      return problem(nameNode!.offset, name, `write each setting as its own key, such as "${PREFIX}rules"`, index);
+      return problem(nameNode!.offset, name, `write each setting as its own key, such as "${PREFIX}rules"`, text);
     }
     if (!name.startsWith(PREFIX)) continue;
     const key = name.slice(PREFIX.length);
@@ -95,10 +97,12 @@ export function readSettingsFile(file: string, knownCodes: readonly string[]): S
   return {
     settings,
     file,
-    problems: problems.map(({ key, problem: text }) => {
-      const position = index.positionAt(offsetOfKey(key, keyOffsets, tree));
-      return { file, line: position.line + 1, column: position.character + 1, key: PREFIX + key, problem: text };
-    }),
+    problems: problems.map(({ key, problem: message }) => ({
+      file,
+      ...lineColumnAt(text, offsetOfKey(key, keyOffsets, tree)),
+      key: PREFIX + key,
+      problem: message,
+    })),
   };
 }
 
