@@ -26,7 +26,10 @@ interface Manifest {
   main?: string;
   engines: { vscode: string };
   activationEvents?: string[];
-  capabilities?: { untrustedWorkspaces?: { supported?: unknown }; virtualWorkspaces?: unknown };
+  capabilities?: {
+    untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[]; description?: string };
+    virtualWorkspaces?: unknown;
+  };
   devDependencies?: Record<string, string>;
   contributes: {
     languages?: { id: string; extensions?: string[]; aliases?: string[]; configuration?: string }[];
@@ -233,8 +236,12 @@ describe('package.json manifest', () => {
       assert.ok(!events.includes('*'), 'never activate on startup');
     });
 
-    it('runs in untrusted and virtual workspaces (it only parses text)', () => {
-      assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    it('runs in untrusted workspaces without their token endpoint patterns, and in virtual workspaces', () => {
+      // A cloned repository's settings must not choose the regular expressions the analysis runs (issue 16).
+      const untrusted = manifest.capabilities?.untrustedWorkspaces;
+      assert.equal(untrusted?.supported, 'limited');
+      assert.deepEqual(untrusted?.restrictedConfigurations, [`${PREFIX}tokenEndpointPatterns`]);
+      assert.ok((untrusted?.description ?? '').length > 20);
       assert.equal(manifest.capabilities?.virtualWorkspaces, true);
     });
 

@@ -121,11 +121,13 @@ function openInNeovim(
 function cliDiagnostics(file: string): string[] {
   let stdout: string;
   try {
-    stdout = execFileSync(process.execPath, [CLI, '--format', 'json', file], { encoding: 'utf8' });
+    stdout = execFileSync(process.execPath, [CLI, '--format', 'json', file], { encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
-    // Exit status 1 means "found something"; stdout still holds the JSON.
-    const failed = error as { status?: number; stdout?: string };
-    if (failed.status !== 1 || failed.stdout === undefined) throw error;
+    // Exit status 1 means "found something"; 2 with "nothing was linted" a file that is not ours (XML of another
+    // kind): stdout still holds the JSON.
+    const failed = error as { status?: number; stdout?: string; stderr?: string };
+    const notOurs = failed.status === 2 && /nothing was linted/.test(failed.stderr ?? '');
+    if ((failed.status !== 1 && !notOurs) || failed.stdout === undefined) throw error;
     stdout = failed.stdout;
   }
   const findings = JSON.parse(stdout) as CliFinding[];

@@ -1,4 +1,5 @@
 import type { CliFinding } from './cli-finding';
+import { escapePathAtLineStart, escapeText } from './escape-output';
 
 const LABEL: Record<CliFinding['severity'], string> = {
   error: 'error',
@@ -11,9 +12,15 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** `path:line:col  severity  message  code` lines, as other linters print them, and a summary line. */
-export function formatText(findings: readonly CliFinding[], fileCount: number): string {
-  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}  ${LABEL[f.severity]}  ${f.message}  ${f.code}`);
+/**
+ * `path:line:col  severity  message  code` lines, as other linters print them, and a summary line. File names and
+ * messages are escaped: one finding is one line, and none can carry terminal escapes or CI commands.
+ */
+export function formatText(findings: readonly CliFinding[], fileCount: number, skippedCount = 0): string {
+  const lines = findings.map(
+    (f) =>
+      `${escapePathAtLineStart(f.file)}:${f.line}:${f.column}  ${LABEL[f.severity]}  ${escapeText(f.message)}  ${f.code}`,
+  );
   const count = (severity: CliFinding['severity']): number => findings.filter((f) => f.severity === severity).length;
   const files = new Set(findings.map((f) => f.file)).size;
   const summary =
@@ -21,5 +28,6 @@ export function formatText(findings: readonly CliFinding[], fileCount: number): 
       ? `No problems in ${plural(fileCount, 'file')}.`
       : `${plural(findings.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ` +
         `${count('information')} info, ${plural(count('hint'), 'hint')}) in ${files} of ${plural(fileCount, 'file')}.`;
-  return `${[...lines, ...(lines.length > 0 ? [''] : []), summary].join('\n')}\n`;
+  const skipped = skippedCount > 0 ? ` ${plural(skippedCount, 'file')} skipped (see stderr).` : '';
+  return `${[...lines, ...(lines.length > 0 ? [''] : []), summary + skipped].join('\n')}\n`;
 }

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../../server/src/cli/main';
 import type { CliFinding } from '../../../server/src/cli/cli-finding';
+import { removeTempFolders, tempFolder } from './cli-process';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -25,20 +25,13 @@ function run(args: string[], cwd = ROOT): { status: number; stdout: string; stde
   }
 }
 
-function tempFolder(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-lint-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-
 const BROKEN_SNIPPET = 'ASSIGN url = "https://api.example.com/v2\nASSIGN x = 1\n';
 const CLEAN_SNIPPET = 'ASSIGN greeting = "Hello {CallerName}"\nTRACE "{greeting}"\n';
 const NOT_AN_EXPORT = '<?xml version="1.0"?>\n<project><modelVersion>4.0.0</modelVersion></project>\n';
 
 describe('studio-lint', () => {
+  after(removeTempFolders);
+
   it('exits 0 and prints a summary when nothing is found', () => {
     const dir = tempFolder({ 'greeting.snippet': CLEAN_SNIPPET });
     const result = run([dir]);

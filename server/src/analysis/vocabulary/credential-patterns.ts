@@ -1,4 +1,5 @@
 import type { TextRange } from '../../common/text-range';
+import { compileEndpointPattern, type UrlMatcher } from '../../common/token-endpoint-pattern';
 
 /**
  * What token endpoints, token requests, secrets and literal tokens look like. Both extractors use
@@ -22,18 +23,14 @@ export function isTokenEndpointUrl(url: string, extraPatterns: readonly string[]
   return false;
 }
 
-/** User patterns, compiled once each (every REST call asks); null for an invalid one. */
-const COMPILED_PATTERNS = new Map<string, RegExp | null>();
+/** User patterns, compiled once each (every REST call asks); null for one the settings reject. */
+const COMPILED_PATTERNS = new Map<string, UrlMatcher | null>();
 
-function compiledPattern(pattern: string): RegExp | null {
+function compiledPattern(pattern: string): UrlMatcher | null {
   let compiled = COMPILED_PATTERNS.get(pattern);
   if (compiled === undefined) {
-    try {
-      compiled = new RegExp(pattern, 'i');
-    } catch {
-      // An invalid user pattern is ignored rather than failing the whole analysis.
-      compiled = null;
-    }
+    // Linear-time matching: a pattern from a cloned repository's settings must not freeze the analysis.
+    compiled = compileEndpointPattern(pattern) ?? null;
     COMPILED_PATTERNS.set(pattern, compiled);
   }
   return compiled;
