@@ -17,6 +17,7 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -26,6 +27,7 @@ import {
   type LogMessageParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ShowMessageParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { CATALOG, SYNTAX_ERROR_CODE } from '../../server/src/service';
@@ -111,6 +113,8 @@ type Listener<T> = (value: T) => void;
 export class TestClient {
   readonly connection: ProtocolConnection;
   readonly logMessages: LogMessageParams[] = [];
+  /** `window/showMessage` notifications, in order. */
+  readonly shownMessages: ShowMessageParams[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
   refreshRequests = 0;
   /** What `workspace/configuration` answers with; tests change it, then notify. */
@@ -142,6 +146,7 @@ export class TestClient {
       for (const listener of [...this.publishListeners]) listener(params);
     });
     this.connection.onNotification(LogMessageNotification.type, (params) => this.logMessages.push(params));
+    this.connection.onNotification(ShowMessageNotification.type, (params) => this.shownMessages.push(params));
     this.connection.onRequest(ConfigurationRequest.type, async (params) => {
       await this.configurationGate;
       return params.items.map(() => this.settings);

@@ -1,5 +1,6 @@
-import type { Connection } from 'vscode-languageserver';
-import { sanitizeSettings, SETTINGS_SECTION, type Settings } from '../common/settings';
+import { type Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
+import { SETTINGS_SECTION, type Settings, type SettingsProblem, validateSettings } from '../common/settings';
+import { DIAGNOSTIC_CODES } from '../service';
 
 /**
  * Settings per resource. With `workspace/configuration` they are asked for per document URI
@@ -28,16 +29,37 @@ export function sectionOf(payload: unknown): unknown {
   return payload;
 }
 
+/**
+ * The settings the server uses, leniently sanitised (a bad value falls back to its default), with every problem told
+ * to the user once: an invalid rule level, an unknown key, or a token endpoint pattern that was dropped because it is
+ * not a valid expression or could make matching slow.
+ */
+function settingsFrom(raw: unknown, tell: (problems: readonly SettingsProblem[]) => void): Settings {
+  const { settings, problems } = validateSettings(raw, DIAGNOSTIC_CODES);
+  if (problems.length > 0) tell(problems);
+  return settings;
+}
+
 export function createSettingsStore(connection: Connection): SettingsStore {
   let pullConfiguration = false;
-  let global: Settings = sanitizeSettings(undefined);
+  const told = new Set<string>();
+  const tell = (problems: readonly SettingsProblem[]): void => {
+    for (const { key, problem } of problems) {
+      const text = `Studio Token Lens settings: ${SETTINGS_SECTION}.${key}: ${problem}`;
+      if (told.has(text)) continue;
+      told.add(text);
+      // A notification: nothing to answer, nothing left pending if the client never shows it.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
+    }
+  };
+  let global: Settings = settingsFrom(undefined, tell);
   let generation = 0;
   const perResource = new Map<string, Promise<Settings>>();
 
   async function fetch(uri: string): Promise<Settings> {
     try {
       const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
-      return sanitizeSettings(raw);
+      return settingsFrom(raw, tell);
     } catch (error) {
       console.warn(
         `Could not read settings for ${uri}; using defaults: ${error instanceof Error ? error.message : String(error)}`,
@@ -49,7 +71,7 @@ export function createSettingsStore(connection: Connection): SettingsStore {
   return {
     initialize(pull, initializationOptions) {
       pullConfiguration = pull;
-      global = sanitizeSettings(sectionOf(initializationOptions));
+      global = settingsFrom(sectionOf(initializationOptions), tell);
     },
     settingsFor(uri) {
       if (!pullConfiguration) return Promise.resolve(global);
@@ -66,7 +88,9 @@ export function createSettingsStore(connection: Connection): SettingsStore {
     onDidChangeConfiguration(payload) {
       generation++;
       perResource.clear();
-      if (!pullConfiguration) global = sanitizeSettings(sectionOf(payload));
+      // A problem that comes back after a change is told again.
+      told.clear();
+      if (!pullConfiguration) global = settingsFrom(sectionOf(payload), tell);
     },
     forget(uri) {
       perResource.delete(uri);
