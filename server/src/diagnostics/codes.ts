@@ -13,6 +13,7 @@ const RULE_CODES = [
   'hardcoded-token',
   'resource-token-expiry-untracked',
   'token-fetch-unchecked',
+  'unfilled-placeholder',
 ] as const;
 
 /** Codes a rule over the flow model reports. */

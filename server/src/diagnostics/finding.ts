@@ -45,6 +45,8 @@ export interface FindingFacts {
     readonly unit: CodeUnit;
     readonly condition: Condition;
     readonly check: ExpiryCheck;
+    /** Where the checked expiry is stored (any unit), so the fix can tell a buffer already subtracted there. */
+    readonly stores: readonly { readonly unit: CodeUnit; readonly event: ExpirySetEvent }[];
   };
   readonly 'refresh-without-jitter': {
     readonly unit: CodeUnit;
@@ -73,6 +75,7 @@ export interface FindingFacts {
     readonly acquisition: TokenAcquireEvent;
     readonly call: RestCallEvent;
   };
+  readonly 'unfilled-placeholder': { readonly unit: CodeUnit; readonly call: RestCallEvent };
 }
 
 /**

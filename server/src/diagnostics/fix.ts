@@ -15,7 +15,20 @@ export interface Fix {
   /** The single obvious fix for its finding: what fix-all and `studio-lint --fix` apply. */
   readonly preferred: boolean;
   readonly edits: readonly TextEdit[];
+  /**
+   * What the fix restructures beyond its edits' text (`tokens@<unit id>`: a unit's token code; `call@<call id>`: one
+   * call and the code around it). Two fixes with a claim in common are not applied in the same fix-all pass, even
+   * when their edits do not overlap: the second is recomputed from the re-analysed text on the next pass (where it may
+   * no longer be needed). See `claimsOf` for the keys.
+   */
+  readonly claims?: readonly string[];
 }
+
+/** Claim keys (see `Fix.claims`): the token code of a unit, one REST call. */
+export const claimsOf = {
+  tokens: (unit: { readonly id: number }): string => `tokens@${unit.id}`,
+  call: (call: { readonly id: number }): string => `call@${call.id}`,
+};
 
 /**
  * What a fix works from: the analysed document and the model its finding came from (never rebuilt), and the syntax

@@ -10,6 +10,7 @@ import { hardcodedSecret } from './hardcoded-secret';
 import { hardcodedToken } from './hardcoded-token';
 import { resourceTokenExpiryUntracked } from './resource-token-expiry-untracked';
 import { tokenFetchUnchecked } from './token-fetch-unchecked';
+import { unfilledPlaceholder } from './unfilled-placeholder';
 
 /**
  * Every diagnostic code and what it owns (its rule, its fixes or why it has none), in one table. The type demands an
@@ -26,6 +27,7 @@ export const RULES: { readonly [C in RuleCode]: RuleDefinition<C> } = {
   'hardcoded-token': hardcodedToken,
   'resource-token-expiry-untracked': resourceTokenExpiryUntracked,
   'token-fetch-unchecked': tokenFetchUnchecked,
+  'unfilled-placeholder': unfilledPlaceholder,
 };
 
 /** Syntax errors come from the parsers: no rule, and no automatic fix (the author's intent is unknown). */

@@ -1,21 +1,46 @@
 import type { CodeUnit } from '../analysis/model/flow-model';
 import type { Settings } from '../common/settings';
 import type { TextRange } from '../common/text-range';
-import { bufferPlan, jitteredBufferAssignment, type BufferValue, type LineEnding, type Notation } from '../templates';
+import {
+  bufferPlan,
+  bufferSetting,
+  jitteredBufferAssignment,
+  REFRESH_BUFFER_SETTING,
+  type BufferValue,
+  type LineEnding,
+  type Notation,
+} from '../templates';
 
-/** The buffer a fix writes into an expiry check, and the per-contact assignment it needs first (jitter only). */
+/** The buffer a fix writes into an expiry check, and what it needs inserted first. */
 export interface BufferChoice {
   readonly value: BufferValue;
-  /** Renders the jittered buffer's assignment at an indentation; absent when nothing is to be inserted. */
+  /** Renders the buffer's assignment at an indentation; absent when nothing is to be inserted. */
   readonly assignment?: (indent: string) => string;
 }
 
 const JITTERED = /(?:ContactID\s*%|Math\.random\s*\()/i;
 
 /**
- * A jittered buffer when the settings ask for one (or `forceJitter`), else `bufferSeconds`. The jittered buffer's
- * variable is `refreshBuffer`; when the code already assigns that name a jittered value it is reused as is, and when
- * it assigns it anything else a new name is taken.
+ * Real Snippet: the one named buffer setting (`tokenRefreshBufferSec`), set once per contact; its default (the
+ * settings' fixed buffer, or the jittered range when jitter is on or `forceJitter`) is inserted unless the code
+ * already assigns it.
+ */
+export function snippetBufferSetting(
+  settings: Settings,
+  assigned: ReadonlySet<string>,
+  layout: { eol: LineEnding; indentUnit: string },
+  forceJitter = false,
+): BufferChoice {
+  const variable = REFRESH_BUFFER_SETTING;
+  if (assigned.has(variable.toLowerCase())) return { value: variable };
+  const plan = bufferPlan(forceJitter ? { ...settings, jitter: { ...settings.jitter, enabled: true } } : settings);
+  return { value: variable, assignment: (indent) => bufferSetting({ plan, variable, ...layout, indent }) };
+}
+
+/**
+ * The guide's notation: a jittered buffer when the settings ask for one (or `forceJitter`), else `bufferSeconds`.
+ * The jittered buffer's variable is `refreshBuffer`; when the code already assigns that name a jittered value it is
+ * reused as is, and when it assigns it anything else a new name is taken.
  */
 export function chooseBuffer(
   notation: Notation,
@@ -25,6 +50,7 @@ export function chooseBuffer(
   layout: { eol: LineEnding; indentUnit: string },
   forceJitter = false,
 ): BufferChoice {
+  if (notation === 'snippet') return snippetBufferSetting(settings, assigned, layout, forceJitter);
   const plan = bufferPlan(forceJitter ? { ...settings, jitter: { ...settings.jitter, enabled: true } } : settings);
   if (plan.kind === 'fixed' && !forceJitter) return { value: plan.seconds };
   const minSeconds = plan.kind === 'jittered' ? plan.minSeconds : settings.jitter.minSeconds;
@@ -49,7 +75,7 @@ export function chooseBuffer(
 }
 
 /**
- * Where a jittered buffer's assignment goes: before the first expiry check of the unit (the check being fixed, or an
+ * Where a buffer's assignment goes: before the first expiry check of the unit (the check being fixed, or an
  * earlier one). Every fix in a unit then inserts it at the same place, so fix-all writes it once and the other
  * checks reuse it.
  */

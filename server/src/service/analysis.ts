@@ -9,6 +9,7 @@ import { type ParsedDocument, parseDocument, syntaxErrorsOf } from '../documents
 import { type DiagnosticCode, SYNTAX_ERROR_CODE } from '../diagnostics/codes';
 import type { Finding, RelatedPlace, RuleFinding } from '../diagnostics/finding';
 import type { Fix, FixContext } from '../diagnostics/fix';
+import { fixRank } from '../diagnostics/fix-order';
 import { metaOf, RULES } from '../diagnostics/registry';
 import { runRules } from '../diagnostics/run-rules';
 import { type SnippetCode, snippetCodeAt } from '../editing/code-region';
@@ -88,7 +89,10 @@ export class Analysis {
     }
   }
 
-  /** The preferred fix of every finding (optionally of one code), taken whole: see `pickWholeFixes`. */
+  /**
+   * The preferred fix of every finding (optionally of one code), taken whole in fix order (`FIX_ORDER`, then document
+   * order): see `pickWholeFixes`.
+   */
   preferredFixes(code?: DiagnosticCode): { fixes: Fix[]; edits: TextEdit[] } {
     const candidates: Fix[] = [];
     for (const finding of this.findings) {
@@ -96,7 +100,8 @@ export class Analysis {
       const fix = this.fixesFor(finding).find((f) => f.preferred);
       if (fix) candidates.push(fix);
     }
-    return pickWholeFixes(candidates);
+    // Array.prototype.sort is stable: within a code, document order stays.
+    return pickWholeFixes(candidates.sort((a, b) => fixRank(a.code) - fixRank(b.code)));
   }
 
   hoverAt(offset: number, now: Date): HoverInfo | undefined {
@@ -189,12 +194,13 @@ function applyLevels(findings: Finding[], settings: Settings): Finding[] {
   return result;
 }
 
-const MAX_FIX_PASSES = 10;
+/** Bounds fix-all: each pass applies every fix that does not conflict, so few documents need more than a handful. */
+const MAX_FIX_PASSES = 20;
 
 /**
- * Applies preferred fixes until none is left (fixes left out for conflicting are recomputed from the new text on
- * the next pass, each pass on a fresh Analysis of the new text). Returns the final text and how many fixes were
- * applied.
+ * Applies preferred fixes until none is left: each pass re-analyses the text and applies the fixes that neither
+ * overlap nor claim the same code (`Fix.claims`); the others are recomputed from the new text on the next pass, where
+ * they may no longer apply. Bounded by MAX_FIX_PASSES. Returns the final text and how many fixes were applied.
  */
 export function fixAll(
   input: DocumentInput,

@@ -1,3 +1,4 @@
+import { DEFAULT_PROXY_TIMEOUT_SECONDS, PLACEHOLDER_API_URL } from './assumptions';
 import type { LineWriter, Notation } from './layout';
 
 /** Names and pieces of an API call. */
@@ -22,7 +23,7 @@ export function defaultApiCallNames(notation: Notation): ApiCallNames {
         request: 'apiProxy',
         response: 'apiResult',
         status: 'apiStatus',
-        url: '"https://api.your-crm.com/v2/data"',
+        url: `"${PLACEHOLDER_API_URL}"`,
         method: 'GET',
         body: '',
       }
@@ -30,7 +31,7 @@ export function defaultApiCallNames(notation: Notation): ApiCallNames {
         request: 'apiReq',
         response: 'apiResp',
         status: 'apiStatus',
-        url: '"https://api.your-crm.com/v2/data"',
+        url: `"${PLACEHOLDER_API_URL}"`,
         method: 'GET',
         body: '',
       };
@@ -55,6 +56,7 @@ export function writeApiCall(w: LineWriter, notation: Notation, call: ApiCallNam
   if (notation === 'snippet') {
     w.line(`ASSIGN ${request} = GetRESTProxy()`);
     if (body) w.line(`${request}.ContentType = "${JSON_CONTENT_TYPE}"`);
+    w.line(`${request}.ProxyTimeoutSeconds = ${DEFAULT_PROXY_TIMEOUT_SECONDS}`);
     w.line(`${request}.AddHeader("${header.name}", ${header.value})`);
     w.line(`ASSIGN ${response} = ${request}.MakeRestRequest(${url}, ${body || '""'}, 0, "${method}")`);
   } else {

@@ -4,7 +4,7 @@ import { LineWriter, renderLines, resolveLayout, type Notation, type TemplateOpt
 import { clearLine } from './token-status-check';
 
 export interface AuthStatusHandlerNames extends Pick<ApiCallNames, 'request' | 'response' | 'status'> {
-  /** The error variable: `AUTH_FAILURE`, `""` on success, `HTTP_<status>` otherwise. */
+  /** The error variable (the token's, `cachedTokenError`): `AUTH_FAILURE`, `""` on 2xx, `HTTP_<status>` otherwise. */
   readonly error: string;
   /** Cached tokens cleared on 401/403, so the next expiry check fetches a new one. */
   readonly tokenVariables: readonly string[];
@@ -19,7 +19,7 @@ export function defaultAuthStatusHandlerNames(notation: Notation): AuthStatusHan
         request,
         response,
         status,
-        error: 'apiError',
+        error: 'cachedTokenError',
         tokenVariables: ['cachedToken'],
         expiryVariables: ['tokenExpiry'],
       }
@@ -36,7 +36,7 @@ export function defaultAuthStatusHandlerNames(notation: Notation): AuthStatusHan
 export interface AuthStatusHandlerOptions extends TemplateOptions, GuideBlockOptions {
   readonly names?: Partial<AuthStatusHandlerNames>;
   /**
-   * The success path (status 200), e.g. the reads of the response that follow the call; the error variable is
+   * The success path (any 2xx status), e.g. the reads of the response that follow the call; the error variable is
    * cleared after them. Default: one comment saying where they go.
    */
   readonly successLines?: readonly string[];
@@ -56,15 +56,18 @@ export function writeAuthStatusHandler(
     for (const expiry of expiryVariables) w.line(clearLine(notation, expiry, true));
   };
   if (notation === 'snippet') {
-    w.line(`ASSIGN ${status} = "{${request}.StatusCode}"`);
+    w.line(`ASSIGN ${status} = ${request}.StatusCode`);
     w.line('SELECT').line('{');
     w.indented(() => {
-      w.line(`CASE ${status} = 401`).line(`CASE ${status} = 403`).line('{');
+      // One block per CASE, as NICE documents SELECT: 401 and 403 share a condition, not stacked CASE lines.
+      w.line(`CASE ${status} = 401 | ${status} = 403`).line('{');
       w.indented(() => {
+        if (comments && tokenVariables.length > 0)
+          w.line('// the token was rejected: clear it so the next check fetches a new one');
         clears();
         w.line(`ASSIGN ${error} = "AUTH_FAILURE"`);
       });
-      w.line('}').line(`CASE ${status} = 200`).line('{');
+      w.line('}').line(`CASE ${status} >= 200 & ${status} < 300`).line('{');
       w.indented(() => {
         w.verbatim(successLines);
         w.line(`ASSIGN ${error} = ""`);
@@ -83,7 +86,7 @@ export function writeAuthStatusHandler(
     clears();
     w.line(`SET ${error} = "AUTH_FAILURE";`);
   });
-  w.line(`} else if (${response}.statusCode == 200) {`);
+  w.line(`} else if (${response}.statusCode >= 200 && ${response}.statusCode < 300) {`);
   w.indented(() => {
     w.verbatim(successLines);
     w.line(`SET ${error} = "";`);
@@ -101,8 +104,9 @@ export function defaultSuccessLines(notation: Notation, names: Pick<ApiCallNames
 
 /**
  * After an API call: copy the status, then on 401/403 clear the cached token(s) and expiry(ies) and set the error
- * variable to `AUTH_FAILURE`; on 200 run the success path and clear the error; otherwise set `HTTP_<status>`.
- * Snippet: a SELECT with stacked CASE 401 / CASE 403; guide: its own if / else if / else handler.
+ * variable to `AUTH_FAILURE`; on any 2xx run the success path and clear the error; otherwise set `HTTP_<status>`.
+ * Snippet: a SELECT with one block per CASE (`CASE s = 401 | s = 403`, `CASE s >= 200 & s < 300`); guide: its own
+ * if / else if / else handler.
  */
 export function authStatusHandler(notation: Notation, options: AuthStatusHandlerOptions = {}): string {
   const names = { ...defaultAuthStatusHandlerNames(notation), ...options.names };

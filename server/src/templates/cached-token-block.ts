@@ -1,6 +1,6 @@
 import { SNIPPET_EMPTY } from './assumptions';
 import type { LineWriter, Notation } from './layout';
-import { bufferedExpiryCondition, expiryFromExpiresInLine, type BufferValue } from './pieces';
+import { bufferedExpiryCondition, expiryFromExpiresInLines, type BufferValue } from './pieces';
 import { writeTokenRequest, type TokenRequestSpec } from './token-request';
 import { writeTokenStatusCheck } from './token-status-check';
 
@@ -18,6 +18,8 @@ export interface CachedTokenSpec {
   /** The script variables that survive between actions. */
   readonly cachedToken: string;
   readonly tokenExpiry: string;
+  /** Snippet: the lifetime in seconds read from `expires_in` (with its fallback). */
+  readonly lifetime: string;
   readonly error: string;
   readonly request: TokenRequestSpec;
   /** Guide only: the parsed body. */
@@ -29,9 +31,20 @@ export interface CachedTokenSpec {
   readonly comments: boolean;
 }
 
+/** The comments above a Snippet refresh block: what it keeps, how times work, and what Studio needs around it. */
+function snippetHeader(w: LineWriter, spec: CachedTokenSpec): void {
+  const { cachedToken, tokenExpiry, buffer } = spec;
+  const when = typeof buffer === 'number' ? `${buffer} s` : `${buffer} seconds`;
+  w.line(`// ${cachedToken} is kept for the contact and fetched again ${when} before it expires (dates count days)`);
+  const runsub = /^global:/i.test(cachedToken)
+    ? ''
+    : `; in a RUNSUB subscript use global:${cachedToken}, global:${tokenExpiry}`;
+  w.line(`// list ${cachedToken} in the Variables tab so traces redact it${runsub}`);
+}
+
 /**
  * One token with its own expiry and buffered check (Strategy B's core; the two-step template writes two).
- * Snippet: `IF token = "" | expiry = "" | utc >= expiry - (buffer / 86400) { request; checked store }`.
+ * Snippet: `IF token = "" | expiry = "" | expiry - utc <= buffer / 86400 { request; checked store; drop the response }`.
  * Guide: its "valid ? reuse : refresh" form, with the token response checked.
  */
 export function writeCachedToken(w: LineWriter, notation: Notation, spec: CachedTokenSpec): void {
@@ -44,18 +57,26 @@ export function writeCachedToken(w: LineWriter, notation: Notation, spec: Cached
     expiryVariables: [tokenExpiry],
   };
   if (notation === 'snippet') {
+    if (comments) snippetHeader(w, spec);
     const due = bufferedExpiryCondition('snippet', { expiry: tokenExpiry, buffer, now, operator: '>=' });
     w.line(`IF ${cachedToken} = ${SNIPPET_EMPTY} | ${tokenExpiry} = ${SNIPPET_EMPTY} | ${due}`).line('{');
     w.indented(() => {
-      writeTokenRequest(w, 'snippet', request);
-      const success = [
-        { depth: 0, text: `ASSIGN ${cachedToken} = ${request.response}.access_token` },
-        {
-          depth: 0,
-          text: expiryFromExpiresInLine('snippet', { expiry: tokenExpiry, response: request.response, now }),
-        },
+      writeTokenRequest(w, 'snippet', { ...request, comments });
+      const store = [
+        // An interpolated copy is a plain string: the response object is dropped below.
+        { depth: 0, text: `ASSIGN ${cachedToken} = "{${request.response}.access_token}"` },
+        ...expiryFromExpiresInLines('snippet', {
+          expiry: tokenExpiry,
+          response: request.response,
+          lifetime: spec.lifetime,
+          now,
+          comments,
+        }),
+        { depth: 0, text: `ASSIGN ${error} = ${SNIPPET_EMPTY}` },
       ];
-      writeTokenStatusCheck(w, 'snippet', { ...statusNames, success });
+      writeTokenStatusCheck(w, 'snippet', { ...statusNames, success: store });
+      const drop = comments ? ' // keep the token only, not the whole response' : '';
+      w.line(`ASSIGN ${request.response} = ${SNIPPET_EMPTY}${drop}`);
     });
     w.line('}');
     return;
@@ -79,8 +100,8 @@ export function writeCachedToken(w: LineWriter, notation: Notation, spec: Cached
       `${validToken} = ${spec.data}.access_token;`,
       ...(comments ? ['// Cache the new token and its expiry time'] : []),
       `SET ${cachedToken} = ${validToken};`,
-      expiryFromExpiresInLine('guide', { expiry: tokenExpiry, response: spec.data, now }),
     ].map((text) => ({ depth: 0, text }));
+    success.push(...expiryFromExpiresInLines('guide', { expiry: tokenExpiry, response: spec.data, now }));
     writeTokenStatusCheck(w, 'guide', {
       ...statusNames,
       success,

@@ -12,19 +12,39 @@ export { bufferPlan, type BufferPlan, type RefreshTiming } from './timing';
 export {
   bufferedExpiry,
   bufferedExpiryCondition,
+  bufferSetting,
+  bufferSettingLines,
   DEFAULT_NOW,
   expiresInValue,
   expiryFromExpiresIn,
+  expiryFromExpiresInLines,
   jitteredBufferAssignment,
+  type BufferSettingOptions,
   type BufferValue,
   type ComparisonOperator,
   type ExpiryConditionOptions,
   type ExpiryFromExpiresInOptions,
   type JitteredBufferOptions,
 } from './pieces';
-export { movedSecretComment, movedSecretCommentText, secretSubstitution } from './secret';
+export {
+  INTEGRATION_HUB_NOTE,
+  movedSecretComment,
+  movedSecretCommentText,
+  secretSubstitution,
+  type MovedSecret,
+} from './secret';
+export {
+  cacheNameFor,
+  DEFAULT_CLIENT_ID_NAME,
+  DEFAULT_CLIENT_SECRET_NAME,
+  expiryNameFor,
+  integrationStem,
+  tokenNamesFor,
+  type TokenNames,
+} from './token-names';
 export {
   clientCredentialsBody,
+  DEFAULT_TOKEN_URL,
   defaultTokenRequestNames,
   tokenExchangeBody,
   type TokenRequestNames,
@@ -64,3 +84,4 @@ export {
   vsCodeSnippets,
   type VsCodeSnippet,
 } from './vscode-snippets';
+export { tokenGuard, type TokenGuardOptions } from './token-guard';

@@ -1,5 +1,7 @@
 import {
   GUIDE_NOW_EXPRESSION,
+  MISSING_EXPIRES_IN_SECONDS,
+  REFRESH_BUFFER_SETTING,
   SECONDS_PER_DAY,
   SNIPPET_EMPTY,
   SNIPPET_JITTER_SOURCE,
@@ -7,6 +9,7 @@ import {
   snippetJitterComment,
 } from './assumptions';
 import { LineWriter, renderLines, resolveLayout, type CodeLine, type Notation, type TemplateLayout } from './layout';
+import type { BufferPlan } from './timing';
 
 /** A refresh buffer in an expiry check: a number of seconds, or the name of a variable that holds seconds. */
 export type BufferValue = number | string;
@@ -21,12 +24,17 @@ export function guideCurrentTimeDeclaration(currentTime: string, comments: boole
   return `var ${currentTime} = ${GUIDE_NOW_EXPRESSION};${comments ? ' // Unix timestamp in seconds' : ''}`;
 }
 
+/** A buffer in days for Snippet arithmetic: `300 / 86400`, `tokenRefreshBufferSec / 86400`. */
+function bufferInDays(buffer: BufferValue): string {
+  return `${buffer} / ${SECONDS_PER_DAY}`;
+}
+
 /**
- * The expiry minus the buffer. Snippet: `tokenExpiry - (300 / 86400)` (dates are day counts);
- * guide: `(tokenExpiry - 300)` (unix seconds).
+ * The expiry minus the buffer, in the guide's notation: `(tokenExpiry - 300)` (unix seconds). Snippet code never
+ * needs it: its checks compare the time left with the buffer (`bufferedExpiryCondition`).
  */
 export function bufferedExpiry(notation: Notation, expiry: string, buffer: BufferValue): string {
-  return notation === 'snippet' ? `${expiry} - (${buffer} / ${SECONDS_PER_DAY})` : `(${expiry} - ${buffer})`;
+  return notation === 'snippet' ? `${expiry} - (${bufferInDays(buffer)})` : `(${expiry} - ${buffer})`;
 }
 
 export interface ExpiryConditionOptions {
@@ -35,17 +43,31 @@ export interface ExpiryConditionOptions {
   readonly buffer: BufferValue;
   /** "Now"; default `utc` (Snippet) or `currentTime` (guide). */
   readonly now?: string;
-  /** Default `>=`: "the token is due for refresh". Use `<` for "still valid", as the guide's Strategy B does. */
+  /**
+   * Read as "now OP expiry - buffer". Default `>=`: "the token is due for refresh". `<`: "still valid", as the guide's
+   * Strategy B writes it.
+   */
   readonly operator?: ComparisonOperator;
 }
 
+/** "now OP expiry - buffer" as "expiry - now OP' buffer": the same test with the time left on the left. */
+const TIME_LEFT_OPERATOR: Readonly<Record<ComparisonOperator, ComparisonOperator>> = {
+  '>=': '<=',
+  '>': '<',
+  '<': '>',
+  '<=': '>=',
+};
+
 /**
- * The comparison of now with the buffered expiry, e.g. `utc >= tokenExpiry - (300 / 86400)` or
- * `currentTime < (tokenExpiry - 300)`. Inline text: no indent, no line ending.
+ * The comparison of now with the buffered expiry. Snippet keeps `utc` inside arithmetic (compared bare with a number
+ * it may be read as text): the days left against the buffer in days, `tokenExpiry - utc <= tokenRefreshBufferSec /
+ * 86400`. Guide: `currentTime < (tokenExpiry - 300)` (unix seconds). Inline text: no indent, no line ending.
  */
 export function bufferedExpiryCondition(notation: Notation, options: ExpiryConditionOptions): string {
   const now = options.now ?? DEFAULT_NOW[notation];
-  return `${now} ${options.operator ?? '>='} ${bufferedExpiry(notation, options.expiry, options.buffer)}`;
+  const operator = options.operator ?? '>=';
+  if (notation === 'guide') return `${now} ${operator} ${bufferedExpiry('guide', options.expiry, options.buffer)}`;
+  return `${options.expiry} - ${now} ${TIME_LEFT_OPERATOR[operator]} ${bufferInDays(options.buffer)}`;
 }
 
 /**
@@ -61,28 +83,51 @@ export interface ExpiryFromExpiresInOptions extends Partial<TemplateLayout> {
   readonly expiry: string;
   /** Snippet: the token request's result (`tokenResult`); guide: the parsed body (`tokenData`). */
   readonly response: string;
+  /** Snippet: the variable that holds the lifetime in seconds (default `<expiry without Expiry>Lifetime`). */
+  readonly lifetime?: string;
   /** "Now"; default `utc` (Snippet) or `currentTime` (guide). */
   readonly now?: string;
+  /** Say why the short lifetime is there (default true). */
+  readonly comments?: boolean;
 }
 
-export function expiryFromExpiresInLine(notation: Notation, options: ExpiryFromExpiresInOptions): string {
-  const now = options.now ?? DEFAULT_NOW[notation];
-  return notation === 'snippet'
-    ? `ASSIGN ${options.expiry} = ${now} + (${expiresInValue('snippet', options.response)})`
-    : `SET ${options.expiry} = (${now} + ${expiresInValue('guide', options.response)}).toString();`;
+/** `tokenExpiry` → `tokenLifetime`, `crmTokenExpiry` → `crmTokenLifetime`. */
+function lifetimeNameFor(expiry: string): string {
+  const name = expiry.replace(/^global:/i, '');
+  return /expiry$/i.test(name) ? `${name.slice(0, -'expiry'.length)}Lifetime` : `${name}Lifetime`;
 }
 
 /**
- * The statement that records a token's expiry from its response's `expires_in`:
- * `ASSIGN tokenExpiry = utc + (tokenResult.expires_in / 86400)` or
- * `SET strTokenExpiry = (currentTime + tokenData.expires_in).toString();`. One line.
+ * The statements that record a token's expiry from its response's `expires_in`, falling back to a short lifetime
+ * when the response has none (an expiry of "now" would refresh on every check). Snippet:
+ * `ASSIGN tokenLifetime = 600` / `IF tokenResult.expires_in != "" { ASSIGN tokenLifetime = tokenResult.expires_in }` /
+ * `ASSIGN tokenExpiry = utc + (tokenLifetime / 86400)`; guide:
+ * `SET strTokenExpiry = (currentTime + (tokenData.expires_in || 600)).toString();`.
  */
+export function expiryFromExpiresInLines(notation: Notation, options: ExpiryFromExpiresInOptions): CodeLine[] {
+  const now = options.now ?? DEFAULT_NOW[notation];
+  const w = new LineWriter();
+  if (notation === 'guide') {
+    const seconds = `(${expiresInValue('guide', options.response)} || ${MISSING_EXPIRES_IN_SECONDS})`;
+    return w.line(`SET ${options.expiry} = (${now} + ${seconds}).toString();`).lines;
+  }
+  const lifetime = options.lifetime ?? lifetimeNameFor(options.expiry);
+  const note = (options.comments ?? true) ? ' // when the response has no expires_in' : '';
+  w.line(`ASSIGN ${lifetime} = ${MISSING_EXPIRES_IN_SECONDS}${note}`);
+  w.line(`IF ${options.response}.expires_in != ${SNIPPET_EMPTY}`).line('{');
+  w.indented(() => w.line(`ASSIGN ${lifetime} = ${options.response}.expires_in`));
+  w.line('}');
+  w.line(`ASSIGN ${options.expiry} = ${now} + (${lifetime} / ${SECONDS_PER_DAY})`);
+  return w.lines;
+}
+
+/** `expiryFromExpiresInLines`, rendered as whole lines. */
 export function expiryFromExpiresIn(notation: Notation, options: ExpiryFromExpiresInOptions): string {
-  return renderLines([{ depth: 0, text: expiryFromExpiresInLine(notation, options) }], resolveLayout(options));
+  return renderLines(expiryFromExpiresInLines(notation, options), resolveLayout(options));
 }
 
 export interface JitteredBufferOptions extends Partial<TemplateLayout> {
-  /** The buffer variable (default `refreshBuffer`). */
+  /** The buffer variable (default `tokenRefreshBufferSec`). */
   readonly variable?: string;
   readonly minSeconds: number;
   readonly maxSeconds: number;
@@ -90,30 +135,74 @@ export interface JitteredBufferOptions extends Partial<TemplateLayout> {
   readonly comments?: boolean;
 }
 
+/** The jittered value: `120 + (ContactID % 361)` (Snippet), `120 + Math.floor(Math.random() * 361)` (guide). */
+function jitteredValue(notation: Notation, minSeconds: number, maxSeconds: number): string {
+  const min = Math.min(minSeconds, maxSeconds);
+  const range = Math.max(minSeconds, maxSeconds) - min + 1;
+  return notation === 'snippet'
+    ? `${min} + (${SNIPPET_JITTER_SOURCE} % ${range})`
+    : `${min} + Math.floor(Math.random() * ${range})`;
+}
+
 export function jitteredBufferLines(notation: Notation, options: JitteredBufferOptions): CodeLine[] {
-  const variable = options.variable ?? 'refreshBuffer';
+  const variable = options.variable ?? REFRESH_BUFFER_SETTING;
   const min = Math.min(options.minSeconds, options.maxSeconds);
   const max = Math.max(options.minSeconds, options.maxSeconds);
-  const range = max - min + 1;
   const w = new LineWriter();
   if (notation === 'snippet') {
     if (options.comments ?? true) w.line(snippetJitterComment(min, max));
     // Chosen once per contact: later SNIPPET actions of the same contact keep the same buffer.
     w.line(`IF ${variable} = ${SNIPPET_EMPTY}`).line('{');
-    w.indented(() => w.line(`ASSIGN ${variable} = ${min} + (${SNIPPET_JITTER_SOURCE} % ${range})`));
+    w.indented(() => w.line(`ASSIGN ${variable} = ${jitteredValue('snippet', min, max)}`));
     w.line('}');
   } else {
     if (options.comments ?? true) w.line(`// refresh buffer of ${min}-${max} s, different for each script instance`);
-    w.line(`var ${variable} = ${min} + Math.floor(Math.random() * ${range});`);
+    w.line(`var ${variable} = ${jitteredValue('guide', min, max)};`);
   }
   return w.lines;
 }
 
 /**
  * A buffer chosen per contact between `minSeconds` and `maxSeconds`. Snippet:
- * `IF refreshBuffer = "" { ASSIGN refreshBuffer = 120 + (ContactID % 361) }` (no random function is documented);
- * guide: `var refreshBuffer = 120 + Math.floor(Math.random() * 361);`. Whole lines.
+ * `IF tokenRefreshBufferSec = "" { ASSIGN tokenRefreshBufferSec = 120 + (ContactID % 361) }` (no random function is
+ * documented); guide: `var refreshBuffer = 120 + Math.floor(Math.random() * 361);`. Whole lines.
  */
 export function jitteredBufferAssignment(notation: Notation, options: JitteredBufferOptions): string {
   return renderLines(jitteredBufferLines(notation, options), resolveLayout(options));
+}
+
+/**
+ * The refresh-buffer setting, set once per contact unless an earlier action set it (Snippet only):
+ * `IF tokenRefreshBufferSec = "" { ASSIGN tokenRefreshBufferSec = 300 }`, or the jittered value.
+ */
+export function bufferSettingLines(plan: BufferPlan, variable: string, comments: boolean): CodeLine[] {
+  if (plan.kind === 'jittered') {
+    return jitteredBufferLines('snippet', {
+      variable,
+      minSeconds: plan.minSeconds,
+      maxSeconds: plan.maxSeconds,
+      comments,
+    });
+  }
+  const w = new LineWriter();
+  if (comments) w.line('// seconds before expiry at which tokens are refreshed; an earlier action may set it');
+  w.line(`IF ${variable} = ${SNIPPET_EMPTY}`).line('{');
+  w.indented(() => w.line(`ASSIGN ${variable} = ${plan.seconds}`));
+  w.line('}');
+  return w.lines;
+}
+
+export interface BufferSettingOptions extends Partial<TemplateLayout> {
+  readonly plan: BufferPlan;
+  /** Default `tokenRefreshBufferSec`. */
+  readonly variable?: string;
+  readonly comments?: boolean;
+}
+
+/** `bufferSettingLines`, rendered as whole lines. */
+export function bufferSetting(options: BufferSettingOptions): string {
+  return renderLines(
+    bufferSettingLines(options.plan, options.variable ?? REFRESH_BUFFER_SETTING, options.comments ?? true),
+    resolveLayout(options),
+  );
 }

@@ -9,19 +9,27 @@ import {
   type TokenRequestNames,
 } from './token-request';
 import { writeTokenStatusCheck } from './token-status-check';
+import { tokenNamesFor } from './token-names';
+import { SNIPPET_EMPTY } from './assumptions';
 
 export interface StrategyANames extends TokenRequestNames {
   /** The fresh token (`accessToken`), used right away and never cached. */
   readonly accessToken: string;
-  /** Set when the token request or the call fails (`apiError`; guide `strApiError`). */
+  /** Set when the token request or the call fails (`accessTokenError`; guide `strApiError`). */
   readonly error: string;
 }
 
-export function defaultStrategyANames(notation: Notation): StrategyANames {
+/** Names derived from the fresh token's (Snippet: `accessToken` → `accessTokenProxy`, `accessTokenError`, …). */
+export function defaultStrategyANames(notation: Notation, accessToken = 'accessToken'): StrategyANames {
+  const derived = tokenNamesFor(accessToken);
+  const snippet = notation === 'snippet';
   return {
     ...defaultTokenRequestNames(notation),
-    accessToken: 'accessToken',
-    error: notation === 'snippet' ? 'apiError' : 'strApiError',
+    ...(snippet ? { request: derived.proxy, response: derived.result } : {}),
+    clientIdName: derived.clientId,
+    clientSecretName: derived.clientSecret,
+    accessToken,
+    error: snippet ? derived.error : 'strApiError',
   };
 }
 
@@ -42,7 +50,7 @@ export interface StrategyAOptions extends TemplateOptions, GuideBlockOptions {
  * status checks it lacks.
  */
 export function strategyA(notation: Notation, options: StrategyAOptions = {}): string {
-  const names = { ...defaultStrategyANames(notation), ...options.names };
+  const names = { ...defaultStrategyANames(notation, options.names?.accessToken), ...options.names };
   const comments = options.comments ?? true;
   const snippet = notation === 'snippet';
   const w = new LineWriter();
@@ -52,9 +60,13 @@ export function strategyA(notation: Notation, options: StrategyAOptions = {}): s
     response: names.response,
     url: names.tokenUrl,
     body: clientCredentialsBody(names),
+    comments,
   });
   const status = { request: names.request, response: names.response, error: names.error, expiryVariables: [] };
-  const read = snippet ? `${names.response}.access_token` : `${names.data}.access_token`;
+  const read = snippet ? `"{${names.response}.access_token}"` : `${names.data}.access_token`;
+  const dropResponse = (): void => {
+    if (snippet) w.line(`ASSIGN ${names.response} = ${SNIPPET_EMPTY}${comments ? ' // keep the token only' : ''}`);
+  };
   const parse = snippet ? [] : [`var ${names.data} = JSON.parse(${names.response}.body);`];
 
   if (options.apiCall === false) {
@@ -65,6 +77,7 @@ export function strategyA(notation: Notation, options: StrategyAOptions = {}): s
     ]).lines;
     // Guide: the local is cleared by its initial value; Snippet: the variable may hold an older token.
     writeTokenStatusCheck(w, notation, { ...status, tokenVariables: snippet ? [names.accessToken] : [], success });
+    dropResponse();
   } else {
     const call = { ...defaultApiCallNames(notation), ...options.apiCall };
     const success = new LineWriter();
@@ -89,6 +102,7 @@ export function strategyA(notation: Notation, options: StrategyAOptions = {}): s
       comments,
     );
     writeTokenStatusCheck(w, notation, { ...status, tokenVariables: [], success: success.lines });
+    dropResponse();
   }
   w.verbatim(options.trailingLines ?? []);
   return renderLines(frameForNotation(notation, w.lines, options, names.error), resolveLayout(options));

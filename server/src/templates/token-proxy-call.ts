@@ -18,8 +18,8 @@ export function defaultTokenProxyCallNames(notation: Notation): TokenProxyCallNa
   return {
     ...defaultApiCallNames(notation),
     url: snippet
-      ? '"https://token-proxy.example.com/api/token-proxy/crm/customers/{customerId}"'
-      : '"https://token-proxy.example.com/api/token-proxy/crm/customers/{strCustomerId}"',
+      ? '"https://token-proxy.invalid/api/token-proxy/crm/customers/{customerId}"'
+      : '"https://token-proxy.invalid/api/token-proxy/crm/customers/{strCustomerId}"',
     keyHeader: 'X-Api-Key',
     keyName: 'SECURE_PROXY_KEY',
     error: snippet ? 'apiError' : 'strApiError',

@@ -1,5 +1,7 @@
+import { DEFAULT_PROXY_TIMEOUT_SECONDS, PLACEHOLDER_TOKEN_URL } from './assumptions';
 import type { LineWriter, Notation } from './layout';
 import { secretSubstitution } from './secret';
+import { DEFAULT_CLIENT_ID_NAME, DEFAULT_CLIENT_SECRET_NAME } from './token-names';
 
 /** Names in a client-credentials token request. */
 export interface TokenRequestNames {
@@ -9,7 +11,7 @@ export interface TokenRequestNames {
   readonly response: string;
   /** Guide only: the parsed body (`tokenData`). */
   readonly data: string;
-  /** Code text of the token URL: a variable (`tokenUrl`) or a quoted string. */
+  /** Code text of the token URL: a quoted string (a `.invalid` placeholder until filled in) or a variable. */
   readonly tokenUrl: string;
   /** Substitution names of the credentials (never literals): `SECURE_CLIENT_ID`, `SECURE_CLIENT_SECRET`. */
   readonly clientIdName: string;
@@ -18,10 +20,8 @@ export interface TokenRequestNames {
   readonly scope: string;
 }
 
-export const DEFAULT_TOKEN_URL: Readonly<Record<Notation, string>> = {
-  snippet: 'tokenUrl',
-  guide: '"https://auth.your-idp.com/oauth/token"',
-};
+/** The placeholder token endpoint as code text: it fails closed until the author writes the real one. */
+export const DEFAULT_TOKEN_URL = `"${PLACEHOLDER_TOKEN_URL}"`;
 
 export function defaultTokenRequestNames(notation: Notation): TokenRequestNames {
   const snippet = notation === 'snippet';
@@ -29,14 +29,15 @@ export function defaultTokenRequestNames(notation: Notation): TokenRequestNames 
     request: snippet ? 'tokenProxy' : 'tokenReq',
     response: snippet ? 'tokenResult' : 'tokenResp',
     data: 'tokenData',
-    tokenUrl: DEFAULT_TOKEN_URL[notation],
-    clientIdName: 'SECURE_CLIENT_ID',
-    clientSecretName: 'SECURE_CLIENT_SECRET',
+    tokenUrl: DEFAULT_TOKEN_URL,
+    clientIdName: DEFAULT_CLIENT_ID_NAME,
+    clientSecretName: DEFAULT_CLIENT_SECRET_NAME,
     scope: '',
   };
 }
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+const JSON_CONTENT_TYPE = 'application/json';
 
 /**
  * `"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}"` (same in both
@@ -71,20 +72,40 @@ export interface TokenRequestSpec {
   readonly url: string;
   /** Code text of the body. */
   readonly body: string;
+  /** Snippet: the proxy's timeout in seconds (default 2, as NICE recommends; the proxy's own default is 10). */
+  readonly timeoutSeconds?: number;
+  /** The body's encoding (default form: `grant_type=…&client_id=…`). */
+  readonly json?: boolean;
+  /** Explanatory comments (default true). */
+  readonly comments?: boolean;
 }
 
-/** The POST to the token endpoint (form-encoded), as the notation writes it. */
+/** No URL-encoding helper is documented for Snippet, so the credentials' values must already be encoded. */
+const URL_ENCODING_NOTE =
+  '// the credentials go into the form body as they are: store them URL-encoded if they hold & = + % or spaces';
+
+/** A form body that carries client credentials through substitutions: their values go into it as they are. */
+function substitutesCredentials(body: string): boolean {
+  return /client_secret=\{|client_id=\{/.test(body);
+}
+
+/** The POST to the token endpoint, as the notation writes it. */
 export function writeTokenRequest(w: LineWriter, notation: Notation, spec: TokenRequestSpec): void {
   const { request, response, url, body } = spec;
+  const json = spec.json ?? false;
+  const contentType = json ? JSON_CONTENT_TYPE : FORM_CONTENT_TYPE;
+  const comments = spec.comments ?? true;
   if (notation === 'snippet') {
     w.line(`ASSIGN ${request} = GetRESTProxy()`);
-    w.line(`${request}.ContentType = "${FORM_CONTENT_TYPE}"`);
+    w.line(`${request}.ContentType = "${contentType}"`);
+    w.line(`${request}.ProxyTimeoutSeconds = ${spec.timeoutSeconds ?? DEFAULT_PROXY_TIMEOUT_SECONDS}`);
+    if (comments && !json && substitutesCredentials(body)) w.line(URL_ENCODING_NOTE);
     w.line(`ASSIGN ${response} = ${request}.MakeRestRequest(${url}, ${body}, 0, "POST")`);
   } else {
     w.line(`var ${request} = new CXone.HttpRequest();`);
     w.line(`${request}.method = "POST";`);
     w.line(`${request}.url = ${url};`);
-    w.line(`${request}.headers["Content-Type"] = "${FORM_CONTENT_TYPE}";`);
+    w.line(`${request}.headers["Content-Type"] = "${contentType}";`);
     w.line(`${request}.body = ${body};`);
     w.line(`var ${response} = ${request}.send();`);
   }

@@ -1,8 +1,15 @@
-import { SNIPPET_DAY_COUNT_COMMENT } from './assumptions';
+import { REFRESH_BUFFER_SETTING } from './assumptions';
 import { writeCachedToken } from './cached-token-block';
 import { frameForNotation, type GuideBlockOptions } from './guide-block';
 import { LineWriter, renderLines, resolveLayout, type Notation, type TemplateOptions } from './layout';
-import { DEFAULT_NOW, guideCurrentTimeDeclaration, jitteredBufferLines, type BufferValue } from './pieces';
+import {
+  bufferSettingLines,
+  DEFAULT_NOW,
+  guideCurrentTimeDeclaration,
+  jitteredBufferLines,
+  type BufferValue,
+} from './pieces';
+import { tokenNamesFor } from './token-names';
 import { bufferPlan, type RefreshTiming } from './timing';
 import {
   clientCredentialsBody,
@@ -26,7 +33,12 @@ export interface TwoStepTokenNames extends TokenRequestNames {
   readonly exchangeUrl: string;
   /** Scope of the resource token; no `scope` parameter when empty. */
   readonly resourceScope: string;
+  /** Each token's error variable (Snippet: `clientTokenError`, `resourceTokenError`; guide: one, `strApiError`). */
   readonly error: string;
+  readonly resourceError: string;
+  /** Snippet: each token's lifetime from `expires_in`. */
+  readonly clientLifetime: string;
+  readonly resourceLifetime: string;
   readonly refreshBuffer: string;
   /** Guide only: locals, as in its Strategy B, for each token. */
   readonly currentTime: string;
@@ -41,22 +53,27 @@ export interface TwoStepTokenNames extends TokenRequestNames {
 export function defaultTwoStepTokenNames(notation: Notation): TwoStepTokenNames {
   const snippet = notation === 'snippet';
   const request = defaultTokenRequestNames(notation);
+  const client = tokenNamesFor(snippet ? 'clientToken' : 'strClientToken');
+  const resource = tokenNamesFor(snippet ? 'resourceToken' : 'strResourceToken');
   return {
     ...request,
-    request: snippet ? 'tokenProxy' : 'clientReq',
-    response: snippet ? 'tokenResult' : 'clientResp',
+    request: snippet ? client.proxy : 'clientReq',
+    response: snippet ? client.result : 'clientResp',
     data: 'clientData',
-    clientToken: snippet ? 'clientToken' : 'strClientToken',
-    clientTokenExpiry: snippet ? 'clientTokenExpiry' : 'strClientTokenExpiry',
-    resourceToken: snippet ? 'resourceToken' : 'strResourceToken',
-    resourceTokenExpiry: snippet ? 'resourceTokenExpiry' : 'strResourceTokenExpiry',
-    exchangeRequest: snippet ? 'exchangeProxy' : 'exReq',
-    exchangeResponse: snippet ? 'exchangeResult' : 'exResp',
+    clientToken: client.token,
+    clientTokenExpiry: client.expiry,
+    resourceToken: resource.token,
+    resourceTokenExpiry: resource.expiry,
+    exchangeRequest: snippet ? resource.proxy : 'exReq',
+    exchangeResponse: snippet ? resource.result : 'exResp',
     exchangeData: 'exData',
     exchangeUrl: request.tokenUrl,
     resourceScope: '',
-    error: snippet ? 'apiError' : 'strApiError',
-    refreshBuffer: 'refreshBuffer',
+    error: snippet ? client.error : 'strApiError',
+    resourceError: snippet ? resource.error : 'strApiError',
+    clientLifetime: client.lifetime,
+    resourceLifetime: resource.lifetime,
+    refreshBuffer: snippet ? REFRESH_BUFFER_SETTING : 'refreshBuffer',
     currentTime: DEFAULT_NOW.guide,
     clientLocalExpiry: 'clientExpiry',
     clientLocalToken: 'clientValue',
@@ -80,17 +97,17 @@ export function twoStepToken(notation: Notation, options: TwoStepTokenOptions = 
   const names = { ...defaultTwoStepTokenNames(notation), ...options.names };
   const comments = options.comments ?? true;
   const plan = bufferPlan(options);
-  const buffer: BufferValue = plan.kind === 'fixed' ? plan.seconds : names.refreshBuffer;
   const snippet = notation === 'snippet';
+  const buffer: BufferValue = snippet || plan.kind === 'jittered' ? names.refreshBuffer : plan.seconds;
   const now = snippet ? DEFAULT_NOW.snippet : names.currentTime;
   const w = new LineWriter();
   if (comments) w.line('// two-step token: a client token, exchanged for a resource token; each has its own expiry');
   if (snippet) {
-    if (comments) w.line(SNIPPET_DAY_COUNT_COMMENT);
+    w.append(bufferSettingLines(plan, names.refreshBuffer, comments));
   } else {
     w.line(guideCurrentTimeDeclaration(names.currentTime, comments));
   }
-  if (plan.kind === 'jittered') {
+  if (!snippet && plan.kind === 'jittered') {
     w.append(
       jitteredBufferLines(notation, {
         variable: names.refreshBuffer,
@@ -104,6 +121,7 @@ export function twoStepToken(notation: Notation, options: TwoStepTokenOptions = 
   writeCachedToken(w, notation, {
     cachedToken: names.clientToken,
     tokenExpiry: names.clientTokenExpiry,
+    lifetime: names.clientLifetime,
     error: names.error,
     request: {
       request: names.request,
@@ -126,7 +144,8 @@ export function twoStepToken(notation: Notation, options: TwoStepTokenOptions = 
   writeCachedToken(w, notation, {
     cachedToken: names.resourceToken,
     tokenExpiry: names.resourceTokenExpiry,
-    error: names.error,
+    lifetime: names.resourceLifetime,
+    error: names.resourceError,
     request: {
       request: names.exchangeRequest,
       response: names.exchangeResponse,

@@ -5,6 +5,7 @@ import { defaultStrategyANames, strategyA } from './strategy-a';
 import { defaultStrategyBNames, strategyB } from './strategy-b';
 import { defaultTokenProxyCallNames, tokenProxyCall } from './token-proxy-call';
 import { defaultTwoStepTokenNames, twoStepToken } from './two-step-token';
+import { PLACEHOLDER_TOKEN_URL } from './assumptions';
 
 /**
  * The VS Code snippet files, generated from the same templates as the quick fixes: each template is rendered
@@ -32,8 +33,11 @@ const CLOSE = '\u0002';
 const FINAL_KEY = '$0';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0001/U+0002 delimit placeholders (never in templates)
 const MARKER = /\u0001([^\u0002]*)\u0002/g;
-/** Example endpoints written into snippets (the user tabs to them and types the real ones). */
-const EXAMPLE_TOKEN_URL = 'https://auth.your-idp.com/oauth/token';
+/**
+ * Example endpoints written into snippets (the user tabs to them and types the real ones): a reserved `.invalid` host
+ * fails closed if left as it is, and `unfilled-placeholder` reports it.
+ */
+const EXAMPLE_TOKEN_URL = `"${PLACEHOLDER_TOKEN_URL}"`;
 const EXAMPLE_SCOPE = 'api.read';
 
 /** Collects the placeholders of one snippet. */
@@ -138,7 +142,8 @@ function definitions(notation: Notation): SnippetDefinition[] {
       name: 'Strategy B: cached token with proactive refresh',
       prefix: ['token-cache', 'strategy-b'],
       description:
-        'Cached token with its expiry from expires_in, refreshed 300 s before expiry; the token request is checked.',
+        'Cached token with its expiry from expires_in, fetched again when the time left is within the refresh ' +
+        'buffer (one setting, 300 s); the token request is checked.',
       render: strategyBWith(false),
     },
     {
@@ -205,16 +210,19 @@ function definitions(notation: Notation): SnippetDefinition[] {
         'check.',
       render: (p) => {
         const defaults = defaultTwoStepTokenNames(notation);
+        const picked = p.names(defaults, [
+          'clientToken',
+          'clientTokenExpiry',
+          'resourceToken',
+          'resourceTokenExpiry',
+          'clientIdName',
+          'clientSecretName',
+          'error',
+        ]);
         const names = {
-          ...p.names(defaults, [
-            'clientToken',
-            'clientTokenExpiry',
-            'resourceToken',
-            'resourceTokenExpiry',
-            'clientIdName',
-            'clientSecretName',
-            'error',
-          ]),
+          ...picked,
+          // The guide's notation has one error variable for both tokens; Snippet one per token.
+          resourceError: guide ? picked.error : p.stop('resourceError', defaults.resourceError),
           tokenUrl: p.quoted('tokenUrl', EXAMPLE_TOKEN_URL),
           exchangeUrl: p.quoted('exchangeUrl', EXAMPLE_TOKEN_URL),
           resourceScope: p.stop('resourceScope', EXAMPLE_SCOPE),

@@ -21,6 +21,8 @@ import {
   type Notation,
 } from '../../../server/src/templates';
 import { JITTER_ON } from '../../helpers/check-fix';
+import { walk } from '../../../server/src/syntax/snippet/ast';
+import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
 import {
   assertIndented,
   assertLineEndings,
@@ -153,33 +155,88 @@ describe('code templates', () => {
 });
 
 describe('Strategy B', () => {
-  it('is exactly the domain sketch in Snippet', () => {
+  it('is what a Studio developer would paste: one named buffer, utc inside arithmetic, a checked request (full text)', () => {
     assert.equal(
       strategyB('snippet'),
       [
-        '// cached token with proactive refresh; times are day counts (seconds / 86400)',
-        'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (300 / 86400)',
+        '// seconds before expiry at which tokens are refreshed; an earlier action may set it',
+        'IF tokenRefreshBufferSec = ""',
         '{',
-        '  ASSIGN tokenProxy = GetRESTProxy()',
-        '  tokenProxy.ContentType = "application/x-www-form-urlencoded"',
-        '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+        '  ASSIGN tokenRefreshBufferSec = 300',
+        '}',
+        '// cachedToken is kept for the contact and fetched again tokenRefreshBufferSec seconds before it expires ' +
+          '(dates count days)',
+        '// list cachedToken in the Variables tab so traces redact it; in a RUNSUB subscript use global:cachedToken, ' +
+          'global:tokenExpiry',
+        'IF cachedToken = "" | tokenExpiry = "" | tokenExpiry - utc <= tokenRefreshBufferSec / 86400',
+        '{',
+        '  ASSIGN cachedTokenProxy = GetRESTProxy()',
+        '  cachedTokenProxy.ContentType = "application/x-www-form-urlencoded"',
+        '  cachedTokenProxy.ProxyTimeoutSeconds = 2',
+        '  // the credentials go into the form body as they are: store them URL-encoded if they hold & = + % or spaces',
+        '  ASSIGN cachedTokenResult = cachedTokenProxy.MakeRestRequest("https://token-endpoint.invalid/oauth/token", ' +
           '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, ' +
           '"POST")',
-        '  IF tokenProxy.StatusCode = 200',
+        '  IF cachedTokenProxy.StatusCode = 200',
         '  {',
-        '    ASSIGN cachedToken = tokenResult.access_token',
-        '    ASSIGN tokenExpiry = utc + (tokenResult.expires_in / 86400)',
+        '    ASSIGN cachedToken = "{cachedTokenResult.access_token}"',
+        '    ASSIGN cachedTokenLifetime = 600 // when the response has no expires_in',
+        '    IF cachedTokenResult.expires_in != ""',
+        '    {',
+        '      ASSIGN cachedTokenLifetime = cachedTokenResult.expires_in',
+        '    }',
+        '    ASSIGN tokenExpiry = utc + (cachedTokenLifetime / 86400)',
+        '    ASSIGN cachedTokenError = ""',
         '  }',
         '  ELSE',
         '  {',
         '    ASSIGN cachedToken = ""',
         '    ASSIGN tokenExpiry = ""',
-        '    ASSIGN apiError = "TOKEN_HTTP_{tokenProxy.StatusCode}"',
+        '    ASSIGN cachedTokenError = "TOKEN_HTTP_{cachedTokenProxy.StatusCode}"',
         '  }',
+        '  ASSIGN cachedTokenResult = "" // keep the token only, not the whole response',
         '}',
         '',
       ].join('\n'),
     );
+  });
+
+  it('never compares a bare utc: it stays inside arithmetic (issue 12, point 1)', () => {
+    for (const text of [strategyB('snippet'), twoStepToken('snippet'), strategyB('snippet', { jitter: JITTER_ON })]) {
+      const bare: string[] = [];
+      walk(parseSnippet(text).program, (node) => {
+        if (node.kind !== 'Binary' || !['=', '!=', '<', '<=', '>', '>='].includes(node.operator)) return;
+        for (const side of [node.left, node.right])
+          if (side.kind === 'Identifier' && side.folded === 'utc') bare.push(text.slice(node.range.start, node.range.end));
+      });
+      assert.deepEqual(bare, [], text);
+      assert.match(text, /Expiry - utc <= tokenRefreshBufferSec \/ 86400/);
+    }
+  });
+
+  it('sets a timeout on every proxy it creates (issue 12, point 3)', () => {
+    for (const text of [strategyB('snippet'), strategyA('snippet'), twoStepToken('snippet'), tokenProxyCall('snippet')]) {
+      const proxies = [...text.matchAll(/ASSIGN (\w+) = GetRESTProxy\(\)/g)].map((m) => m[1]!);
+      assert.ok(proxies.length > 0, text);
+      for (const proxy of proxies) assert.ok(text.includes(`${proxy}.ProxyTimeoutSeconds = 2\n`), `${proxy}\n${text}`);
+    }
+    assert.ok(strategyB('snippet', { timeoutSeconds: 1 }).includes('cachedTokenProxy.ProxyTimeoutSeconds = 1\n'));
+  });
+
+  it('writes no endpoint that resolves: placeholders are reserved .invalid hosts (issue 12, point 4)', () => {
+    for (const notation of ['snippet', 'guide'] as const) {
+      for (const text of [strategyB(notation), strategyA(notation), twoStepToken(notation), tokenProxyCall(notation)]) {
+        for (const [url] of text.matchAll(/https?:\/\/[^"/]+/g)) assert.match(url, /\.invalid$/, `${url}\n${text}`);
+      }
+    }
+  });
+
+  it('falls back to a short lifetime without expires_in and drops the token response (issue 12, point 11)', () => {
+    const text = strategyB('snippet');
+    assert.ok(text.includes('ASSIGN cachedTokenLifetime = 600'), text);
+    assert.ok(text.includes('IF cachedTokenResult.expires_in != ""'), text);
+    assert.ok(text.includes('ASSIGN cachedTokenResult = ""'), text);
+    assert.ok(strategyB('guide').includes('SET strTokenExpiry = (currentTime + (tokenData.expires_in || 600)).toString();'));
   });
 
   it("follows the guide's Strategy B block in the guide's notation, with the token response checked", () => {
@@ -190,13 +247,13 @@ describe('Strategy B', () => {
       'var tokenValue = "{strCachedToken}";',
       'if (tokenExpiry > 0 && currentTime < (tokenExpiry - 300) && tokenValue.length > 0) {',
       '  validToken = tokenValue;',
-      '  tokenReq.url = "https://auth.your-idp.com/oauth/token";',
+      '  tokenReq.url = "https://token-endpoint.invalid/oauth/token";',
       '  tokenReq.headers["Content-Type"] = "application/x-www-form-urlencoded";',
       '  tokenReq.body = ' +
         '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}";',
       '  if (tokenResp.statusCode == 200) {',
       '    SET strCachedToken = validToken;',
-      '    SET strTokenExpiry = (currentTime + tokenData.expires_in).toString();',
+      '    SET strTokenExpiry = (currentTime + (tokenData.expires_in || 600)).toString();',
       '    SET strTokenExpiry = "0";',
       '    SET strApiError = "TOKEN_HTTP_" + tokenResp.statusCode.toString();',
       '// Now use validToken for the actual API call',
@@ -207,13 +264,27 @@ describe('Strategy B', () => {
   it("writes the jittered buffer: ContactID in Snippet, Math.random in the guide's notation", () => {
     const snippet = strategyB('snippet', { jitter: JITTER_ON });
     assert.ok(
-      snippet.includes('IF refreshBuffer = ""\n{\n  ASSIGN refreshBuffer = 120 + (ContactID % 361)\n}\n'),
+      snippet.includes('IF tokenRefreshBufferSec = ""\n{\n  ASSIGN tokenRefreshBufferSec = 120 + (ContactID % 361)\n}\n'),
       snippet,
     );
-    assert.ok(snippet.includes('| utc >= tokenExpiry - (refreshBuffer / 86400)\n'), snippet);
+    assert.ok(snippet.includes('| tokenExpiry - utc <= tokenRefreshBufferSec / 86400\n'), snippet);
     const guide = strategyB('guide', { jitter: JITTER_ON });
     assert.ok(guide.includes('var refreshBuffer = 120 + Math.floor(Math.random() * 361);\n'), guide);
     assert.ok(guide.includes('currentTime < (tokenExpiry - refreshBuffer)'), guide);
+  });
+
+  it('derives every name from the token, so two integrations never share one (issue 12, point 6)', () => {
+    const crm = strategyB('snippet', { names: { cachedToken: 'crmToken' }, bufferSetting: false });
+    const pay = strategyB('snippet', { names: { cachedToken: 'payToken' }, bufferSetting: false });
+    const names = (text: string): Set<string> =>
+      new Set([...text.matchAll(/ASSIGN (\w+) =|\{(\w+)\}|(\w+)\.(?:ProxyTimeoutSeconds|ContentType)/g)].map(
+        (m) => (m[1] ?? m[2] ?? m[3]!).toLowerCase(),
+      ));
+    const shared = [...names(crm)].filter((n) => names(pay).has(n));
+    assert.deepEqual(shared, [], `${crm}\n${pay}`);
+    for (const name of ['crmTokenProxy', 'crmTokenResult', 'crmTokenExpiry', 'crmTokenError', 'CRM_CLIENT_SECRET'])
+      assert.ok(crm.includes(name), `${name}\n${crm}`);
+    assert.ok(crm.includes('tokenRefreshBufferSec'), 'the buffer is one setting for the whole script');
   });
 
   it('takes its names, buffer and jitter range from the options', () => {
@@ -229,18 +300,19 @@ describe('Strategy B', () => {
         clientSecretName: 'SECURE_CRM_SECRET',
       },
     });
-    assert.ok(text.includes('IF crmToken = "" | crmTokenExpiry = "" | utc >= crmTokenExpiry - (180 / 86400)\n'), text);
+    assert.ok(text.includes('  ASSIGN tokenRefreshBufferSec = 180\n'), text);
+    assert.ok(text.includes('IF crmToken = "" | crmTokenExpiry = "" | crmTokenExpiry - utc <= tokenRefreshBufferSec'), text);
     assert.ok(
       text.includes(
         'ASSIGN authResult = authProxy.MakeRestRequest("https://idp.example.com/oauth2/token", ' +
-          '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CRM_SECRET}", 0, "POST")',
+          '"grant_type=client_credentials&client_id={CRM_CLIENT_ID}&client_secret={SECURE_CRM_SECRET}", 0, "POST")',
       ),
       text,
     );
     assert.ok(text.includes('ASSIGN crmError = "TOKEN_HTTP_{authProxy.StatusCode}"'), text);
     assert.ok(!/\b(cachedToken|tokenExpiry|tokenProxy|apiError)\b/.test(text), text);
     const jittered = strategyB('snippet', { jitter: { enabled: true, minSeconds: 600, maxSeconds: 60 } });
-    assert.ok(jittered.includes('ASSIGN refreshBuffer = 60 + (ContactID % 541)'), jittered);
+    assert.ok(jittered.includes('ASSIGN tokenRefreshBufferSec = 60 + (ContactID % 541)'), jittered);
   });
 
   it('writes a fixed buffer when jitter is off or its range has one value', () => {
@@ -255,20 +327,22 @@ describe('Strategy B', () => {
     });
     assert.deepEqual(bufferPlan({ bufferSeconds: Number.NaN }), { kind: 'fixed', seconds: 300 });
     assert.ok(
-      !strategyB('snippet', { jitter: { enabled: true, minSeconds: 200, maxSeconds: 200 } }).includes('refreshBuffer'),
+      strategyB('snippet', { jitter: { enabled: true, minSeconds: 200, maxSeconds: 200 } }).includes(
+        'ASSIGN tokenRefreshBufferSec = 200\n',
+      ),
     );
   });
 });
 
 describe('smaller pieces', () => {
-  it('writes buffered expiry comparisons in both notations', () => {
+  it('writes buffered expiry comparisons in both notations, utc inside arithmetic in Snippet', () => {
     assert.equal(
       bufferedExpiryCondition('snippet', { expiry: 'tokenExpiry', buffer: 300 }),
-      'utc >= tokenExpiry - (300 / 86400)',
+      'tokenExpiry - utc <= 300 / 86400',
     );
     assert.equal(
       bufferedExpiryCondition('snippet', { expiry: 'tokenExpiry', buffer: 'refreshBuffer', operator: '<' }),
-      'utc < tokenExpiry - (refreshBuffer / 86400)',
+      'tokenExpiry - utc > refreshBuffer / 86400',
     );
     assert.equal(
       bufferedExpiryCondition('guide', { expiry: 'tokenExpiry', buffer: 300, operator: '<' }),
@@ -278,17 +352,18 @@ describe('smaller pieces', () => {
       bufferedExpiryCondition('guide', { expiry: 'expiry', buffer: 120, now: 'Math.floor(Date.now() / 1000)' }),
       'Math.floor(Date.now() / 1000) >= (expiry - 120)',
     );
-    assert.equal(bufferedExpiry('snippet', 'exp', 60), 'exp - (60 / 86400)');
+    assert.equal(bufferedExpiry('guide', 'exp', 60), '(exp - 60)');
   });
 
-  it('writes the expiry from expires_in as one statement line', () => {
+  it('writes the expiry from expires_in with a short lifetime when the response has none', () => {
     assert.equal(
-      expiryFromExpiresIn('snippet', { expiry: 'tokenExpiry', response: 'tokenResult' }),
-      'ASSIGN tokenExpiry = utc + (tokenResult.expires_in / 86400)\n',
+      expiryFromExpiresIn('snippet', { expiry: 'tokenExpiry', response: 'tokenResult', comments: false }),
+      'ASSIGN tokenLifetime = 600\nIF tokenResult.expires_in != ""\n{\n  ASSIGN tokenLifetime = tokenResult.expires_in\n' +
+        '}\nASSIGN tokenExpiry = utc + (tokenLifetime / 86400)\n',
     );
     assert.equal(
       expiryFromExpiresIn('guide', { expiry: 'strTokenExpiry', response: 'tokenData', indent: '  ', eol: '\r\n' }),
-      '  SET strTokenExpiry = (currentTime + tokenData.expires_in).toString();\r\n',
+      '  SET strTokenExpiry = (currentTime + (tokenData.expires_in || 600)).toString();\r\n',
     );
     assert.equal(expiresInValue('snippet', 'tokenResult'), 'tokenResult.expires_in / 86400');
     assert.equal(expiresInValue('guide', 'tokenData'), 'tokenData.expires_in');
@@ -297,7 +372,7 @@ describe('smaller pieces', () => {
   it('writes a per-contact jittered buffer', () => {
     assert.equal(
       jitteredBufferAssignment('snippet', { minSeconds: 120, maxSeconds: 480, comments: false }),
-      'IF refreshBuffer = ""\n{\n  ASSIGN refreshBuffer = 120 + (ContactID % 361)\n}\n',
+      'IF tokenRefreshBufferSec = ""\n{\n  ASSIGN tokenRefreshBufferSec = 120 + (ContactID % 361)\n}\n',
     );
     assert.equal(
       jitteredBufferAssignment('guide', { minSeconds: 120, maxSeconds: 480, comments: false, variable: 'buf' }),
@@ -305,16 +380,20 @@ describe('smaller pieces', () => {
     );
   });
 
-  it('writes the secret substitution and the comment saying where the value belongs', () => {
+  it('writes the secret substitution and a comment on the routes NICE documents (issue 12, point 12)', () => {
     assert.equal(secretSubstitution('SECURE_CLIENT_SECRET'), '{SECURE_CLIENT_SECRET}');
+    const comment = movedSecretComment('SECURE_API_TOKEN', { indent: '\t', eol: '\r\n' });
     assert.equal(
-      movedSecretComment('SECURE_API_TOKEN', { indent: '\t', eol: '\r\n' }),
-      '\t// SECURE_API_TOKEN: keep the value in Integration Hub (ConnectAuth) or in a variable redacted in the ' +
-        "script's Variables tab; never in script text\r\n",
+      comment,
+      "\t// SECURE_API_TOKEN: set it outside the script text and list it in the script's Variables tab so traces and " +
+        'logs redact it\r\n' +
+        '\t// Integration Hub keeps secrets too, but they cannot be read into a variable: there a CONNECTAUTH action ' +
+        'makes the request\r\n',
     );
+    assert.doesNotMatch(comment, /secure variable/i, 'NICE documents no "Secure Variables"');
   });
 
-  it('clears tokens and expiries on 401/403 and leaves the 200 path to the caller', () => {
+  it('handles 401/403 in one CASE and success as any 2xx, clearing tokens and expiries (issue 12, point 2)', () => {
     const text = authStatusHandler('snippet', {
       names: {
         request: 'crmProxy',
@@ -325,27 +404,27 @@ describe('smaller pieces', () => {
       successLines: ['ASSIGN name = customer.name', 'ASSIGN tier = customer.tier'],
     });
     assert.ok(
-      text.startsWith(
-        'ASSIGN crmStatus = "{crmProxy.StatusCode}"\nSELECT\n{\n  CASE crmStatus = 401\n  CASE crmStatus = 403\n  {\n',
-      ),
+      text.startsWith('ASSIGN crmStatus = crmProxy.StatusCode\nSELECT\n{\n  CASE crmStatus = 401 | crmStatus = 403\n  {\n'),
       text,
     );
+    assert.doesNotMatch(text, /CASE [^\n]*\n\s*CASE/, 'no stacked CASE lines');
     for (const v of ['clientToken', 'resourceToken', 'clientTokenExpiry', 'resourceTokenExpiry'])
       assert.ok(text.includes(`    ASSIGN ${v} = ""\n`), v);
     assert.ok(
       text.includes(
-        '  CASE crmStatus = 200\n  {\n    ASSIGN name = customer.name\n    ASSIGN tier = customer.tier\n    ASSIGN ' +
-          'apiError = ""\n  }\n',
+        '  CASE crmStatus >= 200 & crmStatus < 300\n  {\n    ASSIGN name = customer.name\n    ASSIGN tier = customer.tier\n' +
+          '    ASSIGN cachedTokenError = ""\n  }\n',
       ),
       text,
     );
-    assert.ok(text.includes('  DEFAULT\n  {\n    ASSIGN apiError = "HTTP_{crmStatus}"\n  }\n}\n'), text);
+    assert.ok(text.includes('  DEFAULT\n  {\n    ASSIGN cachedTokenError = "HTTP_{crmStatus}"\n  }\n}\n'), text);
   });
 
   it("keeps Strategy A's token in a fresh variable and Strategy C's key in a substitution", () => {
     const a = strategyA('snippet', { apiCall: false });
-    assert.ok(a.includes('  ASSIGN accessToken = tokenResult.access_token\n'), a);
+    assert.ok(a.includes('  ASSIGN accessToken = "{accessTokenResult.access_token}"\n'), a);
     assert.ok(a.includes('  ASSIGN accessToken = ""\n'), a);
+    assert.ok(a.includes('ASSIGN accessTokenResult = ""'), a);
     assert.ok(!a.includes('MakeRestRequest("https://api'), a);
     const c = tokenProxyCall('snippet');
     assert.ok(c.includes('apiProxy.AddHeader("X-Api-Key", "{SECURE_PROXY_KEY}")\n'), c);

@@ -5,7 +5,13 @@ import type { TextRange } from '../../common/text-range';
 import type { SnippetBlock } from '../../syntax/guide/ast';
 import type { RuleFinding } from '../finding';
 import type { Fix, FixContext } from '../fix';
-import { movedSecretComment, secretSubstitution } from '../../templates';
+import {
+  INTEGRATION_HUB_NOTE,
+  movedSecretComment,
+  movedSecretCommentText,
+  secretSubstitution,
+  type MovedSecret,
+} from '../../templates';
 import { toCodeRange, wholeDocumentRegion, type CodeRegion } from '../../editing/code-region';
 import { guideStatementAt, treeRange } from '../../editing/guide-tree';
 import { insertLinesBefore } from '../../editing/insertion';
@@ -14,36 +20,50 @@ import { indentUnitOf, lineEndingOf, lineStartAt } from '../../editing/text-layo
 
 const MOVE_SECRET_TITLE = 'Move the secret out of the script';
 
-/** A literal credential: the value's range and the secure variable it moves to. */
+/** A literal credential: the value's range, the variable it moves to, and what that variable must hold. */
 interface Literal {
   readonly valueRange: TextRange;
   readonly name: string;
+  readonly what?: string;
 }
 
-/** The substitution each kind of literal moves to; the setting names the client secret's. */
-function secureNameFor(what: SecretLiteralEvent['what'] | 'token', settings: Settings): string {
+/** What an encoded Basic credential's variable holds: the header needs base64, not a password. */
+const BASIC_ENCODED = { name: 'SECURE_BASIC_CREDENTIALS', what: 'base64 of "user:password", as a Basic header needs' };
+
+/**
+ * The variable each kind of literal moves to; the setting names the client secret's. Basic credentials written
+ * already encoded (`"Basic dXNlcjpwYXNz"`) move to a variable that holds the encoded pair, since `Basic {password}`
+ * is not a valid header; a password inside `EncodeBase64("user:…")` stays a password.
+ */
+function secureNameFor(
+  what: SecretLiteralEvent['what'] | 'token',
+  settings: Settings,
+  textBefore: string,
+): { name: string; what?: string } {
   switch (what) {
-    case 'password':
     case 'basic-credentials':
-      return 'SECURE_PASSWORD';
+      return /basic[ \t]+$/i.test(textBefore) ? BASIC_ENCODED : { name: 'SECURE_PASSWORD' };
+    case 'password':
+      return { name: 'SECURE_PASSWORD' };
     case 'api-key':
-      return 'SECURE_API_KEY';
+      return { name: 'SECURE_API_KEY' };
     case 'token':
-      return 'SECURE_ACCESS_TOKEN';
+      return { name: 'SECURE_ACCESS_TOKEN' };
     case 'client-secret':
     case 'secret':
-      return settings.secretVariableName;
+      return { name: settings.secretVariableName };
   }
 }
 
 /** The unit's literal credentials (only literals of the same unit can share a statement). */
-function literalsOf(unit: CodeUnit, settings: Settings): Literal[] {
+function literalsOf(unit: CodeUnit, settings: Settings, text: string): Literal[] {
   const found: Literal[] = [];
+  const before = (range: TextRange): string => text.slice(Math.max(0, range.start - 16), range.start);
   for (const event of unit.events) {
     if (event.kind === 'secret-literal')
-      found.push({ valueRange: event.valueRange, name: secureNameFor(event.what, settings) });
+      found.push({ valueRange: event.valueRange, ...secureNameFor(event.what, settings, before(event.valueRange)) });
     else if (event.kind === 'token-literal')
-      found.push({ valueRange: event.valueRange, name: secureNameFor('token', settings) });
+      found.push({ valueRange: event.valueRange, ...secureNameFor('token', settings, '') });
   }
   return found.sort((a, b) => a.valueRange.start - b.valueRange.start);
 }
@@ -79,10 +99,12 @@ function statementStart(
 
 /**
  * hardcoded-secret / hardcoded-token: the literal value (only the value: a `Bearer ` prefix stays) becomes a
- * substitution of a variable kept outside the script, `{SECURE_CLIENT_SECRET}` (the setting), `{SECURE_PASSWORD}`,
- * `{SECURE_API_KEY}` or `{SECURE_ACCESS_TOKEN}`, and a comment above the statement says where the value belongs. The
- * value is never copied anywhere. Every literal of the same statement gets its comment at once, so fixing them one
- * by one or all together writes the same comments.
+ * substitution of a variable set outside the script text, `{SECURE_CLIENT_SECRET}` (the setting), `{SECURE_PASSWORD}`,
+ * `{SECURE_API_KEY}`, `{SECURE_ACCESS_TOKEN}` or, for Basic credentials written encoded, `{SECURE_BASIC_CREDENTIALS}`;
+ * a comment above the statement says what NICE documents: list the variable in the script's Variables tab so traces
+ * and logs redact it (Integration Hub secrets cannot be read into a variable). The value is never copied anywhere.
+ * Every literal of the same statement gets its comment at once, so fixing them one by one or all together writes the
+ * same comments.
  */
 export function moveSecretFixes(
   finding: RuleFinding<'hardcoded-secret' | 'hardcoded-token'>,
@@ -90,10 +112,11 @@ export function moveSecretFixes(
 ): Fix[] {
   const { document, settings } = context;
   const { unit, literal } = finding.facts;
-  const literals = literalsOf(unit, settings);
+  const literals = literalsOf(unit, settings, document.text);
+  const ownKind = literal.kind === 'secret-literal' ? literal.what : 'token';
   const own = {
     valueRange: literal.valueRange,
-    name: secureNameFor(literal.kind === 'secret-literal' ? literal.what : 'token', settings),
+    ...secureNameFor(ownKind, settings, document.text.slice(Math.max(0, literal.valueRange.start - 16), literal.valueRange.start)),
   };
   const snippet = document.kind === 'guide' ? undefined : context.snippetCodeOf(unit);
   if (document.kind !== 'guide' && !snippet) return [];
@@ -113,15 +136,21 @@ export function moveSecretFixes(
   const existing = new Set(commentsAbove(code, lineStartAt(code, start)));
   const eol = document.kind === 'export' ? region.eol : lineEndingOf(code);
   const layout = { eol, indentUnit: indentUnitOf(code) };
-  const names = [...new Set(sameStatement.map((l) => l.literal.name))].filter(
-    (name) => !existing.has(movedSecretComment(name).trim()),
-  );
+  // One comment line per moved value (its first line names it), then the Integration Hub note once.
+  const moved = new Map<string, MovedSecret>();
+  for (const { literal: l } of sameStatement) {
+    const line = `// ${movedSecretCommentText(l.name, l.what)}`;
+    if (!existing.has(line) && !moved.has(l.name)) moved.set(l.name, l.what ? { name: l.name, what: l.what } : { name: l.name });
+  }
   const edits: TextEdit[] = [{ range, newText: secretSubstitution(own.name) }];
-  if (names.length > 0) {
+  if (moved.size > 0) {
+    const note = existing.has(`// ${INTEGRATION_HUB_NOTE}`);
     edits.unshift(
-      insertLinesBefore(code, start, eol, (indent) =>
-        names.map((name) => movedSecretComment(name, { ...layout, indent })).join(''),
-      ),
+      insertLinesBefore(code, start, eol, (indent) => {
+        const text = movedSecretComment([...moved.values()], { ...layout, indent });
+        // The Integration Hub note is written once per statement.
+        return note ? text.slice(0, text.lastIndexOf(`${indent}// ${INTEGRATION_HUB_NOTE}`)) : text;
+      }),
     );
   }
   return [{ title: MOVE_SECRET_TITLE, code: finding.code, preferred: true, edits: region.toDocumentEdits(edits) }];

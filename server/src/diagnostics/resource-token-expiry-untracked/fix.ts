@@ -2,10 +2,9 @@ import type { CodeUnit, FlowModel, TokenAcquireEvent } from '../../analysis/mode
 import type { TextEdit } from '../../common/text-edit';
 import type { GuideDocument } from '../../documents/parsed-document';
 import type { RuleFinding } from '../finding';
-import type { Fix, FixContext } from '../fix';
+import { claimsOf, type Fix, type FixContext } from '../fix';
 import type { SnippetBlock } from '../../syntax/guide/ast';
-import { expiryFromExpiresIn } from '../../templates';
-import { expiryFromExpiresInLine } from '../../templates/pieces';
+import { expiryFromExpiresIn, tokenNamesFor } from '../../templates';
 import { toCodeRange, type SnippetCode } from '../../editing/code-region';
 import { guideStatementAt, treeRange } from '../../editing/guide-tree';
 import { guideNowAt } from '../../editing/guide-now';
@@ -14,13 +13,21 @@ import { callById, eventsOfKind } from '../../analysis/model/queries';
 import { expiryNameFor } from '../../editing/names';
 import { statementAt } from '../../editing/snippet-tree';
 import { responseIn, spellingOf } from '../../editing/token-variables';
-import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
+import { indentAt, indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 
 const RESOURCE_TOKEN_EXPIRY_UNTRACKED_CODE = 'resource-token-expiry-untracked';
 const TRACK_RESOURCE_EXPIRY_TITLE = "Track the resource token's expiry";
 
-function fix(edits: TextEdit[]): Fix[] {
-  return [{ title: TRACK_RESOURCE_EXPIRY_TITLE, code: RESOURCE_TOKEN_EXPIRY_UNTRACKED_CODE, preferred: true, edits }];
+function fix(edits: TextEdit[], unit: CodeUnit): Fix[] {
+  return [
+    {
+      title: TRACK_RESOURCE_EXPIRY_TITLE,
+      code: RESOURCE_TOKEN_EXPIRY_UNTRACKED_CODE,
+      preferred: true,
+      edits,
+      claims: [claimsOf.tokens(unit)],
+    },
+  ];
 }
 
 /** The stored token's name as written (`ASSIGN resourceToken = …`, `SET strResourceToken = …;`). */
@@ -53,19 +60,23 @@ function snippetFix(snippet: SnippetCode, model: FlowModel, unit: CodeUnit, acqu
   const response = responseIn(text) ?? (call?.resultVariable ? spellingOf(code, call.resultVariable) : undefined);
   const token = storedName(text);
   if (!statement || !response || !token) return [];
+  const names = tokenNamesFor(token);
   const expiry = expiryNameFor(token);
   const copy = copiedExpiry(unit, acquisition, expiry);
   const copyRange = copy && toCodeRange(region, copy.range);
   const copyStatement = copyRange && statementAt(program, copyRange);
+  const layout = { eol, indentUnit: indentUnitOf(code) };
   if (copyStatement?.statement.kind === 'Assign') {
-    const value = copyStatement.statement.value.range;
-    const line = expiryFromExpiresInLine('snippet', { expiry, response });
-    return fix(region.toDocumentEdits([{ range: value, newText: line.slice(line.indexOf('=') + 1).trim() }]));
+    // The copied expiry's statement becomes the token's own expiry, in place.
+    const range = copyStatement.statement.range;
+    const indent = indentAt(code, range.start);
+    const lines = expiryFromExpiresIn('snippet', { expiry, lifetime: names.lifetime, response, ...layout, indent });
+    return fix(region.toDocumentEdits([{ range, newText: lines.slice(indent.length, lines.length - eol.length) }]), unit);
   }
   const insert = insertLinesAfter(code, statement.statement.range.end, statement.statement.range.start, eol, (indent) =>
-    expiryFromExpiresIn('snippet', { expiry, response, eol, indentUnit: indentUnitOf(code), indent }),
+    expiryFromExpiresIn('snippet', { expiry, lifetime: names.lifetime, response, ...layout, indent }),
   );
-  return fix(region.toDocumentEdits([insert]));
+  return fix(region.toDocumentEdits([insert]), unit);
 }
 
 function guideFix(
@@ -87,8 +98,10 @@ function guideFix(
   const expiry = expiryNameFor(token);
   const now = guideNowAt(text, block, statement.statement.start);
   const copy = copiedExpiry(unit, acquisition, expiry);
-  if (copy)
-    return fix([{ range: copy.range, newText: expiryFromExpiresInLine('guide', { expiry, response: data, now }) }]);
+  if (copy) {
+    const line = expiryFromExpiresIn('guide', { expiry, response: data, now });
+    return fix([{ range: copy.range, newText: line.trimEnd() }], unit);
+  }
   const body = text.slice(block.bodyRange.start, block.bodyRange.end);
   const insert = insertLinesAfter(
     text,
@@ -105,13 +118,14 @@ function guideFix(
         indent,
       }),
   );
-  return fix([insert]);
+  return fix([insert], unit);
 }
 
 /**
  * resource-token-expiry-untracked: right after the statement that stores the resource token, its own expiry from
- * the exchange response's `expires_in` (`resourceToken` → `resourceTokenExpiry`). An expiry copied from the client
- * token (`resourceTokenExpiry = clientTokenExpiry`) is rewritten in place instead.
+ * the exchange response's `expires_in`, with a short lifetime when the response has none (`resourceToken` →
+ * `resourceTokenExpiry`). An expiry copied from the client token (`resourceTokenExpiry = clientTokenExpiry`) is
+ * rewritten in place instead.
  */
 export function resourceTokenExpiryFixes(
   finding: RuleFinding<'resource-token-expiry-untracked'>,

@@ -5,32 +5,43 @@ import type { TextRange } from '../../common/text-range';
 import type { GuideDocument } from '../../documents/parsed-document';
 import type { RuleFinding } from '../finding';
 import type { SnippetBlock } from '../../syntax/guide/ast';
-import type { Fix, FixContext } from '../fix';
+import { claimsOf, type Fix, type FixContext } from '../fix';
 import {
   bufferedExpiryCondition,
   expiresInValue,
   expiryFromExpiresIn,
   GUIDE_NOW_EXPRESSION,
+  MISSING_EXPIRES_IN_SECONDS,
   SNIPPET_EMPTY,
+  tokenNamesFor,
 } from '../../templates';
+import type { Expression } from '../../syntax/snippet/ast';
 import { toCodeRange, type SnippetCode } from '../../editing/code-region';
 import { declaredLocal, guideNamesIn, guideStatementAt, treeRange } from '../../editing/guide-tree';
 import { insertLinesAfter, insertLinesBefore } from '../../editing/insertion';
 import { callById, eventsOfKind } from '../../analysis/model/queries';
 import { expiryNameFor, uniqueName } from '../../editing/names';
-import { chooseBuffer } from '../../editing/refresh-buffer';
-import { nodesOfKind, statementAt } from '../../editing/snippet-tree';
+import { chooseBuffer, snippetBufferSetting } from '../../editing/refresh-buffer';
+import { assignedName, nodesOfKind, statementAt } from '../../editing/snippet-tree';
 import { responseIn, spellingOf } from '../../editing/token-variables';
-import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
+import { indentAt, indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 import { nowDeclaration } from '../../editing/guide-now';
 
 const TOKEN_EXPIRES_IN_IGNORED_CODE = 'token-expires-in-ignored';
 const USE_EXPIRES_IN_TITLE = 'Use expires_in';
 
-function fix(edits: TextEdit[]): Fix[] {
+function fix(edits: TextEdit[], unit: CodeUnit): Fix[] {
   return edits.length === 0
     ? []
-    : [{ title: USE_EXPIRES_IN_TITLE, code: TOKEN_EXPIRES_IN_IGNORED_CODE, preferred: true, edits }];
+    : [
+        {
+          title: USE_EXPIRES_IN_TITLE,
+          code: TOKEN_EXPIRES_IN_IGNORED_CODE,
+          preferred: true,
+          edits,
+          claims: [claimsOf.tokens(unit)],
+        },
+      ];
 }
 
 /** The response-reading acquisition behind a stored token in its unit (following `SET strCachedToken = tokenValue`). */
@@ -77,17 +88,55 @@ function constantFix(context: FixContext, unit: CodeUnit, event: ExpirySetEvent,
     const block = context.guideBlockOf(unit);
     if (!block) return [];
     const response = spellingOf(document.text.slice(block.bodyRange.start, block.bodyRange.end), call.resultVariable);
-    return fix([{ range, newText: expiresInValue('guide', guideData(document.text, block, response)) }]);
+    const data = guideData(document.text, block, response);
+    const seconds = `(${expiresInValue('guide', data)} || ${MISSING_EXPIRES_IN_SECONDS})`;
+    return fix([{ range, newText: seconds }], unit);
   }
   const snippet = context.snippetCodeOf(unit);
   const codeRange = snippet && toCodeRange(snippet.region, range);
   if (!snippet || !codeRange) return [];
-  const { code } = snippet.region;
+  const { code, eol } = snippet.region;
   const response = spellingOf(code, call.resultVariable);
+  const statement = statementAt(snippet.program, codeRange)?.statement;
+  // `ASSIGN tokenExpiry = utc + (3600 / 86400)`: the statement becomes the expiry from expires_in, with a short
+  // lifetime when the response has none, keeping the code's own "now".
+  if (statement?.kind === 'Assign' && statement.target.kind === 'Identifier') {
+    const value = unwrapParens(statement.value);
+    const now =
+      value.kind === 'Binary' && value.operator === '+'
+        ? [value.left, value.right].find((side) => !(side.range.start <= codeRange.start && codeRange.end <= side.range.end))
+        : undefined;
+    if (now && (now.kind === 'Identifier' || now.kind === 'Call')) {
+      const expiry = statement.target.text;
+      const indent = indentAt(code, statement.range.start);
+      const lines = expiryFromExpiresIn('snippet', {
+        expiry,
+        lifetime: tokenNamesFor(tokenOfExpiry(expiry)).lifetime,
+        response,
+        now: code.slice(now.range.start, now.range.end),
+        eol,
+        indentUnit: indentUnitOf(code),
+        indent,
+      });
+      const newText = lines.slice(indent.length, lines.length - eol.length);
+      return fix(snippet.region.toDocumentEdits([{ range: statement.range, newText }]), unit);
+    }
+  }
   const constant = code.slice(codeRange.start, codeRange.end);
-  // `utc + (3600 / 86400)` keeps its form: only the number of seconds is replaced.
+  // Any other shape keeps its form: only the number of seconds is replaced.
   const newText = /^\d+$/.test(constant) ? `${response}.expires_in` : `(${expiresInValue('snippet', response)})`;
-  return fix(snippet.region.toDocumentEdits([{ range: codeRange, newText }]));
+  return fix(snippet.region.toDocumentEdits([{ range: codeRange, newText }]), unit);
+}
+
+/** `tokenExpiry` → `token`, `crmTokenExpiry` → `crmToken`: the token an expiry variable is named after. */
+function tokenOfExpiry(expiry: string): string {
+  return expiry.replace(/Expiry$/i, '') || expiry;
+}
+
+function unwrapParens(node: Expression): Expression {
+  let x = node;
+  while (x.kind === 'Paren') x = x.expression;
+  return x;
 }
 
 // ---------------------------------------------------------------- a cached token with no expiry
@@ -132,19 +181,18 @@ function snippetNoExpiryFix(
     .split(/\s*=/)[0]!
     .trim();
   const expiry = expiryNameFor(token);
+  const lifetime = tokenNamesFor(token).lifetime;
   const indentUnit = indentUnitOf(code);
   const edits: TextEdit[] = [
     insertLinesAfter(code, statement.statement.range.end, statement.statement.range.start, eol, (indent) =>
-      expiryFromExpiresIn('snippet', { expiry, response, eol, indentUnit, indent }),
+      expiryFromExpiresIn('snippet', { expiry, lifetime, response, eol, indentUnit, indent }),
     ),
   ];
   const presence = presenceChecksFor(unit, acquisition)[0];
   const presenceRange = presence && toCodeRange(region, presence.range);
   if (presenceRange) {
-    const assigned = new Set(
-      nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()),
-    );
-    const buffer = chooseBuffer('snippet', settings, code, assigned, { eol, indentUnit });
+    const assigned = new Set(nodesOfKind(program, 'Assign').map((a) => assignedName(a) ?? ''));
+    const buffer = snippetBufferSetting(settings, assigned, { eol, indentUnit });
     const test = code.slice(presenceRange.start, presenceRange.end);
     const missing = MISSING.test(test.trim());
     const extended = missing
@@ -161,7 +209,7 @@ function snippetNoExpiryFix(
     if (buffer.assignment && check)
       edits.unshift(insertLinesBefore(code, check.statement.range.start, eol, buffer.assignment));
   }
-  return fix(region.toDocumentEdits(edits));
+  return fix(region.toDocumentEdits(edits), unit);
 }
 
 function guideNoExpiryFix(
@@ -228,13 +276,14 @@ function guideNoExpiryFix(
       }),
     );
   }
-  return fix(edits);
+  return fix(edits, unit);
 }
 
 /**
- * token-expires-in-ignored: a constant lifetime becomes the token response's `expires_in` (Snippet keeps the
- * `/ 86400` of the expression it sits in; guide `tokenData.expires_in`). A cached token with no expiry gets one,
- * right after the statement that stores it, and its presence test also tests the buffered expiry.
+ * token-expires-in-ignored: a constant lifetime becomes the token response's `expires_in`, with a short lifetime
+ * when the response has none (Snippet: the expiry statement is rewritten from `now + (3600 / 86400)`; guide
+ * `(tokenData.expires_in || 600)`). A cached token with no expiry gets one, right after the statement that stores
+ * it, and its presence test also tests the buffered expiry.
  */
 export function tokenExpiresInIgnoredFixes(
   finding: RuleFinding<'token-expires-in-ignored'>,

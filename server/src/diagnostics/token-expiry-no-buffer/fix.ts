@@ -6,14 +6,14 @@ import type { TextRange } from '../../common/text-range';
 import type { ParsedDocument } from '../../documents/parsed-document';
 import type { RuleFinding } from '../finding';
 import type { AstNode } from '../../syntax/snippet/ast';
-import type { Fix, FixContext } from '../fix';
+import { claimsOf, type Fix, type FixContext } from '../fix';
 import type { SnippetBlock } from '../../syntax/guide/ast';
-import { bufferedExpiry } from '../../templates';
+import { bufferedExpiry, bufferedExpiryCondition, type ComparisonOperator } from '../../templates';
 import { toCodeRange, type SnippetCode } from '../../editing/code-region';
-import { allNodes, guideNamesIn, guideNodeAt, guideStatementAt } from '../../editing/guide-tree';
+import { allNodes, guideNamesIn, guideNodeAt, guideStatementAt, treeRange } from '../../editing/guide-tree';
 import { insertLinesBefore } from '../../editing/insertion';
-import { chooseBuffer, jitterAnchor } from '../../editing/refresh-buffer';
-import { nodeAt, nodesOfKind, statementAt } from '../../editing/snippet-tree';
+import { chooseBuffer, jitterAnchor, snippetBufferSetting } from '../../editing/refresh-buffer';
+import { assignedName, nodeAt, nodesOfKind, statementAt } from '../../editing/snippet-tree';
 import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 
 const TOKEN_EXPIRY_NO_BUFFER_CODE = 'token-expiry-no-buffer';
@@ -23,10 +23,27 @@ type NoBufferFinding = RuleFinding<'token-expiry-no-buffer'>;
 
 const COMPARISONS = new Set(['<', '<=', '>', '>=']);
 
-function fix(edits: TextEdit[]): Fix[] {
-  return [{ title: ADD_BUFFER_TITLE, code: TOKEN_EXPIRY_NO_BUFFER_CODE, preferred: true, edits }];
+function fix(edits: TextEdit[], unit: CodeUnit): Fix[] {
+  return [
+    { title: ADD_BUFFER_TITLE, code: TOKEN_EXPIRY_NO_BUFFER_CODE, preferred: true, edits, claims: [claimsOf.tokens(unit)] },
+  ];
 }
 
+/** The operator seen from the other side: `a < b` is `b > a`. */
+const FLIPPED: Readonly<Record<string, ComparisonOperator>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+/** Operand text that stays one operand inside `expiry - now`. */
+function operand(code: string, node: AstNode): string {
+  const text = code.slice(node.range.start, node.range.end);
+  return node.kind === 'Binary' || node.kind === 'Unary' ? `(${text})` : text;
+}
+
+/**
+ * Snippet: the whole comparison becomes the time left against the buffer setting, keeping its direction and `now`
+ * inside arithmetic: `utc >= tokenExpiry` → `tokenExpiry - utc <= tokenRefreshBufferSec / 86400`, `tokenExpiry > utc`
+ * → `tokenExpiry - utc > tokenRefreshBufferSec / 86400`. The setting's default is inserted before the unit's first
+ * expiry check unless the code assigns it.
+ */
 function snippetFix(
   snippet: SnippetCode,
   finding: NoBufferFinding,
@@ -41,20 +58,24 @@ function snippetFix(
   const comparison = nodeAt(program, range, (n) => n.kind === 'Binary' && COMPARISONS.has(n.operator));
   if (comparison?.kind !== 'Binary') return [];
   const holdsExpiry = (side: AstNode): boolean => nodesOfKind(side, 'Identifier').some((id) => id.folded === expiry);
-  const side = holdsExpiry(comparison.right)
-    ? comparison.right
-    : holdsExpiry(comparison.left)
-      ? comparison.left
-      : undefined;
-  if (!side) return [];
-  const assigned = new Set(
-    nodesOfKind(program, 'Assign').map((a) => code.slice(a.target.range.start, a.target.range.end).toLowerCase()),
-  );
-  const buffer = chooseBuffer('snippet', settings, code, assigned, { eol, indentUnit: indentUnitOf(code) });
+  const expiryOnRight = holdsExpiry(comparison.right);
+  if (!expiryOnRight && !holdsExpiry(comparison.left)) return [];
+  const [nowSide, expirySide] = expiryOnRight
+    ? [comparison.left, comparison.right]
+    : [comparison.right, comparison.left];
+  // Read as "now OP expiry".
+  const operator = expiryOnRight ? (comparison.operator as ComparisonOperator) : FLIPPED[comparison.operator]!;
+  const assigned = new Set(nodesOfKind(program, 'Assign').map((a) => assignedName(a) ?? ''));
+  const buffer = snippetBufferSetting(settings, assigned, { eol, indentUnit: indentUnitOf(code) });
   const edits: TextEdit[] = [
     {
-      range: side.range,
-      newText: bufferedExpiry('snippet', code.slice(side.range.start, side.range.end), buffer.value),
+      range: comparison.range,
+      newText: bufferedExpiryCondition('snippet', {
+        expiry: operand(code, expirySide),
+        now: operand(code, nowSide),
+        buffer: buffer.value,
+        operator,
+      }),
     },
   ];
   const statementStart = (r: TextRange): number | undefined => {
@@ -64,7 +85,7 @@ function snippetFix(
   const own = statementStart(finding.range);
   if (buffer.assignment && own !== undefined)
     edits.unshift(insertLinesBefore(code, jitterAnchor(unit, own, statementStart), eol, buffer.assignment));
-  return fix(region.toDocumentEdits(edits));
+  return fix(region.toDocumentEdits(edits), unit);
 }
 
 function guideFix(
@@ -103,18 +124,57 @@ function guideFix(
   const own = statementStart(finding.range);
   if (buffer.assignment && own !== undefined)
     edits.unshift(insertLinesBefore(text, jitterAnchor(unit, own, statementStart), eol, buffer.assignment));
-  return fix(edits);
+  return fix(edits, unit);
+}
+
+/** A subtraction whose left side reads the lifetime (`expires_in - 300`, `(utc + lifetime) - 0.0035`). */
+function subtractsFromLifetime(node: AstNode): boolean {
+  return nodesOfKind(node, 'Binary').some(
+    (b) =>
+      b.operator === '-' &&
+      nodesOfKind(b.left, 'Member').some((m) => m.propertyFolded === 'expires_in' || m.propertyFolded === 'expiresin'),
+  );
+}
+
+function guideSubtractsFromLifetime(node: AnyNode): boolean {
+  return allNodes(node).some(
+    (n) =>
+      n.type === 'BinaryExpression' &&
+      n.operator === '-' &&
+      allNodes(n.left).some(
+        (m) => m.type === 'MemberExpression' && m.property.type === 'Identifier' && /^expires_?in$/i.test(m.property.name),
+      ),
+  );
 }
 
 /**
- * token-expiry-no-buffer: subtracts the buffer from the expiry side of the comparison, keeping its direction:
- * `utc >= tokenExpiry` → `utc >= tokenExpiry - (300 / 86400)`, `currentTime < tokenExpiry` → `currentTime <
- * (tokenExpiry - 300)`.
- * With jitter enabled, a per-contact buffer variable (assigned just before the check) instead of the constant.
+ * The stored expiry already has a buffer taken off (`tokenExpiry = utc + ((r.expires_in - 300) / 86400)`): a second
+ * one would refresh twice as early, so the fix offers nothing (the analysis does not see that buffer yet).
+ */
+function bufferedWhenStored(context: FixContext, stores: NoBufferFinding['facts']['stores']): boolean {
+  return stores.some(({ unit, event }) => {
+    if (context.document.kind === 'guide') {
+      const block = context.guideBlockOf(unit);
+      const statement = block && guideStatementAt(block.program, treeRange(context.document.text, event.range));
+      return statement !== undefined && guideSubtractsFromLifetime(statement.statement);
+    }
+    const snippet = context.snippetCodeOf(unit);
+    const range = snippet && toCodeRange(snippet.region, event.range);
+    const statement = range && statementAt(snippet.program, range)?.statement;
+    return statement?.kind === 'Assign' && subtractsFromLifetime(statement.value);
+  });
+}
+
+/**
+ * token-expiry-no-buffer: Snippet rewrites the comparison as the time left against the buffer setting (`utc >=
+ * tokenExpiry` → `tokenExpiry - utc <= tokenRefreshBufferSec / 86400`); the guide subtracts the buffer from the expiry
+ * side (`currentTime < tokenExpiry` → `currentTime < (tokenExpiry - 300)`). With jitter enabled, a per-contact buffer.
+ * No fix when the stored expiry already subtracts a buffer.
  */
 export function tokenExpiryNoBufferFixes(finding: NoBufferFinding, context: FixContext): Fix[] {
   const { document, settings } = context;
-  const { unit, check } = finding.facts;
+  const { unit, check, stores } = finding.facts;
+  if (bufferedWhenStored(context, stores)) return [];
   if (document.kind === 'guide') {
     const block = context.guideBlockOf(unit);
     return block ? guideFix(document, block, finding, settings, unit, check.expiryVariable) : [];

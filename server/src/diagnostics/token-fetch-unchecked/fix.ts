@@ -5,9 +5,9 @@ import type { TextRange } from '../../common/text-range';
 import type { ParsedDocument } from '../../documents/parsed-document';
 import type { RuleFinding } from '../finding';
 import type { Statement } from '../../syntax/snippet/ast';
-import type { Fix, FixContext } from '../fix';
+import { claimsOf, type Fix, type FixContext } from '../fix';
 import type { SnippetBlock } from '../../syntax/guide/ast';
-import type { LineEnding, Notation } from '../../templates';
+import { tokenNamesFor, type Notation } from '../../templates';
 import { LineWriter, renderLines } from '../../templates/layout';
 import { writeTokenStatusCheck } from '../../templates/token-status-check';
 import { toCodeRange, wholeDocumentRegion, type CodeRegion, type SnippetCode } from '../../editing/code-region';
@@ -16,18 +16,21 @@ import { eventsOfKind } from '../../analysis/model/queries';
 import { errorVariableOf } from '../../editing/names';
 import { assignedName, namesIn, statementChain } from '../../editing/snippet-tree';
 import { spellingOf } from '../../editing/token-variables';
-import {
-  endsLine,
-  indentAt,
-  indentUnitOf,
-  lineStartAt,
-  linesBetween,
-  nextLineStartAt,
-  startsLine,
-} from '../../editing/text-layout';
+import { indentUnitOf } from '../../editing/text-layout';
+import { WRAPPED, wrapLines } from '../../editing/wrap-lines';
 
 const TOKEN_FETCH_UNCHECKED_CODE = 'token-fetch-unchecked';
 const CHECK_TOKEN_RESPONSE_TITLE = 'Check the token response';
+
+function checkFix(edits: TextEdit[], unit: CodeUnit): Fix {
+  return {
+    title: CHECK_TOKEN_RESPONSE_TITLE,
+    code: TOKEN_FETCH_UNCHECKED_CODE,
+    preferred: true,
+    edits,
+    claims: [claimsOf.tokens(unit)],
+  };
+}
 
 /** One statement as the wrapping sees it: its range, the names it reads, the name it assigns (if any). */
 interface StatementFacts {
@@ -103,8 +106,6 @@ function runAround(
   return { first, last };
 }
 
-const MARKER = '\u2063success\u2063';
-
 interface WrapSpec {
   readonly notation: Notation;
   readonly request: string;
@@ -116,36 +117,17 @@ interface WrapSpec {
 }
 
 /**
- * Guards lines [from, to] of the code with the token status check: the check's head goes before them, each of their
- * lines gains one indentation level, and the failure branch goes after them. The lines themselves are untouched
- * otherwise (so an export keeps its entities).
+ * Guards lines [from, to] of the code with the token status check (editing/wrap-lines.ts): the lines run only on
+ * 200; otherwise the token and expiry they set are cleared and the error variable is set. Document edits.
  */
-function wrapLines(region: CodeRegion, from: number, to: number, spec: WrapSpec): TextEdit[] | undefined {
-  const { code, eol } = region;
-  if (!startsLine(code, from) || !endsLine(code, to)) return undefined;
-  const indentUnit = indentUnitOf(code);
-  const indent = indentAt(code, from);
-  const w = new LineWriter();
-  const success = new LineWriter().line(MARKER).lines;
-  writeTokenStatusCheck(w, spec.notation, { ...spec, success });
-  const rendered = renderLines(w.lines, { eol, indentUnit, indent });
-  const markerAt = rendered.indexOf(MARKER);
-  const head = rendered.slice(0, lineStartAt(rendered, markerAt));
-  const tail = rendered.slice(nextLineStartAt(rendered, markerAt));
-  const edits: TextEdit[] = [];
-  const lines = linesBetween(code, from, to);
-  lines.forEach((line, i) => {
-    const blank = code.slice(line.start, line.end).trim() === '';
-    const text = (i === 0 ? head : '') + (blank ? '' : indentUnit);
-    if (text) edits.push({ range: { start: line.start, end: line.start }, newText: text });
+function wrapWithCheck(region: CodeRegion, from: number, to: number, spec: WrapSpec): TextEdit[] | undefined {
+  const indentUnit = indentUnitOf(region.code);
+  const edits = wrapLines(region, from, to, (indent) => {
+    const w = new LineWriter();
+    writeTokenStatusCheck(w, spec.notation, { ...spec, success: new LineWriter().line(WRAPPED).lines });
+    return renderLines(w.lines, { eol: region.eol, indentUnit, indent });
   });
-  const after = nextLineStartAt(code, to);
-  const atEnd = after === code.length && !/[\r\n]$/.test(code);
-  edits.push({
-    range: { start: after, end: after },
-    newText: atEnd ? eol + tail.slice(0, tail.length - (eol as LineEnding).length) : tail,
-  });
-  return region.toDocumentEdits(edits);
+  return edits && region.toDocumentEdits(edits);
 }
 
 /** Token variables written for later among the run's statements, and expiries set there. */
@@ -173,7 +155,6 @@ function clearedIn(
 }
 
 function snippetFix(
-  document: ParsedDocument,
   snippet: SnippetCode,
   unit: CodeUnit,
   acquisition: TokenAcquireEvent,
@@ -200,16 +181,18 @@ function snippetFix(
   const client =
     /^(?:global:)?[A-Za-z_][\w$]*/i.exec(region.code.slice(toCodeRange(region, call.range)?.start ?? 0))?.[0] ??
     spell(call.client);
-  const edits = wrapLines(region, from, to, {
+  // The error is named after the token the run stores (`crmToken` → `crmTokenError`), as the refresh block names it.
+  const stored = cleared.tokens[0] ?? cleared.locals[0] ?? acquisition.variable;
+  const edits = wrapWithCheck(region, from, to, {
     notation: 'snippet',
     request: client,
     response: spell(call.resultVariable),
-    error: errorVariableOf(document, 'snippet'),
+    error: tokenNamesFor(spell(stored)).error,
     tokenVariables: [...cleared.tokens, ...cleared.locals].map(spell),
     expiryVariables: cleared.expiries.map(spell),
     guideFailureLines: [],
   });
-  return edits ? [{ title: CHECK_TOKEN_RESPONSE_TITLE, code: TOKEN_FETCH_UNCHECKED_CODE, preferred: true, edits }] : [];
+  return edits ? [checkFix(edits, unit)] : [];
 }
 
 function guideFix(
@@ -236,7 +219,7 @@ function guideFix(
   const cleared = clearedIn(unit, { start: from, end: to }, (r) => r);
   const body = text.slice(block.bodyRange.start, block.bodyRange.end);
   const spell = (name: string): string => spellingOf(body, name);
-  const edits = wrapLines(wholeDocumentRegion(text), from, to, {
+  const edits = wrapWithCheck(wholeDocumentRegion(text), from, to, {
     notation: 'guide',
     request: spell(call.client),
     response: spell(call.resultVariable),
@@ -246,7 +229,7 @@ function guideFix(
     // A JavaScript local is cleared as such; SET would create a script variable.
     guideFailureLines: cleared.locals.map((local) => `${spell(local)} = "";`),
   });
-  return edits ? [{ title: CHECK_TOKEN_RESPONSE_TITLE, code: TOKEN_FETCH_UNCHECKED_CODE, preferred: true, edits }] : [];
+  return edits ? [checkFix(edits, unit)] : [];
 }
 
 /**
@@ -263,5 +246,5 @@ export function tokenFetchUncheckedFixes(finding: RuleFinding<'token-fetch-unche
     return block ? guideFix(document, block, unit, acquisition, call) : [];
   }
   const snippet = context.snippetCodeOf(unit);
-  return snippet ? snippetFix(document, snippet, unit, acquisition, call) : [];
+  return snippet ? snippetFix(snippet, unit, acquisition, call) : [];
 }

@@ -5,11 +5,12 @@ import { guideTokenFixes } from './guide-fix';
 import { snippetTokenFixes } from './snippet-fix';
 
 /**
- * token-reuse-without-expiry: Strategy B (preferred: a cached token refreshed `bufferSeconds` before its expiry,
- * inserted before the first use in the code unit) and Strategy A (a fresh token right before this request).
+ * token-reuse-without-expiry: Strategy B (preferred: a cached token refreshed when the time left is within the
+ * buffer setting, inserted before the first use in the code unit; the acquiring action records the expiry too) and
+ * Strategy A (a fresh token right before this request). Either way a call with the token runs only when there is one.
  */
 export function tokenReuseFixes(finding: RuleFinding<'token-reuse-without-expiry'>, context: FixContext): Fix[] {
-  const { unit, use, tokenRequest } = finding.facts;
+  const { unit, use, tokenRequest, acquisition } = finding.facts;
   const source = tokenSourceOf(tokenRequest);
   const { document, settings } = context;
   if (document.kind === 'guide') {
@@ -17,5 +18,16 @@ export function tokenReuseFixes(finding: RuleFinding<'token-reuse-without-expiry
     return block ? guideTokenFixes(document, block, unit, use, source, settings) : [];
   }
   const snippet = context.snippetCodeOf(unit);
-  return snippet ? snippetTokenFixes(document, snippet, unit, use, source, settings) : [];
+  return snippet
+    ? snippetTokenFixes({
+        document,
+        context,
+        snippet,
+        unit,
+        use,
+        source,
+        settings,
+        ...(acquisition ? { acquisition } : {}),
+      })
+    : [];
 }

@@ -5,14 +5,15 @@ import type { TextEdit } from '../../common/text-edit';
 import type { TextRange } from '../../common/text-range';
 import type { GuideDocument } from '../../documents/parsed-document';
 import type { SnippetBlock } from '../../syntax/guide/ast';
-import type { Fix } from '../fix';
-import { strategyA, strategyB } from '../../templates';
+import { claimsOf, type Fix } from '../fix';
+import { cacheNameFor, PLACEHOLDER_TOKEN_URL, strategyA, strategyB } from '../../templates';
 import { guideNodeAt, guideNamesIn, guideStatementChain, type GuideSlot } from '../../editing/guide-tree';
 import { insertLinesBefore } from '../../editing/insertion';
 import { eventsOfKind } from '../../analysis/model/queries';
 import { assignedNameSet, errorVariableOf, expiryNameFor, uniqueName } from '../../editing/names';
+import { staleCommentEdit } from '../../editing/stale-comment';
 import { endsLine, indentUnitOf, lineEndingOf, nextLineStartAt } from '../../editing/text-layout';
-import { credentialNames, type TokenSource } from './acquisition';
+import { credentialNames, isComplete, type TokenSource } from './acquisition';
 import { CODE, STRATEGY_A_TITLE, STRATEGY_B_TITLE } from './titles';
 
 /**
@@ -86,9 +87,13 @@ function bodyIndent(text: string, block: SnippetBlock): string {
   return /^([ \t]*)\S/m.exec(body.replace(/^[^\r\n]*/, ''))?.[1] ?? '';
 }
 
-const UNKNOWN_URL_TODO =
-  "// TODO: the token's acquisition is not in this script: set tokenReq.url below to your identity provider's token " +
-  'endpoint';
+/** The comment above a token request whose endpoint or credentials are not in the document. */
+function unknownRequestTodo(clientId: string, clientSecret: string): string {
+  return (
+    `// TODO fill in: the token's acquisition is not in this script: write your identity provider's token endpoint ` +
+    `in tokenReq.url (the .invalid host never resolves) and set ${clientId} and ${clientSecret} outside the script`
+  );
+}
 
 export function guideTokenFixes(
   document: GuideDocument,
@@ -104,9 +109,24 @@ export function guideTokenFixes(
   const indentUnit = indentUnitOf(body);
   const taken = new Set([...guideNamesIn(block), ...assignedNameSet(document)]);
   const error = errorVariableOf(document, 'guide');
-  const credentials = credentialNames(source, settings);
-  const tokenUrl = source.url;
-  const todo = (indent: string): string => (tokenUrl === undefined ? `${indent}${UNKNOWN_URL_TODO}${eol}` : '');
+  const variableName = text
+    .slice(use.range.start, use.range.end)
+    .replace(/^\{|\}$/g, '')
+    .replace(/^global:/i, '');
+  const cachedToken = cacheNameFor(variableName, 'guide');
+  const credentials = credentialNames(source, cachedToken, settings);
+  const complete = isComplete(source);
+  const tokenUrl = complete ? source.url! : `"${PLACEHOLDER_TOKEN_URL}"`;
+  const todo = (indent: string): string =>
+    complete ? '' : `${indent}${unknownRequestTodo(credentials.clientIdName, credentials.clientSecretName)}${eol}`;
+  const rewrite = (targets: readonly TokenUseEvent[], replacement: string): TextEdit[] => {
+    const stale = new Map<number, TextEdit>();
+    for (const u of targets) {
+      const comment = staleCommentEdit(text, u.range.end, variableName);
+      if (comment) stale.set(comment.range.start, comment);
+    }
+    return [...targets.map((u) => rewriteUse(text, block, u.range, replacement)), ...stale.values()];
+  };
   const local = (base: string): string => uniqueName(base, taken);
   const inBlock = (u: TokenUseEvent): boolean =>
     u.range.start >= block.bodyRange.start && u.range.end <= block.bodyRange.end;
@@ -115,11 +135,6 @@ export function guideTokenFixes(
 
   // Strategy B at the top of the block; every use in the block reads validToken.
   {
-    const variableName = text
-      .slice(use.range.start, use.range.end)
-      .replace(/^\{|\}$/g, '')
-      .replace(/^global:/i, '');
-    const cachedToken = /cached/i.test(variableName) ? variableName : 'strCachedToken';
     const validToken = local('validToken');
     const indent = bodyIndent(text, block);
     const names = {
@@ -134,7 +149,7 @@ export function guideTokenFixes(
       response: local('tokenResp'),
       data: local('tokenData'),
       refreshBuffer: local('refreshBuffer'),
-      ...(tokenUrl !== undefined ? { tokenUrl } : {}),
+      tokenUrl,
       ...credentials,
     };
     const insert = insertLinesBefore(
@@ -153,8 +168,10 @@ export function guideTokenFixes(
           indent,
         }),
     );
-    const rewrites = uses.map((u) => rewriteUse(text, block, u.range, validToken));
-    fixes.push({ title: STRATEGY_B_TITLE, code: CODE, preferred: true, edits: [insert, ...rewrites] });
+    const rewrites = rewrite(uses, validToken);
+    const calls = uses.flatMap((u) => (u.callId === undefined ? [] : [claimsOf.call({ id: u.callId })]));
+    const claims = [claimsOf.tokens(unit), ...calls];
+    fixes.push({ title: STRATEGY_B_TITLE, code: CODE, preferred: true, edits: [insert, ...rewrites], claims });
   }
 
   // Strategy A right before this request; its uses read the fresh token.
@@ -179,7 +196,7 @@ export function guideTokenFixes(
             request: local('tokenReq'),
             response: local('tokenResp'),
             data: local('tokenData'),
-            ...(tokenUrl !== undefined ? { tokenUrl } : {}),
+            tokenUrl,
             ...credentials,
           },
           eol,
@@ -187,8 +204,14 @@ export function guideTokenFixes(
           indent,
         }),
     );
-    const rewrites = callUses.map((u) => rewriteUse(text, block, u.range, accessToken));
-    fixes.push({ title: STRATEGY_A_TITLE, code: CODE, preferred: false, edits: [insert, ...rewrites] });
+    const rewrites = rewrite(callUses, accessToken);
+    fixes.push({
+      title: STRATEGY_A_TITLE,
+      code: CODE,
+      preferred: false,
+      edits: [insert, ...rewrites],
+      claims: [claimsOf.tokens(unit)],
+    });
   }
   return fixes;
 }

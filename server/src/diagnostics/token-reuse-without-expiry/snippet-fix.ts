@@ -1,75 +1,107 @@
-import type { CodeUnit, TokenUseEvent } from '../../analysis/model/flow-model';
+import type { CodeUnit, TokenAcquireEvent, TokenUseEvent } from '../../analysis/model/flow-model';
 import type { Settings } from '../../common/settings';
 import type { TextEdit } from '../../common/text-edit';
+import type { TextRange } from '../../common/text-range';
 import type { ParsedDocument } from '../../documents/parsed-document';
-import type { Fix } from '../fix';
-import { strategyA, strategyB, type LineEnding } from '../../templates';
+import { claimsOf, type Fix, type FixContext } from '../fix';
+import {
+  cacheNameFor,
+  expiryFromExpiresIn,
+  PLACEHOLDER_TOKEN_URL,
+  REFRESH_BUFFER_SETTING,
+  strategyA,
+  strategyB,
+  tokenNamesFor,
+  type LineEnding,
+} from '../../templates';
 import { LineWriter, renderLines } from '../../templates/layout';
-import { DEFAULT_TOKEN_URL } from '../../templates/token-request';
 import { toCodeRange, type SnippetCode } from '../../editing/code-region';
-import { insertLinesBefore } from '../../editing/insertion';
+import { insertLinesAfter, insertLinesBefore } from '../../editing/insertion';
 import { eventsOfKind } from '../../analysis/model/queries';
-import { assignedNameSet, errorVariableOf, expiryNameFor, uniqueName } from '../../editing/names';
-import { namesIn } from '../../editing/snippet-tree';
+import { raiseMaxStringSize } from '../../editing/max-string-size';
+import { mergeInsertions } from '../../editing/merge-insertions';
+import { proxyTimeoutOf } from '../../editing/proxy-timeout';
+import { assignedName, nodesOfKind, statementAt, type SnippetSlot } from '../../editing/snippet-tree';
+import { staleCommentEdit } from '../../editing/stale-comment';
 import { indentUnitOf } from '../../editing/text-layout';
-import { credentialNames, type TokenSource } from './acquisition';
+import { responseIn, spellingOf } from '../../editing/token-variables';
+import { credentialNames, isComplete, type TokenSource } from './acquisition';
+import { guardCalls, type GuardedCall } from './call-guard';
 import { commonSlot, requestStart, useSite, type SnippetUseSite } from './snippet-sites';
 import { STRATEGY_A_TITLE, STRATEGY_B_TITLE, CODE } from './titles';
-
-const PLACEHOLDER_URL = '"https://auth.your-idp.com/oauth/token"';
-
-/**
- * A marked placeholder for the token URL, set only when no earlier action set it (the acquisition is not in this
- * script).
- */
-function placeholderUrl(variable: string, eol: LineEnding, indentUnit: string, indent: string): string {
-  const w = new LineWriter();
-  w.line(
-    `// TODO: the token's acquisition is not in this script: set ${variable} to your identity provider's token ` +
-      `endpoint`,
-  );
-  w.line(`IF ${variable} = ""`).line('{');
-  w.indented(() => w.line(`ASSIGN ${variable} = ${PLACEHOLDER_URL}`));
-  w.line('}');
-  return renderLines(w.lines, { eol, indentUnit, indent });
-}
 
 /** A variable set outside the script (`{SECURE_ACCESS_TOKEN}`): the script must not write it. */
 const SECURE_NAME = /^(?:global:)?SECURE_/i;
 
-interface Plan {
-  /** The variable the refreshed token is kept in. */
-  readonly token: string;
-  /** Edits that point the uses at it (none when the old variable keeps the token). */
-  readonly rewrites: TextEdit[];
-}
-
 /**
- * The old variable keeps the refreshed token when every use sends it raw (`Bearer {token}`), so nothing else
- * changes and later actions see the refreshed value too. A variable sent as the whole header (`"{token}"`, which
- * then holds `Bearer …` itself) is replaced by `fallback`, written as `Bearer {fallback}`; so is a secure variable
- * set outside the script (`{SECURE_ACCESS_TOKEN}`), which the script must not overwrite.
+ * The variable that keeps the refreshed token: the one the script sends, when every use sends it raw
+ * (`Bearer {token}`), so nothing else changes and later actions see the refreshed value too. A variable sent as the
+ * whole header (`"{token}"`, holding `Bearer …` itself) or set outside the script (`{SECURE_ACCESS_TOKEN}`) cannot
+ * keep it: the token goes to a cache named after it (templates/token-names.ts: `token` → `cachedToken`), written as
+ * `Bearer {cachedToken}` at those uses. The 401 handler's fix asks the same question (`plannedTokenVariable`).
  */
-function planUses(sites: readonly SnippetUseSite[], fallback: () => string): Plan {
+export function plannedTokenVariable(sites: readonly SnippetUseSite[]): { token: string; replaced: boolean } {
   const name = sites[0]!.name;
-  if (!SECURE_NAME.test(name) && sites.every((site) => !site.wholeHeader)) return { token: name, rewrites: [] };
-  const token = fallback();
-  const rewrites = sites.map((site) =>
-    site.wholeHeader
-      ? { range: site.interpolationRange, newText: `Bearer {${token}}` }
-      : { range: site.range, newText: token },
-  );
-  return { token, rewrites };
+  if (!SECURE_NAME.test(name) && sites.every((site) => !site.wholeHeader)) return { token: name, replaced: false };
+  return { token: cacheNameFor(name, 'snippet'), replaced: true };
 }
 
-export function snippetTokenFixes(
-  document: ParsedDocument,
+function rewritesFor(sites: readonly SnippetUseSite[], token: string, code: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const stale = new Map<number, TextEdit>();
+  for (const site of sites) {
+    edits.push(
+      site.wholeHeader
+        ? { range: site.interpolationRange, newText: `Bearer {${token}}` }
+        : { range: site.range, newText: token },
+    );
+    const comment = staleCommentEdit(code, site.range.end, site.name);
+    if (comment) stale.set(comment.range.start, comment);
+  }
+  return [...edits, ...stale.values()];
+}
+
+/** The comment above a token request whose endpoint or credentials are not in the document. */
+function fillInComment(token: string, source: TokenSource, clientId: string, clientSecret: string): string[] {
+  const known = source.url ? ` (its acquisition posts to ${source.url.slice(1, -1)} in a way this fix cannot copy)` : '';
+  return [
+    `// TODO fill in: ${token}'s token request is not in this script${known}. Write your token endpoint below`,
+    `// (its .invalid host never resolves, so nothing is sent until then) and set ${clientId} and ${clientSecret}` +
+      ' outside the script text.',
+  ];
+}
+
+/** The statement that stores an acquired token from a response, with the response variable it reads. */
+function storedFromResponse(
   snippet: SnippetCode,
-  unit: CodeUnit,
-  use: TokenUseEvent,
-  source: TokenSource,
-  settings: Settings,
-): Fix[] {
+  event: TokenAcquireEvent,
+): { statement: SnippetSlot; response: string; token: string } | undefined {
+  if (event.source !== 'response') return undefined;
+  const range = toCodeRange(snippet.region, event.range);
+  if (!range) return undefined;
+  const statement = statementAt(snippet.program, range);
+  if (!statement || statement.statement.kind !== 'Assign') return undefined;
+  const { code } = snippet.region;
+  const response = responseIn(code.slice(statement.statement.range.start, statement.statement.range.end).replace(/"\{|\}"/g, ''));
+  const target = statement.statement.target;
+  if (!response || target.kind !== 'Identifier') return undefined;
+  return { statement, response, token: target.text };
+}
+
+export interface SnippetTokenFixInput {
+  readonly document: ParsedDocument;
+  readonly context: FixContext;
+  readonly snippet: SnippetCode;
+  readonly unit: CodeUnit;
+  readonly use: TokenUseEvent;
+  readonly source: TokenSource;
+  /** Where the token was acquired (another action of an export, or earlier in this code), when the model shows it. */
+  readonly acquisition?: { readonly unit: CodeUnit; readonly event: TokenAcquireEvent };
+  readonly settings: Settings;
+}
+
+export function snippetTokenFixes(input: SnippetTokenFixInput): Fix[] {
+  const { document, context, snippet, unit, use, source, settings } = input;
   const { region, program } = snippet;
   const { code, eol } = region;
   const toSite = (event: TokenUseEvent): SnippetUseSite | undefined => {
@@ -79,95 +111,193 @@ export function snippetTokenFixes(
   const own = toSite(use);
   if (!own) return [];
   const unitUses = eventsOfKind(unit, 'token-use').filter((u) => u.variable === use.variable);
-  const sites = unitUses.map(toSite).filter((s): s is SnippetUseSite => s !== undefined);
-  const callSites = unitUses
-    .filter((u) => u.callId !== undefined && u.callId === use.callId)
-    .map(toSite)
-    .filter((s): s is SnippetUseSite => s !== undefined);
+  const sitesOf = (uses: readonly TokenUseEvent[]): SnippetUseSite[] =>
+    uses.map(toSite).filter((s): s is SnippetUseSite => s !== undefined);
+  const sites = sitesOf(unitUses);
+  const callUses = unitUses.filter((u) => u.callId !== undefined && u.callId === use.callId);
+  const callSites = sitesOf(callUses);
 
-  const taken = namesIn(program);
-  const documentNames = assignedNameSet(document);
   const indentUnit = indentUnitOf(code);
-  const error = errorVariableOf(document, 'snippet');
-  const credentials = credentialNames(source, settings);
-  const request = uniqueName('tokenProxy', taken);
-  const response = uniqueName('tokenResult', taken);
-  const tokenVariables = new Set(eventsOfKind(unit, 'token-acquire').map((a) => a.variable));
-  const fallbackName = (base: string) => (): string =>
-    tokenVariables.has(base.toLowerCase()) ? base : uniqueName(base, new Set([...taken, ...documentNames]));
+  const complete = isComplete(source);
+  const timeoutSeconds = proxyTimeoutOf(document);
+  const calls = eventsOfKind(unit, 'rest-call');
+  const codeRangeOf = (r: TextRange): TextRange | undefined => toCodeRange(region, r);
 
-  // The URL: the acquisition's, a tokenUrl this code already sets, or a marked placeholder.
-  let tokenUrl = source.url;
-  let placeholder: ((indent: string) => string) | undefined;
-  if (tokenUrl === undefined) {
-    tokenUrl = DEFAULT_TOKEN_URL.snippet;
-    if (!documentNames.has(tokenUrl.toLowerCase()))
-      placeholder = (indent) => placeholderUrl(tokenUrl!, eol, indentUnit, indent);
-  }
+  /** The calls these uses belong to, each with its request's start and where it sits. */
+  const guardedCalls = (uses: readonly TokenUseEvent[]): Map<GuardedCall, SnippetSlot[]> => {
+    const found = new Map<GuardedCall, SnippetSlot[]>();
+    const seen = new Set<number>();
+    for (const u of uses) {
+      const call = calls.find((c) => c.id === u.callId);
+      const site = toSite(u);
+      const callRange = call && codeRangeOf(call.statementRange);
+      if (!call || !site || !callRange || seen.has(call.id)) continue;
+      seen.add(call.id);
+      const slot = site.chain[site.chain.length - 1];
+      if (!slot) continue;
+      found.set(
+        {
+          id: call.id,
+          start: requestStart(slot),
+          callRange,
+          client: call.client,
+          ...(call.resultVariable !== undefined ? { result: call.resultVariable } : {}),
+        },
+        site.chain.slice(0, -1),
+      );
+    }
+    return found;
+  };
+  /** Where a guarded call's group must stop: at any other call, and at any token use outside its own request. */
+  const boundaries = (call: GuardedCall): TextRange[] => {
+    const others: TextRange[] = [];
+    for (const c of calls) {
+      const r = codeRangeOf(c.statementRange);
+      if (r && !(r.start === call.callRange.start && r.end === call.callRange.end)) others.push(r);
+    }
+    for (const u of eventsOfKind(unit, 'token-use')) {
+      const r = codeRangeOf(u.range);
+      if (r && (r.start < call.start.statement.range.start || r.start > call.callRange.end)) others.push(r);
+    }
+    return others;
+  };
+
+  const requestCode = (token: string) => {
+    const names = tokenNamesFor(token, settings.secretVariableName);
+    const credentials = credentialNames(source, token, settings);
+    const url = complete ? source.url! : `"${PLACEHOLDER_TOKEN_URL}"`;
+    const todo = complete ? [] : fillInComment(token, source, credentials.clientIdName, credentials.clientSecretName);
+    return { names, credentials, url, todo, body: complete ? source.body : undefined };
+  };
 
   const fixes: Fix[] = [];
 
-  // Strategy B: one refresh block before the first use in this code; every use reads the refreshed token.
+  // Strategy B: one refresh block before the first use in this code; every call with the token runs only with one.
   const slotB = commonSlot(sites.length > 0 ? sites : [own]);
   if (slotB) {
-    const plan = planUses(sites, fallbackName('cachedToken'));
+    const plan = plannedTokenVariable(sites.length > 0 ? sites : [own]);
+    const { names, credentials, url, todo, body } = requestCode(plan.token);
+    const setsBuffer = nodesOfKind(program, 'Assign').some(
+      (a) => assignedName(a) === REFRESH_BUFFER_SETTING.toLowerCase(),
+    );
     const at = requestStart(slotB).statement.range.start;
-    const insert = insertLinesBefore(
-      code,
-      at,
-      eol,
-      (indent) =>
-        (placeholder?.(indent) ?? '') +
+    const insert = insertLinesBefore(code, at, eol, (indent) => {
+      const layout = { eol, indentUnit, indent };
+      return (
+        renderLines(new LineWriter().verbatim(todo).lines, layout) +
         strategyB('snippet', {
           names: {
             cachedToken: plan.token,
-            tokenExpiry: expiryNameFor(plan.token),
-            error,
-            request,
-            response,
-            tokenUrl: tokenUrl!,
+            tokenExpiry: names.expiry,
+            lifetime: names.lifetime,
+            error: names.error,
+            request: names.proxy,
+            response: names.result,
+            tokenUrl: url,
             ...credentials,
           },
+          ...(body !== undefined ? { body } : {}),
+          bufferSetting: !setsBuffer,
           bufferSeconds: settings.bufferSeconds,
           jitter: settings.jitter,
-          eol,
-          indentUnit,
-          indent,
-        }),
-    );
-    fixes.push({
-      title: STRATEGY_B_TITLE,
-      code: CODE,
-      preferred: true,
-      edits: region.toDocumentEdits([insert, ...plan.rewrites]),
+          timeoutSeconds,
+          ...layout,
+        })
+      );
     });
+    const guarded = guardedCalls(unitUses);
+    const guards = guardCalls(region, guarded, plan.token, names.error, boundaries, true);
+    const rewrites = plan.replaced ? rewritesFor(sites, plan.token, code) : [];
+    const expiry = acquisitionExpiry(context, input, plan.token);
+    const edits = [
+      ...region.toDocumentEdits(mergeInsertions([insert, ...guards, ...rewrites])),
+      ...expiry,
+      ...raiseMaxStringSize(document, snippet),
+    ];
+    const claims = [
+      claimsOf.tokens(unit),
+      ...[...guarded.keys()].map((c) => claimsOf.call(c)),
+      ...(expiry.length > 0 && input.acquisition ? [claimsOf.tokens(input.acquisition.unit)] : []),
+    ];
+    fixes.push({ title: STRATEGY_B_TITLE, code: CODE, preferred: true, edits, claims });
   }
 
-  // Strategy A: a fresh token right before this call only.
+  // Strategy A: a fresh token right before this call only, and the call only with one.
   const slotA = commonSlot(callSites.length > 0 ? callSites : [own]);
   if (slotA) {
-    const plan = planUses(callSites.length > 0 ? callSites : [own], fallbackName('accessToken'));
+    const plan = plannedTokenVariable(callSites.length > 0 ? callSites : [own]);
+    const { names, credentials, url, todo } = requestCode(plan.token);
     const at = requestStart(slotA).statement.range.start;
-    const insert = insertLinesBefore(
-      code,
-      at,
-      eol,
-      (indent) =>
-        (placeholder?.(indent) ?? '') +
+    const insert = insertLinesBefore(code, at, eol, (indent) => {
+      const layout = { eol, indentUnit, indent };
+      return (
+        renderLines(new LineWriter().verbatim(todo).lines, layout) +
         strategyA('snippet', {
           apiCall: false,
-          names: { accessToken: plan.token, error, request, response, tokenUrl: tokenUrl!, ...credentials },
-          eol,
-          indentUnit,
-          indent,
-        }),
-    );
+          names: {
+            accessToken: plan.token,
+            error: names.error,
+            request: names.proxy,
+            response: names.result,
+            tokenUrl: url,
+            ...credentials,
+          },
+          ...layout,
+        })
+      );
+    });
+    const guarded = guardedCalls(callUses.length > 0 ? callUses : [use]);
+    const guards = guardCalls(region, guarded, plan.token, names.error, boundaries, true);
+    const rewrites = plan.replaced ? rewritesFor(callSites.length > 0 ? callSites : [own], plan.token, code) : [];
     fixes.push({
       title: STRATEGY_A_TITLE,
       code: CODE,
       preferred: false,
-      edits: region.toDocumentEdits([insert, ...plan.rewrites]),
+      edits: [
+        ...region.toDocumentEdits(mergeInsertions([insert, ...guards, ...rewrites])),
+        ...raiseMaxStringSize(document, snippet),
+      ],
+      claims: [claimsOf.tokens(unit), ...[...guarded.keys()].map((c) => claimsOf.call(c))],
     });
   }
   return fixes;
+}
+
+/**
+ * Strategy B in the action that uses the token checks an expiry that the acquiring action must record: without it
+ * the expiry is empty at the first check and every contact fetches a second token at once. When the token was stored
+ * from a response in another action with no expiry of its own, its expiry is recorded right after (and that action's
+ * MaxStringSize raised, as for the action the refresh goes into).
+ */
+function acquisitionExpiry(context: FixContext, input: SnippetTokenFixInput, token: string): TextEdit[] {
+  const acquisition = input.acquisition;
+  if (!acquisition || acquisition.unit === input.unit) return [];
+  const folded = token.toLowerCase().replace(/^global:/, '');
+  if (acquisition.event.variable !== folded) return [];
+  const names = tokenNamesFor(token, input.settings.secretVariableName);
+  const expiry = names.expiry.toLowerCase().replace(/^global:/, '');
+  if (eventsOfKind(acquisition.unit, 'expiry-set').some((e) => e.variable === expiry && !e.clears)) return [];
+  const snippet = context.snippetCodeOf(acquisition.unit);
+  if (!snippet) return [];
+  const stored = storedFromResponse(snippet, acquisition.event);
+  if (!stored) return [];
+  const { code, eol } = snippet.region;
+  const response = spellingOf(code, stored.response.toLowerCase()) || stored.response;
+  const edit = insertLinesAfter(
+    code,
+    stored.statement.statement.range.end,
+    stored.statement.statement.range.start,
+    eol as LineEnding,
+    (indent) =>
+      expiryFromExpiresIn('snippet', {
+        expiry: names.expiry,
+        lifetime: names.lifetime,
+        response,
+        eol: eol as LineEnding,
+        indentUnit: indentUnitOf(code),
+        indent,
+      }),
+  );
+  // That action reads a token response too: it gets the room a token response needs.
+  return [...snippet.region.toDocumentEdits([edit]), ...raiseMaxStringSize(input.document, snippet)];
 }

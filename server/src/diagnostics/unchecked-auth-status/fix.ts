@@ -1,26 +1,22 @@
 import type { CodeUnit, FlowModel, RestCallEvent, TokenUseEvent } from '../../analysis/model/flow-model';
 import type { ParsedDocument, GuideDocument } from '../../documents/parsed-document';
 import type { RuleFinding } from '../finding';
-import type { Fix, FixContext } from '../fix';
+import { claimsOf, type Fix, type FixContext } from '../fix';
 import type { SnippetBlock } from '../../syntax/guide/ast';
-import { authStatusHandler, defaultAuthStatusHandlerNames } from '../../templates';
+import { authStatusHandler, cacheNameFor, defaultAuthStatusHandlerNames, tokenNamesFor } from '../../templates';
 import { toCodeRange, type SnippetCode } from '../../editing/code-region';
 import { allNodes } from '../../editing/guide-tree';
 import { insertLinesAfter } from '../../editing/insertion';
 import { eventsOfKind } from '../../analysis/model/queries';
 import { errorVariableOf, expiryNameFor, uniqueName } from '../../editing/names';
 import { useSite } from '../token-reuse-without-expiry/snippet-sites';
+import { plannedTokenVariable } from '../token-reuse-without-expiry/snippet-fix';
 import { namesIn, statementAt } from '../../editing/snippet-tree';
 import { expiryVariables, persistentTokenVariables, spellingOf } from '../../editing/token-variables';
 import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 
 const UNCHECKED_AUTH_STATUS_CODE = 'unchecked-auth-status';
 const ADD_AUTH_HANDLING_TITLE = 'Add 401/403 handling';
-
-/** Calls that may answer success with 201/202/204 rather than 200. */
-function mayAnswerWithout200(call: RestCallEvent): boolean {
-  return call.method !== undefined && !/^(?:GET|HEAD)$/i.test(call.method);
-}
 
 /**
  * The variables a 401/403 must clear: the cached token(s) behind what this call sends (else behind any token the
@@ -44,8 +40,16 @@ function clearedVariables(
   };
   let tokens = tokensBehind(sent.map((u) => u.variable));
   if (tokens.length === 0) tokens = tokensBehind(uses.map((u) => u.variable));
-  const expiries = expiryVariables(model);
-  return { tokens, expiries };
+  return { tokens, expiries: expiriesOf(tokens, expiryVariables(model)) };
+}
+
+/**
+ * The expiries that go with the cleared tokens (`crmToken` → `crmTokenExpiry`), so a 401 from one integration does
+ * not force another's refresh; when none is named after them, the script's only expiry, else every one it tracks.
+ */
+function expiriesOf(tokens: readonly string[], tracked: readonly string[]): string[] {
+  const paired = tokens.map((t) => expiryNameFor(t).toLowerCase()).filter((e) => tracked.includes(e));
+  return paired.length > 0 || tracked.length <= 1 ? (paired.length > 0 ? paired : [...tracked]) : [...tracked];
 }
 
 function handlerNames(
@@ -53,7 +57,9 @@ function handlerNames(
   code: string,
   notation: 'snippet' | 'guide',
 ): { tokenVariables: string[]; expiryVariables: string[] } {
-  if (known.tokens.length === 0 && known.expiries.length === 0) {
+  // Real Snippet: a call that sends no known token (an API key, Basic credentials) has nothing to clear. The guide's
+  // notation keeps its own handler, which clears its cache whatever the call sends.
+  if (known.tokens.length === 0 && known.expiries.length === 0 && notation === 'guide') {
     const defaults = defaultAuthStatusHandlerNames(notation);
     return { tokenVariables: [...defaults.tokenVariables], expiryVariables: [...defaults.expiryVariables] };
   }
@@ -118,9 +124,8 @@ function snippetFix(
   const planned = plannedCache(model, unit, call, (use) => {
     const range = toCodeRange(region, use.range);
     if (!range) return undefined;
-    const site = useSite(code, program, range);
-    const replaced = site.wholeHeader || /^(?:global:)?SECURE_/i.test(site.name);
-    return { name: replaced ? 'cachedToken' : site.name, replaced };
+    const { token, replaced } = plannedTokenVariable([useSite(code, program, range)]);
+    return { name: token, replaced };
   });
   const cleared = planned
     ? { tokenVariables: planned.tokens, expiryVariables: planned.expiries }
@@ -129,35 +134,31 @@ function snippetFix(
         document.text,
         'snippet',
       );
-  const insert = insertLinesAfter(code, statementRange.end, statement.statement.range.start, eol, (indent) => {
-    let text = authStatusHandler('snippet', {
+  // The error is the token's (`crmTokenError`, set by its refresh too), else the call's own (`crmError`).
+  const sentToken = cleared.tokenVariables[0];
+  const error = sentToken !== undefined ? tokenNamesFor(sentToken).error : `${stem || 'api'}Error`;
+  const insert = insertLinesAfter(code, statementRange.end, statement.statement.range.start, eol, (indent) =>
+    authStatusHandler('snippet', {
       names: {
         request: client,
         response: call.resultVariable ?? 'apiResult',
         status,
-        error: errorVariableOf(document, 'snippet'),
+        error,
         ...cleared,
       },
       successLines: [],
       eol,
       indentUnit: indentUnitOf(code),
       indent,
-    });
-    if (mayAnswerWithout200(call)) {
-      // Success is any 2xx: stack the other usual success codes on the 200 case.
-      const line = new RegExp(`^([ \\t]*)CASE ${status} = 200(\\r?\\n)`, 'm');
-      text = text.replace(line, (_m, pad: string, nl: string) =>
-        ['200', '201', '202', '204'].map((c) => `${pad}CASE ${status} = ${c}${nl}`).join(''),
-      );
-    }
-    return text;
-  });
+    }),
+  );
   return [
     {
       title: ADD_AUTH_HANDLING_TITLE,
       code: UNCHECKED_AUTH_STATUS_CODE,
       preferred: true,
       edits: region.toDocumentEdits([insert]),
+      claims: [claimsOf.call(call)],
     },
   ];
 }
@@ -181,7 +182,8 @@ function guideFix(
       .slice(use.range.start, use.range.end)
       .replace(/^\{|\}$/g, '')
       .replace(/^global:/i, '');
-    return /cached/i.test(name) ? { name, replaced: false } : { name: 'strCachedToken', replaced: true };
+    const cache = cacheNameFor(name, 'guide');
+    return { name: cache, replaced: cache !== name };
   });
   const cleared = planned
     ? { tokenVariables: planned.tokens, expiryVariables: planned.expiries }
@@ -192,29 +194,31 @@ function guideFix(
       );
   const response = spellingOf(body, call.resultVariable);
   const eol = lineEndingOf(text);
-  const insert = insertLinesAfter(text, call.statementRange.end, call.statementRange.start, eol, (indent) => {
-    let handler = authStatusHandler('guide', {
+  const insert = insertLinesAfter(text, call.statementRange.end, call.statementRange.start, eol, (indent) =>
+    authStatusHandler('guide', {
       snippetBlock: false,
       names: { response, error: errorVariableOf(document, 'guide'), ...cleared },
       successLines: [],
       eol,
       indentUnit: indentUnitOf(body),
       indent,
-    });
-    if (mayAnswerWithout200(call)) {
-      handler = handler.replace(
-        `(${response}.statusCode == 200)`,
-        `(${response}.statusCode >= 200 && ${response}.statusCode < 300)`,
-      );
-    }
-    return handler;
-  });
-  return [{ title: ADD_AUTH_HANDLING_TITLE, code: UNCHECKED_AUTH_STATUS_CODE, preferred: true, edits: [insert] }];
+    }),
+  );
+  return [
+    {
+      title: ADD_AUTH_HANDLING_TITLE,
+      code: UNCHECKED_AUTH_STATUS_CODE,
+      preferred: true,
+      edits: [insert],
+      claims: [claimsOf.call(call)],
+    },
+  ];
 }
 
 /**
- * unchecked-auth-status: the 401/403 handler right after the call's statement. The code after the call is left as
- * it is and still runs on success: the handler only clears the cached token and expiry and sets the error variable
+ * unchecked-auth-status: the 401/403 handler right after the call's statement (one block per CASE: `CASE s = 401 |
+ * s = 403`, `CASE s >= 200 & s < 300`). The code after the call is left as it is and still runs on success: the
+ * handler only clears the cached token and its expiry and sets the error variable
  * (`AUTH_FAILURE`, `HTTP_<status>`, or "" on success) for the flow to branch on.
  */
 export function uncheckedAuthStatusFixes(finding: RuleFinding<'unchecked-auth-status'>, context: FixContext): Fix[] {
