@@ -149,10 +149,11 @@ describe('protocol: code actions', function () {
     assert.ok(!fixed.includes('s3cr3t-Xq9vLm2Rt7Wz'));
     await client.change(uri, [{ text: fixed }]);
     const after = full(await client.pull(uri)).items;
+    // The token's acquisition is not in this document: the refresh waits for its endpoint (issue 12, point 5).
     assert.deepEqual(
       after.filter((d) => d.severity !== 4).map((d) => d.code),
-      [],
-      'only hints may remain',
+      ['unfilled-placeholder'],
+      'only hints and the placeholder the author fills in may remain',
     );
     await client.close(uri);
   });

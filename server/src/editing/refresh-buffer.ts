@@ -21,7 +21,7 @@ export interface BufferChoice {
 const JITTERED = /(?:ContactID\s*%|Math\.random\s*\()/i;
 
 /**
- * Real Snippet: the one named buffer setting (`tokenRefreshBufferSec`), set once per contact; its default (the
+ * Real Snippet: the one named buffer setting (`refreshBufferSeconds`), set once per contact; its default (the
  * settings' fixed buffer, or the jittered range when jitter is on or `forceJitter`) is inserted unless the code
  * already assigns it.
  */

@@ -20,9 +20,10 @@ function commentStart(line: string): number {
 /**
  * The edit removing a trailing comment that a fix made stale: when the fix rewrites code on a line and the comment at
  * the end of that line speaks of what was replaced (`// strToken may have expired` after `strToken` became
- * `validToken`), the comment goes with it, and so do the spaces before it. Undefined when the line has no such comment.
+ * `validToken`), the comment goes with it, and so do the spaces before it. `replaced` is the name that was replaced,
+ * or a pattern for what the comment would speak of. Undefined when the line has no such comment.
  */
-export function staleCommentEdit(code: string, offset: number, replaced: string): TextEdit | undefined {
+export function staleCommentEdit(code: string, offset: number, replaced: string | RegExp): TextEdit | undefined {
   if (replaced === '') return undefined;
   let start = offset;
   while (start > 0 && code[start - 1] !== '\n' && code[start - 1] !== '\r') start--;
@@ -31,8 +32,11 @@ export function staleCommentEdit(code: string, offset: number, replaced: string)
   const line = code.slice(start, end);
   const at = commentStart(line);
   if (at < 0 || start + at < offset || line.slice(0, at).trim() === '') return undefined;
-  const escaped = replaced.replace(/^global:/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (!new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'i').test(line.slice(at))) return undefined;
+  const about =
+    typeof replaced === 'string'
+      ? new RegExp(`(?<![\\w$])${replaced.replace(/^global:/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`, 'i')
+      : replaced;
+  if (!about.test(line.slice(at))) return undefined;
   const spaces = /[ \t]*$/.exec(line.slice(0, at))![0].length;
   return { range: { start: start + at - spaces, end }, newText: '' };
 }

@@ -28,7 +28,7 @@ export const SNIPPET_JITTER_SOURCE = 'ContactID';
  * The one named refresh-buffer setting, in seconds: set once per contact (after BEGIN, or by the first block that
  * needs it) and read by every refresh check, instead of a number inlined in each block.
  */
-export const REFRESH_BUFFER_SETTING = 'tokenRefreshBufferSec';
+export const REFRESH_BUFFER_SETTING = 'refreshBufferSeconds';
 
 /**
  * The lifetime assumed when a token response has no `expires_in`: short, so such a token is fetched again soon

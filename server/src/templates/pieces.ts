@@ -24,7 +24,7 @@ export function guideCurrentTimeDeclaration(currentTime: string, comments: boole
   return `var ${currentTime} = ${GUIDE_NOW_EXPRESSION};${comments ? ' // Unix timestamp in seconds' : ''}`;
 }
 
-/** A buffer in days for Snippet arithmetic: `300 / 86400`, `tokenRefreshBufferSec / 86400`. */
+/** A buffer in days for Snippet arithmetic: `300 / 86400`, `refreshBufferSeconds / 86400`. */
 function bufferInDays(buffer: BufferValue): string {
   return `${buffer} / ${SECONDS_PER_DAY}`;
 }
@@ -60,7 +60,7 @@ const TIME_LEFT_OPERATOR: Readonly<Record<ComparisonOperator, ComparisonOperator
 
 /**
  * The comparison of now with the buffered expiry. Snippet keeps `utc` inside arithmetic (compared bare with a number
- * it may be read as text): the days left against the buffer in days, `tokenExpiry - utc <= tokenRefreshBufferSec /
+ * it may be read as text): the days left against the buffer in days, `tokenExpiry - utc <= refreshBufferSeconds /
  * 86400`. Guide: `currentTime < (tokenExpiry - 300)` (unix seconds). Inline text: no indent, no line ending.
  */
 export function bufferedExpiryCondition(notation: Notation, options: ExpiryConditionOptions): string {
@@ -127,7 +127,7 @@ export function expiryFromExpiresIn(notation: Notation, options: ExpiryFromExpir
 }
 
 export interface JitteredBufferOptions extends Partial<TemplateLayout> {
-  /** The buffer variable (default `tokenRefreshBufferSec`). */
+  /** The buffer variable (default `refreshBufferSeconds`; the guide's local `refreshBuffer`). */
   readonly variable?: string;
   readonly minSeconds: number;
   readonly maxSeconds: number;
@@ -145,7 +145,7 @@ function jitteredValue(notation: Notation, minSeconds: number, maxSeconds: numbe
 }
 
 export function jitteredBufferLines(notation: Notation, options: JitteredBufferOptions): CodeLine[] {
-  const variable = options.variable ?? REFRESH_BUFFER_SETTING;
+  const variable = options.variable ?? (notation === 'snippet' ? REFRESH_BUFFER_SETTING : 'refreshBuffer');
   const min = Math.min(options.minSeconds, options.maxSeconds);
   const max = Math.max(options.minSeconds, options.maxSeconds);
   const w = new LineWriter();
@@ -164,7 +164,7 @@ export function jitteredBufferLines(notation: Notation, options: JitteredBufferO
 
 /**
  * A buffer chosen per contact between `minSeconds` and `maxSeconds`. Snippet:
- * `IF tokenRefreshBufferSec = "" { ASSIGN tokenRefreshBufferSec = 120 + (ContactID % 361) }` (no random function is
+ * `IF refreshBufferSeconds = "" { ASSIGN refreshBufferSeconds = 120 + (ContactID % 361) }` (no random function is
  * documented); guide: `var refreshBuffer = 120 + Math.floor(Math.random() * 361);`. Whole lines.
  */
 export function jitteredBufferAssignment(notation: Notation, options: JitteredBufferOptions): string {
@@ -173,7 +173,7 @@ export function jitteredBufferAssignment(notation: Notation, options: JitteredBu
 
 /**
  * The refresh-buffer setting, set once per contact unless an earlier action set it (Snippet only):
- * `IF tokenRefreshBufferSec = "" { ASSIGN tokenRefreshBufferSec = 300 }`, or the jittered value.
+ * `IF refreshBufferSeconds = "" { ASSIGN refreshBufferSeconds = 300 }`, or the jittered value.
  */
 export function bufferSettingLines(plan: BufferPlan, variable: string, comments: boolean): CodeLine[] {
   if (plan.kind === 'jittered') {
@@ -194,7 +194,7 @@ export function bufferSettingLines(plan: BufferPlan, variable: string, comments:
 
 export interface BufferSettingOptions extends Partial<TemplateLayout> {
   readonly plan: BufferPlan;
-  /** Default `tokenRefreshBufferSec`. */
+  /** Default `refreshBufferSeconds`. */
   readonly variable?: string;
   readonly comments?: boolean;
 }

@@ -74,6 +74,7 @@ export function strategyA(notation: Notation, options: StrategyAOptions = {}): s
     const success = new LineWriter().verbatim([
       ...parse,
       snippet ? `ASSIGN ${names.accessToken} = ${read}` : `${names.accessToken} = ${read};`,
+      ...(snippet ? [`ASSIGN ${names.error} = ${SNIPPET_EMPTY}`] : []),
     ]).lines;
     // Guide: the local is cleared by its initial value; Snippet: the variable may hold an older token.
     writeTokenStatusCheck(w, notation, { ...status, tokenVariables: snippet ? [names.accessToken] : [], success });

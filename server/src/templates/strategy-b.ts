@@ -22,7 +22,7 @@ export interface StrategyBNames extends TokenRequestNames {
   readonly lifetime: string;
   /** Set when the token request fails (`cachedTokenError`; guide `strApiError`). */
   readonly error: string;
-  /** The refresh-buffer setting (`tokenRefreshBufferSec`; guide: the jittered buffer's local, `refreshBuffer`). */
+  /** The refresh-buffer setting (`refreshBufferSeconds`; guide: the jittered buffer's local, `refreshBuffer`). */
   readonly refreshBuffer: string;
   /** Guide only: the locals of its Strategy B. */
   readonly currentTime: string;

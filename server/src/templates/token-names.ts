@@ -60,11 +60,12 @@ export function expiryNameFor(token: string): string {
  */
 export function tokenNamesFor(token: string, secretName = DEFAULT_CLIENT_SECRET_NAME): TokenNames {
   const prefix = GLOBAL.exec(token)?.[0] ?? '';
-  const local = token.slice(prefix.length);
+  // A token read from a response member (`tokenResult.access_token`) names its pieces after the response.
+  const local = token.slice(prefix.length).split('.')[0]!;
   const stem = integrationStem(token).toUpperCase();
   return {
     token,
-    expiry: expiryNameFor(token),
+    expiry: expiryNameFor(`${prefix}${local}`),
     proxy: `${local}Proxy`,
     result: `${local}Result`,
     lifetime: `${local}Lifetime`,

@@ -7,7 +7,7 @@ export interface TokenStatusCheckNames {
   readonly request: string;
   /** Guide: the response whose `statusCode` is tested (`tokenResp`). Unused in Snippet. */
   readonly response: string;
-  /** The error variable set on failure (`apiError`, the guide's `strApiError`). */
+  /** The error variable set on failure (the token's, `cachedTokenError`; the guide's `strApiError`). */
   readonly error: string;
   /** Token variables cleared on failure. */
   readonly tokenVariables: readonly string[];
@@ -20,7 +20,7 @@ export function defaultTokenStatusCheckNames(notation: Notation): TokenStatusChe
     ? {
         request: 'tokenProxy',
         response: 'tokenResult',
-        error: 'apiError',
+        error: 'cachedTokenError',
         tokenVariables: ['cachedToken'],
         expiryVariables: ['tokenExpiry'],
       }

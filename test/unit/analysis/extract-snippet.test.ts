@@ -3,8 +3,10 @@ import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { conditionWithText, eventsOf, fixture, only, slice, snippetModel, summary } from './extract-snippet-helpers';
 
 describe('extractSnippetModel', () => {
-  describe('examples/cached-token-strategy-b.snippet (Strategy B)', () => {
-    const { text, model } = snippetModel(fixture('examples', 'cached-token-strategy-b.snippet'));
+  describe('strategy-b-buffer-never-assigned.snippet (Strategy B as the example wrote it before issue 12)', () => {
+    const { text, model } = snippetModel(
+      fixture('test', 'fixtures', 'analysis', 'snippet', 'strategy-b-buffer-never-assigned.snippet'),
+    );
     const unit = model.units[0]!;
 
     it('is one unit labelled "snippet" covering the file, with no flow', () => {

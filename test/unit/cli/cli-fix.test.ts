@@ -46,8 +46,9 @@ function findingsIn(dir: string): Map<string, { findings: number; syntax: number
   for (const name of fs.readdirSync(dir)) {
     const text = fs.readFileSync(path.join(dir, name), 'utf8');
     const linted = lintText(name, undefined, text, DEFAULT_SETTINGS);
-    if (linted)
-      counts.set(name, { findings: linted.findings.length, syntax: syntaxErrorsOf(linted.analysis.document).length });
+    // A fix that needs the author's input leaves an unfilled-placeholder error on purpose (issue 12, point 5).
+    const findings = linted?.findings.filter((f) => f.code !== 'unfilled-placeholder').length ?? 0;
+    if (linted) counts.set(name, { findings, syntax: syntaxErrorsOf(linted.analysis.document).length });
   }
   return counts;
 }

@@ -111,4 +111,60 @@ describe('fix-all', () => {
     const { fixes } = linted.analysis.preferredFixes('token-reuse-without-expiry');
     assert.equal(fixes.length, 1);
   });
+
+  it('takes one fix per claimed token code in a pass: the other waits for the re-analysed text (issue 12, point 7)', () => {
+    const fix = (code: Fix['code'], edits: [number, number, string][], claims?: string[]): Fix => ({
+      title: 'test',
+      code,
+      preferred: true,
+      edits: edits.map(([start, end, newText]) => ({ range: { start, end }, newText })),
+      ...(claims ? { claims } : {}),
+    });
+    const expiry = fix('token-expires-in-ignored', [[10, 10, 'expiry']], ['tokens@0']);
+    const refresh = fix('token-reuse-without-expiry', [[40, 40, 'refresh']], ['tokens@0', 'call@3']);
+    const handler = fix('unchecked-auth-status', [[60, 60, 'handler']], ['call@3']);
+    const otherCall = fix('unchecked-auth-status', [[80, 80, 'handler']], ['call@4']);
+    const literal = fix('hardcoded-secret', [[90, 95, '{SECURE_PASSWORD}']]);
+    const { fixes } = pickWholeFixes([expiry, refresh, handler, otherCall, literal]);
+    assert.deepEqual(fixes, [expiry, handler, otherCall, literal]);
+  });
+
+  it('a cached token given an expiry is not also given a second refresh block (issue 12, point 7)', () => {
+    const text = [
+      '// SNIPPET "Order status": the token is kept for the contact, refreshed only when it is missing.',
+      'IF cachedToken = ""',
+      '{',
+      '  ASSIGN tokenProxy = GetRESTProxy()',
+      '  tokenProxy.ContentType = "application/x-www-form-urlencoded"',
+      '  ASSIGN tokenResult = tokenProxy.MakeRestRequest("https://login.example-oms.com/oauth/token", ' +
+        '"grant_type=client_credentials&client_id={OMS_CLIENT_ID}&client_secret={OMS_CLIENT_SECRET}", 0, "POST")',
+      '  IF tokenProxy.StatusCode = 200',
+      '  {',
+      '    ASSIGN cachedToken = tokenResult.access_token',
+      '  }',
+      '}',
+      'ASSIGN orderProxy = GetRESTProxy()',
+      'orderProxy.AddHeader("Authorization", "Bearer {cachedToken}")',
+      'ASSIGN order = orderProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}", "", 0, "GET")',
+      'IF orderProxy.StatusCode = 401 | orderProxy.StatusCode = 403',
+      '{',
+      '  ASSIGN cachedToken = ""',
+      '  ASSIGN orderError = "AUTH"',
+      '}',
+      '',
+    ].join('\n');
+    const codes = lintText('order.snippet', undefined, text, DEFAULT_SETTINGS)!.findings.map((f) => f.code);
+    assert.deepEqual(codes, ['token-expires-in-ignored', 'token-reuse-without-expiry']);
+    const fixed = fixAllText('order.snippet', undefined, text, DEFAULT_SETTINGS).text;
+    // One token request, one refresh condition, and no "acquisition is not in this script" placeholder.
+    assert.equal(fixed.match(/MakeRestRequest\("https:\/\/login/g)?.length, 1, fixed);
+    assert.equal(fixed.match(/IF cachedToken = ""/g)?.length, 1, fixed);
+    assert.doesNotMatch(fixed, /TODO|\.invalid/, fixed);
+    const left = lintText('order.snippet', undefined, fixed, DEFAULT_SETTINGS)!.findings;
+    assert.deepEqual(
+      left.filter((f) => f.severity !== 'hint').map((f) => f.code),
+      [],
+      fixed,
+    );
+  });
 });

@@ -21,12 +21,12 @@ import {
   type Notation,
 } from '../../../server/src/templates';
 import { JITTER_ON } from '../../helpers/check-fix';
+import { undocumentedConstructs } from '../../helpers/documented-constructs';
 import { walk } from '../../../server/src/syntax/snippet/ast';
 import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
 import {
   assertIndented,
   assertLineEndings,
-  forbiddenSnippetForms,
   snippetErrors,
   guideErrors,
 } from '../../helpers/template-checks';
@@ -121,7 +121,7 @@ describe('code templates', () => {
       it(`${c.name} (Snippet, ${layoutName(layout)}) parses, uses only documented forms, and keeps the layout`, () => {
         const text = c.render('snippet', layout);
         assert.deepEqual(snippetErrors(text), [], text);
-        assert.deepEqual(forbiddenSnippetForms(text), [], text);
+        assert.deepEqual(undocumentedConstructs(text), [], text);
         assertLineEndings(text, layout.eol, c.name);
         assertIndented(text, layout.eol, layout.indent, c.name);
       });
@@ -160,15 +160,15 @@ describe('Strategy B', () => {
       strategyB('snippet'),
       [
         '// seconds before expiry at which tokens are refreshed; an earlier action may set it',
-        'IF tokenRefreshBufferSec = ""',
+        'IF refreshBufferSeconds = ""',
         '{',
-        '  ASSIGN tokenRefreshBufferSec = 300',
+        '  ASSIGN refreshBufferSeconds = 300',
         '}',
-        '// cachedToken is kept for the contact and fetched again tokenRefreshBufferSec seconds before it expires ' +
+        '// cachedToken is kept for the contact and fetched again refreshBufferSeconds seconds before it expires ' +
           '(dates count days)',
         '// list cachedToken in the Variables tab so traces redact it; in a RUNSUB subscript use global:cachedToken, ' +
           'global:tokenExpiry',
-        'IF cachedToken = "" | tokenExpiry = "" | tokenExpiry - utc <= tokenRefreshBufferSec / 86400',
+        'IF cachedToken = "" | tokenExpiry = "" | tokenExpiry - utc <= refreshBufferSeconds / 86400',
         '{',
         '  ASSIGN cachedTokenProxy = GetRESTProxy()',
         '  cachedTokenProxy.ContentType = "application/x-www-form-urlencoded"',
@@ -210,7 +210,7 @@ describe('Strategy B', () => {
           if (side.kind === 'Identifier' && side.folded === 'utc') bare.push(text.slice(node.range.start, node.range.end));
       });
       assert.deepEqual(bare, [], text);
-      assert.match(text, /Expiry - utc <= tokenRefreshBufferSec \/ 86400/);
+      assert.match(text, /Expiry - utc <= refreshBufferSeconds \/ 86400/);
     }
   });
 
@@ -264,10 +264,10 @@ describe('Strategy B', () => {
   it("writes the jittered buffer: ContactID in Snippet, Math.random in the guide's notation", () => {
     const snippet = strategyB('snippet', { jitter: JITTER_ON });
     assert.ok(
-      snippet.includes('IF tokenRefreshBufferSec = ""\n{\n  ASSIGN tokenRefreshBufferSec = 120 + (ContactID % 361)\n}\n'),
+      snippet.includes('IF refreshBufferSeconds = ""\n{\n  ASSIGN refreshBufferSeconds = 120 + (ContactID % 361)\n}\n'),
       snippet,
     );
-    assert.ok(snippet.includes('| tokenExpiry - utc <= tokenRefreshBufferSec / 86400\n'), snippet);
+    assert.ok(snippet.includes('| tokenExpiry - utc <= refreshBufferSeconds / 86400\n'), snippet);
     const guide = strategyB('guide', { jitter: JITTER_ON });
     assert.ok(guide.includes('var refreshBuffer = 120 + Math.floor(Math.random() * 361);\n'), guide);
     assert.ok(guide.includes('currentTime < (tokenExpiry - refreshBuffer)'), guide);
@@ -284,7 +284,7 @@ describe('Strategy B', () => {
     assert.deepEqual(shared, [], `${crm}\n${pay}`);
     for (const name of ['crmTokenProxy', 'crmTokenResult', 'crmTokenExpiry', 'crmTokenError', 'CRM_CLIENT_SECRET'])
       assert.ok(crm.includes(name), `${name}\n${crm}`);
-    assert.ok(crm.includes('tokenRefreshBufferSec'), 'the buffer is one setting for the whole script');
+    assert.ok(crm.includes('refreshBufferSeconds'), 'the buffer is one setting for the whole script');
   });
 
   it('takes its names, buffer and jitter range from the options', () => {
@@ -300,8 +300,8 @@ describe('Strategy B', () => {
         clientSecretName: 'SECURE_CRM_SECRET',
       },
     });
-    assert.ok(text.includes('  ASSIGN tokenRefreshBufferSec = 180\n'), text);
-    assert.ok(text.includes('IF crmToken = "" | crmTokenExpiry = "" | crmTokenExpiry - utc <= tokenRefreshBufferSec'), text);
+    assert.ok(text.includes('  ASSIGN refreshBufferSeconds = 180\n'), text);
+    assert.ok(text.includes('IF crmToken = "" | crmTokenExpiry = "" | crmTokenExpiry - utc <= refreshBufferSeconds'), text);
     assert.ok(
       text.includes(
         'ASSIGN authResult = authProxy.MakeRestRequest("https://idp.example.com/oauth2/token", ' +
@@ -312,7 +312,7 @@ describe('Strategy B', () => {
     assert.ok(text.includes('ASSIGN crmError = "TOKEN_HTTP_{authProxy.StatusCode}"'), text);
     assert.ok(!/\b(cachedToken|tokenExpiry|tokenProxy|apiError)\b/.test(text), text);
     const jittered = strategyB('snippet', { jitter: { enabled: true, minSeconds: 600, maxSeconds: 60 } });
-    assert.ok(jittered.includes('ASSIGN tokenRefreshBufferSec = 60 + (ContactID % 541)'), jittered);
+    assert.ok(jittered.includes('ASSIGN refreshBufferSeconds = 60 + (ContactID % 541)'), jittered);
   });
 
   it('writes a fixed buffer when jitter is off or its range has one value', () => {
@@ -328,7 +328,7 @@ describe('Strategy B', () => {
     assert.deepEqual(bufferPlan({ bufferSeconds: Number.NaN }), { kind: 'fixed', seconds: 300 });
     assert.ok(
       strategyB('snippet', { jitter: { enabled: true, minSeconds: 200, maxSeconds: 200 } }).includes(
-        'ASSIGN tokenRefreshBufferSec = 200\n',
+        'ASSIGN refreshBufferSeconds = 200\n',
       ),
     );
   });
@@ -372,7 +372,7 @@ describe('smaller pieces', () => {
   it('writes a per-contact jittered buffer', () => {
     assert.equal(
       jitteredBufferAssignment('snippet', { minSeconds: 120, maxSeconds: 480, comments: false }),
-      'IF tokenRefreshBufferSec = ""\n{\n  ASSIGN tokenRefreshBufferSec = 120 + (ContactID % 361)\n}\n',
+      'IF refreshBufferSeconds = ""\n{\n  ASSIGN refreshBufferSeconds = 120 + (ContactID % 361)\n}\n',
     );
     assert.equal(
       jitteredBufferAssignment('guide', { minSeconds: 120, maxSeconds: 480, comments: false, variable: 'buf' }),
@@ -452,7 +452,7 @@ describe('the docs/rules pages show what the templates write', () => {
 
   it('refresh-without-jitter: the jittered buffer and its check', () => {
     const jitter = jitteredBufferAssignment('snippet', { minSeconds: 120, maxSeconds: 480 });
-    const condition = bufferedExpiryCondition('snippet', { expiry: 'tokenExpiry', buffer: 'refreshBuffer' });
+    const condition = bufferedExpiryCondition('snippet', { expiry: 'tokenExpiry', buffer: 'refreshBufferSeconds' });
     assertInDocs(
       'refresh-without-jitter.md',
       'snippet',
@@ -545,7 +545,7 @@ describe('the docs/rules pages show what the templates write', () => {
     assertInDocs(
       'token-expiry-no-buffer.md',
       'snippet',
-      `| ${bufferedExpiryCondition('snippet', { expiry: 'tokenExpiry', buffer: 300 })}\n`,
+      `| ${bufferedExpiryCondition('snippet', { expiry: 'tokenExpiry', buffer: 'refreshBufferSeconds' })}\n`,
     );
     assertInDocs(
       'token-expiry-no-buffer.md',

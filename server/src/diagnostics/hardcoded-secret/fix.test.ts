@@ -6,9 +6,14 @@ import { readExport } from '../../syntax/export/read-export';
 import { checkFix, lines, read } from '../../../../test/helpers/check-fix';
 
 const TITLE = 'Move the secret out of the script';
-const comment = (name: string): string =>
-  `// ${name}: keep the value in Integration Hub (ConnectAuth) or in a variable redacted in the script's Variables ` +
-  `tab; never in script text`;
+/** What NICE documents (issue 12, point 12): no "Secure Variables"; the Variables tab redacts; Integration Hub. */
+const nameLine = (name: string, what?: string): string =>
+  `// ${name}${what ? ` must hold ${what}:` : ':'} set it outside the script text and list it in the script's ` +
+  'Variables tab so traces and logs redact it';
+const HUB =
+  '// Integration Hub keeps secrets too, but they cannot be read into a variable: there a CONNECTAUTH action makes the ' +
+  'request';
+const comment = (name: string, indent = '', eol = '\n'): string => `${nameLine(name)}${eol}${indent}${HUB}`;
 
 /** Checks the fix and that the secret (the finding's text) appears nowhere in the result. */
 function checkMoved(
@@ -28,7 +33,8 @@ function checkMoved(
   );
   // Only the value is replaced; the rest of the edits are whole comment lines.
   for (const edit of result.fix.edits) {
-    if (edit.range.start === edit.range.end) assert.match(edit.newText, /^(?:[ \t]*\/\/ SECURE_\w+: [^\r\n]*\r?\n)+$/);
+    if (edit.range.start === edit.range.end)
+      assert.match(edit.newText, /^(?:[ \t]*\/\/ (?:SECURE_\w+[: ]|Integration Hub )[^\r\n]*\r?\n)+$/);
     else assert.deepEqual(edit.range, result.finding.range);
   }
   return result.after;
@@ -69,7 +75,7 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
         '\r\n',
         'IF useSandbox = 1',
         '{',
-        `\t${comment('SECURE_CRM_SECRET')}`,
+        `\t${comment('SECURE_CRM_SECRET', '\t', '\r\n')}`,
         '\tASSIGN tokenBody = "grant_type=client_credentials&client_id=studio-ivr&client_secret={SECURE_CRM_SECRET}"',
         '}',
       );
@@ -162,7 +168,7 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
       lines(
         '\n',
         'SNIPPET',
-        `\t${comment('SECURE_ACCESS_TOKEN')}`,
+        `\t${comment('SECURE_ACCESS_TOKEN', '\t')}`,
         '\t// curl -H "Authorization: Bearer {SECURE_ACCESS_TOKEN}" ...',
         '\tvar req = new CXone.HttpRequest();',
         'END SNIPPET',
@@ -175,13 +181,13 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
     const marked = before.replace('"Tr0ub4dor', '"$0Tr0ub4dor');
     const expected = before.replace(
       '<string>ASSIGN password = "Tr0ub4dor&amp;3-Horse"',
-      `<string>${comment('SECURE_PASSWORD')}\r\nASSIGN password = "{SECURE_PASSWORD}"`,
+      `<string>${comment('SECURE_PASSWORD', '', '\r\n')}\r\nASSIGN password = "{SECURE_PASSWORD}"`,
     );
     const after = checkMoved(marked, 'hardcoded-secret', expected, 'secrets.xml');
     assert.ok(!after.includes('Tr0ub4dor'));
     assert.ok(
       readExport(after)!.snippets[0]!.code.startsWith(
-        `${comment('SECURE_PASSWORD')}\r\nASSIGN password = "{SECURE_PASSWORD}"\r\n`,
+        `${comment('SECURE_PASSWORD', '', '\r\n')}\r\nASSIGN password = "{SECURE_PASSWORD}"\r\n`,
       ),
     );
   });
@@ -196,8 +202,9 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
         all,
         [
           'SNIPPET',
-          comment('SECURE_CLIENT_SECRET'),
-          comment('SECURE_PASSWORD'),
+          nameLine('SECURE_CLIENT_SECRET'),
+          nameLine('SECURE_PASSWORD'),
+          HUB,
           'var settings = { client_secret: "{SECURE_CLIENT_SECRET}", password: "{SECURE_PASSWORD}" };',
           'END SNIPPET',
           '',
@@ -245,5 +252,39 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
       );
       assert.deepEqual(left, []);
     }
+  });
+
+  it('Basic credentials written encoded move to a variable that holds the encoded pair (issue 12, point 8)', () => {
+    const before = lines(
+      '\n',
+      'ASSIGN proxy = GetRESTProxy()',
+      'proxy.AddHeader("Authorization", "Basic $0aXZyLXVzZXI6V2ludGVyMjAyNCE=")',
+    );
+    const expected = lines(
+      '\n',
+      'ASSIGN proxy = GetRESTProxy()',
+      nameLine('SECURE_BASIC_CREDENTIALS', 'base64 of "user:password", as a Basic header needs'),
+      HUB,
+      'proxy.AddHeader("Authorization", "Basic {SECURE_BASIC_CREDENTIALS}")',
+    );
+    const after = checkMoved(before, 'hardcoded-secret', expected, 'basic.snippet');
+    // `Basic {password}` would be an invalid header: the scheme takes base64("user:password").
+    assert.doesNotMatch(after, /Basic \{SECURE_PASSWORD\}/);
+    // A password inside EncodeBase64("user:…") stays a password: the header is still built from the pair.
+    const encoded = checkMoved(
+      'proxy.AddHeader("Authorization", "Basic {proxy.EncodeBase64("ivr-user:$0Winter2024!")}")\n',
+      'hardcoded-secret',
+      undefined,
+      'encode.snippet',
+    );
+    assert.ok(encoded.includes('"Basic {proxy.EncodeBase64("ivr-user:{SECURE_PASSWORD}")}"'), encoded);
+  });
+
+  it('the comment names no "Secure Variables" and says how Integration Hub works (issue 12, point 12)', () => {
+    const after = fixAllText('secret.snippet', undefined, 'ASSIGN client_secret = "s3cr3t-Xq9vLm2Rt7Wz"\n', DEFAULT_SETTINGS)
+      .text;
+    assert.doesNotMatch(after, /secure variable/i);
+    assert.match(after, /Variables tab so traces and logs redact it/);
+    assert.match(after, /cannot be read into a variable: there a CONNECTAUTH action makes the request/);
   });
 });

@@ -22,8 +22,9 @@ export function checkHardcodedSecret(model: FlowModel, context: RuleContext): Ru
       event.valueRange,
       `${KIND_NAMES[event.what] ?? 'A secret'} is written in the script ` +
         `(${maskSecret(context.scriptText(event.valueRange))}): everyone ` +
-        `with script edit rights can read it, and it appears in traces and exports. Keep it outside the script ` +
-        `({${context.settings.secretVariableName}} or Integration Hub) and rotate it.`,
+        `with script edit rights can read it, and it appears in traces and exports. Keep it outside the script text ` +
+        `({${context.settings.secretVariableName}}, listed in the script's Variables tab so traces redact it; or ` +
+        'Integration Hub, where a CONNECTAUTH action makes the request) and rotate it.',
       { unit, literal: event },
     ),
   );

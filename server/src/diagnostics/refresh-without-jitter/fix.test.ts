@@ -2,6 +2,10 @@ import { strict as assert } from 'node:assert';
 import { at, checkFix, JITTER_ON, lines, read } from '../../../../test/helpers/check-fix';
 
 const JITTER = { jitter: JITTER_ON };
+/** Says where the spread comes from; no "(?)" note (issue 12, point 13). */
+const JITTER_COMMENT =
+  '// refresh buffer of 120-480 s, different per contact (the remainder of ContactID), so contacts do not all refresh ' +
+  'at once';
 
 const REFRESH_BODY = [
   '  ASSIGN tokenProxy = GetRESTProxy()',
@@ -22,13 +26,12 @@ describe('fix: refresh-without-jitter', () => {
     );
     const expected = lines(
       '\n',
-      '// refresh buffer of 120-480 s, different per contact; no random function is documented, so ContactID spreads ' +
-        'contacts (?)',
-      'IF refreshBuffer = ""',
+      JITTER_COMMENT,
+      'IF refreshBufferSeconds = ""',
       '{',
-      '  ASSIGN refreshBuffer = 120 + (ContactID % 361)',
+      '  ASSIGN refreshBufferSeconds = 120 + (ContactID % 361)',
       '}',
-      'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (refreshBuffer / 86400)',
+      'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (refreshBufferSeconds / 86400)',
       '{',
       ...REFRESH_BODY,
       '}',
@@ -54,24 +57,40 @@ describe('fix: refresh-without-jitter', () => {
       settings: { jitter: { minSeconds: 60, maxSeconds: 180 } },
     });
     assert.equal(result.fix.preferred, false);
-    assert.ok(result.after.includes('ASSIGN refreshBuffer = 60 + (ContactID % 121)'));
+    assert.ok(result.after.includes('ASSIGN refreshBufferSeconds = 60 + (ContactID % 121)'));
   });
 
-  it('Snippet: a buffer variable set to a constant is replaced by a new per-contact variable', () => {
+  it('Snippet: a buffer variable the code sets to a constant becomes per contact where it is set', () => {
     const before = lines(
       '\n',
       'ASSIGN refreshBuffer = 300',
-      'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - ($0refreshBuffer / 86400)',
+      'IF cachedToken = "" | tokenExpiry = "" | tokenExpiry - utc <= $0refreshBuffer / 86400',
+      '{',
+      ...REFRESH_BODY,
+      '}',
+    );
+    const expected = before.replace('$0', '').replace('= 300', '= 120 + (ContactID % 361)');
+    checkFix(before, CODE, expected, { name: 'jitter.snippet', settings: JITTER });
+  });
+
+  it('Snippet: the buffer setting the fixes write is jittered in place, for every check that reads it', () => {
+    const before = lines(
+      '\n',
+      'IF refreshBufferSeconds = ""',
+      '{',
+      '  ASSIGN refreshBufferSeconds = 300',
+      '}',
+      'IF crmToken = "" | crmTokenExpiry = "" | crmTokenExpiry - utc <= $0refreshBufferSeconds / 86400',
+      '{',
+      ...REFRESH_BODY,
+      '}',
+      'IF payToken = "" | payTokenExpiry = "" | payTokenExpiry - utc <= refreshBufferSeconds / 86400',
       '{',
       ...REFRESH_BODY,
       '}',
     );
     const result = checkFix(before, CODE, undefined, { name: 'jitter.snippet', settings: JITTER });
-    assert.ok(
-      result.after.includes('IF jitteredBuffer = ""\n{\n  ASSIGN jitteredBuffer = 120 + (ContactID % 361)\n}\n'),
-    );
-    assert.ok(result.after.includes('utc >= tokenExpiry - (jitteredBuffer / 86400)'));
-    assert.ok(result.after.startsWith('ASSIGN refreshBuffer = 300\n'));
+    assert.equal(result.after, before.replace('$0', '').replace('= 300', '= 120 + (ContactID % 361)'));
   });
 
   it("the guide notation: the guide's own mitigation, Math.random() between 120 and 480 s (full text)", () => {
@@ -91,10 +110,9 @@ describe('fix: refresh-without-jitter', () => {
     const start = before.indexOf('IF cachedToken = ""');
     const expected =
       before.slice(0, start) +
-      '// refresh buffer of 120-480 s, different per contact; no random function is documented, so ContactID spreads ' +
-      'contacts (?)\r\n' +
-      'IF refreshBuffer = ""\r\n{\r\n  ASSIGN refreshBuffer = 120 + (ContactID % 361)\r\n}\r\n' +
-      before.slice(start).replace('(300 / 86400)', '(refreshBuffer / 86400)');
+      `${JITTER_COMMENT}\r\n` +
+      'IF refreshBufferSeconds = ""\r\n{\r\n  ASSIGN refreshBufferSeconds = 120 + (ContactID % 361)\r\n}\r\n' +
+      before.slice(start).replace('(300 / 86400)', '(refreshBufferSeconds / 86400)');
     checkFix(at(before, '300 / 86400'), CODE, expected, { name: 'strategy-b.xml', settings: JITTER });
   });
 });

@@ -1,6 +1,20 @@
 import { strict as assert } from 'node:assert';
 import { at, checkFix, lines, read } from '../../../../test/helpers/check-fix';
 
+/** The resource token's own expiry, with a short lifetime when the exchange answers without expires_in. */
+function ownExpiry(indent: string, eol: string): string {
+  return [
+    'ASSIGN resourceTokenLifetime = 600 // when the response has no expires_in',
+    'IF exchangeResult.expires_in != ""',
+    '{',
+    '  ASSIGN resourceTokenLifetime = exchangeResult.expires_in',
+    '}',
+    'ASSIGN resourceTokenExpiry = utc + (resourceTokenLifetime / 86400)',
+  ]
+    .map((line) => `${indent}${line}${eol}`)
+    .join('');
+}
+
 const EXPORT = 'fixes/expiry-checks-export.xml';
 
 describe('fix: resource-token-expiry-untracked', () => {
@@ -25,8 +39,7 @@ describe('fix: resource-token-expiry-untracked', () => {
       .replace('$0', '')
       .replace(
         '    ASSIGN resourceToken = exchangeResult.access_token\n',
-        '    ASSIGN resourceToken = exchangeResult.access_token\n    ASSIGN resourceTokenExpiry = utc + ' +
-          '(exchangeResult.expires_in / 86400)\n',
+        `    ASSIGN resourceToken = exchangeResult.access_token\n${ownExpiry('    ', '\n')}`,
       );
     const result = checkFix(before, CODE, expected, { name: 'exchange.snippet' });
     assert.deepEqual(
@@ -50,7 +63,7 @@ describe('fix: resource-token-expiry-untracked', () => {
     );
     const expected = before
       .replace('$0', '')
-      .replace('= clientTokenExpiry', '= utc + (exchangeResult.expires_in / 86400)');
+      .replace('  ASSIGN resourceTokenExpiry = clientTokenExpiry\n', ownExpiry('  ', '\n'));
     checkFix(before, CODE, expected, { name: 'exchange.snippet' });
   });
 
@@ -81,7 +94,7 @@ describe('fix: resource-token-expiry-untracked', () => {
       .replace(
         '  SET strResourceToken = exData.access_token;\n',
         '  SET strResourceToken = exData.access_token;\n  SET strResourceTokenExpiry = (now + ' +
-          'exData.expires_in).toString();\n',
+          '(exData.expires_in || 600)).toString();\n',
       );
     checkFix(before, CODE, expected, { name: 'exchange.studio' });
   });
@@ -90,8 +103,7 @@ describe('fix: resource-token-expiry-untracked', () => {
     const before = read(EXPORT);
     const expected = before.replace(
       '  ASSIGN resourceToken = exchangeResult.access_token\r\n',
-      '  ASSIGN resourceToken = exchangeResult.access_token\r\n  ASSIGN resourceTokenExpiry = utc + ' +
-        '(exchangeResult.expires_in / 86400)\r\n',
+      `  ASSIGN resourceToken = exchangeResult.access_token\r\n${ownExpiry('  ', '\r\n')}`,
     );
     checkFix(at(before, 'ASSIGN resourceToken'), CODE, expected, { name: 'expiry.xml' });
   });

@@ -6,8 +6,8 @@ const EXPORT = 'fixes/expiry-checks-export.xml';
 describe('fix: token-expires-in-ignored', () => {
   const CODE = 'token-expires-in-ignored';
 
-  it('Snippet: the constant becomes tokenResult.expires_in, keeping / 86400 (full text)', () => {
-    const body = (lifetime: string) =>
+  it('Snippet: the expiry comes from expires_in, with a short lifetime when there is none (full text)', () => {
+    const body = (...expiry: string[]) =>
       lines(
         '\n',
         'ASSIGN tokenProxy = GetRESTProxy()',
@@ -17,27 +17,54 @@ describe('fix: token-expires-in-ignored', () => {
         'IF tokenProxy.StatusCode = 200',
         '{',
         '  ASSIGN cachedToken = tokenResult.access_token',
-        `  ASSIGN tokenExpiry = utc + (${lifetime} / 86400)`,
+        ...expiry,
         '}',
       );
-    const result = checkFix(body('$03600'), CODE, body('tokenResult.expires_in'), { name: 'lifetime.snippet' });
+    const result = checkFix(
+      body('  ASSIGN tokenExpiry = utc + ($03600 / 86400) // one hour'),
+      CODE,
+      // Issue 12, point 11: a response without expires_in must not expire at once (refreshing on every check);
+      // point 13: the comment about the hour it assumed goes with it.
+      body(
+        '  ASSIGN tokenLifetime = 600 // when the response has no expires_in',
+        '  IF tokenResult.expires_in != ""',
+        '  {',
+        '    ASSIGN tokenLifetime = tokenResult.expires_in',
+        '  }',
+        '  ASSIGN tokenExpiry = utc + (tokenLifetime / 86400)',
+      ),
+      { name: 'lifetime.snippet' },
+    );
     assert.deepEqual(
       result.fixes.map((f) => [f.title, f.preferred]),
       [['Use expires_in', true]],
     );
   });
 
-  it('the guide notation: (currentTime + tokenData.expires_in) (full text)', () => {
+  it('the guide notation: (currentTime + (tokenData.expires_in || 600)) (full text)', () => {
     const before = read('analysis/studio/expiry-constant-3600.studio');
-    const expected = before.replace('(currentTime + 3600)', '(currentTime + tokenData.expires_in)');
+    const expected = before.replace(
+      '(currentTime + 3600).toString(); // assumes every token lives an hour',
+      '(currentTime + (tokenData.expires_in || 600)).toString();',
+    );
     checkFix(at(before, '3600)'), CODE, expected, { name: 'lifetime.studio' });
   });
 
   it('XML export (full text)', () => {
     const before = read(EXPORT);
-    checkFix(at(before, '3600 / 86400'), CODE, before.replace('(3600 / 86400)', '(tokenResult.expires_in / 86400)'), {
-      name: 'expiry.xml',
-    });
+    const expected = before.replace(
+      '    ASSIGN tokenExpiry = utc + (3600 / 86400)\r\n',
+      [
+        '    ASSIGN tokenLifetime = 600 // when the response has no expires_in',
+        '    IF tokenResult.expires_in != ""',
+        '    {',
+        '      ASSIGN tokenLifetime = tokenResult.expires_in',
+        '    }',
+        '    ASSIGN tokenExpiry = utc + (tokenLifetime / 86400)',
+        '',
+      ].join('\r\n'),
+    );
+    checkFix(at(before, '3600 / 86400'), CODE, expected, { name: 'expiry.xml' });
   });
 
   it('Snippet, a cached token with no expiry: stores one and tests it with the presence check (full text)', () => {
@@ -56,7 +83,12 @@ describe('fix: token-expires-in-ignored', () => {
     );
     const expected = lines(
       '\n',
-      'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (300 / 86400)',
+      '// seconds before expiry at which tokens are refreshed; an earlier action may set it',
+      'IF refreshBufferSeconds = ""',
+      '{',
+      '  ASSIGN refreshBufferSeconds = 300',
+      '}',
+      'IF cachedToken = "" | tokenExpiry = "" | tokenExpiry - utc <= refreshBufferSeconds / 86400',
       '{',
       '  ASSIGN tokenProxy = GetRESTProxy()',
       '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
@@ -64,7 +96,12 @@ describe('fix: token-expires-in-ignored', () => {
       '  IF tokenProxy.StatusCode = 200',
       '  {',
       '    ASSIGN cachedToken = tokenResult.access_token',
-      '    ASSIGN tokenExpiry = utc + (tokenResult.expires_in / 86400)',
+      '    ASSIGN cachedTokenLifetime = 600 // when the response has no expires_in',
+      '    IF tokenResult.expires_in != ""',
+      '    {',
+      '      ASSIGN cachedTokenLifetime = tokenResult.expires_in',
+      '    }',
+      '    ASSIGN tokenExpiry = utc + (cachedTokenLifetime / 86400)',
       '  }',
       '}',
     );
@@ -107,7 +144,7 @@ describe('fix: token-expires-in-ignored', () => {
         '  var tokenResp = tokenReq.send();',
         '  if (tokenResp.statusCode == 200) {',
         '    SET strCachedToken = JSON.parse(tokenResp.body).access_token;',
-        '    SET strTokenExpiry = (currentTime + JSON.parse(tokenResp.body).expires_in).toString();',
+        '    SET strTokenExpiry = (currentTime + (JSON.parse(tokenResp.body).expires_in || 600)).toString();',
         '  }',
         '}',
         'END SNIPPET',

@@ -26,6 +26,7 @@ import { assignedName, nodesOfKind, statementAt } from '../../editing/snippet-tr
 import { responseIn, spellingOf } from '../../editing/token-variables';
 import { indentAt, indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 import { nowDeclaration } from '../../editing/guide-now';
+import { staleCommentEdit } from '../../editing/stale-comment';
 
 const TOKEN_EXPIRES_IN_IGNORED_CODE = 'token-expires-in-ignored';
 const USE_EXPIRES_IN_TITLE = 'Use expires_in';
@@ -90,7 +91,7 @@ function constantFix(context: FixContext, unit: CodeUnit, event: ExpirySetEvent,
     const response = spellingOf(document.text.slice(block.bodyRange.start, block.bodyRange.end), call.resultVariable);
     const data = guideData(document.text, block, response);
     const seconds = `(${expiresInValue('guide', data)} || ${MISSING_EXPIRES_IN_SECONDS})`;
-    return fix([{ range, newText: seconds }], unit);
+    return fix(withoutStaleComment(document.text, range, [{ range, newText: seconds }]), unit);
   }
   const snippet = context.snippetCodeOf(unit);
   const codeRange = snippet && toCodeRange(snippet.region, range);
@@ -119,13 +120,22 @@ function constantFix(context: FixContext, unit: CodeUnit, event: ExpirySetEvent,
         indent,
       });
       const newText = lines.slice(indent.length, lines.length - eol.length);
-      return fix(snippet.region.toDocumentEdits([{ range: statement.range, newText }]), unit);
+      const edits = withoutStaleComment(code, codeRange, [{ range: statement.range, newText }]);
+      return fix(snippet.region.toDocumentEdits(edits), unit);
     }
   }
   const constant = code.slice(codeRange.start, codeRange.end);
   // Any other shape keeps its form: only the number of seconds is replaced.
   const newText = /^\d+$/.test(constant) ? `${response}.expires_in` : `(${expiresInValue('snippet', response)})`;
-  return fix(snippet.region.toDocumentEdits([{ range: codeRange, newText }]), unit);
+  return fix(snippet.region.toDocumentEdits(withoutStaleComment(code, codeRange, [{ range: codeRange, newText }])), unit);
+}
+
+/** A comment about the replaced lifetime (`// assumes every token lives an hour`) is stale once expires_in is used. */
+const ABOUT_LIFETIME = /\b\d{2,}\b|hour|minute|lifetime|lives|expir/i;
+
+function withoutStaleComment(code: string, constant: TextRange, edits: TextEdit[]): TextEdit[] {
+  const stale = staleCommentEdit(code, constant.end, ABOUT_LIFETIME);
+  return stale ? [...edits, stale] : edits;
 }
 
 /** `tokenExpiry` → `token`, `crmTokenExpiry` → `crmToken`: the token an expiry variable is named after. */

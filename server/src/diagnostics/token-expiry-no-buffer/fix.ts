@@ -40,8 +40,8 @@ function operand(code: string, node: AstNode): string {
 
 /**
  * Snippet: the whole comparison becomes the time left against the buffer setting, keeping its direction and `now`
- * inside arithmetic: `utc >= tokenExpiry` → `tokenExpiry - utc <= tokenRefreshBufferSec / 86400`, `tokenExpiry > utc`
- * → `tokenExpiry - utc > tokenRefreshBufferSec / 86400`. The setting's default is inserted before the unit's first
+ * inside arithmetic: `utc >= tokenExpiry` → `tokenExpiry - utc <= refreshBufferSeconds / 86400`, `tokenExpiry > utc`
+ * → `tokenExpiry - utc > refreshBufferSeconds / 86400`. The setting's default is inserted before the unit's first
  * expiry check unless the code assigns it.
  */
 function snippetFix(
@@ -167,7 +167,7 @@ function bufferedWhenStored(context: FixContext, stores: NoBufferFinding['facts'
 
 /**
  * token-expiry-no-buffer: Snippet rewrites the comparison as the time left against the buffer setting (`utc >=
- * tokenExpiry` → `tokenExpiry - utc <= tokenRefreshBufferSec / 86400`); the guide subtracts the buffer from the expiry
+ * tokenExpiry` → `tokenExpiry - utc <= refreshBufferSeconds / 86400`); the guide subtracts the buffer from the expiry
  * side (`currentTime < tokenExpiry` → `currentTime < (tokenExpiry - 300)`). With jitter enabled, a per-contact buffer.
  * No fix when the stored expiry already subtracts a buffer.
  */

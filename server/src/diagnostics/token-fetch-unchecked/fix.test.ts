@@ -34,7 +34,8 @@ describe('fix: token-fetch-unchecked', () => {
         '{',
         '  ASSIGN cachedToken = ""',
         '  ASSIGN tokenExpiry = ""',
-        '  ASSIGN apiError = "TOKEN_HTTP_{tokenProxy.StatusCode}"',
+        // The error is named after the token it stores (issue 12, point 6): never a variable of the script's.
+        '  ASSIGN cachedTokenError = "TOKEN_HTTP_{tokenProxy.StatusCode}"',
         '}',
         'TRACE "token refreshed"',
       );
@@ -65,7 +66,7 @@ describe('fix: token-fetch-unchecked', () => {
       '\tELSE',
       '\t{',
       '\t\tASSIGN bearer = ""',
-      '\t\tASSIGN apiError = "TOKEN_HTTP_{tokenProxy.StatusCode}"',
+      '\t\tASSIGN bearerError = "TOKEN_HTTP_{tokenProxy.StatusCode}"',
       '\t}',
       '}',
     ].join('\r\n');
@@ -147,7 +148,7 @@ describe('fix: token-fetch-unchecked', () => {
       'ELSE',
       '{',
       '  ASSIGN accessToken = ""',
-      '  ASSIGN apiError = "TOKEN_HTTP_{tokenProxy.StatusCode}"',
+      '  ASSIGN accessTokenError = "TOKEN_HTTP_{tokenProxy.StatusCode}"',
       '}',
       'TRACE "stored"',
     ]);

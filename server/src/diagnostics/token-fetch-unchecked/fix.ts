@@ -4,7 +4,7 @@ import type { TextEdit } from '../../common/text-edit';
 import type { TextRange } from '../../common/text-range';
 import type { ParsedDocument } from '../../documents/parsed-document';
 import type { RuleFinding } from '../finding';
-import type { Statement } from '../../syntax/snippet/ast';
+import type { Expression, Statement } from '../../syntax/snippet/ast';
 import { claimsOf, type Fix, type FixContext } from '../fix';
 import type { SnippetBlock } from '../../syntax/guide/ast';
 import { tokenNamesFor, type Notation } from '../../templates';
@@ -39,17 +39,40 @@ interface StatementFacts {
   readonly assigns?: string;
   /** An assignment (as opposed to a call made for its effect). */
   readonly isAssignment: boolean;
+  /** The object the statement configures or calls (`orderProxy.AddHeader(…)`, `req.headers[…] = …`), folded. */
+  readonly configures?: string;
+}
+
+function snippetRoot(e: Expression): string | undefined {
+  let x = e;
+  while (x.kind === 'Member' || x.kind === 'Index') x = x.object;
+  return x.kind === 'Identifier' ? x.folded : undefined;
 }
 
 function snippetFacts(statement: Statement): StatementFacts {
-  const assigns = assignedName(statement);
   const reads = namesIn(statement);
+  let configures: string | undefined;
+  if (statement.kind === 'ExpressionStatement' && statement.expression.kind === 'Call') {
+    const callee = statement.expression.callee;
+    if (callee.kind === 'Member') configures = snippetRoot(callee.object);
+  } else if (statement.kind === 'Assign' && statement.target.kind !== 'Identifier') {
+    configures = snippetRoot(statement.target);
+  }
+  const assigns = configures === undefined ? assignedName(statement) : undefined;
   return {
     range: statement.range,
     reads,
     ...(assigns !== undefined ? { assigns } : {}),
     isAssignment: statement.kind === 'Assign',
+    ...(configures !== undefined ? { configures } : {}),
   };
+}
+
+/** The identifier at the root of a member chain (`req.headers["x"]` → `req`), folded. */
+function guideRoot(node: AnyNode): string | undefined {
+  let x = node;
+  while (x.type === 'MemberExpression') x = x.object;
+  return x.type === 'Identifier' ? x.name.toLowerCase() : undefined;
 }
 
 function guideFacts(text: string, node: AnyNode): StatementFacts {
@@ -68,15 +91,30 @@ function guideFacts(text: string, node: AnyNode): StatementFacts {
     assigns = node.expression.left.name.toLowerCase();
     isAssignment = true;
   }
+  let configures: string | undefined;
+  if (node.type === 'ExpressionStatement') {
+    const e = node.expression;
+    if (e.type === 'AssignmentExpression' && e.left.type === 'MemberExpression') configures = guideRoot(e.left);
+    else if (e.type === 'CallExpression' && e.callee.type === 'MemberExpression') configures = guideRoot(e.callee);
+  }
   // `SET x = …;` is parsed from the name on: the statement starts at the keyword.
   const set = /SET\s+$/i.exec(text.slice(Math.max(0, node.start - 12), node.start));
   const start = set ? node.start - set[0].length : node.start;
-  return { range: { start, end: node.end }, reads, ...(assigns !== undefined ? { assigns } : {}), isAssignment };
+  return {
+    range: { start, end: node.end },
+    reads,
+    ...(assigns !== undefined ? { assigns } : {}),
+    isAssignment,
+    ...(configures !== undefined ? { configures } : {}),
+  };
 }
 
 /**
  * The run of sibling statements to guard: the one storing the token, plus its neighbours that read the response
- * (or what was parsed from it) and assignments that copy the token (`SET strCachedToken = validToken`).
+ * (or what was parsed from it) and assignments that copy the token (`SET strCachedToken = validToken`). A statement
+ * that puts the token on a request (`orderProxy.AddHeader("Authorization", "Bearer {tokenResult.access_token}")`)
+ * brings that request's call and the statements reading its outcome into the run, so a failed token request sends
+ * nothing rather than a call without its token.
  */
 function runAround(
   siblings: readonly StatementFacts[],
@@ -85,15 +123,18 @@ function runAround(
   response: Set<string>,
   tokens: Set<string>,
 ): { first: number; last: number } {
+  const clients = new Set<string>();
   const reads = (f: StatementFacts, names: Set<string>): boolean => [...f.reads].some((n) => names.has(n));
   // Also the token's own expiry (`resourceTokenExpiry = …` after `resourceToken = …`), whatever it is set from.
   const ownExpiry = (f: StatementFacts): boolean =>
     f.assigns !== undefined && [...tokens].some((t) => f.assigns !== t && f.assigns!.startsWith(t));
   const qualifies = (f: StatementFacts): boolean =>
-    reads(f, response) || (f.isAssignment && (reads(f, tokens) || ownExpiry(f)));
+    reads(f, response) || (f.isAssignment && (reads(f, tokens) || ownExpiry(f))) || reads(f, clients);
   const absorb = (f: StatementFacts): void => {
+    if (f.configures !== undefined && (reads(f, response) || reads(f, tokens))) clients.add(f.configures);
     if (f.assigns === undefined) return;
-    (reads(f, response) ? response : tokens).add(f.assigns);
+    if (reads(f, clients)) clients.add(f.assigns);
+    else (reads(f, response) ? response : tokens).add(f.assigns);
   };
   let first = index;
   while (first > 0 && siblings[first - 1]!.range.start >= callEnd && reads(siblings[first - 1]!, response)) first--;

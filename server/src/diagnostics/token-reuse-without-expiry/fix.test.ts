@@ -26,9 +26,9 @@ describe('fix: token-reuse-without-expiry', () => {
       );
       // The script-level acquisition stays; the use reads the refreshed token.
       assert.ok(result.after.includes('ASSIGN strToken = GetOAuthToken(); // Called at call start, never refreshed\n'));
-      assert.ok(
-        result.after.includes('req.headers["Authorization"] = "Bearer " + validToken; // strToken has expired\n'),
-      );
+      // The comment on the rewritten line spoke of strToken: it goes with it (issue 12, point 13).
+      assert.ok(result.after.includes('req.headers["Authorization"] = "Bearer " + validToken;\n'));
+      assert.ok(!result.after.includes('strToken has expired'));
     });
 
     it('writes Strategy A right before the request (full text)', () => {
@@ -39,12 +39,13 @@ describe('fix: token-reuse-without-expiry', () => {
         '...',
         '// Later in the script (60+ minutes into a long IVR hold):',
         'SNIPPET',
-        "// TODO: the token's acquisition is not in this script: set tokenReq.url below to your identity provider's " +
-          'token endpoint',
+        "// TODO fill in: the token's acquisition is not in this script: write your identity provider's token " +
+          'endpoint in tokenReq.url (the .invalid host never resolves) and set SECURE_CLIENT_ID and ' +
+          'SECURE_CLIENT_SECRET outside the script',
         '// Strategy A: a fresh token right before the call',
         'var tokenReq = new CXone.HttpRequest();',
         'tokenReq.method = "POST";',
-        'tokenReq.url = "https://auth.your-idp.com/oauth/token";',
+        'tokenReq.url = "https://token-endpoint.invalid/oauth/token";',
         'tokenReq.headers["Content-Type"] = "application/x-www-form-urlencoded";',
         'tokenReq.body = ' +
           '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}";',
@@ -56,7 +57,7 @@ describe('fix: token-reuse-without-expiry', () => {
         '} else {',
         '  SET strApiError = "TOKEN_HTTP_" + tokenResp.statusCode.toString();',
         '}',
-        'req.headers["Authorization"] = "Bearer " + accessToken; // strToken has expired',
+        'req.headers["Authorization"] = "Bearer " + accessToken;',
         'var resp = req.send(); // Returns 401',
         'END SNIPPET',
         '',
@@ -115,35 +116,52 @@ describe('fix: token-reuse-without-expiry', () => {
       });
     });
 
-    it('writes Strategy A before the GetRESTProxy() of the request (full text)', () => {
+    it('writes Strategy A before the GetRESTProxy() of the request, and sends the call only with a token (full text)', () => {
       const before = read('fixes/pattern-a-lookup.snippet');
-      const expected = before.replace(
-        'ASSIGN crmProxy = GetRESTProxy()\n',
-        [
-          "// TODO: the token's acquisition is not in this script: set tokenUrl to your identity provider's token " +
-            'endpoint',
-          'IF tokenUrl = ""',
-          '{',
-          '  ASSIGN tokenUrl = "https://auth.your-idp.com/oauth/token"',
-          '}',
-          '// Strategy A: a fresh token right before the call',
-          'ASSIGN tokenProxy = GetRESTProxy()',
-          'tokenProxy.ContentType = "application/x-www-form-urlencoded"',
-          'ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
-            '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, ' +
-            '"POST")',
-          'IF tokenProxy.StatusCode = 200',
-          '{',
-          '  ASSIGN accessToken = tokenResult.access_token',
-          '}',
-          'ELSE',
-          '{',
-          '  ASSIGN accessToken = ""',
-          '  ASSIGN apiError = "TOKEN_HTTP_{tokenProxy.StatusCode}"',
-          '}',
-          'ASSIGN crmProxy = GetRESTProxy()',
-          '',
-        ].join('\n'),
+      const expected = lines(
+        '\n',
+        '// SNIPPET "Lookup customer": runs after the main menu and the hold queue.',
+        '// accessToken was fetched by the "Get OAuth token" action when the contact started (Pattern A).',
+        "// TODO fill in: accessToken's token request is not in this script. Write your token endpoint below",
+        '// (its .invalid host never resolves, so nothing is sent until then) and set SECURE_CLIENT_ID and ' +
+          'SECURE_CLIENT_SECRET outside the script text.',
+        '// Strategy A: a fresh token right before the call',
+        'ASSIGN accessTokenProxy = GetRESTProxy()',
+        'accessTokenProxy.ContentType = "application/x-www-form-urlencoded"',
+        'accessTokenProxy.ProxyTimeoutSeconds = 2',
+        '// the credentials go into the form body as they are: store them URL-encoded if they hold & = + % or spaces',
+        'ASSIGN accessTokenResult = accessTokenProxy.MakeRestRequest("https://token-endpoint.invalid/oauth/token", ' +
+          '"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}", 0, ' +
+          '"POST")',
+        'IF accessTokenProxy.StatusCode = 200',
+        '{',
+        '  ASSIGN accessToken = "{accessTokenResult.access_token}"',
+        '  ASSIGN accessTokenError = ""',
+        '}',
+        'ELSE',
+        '{',
+        '  ASSIGN accessToken = ""',
+        '  ASSIGN accessTokenError = "TOKEN_HTTP_{accessTokenProxy.StatusCode}"',
+        '}',
+        'ASSIGN accessTokenResult = "" // keep the token only',
+        '// without a token (accessTokenError says why) the call is not sent',
+        'IF accessToken != ""',
+        '{',
+        '  ASSIGN crmProxy = GetRESTProxy()',
+        '  crmProxy.ContentType = "application/json"',
+        '  crmProxy.ProxyTimeoutSeconds = 2',
+        '  crmProxy.AddHeader("Authorization", "Bearer {accessToken}")',
+        '  ASSIGN customer = crmProxy.MakeRestRequest("{crmBase}/customers/{ANI}", "", 0, "GET")',
+        '  ASSIGN crmStatus = "{crmProxy.StatusCode}"',
+        '  IF crmStatus = 401 | crmStatus = 403',
+        '  {',
+        '    ASSIGN apiError = "AUTH_{crmStatus}"',
+        '  }',
+        '  ELSE',
+        '  {',
+        '    ASSIGN customerName = customer.name',
+        '  }',
+        '}',
       );
       checkFix(at(before, 'accessToken}'), CODE, expected, { name: 'lookup.snippet', title: STRATEGY_A });
     });
@@ -175,30 +193,56 @@ describe('fix: token-reuse-without-expiry', () => {
         '\t}',
         '}',
       );
+      // The endpoint and credentials come from the acquisition, so nothing is left to fill in; the names come from
+      // the token (bearerProxy, bearerError), never from what the script already uses (tokenProxy).
       const inserted = lines(
         '\r\n',
-        '\t// cached token with proactive refresh; times are day counts (seconds / 86400)',
-        '\tIF bearer = "" | bearerExpiry = "" | utc >= bearerExpiry - (300 / 86400)',
+        '\t// seconds before expiry at which tokens are refreshed; an earlier action may set it',
+        '\tIF refreshBufferSeconds = ""',
         '\t{',
-        '\t\tASSIGN tokenProxy2 = GetRESTProxy()',
-        '\t\ttokenProxy2.ContentType = "application/x-www-form-urlencoded"',
-        '\t\tASSIGN tokenResult2 = tokenProxy2.MakeRestRequest("https://idp.example-bank.com/oauth2/token", ' +
+        '\t\tASSIGN refreshBufferSeconds = 300',
+        '\t}',
+        '\t// bearer is kept for the contact and fetched again refreshBufferSeconds seconds before it expires (dates ' +
+          'count days)',
+        '\t// list bearer in the Variables tab so traces redact it; in a RUNSUB subscript use global:bearer, ' +
+          'global:bearerExpiry',
+        '\tIF bearer = "" | bearerExpiry = "" | bearerExpiry - utc <= refreshBufferSeconds / 86400',
+        '\t{',
+        '\t\tASSIGN bearerProxy = GetRESTProxy()',
+        '\t\tbearerProxy.ContentType = "application/x-www-form-urlencoded"',
+        '\t\tbearerProxy.ProxyTimeoutSeconds = 2',
+        '\t\t// the credentials go into the form body as they are: store them URL-encoded if they hold & = + % or ' +
+          'spaces',
+        '\t\tASSIGN bearerResult = bearerProxy.MakeRestRequest("https://idp.example-bank.com/oauth2/token", ' +
           '"grant_type=client_credentials&client_id={BANK_CLIENT_ID}&client_secret={SECURE_BANK_SECRET}", 0, "POST")',
-        '\t\tIF tokenProxy2.StatusCode = 200',
+        '\t\tIF bearerProxy.StatusCode = 200',
         '\t\t{',
-        '\t\t\tASSIGN bearer = tokenResult2.access_token',
-        '\t\t\tASSIGN bearerExpiry = utc + (tokenResult2.expires_in / 86400)',
+        '\t\t\tASSIGN bearer = "{bearerResult.access_token}"',
+        '\t\t\tASSIGN bearerLifetime = 600 // when the response has no expires_in',
+        '\t\t\tIF bearerResult.expires_in != ""',
+        '\t\t\t{',
+        '\t\t\t\tASSIGN bearerLifetime = bearerResult.expires_in',
+        '\t\t\t}',
+        '\t\t\tASSIGN bearerExpiry = utc + (bearerLifetime / 86400)',
+        '\t\t\tASSIGN bearerError = ""',
         '\t\t}',
         '\t\tELSE',
         '\t\t{',
         '\t\t\tASSIGN bearer = ""',
         '\t\t\tASSIGN bearerExpiry = ""',
-        '\t\t\tASSIGN lookupError = "TOKEN_HTTP_{tokenProxy2.StatusCode}"',
+        '\t\t\tASSIGN bearerError = "TOKEN_HTTP_{bearerProxy.StatusCode}"',
         '\t\t}',
+        '\t\tASSIGN bearerResult = "" // keep the token only, not the whole response',
         '\t}',
+        '\t// without a token (bearerError says why) the call is not sent',
+        '\tIF bearer != ""',
+        '\t{',
       );
       const clean = before.replace('$0', '');
-      const expected = clean.replace('{\r\n\tASSIGN balanceProxy', `{\r\n${inserted}\tASSIGN balanceProxy`);
+      const guarded = clean
+        .slice(clean.indexOf('\tASSIGN balanceProxy'), clean.lastIndexOf('}'))
+        .replace(/^\t/gm, '\t\t');
+      const expected = `${clean.slice(0, clean.indexOf('\tASSIGN balanceProxy'))}${inserted}${guarded}\t}\r\n}\r\n`;
       checkFix(before, CODE, expected, { name: 'balance.snippet' });
     });
 
@@ -217,15 +261,17 @@ describe('fix: token-reuse-without-expiry', () => {
           '}',
         );
         const result = checkFix(before, CODE, undefined, { name: 'ticket.snippet' });
-        assert.ok(result.after.includes('proxy.AddHeader("Authorization", "Bearer {cachedToken}")\n'));
+        assert.ok(result.after.includes('  proxy.AddHeader("Authorization", "Bearer {cachedToken}")\n'));
         assert.ok(
-          result.after.includes('IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (300 / 86400)\n'),
+          result.after.includes(
+            'IF cachedToken = "" | tokenExpiry = "" | tokenExpiry - utc <= refreshBufferSeconds / 86400\n',
+          ),
         );
         assert.ok(result.after.startsWith('ASSIGN token = "{global:crmToken}"\n'), 'the old assignment stays');
       },
     );
 
-    it('never writes into a secure variable: {SECURE_ACCESS_TOKEN} is replaced by a cached token', () => {
+    it('never writes into a variable set outside: {SECURE_ACCESS_TOKEN} is replaced by a cached token', () => {
       const before = lines(
         '\n',
         'ASSIGN proxy = GetRESTProxy()',
@@ -238,7 +284,8 @@ describe('fix: token-reuse-without-expiry', () => {
       );
       const result = checkFix(before, CODE, undefined, { name: 'me.snippet' });
       assert.ok(!/ASSIGN SECURE_ACCESS_TOKEN/i.test(result.after));
-      assert.ok(result.after.includes('"Bearer {cachedToken}"'));
+      // The cache is named after the variable it stands for, so the 401 fix picks the same name.
+      assert.ok(result.after.includes('"Bearer {cachedAccessToken}"'), result.after);
     });
 
     it('writes a jittered buffer when jitter is enabled', () => {
@@ -248,9 +295,11 @@ describe('fix: token-reuse-without-expiry', () => {
         settings: { jitter: { enabled: true, minSeconds: 60, maxSeconds: 240 } },
       });
       assert.ok(
-        result.after.includes('IF refreshBuffer = ""\n{\n  ASSIGN refreshBuffer = 60 + (ContactID % 181)\n}\n'),
+        result.after.includes(
+          'IF refreshBufferSeconds = ""\n{\n  ASSIGN refreshBufferSeconds = 60 + (ContactID % 181)\n}\n',
+        ),
       );
-      assert.ok(result.after.includes('utc >= accessTokenExpiry - (refreshBuffer / 86400)'));
+      assert.ok(result.after.includes('accessTokenExpiry - utc <= refreshBufferSeconds / 86400'));
       const hints = lintText('lookup.snippet', undefined, result.after, result.settings)!.findings.filter(
         (f) => f.code === 'refresh-without-jitter',
       );
@@ -269,8 +318,10 @@ describe('fix: token-reuse-without-expiry', () => {
           '"GET")',
       );
       const fixed = fixAllText('orders.snippet', undefined, text, DEFAULT_SETTINGS, CODE);
-      assert.equal(fixed.text.match(/cached token with proactive refresh/g)?.length, 1);
-      assert.ok(fixed.text.indexOf('proactive refresh') < fixed.text.indexOf('ASSIGN orderProxy'));
+      assert.equal(fixed.text.match(/IF accessToken = "" \| accessTokenExpiry = ""/g)?.length, 1);
+      assert.ok(fixed.text.indexOf('accessTokenExpiry - utc') < fixed.text.indexOf('ASSIGN orderProxy'));
+      // Each call is sent only with a token, in a guard of its own (a 401 on the first clears it for the second).
+      assert.equal(fixed.text.match(/IF accessToken != ""/g)?.length, 2);
       assert.deepEqual(
         lintText('orders.snippet', undefined, fixed.text, DEFAULT_SETTINGS)!.findings.filter((f) => f.code === CODE),
         [],
@@ -292,27 +343,105 @@ describe('fix: token-reuse-without-expiry', () => {
         assert.ok(
           lookup.code.includes(
             // Long line: one Snippet statement, written as authors write it.
-            'tokenProxy.MakeRestRequest("https://login.example-crm.com/oauth2/token", ' +
+            'accessTokenProxy.MakeRestRequest("https://login.example-crm.com/oauth2/token", ' +
               '"grant_type=client_credentials&client_id={CRM_CLIENT_ID}&client_secret={SECURE_CRM_SECRET}&scope=customers.read", 0, "POST")',
           ),
         );
-        assert.ok(lookup.code.includes('utc >= accessTokenExpiry'), 'decoded code has a plain >=');
-        assert.ok(result.after.includes('utc &gt;= accessTokenExpiry'), 'the file has it escaped');
-        // The acquiring action is untouched.
+        assert.ok(lookup.code.includes('accessTokenExpiry - utc <= refreshBufferSeconds'), 'decoded code has <=');
+        assert.ok(result.after.includes('accessTokenExpiry - utc &lt;= refreshBufferSeconds'), 'the file has it escaped');
+        // The acquiring action records the expiry the refresh checks (issue 12, point 10): otherwise every contact
+        // would fetch a second token at the first check.
         const get = (text: string) => readExport(text)!.snippets.find((s) => s.caption === 'Get OAuth token')!.code;
-        assert.equal(get(result.after), get(result.before));
+        assert.ok(get(result.after).includes('ASSIGN accessTokenExpiry = utc + (accessTokenLifetime / 86400)'));
+        assert.ok(!get(result.before).includes('accessTokenExpiry'));
+        // Both actions now read token responses: MaxStringSize is raised from Limit2K (issue 12, point 10).
+        assert.equal(result.before.match(/<string>Limit2K<\/string>/g)?.length, 2);
+        assert.equal(result.after.match(/<string>Limit32K<\/string>/g)?.length, 2);
       },
     );
 
     it('writes raw code into a CDATA section', () => {
       const before = at(read('xml/cdata-snippet.xml'), 'accessToken}")');
       const result = checkFix(before, CODE, undefined, { name: 'orders.xml' });
-      assert.ok(result.after.includes('<string><![CDATA[// TODO: the token'));
+      assert.ok(result.after.includes('<string><![CDATA[// TODO fill in: accessToken'), result.after);
       assert.ok(
         result.after.includes(
-          'IF accessToken = "" | accessTokenExpiry = "" | utc >= accessTokenExpiry - (300 / 86400)\r\n',
+          'IF accessToken = "" | accessTokenExpiry = "" | accessTokenExpiry - utc <= refreshBufferSeconds / 86400\r\n',
         ),
       );
+    });
+  });
+
+  describe('issue 12: what the fix writes is right in Studio', () => {
+    it('point 4/5: an unknown endpoint is a .invalid placeholder, the six calls wait for a token, and the script stays red', () => {
+      const text = read('fixes/six-calls-hardcoded-bearer.snippet');
+      const fixed = fixAllText('six.snippet', undefined, text, DEFAULT_SETTINGS);
+      assert.doesNotMatch(fixed.text, /your-idp|https:\/\/auth\./, 'no registrable placeholder domain');
+      assert.match(fixed.text, /MakeRestRequest\("https:\/\/token-endpoint\.invalid\/oauth\/token"/);
+      // Every one of the six calls is inside its own `IF cachedToken != ""`.
+      assert.equal(fixed.text.match(/IF cachedToken != ""/g)?.length, 6);
+      for (const call of fixed.text.matchAll(/^(\s*)ASSIGN \w+Result = proxy\.MakeRestRequest/gm)) assert.equal(call[1], '  ');
+      const left = lintText('six.snippet', undefined, fixed.text, DEFAULT_SETTINGS)!.findings;
+      const placeholder = left.filter((f) => f.code === 'unfilled-placeholder');
+      assert.equal(placeholder.length, 1);
+      assert.equal(placeholder[0]!.severity, 'error');
+      assert.match(placeholder[0]!.message, /SECURE_CLIENT_ID and SECURE_CLIENT_SECRET/);
+    });
+
+    it('point 6: the refresh and the 401 handler agree on names whichever is applied first', () => {
+      const text = lines(
+        '\n',
+        'ASSIGN payProxy = GetRESTProxy()',
+        'payProxy.AddHeader("Authorization", "{payAuth}")',
+        'ASSIGN balance = payProxy.MakeRestRequest("https://api.example-pay.com/v1/balance/{ANI}", "", 0, "GET")',
+      );
+      const apply = (first: 'token-reuse-without-expiry' | 'unchecked-auth-status'): string => {
+        const second = first === CODE ? 'unchecked-auth-status' : CODE;
+        const once = fixAllText('pay.snippet', undefined, text, DEFAULT_SETTINGS, first).text;
+        return fixAllText('pay.snippet', undefined, once, DEFAULT_SETTINGS, second).text;
+      };
+      for (const after of [apply(CODE), apply('unchecked-auth-status')]) {
+        // The whole-header variable's cache is cachedPayAuth; the handler clears exactly that and its expiry.
+        assert.ok(after.includes('IF cachedPayAuth = "" | payAuthExpiry = ""'), after);
+        assert.ok(after.includes('      ASSIGN cachedPayAuth = ""\n      ASSIGN payAuthExpiry = ""\n'), after);
+        assert.ok(after.includes('ASSIGN cachedPayAuthError = "AUTH_FAILURE"'), after);
+        assert.doesNotMatch(after, /cachedToken|tokenExpiry\b|apiError|cachedPayAuth2/, after);
+      }
+    });
+
+    it('point 6: two integrations in one action get their own proxy, result, expiry, credentials and error', () => {
+      const text = lines(
+        '\n',
+        'ASSIGN crmProxy = GetRESTProxy()',
+        'crmProxy.AddHeader("Authorization", "Bearer {crmToken}")',
+        'ASSIGN customer = crmProxy.MakeRestRequest("https://api.example-crm.com/v2/customers/{ANI}", "", 0, "GET")',
+        'ASSIGN payProxy = GetRESTProxy()',
+        'payProxy.AddHeader("Authorization", "Bearer {payToken}")',
+        'ASSIGN balance = payProxy.MakeRestRequest("https://api.example-pay.com/v1/balance/{ANI}", "", 0, "GET")',
+      );
+      const after = fixAllText('two.snippet', undefined, text, DEFAULT_SETTINGS, CODE).text;
+      for (const name of ['crmTokenProxy', 'crmTokenResult', 'crmTokenExpiry', 'crmTokenError', 'CRM_CLIENT_SECRET'])
+        assert.ok(after.includes(name) && after.includes(name.replace(/crm/g, 'pay').replace('CRM', 'PAY')), name);
+      assert.doesNotMatch(after, /tokenProxy\b|tokenResult\b|SECURE_CLIENT_SECRET|apiError/, after);
+      assert.equal(after.match(/ASSIGN refreshBufferSeconds = 300/g)?.length, 1, 'one buffer setting for the script');
+    });
+
+    it('point 11: no call is sent with an empty Bearer, and a 401 on one call cannot empty the next one', () => {
+      const text = read('fixes/pattern-a-lookup.snippet');
+      const after = fixAllText('lookup.snippet', undefined, text, DEFAULT_SETTINGS, CODE).text;
+      const guard = after.indexOf('IF accessToken != ""');
+      assert.ok(guard > 0 && guard < after.indexOf('crmProxy.AddHeader'), after);
+      assert.ok(after.indexOf('ASSIGN accessTokenResult = ""') > after.indexOf('accessTokenProxy.MakeRestRequest'));
+    });
+
+    it('point 13: comments say what Studio needs (RUNSUB global:, Variables tab), with no "(?)" notes', () => {
+      const after = fixAllText('lookup.snippet', undefined, read('fixes/pattern-a-lookup.snippet'), DEFAULT_SETTINGS, CODE)
+        .text;
+      assert.match(after, /in a RUNSUB subscript use global:accessToken, global:accessTokenExpiry/);
+      assert.match(after, /list accessToken in the Variables tab so traces redact it/);
+      assert.doesNotMatch(after, /\(\?\)/);
+      assert.equal(after.match(/ASSIGN refreshBufferSeconds = 300/g)?.length, 1, 'one named buffer setting');
+      assert.doesNotMatch(after, /\(300 \/ 86400\)/, 'the buffer is not inlined');
     });
   });
 });

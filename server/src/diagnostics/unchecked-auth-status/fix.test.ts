@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { DEFAULT_SETTINGS } from '../../common/settings';
+import { fixAllText } from '../../service/lint';
 import { readExport } from '../../syntax/export/read-export';
 import { at, checkFix, lines, read } from '../../../../test/helpers/check-fix';
 
@@ -17,7 +19,7 @@ describe('fix: unchecked-auth-status', () => {
         '  SET strCachedToken = "";',
         '  SET strTokenExpiry = "0";',
         '  SET strApiError = "AUTH_FAILURE";',
-        '} else if (resp.statusCode == 200) {',
+        '} else if (resp.statusCode >= 200 && resp.statusCode < 300) {',
         '  SET strApiError = "";',
         '} else {',
         '  SET strApiError = "HTTP_" + resp.statusCode.toString();',
@@ -44,7 +46,7 @@ describe('fix: unchecked-auth-status', () => {
           '  SET strCachedToken = "";',
           '  SET strTokenExpiry = "0";',
           '  SET strApiError = "AUTH_FAILURE";',
-          '} else if (apiResp.statusCode == 200) {',
+          '} else if (apiResp.statusCode >= 200 && apiResp.statusCode < 300) {',
           '  SET strApiError = "";',
           '} else {',
           '  SET strApiError = "HTTP_" + apiResp.statusCode.toString();',
@@ -52,50 +54,49 @@ describe('fix: unchecked-auth-status', () => {
           'SET strApiResult = apiResp.body;',
         ].join('\n'),
       ),
+      result.after,
     );
   });
 
-  it(
-    'real Snippet: a SELECT on a copy of the status after the call; later reads stay where they are (full ' + 'text)',
-    () => {
-      const before = lines(
-        '\n',
-        'ASSIGN orderProxy = GetRESTProxy()',
-        'orderProxy.AddHeader("Authorization", "Bearer {cachedToken}")',
-        'ASSIGN order = $0orderProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}", "", 0, "GET")',
-        'ASSIGN deliveryDate = order.deliveryDate',
-      );
-      const expected = lines(
-        '\n',
-        'ASSIGN orderProxy = GetRESTProxy()',
-        'orderProxy.AddHeader("Authorization", "Bearer {cachedToken}")',
-        'ASSIGN order = orderProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}", "", 0, "GET")',
-        'ASSIGN orderStatus = "{orderProxy.StatusCode}"',
-        'SELECT',
-        '{',
-        '  CASE orderStatus = 401',
-        '  CASE orderStatus = 403',
-        '  {',
-        '    ASSIGN cachedToken = ""',
-        '    ASSIGN tokenExpiry = ""',
-        '    ASSIGN apiError = "AUTH_FAILURE"',
-        '  }',
-        '  CASE orderStatus = 200',
-        '  {',
-        '    ASSIGN apiError = ""',
-        '  }',
-        '  DEFAULT',
-        '  {',
-        '    ASSIGN apiError = "HTTP_{orderStatus}"',
-        '  }',
-        '}',
-        'ASSIGN deliveryDate = order.deliveryDate',
-      );
-      checkFix(before, CODE, expected, { name: 'order.snippet' });
-    },
-  );
+  it('real Snippet: one block per CASE (401 | 403, then any 2xx) on a copy of the status; later reads stay (full text)', () => {
+    const before = lines(
+      '\n',
+      'ASSIGN orderProxy = GetRESTProxy()',
+      'orderProxy.AddHeader("Authorization", "Bearer {cachedToken}")',
+      'ASSIGN order = $0orderProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}", "", 0, "GET")',
+      'ASSIGN deliveryDate = order.deliveryDate',
+    );
+    const expected = lines(
+      '\n',
+      'ASSIGN orderProxy = GetRESTProxy()',
+      'orderProxy.AddHeader("Authorization", "Bearer {cachedToken}")',
+      'ASSIGN order = orderProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}", "", 0, "GET")',
+      'ASSIGN orderStatus = orderProxy.StatusCode',
+      'SELECT',
+      '{',
+      '  CASE orderStatus = 401 | orderStatus = 403',
+      '  {',
+      '    // the token was rejected: clear it so the next check fetches a new one',
+      '    ASSIGN cachedToken = ""',
+      '    ASSIGN tokenExpiry = ""',
+      '    ASSIGN cachedTokenError = "AUTH_FAILURE"',
+      '  }',
+      '  CASE orderStatus >= 200 & orderStatus < 300',
+      '  {',
+      '    ASSIGN cachedTokenError = ""',
+      '  }',
+      '  DEFAULT',
+      '  {',
+      '    ASSIGN cachedTokenError = "HTTP_{orderStatus}"',
+      '  }',
+      '}',
+      'ASSIGN deliveryDate = order.deliveryDate',
+    );
+    const result = checkFix(before, CODE, expected, { name: 'order.snippet' });
+    assert.doesNotMatch(result.after, /CASE [^\n]*\n\s*CASE/, 'no stacked CASE lines (issue 12, point 2)');
+  });
 
-  it("real Snippet: tabs, CRLF, the script's own error variable, and 2xx success for a POST", () => {
+  it('real Snippet: tabs and CRLF kept; a POST succeeds on any 2xx', () => {
     const before = lines(
       '\r\n',
       'IF ticketWanted = 1',
@@ -116,26 +117,23 @@ describe('fix: unchecked-auth-status', () => {
       '\tproxy.AddHeader("Authorization", "Bearer {bearer}")',
       '\tASSIGN result = proxy.MakeRestRequest("https://api.example-crm.com/v2/tickets", ticketJson, 0, "POST") // ' +
         'create',
-      '\tASSIGN apiStatus = "{proxy.StatusCode}"',
+      '\tASSIGN apiStatus = proxy.StatusCode',
       '\tSELECT',
       '\t{',
-      '\t\tCASE apiStatus = 401',
-      '\t\tCASE apiStatus = 403',
+      '\t\tCASE apiStatus = 401 | apiStatus = 403',
       '\t\t{',
+      '\t\t\t// the token was rejected: clear it so the next check fetches a new one',
       '\t\t\tASSIGN bearer = ""',
       '\t\t\tASSIGN bearerExpiry = ""',
-      '\t\t\tASSIGN errMsg = "AUTH_FAILURE"',
+      '\t\t\tASSIGN bearerError = "AUTH_FAILURE"',
       '\t\t}',
-      '\t\tCASE apiStatus = 200',
-      '\t\tCASE apiStatus = 201',
-      '\t\tCASE apiStatus = 202',
-      '\t\tCASE apiStatus = 204',
+      '\t\tCASE apiStatus >= 200 & apiStatus < 300',
       '\t\t{',
-      '\t\t\tASSIGN errMsg = ""',
+      '\t\t\tASSIGN bearerError = ""',
       '\t\t}',
       '\t\tDEFAULT',
       '\t\t{',
-      '\t\t\tASSIGN errMsg = "HTTP_{apiStatus}"',
+      '\t\t\tASSIGN bearerError = "HTTP_{apiStatus}"',
       '\t\t}',
       '\t}',
       '\tASSIGN ticketId = result.id',
@@ -145,13 +143,45 @@ describe('fix: unchecked-auth-status', () => {
     checkFix(before, CODE, expected, { name: 'ticket.snippet' });
   });
 
+  it('real Snippet: a flag of another type is never overwritten with a message (issue 12, point 8)', () => {
+    // dfoerror is a boolean flag the script branches on: a string in it would always be "true".
+    const before = lines(
+      '\n',
+      'ASSIGN dfoerror = false',
+      'ASSIGN dfoProxy = GetRESTProxy()',
+      'dfoProxy.AddHeader("Authorization", "Bearer {dfoToken}")',
+      'ASSIGN dfoResult = $0dfoProxy.MakeRestRequest("https://api.example-dfo.com/v1/messages", "", 0, "GET")',
+    );
+    const { after } = checkFix(before, CODE, undefined, { name: 'dfo.snippet' });
+    assert.deepEqual(after.match(/ASSIGN dfoerror = .*/g), ['ASSIGN dfoerror = false']);
+    assert.ok(after.includes('ASSIGN dfoTokenError = "AUTH_FAILURE"'), after);
+  });
+
+  it('real Snippet: two integrations in one action keep their own error and cache (issue 12, point 6)', () => {
+    const before = lines(
+      '\n',
+      'ASSIGN crmProxy = GetRESTProxy()',
+      'crmProxy.AddHeader("Authorization", "Bearer {crmToken}")',
+      'ASSIGN customer = crmProxy.MakeRestRequest("https://api.example-crm.com/v2/customers/{ANI}", "", 0, "GET")',
+      'ASSIGN payProxy = GetRESTProxy()',
+      'payProxy.AddHeader("Authorization", "Bearer {payToken}")',
+      'ASSIGN balance = payProxy.MakeRestRequest("https://api.example-pay.com/v1/balance/{ANI}", "", 0, "GET")',
+    );
+    const after = fixAllText('two.snippet', undefined, before, DEFAULT_SETTINGS, CODE).text;
+    const crm = after.slice(after.indexOf('ASSIGN crmStatus'), after.indexOf('ASSIGN payProxy'));
+    const pay = after.slice(after.indexOf('ASSIGN payStatus'));
+    assert.ok(crm.includes('ASSIGN crmToken = ""') && crm.includes('ASSIGN crmTokenError = "AUTH_FAILURE"'), crm);
+    assert.ok(pay.includes('ASSIGN payToken = ""') && pay.includes('ASSIGN payTokenError = "AUTH_FAILURE"'), pay);
+    assert.doesNotMatch(crm, /payToken/);
+    assert.doesNotMatch(pay, /crmToken/);
+  });
+
   it('real Snippet: a call sharing its line with the next statement', () => {
     const before = 'ASSIGN r = $0proxy.MakeRestRequest(u, "", 0, "GET") ASSIGN b = r.name\n';
     const result = checkFix(before, CODE, undefined, { name: 'one-line.snippet' });
     assert.ok(
-      result.after.startsWith(
-        'ASSIGN r = proxy.MakeRestRequest(u, "", 0, "GET")\nASSIGN apiStatus = "{proxy.StatusCode}"\nSELECT\n',
-      ),
+      result.after.startsWith('ASSIGN r = proxy.MakeRestRequest(u, "", 0, "GET")\nASSIGN apiStatus = proxy.StatusCode\n'),
+      result.after,
     );
     assert.ok(result.after.endsWith('}\n ASSIGN b = r.name\n'));
   });
@@ -170,20 +200,23 @@ describe('fix: unchecked-auth-status', () => {
         [
           'ASSIGN lookupResult = proxy.MakeRestRequest("https://api.example-crm.com/v2/customers/search", payload, ' +
             '0, "POST")',
-          'ASSIGN apiStatus = "{proxy.StatusCode}"',
+          'ASSIGN apiStatus = proxy.StatusCode',
           'SELECT',
           '{',
-          '  CASE apiStatus = 401',
-          '  CASE apiStatus = 403',
+          '  CASE apiStatus = 401 | apiStatus = 403',
           '  {',
+          '    // the token was rejected: clear it so the next check fetches a new one',
           '    ASSIGN accessToken = ""',
           '    ASSIGN accessTokenExpiry = ""',
-          '    ASSIGN apiError = "AUTH_FAILURE"',
+          '    ASSIGN accessTokenError = "AUTH_FAILURE"',
           '  }',
+          '  CASE apiStatus >= 200 & apiStatus < 300',
         ].join('\r\n'),
       ),
+      lookup.code,
     );
     assert.ok(lookup.code.includes('}\r\nIF proxy.StatusCode >= 200 & proxy.StatusCode < 300\r\n'));
+    assert.ok(result.after.includes('CASE apiStatus &gt;= 200 &amp; apiStatus &lt; 300'), 'escaped for XML');
     assert.ok(
       result.after.includes('IF proxy.StatusCode &gt;= 200 &amp; proxy.StatusCode &lt; 300'),
       'untouched entities stay',

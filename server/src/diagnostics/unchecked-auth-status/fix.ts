@@ -19,8 +19,8 @@ const UNCHECKED_AUTH_STATUS_CODE = 'unchecked-auth-status';
 const ADD_AUTH_HANDLING_TITLE = 'Add 401/403 handling';
 
 /**
- * The variables a 401/403 must clear: the cached token(s) behind what this call sends (else behind any token the
- * unit sends) and every expiry the script tracks. With nothing known, the templates' defaults.
+ * The variables a 401/403 must clear: the cached token(s) behind what this call sends and their expiries (see
+ * `expiriesOf`). A call that sends no token clears nothing.
  */
 function clearedVariables(
   model: FlowModel,
@@ -28,8 +28,7 @@ function clearedVariables(
   call: RestCallEvent,
   selfIsPersistent: (variable: string) => boolean,
 ): { tokens: string[]; expiries: string[] } {
-  const uses = eventsOfKind(unit, 'token-use');
-  const sent = uses.filter((u) => u.callId === call.id);
+  const sent = eventsOfKind(unit, 'token-use').filter((u) => u.callId === call.id);
   const tokensBehind = (variables: readonly string[]): string[] => {
     const found = new Set<string>();
     for (const variable of variables) {
@@ -38,9 +37,10 @@ function clearedVariables(
     }
     return [...found];
   };
-  let tokens = tokensBehind(sent.map((u) => u.variable));
-  if (tokens.length === 0) tokens = tokensBehind(uses.map((u) => u.variable));
-  return { tokens, expiries: expiriesOf(tokens, expiryVariables(model)) };
+  // Only what this call sends: a 401 from a call with no token (a health check, an API key) says nothing of them.
+  // A response member sent as is (`{tokenResult.access_token}`) is no cache: the next request reads a new response.
+  const tokens = tokensBehind(sent.map((u) => u.variable)).filter((t) => !t.includes('.'));
+  return { tokens, expiries: tokens.length > 0 ? expiriesOf(tokens, expiryVariables(model)) : [] };
 }
 
 /**
@@ -86,7 +86,7 @@ function plannedCache(
   const tokens = new Set<string>();
   for (const use of sent) {
     const planned = tokenName(use);
-    if (planned) tokens.add(planned.name);
+    if (planned && !planned.name.includes('.')) tokens.add(planned.name);
   }
   if (tokens.size === 0) return undefined;
   return { tokens: [...tokens], expiries: [...tokens].map(expiryNameFor) };
