@@ -20,6 +20,8 @@ export interface Settings {
   secretVariableName: string;
   /** Debounce for push diagnostics (clients without pull diagnostics), in milliseconds. */
   validationDelayMs: number;
+  /** Larger documents are not analysed (one information diagnostic says so), in KiB of text. */
+  maxDocumentSizeKB: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   secretVariableName: 'SECURE_CLIENT_SECRET',
   validationDelayMs: 200,
+  maxDocumentSizeKB: 5120,
 };
 
 /** The configuration section the settings live under (shared with the client, hence defined with its ids). */
@@ -167,6 +170,7 @@ const TOP_LEVEL_KEYS = [
   'rules',
   'secretVariableName',
   'validationDelayMs',
+  'maxDocumentSizeKB',
   'trace',
 ];
 
@@ -211,6 +215,13 @@ export function validateSettings(raw: unknown, knownCodes?: readonly string[]): 
       DEFAULT_SETTINGS.validationDelayMs,
       0,
       10000,
+    ),
+    maxDocumentSizeKB: reader.integer(
+      'maxDocumentSizeKB',
+      input.maxDocumentSizeKB,
+      DEFAULT_SETTINGS.maxDocumentSizeKB,
+      1,
+      1048576,
     ),
   };
   return { settings, problems: reader.problems };

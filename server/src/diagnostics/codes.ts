@@ -22,10 +22,13 @@ export type RuleCode = (typeof RULE_CODES)[number];
 /** The code of every syntax error, whichever parser found it. */
 export const SYNTAX_ERROR_CODE = 'syntax-error';
 
-export type DiagnosticCode = typeof SYNTAX_ERROR_CODE | RuleCode;
+/** A document over the size limit (`maxDocumentSizeKB`): not analysed at all. */
+export const DOCUMENT_TOO_LARGE_CODE = 'document-too-large';
 
-/** Every code, syntax errors first, then the rules in catalog order. */
-export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [SYNTAX_ERROR_CODE, ...RULE_CODES];
+export type DiagnosticCode = typeof SYNTAX_ERROR_CODE | typeof DOCUMENT_TOO_LARGE_CODE | RuleCode;
+
+/** Every code: syntax errors first, then the rules in catalog order, then the size limit. */
+export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [SYNTAX_ERROR_CODE, ...RULE_CODES, DOCUMENT_TOO_LARGE_CODE];
 
 export function isDiagnosticCode(value: unknown): value is DiagnosticCode {
   return typeof value === 'string' && (DIAGNOSTIC_CODES as readonly string[]).includes(value);

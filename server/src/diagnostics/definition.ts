@@ -1,11 +1,11 @@
-import type { RuleCode, SYNTAX_ERROR_CODE } from './codes';
+import type { DiagnosticCode, RuleCode } from './codes';
 import type { FixProvider } from './fix';
 import type { RuleCheck } from './rule';
 import type { Severity } from './severity';
 
 /** What every code says of itself: the SARIF rule, the README table row, the default level. */
 export interface DiagnosticMeta {
-  readonly code: RuleCode | typeof SYNTAX_ERROR_CODE;
+  readonly code: DiagnosticCode;
   readonly defaultSeverity: Severity;
   /** One line, as a SARIF shortDescription or a README table row. */
   readonly title: string;

@@ -28,6 +28,7 @@ export interface RelatedPlace {
  */
 export interface FindingFacts {
   readonly 'syntax-error': undefined;
+  readonly 'document-too-large': { readonly sizeKB: number; readonly limitKB: number };
   readonly 'token-reuse-without-expiry': {
     readonly unit: CodeUnit;
     readonly use: TokenUseEvent;

@@ -1,4 +1,10 @@
-import { DIAGNOSTIC_CODES, type DiagnosticCode, type RuleCode, SYNTAX_ERROR_CODE } from './codes';
+import {
+  DIAGNOSTIC_CODES,
+  DOCUMENT_TOO_LARGE_CODE,
+  type DiagnosticCode,
+  type RuleCode,
+  SYNTAX_ERROR_CODE,
+} from './codes';
 import type { DiagnosticMeta, RuleDefinition } from './definition';
 import { tokenReuseWithoutExpiry } from './token-reuse-without-expiry';
 import { tokenExpiresInIgnored } from './token-expires-in-ignored';
@@ -37,9 +43,18 @@ const SYNTAX_ERROR: DiagnosticMeta = {
   title: 'The script text does not parse.',
 };
 
-/** What every code says of itself, syntax errors first, then the rules in catalog order. */
+/** The Analysis reports a document over the size limit instead of analysing it: no rule, nothing to fix. */
+const DOCUMENT_TOO_LARGE: DiagnosticMeta = {
+  code: DOCUMENT_TOO_LARGE_CODE,
+  defaultSeverity: 'information',
+  title: 'The document is larger than studioTokenLens.maxDocumentSizeKB and was not analysed.',
+};
+
+/** What every code says of itself, in DIAGNOSTIC_CODES order. */
 export const CATALOG: readonly DiagnosticMeta[] = DIAGNOSTIC_CODES.map((code) => metaOf(code));
 
 export function metaOf(code: DiagnosticCode): DiagnosticMeta {
-  return code === SYNTAX_ERROR_CODE ? SYNTAX_ERROR : RULES[code];
+  if (code === SYNTAX_ERROR_CODE) return SYNTAX_ERROR;
+  if (code === DOCUMENT_TOO_LARGE_CODE) return DOCUMENT_TOO_LARGE;
+  return RULES[code];
 }

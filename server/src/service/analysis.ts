@@ -6,7 +6,7 @@ import { applyEdits, type TextEdit } from '../common/text-edit';
 import type { TextRange } from '../common/text-range';
 import { type DocumentKind, documentKindOf } from '../documents/document-kind';
 import { type ParsedDocument, parseDocument, syntaxErrorsOf } from '../documents/parsed-document';
-import { type DiagnosticCode, SYNTAX_ERROR_CODE } from '../diagnostics/codes';
+import { type DiagnosticCode, DOCUMENT_TOO_LARGE_CODE, SYNTAX_ERROR_CODE } from '../diagnostics/codes';
 import type { Finding, RelatedPlace, RuleFinding } from '../diagnostics/finding';
 import type { Fix, FixContext } from '../diagnostics/fix';
 import { fixRank } from '../diagnostics/fix-order';
@@ -42,18 +42,33 @@ export class Analysis {
     readonly name: string,
     readonly document: ParsedDocument,
     readonly settings: Settings,
+    /** Set when the text is over `maxDocumentSizeKB`: `document` is then an empty one of its kind. */
+    private readonly oversized?: { readonly text: string; readonly sizeKB: number },
   ) {}
 
-  /** Undefined when the document is not one of ours (e.g. XML that is not a Studio export): it is ignored. */
+  /**
+   * Undefined when the document is not one of ours (e.g. XML that is not a Studio export): it is ignored. A document
+   * over the size limit is not parsed at all: its analysis is empty but for one finding that says so.
+   */
   static of(input: DocumentInput, settings: Settings): Analysis | undefined {
     const kind = documentKindOf(input.name, input.languageId, input.text);
-    const document = kind ? parseDocument(kind, input.text) : undefined;
+    if (!kind) return undefined;
+    const sizeKB = Math.ceil(input.text.length / 1024);
+    if (sizeKB > settings.maxDocumentSizeKB) {
+      return new Analysis(input.name, emptyDocumentOf(kind), settings, { text: input.text, sizeKB });
+    }
+    const document = parseDocument(kind, input.text);
     return document ? new Analysis(input.name, document, settings) : undefined;
   }
 
   /** The same parsed text under other settings (the parse is shared; the model and findings are not). */
   withSettings(settings: Settings): Analysis {
-    return settings === this.settings ? this : new Analysis(this.name, this.document, settings);
+    if (settings === this.settings) return this;
+    if (this.oversized && this.oversized.sizeKB <= settings.maxDocumentSizeKB) {
+      // A larger limit: now it is analysed.
+      return Analysis.of({ name: this.name, text: this.oversized.text }, settings) ?? this;
+    }
+    return new Analysis(this.name, this.document, settings, this.oversized);
   }
 
   get kind(): DocumentKind {
@@ -61,7 +76,7 @@ export class Analysis {
   }
 
   get text(): string {
-    return this.document.text;
+    return this.oversized?.text ?? this.document.text;
   }
 
   get model(): FlowModel {
@@ -77,7 +92,7 @@ export class Analysis {
 
   /** The quick fixes for one of this analysis' findings. A fix that throws is reported, and offers nothing. */
   fixesFor(finding: Finding): Fix[] {
-    if (finding.code === SYNTAX_ERROR_CODE) return [];
+    if (finding.code === SYNTAX_ERROR_CODE || finding.code === DOCUMENT_TOO_LARGE_CODE) return [];
     const provider = RULES[finding.code].fixes;
     if (typeof provider !== 'function') return [];
     try {
@@ -114,10 +129,15 @@ export class Analysis {
 
   /** Runs the script on a simulated clock against a simulated identity provider (not the guide notation). */
   simulate(options: SimulationOptions = {}): SimulationOutcome {
+    if (this.oversized) {
+      const limit = this.settings.maxDocumentSizeKB;
+      return { ok: false, problem: `the document is larger than the ${limit} KiB analysis limit`, details: [] };
+    }
     return simulateDocument(this.document, options);
   }
 
   private computeFindings(): Finding[] {
+    if (this.oversized) return applyLevels([this.tooLarge(this.oversized)], this.settings);
     const findings: Finding[] = syntaxErrorsOf(this.document).map((error) => ({
       code: SYNTAX_ERROR_CODE,
       severity: 'error',
@@ -135,6 +155,21 @@ export class Analysis {
     return applyLevels(findings, this.settings).sort(
       (a, b) => a.range.start - b.range.start || a.range.end - b.range.end,
     );
+  }
+
+  /** The one finding of a document over the size limit, on its first line. */
+  private tooLarge({ text, sizeKB }: { text: string; sizeKB: number }): Finding {
+    const limitKB = this.settings.maxDocumentSizeKB;
+    const firstLineEnd = text.search(/\r|\n/);
+    return {
+      code: DOCUMENT_TOO_LARGE_CODE,
+      severity: metaOf(DOCUMENT_TOO_LARGE_CODE).defaultSeverity,
+      message:
+        `This document is ${sizeKB} KiB, more than studioTokenLens.maxDocumentSizeKB (${limitKB} KiB), so it was not ` +
+        'analysed: no token, secret or syntax problem is reported for it. Raise the setting to analyse it.',
+      range: { start: 0, end: Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200) },
+      facts: { sizeKB, limitKB },
+    };
   }
 
   private fixContext(): FixContext {
@@ -159,6 +194,15 @@ export class Analysis {
     return this.fixContextCache;
   }
 }
+
+/** A document of a kind with no text: what an oversized document is analysed as (nothing). */
+function emptyDocumentOf(kind: DocumentKind): ParsedDocument {
+  const empty = kind === 'export' ? parseDocument(kind, EMPTY_EXPORT) : parseDocument(kind, '');
+  if (!empty) throw new Error(`no empty ${kind} document`);
+  return empty;
+}
+
+const EMPTY_EXPORT = '<?xml version="1.0" encoding="utf-8"?><ScriptContainer><Actions /></ScriptContainer>';
 
 /** The SNIPPET block a guide unit is: the block that starts where the unit does (the script lines are no block). */
 function guideBlockAt(

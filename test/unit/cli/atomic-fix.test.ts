@@ -14,9 +14,12 @@ import {
   removeTempFolders,
 } from './cli-process';
 
+/** Folder settings that let the analysis read files over its default 5 MiB limit (the kill test needs a big file). */
+const LARGE_FILES = { '.vscode/settings.json': '{ "studioTokenLens.maxDocumentSizeKB": 16384 }' };
+
 /** The fixed text of the example (what a complete `--fix` leaves). */
 function fixedText(text: string): string {
-  const dir = tempFolder({ 'token.snippet': text });
+  const dir = tempFolder({ 'token.snippet': text, ...LARGE_FILES });
   const result = runBundle(['--fix', dir]);
   assert.notEqual(result.status, 2, result.stderr);
   return fs.readFileSync(path.join(dir, 'token.snippet'), 'utf8');
@@ -24,7 +27,7 @@ function fixedText(text: string): string {
 
 /** Files the folder holds besides `name` (a killed run may leave its hidden temporary file, nothing else). */
 function othersIn(dir: string, name: string): string[] {
-  return fs.readdirSync(dir).filter((entry) => entry !== name);
+  return fs.readdirSync(dir).filter((entry) => entry !== name && entry !== '.vscode');
 }
 
 const isRoot = process.getuid?.() === 0;
@@ -38,7 +41,8 @@ describe('studio-lint --fix writes atomically', () => {
     // Large enough that writing it takes a while; the secret to fix is at the top.
     const original = `${LITERAL_SECRET_SNIPPET}${'// a comment line that makes the file large to write\n'.repeat(160_000)}`;
     const fixed = fixedText(original);
-    const dir = tempFolder({ 'token.snippet': original });
+    // Over the default analysis limit (5 MiB): the folder's settings raise it, as a user with such a file would.
+    const dir = tempFolder({ 'token.snippet': original, ...LARGE_FILES });
     const file = path.join(dir, 'token.snippet');
     const seen = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, [CLI_BUNDLE, '--fix', file], { stdio: 'ignore' });
