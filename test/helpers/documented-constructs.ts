@@ -27,10 +27,9 @@ export function constructTable(markdown = readFileSync(TABLE, 'utf8')): Map<stri
     if (!line.startsWith('|')) continue;
     // `\|` inside a cell is a literal bar (Markdown), not a column separator.
     const cells = line
-      .replace(/\\\|/g, '\u0000')
-      .split('|')
+      .split(/(?<!\\)\|/)
       .slice(1, -1)
-      .map((c) => c.trim().replace(/\u0000/g, '|'));
+      .map((c) => c.trim().replace(/\\\|/g, '|'));
     const key = /^`([a-z]+:[^`]+)`$/.exec(cells[1] ?? '')?.[1];
     const status = cells[2] as ConstructStatus;
     if (!key || !['DOC', 'REAL', 'AVOID'].includes(status)) continue;

@@ -36,4 +36,3 @@ export function expandSnippet(body: string): string {
   };
   return expand(false);
 }
-

@@ -4,9 +4,10 @@ import { parseSnippet } from '../../server/src/syntax/snippet/parser';
 import { parseGuide, type SnippetBlock } from '../../server/src/syntax/guide';
 
 /**
- * Checks shared by the template and snippet tests (parse errors, layout); test/unit/templates/templates-code-checks.test.ts
- * makes sure the checks themselves catch what they claim to. Which constructs generated code may write is checked
- * against docs/studio-constructs.md by documented-constructs.ts.
+ * Checks shared by the template and snippet tests (parse errors, layout);
+ * test/unit/templates/templates-code-checks.test.ts makes sure the checks themselves catch what they claim to.
+ * Which constructs generated code may write is checked against docs/studio-constructs.md by
+ * documented-constructs.ts.
  */
 
 export function snippetErrors(text: string): string[] {

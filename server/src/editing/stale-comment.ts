@@ -34,7 +34,10 @@ export function staleCommentEdit(code: string, offset: number, replaced: string 
   if (at < 0 || start + at < offset || line.slice(0, at).trim() === '') return undefined;
   const about =
     typeof replaced === 'string'
-      ? new RegExp(`(?<![\\w$])${replaced.replace(/^global:/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`, 'i')
+      ? new RegExp(
+          `(?<![\\w$])${replaced.replace(/^global:/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`,
+          'i',
+        )
       : replaced;
   if (!about.test(line.slice(at))) return undefined;
   const spaces = /[ \t]*$/.exec(line.slice(0, at))![0].length;

@@ -1,7 +1,15 @@
 import type { TextEdit } from '../common/text-edit';
 import type { LineEnding } from '../templates';
 import type { CodeRegion } from './code-region';
-import { endsLine, indentAt, indentUnitOf, lineStartAt, linesBetween, nextLineStartAt, startsLine } from './text-layout';
+import {
+  endsLine,
+  indentAt,
+  indentUnitOf,
+  lineStartAt,
+  linesBetween,
+  nextLineStartAt,
+  startsLine,
+} from './text-layout';
 
 /** Marks where the wrapped lines go in a rendered wrapper (never in code). */
 export const WRAPPED = '\u2063wrapped\u2063';

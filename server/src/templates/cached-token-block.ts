@@ -44,7 +44,8 @@ function snippetHeader(w: LineWriter, spec: CachedTokenSpec): void {
 
 /**
  * One token with its own expiry and buffered check (Strategy B's core; the two-step template writes two).
- * Snippet: `IF token = "" | expiry = "" | expiry - utc <= buffer / 86400 { request; checked store; drop the response }`.
+ * Snippet: `IF token = "" | expiry = "" | expiry - utc <= buffer / 86400 { request; checked store; drop the
+ * response }`.
  * Guide: its "valid ? reuse : refresh" form, with the token response checked.
  */
 export function writeCachedToken(w: LineWriter, notation: Notation, spec: CachedTokenSpec): void {

@@ -84,4 +84,4 @@ export {
   vsCodeSnippets,
   type VsCodeSnippet,
 } from './vscode-snippets';
-export { tokenGuard, type TokenGuardOptions } from './token-guard';
+export { NO_TOKEN_ERROR, tokenGuard, type TokenGuardOptions } from './token-guard';

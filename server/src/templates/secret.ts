@@ -20,7 +20,8 @@ export function movedSecretCommentText(name: string, what?: string): string {
 
 /** The second line, once per statement: why Integration Hub is not a place to read the value from. */
 export const INTEGRATION_HUB_NOTE =
-  'Integration Hub keeps secrets too, but they cannot be read into a variable: there a CONNECTAUTH action makes the request';
+  'Integration Hub keeps secrets too, but they cannot be read into a variable: there a CONNECTAUTH action makes ' +
+  'the request';
 
 function movedSecretCommentLines(names: readonly MovedSecret[]): CodeLine[] {
   const lines = names.map(({ name, what }) => ({ depth: 0, text: `// ${movedSecretCommentText(name, what)}` }));

@@ -81,7 +81,11 @@ export function strategyB(notation: Notation, options: StrategyBOptions = {}): s
   const comments = options.comments ?? true;
   const plan = bufferPlan(options);
   const snippet = notation === 'snippet';
-  const buffer: BufferValue = snippet ? names.refreshBuffer : plan.kind === 'fixed' ? plan.seconds : names.refreshBuffer;
+  const buffer: BufferValue = snippet
+    ? names.refreshBuffer
+    : plan.kind === 'fixed'
+      ? plan.seconds
+      : names.refreshBuffer;
   const w = new LineWriter();
   if (snippet) {
     if (options.bufferSetting ?? true) w.append(bufferSettingLines(plan, names.refreshBuffer, comments));

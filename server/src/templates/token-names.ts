@@ -9,7 +9,7 @@ import type { Notation } from './layout';
 export interface TokenNames {
   /** The variable that keeps the raw token (`crmToken`, `global:crmToken`, the guide's `strCachedToken`). */
   readonly token: string;
-  /** Its expiry, a day count in Snippet (`crmTokenExpiry`; `cachedToken` → `tokenExpiry`, as the guide pairs them). */
+  /** Its expiry, a day count in Snippet (`crmTokenExpiry`; `cachedToken` → `tokenExpiry`, the guide's pair). */
   readonly expiry: string;
   /** The token request's proxy and result (`crmTokenProxy`, `crmTokenResult`): local to the block. */
   readonly proxy: string;
@@ -31,7 +31,7 @@ const GLOBAL = /^global:/i;
 /** Words that say "a token" rather than which integration it belongs to. */
 const TOKEN_WORDS = /^(?:cached|access|auth|bearer|oauth|token|jwt|value|current|secure)$/i;
 
-/** `crmAccessToken` → `crm`, `strPayToken` → `pay`, `accessToken` → `` (words split at capitals, digits and `_`). */
+/** `crmAccessToken` → `crm`, `strPayToken` → `pay`, `accessToken` → `` (words split at capitals and `_`). */
 export function integrationStem(token: string): string {
   const name = token.replace(GLOBAL, '').replace(/^str(?=[A-Z_])/, '');
   const words = name
@@ -77,7 +77,8 @@ export function tokenNamesFor(token: string, secretName = DEFAULT_CLIENT_SECRET_
 
 /**
  * The variable a refreshed raw token is kept in when the one the script sends cannot keep it: a whole header
- * (`"{authHeader}"` holding `Bearer …`) or a variable set outside the script (`SECURE_ACCESS_TOKEN`). Derived from that
+ * (`"{authHeader}"` holding `Bearer …`) or a variable set outside the script (`SECURE_ACCESS_TOKEN`). Derived from
+ * that
  * variable, so every fix of it picks the same name: `token` → `cachedToken`, `crmAuth` → `cachedCrmAuth`,
  * `SECURE_ACCESS_TOKEN` → `cachedAccessToken`; the guide's `strToken` → `strCachedToken`.
  */

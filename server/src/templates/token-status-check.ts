@@ -48,7 +48,7 @@ export function clearLine(notation: Notation, variable: string, isExpiry: boolea
   return `SET ${variable} = ${isExpiry ? GUIDE_CLEARED_EXPIRY : '""'};`;
 }
 
-/** `IF tokenProxy.StatusCode = 200 { … } ELSE { clear; error }` or the guide's `if (… == 200) { … } else { … }`. */
+/** `IF tokenProxy.StatusCode = 200 { … } ELSE { clear; error }`, or the guide's `if (… == 200) { } else { }`. */
 export function writeTokenStatusCheck(w: LineWriter, notation: Notation, spec: TokenStatusCheckSpec): void {
   const failure = (): void => {
     if (notation === 'guide') {

@@ -112,7 +112,7 @@ describe('fix-all', () => {
     assert.equal(fixes.length, 1);
   });
 
-  it('takes one fix per claimed token code in a pass: the other waits for the re-analysed text (issue 12, point 7)', () => {
+  it('takes one fix per claimed token code in a pass; the other waits for the re-analysed text (point 7)', () => {
     const fix = (code: Fix['code'], edits: [number, number, string][], claims?: string[]): Fix => ({
       title: 'test',
       code,

@@ -85,7 +85,9 @@ describe('documented constructs: docs/studio-constructs.md and the walk that che
     const withoutStatusCode = new Map(TABLE);
     withoutStatusCode.delete('member:statuscode');
     assert.deepEqual(
-      undocumentedConstructs('IF p.StatusCode = 200\n{\n  ASSIGN e = ""\n}', withoutStatusCode).map((f) => f.split(' ')[0]),
+      undocumentedConstructs('IF p.StatusCode = 200\n{\n  ASSIGN e = ""\n}', withoutStatusCode).map(
+        (f) => f.split(' ')[0],
+      ),
       ['member:statuscode'],
     );
   });
@@ -93,25 +95,25 @@ describe('documented constructs: docs/studio-constructs.md and the walk that che
 
 describe('documented constructs: every template and snippet writes only what the table allows', () => {
   const rendered: Record<string, string> = {
-    'strategyB': strategyB('snippet'),
+    strategyB: strategyB('snippet'),
     'strategyB, jittered': strategyB('snippet', { jitter: JITTER_ON }),
     'strategyB, no comments': strategyB('snippet', { comments: false, bufferSeconds: 240 }),
     'strategyB, a global: token': strategyB('snippet', { names: { cachedToken: 'global:crmToken' } }),
-    'strategyA': strategyA('snippet'),
+    strategyA: strategyA('snippet'),
     'strategyA, token only': strategyA('snippet', { apiCall: false }),
     'strategyA, POST with body and scope': strategyA('snippet', {
       names: { scope: 'crm.write' },
       apiCall: { method: 'POST', body: '"{payload}"' },
     }),
-    'authStatusHandler': authStatusHandler('snippet'),
-    'twoStepToken': twoStepToken('snippet', { jitter: JITTER_ON, names: { resourceScope: 'orders.read' } }),
-    'tokenProxyCall': tokenProxyCall('snippet'),
-    'tokenStatusCheck': tokenStatusCheck('snippet', { successLines: ['ASSIGN accessToken = tokenResult.access_token'] }),
-    'tokenGuard': tokenGuard({ token: 'crmToken', error: 'crmTokenError', body: ['ASSIGN x = 1'] }),
-    'expiryFromExpiresIn': expiryFromExpiresIn('snippet', { expiry: 'tokenExpiry', response: 'tokenResult' }),
-    'bufferSetting': bufferSetting({ plan: { kind: 'fixed', seconds: 300 } }),
-    'jitteredBufferAssignment': jitteredBufferAssignment('snippet', { minSeconds: 120, maxSeconds: 480 }),
-    'movedSecretComment': movedSecretComment('SECURE_CLIENT_SECRET'),
+    authStatusHandler: authStatusHandler('snippet'),
+    twoStepToken: twoStepToken('snippet', { jitter: JITTER_ON, names: { resourceScope: 'orders.read' } }),
+    tokenProxyCall: tokenProxyCall('snippet'),
+    tokenStatusCheck: tokenStatusCheck('snippet', { successLines: ['ASSIGN accessToken = tokenResult.access_token'] }),
+    tokenGuard: tokenGuard({ token: 'crmToken', error: 'crmTokenError', body: ['ASSIGN x = 1'] }),
+    expiryFromExpiresIn: expiryFromExpiresIn('snippet', { expiry: 'tokenExpiry', response: 'tokenResult' }),
+    bufferSetting: bufferSetting({ plan: { kind: 'fixed', seconds: 300 } }),
+    jitteredBufferAssignment: jitteredBufferAssignment('snippet', { minSeconds: 120, maxSeconds: 480 }),
+    movedSecretComment: movedSecretComment('SECURE_CLIENT_SECRET'),
   };
   for (const [name, text] of Object.entries(rendered)) {
     it(`${name}`, () => {
@@ -150,7 +152,10 @@ describe('documented constructs: what fix-all adds to the examples and fixtures'
     it(`adds only constructs the table allows${jitter ? ' (jitter on)' : ''}`, () => {
       const settings = jitter ? sanitizeSettings({ jitter: JITTER_ON }) : DEFAULT_SETTINGS;
       let fixed = 0;
-      for (const file of [...documentsUnder(join(ROOT, 'examples')), ...documentsUnder(join(ROOT, 'test', 'fixtures'))]) {
+      for (const file of [
+        ...documentsUnder(join(ROOT, 'examples')),
+        ...documentsUnder(join(ROOT, 'test', 'fixtures')),
+      ]) {
         const name = relative(ROOT, file);
         const text = readAnnotated(readFileSync(file, 'utf8')).text;
         const before = new Set(snippetCodeOf(name, text).flatMap((code) => constructsOf(code).map((c) => c.key)));

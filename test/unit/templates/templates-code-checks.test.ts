@@ -1,10 +1,5 @@
 import { strict as assert } from 'node:assert';
-import {
-  snippetErrors,
-  guideErrors,
-  assertLineEndings,
-  assertIndented,
-} from '../../helpers/template-checks';
+import { snippetErrors, guideErrors, assertLineEndings, assertIndented } from '../../helpers/template-checks';
 
 describe('template code checks (the checks themselves)', () => {
   it('reports parse errors in both notations, and loose-parsed SNIPPET bodies', () => {

@@ -24,12 +24,7 @@ import { JITTER_ON } from '../../helpers/check-fix';
 import { undocumentedConstructs } from '../../helpers/documented-constructs';
 import { walk } from '../../../server/src/syntax/snippet/ast';
 import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
-import {
-  assertIndented,
-  assertLineEndings,
-  snippetErrors,
-  guideErrors,
-} from '../../helpers/template-checks';
+import { assertIndented, assertLineEndings, snippetErrors, guideErrors } from '../../helpers/template-checks';
 
 interface Case {
   readonly name: string;
@@ -155,7 +150,7 @@ describe('code templates', () => {
 });
 
 describe('Strategy B', () => {
-  it('is what a Studio developer would paste: one named buffer, utc inside arithmetic, a checked request (full text)', () => {
+  it('is what a Studio developer would paste: one named buffer, utc in arithmetic, a checked request', () => {
     assert.equal(
       strategyB('snippet'),
       [
@@ -207,7 +202,8 @@ describe('Strategy B', () => {
       walk(parseSnippet(text).program, (node) => {
         if (node.kind !== 'Binary' || !['=', '!=', '<', '<=', '>', '>='].includes(node.operator)) return;
         for (const side of [node.left, node.right])
-          if (side.kind === 'Identifier' && side.folded === 'utc') bare.push(text.slice(node.range.start, node.range.end));
+          if (side.kind === 'Identifier' && side.folded === 'utc')
+            bare.push(text.slice(node.range.start, node.range.end));
       });
       assert.deepEqual(bare, [], text);
       assert.match(text, /Expiry - utc <= refreshBufferSeconds \/ 86400/);
@@ -215,7 +211,12 @@ describe('Strategy B', () => {
   });
 
   it('sets a timeout on every proxy it creates (issue 12, point 3)', () => {
-    for (const text of [strategyB('snippet'), strategyA('snippet'), twoStepToken('snippet'), tokenProxyCall('snippet')]) {
+    for (const text of [
+      strategyB('snippet'),
+      strategyA('snippet'),
+      twoStepToken('snippet'),
+      tokenProxyCall('snippet'),
+    ]) {
       const proxies = [...text.matchAll(/ASSIGN (\w+) = GetRESTProxy\(\)/g)].map((m) => m[1]!);
       assert.ok(proxies.length > 0, text);
       for (const proxy of proxies) assert.ok(text.includes(`${proxy}.ProxyTimeoutSeconds = 2\n`), `${proxy}\n${text}`);
@@ -236,7 +237,9 @@ describe('Strategy B', () => {
     assert.ok(text.includes('ASSIGN cachedTokenLifetime = 600'), text);
     assert.ok(text.includes('IF cachedTokenResult.expires_in != ""'), text);
     assert.ok(text.includes('ASSIGN cachedTokenResult = ""'), text);
-    assert.ok(strategyB('guide').includes('SET strTokenExpiry = (currentTime + (tokenData.expires_in || 600)).toString();'));
+    assert.ok(
+      strategyB('guide').includes('SET strTokenExpiry = (currentTime + (tokenData.expires_in || 600)).toString();'),
+    );
   });
 
   it("follows the guide's Strategy B block in the guide's notation, with the token response checked", () => {
@@ -277,9 +280,11 @@ describe('Strategy B', () => {
     const crm = strategyB('snippet', { names: { cachedToken: 'crmToken' }, bufferSetting: false });
     const pay = strategyB('snippet', { names: { cachedToken: 'payToken' }, bufferSetting: false });
     const names = (text: string): Set<string> =>
-      new Set([...text.matchAll(/ASSIGN (\w+) =|\{(\w+)\}|(\w+)\.(?:ProxyTimeoutSeconds|ContentType)/g)].map(
-        (m) => (m[1] ?? m[2] ?? m[3]!).toLowerCase(),
-      ));
+      new Set(
+        [...text.matchAll(/ASSIGN (\w+) =|\{(\w+)\}|(\w+)\.(?:ProxyTimeoutSeconds|ContentType)/g)].map((m) =>
+          (m[1] ?? m[2] ?? m[3]!).toLowerCase(),
+        ),
+      );
     const shared = [...names(crm)].filter((n) => names(pay).has(n));
     assert.deepEqual(shared, [], `${crm}\n${pay}`);
     for (const name of ['crmTokenProxy', 'crmTokenResult', 'crmTokenExpiry', 'crmTokenError', 'CRM_CLIENT_SECRET'])
@@ -301,7 +306,10 @@ describe('Strategy B', () => {
       },
     });
     assert.ok(text.includes('  ASSIGN refreshBufferSeconds = 180\n'), text);
-    assert.ok(text.includes('IF crmToken = "" | crmTokenExpiry = "" | crmTokenExpiry - utc <= refreshBufferSeconds'), text);
+    assert.ok(
+      text.includes('IF crmToken = "" | crmTokenExpiry = "" | crmTokenExpiry - utc <= refreshBufferSeconds'),
+      text,
+    );
     assert.ok(
       text.includes(
         'ASSIGN authResult = authProxy.MakeRestRequest("https://idp.example.com/oauth2/token", ' +
@@ -358,7 +366,8 @@ describe('smaller pieces', () => {
   it('writes the expiry from expires_in with a short lifetime when the response has none', () => {
     assert.equal(
       expiryFromExpiresIn('snippet', { expiry: 'tokenExpiry', response: 'tokenResult', comments: false }),
-      'ASSIGN tokenLifetime = 600\nIF tokenResult.expires_in != ""\n{\n  ASSIGN tokenLifetime = tokenResult.expires_in\n' +
+      'ASSIGN tokenLifetime = 600\nIF tokenResult.expires_in != ""\n{\n' +
+        '  ASSIGN tokenLifetime = tokenResult.expires_in\n' +
         '}\nASSIGN tokenExpiry = utc + (tokenLifetime / 86400)\n',
     );
     assert.equal(
@@ -404,7 +413,9 @@ describe('smaller pieces', () => {
       successLines: ['ASSIGN name = customer.name', 'ASSIGN tier = customer.tier'],
     });
     assert.ok(
-      text.startsWith('ASSIGN crmStatus = crmProxy.StatusCode\nSELECT\n{\n  CASE crmStatus = 401 | crmStatus = 403\n  {\n'),
+      text.startsWith(
+        'ASSIGN crmStatus = crmProxy.StatusCode\nSELECT\n{\n  CASE crmStatus = 401 | crmStatus = 403\n  {\n',
+      ),
       text,
     );
     assert.doesNotMatch(text, /CASE [^\n]*\n\s*CASE/, 'no stacked CASE lines');
@@ -412,7 +423,8 @@ describe('smaller pieces', () => {
       assert.ok(text.includes(`    ASSIGN ${v} = ""\n`), v);
     assert.ok(
       text.includes(
-        '  CASE crmStatus >= 200 & crmStatus < 300\n  {\n    ASSIGN name = customer.name\n    ASSIGN tier = customer.tier\n' +
+        '  CASE crmStatus >= 200 & crmStatus < 300\n  {\n    ASSIGN name = customer.name\n' +
+          '    ASSIGN tier = customer.tier\n' +
           '    ASSIGN cachedTokenError = ""\n  }\n',
       ),
       text,

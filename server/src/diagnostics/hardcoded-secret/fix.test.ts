@@ -11,8 +11,8 @@ const nameLine = (name: string, what?: string): string =>
   `// ${name}${what ? ` must hold ${what}:` : ':'} set it outside the script text and list it in the script's ` +
   'Variables tab so traces and logs redact it';
 const HUB =
-  '// Integration Hub keeps secrets too, but they cannot be read into a variable: there a CONNECTAUTH action makes the ' +
-  'request';
+  '// Integration Hub keeps secrets too, but they cannot be read into a variable: there a CONNECTAUTH action ' +
+  'makes the request';
 const comment = (name: string, indent = '', eol = '\n'): string => `${nameLine(name)}${eol}${indent}${HUB}`;
 
 /** Checks the fix and that the secret (the finding's text) appears nowhere in the result. */
@@ -281,8 +281,12 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
   });
 
   it('the comment names no "Secure Variables" and says how Integration Hub works (issue 12, point 12)', () => {
-    const after = fixAllText('secret.snippet', undefined, 'ASSIGN client_secret = "s3cr3t-Xq9vLm2Rt7Wz"\n', DEFAULT_SETTINGS)
-      .text;
+    const after = fixAllText(
+      'secret.snippet',
+      undefined,
+      'ASSIGN client_secret = "s3cr3t-Xq9vLm2Rt7Wz"\n',
+      DEFAULT_SETTINGS,
+    ).text;
     assert.doesNotMatch(after, /secure variable/i);
     assert.match(after, /Variables tab so traces and logs redact it/);
     assert.match(after, /cannot be read into a variable: there a CONNECTAUTH action makes the request/);

@@ -116,7 +116,11 @@ export function moveSecretFixes(
   const ownKind = literal.kind === 'secret-literal' ? literal.what : 'token';
   const own = {
     valueRange: literal.valueRange,
-    ...secureNameFor(ownKind, settings, document.text.slice(Math.max(0, literal.valueRange.start - 16), literal.valueRange.start)),
+    ...secureNameFor(
+      ownKind,
+      settings,
+      document.text.slice(Math.max(0, literal.valueRange.start - 16), literal.valueRange.start),
+    ),
   };
   const snippet = document.kind === 'guide' ? undefined : context.snippetCodeOf(unit);
   if (document.kind !== 'guide' && !snippet) return [];
@@ -140,7 +144,8 @@ export function moveSecretFixes(
   const moved = new Map<string, MovedSecret>();
   for (const { literal: l } of sameStatement) {
     const line = `// ${movedSecretCommentText(l.name, l.what)}`;
-    if (!existing.has(line) && !moved.has(l.name)) moved.set(l.name, l.what ? { name: l.name, what: l.what } : { name: l.name });
+    if (!existing.has(line) && !moved.has(l.name))
+      moved.set(l.name, l.what ? { name: l.name, what: l.what } : { name: l.name });
   }
   const edits: TextEdit[] = [{ range, newText: secretSubstitution(own.name) }];
   if (moved.size > 0) {

@@ -4,8 +4,8 @@ import { at, checkFix, JITTER_ON, lines, read } from '../../../../test/helpers/c
 const JITTER = { jitter: JITTER_ON };
 /** Says where the spread comes from; no "(?)" note (issue 12, point 13). */
 const JITTER_COMMENT =
-  '// refresh buffer of 120-480 s, different per contact (the remainder of ContactID), so contacts do not all refresh ' +
-  'at once';
+  '// refresh buffer of 120-480 s, different per contact (the remainder of ContactID), so contacts do not all ' +
+  'refresh at once';
 
 const REFRESH_BODY = [
   '  ASSIGN tokenProxy = GetRESTProxy()',

@@ -92,7 +92,8 @@ export function refreshWithoutJitterFixes(finding: RuleFinding<'refresh-without-
   // A buffer held in a variable this code sets to a constant (the buffer setting, or the author's own): the
   // setting itself becomes per contact, so every check that reads it is jittered at once.
   const own = buffer.kind === 'variable' ? assignments(buffer.variable) : [];
-  if (own.length > 0) return make(region.toDocumentEdits(own.map((a) => ({ range: a.value.range, newText: jittered }))));
+  if (own.length > 0)
+    return make(region.toDocumentEdits(own.map((a) => ({ range: a.value.range, newText: jittered }))));
 
   const found =
     buffer.kind === 'constant'

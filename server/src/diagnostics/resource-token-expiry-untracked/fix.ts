@@ -71,7 +71,10 @@ function snippetFix(snippet: SnippetCode, model: FlowModel, unit: CodeUnit, acqu
     const range = copyStatement.statement.range;
     const indent = indentAt(code, range.start);
     const lines = expiryFromExpiresIn('snippet', { expiry, lifetime: names.lifetime, response, ...layout, indent });
-    return fix(region.toDocumentEdits([{ range, newText: lines.slice(indent.length, lines.length - eol.length) }]), unit);
+    return fix(
+      region.toDocumentEdits([{ range, newText: lines.slice(indent.length, lines.length - eol.length) }]),
+      unit,
+    );
   }
   const insert = insertLinesAfter(code, statement.statement.range.end, statement.statement.range.start, eol, (indent) =>
     expiryFromExpiresIn('snippet', { expiry, lifetime: names.lifetime, response, ...layout, indent }),

@@ -27,6 +27,8 @@ import { responseIn, spellingOf } from '../../editing/token-variables';
 import { indentAt, indentUnitOf, lineEndingOf } from '../../editing/text-layout';
 import { nowDeclaration } from '../../editing/guide-now';
 import { staleCommentEdit } from '../../editing/stale-comment';
+import { mergeInsertions } from '../../editing/merge-insertions';
+import { guardTokenCalls } from '../token-reuse-without-expiry/call-guard';
 
 const TOKEN_EXPIRES_IN_IGNORED_CODE = 'token-expires-in-ignored';
 const USE_EXPIRES_IN_TITLE = 'Use expires_in';
@@ -105,7 +107,9 @@ function constantFix(context: FixContext, unit: CodeUnit, event: ExpirySetEvent,
     const value = unwrapParens(statement.value);
     const now =
       value.kind === 'Binary' && value.operator === '+'
-        ? [value.left, value.right].find((side) => !(side.range.start <= codeRange.start && codeRange.end <= side.range.end))
+        ? [value.left, value.right].find(
+            (side) => !(side.range.start <= codeRange.start && codeRange.end <= side.range.end),
+          )
         : undefined;
     if (now && (now.kind === 'Identifier' || now.kind === 'Call')) {
       const expiry = statement.target.text;
@@ -127,7 +131,10 @@ function constantFix(context: FixContext, unit: CodeUnit, event: ExpirySetEvent,
   const constant = code.slice(codeRange.start, codeRange.end);
   // Any other shape keeps its form: only the number of seconds is replaced.
   const newText = /^\d+$/.test(constant) ? `${response}.expires_in` : `(${expiresInValue('snippet', response)})`;
-  return fix(snippet.region.toDocumentEdits(withoutStaleComment(code, codeRange, [{ range: codeRange, newText }])), unit);
+  return fix(
+    snippet.region.toDocumentEdits(withoutStaleComment(code, codeRange, [{ range: codeRange, newText }])),
+    unit,
+  );
 }
 
 /** A comment about the replaced lifetime (`// assumes every token lives an hour`) is stale once expires_in is used. */
@@ -219,7 +226,15 @@ function snippetNoExpiryFix(
     if (buffer.assignment && check)
       edits.unshift(insertLinesBefore(code, check.statement.range.start, eol, buffer.assignment));
   }
-  return fix(region.toDocumentEdits(edits), unit);
+  // A cache with an expiry still sends nothing when its refresh fails: each call waits for a token, and says why it
+  // did not go (the code's own failed request sets no error of this token's).
+  const uses = eventsOfKind(unit, 'token-use').filter((u) => u.variable === acquisition.variable);
+  const guards = guardTokenCalls(snippet, unit, uses, {
+    token,
+    error: tokenNamesFor(token).error,
+    setErrorWithoutToken: true,
+  });
+  return fix(region.toDocumentEdits(mergeInsertions([...edits, ...guards.edits])), unit);
 }
 
 function guideNoExpiryFix(

@@ -50,12 +50,26 @@ describe('fix: token-expiry-no-buffer', () => {
 
   it('Snippet: keeps the direction when the expiry is on the left, and uses bufferSeconds', () => {
     const before = 'IF $0tokenExpiry > utc\n{\n  ASSIGN reuse = 1\n}\n';
-    const expected = lines('\n', ...SETTING(240), 'IF tokenExpiry - utc > refreshBufferSeconds / 86400', '{', '  ASSIGN reuse = 1', '}');
+    const expected = lines(
+      '\n',
+      ...SETTING(240),
+      'IF tokenExpiry - utc > refreshBufferSeconds / 86400',
+      '{',
+      '  ASSIGN reuse = 1',
+      '}',
+    );
     checkFix(before, CODE, expected, { name: 'valid.snippet', settings: { bufferSeconds: 240 } });
   });
 
   it('Snippet: reuses the buffer setting the code already sets, and keeps `now` if that is what it compares', () => {
-    const before = lines('\n', 'ASSIGN refreshBufferSeconds = 120', 'IF $0now >= crmTokenExpiry', '{', '  ASSIGN x = 1', '}');
+    const before = lines(
+      '\n',
+      'ASSIGN refreshBufferSeconds = 120',
+      'IF $0now >= crmTokenExpiry',
+      '{',
+      '  ASSIGN x = 1',
+      '}',
+    );
     const expected = lines(
       '\n',
       'ASSIGN refreshBufferSeconds = 120',
@@ -106,7 +120,12 @@ describe('fix: token-expiry-no-buffer', () => {
           'ASSIGN tokenExpiry = utc + ((tokenResult.expires_in - 300) / 86400)',
         ),
       },
-      { id: 5, type: 'SNIPPET', caption: 'Use it', code: 'IF utc >= tokenExpiry\r\n{\r\n  ASSIGN cachedToken = ""\r\n}\r\n' },
+      {
+        id: 5,
+        type: 'SNIPPET',
+        caption: 'Use it',
+        code: 'IF utc >= tokenExpiry\r\n{\r\n  ASSIGN cachedToken = ""\r\n}\r\n',
+      },
     ]);
     const linted = lintText('stored.xml', undefined, exported, DEFAULT_SETTINGS)!;
     const findings = linted.findings.filter((f) => f.code === CODE);
@@ -157,7 +176,8 @@ describe('fix: token-expiry-no-buffer', () => {
     const before = read(EXPORT);
     const expected = before.replace(
       'IF cachedToken = "" | tokenExpiry = "" | utc &gt;= tokenExpiry\r\n',
-      `${SETTING(300).join('\r\n')}\r\nIF cachedToken = "" | tokenExpiry = "" | tokenExpiry - utc &lt;= refreshBufferSeconds / 86400\r\n`,
+      `${SETTING(300).join('\r\n')}\r\n` +
+        'IF cachedToken = "" | tokenExpiry = "" | tokenExpiry - utc &lt;= refreshBufferSeconds / 86400\r\n',
     );
     checkFix(at(before, 'utc &gt;= tokenExpiry'), CODE, expected, { name: 'expiry.xml' });
   });

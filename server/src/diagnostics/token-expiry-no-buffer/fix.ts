@@ -25,7 +25,13 @@ const COMPARISONS = new Set(['<', '<=', '>', '>=']);
 
 function fix(edits: TextEdit[], unit: CodeUnit): Fix[] {
   return [
-    { title: ADD_BUFFER_TITLE, code: TOKEN_EXPIRY_NO_BUFFER_CODE, preferred: true, edits, claims: [claimsOf.tokens(unit)] },
+    {
+      title: ADD_BUFFER_TITLE,
+      code: TOKEN_EXPIRY_NO_BUFFER_CODE,
+      preferred: true,
+      edits,
+      claims: [claimsOf.tokens(unit)],
+    },
   ];
 }
 
@@ -142,7 +148,8 @@ function guideSubtractsFromLifetime(node: AnyNode): boolean {
       n.type === 'BinaryExpression' &&
       n.operator === '-' &&
       allNodes(n.left).some(
-        (m) => m.type === 'MemberExpression' && m.property.type === 'Identifier' && /^expires_?in$/i.test(m.property.name),
+        (m) =>
+          m.type === 'MemberExpression' && m.property.type === 'Identifier' && /^expires_?in$/i.test(m.property.name),
       ),
   );
 }
@@ -168,7 +175,8 @@ function bufferedWhenStored(context: FixContext, stores: NoBufferFinding['facts'
 /**
  * token-expiry-no-buffer: Snippet rewrites the comparison as the time left against the buffer setting (`utc >=
  * tokenExpiry` → `tokenExpiry - utc <= refreshBufferSeconds / 86400`); the guide subtracts the buffer from the expiry
- * side (`currentTime < tokenExpiry` → `currentTime < (tokenExpiry - 300)`). With jitter enabled, a per-contact buffer.
+ * side (`currentTime < tokenExpiry` → `currentTime < (tokenExpiry - 300)`). With jitter enabled, a per-contact
+ * buffer.
  * No fix when the stored expiry already subtracts a buffer.
  */
 export function tokenExpiryNoBufferFixes(finding: NoBufferFinding, context: FixContext): Fix[] {

@@ -22,7 +22,12 @@ export function checkTokenExpiryNoBuffer(model: FlowModel, context: RuleContext)
           `This check compares the time with the expiry (${name}) directly; refresh ` +
             `${context.settings.bufferSeconds} s before it ` +
             `to absorb clock drift between the Studio host and the identity provider.`,
-          { unit, condition, check: expiry, stores: stored.filter(({ event }) => event.variable === expiry.expiryVariable) },
+          {
+            unit,
+            condition,
+            check: expiry,
+            stores: stored.filter(({ event }) => event.variable === expiry.expiryVariable),
+          },
         ),
       );
     }

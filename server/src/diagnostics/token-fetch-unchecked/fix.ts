@@ -18,17 +18,19 @@ import { assignedName, namesIn, statementChain } from '../../editing/snippet-tre
 import { spellingOf } from '../../editing/token-variables';
 import { indentUnitOf } from '../../editing/text-layout';
 import { WRAPPED, wrapLines } from '../../editing/wrap-lines';
+import { mergeInsertions } from '../../editing/merge-insertions';
+import { guardTokenCalls } from '../token-reuse-without-expiry/call-guard';
 
 const TOKEN_FETCH_UNCHECKED_CODE = 'token-fetch-unchecked';
 const CHECK_TOKEN_RESPONSE_TITLE = 'Check the token response';
 
-function checkFix(edits: TextEdit[], unit: CodeUnit): Fix {
+function checkFix(edits: TextEdit[], unit: CodeUnit, calls: readonly number[]): Fix {
   return {
     title: CHECK_TOKEN_RESPONSE_TITLE,
     code: TOKEN_FETCH_UNCHECKED_CODE,
     preferred: true,
     edits,
-    claims: [claimsOf.tokens(unit)],
+    claims: [claimsOf.tokens(unit), ...calls.map((id) => claimsOf.call({ id }))],
   };
 }
 
@@ -168,7 +170,7 @@ function wrapWithCheck(region: CodeRegion, from: number, to: number, spec: WrapS
     writeTokenStatusCheck(w, spec.notation, { ...spec, success: new LineWriter().line(WRAPPED).lines });
     return renderLines(w.lines, { eol: region.eol, indentUnit, indent });
   });
-  return edits && region.toDocumentEdits(edits);
+  return edits;
 }
 
 /** Token variables written for later among the run's statements, and expiries set there. */
@@ -195,12 +197,7 @@ function clearedIn(
   return { tokens: [...tokens], expiries: [...expiries], locals: [...locals] };
 }
 
-function snippetFix(
-  snippet: SnippetCode,
-  unit: CodeUnit,
-  acquisition: TokenAcquireEvent,
-  call: RestCallEvent,
-): Fix[] {
+function snippetFix(snippet: SnippetCode, unit: CodeUnit, acquisition: TokenAcquireEvent, call: RestCallEvent): Fix[] {
   const { region, program } = snippet;
   const range = toCodeRange(region, acquisition.range);
   const callRange = toCodeRange(region, call.statementRange);
@@ -224,16 +221,27 @@ function snippetFix(
     spell(call.client);
   // The error is named after the token the run stores (`crmToken` → `crmTokenError`), as the refresh block names it.
   const stored = cleared.tokens[0] ?? cleared.locals[0] ?? acquisition.variable;
+  const error = tokenNamesFor(spell(stored)).error;
   const edits = wrapWithCheck(region, from, to, {
     notation: 'snippet',
     request: client,
     response: spell(call.resultVariable),
-    error: tokenNamesFor(spell(stored)).error,
+    error,
     tokenVariables: [...cleared.tokens, ...cleared.locals].map(spell),
     expiryVariables: cleared.expiries.map(spell),
     guideFailureLines: [],
   });
-  return edits ? [checkFix(edits, unit)] : [];
+  if (!edits) return [];
+  // The token stored here and sent by later calls: on failure it is cleared (and the error set), so those calls wait
+  // for a token rather than send an empty Bearer.
+  const storedNames = new Set([...cleared.tokens, ...cleared.locals]);
+  const later = eventsOfKind(unit, 'token-use').filter((u) => {
+    const r = toCodeRange(region, u.range);
+    return storedNames.has(u.variable) && r !== undefined && r.start > to;
+  });
+  const guards = later.length > 0 ? guardTokenCalls(snippet, unit, later, { token: spell(stored), error }) : undefined;
+  const all = region.toDocumentEdits(mergeInsertions([...edits, ...(guards?.edits ?? [])]));
+  return [checkFix(all, unit, guards?.calls ?? [])];
 }
 
 function guideFix(
@@ -270,7 +278,7 @@ function guideFix(
     // A JavaScript local is cleared as such; SET would create a script variable.
     guideFailureLines: cleared.locals.map((local) => `${spell(local)} = "";`),
   });
-  return edits ? [checkFix(edits, unit)] : [];
+  return edits ? [checkFix(edits, unit, [])] : [];
 }
 
 /**

@@ -36,10 +36,15 @@ function reusableBody(body: string): boolean {
   });
 }
 
-/** The endpoint and credential references of the token's acquisition, when the document shows them. */
-export function tokenSourceOf(call: RestCallEvent | undefined): TokenSource {
+/**
+ * The endpoint and credential references of the token's acquisition, when the document shows them. `urlVariable`:
+ * the variable the acquisition passes as its URL (`MakeRestRequest(tokenUrl, …)`) when its value is not in the
+ * document; variables are script-wide, so the refresh can send to the same one.
+ */
+export function tokenSourceOf(call: RestCallEvent | undefined, urlVariable?: string): TokenSource {
   if (!call) return {};
-  const url = call.url !== undefined && QUOTABLE.test(call.url) ? `"${call.url}"` : undefined;
+  const literal = call.url !== undefined && QUOTABLE.test(call.url) ? `"${call.url}"` : undefined;
+  const url = literal ?? urlVariable;
   const body = call.body ?? '';
   const clientCredentials = /(?:^|&)grant_type=client_credentials(?:&|$)/i.test(body);
   const clientIdName = clientCredentials ? substitution(body, 'client_id') : undefined;
@@ -56,7 +61,8 @@ export function tokenSourceOf(call: RestCallEvent | undefined): TokenSource {
 
 /**
  * Credential names for generated token requests: the acquisition's substitutions, else names derived from the token
- * (`crmToken` → `CRM_CLIENT_ID`, `CRM_CLIENT_SECRET`; a token with no integration in its name gets the secure defaults).
+ * (`crmToken` → `CRM_CLIENT_ID`, `CRM_CLIENT_SECRET`; a token with no integration in its name gets the secure
+ * defaults).
  */
 export function credentialNames(
   source: TokenSource,

@@ -1,10 +1,14 @@
+import type { CodeUnit, TokenUseEvent } from '../../analysis/model/flow-model';
+import { eventsOfKind } from '../../analysis/model/queries';
 import type { TextEdit } from '../../common/text-edit';
 import type { TextRange } from '../../common/text-range';
 import type { Expression, Statement } from '../../syntax/snippet/ast';
 import { tokenGuard } from '../../templates';
-import type { CodeRegion } from '../../editing/code-region';
+import { toCodeRange, type SnippetCode } from '../../editing/code-region';
 import { assignedName, namesIn, type SnippetSlot } from '../../editing/snippet-tree';
+import { indentUnitOf } from '../../editing/text-layout';
 import { WRAPPED, wrapLines } from '../../editing/wrap-lines';
+import { requestStart, useSite } from './snippet-sites';
 
 /** One call that sends the token: where its request starts, the call statement, and what reads its outcome. */
 export interface GuardedCall {
@@ -60,38 +64,90 @@ function groupOf(call: GuardedCall, boundaries: readonly TextRange[]): { first: 
   return { first: index, last };
 }
 
+export interface GuardOptions {
+  /** The token as the code will spell it after the fix (`crmToken`, `global:crmToken`). */
+  readonly token: string;
+  /** The variable that says why there is no token. */
+  readonly error: string;
+  /** Set `error` to NO_TOKEN in an ELSE (the code's failed token request sets no error of its own). */
+  readonly setErrorWithoutToken?: boolean;
+  readonly comments?: boolean;
+}
+
 /**
- * Code edits that put each call sending `token` inside `IF token != "" { … }` (templates/token-guard.ts), so a failed
- * token request never sends an empty `Bearer`. Calls already inside such a guard, and calls whose lines cannot be
- * wrapped whole (one-line programs), are left as they are.
+ * Code edits that put each call sending one of `uses` inside `IF token != "" { … }` (templates/token-guard.ts), with
+ * the statements that read its outcome, so a failed token request never sends an empty `Bearer` (and a 401 on one
+ * call, which clears the token, keeps the next call from sending it empty). Calls already inside such a guard, and
+ * calls whose lines cannot be wrapped whole (one-line programs), are left as they are. Returns the edits (code
+ * offsets) and the ids of the calls guarded.
  */
-export function guardCalls(
-  region: CodeRegion,
-  chains: ReadonlyMap<GuardedCall, readonly SnippetSlot[]>,
-  token: string,
-  error: string,
-  boundaries: (call: GuardedCall) => readonly TextRange[],
-  comments: boolean,
-): TextEdit[] {
-  const folded = token.toLowerCase().replace(/^global:/, '');
+export function guardTokenCalls(
+  snippet: SnippetCode,
+  unit: CodeUnit,
+  uses: readonly TokenUseEvent[],
+  options: GuardOptions,
+): { edits: TextEdit[]; calls: number[] } {
+  const { region, program } = snippet;
+  const { code } = region;
+  const calls = eventsOfKind(unit, 'rest-call');
+  const codeRangeOf = (r: TextRange): TextRange | undefined => toCodeRange(region, r);
+  const guarded = new Map<GuardedCall, readonly SnippetSlot[]>();
+  for (const use of uses) {
+    const call = calls.find((c) => c.id === use.callId);
+    const range = codeRangeOf(use.range);
+    const callRange = call && codeRangeOf(call.statementRange);
+    if (!call || !range || !callRange || [...guarded.keys()].some((g) => g.id === call.id)) continue;
+    const chain = useSite(code, program, range).chain;
+    const slot = chain[chain.length - 1];
+    if (!slot) continue;
+    guarded.set(
+      {
+        id: call.id,
+        start: requestStart(slot),
+        callRange,
+        client: call.client,
+        ...(call.resultVariable !== undefined ? { result: call.resultVariable } : {}),
+      },
+      chain.slice(0, -1),
+    );
+  }
+  /** Where a guarded call's group must stop: at any other call, and at any token use outside its own request. */
+  const boundaries = (call: GuardedCall): TextRange[] => {
+    const others: TextRange[] = [];
+    for (const c of calls) {
+      const r = codeRangeOf(c.statementRange);
+      if (r && !(r.start === call.callRange.start && r.end === call.callRange.end)) others.push(r);
+    }
+    for (const u of eventsOfKind(unit, 'token-use')) {
+      const r = codeRangeOf(u.range);
+      if (r && (r.start < call.start.statement.range.start || r.start > call.callRange.end)) others.push(r);
+    }
+    return others;
+  };
+  const folded = options.token.toLowerCase().replace(/^global:/, '');
   const edits: TextEdit[] = [];
-  for (const [call, chain] of chains) {
+  const ids: number[] = [];
+  for (const [call, chain] of guarded) {
     if (chain.some((slot) => isTokenGuard(slot.statement, folded))) continue;
     const group = groupOf(call, boundaries(call));
     if (!group) continue;
     const { siblings } = call.start;
     const wrapped = wrapLines(region, siblings[group.first]!.range.start, siblings[group.last]!.range.end, (indent) =>
       tokenGuard({
-        token,
-        error,
+        token: options.token,
+        error: options.error,
         body: [WRAPPED],
-        comments,
+        ...(options.setErrorWithoutToken ? { setErrorWithoutToken: true } : {}),
+        comments: options.comments ?? true,
         eol: region.eol,
         indent,
-        indentUnit: '',
+        indentUnit: indentUnitOf(code),
       }),
     );
-    if (wrapped) edits.push(...wrapped);
+    if (wrapped) {
+      edits.push(...wrapped);
+      ids.push(call.id);
+    }
   }
-  return edits;
+  return { edits, calls: ids };
 }

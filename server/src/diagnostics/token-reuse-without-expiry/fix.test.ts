@@ -116,7 +116,7 @@ describe('fix: token-reuse-without-expiry', () => {
       });
     });
 
-    it('writes Strategy A before the GetRESTProxy() of the request, and sends the call only with a token (full text)', () => {
+    it('writes Strategy A before the request, and sends the call only with a token (full text)', () => {
       const before = read('fixes/pattern-a-lookup.snippet');
       const expected = lines(
         '\n',
@@ -348,7 +348,10 @@ describe('fix: token-reuse-without-expiry', () => {
           ),
         );
         assert.ok(lookup.code.includes('accessTokenExpiry - utc <= refreshBufferSeconds'), 'decoded code has <=');
-        assert.ok(result.after.includes('accessTokenExpiry - utc &lt;= refreshBufferSeconds'), 'the file has it escaped');
+        assert.ok(
+          result.after.includes('accessTokenExpiry - utc &lt;= refreshBufferSeconds'),
+          'the file has it escaped',
+        );
         // The acquiring action records the expiry the refresh checks (issue 12, point 10): otherwise every contact
         // would fetch a second token at the first check.
         const get = (text: string) => readExport(text)!.snippets.find((s) => s.caption === 'Get OAuth token')!.code;
@@ -373,14 +376,15 @@ describe('fix: token-reuse-without-expiry', () => {
   });
 
   describe('issue 12: what the fix writes is right in Studio', () => {
-    it('point 4/5: an unknown endpoint is a .invalid placeholder, the six calls wait for a token, and the script stays red', () => {
+    it('point 4/5: an unknown endpoint is a .invalid placeholder, six calls wait for a token, CI stays red', () => {
       const text = read('fixes/six-calls-hardcoded-bearer.snippet');
       const fixed = fixAllText('six.snippet', undefined, text, DEFAULT_SETTINGS);
       assert.doesNotMatch(fixed.text, /your-idp|https:\/\/auth\./, 'no registrable placeholder domain');
       assert.match(fixed.text, /MakeRestRequest\("https:\/\/token-endpoint\.invalid\/oauth\/token"/);
       // Every one of the six calls is inside its own `IF cachedToken != ""`.
       assert.equal(fixed.text.match(/IF cachedToken != ""/g)?.length, 6);
-      for (const call of fixed.text.matchAll(/^(\s*)ASSIGN \w+Result = proxy\.MakeRestRequest/gm)) assert.equal(call[1], '  ');
+      for (const call of fixed.text.matchAll(/^(\s*)ASSIGN \w+Result = proxy\.MakeRestRequest/gm))
+        assert.equal(call[1], '  ');
       const left = lintText('six.snippet', undefined, fixed.text, DEFAULT_SETTINGS)!.findings;
       const placeholder = left.filter((f) => f.code === 'unfilled-placeholder');
       assert.equal(placeholder.length, 1);
@@ -435,8 +439,13 @@ describe('fix: token-reuse-without-expiry', () => {
     });
 
     it('point 13: comments say what Studio needs (RUNSUB global:, Variables tab), with no "(?)" notes', () => {
-      const after = fixAllText('lookup.snippet', undefined, read('fixes/pattern-a-lookup.snippet'), DEFAULT_SETTINGS, CODE)
-        .text;
+      const after = fixAllText(
+        'lookup.snippet',
+        undefined,
+        read('fixes/pattern-a-lookup.snippet'),
+        DEFAULT_SETTINGS,
+        CODE,
+      ).text;
       assert.match(after, /in a RUNSUB subscript use global:accessToken, global:accessTokenExpiry/);
       assert.match(after, /list accessToken in the Variables tab so traces redact it/);
       assert.doesNotMatch(after, /\(\?\)/);

@@ -1,8 +1,23 @@
+import type { RestCallEvent } from '../../analysis/model/flow-model';
+import { callById } from '../../analysis/model/queries';
+import { toCodeRange } from '../../editing/code-region';
+import { nodeAt } from '../../editing/snippet-tree';
 import type { RuleFinding } from '../finding';
 import type { Fix, FixContext } from '../fix';
 import { tokenSourceOf } from './acquisition';
 import { guideTokenFixes } from './guide-fix';
 import { snippetTokenFixes } from './snippet-fix';
+
+/** `tokenUrl` in `tokenProxy.MakeRestRequest(tokenUrl, …)`: the variable a Snippet token request sends to. */
+function urlVariableOf(context: FixContext, call: RestCallEvent): string | undefined {
+  const found = callById(context.model, call.id);
+  const snippet = found && context.snippetCodeOf(found.unit);
+  const range = snippet && toCodeRange(snippet.region, call.range);
+  if (!snippet || !range) return undefined;
+  const node = nodeAt(snippet.program, range, (n) => n.kind === 'Call');
+  const url = node?.kind === 'Call' ? node.args[0] : undefined;
+  return url?.kind === 'Identifier' ? url.text : undefined;
+}
 
 /**
  * token-reuse-without-expiry: Strategy B (preferred: a cached token refreshed when the time left is within the
@@ -11,7 +26,7 @@ import { snippetTokenFixes } from './snippet-fix';
  */
 export function tokenReuseFixes(finding: RuleFinding<'token-reuse-without-expiry'>, context: FixContext): Fix[] {
   const { unit, use, tokenRequest, acquisition } = finding.facts;
-  const source = tokenSourceOf(tokenRequest);
+  const source = tokenSourceOf(tokenRequest, tokenRequest && urlVariableOf(context, tokenRequest));
   const { document, settings } = context;
   if (document.kind === 'guide') {
     const block = context.guideBlockOf(unit);

@@ -1,7 +1,6 @@
 import type { CodeUnit, TokenAcquireEvent, TokenUseEvent } from '../../analysis/model/flow-model';
 import type { Settings } from '../../common/settings';
 import type { TextEdit } from '../../common/text-edit';
-import type { TextRange } from '../../common/text-range';
 import type { ParsedDocument } from '../../documents/parsed-document';
 import { claimsOf, type Fix, type FixContext } from '../fix';
 import {
@@ -26,7 +25,7 @@ import { staleCommentEdit } from '../../editing/stale-comment';
 import { indentUnitOf } from '../../editing/text-layout';
 import { responseIn, spellingOf } from '../../editing/token-variables';
 import { credentialNames, isComplete, type TokenSource } from './acquisition';
-import { guardCalls, type GuardedCall } from './call-guard';
+import { guardTokenCalls } from './call-guard';
 import { commonSlot, requestStart, useSite, type SnippetUseSite } from './snippet-sites';
 import { STRATEGY_A_TITLE, STRATEGY_B_TITLE, CODE } from './titles';
 
@@ -63,7 +62,9 @@ function rewritesFor(sites: readonly SnippetUseSite[], token: string, code: stri
 
 /** The comment above a token request whose endpoint or credentials are not in the document. */
 function fillInComment(token: string, source: TokenSource, clientId: string, clientSecret: string): string[] {
-  const known = source.url ? ` (its acquisition posts to ${source.url.slice(1, -1)} in a way this fix cannot copy)` : '';
+  const known = source.url
+    ? ` (its acquisition posts to ${source.url.slice(1, -1)} in a way this fix cannot copy)`
+    : '';
   return [
     `// TODO fill in: ${token}'s token request is not in this script${known}. Write your token endpoint below`,
     `// (its .invalid host never resolves, so nothing is sent until then) and set ${clientId} and ${clientSecret}` +
@@ -80,9 +81,11 @@ function storedFromResponse(
   const range = toCodeRange(snippet.region, event.range);
   if (!range) return undefined;
   const statement = statementAt(snippet.program, range);
-  if (!statement || statement.statement.kind !== 'Assign') return undefined;
+  if (statement?.statement.kind !== 'Assign') return undefined;
   const { code } = snippet.region;
-  const response = responseIn(code.slice(statement.statement.range.start, statement.statement.range.end).replace(/"\{|\}"/g, ''));
+  const response = responseIn(
+    code.slice(statement.statement.range.start, statement.statement.range.end).replace(/"\{|\}"/g, ''),
+  );
   const target = statement.statement.target;
   if (!response || target.kind !== 'Identifier') return undefined;
   return { statement, response, token: target.text };
@@ -120,48 +123,6 @@ export function snippetTokenFixes(input: SnippetTokenFixInput): Fix[] {
   const indentUnit = indentUnitOf(code);
   const complete = isComplete(source);
   const timeoutSeconds = proxyTimeoutOf(document);
-  const calls = eventsOfKind(unit, 'rest-call');
-  const codeRangeOf = (r: TextRange): TextRange | undefined => toCodeRange(region, r);
-
-  /** The calls these uses belong to, each with its request's start and where it sits. */
-  const guardedCalls = (uses: readonly TokenUseEvent[]): Map<GuardedCall, SnippetSlot[]> => {
-    const found = new Map<GuardedCall, SnippetSlot[]>();
-    const seen = new Set<number>();
-    for (const u of uses) {
-      const call = calls.find((c) => c.id === u.callId);
-      const site = toSite(u);
-      const callRange = call && codeRangeOf(call.statementRange);
-      if (!call || !site || !callRange || seen.has(call.id)) continue;
-      seen.add(call.id);
-      const slot = site.chain[site.chain.length - 1];
-      if (!slot) continue;
-      found.set(
-        {
-          id: call.id,
-          start: requestStart(slot),
-          callRange,
-          client: call.client,
-          ...(call.resultVariable !== undefined ? { result: call.resultVariable } : {}),
-        },
-        site.chain.slice(0, -1),
-      );
-    }
-    return found;
-  };
-  /** Where a guarded call's group must stop: at any other call, and at any token use outside its own request. */
-  const boundaries = (call: GuardedCall): TextRange[] => {
-    const others: TextRange[] = [];
-    for (const c of calls) {
-      const r = codeRangeOf(c.statementRange);
-      if (r && !(r.start === call.callRange.start && r.end === call.callRange.end)) others.push(r);
-    }
-    for (const u of eventsOfKind(unit, 'token-use')) {
-      const r = codeRangeOf(u.range);
-      if (r && (r.start < call.start.statement.range.start || r.start > call.callRange.end)) others.push(r);
-    }
-    return others;
-  };
-
   const requestCode = (token: string) => {
     const names = tokenNamesFor(token, settings.secretVariableName);
     const credentials = credentialNames(source, token, settings);
@@ -205,18 +166,17 @@ export function snippetTokenFixes(input: SnippetTokenFixInput): Fix[] {
         })
       );
     });
-    const guarded = guardedCalls(unitUses);
-    const guards = guardCalls(region, guarded, plan.token, names.error, boundaries, true);
+    const guards = guardTokenCalls(snippet, unit, unitUses, { token: plan.token, error: names.error });
     const rewrites = plan.replaced ? rewritesFor(sites, plan.token, code) : [];
     const expiry = acquisitionExpiry(context, input, plan.token);
     const edits = [
-      ...region.toDocumentEdits(mergeInsertions([insert, ...guards, ...rewrites])),
+      ...region.toDocumentEdits(mergeInsertions([insert, ...guards.edits, ...rewrites])),
       ...expiry,
       ...raiseMaxStringSize(document, snippet),
     ];
     const claims = [
       claimsOf.tokens(unit),
-      ...[...guarded.keys()].map((c) => claimsOf.call(c)),
+      ...guards.calls.map((id) => claimsOf.call({ id })),
       ...(expiry.length > 0 && input.acquisition ? [claimsOf.tokens(input.acquisition.unit)] : []),
     ];
     fixes.push({ title: STRATEGY_B_TITLE, code: CODE, preferred: true, edits, claims });
@@ -246,18 +206,20 @@ export function snippetTokenFixes(input: SnippetTokenFixInput): Fix[] {
         })
       );
     });
-    const guarded = guardedCalls(callUses.length > 0 ? callUses : [use]);
-    const guards = guardCalls(region, guarded, plan.token, names.error, boundaries, true);
+    const guards = guardTokenCalls(snippet, unit, callUses.length > 0 ? callUses : [use], {
+      token: plan.token,
+      error: names.error,
+    });
     const rewrites = plan.replaced ? rewritesFor(callSites.length > 0 ? callSites : [own], plan.token, code) : [];
     fixes.push({
       title: STRATEGY_A_TITLE,
       code: CODE,
       preferred: false,
       edits: [
-        ...region.toDocumentEdits(mergeInsertions([insert, ...guards, ...rewrites])),
+        ...region.toDocumentEdits(mergeInsertions([insert, ...guards.edits, ...rewrites])),
         ...raiseMaxStringSize(document, snippet),
       ],
-      claims: [claimsOf.tokens(unit), ...[...guarded.keys()].map((c) => claimsOf.call(c))],
+      claims: [claimsOf.tokens(unit), ...guards.calls.map((id) => claimsOf.call({ id }))],
     });
   }
   return fixes;

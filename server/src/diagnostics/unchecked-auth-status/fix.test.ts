@@ -58,7 +58,7 @@ describe('fix: unchecked-auth-status', () => {
     );
   });
 
-  it('real Snippet: one block per CASE (401 | 403, then any 2xx) on a copy of the status; later reads stay (full text)', () => {
+  it('real Snippet: one block per CASE (401 | 403, then any 2xx); later reads stay (full text)', () => {
     const before = lines(
       '\n',
       'ASSIGN orderProxy = GetRESTProxy()',
@@ -180,7 +180,9 @@ describe('fix: unchecked-auth-status', () => {
     const before = 'ASSIGN r = $0proxy.MakeRestRequest(u, "", 0, "GET") ASSIGN b = r.name\n';
     const result = checkFix(before, CODE, undefined, { name: 'one-line.snippet' });
     assert.ok(
-      result.after.startsWith('ASSIGN r = proxy.MakeRestRequest(u, "", 0, "GET")\nASSIGN apiStatus = proxy.StatusCode\n'),
+      result.after.startsWith(
+        'ASSIGN r = proxy.MakeRestRequest(u, "", 0, "GET")\nASSIGN apiStatus = proxy.StatusCode\n',
+      ),
       result.after,
     );
     assert.ok(result.after.endsWith('}\n ASSIGN b = r.name\n'));

@@ -27,9 +27,18 @@ function placeholders(text: string, settings = DEFAULT_SETTINGS): string[] {
 describe('unfilled-placeholder', () => {
   it('reports a call to a .invalid host as an error naming what the request expects to be set', () => {
     const [message] = placeholders(
-      call('https://token-endpoint.invalid/oauth/token', '"grant_type=client_credentials&client_id={CRM_CLIENT_ID}&client_secret={CRM_CLIENT_SECRET}"'),
+      call(
+        'https://token-endpoint.invalid/oauth/token',
+        '"grant_type=client_credentials&client_id={CRM_CLIENT_ID}&client_secret={CRM_CLIENT_SECRET}"',
+      ),
     );
-    assert.match(message!, /^This request goes to token-endpoint\.invalid, a placeholder that never resolves: write your identity provider's token endpoint here, and set CRM_CLIENT_ID and CRM_CLIENT_SECRET outside the script text\./);
+    assert.match(
+      message!,
+      new RegExp(
+        '^This request goes to token-endpoint\\.invalid, a placeholder that never resolves: write your identity ' +
+          "provider's token endpoint here, and set CRM_CLIENT_ID and CRM_CLIENT_SECRET outside the script text\\.",
+      ),
+    );
     assert.equal(metaOf(CODE).defaultSeverity, 'error');
   });
 

@@ -27,8 +27,7 @@ export function checkUnfilledPlaceholder(model: FlowModel, _context: RuleContext
     if (host === undefined) continue;
     const inputs = substitutions(call.body).filter((name) => /^[A-Z][A-Z0-9_]*$/.test(name));
     const what = call.isTokenRequest ? "your identity provider's token endpoint" : 'the real endpoint';
-    const credentials =
-      inputs.length > 0 ? `, and set ${listForMessage(inputs, 3)} outside the script text` : '';
+    const credentials = inputs.length > 0 ? `, and set ${listForMessage(inputs, 3)} outside the script text` : '';
     findings.push(
       finding(
         CODE,
