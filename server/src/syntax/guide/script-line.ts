@@ -3,6 +3,7 @@ import type { ParseError, TextRange } from '../../common/text-range';
 import type { Action, Branch, Decision, Elision, ScriptAssign, GuideItem, Substitution, Wait } from './ast';
 import { parseLineExpression } from './line-expression';
 import { isBlank, skipBlanks, splitTrailingComment, trimEndOffset } from './line-text';
+import { NESTED_TOO_DEEPLY } from './recursion-guard';
 import { substitutionsIn, substitutionsInStrings } from './substitutions';
 import { describeSyntaxError } from './syntax-messages';
 
@@ -223,7 +224,10 @@ function parseDecision(sink: LineSink, start: number, end: number): void {
         }
       }
     }
-  } else if (parsed.error?.message.startsWith('Unterminated string')) {
+  } else if (
+    parsed.error &&
+    (parsed.error.message.startsWith('Unterminated string') || parsed.error.message.startsWith(NESTED_TOO_DEEPLY))
+  ) {
     sink.errors.push(describeSyntaxError(text, parsed.error, 'DECISION condition', conditionEnd));
   }
   const decision: Decision = {
