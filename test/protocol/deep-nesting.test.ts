@@ -18,7 +18,7 @@ import {
   SNIPPET_FAMILIES,
   studioWithBody,
   studioWithExpression,
-} from '../helpers/deep-nesting';
+} from './deep-nesting-documents';
 import { assertBundleIsFresh, fileUri, PULL_CAPABILITIES, ROOT, TestClient, withDeadline } from './lsp-client';
 
 /**
