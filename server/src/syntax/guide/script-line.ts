@@ -1,4 +1,5 @@
 import type { AnyNode, Expression } from 'acorn';
+import { quoteSource } from '../../common/quote-source';
 import type { ParseError, TextRange } from '../../common/text-range';
 import type { Action, Branch, Decision, Elision, ScriptAssign, GuideItem, Substitution, Wait } from './ast';
 import { parseLineExpression } from './line-expression';
@@ -132,7 +133,7 @@ function parseAssign(sink: LineSink, start: number, end: number): void {
     const contentEnd = splitTrailingComment(text, equals, end, sink.comments);
     sink.errors.push({
       range: equals < contentEnd ? { start: equals, end: contentEnd } : { start: equals, end: equals },
-      message: `Expected '=' after ${keyword} ${target}`,
+      message: `Expected '=' after ${keyword} ${quoteSource(target)}`,
     });
     return;
   }
@@ -150,7 +151,7 @@ function parseAssign(sink: LineSink, start: number, end: number): void {
     sink.items.push(noValue);
     sink.errors.push({
       range: { start: equals, end: equals + 1 },
-      message: `${keyword} ${target} has no value after '='`,
+      message: `${keyword} ${quoteSource(target)} has no value after '='`,
     });
     return;
   }

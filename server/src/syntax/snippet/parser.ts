@@ -1,3 +1,4 @@
+import { quoteSource } from '../../common/quote-source';
 import type { ParseError, TextRange } from '../../common/text-range';
 import type * as A from './ast';
 import { tokenize, type QuoteCode, type TokenFlags, type TokenKind, type TokenStream, type Word } from './lexer';
@@ -153,7 +154,7 @@ export function parseSnippet(text: string): SnippetParseResult {
     return new Parser(tokenize(text)).parse();
   } catch (e) {
     // Last resort so an editor keeps working; tests assert this never happens.
-    const detail = e instanceof Error ? e.message : String(e);
+    const detail = quoteSource(e instanceof Error ? e.message : String(e), 200);
     return {
       program: { kind: 'Program', range: { start: 0, end: text.length }, body: [] },
       errors: [{ range: { start: 0, end: 0 }, message: `${INTERNAL_ERROR_PREFIX}: ${detail}` }],
@@ -250,8 +251,7 @@ class Parser {
     if (kind === T.EOF) return 'the end of the code';
     if (kind === T.StringSimple || kind === T.StringStart) return 'a string';
     if (kind === T.Unknown) return describeCharacters(this.tokenText(i));
-    const text = this.tokenText(i);
-    return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+    return `"${quoteSource(this.tokenText(i))}"`;
   }
 
   private error(start: number, end: number, message: string): void {
@@ -490,9 +490,8 @@ class Parser {
     }
     if (!this.eatAssignOperator()) {
       if (target.kind !== 'ErrorExpression') {
-        this.reportExpected(
-          `= after ${this.tokenText(keyword).toUpperCase()} ${this.text.slice(target.range.start, target.range.end)}`,
-        );
+        const written = this.text.slice(target.range.start, target.range.end);
+        this.reportExpected(`= after ${this.tokenText(keyword).toUpperCase()} ${quoteSource(written)}`);
       }
       return { kind: 'Assign', range: this.range(start), hasAssignKeyword: true, target, value: this.missing() };
     }
@@ -554,7 +553,7 @@ class Parser {
     if (expression.kind === 'Call') return { kind: 'ExpressionStatement', range: this.range(start), expression };
     if (isArithmetic(k) && this.kinds[this.p + 1] === T.Eq && this.starts[this.p + 1] === this.ends[this.p]) {
       const op = this.tokenText(this.p);
-      const name = this.text.slice(expression.range.start, expression.range.end);
+      const name = exampleName(this.text.slice(expression.range.start, expression.range.end));
       this.error(
         this.starts[this.p]!,
         this.ends[this.p + 1]!,
@@ -571,11 +570,13 @@ class Parser {
     } else if (word === W.Not) {
       this.errorAtToken('NOT is not a Snippet operator: compare instead, e.g. IF x = false { … }', first);
     } else {
-      const name = this.text.slice(expression.range.start, expression.range.end);
+      const written = this.text.slice(expression.range.start, expression.range.end);
+      const name = exampleName(written);
       this.error(
         expression.range.start,
         expression.range.end,
-        `Expected = after ${name}: a statement is an assignment (${name} = value), a call such as ${name}.method(…), or starts with a keyword`,
+        `Expected = after ${quoteSource(written)}: a statement is an assignment (${name} = value), ` +
+          `a call such as ${name}.method(…), or starts with a keyword`,
       );
       this.lastErrorToken = first;
     }
@@ -1571,7 +1572,15 @@ function describeCharacters(text: string): string {
     const hex = c.toString(16).toUpperCase().padStart(4, '0');
     return text.length > 1 ? `characters starting with U+${hex}` : `character U+${hex}`;
   }
-  return `character${text.length > 1 ? 's' : ''} "${text.length > 20 ? `${text.slice(0, 20)}…` : text}"`;
+  return `character${text.length > 1 ? 's' : ''} "${quoteSource(text, 20)}"`;
+}
+
+/**
+ * The code as written, for the examples of a message (`write x = x + value`), when it can be shown whole; else the
+ * placeholder `name`: the message then quotes the code once, masked and shortened, instead of three times.
+ */
+function exampleName(written: string): string {
+  return quoteSource(written) === written ? written : 'name';
 }
 
 /** Decodes the backslash escapes of a `$"…"` string: \n \r \t, and \x for any other x gives x. */
