@@ -302,8 +302,9 @@ function parseBranch(sink: LineSink, start: number, end: number, arrow: RegExpEx
   const targetStart = skipBlanks(text, start + arrow[0].length, end);
   let targetRange: TextRange;
   let contentEnd: number;
-  const close = text[targetStart] === '[' ? text.indexOf(']', targetStart) : -1;
-  if (close >= 0 && close < end) {
+  // Searched on this line only: an indexOf could run to the end of the file for every branch line without `]`.
+  const close = text[targetStart] === '[' ? indexOfBefore(text, ']', targetStart, end) : -1;
+  if (close >= 0) {
     targetRange = { start: targetStart + 1, end: close };
     const tailStart = skipBlanks(text, close + 1, end);
     const tailEnd = splitTrailingComment(text, tailStart, end, sink.comments);
@@ -326,6 +327,12 @@ function parseBranch(sink: LineSink, start: number, end: number, arrow: RegExpEx
     range: { start, end: contentEnd },
   };
   sink.items.push(branch);
+}
+
+/** The first `char` in `text` from `from` up to (not including) `end`, or -1. */
+function indexOfBefore(text: string, char: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text[i] === char) return i;
+  return -1;
 }
 
 function parseAction(sink: LineSink, start: number, nameEnd: number, contentEnd: number): void {

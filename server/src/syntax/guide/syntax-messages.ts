@@ -52,7 +52,7 @@ export function describeSyntaxError(
 }
 
 /** acorn quotes source in its messages: names in '…' and a regular expression's pattern in /…/. */
-const ACORN_REGEXP_MESSAGE = /^(Invalid regular expression: \/)([^]*)(\/: [^/]*)$/;
+const ACORN_REGEXP_MESSAGE = /^(Invalid regular expression: \/)(.*)(\/: [^/]*)$/s;
 const ACORN_QUOTED = /'([^'\n]*)'/g;
 
 /** acorn's message with the source it quotes passed through quoteSource (masked, shortened, escaped). */
