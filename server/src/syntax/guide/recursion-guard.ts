@@ -71,7 +71,8 @@ const LOOSE_METHODS: Readonly<Record<string, number>> = {
 type ParserMethod = (this: unknown, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown) => unknown;
 
 interface GuardedInstance {
-  recursionWeight?: number;
+  /** The weight of the guarded calls in progress; a field of each guarded parser from its construction. */
+  recursionWeight: number;
 }
 
 /**
@@ -94,7 +95,7 @@ function guardMethods(
     }
     table[name] = function (this: unknown, a, b, c, d, e) {
       const parser = this as GuardedInstance;
-      const total = (parser.recursionWeight ?? 0) + weight;
+      const total = parser.recursionWeight + weight;
       if (total > MAX_RECURSION_WEIGHT) throw nestedTooDeeply(offsetOf(this, a));
       parser.recursionWeight = total;
       const result = original.call(this, a, b, c, d, e);
@@ -134,7 +135,9 @@ function acornOffset(parser: unknown, firstArgument: unknown): number {
   return (parser as AcornInternals).start;
 }
 
-class GuardedAcorn extends acorn.Parser {}
+class GuardedAcorn extends acorn.Parser implements GuardedInstance {
+  recursionWeight = 0;
+}
 const missingInAcorn = guardMethods(GuardedAcorn.prototype, ACORN_METHODS, acornOffset);
 // acorn's overflow handler tests the error with a regular expression at the stack limit (the fatal case above);
 // let a RangeError pass instead, to be caught by the caller with the stack unwound.
@@ -143,7 +146,9 @@ Object.assign(GuardedAcorn.prototype, { catchStackOverflow: (run: () => unknown)
 const GuardedLoose = class extends (acornLoose.LooseParser as unknown as new (
   input: string,
   options: acorn.Options,
-) => object) {};
+) => object) implements GuardedInstance {
+  recursionWeight = 0;
+};
 const missingInLoose = guardMethods(GuardedLoose.prototype, LOOSE_METHODS, (p) => (p as LooseInternals).tok.start);
 // acorn-loose tokenizes with its `BaseParser`: the guarded acorn, so regular expression literals are bounded too.
 Object.assign(GuardedLoose, { BaseParser: GuardedAcorn });
