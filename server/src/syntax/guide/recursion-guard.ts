@@ -143,12 +143,12 @@ const missingInAcorn = guardMethods(GuardedAcorn.prototype, ACORN_METHODS, acorn
 // let a RangeError pass instead, to be caught by the caller with the stack unwound.
 Object.assign(GuardedAcorn.prototype, { catchStackOverflow: (run: () => unknown) => run() });
 
-const GuardedLoose = class extends (acornLoose.LooseParser as unknown as new (
-  input: string,
-  options: acorn.Options,
-) => object) implements GuardedInstance {
+/** acorn-loose types LooseParser as acorn's Parser, but its constructor takes (input, options). */
+const LooseBase = acornLoose.LooseParser as unknown as new (input: string, options: acorn.Options) => object;
+
+class GuardedLoose extends LooseBase implements GuardedInstance {
   recursionWeight = 0;
-};
+}
 const missingInLoose = guardMethods(GuardedLoose.prototype, LOOSE_METHODS, (p) => (p as LooseInternals).tok.start);
 // acorn-loose tokenizes with its `BaseParser`: the guarded acorn, so regular expression literals are bounded too.
 Object.assign(GuardedLoose, { BaseParser: GuardedAcorn });
