@@ -166,13 +166,24 @@ export function nest(levels: readonly Level[], core: string, closed: boolean): s
   return open + core + close;
 }
 
-/** Between `min` and `max` levels of a weighted mix of `levels` (each run of one shape is 1 to 40 long). */
+/**
+ * Between `min` and `max` levels of `levels`: a mix (runs of one shape 1 to 40 long), or one shape repeated (the
+ * crashes of issue 16 needed hundreds of one shape in a row).
+ */
 function levelsArbitrary(levels: readonly Level[], min: number, max: number): fc.Arbitrary<Level[]> {
-  return fc
-    .array(fc.tuple(fc.constantFrom(...levels), fc.integer({ min: 1, max: 40 })), { minLength: 1, maxLength: 60 })
+  const mix = fc
+    .array(fc.tuple(fc.constantFrom(...levels), fc.integer({ min: 1, max: 40 })), {
+      minLength: 1,
+      maxLength: 60,
+      size: 'max',
+    })
     .map((runs) => runs.flatMap(([level, count]) => Array.from({ length: count }, () => level)))
     .filter((all) => all.length >= min)
     .map((all) => all.slice(0, max));
+  const repeated = fc
+    .tuple(fc.constantFrom(...levels), fc.integer({ min, max }))
+    .map(([level, count]) => Array.from({ length: count }, () => level));
+  return fc.oneof(mix, repeated);
 }
 
 /** A `.studio` document holding a deep mix of statement and expression shapes, closed or not. */
