@@ -5,6 +5,11 @@
  */
 export type RuleLevel = 'off' | 'error' | 'warning' | 'information' | 'hint';
 
+/** Where the formatter puts a block's `{`: as written, on its own line (NICE's examples), or after the header. */
+export type BraceStyle = 'keep' | 'ownLine' | 'sameLine';
+
+const BRACE_STYLES: readonly BraceStyle[] = ['keep', 'ownLine', 'sameLine'];
+
 export interface Settings {
   /** Safety margin before a token's expiry at which it is refreshed, in seconds. */
   bufferSeconds: number;
@@ -18,6 +23,8 @@ export interface Settings {
   secretVariableName: string;
   /** Debounce for push diagnostics (clients without pull diagnostics), in milliseconds. */
   validationDelayMs: number;
+  /** Formatting of Snippet code. */
+  format: { braceStyle: BraceStyle };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   secretVariableName: 'SECURE_CLIENT_SECRET',
   validationDelayMs: 200,
+  format: { braceStyle: 'keep' },
 };
 
 /** The configuration section the settings live under (shared with the client, hence defined with its ids). */
@@ -49,6 +57,7 @@ function record(value: unknown): Record<string, unknown> {
 export function sanitizeSettings(raw: unknown): Settings {
   const input = record(raw);
   const jitter = record(input.jitter);
+  const braceStyle = record(input.format).braceStyle;
   const minSeconds = finiteNumber(jitter.minSeconds, DEFAULT_SETTINGS.jitter.minSeconds, 0, 86400);
   const maxSeconds = finiteNumber(jitter.maxSeconds, DEFAULT_SETTINGS.jitter.maxSeconds, 0, 86400);
   const rules: Record<string, RuleLevel> = {};
@@ -73,5 +82,10 @@ export function sanitizeSettings(raw: unknown): Settings {
         ? secretName
         : DEFAULT_SETTINGS.secretVariableName,
     validationDelayMs: finiteNumber(input.validationDelayMs, DEFAULT_SETTINGS.validationDelayMs, 0, 10000),
+    format: {
+      braceStyle: (BRACE_STYLES as readonly unknown[]).includes(braceStyle)
+        ? (braceStyle as BraceStyle)
+        : DEFAULT_SETTINGS.format.braceStyle,
+    },
   };
 }
