@@ -73,6 +73,7 @@ function openCallBefore(tokens: TokenStream, code: number): { paren: number; com
     switch (tokens.kinds[i] as TokenKind) {
       case TokenKind.RParen:
       case TokenKind.RBracket:
+      case TokenKind.InterpEnd:
         depth++;
         break;
       case TokenKind.LBracket:
@@ -86,10 +87,14 @@ function openCallBefore(tokens: TokenStream, code: number): { paren: number; com
       case TokenKind.Comma:
         if (depth === 0) commas++;
         break;
-      // Blocks and interpolation edges end any call.
+      // An interpolation closed before the cursor is skipped whole; the one the cursor is in ends the search.
+      case TokenKind.InterpStart:
+        if (depth === 0) return undefined;
+        depth--;
+        break;
+      // Blocks end any call.
       case TokenKind.LBrace:
       case TokenKind.RBrace:
-      case TokenKind.InterpStart:
         if (depth === 0) return undefined;
         break;
       default:

@@ -126,7 +126,9 @@ function gapBetween(
   if (interpolated[i]! > 0 || interpolated[i + 1]! > 0) return gap;
   const a = tokens.kinds[i] as TokenKind;
   const b = tokens.kinds[i + 1] as TokenKind;
-  if (isStringPart(a) || isStringPart(b)) return gap;
+  // Inside a string (between its quote, text and interpolations) nothing is blank space of the code.
+  if (a === TokenKind.StringStart || a === TokenKind.StringText) return gap;
+  if (b === TokenKind.StringText || b === TokenKind.StringEnd) return gap;
   if (b === TokenKind.Comma) return '';
   if (a === TokenKind.Comma) return ' ';
   if (spaced.has(tokens.starts[i]!) || spaced.has(tokens.starts[i + 1]!)) return ' ';
@@ -134,10 +136,6 @@ function gapBetween(
   if (isKeyword(a)) return ' ';
   if (isKeyword(b) && a === TokenKind.RBrace) return ' ';
   return gap === '' ? '' : ' ';
-}
-
-function isStringPart(kind: TokenKind): boolean {
-  return kind === TokenKind.StringStart || kind === TokenKind.StringText || kind === TokenKind.StringEnd;
 }
 
 /** Per token: how many `{…}` interpolations it is inside (the braces themselves count as inside). */
