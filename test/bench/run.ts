@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/common/settings';
 import { lintText } from '../../server/src/service/lint';
 import { parseSnippet } from '../../server/src/syntax/snippet/parser';
 import { generateJavaScript, generateSnippet } from './generate';
+import { measureAuthoringLatency } from './authoring-latency';
 import { measureServerLatency } from './server-latency';
 
 /** Median wall time of `fn` over enough runs to be stable (at least `minRuns`, about 1 s in all). */
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
   console.log(lintBench());
   console.log('\nLanguage server (bundled, over stdio): didChange → diagnostics, and memory\n');
   console.log(await measureServerLatency());
+  console.log('\nLanguage server (bundled, over stdio): authoring requests at 20,000 lines\n');
+  console.log(await measureAuthoringLatency());
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import type { TextEdit } from '../common/text-edit';
+import { applyEdits, type TextEdit } from '../common/text-edit';
 import type { TextRange } from '../common/text-range';
 import { embeddedEditsToDocument } from '../editing/xml-embedding';
 import { parseSnippet } from '../syntax/snippet/parser';
@@ -6,7 +6,7 @@ import { tokenize, type TokenStream } from '../syntax/snippet/lexer';
 import type { AuthoringDocument } from './authoring-document';
 import { type SnippetUnit, tokensOf } from './code-units';
 import { sameTree } from './same-tree';
-import { type BraceStyle, indentAndSpace, moveBraces, type ParsedCode } from './snippet-layout';
+import { type BraceStyle, layoutEdits, moveBraces, type ParsedCode } from './snippet-layout';
 
 export interface FormatOptions {
   readonly tabSize: number;
@@ -60,24 +60,34 @@ export function formatUnit(unit: SnippetUnit, options: FormatOptions, documentTe
     program: unit.program,
     comments: unit.comments,
   };
-  let parsed = original;
   const moved = moveBraces(original, layout);
-  if (moved !== unit.code) {
-    const reparsed = parseSnippet(moved);
-    if (reparsed.errors.length > 0) return [];
-    parsed = { code: moved, tokens: tokenize(moved), program: reparsed.program, comments: reparsed.comments };
+  if (moved === unit.code) {
+    const edits = layoutEdits(original, layout);
+    if (edits.length === 0) return [];
+    return verified(unit, applyEdits(unit.code, edits)) ? edits : [];
   }
-  const formatted = indentAndSpace(parsed, layout);
-  if (formatted === unit.code) return [];
-  const check = parseSnippet(formatted);
-  if (
-    check.errors.length > 0 ||
-    !sameTokens(original.tokens, unit.code, tokenize(formatted), formatted) ||
-    !sameTree(unit.program, check.program)
-  ) {
-    return [];
-  }
+  // Braces moved: lay the moved code out, then express the whole change as whitespace edits of the original.
+  const reparsed = parseSnippet(moved);
+  if (reparsed.errors.length > 0) return [];
+  const movedCode: ParsedCode = {
+    code: moved,
+    tokens: tokenize(moved),
+    program: reparsed.program,
+    comments: reparsed.comments,
+  };
+  const formatted = applyEdits(moved, layoutEdits(movedCode, layout));
+  if (!verified(unit, formatted)) return [];
   return whitespaceEdits(unit.code, formatted) ?? [];
+}
+
+/** The formatted code lexes to the same tokens and parses to the same tree as the unit: nothing but layout changed. */
+function verified(unit: SnippetUnit, formatted: string): boolean {
+  const check = parseSnippet(formatted);
+  return (
+    check.errors.length === 0 &&
+    sameTokens(tokensOf(unit), unit.code, tokenize(formatted), formatted) &&
+    sameTree(unit.program, check.program)
+  );
 }
 
 function lineEndingOf(text: string): string | undefined {

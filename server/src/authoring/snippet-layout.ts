@@ -1,6 +1,7 @@
 import type { BraceStyle } from '../common/settings';
+import type { TextEdit } from '../common/text-edit';
 import type { TextRange } from '../common/text-range';
-import { type AstNode, walk } from '../syntax/snippet/ast';
+import { type AstNode, type ExpressionNode, pushExpressionChildren, walk } from '../syntax/snippet/ast';
 import { isKeyword, TokenFlags, TokenKind, type TokenStream } from '../syntax/snippet/lexer';
 import type { Program } from '../syntax/snippet/ast';
 
@@ -65,77 +66,88 @@ export function moveBraces(parsed: ParsedCode, options: LayoutOptions): string {
 }
 
 /**
- * Re-indents and re-spaces Snippet code without changing anything but whitespace or moving any line break: each line
- * is indented by its depth in `{…}` blocks (a line starting with `}` one level less), blank lines become empty,
- * trailing whitespace goes, and between tokens of a line: one space around `=` of assignments and around binary
- * operators, after commas and keywords and before `{`; none before commas; other runs of blanks become one space.
- * Text inside `{…}` interpolations is left exactly as written, and the gap before a trailing comment is kept.
+ * Re-indents and re-spaces Snippet code without changing anything but whitespace or moving any line break, as edits
+ * of `parsed.code` (only where something changes): each line is indented by its depth in `{…}` blocks (a line
+ * starting with `}` one level less), blank lines become empty, trailing whitespace goes, and between tokens of a line:
+ * one space around `=` of assignments and around binary operators, after commas and keywords and before `{`; none
+ * before commas; other runs of blanks become one space. Text inside `{…}` interpolations is left exactly as written,
+ * and the gap before a trailing comment is kept.
  */
-export function indentAndSpace(parsed: ParsedCode, options: LayoutOptions): string {
+export function layoutEdits(parsed: ParsedCode, options: LayoutOptions): TextEdit[] {
   const { code, tokens } = parsed;
   const spaced = spacedOperators(parsed);
   const interpolated = interpolationDepths(tokens);
   const lineStarts = lineStartsOf(code);
-  const out: string[] = [];
+  const indents: string[] = [''];
+  const indentOf = (depth: number): string => {
+    while (indents.length <= depth) indents.push(indents[indents.length - 1]! + options.indent);
+    return indents[depth]!;
+  };
+  const edits: TextEdit[] = [];
+  const replace = (start: number, end: number, newText: string): void => {
+    if (end - start === newText.length && code.startsWith(newText, start)) return;
+    edits.push({ range: { start, end }, newText });
+  };
   let token = 0;
   let depth = 0;
   const last = tokens.count - 1; // EOF
   for (let line = 0; line < lineStarts.length; line++) {
     const start = lineStarts[line]!;
     const next = line + 1 < lineStarts.length ? lineStarts[line + 1]! : code.length;
-    const eolMatch = /(?:\r\n|\r|\n)$/.exec(code.slice(start, next));
-    const eol = eolMatch ? eolMatch[0] : '';
-    const contentEnd = next - eol.length;
-    const content = code.slice(start, contentEnd);
-    if (content.trim() === '') {
-      out.push(eol);
+    let contentEnd = next;
+    if (contentEnd > start && code.charCodeAt(contentEnd - 1) === 10) contentEnd--;
+    if (contentEnd > start && code.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    let firstBlank = start;
+    while (firstBlank < contentEnd && isBlank(code.charCodeAt(firstBlank))) firstBlank++;
+    if (firstBlank === contentEnd) {
+      if (contentEnd > start) replace(start, contentEnd, '');
       continue;
     }
     const first = token;
     while (token < last && tokens.starts[token]! < contentEnd) token++;
     const lineDepth = first < token && tokens.kinds[first] === TokenKind.RBrace ? depth - 1 : depth;
-    let text = options.indent.repeat(Math.max(0, lineDepth));
-    let cursor = first < token ? tokens.starts[first]! : start + (content.length - content.trimStart().length);
+    replace(start, firstBlank, indentOf(Math.max(0, lineDepth)));
     for (let i = first; i < token; i++) {
       const kind = tokens.kinds[i] as TokenKind;
       if (kind === TokenKind.LBrace) depth++;
       else if (kind === TokenKind.RBrace) depth--;
-      text += code.slice(tokens.starts[i]!, tokens.ends[i]!);
-      cursor = tokens.ends[i]!;
       if (i + 1 < token) {
-        const gap = code.slice(cursor, tokens.starts[i + 1]!);
-        text += gapBetween(tokens, i, gap, spaced, interpolated);
-        cursor = tokens.starts[i + 1]!;
+        const gap = gapBetween(tokens, i, spaced, interpolated);
+        if (gap !== undefined) replace(tokens.ends[i]!, tokens.starts[i + 1]!, gap);
       }
     }
     // The rest of the line: a trailing comment (its gap kept), or a comment line; then trailing blanks go.
-    text += code.slice(cursor, contentEnd).trimEnd();
-    out.push(text + eol);
+    let end = contentEnd;
+    while (end > firstBlank && isBlank(code.charCodeAt(end - 1))) end--;
+    if (end < contentEnd) replace(end, contentEnd, '');
   }
-  return out.join('');
+  return edits;
 }
 
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12;
+}
+
+/** The blank run wanted between tokens `i` and `i + 1` of one line; undefined to keep it as written. */
 function gapBetween(
   tokens: TokenStream,
   i: number,
-  gap: string,
   spaced: ReadonlySet<number>,
   interpolated: Uint16Array,
-): string {
-  if (/[^ \t]/.test(gap)) return gap;
-  if (interpolated[i]! > 0 || interpolated[i + 1]! > 0) return gap;
+): string | undefined {
+  if (interpolated[i]! > 0 || interpolated[i + 1]! > 0) return undefined;
   const a = tokens.kinds[i] as TokenKind;
   const b = tokens.kinds[i + 1] as TokenKind;
   // Inside a string (between its quote, text and interpolations) nothing is blank space of the code.
-  if (a === TokenKind.StringStart || a === TokenKind.StringText) return gap;
-  if (b === TokenKind.StringText || b === TokenKind.StringEnd) return gap;
+  if (a === TokenKind.StringStart || a === TokenKind.StringText) return undefined;
+  if (b === TokenKind.StringText || b === TokenKind.StringEnd) return undefined;
   if (b === TokenKind.Comma) return '';
   if (a === TokenKind.Comma) return ' ';
   if (spaced.has(tokens.starts[i]!) || spaced.has(tokens.starts[i + 1]!)) return ' ';
   if (b === TokenKind.LBrace) return ' ';
   if (isKeyword(a)) return ' ';
   if (isKeyword(b) && a === TokenKind.RBrace) return ' ';
-  return gap === '' ? '' : ' ';
+  return tokens.ends[i] === tokens.starts[i + 1] ? '' : ' ';
 }
 
 /** Per token: how many `{…}` interpolations it is inside (the braces themselves count as inside). */
@@ -166,26 +178,41 @@ function spacedOperators(parsed: ParsedCode): Set<number> {
     }
     if (tokens.kinds[low] === TokenKind.Eq) starts.add(tokens.starts[low]!);
   };
+  const stack: ExpressionNode[] = [];
   walk(parsed.program, (node: AstNode) => {
-    switch (node.kind) {
-      case 'Assign':
-        firstEqAfter(node.target.range.end);
-        break;
-      case 'For':
-        if (node.variable) firstEqAfter(node.variable.range.end);
-        break;
-      case 'Binary':
-        starts.add(node.operatorRange.start);
-        break;
-      case 'StringLiteral':
-        // Interpolations keep their spacing: nothing inside a string is re-spaced.
-        return false;
-      default:
-        break;
+    if (node.kind === 'Assign') firstEqAfter(node.target.range.end);
+    else if (node.kind === 'For' && node.variable) firstEqAfter(node.variable.range.end);
+    if (!isExpression(node)) return undefined;
+    // Expressions: an explicit stack, no callback per node; nothing inside a string is re-spaced.
+    stack.push(node);
+    while (stack.length > 0) {
+      const e = stack.pop()!;
+      if (e.kind === 'StringLiteral') continue;
+      if (e.kind === 'Binary') starts.add(e.operatorRange.start);
+      pushExpressionChildren(e, stack);
     }
-    return undefined;
+    return false;
   });
   return starts;
+}
+
+function isExpression(node: AstNode): node is ExpressionNode {
+  switch (node.kind) {
+    case 'Identifier':
+    case 'NumberLiteral':
+    case 'BooleanLiteral':
+    case 'StringLiteral':
+    case 'Member':
+    case 'Call':
+    case 'Index':
+    case 'Binary':
+    case 'Unary':
+    case 'Paren':
+    case 'ErrorExpression':
+      return true;
+    default:
+      return false;
+  }
 }
 
 function lineStartsOf(code: string): number[] {

@@ -2,7 +2,7 @@ import type { TextRange } from '../common/text-range';
 import { type AstNode, assignmentRoot, type Identifier, walk } from '../syntax/snippet/ast';
 import { functionNamed, systemVariableNamed } from './builtins';
 import type { SnippetUnit } from './code-units';
-import { type Occurrence, type OccurrenceRole, variableKey } from './symbol-index';
+import type { Occurrence, OccurrenceRole } from './symbol-index';
 
 /**
  * The occurrences of user names in real Snippet code, over every unit of a document (an export's SNIPPET actions
@@ -49,7 +49,8 @@ function collectUnit(unit: SnippetUnit, out: Occurrence[]): void {
         return;
       }
     }
-    add(node, variableKey(node.folded), 'variable', role);
+    // `folded` has no global: prefix and is lower case already: the key without variableKey's work.
+    add(node, `var:${node.folded}`, 'variable', role);
   };
 
   walk(

@@ -90,7 +90,12 @@ export class SymbolIndex {
 
 /** Sorts occurrences into document order and drops exact duplicates (one name seen by two passes). */
 export function inDocumentOrder(occurrences: Occurrence[]): Occurrence[] {
-  occurrences.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  // The walks mostly give them in order already: sort only when they are not.
+  let sorted = true;
+  for (let i = 1; i < occurrences.length && sorted; i++) {
+    sorted = occurrences[i - 1]!.range.start <= occurrences[i]!.range.start;
+  }
+  if (!sorted) occurrences.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const kept: Occurrence[] = [];
   for (const occurrence of occurrences) {
     const last = kept[kept.length - 1];
