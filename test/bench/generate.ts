@@ -74,7 +74,7 @@ export function generateJavaScript(bytes: number): string {
  * by their default links (CRLF and escaped code, as Studio writes it).
  */
 export function generateExport(lines: number): string {
-  const escape = (code: string): string => code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeXml = (code: string): string => code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const actions: string[] = [];
   let total = 0;
   for (let i = 0; total < lines; i++) {
@@ -85,7 +85,7 @@ export function generateExport(lines: number): string {
       '      <Action>SNIPPET</Action>',
       `      <Caption>Customer lookup ${i}</Caption>`,
       '      <Parameters>',
-      `        <string>${escape(code)}</string>`,
+      `        <string>${escapeXml(code)}</string>`,
       '        <string>Limit32K</string>',
       '      </Parameters>',
       '      <DefaultNextAction>',
