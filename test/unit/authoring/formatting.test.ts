@@ -4,9 +4,12 @@ import { DEFAULT_SETTINGS, type BraceStyle } from '../../../server/src/common/se
 import { applyEdits } from '../../../server/src/common/text-edit';
 import { readExport } from '../../../server/src/syntax/export/read-export';
 import { tokenize } from '../../../server/src/syntax/snippet/lexer';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { fixtureTexts } from '../../helpers/fixture-texts';
 import { analysisOf, studioExport } from './fixtures';
 
+const ROOT = path.resolve(__dirname, '../../..');
 const SPACES = { tabSize: 2, insertSpaces: true };
 
 function format(kind: 'snippet' | 'export', text: string, braceStyle: BraceStyle = 'keep', tabs = SPACES): string {
@@ -125,6 +128,27 @@ describe('authoring: formatting', () => {
     assert.equal(outside(out), outside(text));
   });
 
+  it('formats code written in CDATA and in mixed text, references and CDATA, keeping the XML well-formed', () => {
+    const text = readFileSync(path.join(ROOT, 'test/fixtures/xml/cdata-snippet.xml'), 'utf8')
+      .replace(/\{(\r?\n) {2}ASSIGN orderStatus/, '{$1ASSIGN   orderStatus')
+      .replace(/\{(\r?\n) {2}ASSIGN note/, '{$1      ASSIGN note');
+    assert.ok(
+      text.includes('ASSIGN   orderStatus') && text.includes('      ASSIGN note'),
+      'the fixture was unformatted',
+    );
+    const before = readExport(text)!;
+    const out = format('export', text);
+    const after = readExport(out);
+    assert.ok(after && after.errors.length === 0);
+    assert.equal(after.snippets.length, before.snippets.length);
+    after.snippets.forEach((snippet, i) => {
+      assert.equal(snippet.code.replace(/\s+/g, ''), before.snippets[i]!.code.replace(/\s+/g, ''));
+    });
+    assert.match(after.snippets[0]!.code, /\{\r?\n {2}ASSIGN orderStatus = order\.status/);
+    assert.match(after.snippets[1]!.code, /\{\r?\n {2}ASSIGN note = "Tracking & delivery"/);
+    assert.ok(out.includes('<![CDATA[ASSIGN orderProxy = GetRESTProxy()'), 'the CDATA section is kept');
+  });
+
   it('formats only the lines of a range', () => {
     const text = 'IF a = 1\n{\nTRACE "one"\nTRACE "two"\n}\n';
     const analysis = analysisOf('snippet', text);
@@ -154,15 +178,19 @@ describe('authoring: formatting', () => {
 
     it('change nothing but whitespace: the token stream is identical', () => {
       assert.ok(fixtures.length >= 8);
+      let formatted = 0;
       fc.assert(
         fc.property(scrambled, ([text, edits, style]) => {
           const input = scramble(text, edits);
           const out = format('snippet', input, style);
           assert.deepEqual(tokenTexts(out), tokenTexts(input));
           assert.equal(out.replace(/\s+/g, ''), input.replace(/\s+/g, ''));
+          if (out !== input) formatted++;
         }),
         { numRuns: 200 },
       );
+      // Not vacuous: most scrambled inputs do get formatted.
+      assert.ok(formatted > 100, `${formatted} of 200 inputs changed`);
     });
 
     it('are idempotent and keep the line endings', () => {
