@@ -36,6 +36,8 @@ function spread(text: string, pattern: RegExp, delta: number): number[] {
 
 interface RequestCase {
   readonly method: string;
+  /** How the table names the case (the method without `textDocument/` by default). */
+  readonly label?: string;
   /** Where the request points, or undefined for whole-document requests. */
   readonly offsets?: readonly number[];
   readonly params: (uri: string, position: { line: number; character: number } | undefined) => object;
@@ -45,7 +47,9 @@ function cases(text: string): RequestCase[] {
   const at = (uri: string, position: unknown) => ({ textDocument: { uri }, position });
   const token = spread(text, /\{cachedToken\}/g, 3);
   const proxy = spread(text, /proxy\d+\.AddHeader/g, 2);
-  const member = spread(text, /proxy\d+\.ContentType/g, 'proxy'.length + 2);
+  const member = spread(text, /(?<=proxy\d+\.)ContentType/g, 0);
+  const interpolation = spread(text, /\{cachedToken\}/g, 1);
+  const typed = spread(text, /\{cachedToken\}/g, 4);
   const call = spread(text, /, "", 0, "GET"\)/g, 6);
   const options = { tabSize: 2, insertSpaces: true };
   return [
@@ -68,7 +72,9 @@ function cases(text: string): RequestCase[] {
     { method: 'textDocument/documentHighlight', offsets: proxy, params: at },
     { method: 'textDocument/prepareRename', offsets: proxy, params: at },
     { method: 'textDocument/rename', offsets: token, params: (uri, p) => ({ ...at(uri, p), newName: 'crmToken' }) },
-    { method: 'textDocument/completion', offsets: member, params: at },
+    { method: 'textDocument/completion', label: 'completion (member)', offsets: member, params: at },
+    { method: 'textDocument/completion', label: 'completion (all names)', offsets: interpolation, params: at },
+    { method: 'textDocument/completion', label: 'completion (typed "cac")', offsets: typed, params: at },
     { method: 'textDocument/signatureHelp', offsets: call, params: at },
     { method: 'textDocument/hover', offsets: proxy, params: at },
     { method: 'textDocument/formatting', params: (uri) => ({ textDocument: { uri }, options }) },
@@ -113,7 +119,7 @@ async function measure(client: TestClient, kind: 'snippet' | 'export', text: str
     sameVersion.sort((a, b) => a - b);
     rows.push([
       kind === 'snippet' ? '.snippet' : 'export',
-      c.method.replace('textDocument/', ''),
+      c.label ?? c.method.replace('textDocument/', ''),
       percentile(afterEdit, 50).toFixed(1),
       percentile(afterEdit, 95).toFixed(1),
       percentile(sameVersion, 50).toFixed(1),

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type {
   CompletionItem,
+  CompletionList,
   DocumentHighlight,
   DocumentSymbol,
   Hover,
@@ -359,7 +360,7 @@ describe('protocol: authoring requests in each kind of document', () => {
     const labels = (items: CompletionItem[]): string[] => items.map((i) => i.label);
 
     it('.snippet: REST proxy members after a proxy variable, as snippets', async () => {
-      const items = await request<CompletionItem[]>('textDocument/completion', {
+      const { items } = await request<CompletionList>('textDocument/completion', {
         textDocument: { uri: uris.snippet },
         position: at(SNIPPET, 'crmProxy.AddHeader', 9),
       });
@@ -368,8 +369,17 @@ describe('protocol: authoring requests in each kind of document', () => {
       assert.ok(labels(items).includes('StatusCode'));
     });
 
+    it('.snippet: once a prefix is typed, only matching names, and the list says it is incomplete', async () => {
+      const list = await request<CompletionList>('textDocument/completion', {
+        textDocument: { uri: uris.snippet },
+        position: at(SNIPPET, 'crmProxy.MakeRestRequest', 4),
+      });
+      assert.equal(list.isIncomplete, true);
+      assert.deepEqual(labels(list.items), ['crmProxy']);
+    });
+
     it('.studio: script variables in a {substitution}', async () => {
-      const items = await request<CompletionItem[]>('textDocument/completion', {
+      const { items } = await request<CompletionList>('textDocument/completion', {
         textDocument: { uri: uris.guide },
         position: at(GUIDE, '{strToken}', 4),
       });
@@ -377,7 +387,7 @@ describe('protocol: authoring requests in each kind of document', () => {
     });
 
     it('export: GetRESTProxy and a variable assigned in another action', async () => {
-      const items = await request<CompletionItem[]>('textDocument/completion', {
+      const { items } = await request<CompletionList>('textDocument/completion', {
         textDocument: { uri: uris.export },
         position: at(EXPORT, '{accessToken}', 1),
       });

@@ -1,6 +1,7 @@
 import {
   type CompletionItem,
   CompletionItemKind,
+  type CompletionList,
   InsertTextFormat,
   MarkupKind,
   type TextDocuments,
@@ -12,7 +13,7 @@ import { openAnalysis } from './open-analysis';
 import { requireDocumentUri, requirePosition } from './params';
 import { toLspRange } from './ranges';
 
-export type CompletionHandler = (params: unknown) => CompletionItem[] | null;
+export type CompletionHandler = (params: unknown) => CompletionList | null;
 
 /** Typed characters after which the client asks for completion: members, interpolations, `global:`. */
 export const COMPLETION_TRIGGERS = ['.', '{', ':'];
@@ -30,7 +31,8 @@ const ITEM_KINDS: Record<CompletionKind, CompletionItemKind> = {
 /**
  * `textDocument/completion`: keywords, the script's variables (across an export's actions), FUNCTIONs, built-ins and
  * members. Each item replaces the part of the name already typed; snippets (`${1:url}` placeholders) only for clients
- * that take them.
+ * that take them. Once a prefix is typed, only names holding its characters in order are sent (a script can have
+ * thousands of variables), and the list is marked incomplete so that the client asks again as the prefix changes.
  */
 export function createCompletionHandler(
   documents: TextDocuments<TextDocument>,
@@ -43,7 +45,12 @@ export function createCompletionHandler(
     const open = openAnalysis(documents, analyses, uri);
     if (!open) return null;
     const snippets = snippetSupport();
-    return open.analysis.completionsAt(open.document.offsetAt(position)).map((entry) => {
+    const offset = open.document.offsetAt(position);
+    const all = open.analysis.completionsAt(offset);
+    const first = all[0];
+    const prefix = first ? open.document.getText().slice(first.range.start, offset).toLowerCase() : '';
+    const entries = prefix === '' ? all : all.filter((entry) => holdsInOrder(entry.label.toLowerCase(), prefix));
+    const items = entries.map((entry) => {
       const range = toLspRange(open.document, entry.range);
       const useSnippet = snippets && entry.snippet === true;
       const text = useSnippet ? entry.insertText! : entry.snippet ? entry.label : (entry.insertText ?? entry.label);
@@ -58,5 +65,17 @@ export function createCompletionHandler(
       if (entry.documentation) item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
       return item;
     });
+    return { isIncomplete: entries.length < all.length, items };
   };
+}
+
+/** True when `label` holds the characters of `prefix` in order (a superset of what editors' fuzzy filters show). */
+function holdsInOrder(label: string, prefix: string): boolean {
+  let at = 0;
+  for (const c of prefix) {
+    at = label.indexOf(c, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }

@@ -2,7 +2,7 @@ import {
   DiagnosticRefreshRequest,
   type CancellationToken,
   type CodeAction,
-  type CompletionItem,
+  type CompletionList,
   type Connection,
   type DocumentHighlight,
   type DocumentSymbol,
@@ -65,7 +65,7 @@ export interface LanguageServer {
   documentHighlight(params: unknown): DocumentHighlight[] | null;
   prepareRename(params: unknown): PrepareRenameResult | null;
   rename(params: unknown): WorkspaceEdit | null;
-  completion(params: unknown): CompletionItem[] | null;
+  completion(params: unknown): CompletionList | null;
   signatureHelp(params: unknown): SignatureHelp | null;
   semanticTokensFull(params: unknown): SemanticTokens;
   semanticTokensRange(params: unknown): SemanticTokens;
