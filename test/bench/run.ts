@@ -6,6 +6,7 @@ import { parseGuarded } from '../../server/src/syntax/guide/recursion-guard';
 import { generateJavaScript, generateSnippet } from './generate';
 import { runtimeBench } from './runtime-bench';
 import { PATHOLOGICAL_HEADER, pathologicalBench } from './pathological';
+import { measureAuthoringLatency } from './authoring-latency';
 import { measureServerLatency } from './server-latency';
 
 /** Median wall time of `fn` over enough runs to be stable (at least `minRuns`, about 1 s in all). */
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
   console.log(guardBench());
   console.log('\nLanguage server (bundled, over stdio): didChange → diagnostics, and memory\n');
   console.log(await measureServerLatency());
+  console.log('\nLanguage server (bundled, over stdio): authoring requests at 20,000 lines\n');
+  console.log(await measureAuthoringLatency());
 }
 
 main().catch((error: unknown) => {
