@@ -68,3 +68,44 @@ export function generateJavaScript(bytes: number): string {
   for (let i = 0; text.length < bytes; i++) text += JS_BLOCK(i);
   return text;
 }
+
+/**
+ * A Desktop Studio export of about `lines` lines: the blocks of `generateSnippet`, one SNIPPET action each, chained
+ * by their default links (CRLF and escaped code, as Studio writes it).
+ */
+export function generateExport(lines: number): string {
+  const escapeXml = (code: string): string => code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const actions: string[] = [];
+  let total = 0;
+  for (let i = 0; total < lines; i++) {
+    const code = SNIPPET_BLOCK(i).replace(/\n$/, '').replace(/\n/g, '\r\n');
+    const action = [
+      '    <ActionStruct>',
+      `      <ActionID>${i + 2}</ActionID>`,
+      '      <Action>SNIPPET</Action>',
+      `      <Caption>Customer lookup ${i}</Caption>`,
+      '      <Parameters>',
+      `        <string>${escapeXml(code)}</string>`,
+      '        <string>Limit32K</string>',
+      '      </Parameters>',
+      '      <DefaultNextAction>',
+      '        <Text />',
+      `        <ActionID>${i + 3}</ActionID>`,
+      '        <Index>0</Index>',
+      '        <Segments />',
+      '      </DefaultNextAction>',
+      '    </ActionStruct>',
+    ].join('\r\n');
+    actions.push(action);
+    total += action.split('\r\n').length;
+  }
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<ScriptContainer xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    '  <Actions>',
+    ...actions,
+    '  </Actions>',
+    '</ScriptContainer>',
+    '',
+  ].join('\r\n');
+}

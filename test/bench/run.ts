@@ -2,8 +2,11 @@ import * as acorn from 'acorn';
 import { DEFAULT_SETTINGS } from '../../server/src/common/settings';
 import { lintText } from '../../server/src/service/lint';
 import { parseSnippet } from '../../server/src/syntax/snippet/parser';
+import { parseGuarded } from '../../server/src/syntax/guide/recursion-guard';
 import { generateJavaScript, generateSnippet } from './generate';
 import { runtimeBench } from './runtime-bench';
+import { PATHOLOGICAL_HEADER, pathologicalBench } from './pathological';
+import { measureAuthoringLatency } from './authoring-latency';
 import { measureServerLatency } from './server-latency';
 
 /** Median wall time of `fn` over enough runs to be stable (at least `minRuns`, about 1 s in all). */
@@ -72,6 +75,32 @@ function lintBench(): string {
   return table(['lines', 'parse ms', 'full lint ms', 'model+rules ms', 'µs/line', 'findings'], rows);
 }
 
+/**
+ * What the recursion guard costs acorn on ordinary code: the same JavaScript through acorn and the guarded acorn,
+ * runs interleaved (one of each per round, after a warm-up) so that machine load hits both alike.
+ */
+function guardBench(): string {
+  const options = { ecmaVersion: 'latest', sourceType: 'script' } as const;
+  const rows: (string | number)[][] = [];
+  for (const bytes of [100_000, 1_000_000]) {
+    const js = generateJavaScript(bytes);
+    const plain: number[] = [];
+    const guarded: number[] = [];
+    for (let round = 0; round < 23; round++) {
+      let start = performance.now();
+      acorn.parse(js, options);
+      if (round >= 3) plain.push(performance.now() - start);
+      start = performance.now();
+      parseGuarded(js, options);
+      if (round >= 3) guarded.push(performance.now() - start);
+    }
+    const median = (times: number[]): number => times.sort((x, y) => x - y)[times.length >> 1]!;
+    const [p, g] = [median(plain), median(guarded)];
+    rows.push([`${(js.length / 1024).toFixed(0)} KiB`, p.toFixed(2), g.toFixed(2), `${(g / p).toFixed(2)}x`]);
+  }
+  return table(['size', 'acorn ms', 'guarded acorn ms', 'guarded/acorn'], rows);
+}
+
 async function main(): Promise<void> {
   console.log(
     'Snippet parser (median of repeated runs; acorn parses JavaScript of the same byte size, locations on)\n',
@@ -81,8 +110,14 @@ async function main(): Promise<void> {
   console.log(lintBench());
   console.log('\nSnippet runtime (studio-sim): interpreter speed and simulated contacts (median of repeated runs)\n');
   console.log(runtimeBench());
+  console.log('\nPathological inputs: each at n/2 and n (linear work: x2 near 2; quadratic: near 4)\n');
+  console.log(table(PATHOLOGICAL_HEADER, pathologicalBench()));
+  console.log('\nThe recursion guard on ordinary JavaScript (acorn alone vs acorn with the guard, same input)\n');
+  console.log(guardBench());
   console.log('\nLanguage server (bundled, over stdio): didChange → diagnostics, and memory\n');
   console.log(await measureServerLatency());
+  console.log('\nLanguage server (bundled, over stdio): authoring requests at 20,000 lines\n');
+  console.log(await measureAuthoringLatency());
 }
 
 main().catch((error: unknown) => {

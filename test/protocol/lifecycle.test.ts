@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { MessageType } from 'vscode-languageserver-protocol/node';
 import { PRODUCT_VERSION } from '../../server/src/common/version';
+import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../../server/src/service';
 import {
   assertBundleIsFresh,
   countJsonRpcFrames,
@@ -51,7 +52,7 @@ describe('protocol: studio-lsp process and lifecycle', () => {
   });
 
   describe('initialize', () => {
-    it('offers incremental sync, hover, code actions and pull diagnostics to a pulling client', async () => {
+    it('offers incremental sync, hover, code actions, the authoring requests and pull diagnostics to a pulling client', async () => {
       const client = await TestClient.start({ capabilities: PULL_CAPABILITIES });
       try {
         assert.deepEqual(client.initializeResult, {
@@ -63,6 +64,21 @@ describe('protocol: studio-lsp process and lifecycle', () => {
               codeActionKinds: ['quickfix', 'source.fixAll.studioTokenLens'],
               resolveProvider: false,
             },
+            documentSymbolProvider: { label: 'Studio script' },
+            workspaceSymbolProvider: true,
+            definitionProvider: true,
+            referencesProvider: true,
+            documentHighlightProvider: true,
+            renameProvider: { prepareProvider: true },
+            completionProvider: { triggerCharacters: ['.', '{', ':'], resolveProvider: false },
+            signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [','] },
+            semanticTokensProvider: {
+              legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] },
+              full: true,
+              range: true,
+            },
+            documentFormattingProvider: true,
+            documentRangeFormattingProvider: true,
             diagnosticProvider: {
               identifier: 'studio-token-lens',
               interFileDependencies: false,

@@ -16,6 +16,8 @@ const CLI = path.join(ROOT, 'server/out/cli.js');
 const USER_CONFIG = path.join(ROOT, 'test/e2e/nvim/studio-lsp.lua');
 const DRIVER = path.join(ROOT, 'test/e2e/nvim/check-file.lua');
 const JWT_FILE = path.join(ROOT, 'test/e2e/workspace/pasted-test-token.snippet');
+const EXPORT_FILE = path.join(ROOT, 'test/e2e/workspace/order-status-export.xml');
+const LOOKUP_FILE = path.join(ROOT, 'test/e2e/workspace/lookup-customer-pattern-a.snippet');
 
 interface SeenDiagnostic {
   line: number;
@@ -28,6 +30,14 @@ interface SeenDiagnostic {
   source: string;
 }
 
+interface SeenLocation {
+  uri: string;
+  line: number;
+  character: number;
+  end_line: number;
+  end_character: number;
+}
+
 interface Seen {
   filetype: string;
   attached: boolean;
@@ -35,7 +45,14 @@ interface Seen {
   shown: number;
   diagnostics: SeenDiagnostic[];
   hover?: string;
+  definition?: SeenLocation[];
+  completion?: string[];
   errors: string[];
+}
+
+interface At {
+  line: number;
+  character: number;
 }
 
 interface CliFinding {
@@ -57,7 +74,7 @@ const NVIM = findNvim();
 /** Opens `file` in headless Neovim with the user config and returns what the driver recorded. */
 function openInNeovim(
   file: string,
-  options: { hover?: { line: number; character: number }; waitForPublish?: boolean } = {},
+  options: { hover?: At; definition?: At; completion?: At; waitForPublish?: boolean } = {},
 ): Seen {
   const home = mkdtempSync(path.join(tmpdir(), 'stl-nvim-'));
   try {
@@ -97,12 +114,9 @@ function openInNeovim(
           NVIM_LOG_FILE: path.join(home, 'nvim.log'),
           STL_NVIM_OUT: out,
           STL_NVIM_WAIT_FOR_PUBLISH: options.waitForPublish === false ? '0' : '1',
-          ...(options.hover
-            ? {
-                STL_NVIM_HOVER_LINE: String(options.hover.line),
-                STL_NVIM_HOVER_CHARACTER: String(options.hover.character),
-              }
-            : {}),
+          ...positionEnv('HOVER', options.hover),
+          ...positionEnv('DEFINITION', options.definition),
+          ...positionEnv('COMPLETION', options.completion),
         },
       },
     );
@@ -115,6 +129,20 @@ function openInNeovim(
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+/** The driver's environment variables for a request at a position. */
+function positionEnv(request: string, at: At | undefined): Record<string, string> {
+  if (!at) return {};
+  return { [`STL_NVIM_${request}_LINE`]: String(at.line), [`STL_NVIM_${request}_CHARACTER`]: String(at.character) };
+}
+
+/** The 0-based line and UTF-16 character of the first `marker` in a file, plus `delta` characters. */
+function positionIn(file: string, marker: string, delta = 0): At {
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+  const line = lines.findIndex((l) => l.includes(marker));
+  assert.ok(line >= 0, `${marker} not in ${file}`);
+  return { line, character: lines[line]!.indexOf(marker) + delta };
 }
 
 /** What the CLI reports for the same file, as 0-based LSP ranges. */
@@ -208,5 +236,31 @@ describe('Neovim 0.7 (headless) as the LSP client, with test/e2e/nvim/studio-lsp
     assert.ok(seen.hover, 'no hover');
     assert.match(seen.hover, /Signature not verified/);
     assert.match(seen.hover, /studio-ivr/);
+  });
+
+  it('goes from a variable in one SNIPPET action of an export to its assignment in another', () => {
+    const seen = openInNeovim(EXPORT_FILE, { definition: positionIn(EXPORT_FILE, '{accessToken}', 3) });
+    assert.deepEqual(seen.errors, []);
+    assert.equal(seen.filetype, 'xml');
+    const assignment = positionIn(EXPORT_FILE, 'ASSIGN accessToken', 'ASSIGN '.length);
+    assert.deepEqual(seen.definition, [
+      {
+        uri: `file://${EXPORT_FILE}`,
+        line: assignment.line,
+        character: assignment.character,
+        end_line: assignment.line,
+        end_character: assignment.character + 'accessToken'.length,
+      },
+    ]);
+  });
+
+  it('completes the REST proxy members and the variables of a .snippet file', () => {
+    const members = openInNeovim(LOOKUP_FILE, { completion: positionIn(LOOKUP_FILE, 'crmProxy.', 'crmProxy.'.length) });
+    assert.deepEqual(members.errors, []);
+    assert.ok(members.completion?.includes('MakeRestRequest'), `completion: ${members.completion?.join(', ')}`);
+    assert.ok(members.completion?.includes('StatusCode'));
+    const names = openInNeovim(LOOKUP_FILE, { completion: positionIn(LOOKUP_FILE, 'ASSIGN crmBase') });
+    assert.ok(names.completion?.includes('GetRESTProxy'));
+    assert.ok(names.completion?.includes('ASSIGN'));
   });
 });

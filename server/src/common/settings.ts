@@ -7,6 +7,11 @@ import { endpointPatternProblem } from './token-endpoint-pattern';
  */
 export type RuleLevel = 'off' | 'error' | 'warning' | 'information' | 'hint';
 
+/** Where the formatter puts a block's `{`: as written, on its own line (NICE's examples), or after the header. */
+export type BraceStyle = 'keep' | 'ownLine' | 'sameLine';
+
+const BRACE_STYLES: readonly BraceStyle[] = ['keep', 'ownLine', 'sameLine'];
+
 export interface Settings {
   /** Safety margin before a token's expiry at which it is refreshed, in seconds. */
   bufferSeconds: number;
@@ -22,6 +27,8 @@ export interface Settings {
   validationDelayMs: number;
   /** Larger documents are not analysed (one information diagnostic says so), in KiB of text. */
   maxDocumentSizeKB: number;
+  /** Formatting of Snippet code. */
+  format: { braceStyle: BraceStyle };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   secretVariableName: 'SECURE_CLIENT_SECRET',
   validationDelayMs: 200,
   maxDocumentSizeKB: 5120,
+  format: { braceStyle: 'keep' },
 };
 
 /** The configuration section the settings live under (shared with the client, hence defined with its ids). */
@@ -155,6 +163,14 @@ class SettingsReader {
     return DEFAULT_SETTINGS.secretVariableName;
   }
 
+  /** One of a list of strings; anything else falls back. */
+  choice<T extends string>(key: string, value: unknown, choices: readonly T[], fallback: T): T {
+    if (value === undefined) return fallback;
+    if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+    this.report(key, `must be one of ${choices.join(', ')}, not ${describe(value)}`);
+    return fallback;
+  }
+
   trace(value: unknown): void {
     // The client's setting: checked here so a strict reader can report it, never used by the analysis.
     const trace = this.section('trace', value, ['server']);
@@ -171,6 +187,7 @@ const TOP_LEVEL_KEYS = [
   'secretVariableName',
   'validationDelayMs',
   'maxDocumentSizeKB',
+  'format',
   'trace',
 ];
 
@@ -199,6 +216,7 @@ export function validateSettings(raw: unknown, knownCodes?: readonly string[]): 
   if (minSeconds > maxSeconds)
     reader.report('jitter.minSeconds', `${minSeconds} is larger than jitter.maxSeconds (${maxSeconds})`);
   reader.trace(input.trace);
+  const format = reader.section('format', input.format, ['braceStyle']);
   const settings: Settings = {
     bufferSeconds: reader.integer('bufferSeconds', input.bufferSeconds, DEFAULT_SETTINGS.bufferSeconds, 0, 86400),
     jitter: {
@@ -223,6 +241,14 @@ export function validateSettings(raw: unknown, knownCodes?: readonly string[]): 
       1,
       1048576,
     ),
+    format: {
+      braceStyle: reader.choice(
+        'format.braceStyle',
+        format.braceStyle,
+        BRACE_STYLES,
+        DEFAULT_SETTINGS.format.braceStyle,
+      ),
+    },
   };
   return { settings, problems: reader.problems };
 }

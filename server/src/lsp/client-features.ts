@@ -10,6 +10,10 @@ export interface ClientFeatures {
   readonly configuration: boolean;
   /** Versioned `documentChanges` in workspace edits; otherwise plain `changes`. */
   readonly documentChanges: boolean;
+  /** A tree of document symbols; otherwise a flat list with container names. */
+  readonly hierarchicalDocumentSymbols: boolean;
+  /** Completion items with `${1:placeholder}` snippets. */
+  readonly completionSnippets: boolean;
 }
 
 /**
@@ -32,5 +36,10 @@ export function readClientFeatures(capabilities: ClientCapabilities | undefined)
     diagnosticRefresh: clientCapability(capabilities, 'workspace.diagnostics.refreshSupport'),
     configuration: clientCapability(capabilities, 'workspace.configuration'),
     documentChanges: clientCapability(capabilities, 'workspace.workspaceEdit.documentChanges'),
+    hierarchicalDocumentSymbols: clientCapability(
+      capabilities,
+      'textDocument.documentSymbol.hierarchicalDocumentSymbolSupport',
+    ),
+    completionSnippets: clientCapability(capabilities, 'textDocument.completion.completionItem.snippetSupport'),
   };
 }

@@ -8,7 +8,10 @@ import type { SettingsStore } from './settings-store';
 
 export type HoverHandler = (params: unknown) => Promise<Hover | null>;
 
-/** `textDocument/hover`: null (no hover, not an error) for unknown documents and empty places. */
+/**
+ * `textDocument/hover`: a decoded JWT, else a keyword's or built-in's documented meaning (with a link to NICE's page) or
+ * where a variable is assigned; null (no hover, not an error) for unknown documents and empty places.
+ */
 export function createHoverHandler(
   documents: TextDocuments<TextDocument>,
   analyses: DocumentAnalyses,
@@ -26,7 +29,9 @@ export function createHoverHandler(
     if (!current || current.version !== version) return null;
     const analysis = analyses.get(current).analysis(settings);
     if (!analysis) return null;
-    const info = analysis.hoverAt(current.offsetAt(position), runtime.now());
+    const offset = current.offsetAt(position);
+    // A JWT under the cursor wins; otherwise a keyword's, built-in's or variable's hover.
+    const info = analysis.hoverAt(offset, runtime.now()) ?? analysis.authoringHoverAt(offset);
     if (!info) return null;
     return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toLspRange(current, info.range) };
   };

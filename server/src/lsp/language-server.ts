@@ -2,7 +2,10 @@ import {
   DiagnosticRefreshRequest,
   type CancellationToken,
   type CodeAction,
+  type CompletionList,
   type Connection,
+  type DocumentHighlight,
+  type DocumentSymbol,
   type DidChangeConfigurationParams,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
@@ -10,15 +13,32 @@ import {
   type Hover,
   type InitializeParams,
   type InitializeResult,
+  type Location,
+  type PrepareRenameResult,
+  type SemanticTokens,
+  type SignatureHelp,
+  type SymbolInformation,
   type TextDocuments,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PRODUCT_VERSION } from '../common/version';
 import { readClientFeatures, type ClientFeatures } from './client-features';
 import { createCodeActionHandler } from './code-action-handler';
+import { createCompletionHandler } from './completion-handler';
+import { createDefinitionHandler } from './definition-handler';
 import { createDocumentAnalyses } from './document-analysis';
+import { createDocumentHighlightHandler } from './document-highlight-handler';
+import { createDocumentSymbolHandler } from './document-symbol-handler';
 import { createFoldingHandler } from './folding-handler';
+import { createFormattingHandler } from './formatting-handler';
 import { createHoverHandler } from './hover-handler';
+import { createReferencesHandler } from './references-handler';
+import { createPrepareRenameHandler, createRenameHandler } from './rename-handler';
+import { createSemanticTokensHandler } from './semantic-tokens-handler';
+import { createSignatureHelpHandler } from './signature-help-handler';
+import { createWorkspaceSymbolHandler } from './workspace-symbol-handler';
 import { createPullDiagnostics } from './pull-diagnostics';
 import { createPushDiagnostics } from './push-diagnostics';
 import type { RuntimeEnvironment } from './runtime';
@@ -38,6 +58,19 @@ export interface LanguageServer {
   hover(params: unknown): Promise<Hover | null>;
   foldingRange(params: unknown): FoldingRange[] | null;
   codeAction(params: unknown): Promise<CodeAction[]>;
+  documentSymbol(params: unknown): DocumentSymbol[] | SymbolInformation[] | null;
+  workspaceSymbol(params: unknown): SymbolInformation[];
+  definition(params: unknown): Location[] | null;
+  references(params: unknown): Location[] | null;
+  documentHighlight(params: unknown): DocumentHighlight[] | null;
+  prepareRename(params: unknown): PrepareRenameResult | null;
+  rename(params: unknown): WorkspaceEdit | null;
+  completion(params: unknown): CompletionList | null;
+  signatureHelp(params: unknown): SignatureHelp | null;
+  semanticTokensFull(params: unknown): SemanticTokens;
+  semanticTokensRange(params: unknown): SemanticTokens;
+  formatting(params: unknown): Promise<TextEdit[] | null>;
+  rangeFormatting(params: unknown): Promise<TextEdit[] | null>;
   shutdown(): void;
 }
 
@@ -57,6 +90,19 @@ export function createLanguageServer(
   const hover = createHoverHandler(documents, analyses, settingsStore, runtime);
   const foldingRange = createFoldingHandler(documents, analyses);
   const codeAction = createCodeActionHandler(documents, analyses, settingsStore, () => features);
+  const documentSymbol = createDocumentSymbolHandler(documents, analyses, () => features.hierarchicalDocumentSymbols);
+  const workspaceSymbol = createWorkspaceSymbolHandler(documents, analyses);
+  const definition = createDefinitionHandler(documents, analyses);
+  const references = createReferencesHandler(documents, analyses);
+  const documentHighlight = createDocumentHighlightHandler(documents, analyses);
+  const prepareRename = createPrepareRenameHandler(documents, analyses);
+  const rename = createRenameHandler(documents, analyses, () => features.documentChanges);
+  const completion = createCompletionHandler(documents, analyses, () => features.completionSnippets);
+  const signatureHelp = createSignatureHelpHandler(documents, analyses);
+  const semanticTokensFull = createSemanticTokensHandler(documents, analyses, 'textDocument/semanticTokens/full');
+  const semanticTokensRange = createSemanticTokensHandler(documents, analyses, 'textDocument/semanticTokens/range');
+  const formatting = createFormattingHandler(documents, analyses, settingsStore, 'textDocument/formatting');
+  const rangeFormatting = createFormattingHandler(documents, analyses, settingsStore, 'textDocument/rangeFormatting');
   // onDidChangeContent also fires for an open: validate a new document at once, edits after the debounce.
   const justOpened = new Set<string>();
 
@@ -104,6 +150,19 @@ export function createLanguageServer(
     hover,
     foldingRange,
     codeAction,
+    documentSymbol,
+    workspaceSymbol,
+    definition,
+    references,
+    documentHighlight,
+    prepareRename,
+    rename,
+    completion,
+    signatureHelp,
+    semanticTokensFull,
+    semanticTokensRange,
+    formatting,
+    rangeFormatting,
     shutdown() {
       push.dispose();
       analyses.dispose();

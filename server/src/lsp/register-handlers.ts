@@ -1,4 +1,4 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, SemanticTokens, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DecodeJwtRequestType, handleDecodeJwt } from './decode-jwt-handler';
 import type { LanguageServer } from './language-server';
@@ -35,6 +35,43 @@ export function registerHandlers(
   );
   connection.onCodeAction((params, token) =>
     runSafe('textDocument/codeAction', token, () => server.codeAction(params)),
+  );
+  connection.onDocumentSymbol((params, token) =>
+    runSafe('textDocument/documentSymbol', token, () => server.documentSymbol(params)),
+  );
+  connection.onWorkspaceSymbol((params, token) =>
+    runSafe('workspace/symbol', token, () => server.workspaceSymbol(params)),
+  );
+  connection.onDefinition((params, token) =>
+    runSafe('textDocument/definition', token, () => server.definition(params)),
+  );
+  connection.onReferences((params, token) =>
+    runSafe('textDocument/references', token, () => server.references(params)),
+  );
+  connection.onDocumentHighlight((params, token) =>
+    runSafe('textDocument/documentHighlight', token, () => server.documentHighlight(params)),
+  );
+  connection.onPrepareRename((params, token) =>
+    runSafe('textDocument/prepareRename', token, () => server.prepareRename(params)),
+  );
+  connection.onRenameRequest((params, token) => runSafe('textDocument/rename', token, () => server.rename(params)));
+  connection.onCompletion((params, token) =>
+    runSafe('textDocument/completion', token, () => server.completion(params)),
+  );
+  connection.onSignatureHelp((params, token) =>
+    runSafe('textDocument/signatureHelp', token, () => server.signatureHelp(params)),
+  );
+  connection.languages.semanticTokens.on((params, token) =>
+    runSafe<SemanticTokens, void>('textDocument/semanticTokens/full', token, () => server.semanticTokensFull(params)),
+  );
+  connection.languages.semanticTokens.onRange((params, token) =>
+    runSafe<SemanticTokens, void>('textDocument/semanticTokens/range', token, () => server.semanticTokensRange(params)),
+  );
+  connection.onDocumentFormatting((params, token) =>
+    runSafe('textDocument/formatting', token, () => server.formatting(params)),
+  );
+  connection.onDocumentRangeFormatting((params, token) =>
+    runSafe('textDocument/rangeFormatting', token, () => server.rangeFormatting(params)),
   );
   connection.onRequest(DecodeJwtRequestType, (params, token) =>
     runSafe(DecodeJwtRequestType.method, token, () => handleDecodeJwt(params)),

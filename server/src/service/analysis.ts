@@ -1,4 +1,15 @@
 import { buildFlowModel } from '../analysis/build-flow-model';
+import {
+  Authoring,
+  type AuthoringHover,
+  type CompletionEntry,
+  type Highlight,
+  type OutlineSymbol,
+  type PrepareRenameResult,
+  type RenameResult,
+  type SemanticToken,
+  type SignatureInfo,
+} from '../authoring';
 import type { CodeUnit, FlowModel } from '../analysis/model/flow-model';
 import { reportInternalError } from '../common/internal-errors';
 import type { Settings } from '../common/settings';
@@ -134,6 +145,55 @@ export class Analysis {
       return { ok: false, problem: `the document is larger than the ${limit} KiB analysis limit`, details: [] };
     }
     return simulateDocument(this.document, options);
+  }
+
+  /** The Outline (document symbols). See authoring/document-symbols.ts. */
+  documentSymbols(): OutlineSymbol[] {
+    return new Authoring(this.document).documentSymbols();
+  }
+
+  /** Where the variable or FUNCTION at `offset` is assigned or declared (document ranges). */
+  definitionAt(offset: number): TextRange[] {
+    return new Authoring(this.document).definitionsAt(offset);
+  }
+
+  referencesAt(offset: number, includeDeclaration: boolean): TextRange[] {
+    return new Authoring(this.document).referencesAt(offset, includeDeclaration);
+  }
+
+  highlightsAt(offset: number): Highlight[] {
+    return new Authoring(this.document).highlightsAt(offset);
+  }
+
+  prepareRename(offset: number): PrepareRenameResult {
+    return new Authoring(this.document).prepareRename(offset);
+  }
+
+  rename(offset: number, newName: string): RenameResult {
+    return new Authoring(this.document).rename(offset, newName);
+  }
+
+  completionsAt(offset: number): CompletionEntry[] {
+    return new Authoring(this.document).completionsAt(offset);
+  }
+
+  signatureAt(offset: number): SignatureInfo | undefined {
+    return new Authoring(this.document).signatureAt(offset);
+  }
+
+  /** The hover of a keyword, built-in or script variable (the JWT hover is `hoverAt`). */
+  authoringHoverAt(offset: number): AuthoringHover | undefined {
+    return new Authoring(this.document).hoverAt(offset);
+  }
+
+  semanticTokens(): SemanticToken[] {
+    return new Authoring(this.document).semanticTokens();
+  }
+
+  /** Formatting edits (document offsets), optionally only within `range`; the brace style comes from the settings. */
+  format(options: { tabSize: number; insertSpaces: boolean }, range?: TextRange): TextEdit[] {
+    const braceStyle = this.settings.format.braceStyle;
+    return new Authoring(this.document).format({ ...options, braceStyle }, range);
   }
 
   private computeFindings(): Finding[] {

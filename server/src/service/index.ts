@@ -20,3 +20,20 @@ export { CATALOG, metaOf } from '../diagnostics/registry';
 export { ruleDocUrl } from '../diagnostics/doc-url';
 export { atLeast, type Severity } from '../diagnostics/severity';
 export type { DocumentKind } from '../documents/document-kind';
+export {
+  type AuthoringHover,
+  type BraceStyle,
+  type CompletionEntry,
+  type CompletionKind,
+  type Highlight,
+  matchingSymbols,
+  type OutlineKind,
+  type OutlineSymbol,
+  type PrepareRenameResult,
+  type RenameResult,
+  SEMANTIC_TOKEN_MODIFIERS,
+  SEMANTIC_TOKEN_TYPES,
+  type SemanticToken,
+  type SignatureInfo,
+  type SymbolMatch,
+} from '../authoring';

@@ -1,5 +1,5 @@
 -- Test driver for test/protocol/neovim.test.ts (not part of the user config): waits for the
--- server's diagnostics of the current buffer, optionally asks for a hover, writes what Neovim saw
+-- server's diagnostics of the current buffer, optionally asks for a hover, a definition and completions, writes what Neovim saw
 -- as JSON to $STL_NVIM_OUT and quits. Deadlines via vim.wait, no sleeps.
 local out = assert(vim.env.STL_NVIM_OUT, 'STL_NVIM_OUT is not set')
 local deadline = tonumber(vim.env.STL_NVIM_DEADLINE_MS or '15000')
@@ -56,6 +56,50 @@ local ok, err = pcall(function()
       local contents = response.result and response.result.contents
       if type(contents) == 'table' then
         result.hover = contents.value or vim.fn.json_encode(contents)
+      end
+      if response.err then
+        table.insert(result.errors, vim.fn.json_encode(response.err))
+      end
+    end
+  end
+  -- Optional: go to definition and completion at given positions (0-based line, UTF-16 character).
+  local function position_from(prefix)
+    local l = tonumber(vim.env['STL_NVIM_' .. prefix .. '_LINE'] or '')
+    local c = tonumber(vim.env['STL_NVIM_' .. prefix .. '_CHARACTER'] or '')
+    if l and c then
+      return { textDocument = { uri = uri }, position = { line = l, character = c } }
+    end
+  end
+  local definition_params = position_from('DEFINITION')
+  if definition_params then
+    result.definition = {}
+    local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/definition', definition_params, deadline) or {}
+    for _, response in pairs(responses) do
+      for _, location in ipairs(response.result or {}) do
+        table.insert(result.definition, {
+          uri = location.uri,
+          line = location.range.start.line,
+          character = location.range.start.character,
+          end_line = location.range['end'].line,
+          end_character = location.range['end'].character,
+        })
+      end
+      if response.err then
+        table.insert(result.errors, vim.fn.json_encode(response.err))
+      end
+    end
+  end
+  local completion_params = position_from('COMPLETION')
+  if completion_params then
+    result.completion = {}
+    local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', completion_params, deadline) or {}
+    for _, response in pairs(responses) do
+      local items = response.result or {}
+      if items.items then
+        items = items.items
+      end
+      for _, item in ipairs(items) do
+        table.insert(result.completion, item.label)
       end
       if response.err then
         table.insert(result.errors, vim.fn.json_encode(response.err))

@@ -1,5 +1,5 @@
--- Studio Token Lens in Neovim 0.7 or later: diagnostics, quick fixes and JWT hovers for
--- NICE CXone Studio scripts (*.snippet, *.studio and Studio XML exports).
+-- Studio Token Lens in Neovim 0.7 or later: diagnostics, quick fixes, hovers, go to definition, completion,
+-- rename and formatting for NICE CXone Studio scripts (*.snippet, *.studio and Studio XML exports).
 -- Save as ~/.config/nvim/plugin/studio-lsp.lua. It runs `studio-lsp --stdio`
 -- (`npm install -g studio-token-lens`); to run it another way, set
 -- vim.g.studio_lsp_cmd = { 'node', '/path/to/server/out/server.js', '--stdio' } before this file loads.

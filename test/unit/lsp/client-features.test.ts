@@ -6,7 +6,11 @@ import { sectionOf } from '../../../server/src/lsp/settings-store';
 describe('client features', () => {
   it('reads what VS Code announces', () => {
     const vscodeLike: ClientCapabilities = {
-      textDocument: { diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false } },
+      textDocument: {
+        diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        completion: { completionItem: { snippetSupport: true } },
+      },
       workspace: {
         configuration: true,
         diagnostics: { refreshSupport: true },
@@ -18,11 +22,20 @@ describe('client features', () => {
       diagnosticRefresh: true,
       configuration: true,
       documentChanges: true,
+      hierarchicalDocumentSymbols: true,
+      completionSnippets: true,
     });
   });
 
   it('treats anything missing or malformed as unsupported', () => {
-    const none = { pullDiagnostics: false, diagnosticRefresh: false, configuration: false, documentChanges: false };
+    const none = {
+      pullDiagnostics: false,
+      diagnosticRefresh: false,
+      configuration: false,
+      documentChanges: false,
+      hierarchicalDocumentSymbols: false,
+      completionSnippets: false,
+    };
     assert.deepEqual(readClientFeatures(undefined), none);
     assert.deepEqual(readClientFeatures({}), none);
     const odd = {

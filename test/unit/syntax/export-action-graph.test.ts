@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { ActionGraph } from '../../../server/src/syntax/export/action-graph';
 import type { ActionEdge, ScriptAction } from '../../../server/src/syntax/export/export-model';
 import { readExport } from '../../../server/src/syntax/export/read-export';
+import { ReferenceActionGraph } from './export-action-graph-reference';
 
 function graphOf(fixture: string): ActionGraph {
   const text = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'xml', fixture), 'utf8');
@@ -116,5 +118,36 @@ describe('ActionGraph', () => {
     assert.equal(graph.reachableFrom(1).size, n);
     assert.equal(graph.actionsBetween(10, 5).length, n);
     assert.equal(graph.shortestPath(1, n)?.length, n);
+  });
+
+  it('answers every question as the uncached walks did, on random scripts with loops, duplicates and dangling links', () => {
+    const script = fc
+      .record({
+        ids: fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 0, maxLength: 40 }),
+        links: fc.array(fc.tuple(fc.integer({ min: 0, max: 45 }), fc.integer({ min: 0, max: 45 })), { maxLength: 120 }),
+      })
+      .map(({ ids, links }) => ({
+        actions: ids.map((id) => syntheticAction(id)),
+        edges: links.map(([from, to]) => edge(from, to, !ids.includes(to))),
+      }));
+    fc.assert(
+      fc.property(script, ({ actions, edges }) => {
+        const graph = new ActionGraph(actions, edges);
+        const reference = new ReferenceActionGraph(actions, edges);
+        const asked = [...new Set([...actions.map((a) => a.id), 0, 44])];
+        // Twice: the second round is answered from the caches.
+        for (let round = 0; round < 2; round++) {
+          for (const from of asked) {
+            assert.deepEqual(sorted(graph.reachableFrom(from)), sorted(reference.reachableFrom(from)));
+            assert.deepEqual(sorted(graph.reaching(from)), sorted(reference.reaching(from)));
+            for (const to of asked) {
+              assert.deepEqual(ids(graph.actionsBetween(from, to)), ids(reference.actionsBetween(from, to)));
+              assert.deepEqual(ids(graph.shortestPath(from, to)), ids(reference.shortestPath(from, to)));
+            }
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -4,8 +4,10 @@ import type { ActionEdge, ScriptAction } from './export-model';
  * The flow of a Studio script: actions linked by their default, branch and case edges.
  *
  * Scripts loop (a MENU's "invalid digit" branch goes back to the MENU, retry loops go back to a SNIPPET), so every
- * traversal here is iterative and visits each action once. Dangling edges (targets that are not actions) are
- * listed by `outgoing` but never followed. When two actions share an id, the first one in the file wins.
+ * traversal here is iterative and visits each action once. Reachability and search trees are computed once per
+ * starting action and kept (a bit per action), so the analysis's repeated questions cost no further walks.
+ * Dangling edges (targets that are not actions) are listed by `outgoing` but never followed. When two actions share
+ * an id, the first one in the file wins.
  */
 export class ActionGraph {
   /** The BEGIN action; otherwise the first action no other action links to; otherwise the first action. */
@@ -17,6 +19,14 @@ export class ActionGraph {
   private readonly inEdges = new Map<number, ActionEdge[]>();
   private readonly successorIds = new Map<number, Set<number>>();
   private readonly predecessorIds = new Map<number, Set<number>>();
+  /** The actions with distinct ids, in file order: an action's index here is its bit in a reachability set. */
+  private readonly unique: ScriptAction[] = [];
+  /** By index: the indexes of the distinct successors (predecessors), in edge order. */
+  private readonly successorIndexes: number[][] = [];
+  private readonly predecessorIndexes: number[][] = [];
+  private readonly forwardReach = new Map<number, Uint32Array>();
+  private readonly backwardReach = new Map<number, Uint32Array>();
+  private readonly searchTrees = new Map<number, Int32Array>();
 
   constructor(
     readonly actions: readonly ScriptAction[],
@@ -26,6 +36,7 @@ export class ActionGraph {
       if (this.byId.has(action.id)) continue;
       this.byId.set(action.id, action);
       this.order.set(action.id, this.order.size);
+      this.unique.push(action);
     }
     for (const edge of edges) {
       if (!this.byId.has(edge.from)) continue;
@@ -34,6 +45,11 @@ export class ActionGraph {
       pushTo(this.inEdges, edge.to, edge);
       addOnce(this.successorIds, edge.from, edge.to);
       addOnce(this.predecessorIds, edge.to, edge.from);
+    }
+    const toIndex = (id: number): number => this.order.get(id)!;
+    for (const action of this.unique) {
+      this.successorIndexes.push([...(this.successorIds.get(action.id) ?? [])].map(toIndex));
+      this.predecessorIndexes.push([...(this.predecessorIds.get(action.id) ?? [])].map(toIndex));
     }
     this.entry = this.findEntry();
   }
@@ -62,67 +78,126 @@ export class ActionGraph {
     return [...(this.predecessorIds.get(id) ?? [])];
   }
 
-  /** Ids of every action reachable from `id` by following zero or more edges (so `id` itself is included). */
+  /**
+   * Ids of every action reachable from `id` by following zero or more edges (so `id` itself is included), in file
+   * order. One walk per start, kept: the analysis asks again for every use of a token.
+   */
   reachableFrom(id: number): Set<number> {
-    return this.walk(id, this.successorIds);
+    const index = this.order.get(id);
+    return index === undefined ? new Set() : this.idsOf(this.forward(index));
   }
 
-  /** Ids of every action from which `id` can be reached (`id` itself included). */
+  /** Ids of every action from which `id` can be reached (`id` itself included), in file order; cached likewise. */
   reaching(id: number): Set<number> {
-    return this.walk(id, this.predecessorIds);
+    const index = this.order.get(id);
+    return index === undefined ? new Set() : this.idsOf(this.backward(index));
   }
 
   /**
    * Actions that lie on some path from `from` to `to`, both included, in file order; empty when `to` cannot be
-   * reached. With `from === to` this is the action plus every action on a loop through it.
+   * reached. With `from === to` this is the action plus every action on a loop through it. No walk once both ends
+   * have been asked about: the intersection of two cached reachability sets.
    */
   actionsBetween(from: number, to: number): ScriptAction[] {
-    const forward = this.reachableFrom(from);
-    if (!forward.has(to)) return [];
-    const backward = this.reaching(to);
-    return this.inFileOrder([...forward].filter((id) => backward.has(id)));
-  }
-
-  /** A shortest path (fewest edges) from `from` to `to`, both included; `undefined` when there is none. */
-  shortestPath(from: number, to: number): ScriptAction[] | undefined {
-    if (!this.byId.has(from) || !this.byId.has(to)) return undefined;
-    const previous = new Map<number, number>([[from, from]]);
-    const queue = [from];
-    for (let head = 0; head < queue.length; head++) {
-      const current = queue[head]!;
-      if (current === to) break;
-      for (const next of this.successorIds.get(current) ?? []) {
-        if (previous.has(next)) continue;
-        previous.set(next, current);
-        queue.push(next);
+    const start = this.order.get(from);
+    const end = this.order.get(to);
+    if (start === undefined || end === undefined) return [];
+    const forward = this.forward(start);
+    if (!has(forward, end)) return [];
+    const backward = this.backward(end);
+    const between: ScriptAction[] = [];
+    for (let word = 0; word < forward.length; word++) {
+      let bits = forward[word]! & backward[word]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        between.push(this.unique[word * 32 + 31 - Math.clz32(low)]!);
+        bits ^= low;
       }
     }
-    if (!previous.has(to)) return undefined;
+    return between;
+  }
+
+  /**
+   * A shortest path (fewest edges) from `from` to `to`, both included; `undefined` when there is none. One
+   * breadth-first search per start, kept (successors in edge order, so the path is the one a search stopping at
+   * `to` would find).
+   */
+  shortestPath(from: number, to: number): ScriptAction[] | undefined {
+    const start = this.order.get(from);
+    const end = this.order.get(to);
+    if (start === undefined || end === undefined) return undefined;
+    let previous = this.searchTrees.get(start);
+    if (previous === undefined) {
+      previous = this.breadthFirst(start);
+      this.searchTrees.set(start, previous);
+    }
+    if (previous[end] === -1) return undefined;
     const path: ScriptAction[] = [];
-    for (let id = to; ; id = previous.get(id)!) {
-      path.push(this.byId.get(id)!);
-      if (id === from) break;
+    for (let at = end; ; at = previous[at]!) {
+      path.push(this.unique[at]!);
+      if (at === start) break;
     }
     return path.reverse();
   }
 
-  private walk(start: number, links: ReadonlyMap<number, ReadonlySet<number>>): Set<number> {
-    const seen = new Set<number>();
-    if (!this.byId.has(start)) return seen;
-    seen.add(start);
+  /** The actions reachable from the action at `index` (a bit per action, in file order), walked once. */
+  private forward(index: number): Uint32Array {
+    let reach = this.forwardReach.get(index);
+    if (reach === undefined) {
+      reach = this.walk(index, this.successorIndexes);
+      this.forwardReach.set(index, reach);
+    }
+    return reach;
+  }
+
+  /** The actions that reach the action at `index`, walked once. */
+  private backward(index: number): Uint32Array {
+    let reach = this.backwardReach.get(index);
+    if (reach === undefined) {
+      reach = this.walk(index, this.predecessorIndexes);
+      this.backwardReach.set(index, reach);
+    }
+    return reach;
+  }
+
+  private walk(start: number, links: readonly (readonly number[])[]): Uint32Array {
+    const seen = new Uint32Array(Math.ceil(this.unique.length / 32));
+    seen[start >>> 5]! |= 1 << (start & 31);
     const stack = [start];
     while (stack.length > 0) {
-      for (const n of links.get(stack.pop()!) ?? []) {
-        if (seen.has(n)) continue;
-        seen.add(n);
-        stack.push(n);
+      for (const next of links[stack.pop()!]!) {
+        if (has(seen, next)) continue;
+        seen[next >>> 5]! |= 1 << (next & 31);
+        stack.push(next);
       }
     }
     return seen;
   }
 
-  private inFileOrder(ids: number[]): ScriptAction[] {
-    return ids.sort((a, b) => this.order.get(a)! - this.order.get(b)!).map((id) => this.byId.get(id)!);
+  /** For each action, the one it was first reached from (-1: never; the start: itself). */
+  private breadthFirst(start: number): Int32Array {
+    const previous = new Int32Array(this.unique.length).fill(-1);
+    previous[start] = start;
+    const queue = new Int32Array(this.unique.length);
+    queue[0] = start;
+    let tail = 1;
+    for (let head = 0; head < tail; head++) {
+      const current = queue[head]!;
+      for (const next of this.successorIndexes[current]!) {
+        if (previous[next] !== -1) continue;
+        previous[next] = current;
+        queue[tail++] = next;
+      }
+    }
+    return previous;
+  }
+
+  private idsOf(reach: Uint32Array): Set<number> {
+    const ids = new Set<number>();
+    for (let index = 0; index < this.unique.length; index++) {
+      if (has(reach, index)) ids.add(this.unique[index]!.id);
+    }
+    return ids;
   }
 
   private findEntry(): ScriptAction | undefined {
@@ -133,6 +208,10 @@ export class ActionGraph {
       unique[0]
     );
   }
+}
+
+function has(bits: Uint32Array, index: number): boolean {
+  return (bits[index >>> 5]! & (1 << (index & 31))) !== 0;
 }
 
 function pushTo(map: Map<number, ActionEdge[]>, key: number, edge: ActionEdge): void {

@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { quoteSource } from '../../common/quote-source';
 import type { ParseError, TextRange } from '../../common/text-range';
 import { ActionGraph } from './action-graph';
 import type { ActionEdge, ActionEdgeKind, ScriptAction, ActionParameter } from './export-model';
@@ -57,7 +58,7 @@ export function readExport(text: string): ScriptExport | undefined {
   } catch (unexpected) {
     // A bug in this reader must not take the language server down; report it on the document instead.
     if (!text.includes(ROOT_MARKER)) return undefined;
-    const reason = unexpected instanceof Error ? unexpected.message : String(unexpected);
+    const reason = quoteSource(unexpected instanceof Error ? unexpected.message : String(unexpected), 200);
     return assemble(
       [],
       [],

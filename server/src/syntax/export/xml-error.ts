@@ -1,3 +1,4 @@
+import { quoteSource } from '../../common/quote-source';
 import type { ParseError } from '../../common/text-range';
 
 /** An element whose start tag has been read and whose end tag has not. */
@@ -35,9 +36,10 @@ export function xmlParseError(
 
   const innermost = openElements[openElements.length - 1];
   if (isEndOfInput(reason)) {
+    const opened = innermost !== undefined ? `line ${lineNumberAt(text, innermost.start)}` : '';
     const message =
       innermost !== undefined
-        ? `the file ends before <${innermost.name}> (opened on line ${lineNumberAt(text, innermost.start)}) is closed`
+        ? `the file ends before <${quoteSource(innermost.name)}> (opened on ${opened}) is closed`
         : reason === 'document must contain a root element'
           ? 'the file has no root element'
           : 'the file ends inside unfinished markup';
@@ -51,8 +53,9 @@ export function xmlParseError(
     const start = text.lastIndexOf('</', offending);
     if (start >= 0) {
       const found = text.slice(start + 2, offending).trim();
-      const expected = innermost !== undefined ? ` the open element <${innermost.name}>` : ' any open element';
-      return error(start, offendingEnd, `closing tag </${found}> does not match${expected}`);
+      const expected =
+        innermost !== undefined ? ` the open element <${quoteSource(innermost.name)}>` : ' any open element';
+      return error(start, offendingEnd, `closing tag </${quoteSource(found)}> does not match${expected}`);
     }
   }
   if (
@@ -75,7 +78,8 @@ export function xmlParseError(
     const start = text.lastIndexOf('<', offending);
     return error(start >= 0 ? start : offending, offendingEnd, 'a second root element; the document already ended');
   }
-  return error(offending, offendingEnd, reason);
+  // Anything else in saxes' words; they may name the file's own elements and attributes.
+  return error(offending, offendingEnd, quoteSource(reason, 120));
 }
 
 function error(start: number, end: number, message: string): ParseError {
@@ -222,7 +226,7 @@ function checkReference(text: string, ampersand: number): ParseError | undefined
         : NaN;
     if (Number.isNaN(codePoint)) return bareAmpersand(ampersand);
     if (!isXmlChar(codePoint)) {
-      return error(ampersand, j + 1, `&${name}; is not a character XML allows`);
+      return error(ampersand, j + 1, `&${quoteSource(name)}; is not a character XML allows`);
     }
     return undefined;
   }
@@ -231,7 +235,7 @@ function checkReference(text: string, ampersand: number): ParseError | undefined
     return error(
       ampersand,
       j + 1,
-      `unknown entity &${name}; (XML defines only &amp; &lt; &gt; &quot; &apos; and numeric references)`,
+      `unknown entity &${quoteSource(name)}; (XML defines only &amp; &lt; &gt; &quot; &apos; and numeric references)`,
     );
   }
   return bareAmpersand(ampersand);

@@ -1,3 +1,5 @@
+import { isWordChar, lineEndFrom, REGEX_AFTER_CHAR, REGEX_AFTER_WORD, skipQuoted, skipRegex } from './javascript-text';
+
 /**
  * One linear pass over a SNIPPET body that knows strings, comments and regex literals well enough to find
  * (1) Studio `SET name = …` statements, whose keyword must be masked before acorn sees the body, and
@@ -22,46 +24,6 @@ export interface BodyScan {
 }
 
 const OPENER_OF: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-/** After these, a `/` starts a regex literal rather than a division. */
-const REGEX_AFTER_CHAR = new Set([
-  '',
-  '(',
-  ',',
-  '=',
-  ':',
-  '[',
-  '!',
-  '&',
-  '|',
-  '?',
-  '{',
-  '}',
-  ';',
-  '+',
-  '-',
-  '*',
-  '%',
-  '<',
-  '>',
-  '~',
-  '^',
-]);
-const REGEX_AFTER_WORD = new Set([
-  'return',
-  'typeof',
-  'case',
-  'do',
-  'else',
-  'in',
-  'of',
-  'new',
-  'delete',
-  'void',
-  'throw',
-  'instanceof',
-  'yield',
-  'await',
-]);
 /**
  * A line ending after one of these continues the expression, so the next line is not a statement start. A `:` that
  * ends a `case …:`, `default:` or a label is the exception: a statement follows it (see `colonEndsLabel`).
@@ -109,6 +71,12 @@ export function scanSnippetBody(text: string, start: number, end: number): BodyS
    */
   let pendingLabel: { depth: number; conditionals: number } | undefined;
   let i = start;
+  /** End of the line found for the last SET keyword: several SETs on one long line share one scan of it. */
+  let knownLineEnd = -1;
+  const lineEndAt = (at: number): number => {
+    if (at > knownLineEnd) knownLineEnd = lineEndFrom(text, at, end);
+    return knownLineEnd;
+  };
 
   const statementStarts = (): boolean =>
     lastSignificant === '' ||
@@ -146,7 +114,7 @@ export function scanSnippetBody(text: string, start: number, end: number): BodyS
       }
       i = Math.min(end, stop + 2);
     } else if (c === '"' || c === "'") {
-      i = skipQuoted(text, i, end, c);
+      i = skipQuoted(text, i, end, c.charCodeAt(0));
       significant('"', '');
     } else if (c === '`') {
       i = skipTemplate(text, i, end);
@@ -167,7 +135,7 @@ export function scanSnippetBody(text: string, start: number, end: number): BodyS
             keywordStart: wordStart,
             nameStart,
             nameEnd: nameStart + tail[1]!.length,
-            lineEnd: lineEndFrom(text, i, end),
+            lineEnd: lineEndAt(i),
           });
           // The masked keyword is whitespace to acorn: the statement starts at the name.
           continue;
@@ -236,36 +204,6 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-function isWordChar(c: string): boolean {
-  const code = c.charCodeAt(0);
-  return (
-    (code >= 97 && code <= 122) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 48 && code <= 57) ||
-    code === 95 ||
-    code === 36 ||
-    code > 127
-  );
-}
-
-function lineEndFrom(text: string, i: number, end: number): number {
-  while (i < end && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}
-
-/** A quoted string ends at its closing quote, or (unterminated) before the line break. */
-function skipQuoted(text: string, i: number, end: number, quote: string): number {
-  i++;
-  while (i < end) {
-    const c = text[i]!;
-    if (c === '\\') i += 2;
-    else if (c === quote) return i + 1;
-    else if (c === '\n' || c === '\r') return i;
-    else i++;
-  }
-  return end;
-}
-
 /** Templates may span lines; `${…}` nesting is not tracked (a backtick inside one is rare in Studio snippets). */
 function skipTemplate(text: string, i: number, end: number): number {
   i++;
@@ -273,25 +211,6 @@ function skipTemplate(text: string, i: number, end: number): number {
     const c = text[i]!;
     if (c === '\\') i += 2;
     else if (c === '`') return i + 1;
-    else i++;
-  }
-  return end;
-}
-
-function skipRegex(text: string, i: number, end: number): number {
-  i++;
-  let inClass = false;
-  while (i < end) {
-    const c = text[i]!;
-    if (c === '\\') i += 2;
-    else if (c === '\n' || c === '\r') return i;
-    else if (c === '[') {
-      inClass = true;
-      i++;
-    } else if (c === ']') {
-      inClass = false;
-      i++;
-    } else if (c === '/' && !inClass) return i + 1;
     else i++;
   }
   return end;

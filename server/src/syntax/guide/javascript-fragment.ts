@@ -1,7 +1,7 @@
-import * as acorn from 'acorn';
 import type { AnyNode, Expression, Options, Program } from 'acorn';
-import * as acornLoose from 'acorn-loose';
 import type { TextRange } from '../../common/text-range';
+import { findExcessiveNesting, MAX_BRACKET_NESTING } from './nesting-scan';
+import { NESTED_TOO_DEEPLY, parseExpressionAtGuarded, parseGuarded, parseLooseGuarded } from './recursion-guard';
 
 /** A syntax error from acorn, moved to document offsets, its "(line:col)" suffix removed. */
 export interface FragmentSyntaxError {
@@ -51,15 +51,34 @@ function withComments<T>(sink: TextRange[] | undefined, parse: () => T): T {
 }
 
 /**
+ * The error for a fragment nested deeper than the parsers may go (nesting-scan.ts), or undefined. Such a fragment
+ * is given to neither acorn nor acorn-loose.
+ */
+function nestingError(source: string, base: number): FragmentSyntaxError | undefined {
+  const deep = findExcessiveNesting(source);
+  if (!deep) return undefined;
+  return {
+    pos: base + deep.start,
+    raisedAt: base + deep.end,
+    message: `${NESTED_TOO_DEEPLY}: more than ${MAX_BRACKET_NESTING} levels of brackets, braces and \${…}`,
+  };
+}
+
+/**
  * Parses `source` (a slice of the document, already masked so that it is plain JavaScript, same length) as a script.
  * `base` is the document offset of `source[0]`; every node, comment and error comes back in document offsets.
- * Falls back to acorn-loose, then to an empty program; never throws.
+ * Falls back to acorn-loose, then to an empty program; never throws. Too deep a fragment is not parsed at all.
  */
 export function parseProgramFragment(source: string, base: number): ProgramFragment {
+  const tooDeep = nestingError(source, base);
+  if (tooDeep) {
+    const program = emptyProgram(base, base + source.length);
+    return { program, exact: false, error: tooDeep, comments: [], nodes: [program] };
+  }
   const exactComments: TextRange[] = [];
   let error: FragmentSyntaxError;
   try {
-    const program = withComments(exactComments, () => acorn.parse(source, OPTIONS));
+    const program = withComments(exactComments, () => parseGuarded(source, OPTIONS));
     const nodes = shiftNodes(program, base, source.length);
     return { program, exact: true, comments: shiftRanges(exactComments, base), nodes };
   } catch (thrown) {
@@ -67,7 +86,7 @@ export function parseProgramFragment(source: string, base: number): ProgramFragm
   }
   const looseComments: TextRange[] = [];
   try {
-    const program = withComments(looseComments, () => acornLoose.parse(source, OPTIONS));
+    const program = withComments(looseComments, () => parseLooseGuarded(source, OPTIONS));
     const nodes = shiftNodes(program, base, source.length);
     return { program, exact: false, error, comments: shiftRanges(looseComments, base), nodes };
   } catch {
@@ -81,15 +100,17 @@ export function parseProgramFragment(source: string, base: number): ProgramFragm
  * expression is left for the caller to judge (its end is `expression.end`). Offsets as in parseProgramFragment.
  */
 export function parseExpressionFragment(source: string, base: number): ExpressionFragment {
+  const tooDeep = nestingError(source, base);
+  if (tooDeep) return { exact: false, error: tooDeep, nodes: [] };
   let error: FragmentSyntaxError;
   try {
-    const expression = withComments(undefined, () => acorn.parseExpressionAt(source, 0, OPTIONS));
+    const expression = withComments(undefined, () => parseExpressionAtGuarded(source, 0, OPTIONS));
     return { expression, exact: true, nodes: shiftNodes(expression, base, source.length) };
   } catch (thrown) {
     error = toFragmentError(thrown, base, source.length);
   }
   try {
-    const program = withComments(undefined, () => acornLoose.parse(source, OPTIONS));
+    const program = withComments(undefined, () => parseLooseGuarded(source, OPTIONS));
     const first = program.body[0];
     if (first && first.type === 'ExpressionStatement') {
       const expression = first.expression;
@@ -109,8 +130,8 @@ function toFragmentError(thrown: unknown, base: number, length: number): Fragmen
     const message = thrown.message.replace(/\s*\(\d+:\d+\)$/, '');
     return { pos: base + pos, raisedAt: base + raisedAt, message };
   }
-  // A RangeError from a stack overflow on absurdly nested input is the only other thing acorn throws.
-  return { pos: base, raisedAt: base, message: 'Code is nested too deeply to analyse' };
+  // A RangeError from a stack overflow is the only other thing acorn throws (the guards should prevent it).
+  return { pos: base, raisedAt: base, message: NESTED_TOO_DEEPLY };
 }
 
 function clamp(value: number, low: number, high: number): number {

@@ -1,3 +1,4 @@
+import { quoteSource } from '../../common/quote-source';
 import type { ParseError, TextRange } from '../../common/text-range';
 import type { GuideItem, GuideParseResult } from './ast';
 import { lineEndFrom, skipBlanks, splitTrailingComment } from './line-text';
@@ -20,7 +21,7 @@ export function parseGuide(text: string): GuideParseResult {
     return parseDocument(text);
   } catch (thrown) {
     // Not expected to happen; a parser bug must still not take the language server down.
-    const detail = thrown instanceof Error ? thrown.message : String(thrown);
+    const detail = quoteSource(thrown instanceof Error ? thrown.message : String(thrown), 200);
     return {
       items: [],
       errors: [{ range: { start: 0, end: 0 }, message: `Internal parser error: ${detail}` }],

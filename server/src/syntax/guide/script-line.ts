@@ -1,8 +1,10 @@
 import type { AnyNode, Expression } from 'acorn';
+import { quoteSource } from '../../common/quote-source';
 import type { ParseError, TextRange } from '../../common/text-range';
 import type { Action, Branch, Decision, Elision, ScriptAssign, GuideItem, Substitution, Wait } from './ast';
 import { parseLineExpression } from './line-expression';
 import { isBlank, skipBlanks, splitTrailingComment, trimEndOffset } from './line-text';
+import { NESTED_TOO_DEEPLY } from './recursion-guard';
 import { substitutionsIn, substitutionsInStrings } from './substitutions';
 import { describeSyntaxError } from './syntax-messages';
 
@@ -131,7 +133,7 @@ function parseAssign(sink: LineSink, start: number, end: number): void {
     const contentEnd = splitTrailingComment(text, equals, end, sink.comments);
     sink.errors.push({
       range: equals < contentEnd ? { start: equals, end: contentEnd } : { start: equals, end: equals },
-      message: `Expected '=' after ${keyword} ${target}`,
+      message: `Expected '=' after ${keyword} ${quoteSource(target)}`,
     });
     return;
   }
@@ -149,7 +151,7 @@ function parseAssign(sink: LineSink, start: number, end: number): void {
     sink.items.push(noValue);
     sink.errors.push({
       range: { start: equals, end: equals + 1 },
-      message: `${keyword} ${target} has no value after '='`,
+      message: `${keyword} ${quoteSource(target)} has no value after '='`,
     });
     return;
   }
@@ -223,7 +225,10 @@ function parseDecision(sink: LineSink, start: number, end: number): void {
         }
       }
     }
-  } else if (parsed.error?.message.startsWith('Unterminated string')) {
+  } else if (
+    parsed.error &&
+    (parsed.error.message.startsWith('Unterminated string') || parsed.error.message.startsWith(NESTED_TOO_DEEPLY))
+  ) {
     sink.errors.push(describeSyntaxError(text, parsed.error, 'DECISION condition', conditionEnd));
   }
   const decision: Decision = {
@@ -297,8 +302,9 @@ function parseBranch(sink: LineSink, start: number, end: number, arrow: RegExpEx
   const targetStart = skipBlanks(text, start + arrow[0].length, end);
   let targetRange: TextRange;
   let contentEnd: number;
-  const close = text[targetStart] === '[' ? text.indexOf(']', targetStart) : -1;
-  if (close >= 0 && close < end) {
+  // Searched on this line only: an indexOf could run to the end of the file for every branch line without `]`.
+  const close = text[targetStart] === '[' ? indexOfBefore(text, ']', targetStart, end) : -1;
+  if (close >= 0) {
     targetRange = { start: targetStart + 1, end: close };
     const tailStart = skipBlanks(text, close + 1, end);
     const tailEnd = splitTrailingComment(text, tailStart, end, sink.comments);
@@ -321,6 +327,12 @@ function parseBranch(sink: LineSink, start: number, end: number, arrow: RegExpEx
     range: { start, end: contentEnd },
   };
   sink.items.push(branch);
+}
+
+/** The first `char` in `text` from `from` up to (not including) `end`, or -1. */
+function indexOfBefore(text: string, char: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text[i] === char) return i;
+  return -1;
 }
 
 function parseAction(sink: LineSink, start: number, nameEnd: number, contentEnd: number): void {

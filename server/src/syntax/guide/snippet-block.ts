@@ -1,10 +1,13 @@
 import type { AnyNode, Expression } from 'acorn';
+import { quoteSource } from '../../common/quote-source';
 import type { ParseError, TextRange } from '../../common/text-range';
 import type { SetStatement, SnippetBlock } from './ast';
 import { scanSnippetBody, type SetKeyword } from './body-scanner';
 import { parseProgramFragment } from './javascript-fragment';
 import { substitutionsInStrings } from './substitutions';
 import { describeSyntaxError } from './syntax-messages';
+
+const SET_NAME = /^[\w$:.]+/;
 
 export interface SnippetBounds {
   readonly keywordRange: TextRange;
@@ -43,10 +46,11 @@ export function parseSnippetBlock(
       const described = describeSyntaxError(text, parsed.error, 'SNIPPET body', bodyEnd);
       errors.push({ range: endKeywordRange, message: described.message });
     } else if (scan.incompleteSetNames.includes(parsed.error.pos)) {
-      const name = /^[\w$:.]+/.exec(text.slice(parsed.error.pos, parsed.error.pos + 200))?.[0] ?? '';
+      const name = SET_NAME.exec(text.slice(parsed.error.pos, parsed.error.pos + 200))?.[0] ?? '';
+      const quoted = quoteSource(name);
       errors.push({
         range: { start: parsed.error.pos, end: parsed.error.pos + name.length },
-        message: `SET ${name} needs a value: SET ${name} = value;`,
+        message: `SET ${quoted} needs a value: SET ${quoted === name ? name : 'name'} = value;`,
       });
     } else {
       errors.push(describeSyntaxError(text, parsed.error, 'SNIPPET body', bodyEnd));

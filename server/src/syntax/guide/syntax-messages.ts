@@ -1,3 +1,4 @@
+import { quoteSource } from '../../common/quote-source';
 import type { ParseError, TextRange } from '../../common/text-range';
 import type { FragmentSyntaxError } from './javascript-fragment';
 import { lineEndFrom } from './line-text';
@@ -18,7 +19,7 @@ export function describeSyntaxError(
   const pos = Math.min(error.pos, fragmentEnd);
   const lineEnd = Math.min(lineEndFrom(text, pos), fragmentEnd);
   const toLineEnd = { start: pos, end: Math.max(pos, lineEnd) };
-  const message = error.message;
+  const message = quoteEmbeddedSource(error.message);
 
   if (message.startsWith('Unterminated string')) {
     return { range: toLineEnd, message: 'Unterminated string: the closing quote is missing' };
@@ -36,7 +37,10 @@ export function describeSyntaxError(
     if (atEnd(text, pos, fragmentEnd))
       return { range: lastCharacterBefore(text, fragmentEnd), message: `Unexpected end of ${what}` };
     const token = tokenAt(text, pos, fragmentEnd);
-    return { range: { start: pos, end: pos + token.length }, message: `Unexpected '${token}' in ${what}` };
+    return {
+      range: { start: pos, end: pos + token.length },
+      message: `Unexpected '${quoteSource(token)}' in ${what}`,
+    };
   }
   if (atEnd(text, pos, fragmentEnd))
     return { range: lastCharacterBefore(text, fragmentEnd), message: `${message} (at the end of ${what})` };
@@ -45,6 +49,17 @@ export function describeSyntaxError(
     range: { start: pos, end: Math.max(tokenEnd, Math.min(error.raisedAt, lineEnd)) },
     message: `${message} in ${what}`,
   };
+}
+
+/** acorn quotes source in its messages: names in '…' and a regular expression's pattern in /…/. */
+const ACORN_REGEXP_MESSAGE = /^(Invalid regular expression: \/)(.*)(\/: [^/]*)$/s;
+const ACORN_QUOTED = /'([^'\n]*)'/g;
+
+/** acorn's message with the source it quotes passed through quoteSource (masked, shortened, escaped). */
+function quoteEmbeddedSource(message: string): string {
+  const regexp = ACORN_REGEXP_MESSAGE.exec(message);
+  if (regexp) return `${regexp[1]}${quoteSource(regexp[2]!)}${regexp[3]}`;
+  return message.replace(ACORN_QUOTED, (_quoted, inner: string) => `'${quoteSource(inner)}'`);
 }
 
 /** The last non-blank character before `end` on its line, so an "unexpected end" points at what is unfinished. */

@@ -1,5 +1,7 @@
+import { quoteSource } from '../../common/quote-source';
 import type { ParseError, TextRange } from '../../common/text-range';
 import type * as A from './ast';
+import { GroupClosers } from './group-closers';
 import { tokenize, type QuoteCode, type TokenFlags, type TokenKind, type TokenStream, type Word } from './lexer';
 
 export { foldName } from './ast';
@@ -149,17 +151,35 @@ export const INTERNAL_ERROR_PREFIX = 'Internal parser error';
  * may share a line.
  */
 export function parseSnippet(text: string): SnippetParseResult {
+  let tokens: TokenStream;
   try {
-    return new Parser(tokenize(text)).parse();
+    tokens = tokenize(text);
   } catch (e) {
-    // Last resort so an editor keeps working; tests assert this never happens.
-    const detail = e instanceof Error ? e.message : String(e);
-    return {
-      program: { kind: 'Program', range: { start: 0, end: text.length }, body: [] },
-      errors: [{ range: { start: 0, end: 0 }, message: `${INTERNAL_ERROR_PREFIX}: ${detail}` }],
-      comments: [],
-    };
+    return internalError(text, e);
   }
+  return parseSnippetTokens(tokens);
+}
+
+/**
+ * `parseSnippet` for code already split by `tokenize` (the stream's `text` is the code). Never throws. The parser
+ * only reads the stream, so a caller can watch what it reads (the linear-work test counts its reads of `kinds`).
+ */
+export function parseSnippetTokens(tokens: TokenStream): SnippetParseResult {
+  try {
+    return new Parser(tokens).parse();
+  } catch (e) {
+    return internalError(tokens.text, e);
+  }
+}
+
+/** Last resort so an editor keeps working; tests assert this never happens. */
+function internalError(text: string, thrown: unknown): SnippetParseResult {
+  const detail = quoteSource(thrown instanceof Error ? thrown.message : String(thrown), 200);
+  return {
+    program: { kind: 'Program', range: { start: 0, end: text.length }, body: [] },
+    errors: [{ range: { start: 0, end: 0 }, message: `${INTERNAL_ERROR_PREFIX}: ${detail}` }],
+    comments: [],
+  };
 }
 
 interface InternedName {
@@ -206,6 +226,8 @@ class Parser {
   private lastErrorToken = -1;
   private readonly names = new Map<string, InternedName>();
   private reportedTooDeep = false;
+  /** Recovery's closer lookups, built on the first broken group. */
+  private groupClosers: GroupClosers | undefined;
 
   constructor(private readonly tokens: TokenStream) {
     this.text = tokens.text;
@@ -250,8 +272,7 @@ class Parser {
     if (kind === T.EOF) return 'the end of the code';
     if (kind === T.StringSimple || kind === T.StringStart) return 'a string';
     if (kind === T.Unknown) return describeCharacters(this.tokenText(i));
-    const text = this.tokenText(i);
-    return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+    return `"${quoteSource(this.tokenText(i))}"`;
   }
 
   private error(start: number, end: number, message: string): void {
@@ -286,6 +307,8 @@ class Parser {
       this.errorAtToken(`Expected ${what}`, p - 1);
       return;
     }
+    // Past the cap nothing more is kept: do not build (and quote) messages for nothing.
+    if (this.errors.length > MAX_ERRORS) return;
     const hint = undocumentedOperatorHint(this.kinds[p]!);
     this.errorAtToken(hint ?? `Expected ${what}, found ${this.describe(p)}`);
   }
@@ -334,29 +357,11 @@ class Parser {
 
   /**
    * Finds the `close` token that matches an already-open group on the current line, or -1. Stops at braces and at
-   * the end of an enclosing interpolation, so recovery never leaves a block or a string.
+   * the end of an enclosing interpolation, so recovery never leaves a block or a string. O(1): see GroupClosers.
    */
-  private findCloseOnLine(open: T, close: T): number {
-    let nested = 0;
-    for (let i = this.p; ; i++) {
-      const k = this.kinds[i]!;
-      if (k === T.EOF || k === T.LBrace || k === T.RBrace || k === T.InterpEnd) return -1;
-      if (i > this.p && this.newlineBefore(i)) return -1;
-      if (k === T.StringStart) {
-        let inner = 0;
-        for (; ; i++) {
-          const s = this.kinds[i]!;
-          if (s === T.EOF) return -1;
-          if (s === T.StringStart) inner++;
-          else if (s === T.StringEnd && --inner === 0) break;
-        }
-      } else if (k === open) {
-        nested++;
-      } else if (k === close) {
-        if (nested === 0) return i;
-        nested--;
-      }
-    }
+  private findCloseOnLine(open: T.LParen | T.LBracket, close: T.RParen | T.RBracket): number {
+    this.groupClosers ??= new GroupClosers(this.tokens);
+    return this.groupClosers.closeFrom(this.p, open as number, close as number);
   }
 
   // ---------------------------------------------------------------- statements
@@ -490,9 +495,8 @@ class Parser {
     }
     if (!this.eatAssignOperator()) {
       if (target.kind !== 'ErrorExpression') {
-        this.reportExpected(
-          `= after ${this.tokenText(keyword).toUpperCase()} ${this.text.slice(target.range.start, target.range.end)}`,
-        );
+        const written = this.text.slice(target.range.start, target.range.end);
+        this.reportExpected(`= after ${this.tokenText(keyword).toUpperCase()} ${quoteSource(written)}`);
       }
       return { kind: 'Assign', range: this.range(start), hasAssignKeyword: true, target, value: this.missing() };
     }
@@ -554,7 +558,7 @@ class Parser {
     if (expression.kind === 'Call') return { kind: 'ExpressionStatement', range: this.range(start), expression };
     if (isArithmetic(k) && this.kinds[this.p + 1] === T.Eq && this.starts[this.p + 1] === this.ends[this.p]) {
       const op = this.tokenText(this.p);
-      const name = this.text.slice(expression.range.start, expression.range.end);
+      const name = exampleName(this.text.slice(expression.range.start, expression.range.end));
       this.error(
         this.starts[this.p]!,
         this.ends[this.p + 1]!,
@@ -571,11 +575,13 @@ class Parser {
     } else if (word === W.Not) {
       this.errorAtToken('NOT is not a Snippet operator: compare instead, e.g. IF x = false { … }', first);
     } else {
-      const name = this.text.slice(expression.range.start, expression.range.end);
+      const written = this.text.slice(expression.range.start, expression.range.end);
+      const name = exampleName(written);
       this.error(
         expression.range.start,
         expression.range.end,
-        `Expected = after ${name}: a statement is an assignment (${name} = value), a call such as ${name}.method(…), or starts with a keyword`,
+        `Expected = after ${quoteSource(written)}: a statement is an assignment (${name} = value), ` +
+          `a call such as ${name}.method(…), or starts with a keyword`,
       );
       this.lastErrorToken = first;
     }
@@ -1359,7 +1365,12 @@ class Parser {
    * The group opened at `open` did not end where expected. If its closer is later on the line, report the
    * unexpected token and skip to it; otherwise report the unclosed opener. Returns whether the group was closed.
    */
-  private closeGroup(openKind: T, closeKind: T, open: number, expected: string): boolean {
+  private closeGroup(
+    openKind: T.LParen | T.LBracket,
+    closeKind: T.RParen | T.RBracket,
+    open: number,
+    expected: string,
+  ): boolean {
     const close = this.findCloseOnLine(openKind, closeKind);
     if (close >= 0) {
       this.reportExpected(expected);
@@ -1571,7 +1582,15 @@ function describeCharacters(text: string): string {
     const hex = c.toString(16).toUpperCase().padStart(4, '0');
     return text.length > 1 ? `characters starting with U+${hex}` : `character U+${hex}`;
   }
-  return `character${text.length > 1 ? 's' : ''} "${text.length > 20 ? `${text.slice(0, 20)}…` : text}"`;
+  return `character${text.length > 1 ? 's' : ''} "${quoteSource(text, 20)}"`;
+}
+
+/**
+ * The code as written, for the examples of a message (`write x = x + value`), when it can be shown whole; else the
+ * placeholder `name`: the message then quotes the code once, masked and shortened, instead of three times.
+ */
+function exampleName(written: string): string {
+  return quoteSource(written) === written ? written : 'name';
 }
 
 /** Decodes the backslash escapes of a `$"…"` string: \n \r \t, and \x for any other x gives x. */

@@ -1,0 +1,55 @@
+import type { TextRange } from '../common/text-range';
+import { type AstNode, walk } from '../syntax/snippet/ast';
+import { TokenKind, Word, wordOf } from '../syntax/snippet/lexer';
+import { type SnippetUnit, tokenBefore, tokensOf } from './code-units';
+
+const CACHE = new WeakMap<SnippetUnit, ReadonlySet<number>>();
+
+/**
+ * Code offsets of the words `IN` and `TO` where a statement uses them as syntax (`FOREACH x IN list`,
+ * `FOR i = 1 TO 9`). They are not reserved, so the lexer gives them as names: the one between the loop's parts is
+ * the statement's word.
+ */
+export function syntaxWordStarts(unit: SnippetUnit): ReadonlySet<number> {
+  let found = CACHE.get(unit);
+  if (found) return found;
+  const words = new Set<number>();
+  const tokens = tokensOf(unit);
+  const wordBetween = (after: TextRange, before: TextRange, word: Word): void => {
+    for (let i = tokenBefore(tokens, after.end) + 1; i < tokens.count && tokens.starts[i]! < before.start; i++) {
+      if (tokens.kinds[i] === TokenKind.Identifier && wordOf(tokens.flags[i]!) === word) {
+        words.add(tokens.starts[i]!);
+        return;
+      }
+    }
+  };
+  walk(unit.program, (node: AstNode) => {
+    if (node.kind === 'Foreach' && node.variable) wordBetween(node.variable.range, node.iterable.range, Word.In);
+    else if (node.kind === 'For') wordBetween(node.from.range, node.to.range, Word.To);
+    // Loops are statements: expressions hold none.
+    return isStatementLevel(node);
+  });
+  found = words;
+  CACHE.set(unit, found);
+  return found;
+}
+
+function isStatementLevel(node: AstNode): boolean {
+  switch (node.kind) {
+    case 'Program':
+    case 'Block':
+    case 'Function':
+    case 'If':
+    case 'Switch':
+    case 'Select':
+    case 'CaseGroup':
+    case 'DefaultClause':
+    case 'For':
+    case 'Foreach':
+    case 'Repeat':
+    case 'ErrorStatement':
+      return true;
+    default:
+      return false;
+  }
+}

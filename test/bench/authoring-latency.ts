@@ -1,0 +1,157 @@
+import { performance } from 'node:perf_hooks';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import { positionOf } from '../protocol/positions';
+import { PULL_CAPABILITIES, TestClient } from '../protocol/lsp-client';
+import { generateExport, generateSnippet } from './generate';
+
+/**
+ * Latency of each authoring request on a 20,000-line document, as an editor sees it: right after an edit (typing in a
+ * URL string, so the request meets a new document version: parse and symbol index included), timed from the
+ * didChange to the answer, and again on the same version. The same targets as diagnostics apply (issue 17: p95 < 10 ms
+ * at 20k lines for requests other than diagnostics).
+ */
+
+const SAMPLES = 40;
+
+const CAPABILITIES = {
+  ...PULL_CAPABILITIES,
+  textDocument: {
+    ...PULL_CAPABILITIES.textDocument,
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    completion: { completionItem: { snippetSupport: true } },
+    rename: { prepareSupport: true },
+  },
+};
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Offsets of each match of `pattern` plus `delta`, spread over the whole document. */
+function spread(text: string, pattern: RegExp, delta: number): number[] {
+  const all = [...text.matchAll(pattern)].map((m) => m.index + delta);
+  const step = Math.max(1, Math.floor(all.length / SAMPLES));
+  return all.filter((_, i) => i % step === 0).slice(0, SAMPLES);
+}
+
+interface RequestCase {
+  readonly method: string;
+  /** How the table names the case (the method without `textDocument/` by default). */
+  readonly label?: string;
+  /** Where the request points, or undefined for whole-document requests. */
+  readonly offsets?: readonly number[];
+  readonly params: (uri: string, position: { line: number; character: number } | undefined) => object;
+}
+
+function cases(text: string): RequestCase[] {
+  const at = (uri: string, position: unknown) => ({ textDocument: { uri }, position });
+  const token = spread(text, /\{cachedToken\}/g, 3);
+  const proxy = spread(text, /proxy\d+\.AddHeader/g, 2);
+  const member = spread(text, /(?<=proxy\d+\.)ContentType/g, 0);
+  const interpolation = spread(text, /\{cachedToken\}/g, 1);
+  const typed = spread(text, /\{cachedToken\}/g, 4);
+  const call = spread(text, /, "", 0, "GET"\)/g, 6);
+  const options = { tabSize: 2, insertSpaces: true };
+  return [
+    { method: 'textDocument/documentSymbol', params: (uri) => ({ textDocument: { uri } }) },
+    { method: 'textDocument/semanticTokens/full', params: (uri) => ({ textDocument: { uri } }) },
+    {
+      method: 'textDocument/semanticTokens/range',
+      offsets: token,
+      params: (uri, p) => ({
+        textDocument: { uri },
+        range: { start: { line: p!.line, character: 0 }, end: { line: p!.line + 60, character: 0 } },
+      }),
+    },
+    { method: 'textDocument/definition', offsets: token, params: at },
+    {
+      method: 'textDocument/references',
+      offsets: token,
+      params: (uri, p) => ({ ...at(uri, p), context: { includeDeclaration: true } }),
+    },
+    { method: 'textDocument/documentHighlight', offsets: proxy, params: at },
+    { method: 'textDocument/prepareRename', offsets: proxy, params: at },
+    { method: 'textDocument/rename', offsets: token, params: (uri, p) => ({ ...at(uri, p), newName: 'crmToken' }) },
+    { method: 'textDocument/completion', label: 'completion (member)', offsets: member, params: at },
+    { method: 'textDocument/completion', label: 'completion (all names)', offsets: interpolation, params: at },
+    { method: 'textDocument/completion', label: 'completion (typed "cac")', offsets: typed, params: at },
+    { method: 'textDocument/signatureHelp', offsets: call, params: at },
+    { method: 'textDocument/hover', offsets: proxy, params: at },
+    { method: 'textDocument/formatting', params: (uri) => ({ textDocument: { uri }, options }) },
+  ];
+}
+
+/** An edit that keeps the length: one character typed in a URL, or taken out again. */
+function typing(text: string, i: number): TextDocumentContentChangeEvent {
+  const lines = text.split('\n');
+  const target = lines.findIndex((l, n) => n > (i * 97) % lines.length && l.includes('"https://'));
+  const line = target >= 0 ? target : lines.findIndex((l) => l.includes('"https://'));
+  const character = lines[line]!.indexOf('"https://') + '"https://'.length;
+  const start = { line, character };
+  return i % 2 === 0
+    ? { range: { start, end: start }, text: 'x' }
+    : { range: { start, end: { line, character: character + 1 } }, text: '' };
+}
+
+async function measure(client: TestClient, kind: 'snippet' | 'export', text: string): Promise<string[][]> {
+  const uri = kind === 'snippet' ? 'file:///bench/authoring.snippet' : 'file:///bench/authoring.xml';
+  await client.open(uri, kind === 'snippet' ? 'cxone-snippet' : 'xml', text);
+  await client.pull(uri);
+  const rows: string[][] = [];
+  let edit = 0;
+  for (const c of cases(text)) {
+    const afterEdit: number[] = [];
+    const sameVersion: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const offset = c.offsets ? c.offsets[i % c.offsets.length]! : undefined;
+      const params = c.params(uri, offset === undefined ? undefined : positionOf(text, offset));
+      // A pair of edits (type a character, take it out) leaves the text as it was, so positions stay valid.
+      let start = performance.now();
+      await client.change(uri, [typing(text, edit++)]);
+      await client.change(uri, [typing(text, edit++)]);
+      await client.connection.sendRequest(c.method, params);
+      afterEdit.push(performance.now() - start);
+      start = performance.now();
+      await client.connection.sendRequest(c.method, params);
+      sameVersion.push(performance.now() - start);
+    }
+    afterEdit.sort((a, b) => a - b);
+    sameVersion.sort((a, b) => a - b);
+    rows.push([
+      kind === 'snippet' ? '.snippet' : 'export',
+      c.label ?? c.method.replace('textDocument/', ''),
+      percentile(afterEdit, 50).toFixed(1),
+      percentile(afterEdit, 95).toFixed(1),
+      percentile(sameVersion, 50).toFixed(1),
+      percentile(sameVersion, 95).toFixed(1),
+    ]);
+  }
+  await client.close(uri);
+  return rows;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const cells = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  const line = (r: string[]): string => `| ${r.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+export async function measureAuthoringLatency(lines = 20_000): Promise<string> {
+  const client = await TestClient.start({ capabilities: CAPABILITIES });
+  try {
+    const snippet = generateSnippet(lines);
+    const xml = generateExport(lines);
+    const rows = [...(await measure(client, 'snippet', snippet)), ...(await measure(client, 'export', xml))];
+    return [
+      `Authoring requests, ${SAMPLES} samples each (ms): "after edit" = didChange (two edits, the text back as it ` +
+        'was) + the request, so each meets a new version (parse and symbol index included); "same version" = the ' +
+        `request again on that version. ${snippet.split('\n').length - 1}-line .snippet, ` +
+        `${xml.split('\n').length - 1}-line export (${(xml.match(/<Action>SNIPPET/g) ?? []).length} SNIPPET actions)`,
+      '',
+      table(['document', 'request', 'after edit p50', 'p95', 'same version p50', 'p95'], rows),
+    ].join('\n');
+  } finally {
+    await client.dispose();
+  }
+}
