@@ -151,6 +151,15 @@ describe('issue 12: the fixes in the simulator', () => {
     }
   });
 
+  it('the Strategy B example sets the buffer its refresh reads, and runs as documented (point 12)', () => {
+    const text = readFileSync(join(ROOT, 'examples/cached-token-strategy-b.snippet'), 'utf8');
+    assert.match(text, /ASSIGN refreshBufferSeconds = 120 \+ \(ContactID % 361\)/);
+    assert.match(text, /tokenExpiry - utc <= refreshBufferSeconds \/ 86400/);
+    const a = ran(simulateText('example.snippet', text, LONG_CONTACT), 'example');
+    assert.deepEqual([a.expiredTokenRequests, a.status401, a.runtimeErrors], [0, 0, 0], JSON.stringify(a));
+    assert.ok(a.tokenRequests >= 2 && a.tokenRequests <= TOKEN_REQUEST_BOUND, JSON.stringify(a));
+  });
+
   describe("the rules' fixtures where behaviour applies", () => {
     it('unchecked-auth-status: a token never refreshed gets 401 on every call before, none after', () => {
       const { before, after } = beforeAfter(

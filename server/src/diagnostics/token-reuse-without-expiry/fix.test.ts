@@ -452,5 +452,20 @@ describe('fix: token-reuse-without-expiry', () => {
       assert.equal(after.match(/ASSIGN refreshBufferSeconds = 300/g)?.length, 1, 'one named buffer setting');
       assert.doesNotMatch(after, /\(300 \/ 86400\)/, 'the buffer is not inlined');
     });
+
+    it("point 3: the token proxy times out like the script's own proxies (here 1 s), else after 2 s", () => {
+      const text = lines(
+        '\n',
+        'ASSIGN crmProxy = GetRESTProxy()',
+        'crmProxy.ProxyTimeoutSeconds = 1',
+        'crmProxy.AddHeader("Authorization", "Bearer {crmToken}")',
+        'ASSIGN customer = crmProxy.MakeRestRequest("https://api.example-crm.com/v2/customers/{ANI}", "", 0, "GET")',
+      );
+      const after = fixAllText('crm.snippet', undefined, text, DEFAULT_SETTINGS, CODE).text;
+      assert.ok(after.includes('  crmTokenProxy.ProxyTimeoutSeconds = 1\n'), after);
+      const untimed = text.replace('crmProxy.ProxyTimeoutSeconds = 1\n', '');
+      const withoutTimeout = fixAllText('crm.snippet', undefined, untimed, DEFAULT_SETTINGS, CODE).text;
+      assert.ok(withoutTimeout.includes('  crmTokenProxy.ProxyTimeoutSeconds = 2\n'), withoutTimeout);
+    });
   });
 });
