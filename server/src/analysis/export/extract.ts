@@ -2,7 +2,7 @@ import type { Settings } from '../../common/settings';
 import type { EmbeddedSnippet, ExportDocument } from '../../documents/parsed-document';
 import type { ActionGraph, ScriptAction } from '../../syntax/export/read-export';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
-import { isLongRunningActionType } from '../vocabulary/long-running-actions';
+import { isLongRunningActionType } from '../vocabulary';
 import { collectSnippetFacts, type SnippetFacts } from '../snippet/facts';
 import {
   documentConstantsOf,

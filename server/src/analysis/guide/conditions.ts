@@ -3,17 +3,28 @@ import type { TextRange } from '../../common/text-range';
 import type { ExpiryCheck, StatusCheck } from '../model/flow-model';
 import type { DocumentState, StatusLink, UnitState } from './extract-state';
 import {
+  foldName,
+  isAbsentValue,
+  isJavaScriptGlobalName,
+  isLatestStatusVariable,
+  isLengthMember,
+  isRandomName,
+  isStatusCodeMember,
+  isTokenVariableName,
+  STATUS_MEMBER,
+} from '../vocabulary';
+import {
   childNodes,
   dottedName,
   numericValue,
+  plainValueOf,
   propertyName,
   stringValue,
   substitutionNames,
   unwrapValue,
-  usesRandom,
+  usesRandomSource,
   variableRead,
 } from './expressions';
-import { BUILTIN_NAMES, foldName, isJitterName, isTokenName } from './names';
 import { expiryVariableRead, isNowExpression } from './time';
 
 /** What a branch condition says: the variables it reads, an expiry check, a status check, token presence tests. */
@@ -33,7 +44,6 @@ interface Leaf {
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
 const MIRROR: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-const STATUS_CODE = /^status_?code$/i;
 
 export function analyzeCondition(test: AnyNode, unit: UnitState, doc: DocumentState): ConditionFacts {
   const leaves = leavesOf(test);
@@ -177,7 +187,7 @@ function isTimeLeft(node: AnyNode, unit: UnitState, doc: DocumentState): boolean
  * jittered.
  */
 export function bufferOf(node: AnyNode, unit: UnitState, doc: DocumentState): ExpiryCheck['buffer'] {
-  if (usesRandom(node) || mentions(node, (name) => unit.jitterVariables.has(name) || isJitterName(name)))
+  if (usesRandomSource(node) || mentions(node, (name) => unit.jitterVariables.has(name) || isRandomName(name)))
     return { kind: 'jittered' };
   if (node.type === 'BinaryExpression' && node.operator === '/' && numericValue(node.right) === 86400) {
     const seconds = numericValue(node.left);
@@ -238,13 +248,13 @@ export function statusLink(node: AnyNode, unit: UnitState, doc: DocumentState): 
   const value = unwrapValue(node);
   if (!value) return undefined;
   if (value.type === 'MemberExpression') {
-    const property = propertyName(value) ?? '';
+    const property = foldName(propertyName(value) ?? '');
     const owner = dottedName(value.object);
     if (owner === undefined) return undefined;
     const folded = foldName(owner);
     const callId = unit.responses.get(folded) ?? unit.clients.get(folded)?.lastCallId;
     const knownOwner = unit.responses.has(folded) || unit.clients.has(folded);
-    if (STATUS_CODE.test(property) || (property.toLowerCase() === 'status' && knownOwner)) {
+    if (isStatusCodeMember(property) || (property === STATUS_MEMBER && knownOwner)) {
       // The guide reads the status from the response (`resp.statusCode`); the model names the request's variable.
       const client = (callId === undefined ? undefined : unit.callClients.get(callId)) ?? folded;
       return callId === undefined ? { client } : { callId, client };
@@ -253,6 +263,7 @@ export function statusLink(node: AnyNode, unit: UnitState, doc: DocumentState): 
   }
   const read = variableRead(value);
   if (read === undefined) return undefined;
+  if (isLatestStatusVariable(read)) return { client: '' };
   return unit.statusCopies.get(read) ?? doc.persistentStatusCopies.get(read);
 }
 
@@ -261,7 +272,7 @@ function presenceTest(node: AnyNode, doc: DocumentState): { variable: string; ra
   const range = { start: node.start, end: node.end };
   const direct = tokenRead(node, doc);
   if (direct !== undefined && node.type !== 'Literal') return [{ variable: direct, range }];
-  if (node.type === 'MemberExpression' && (propertyName(node) ?? '').toLowerCase() === 'length') {
+  if (node.type === 'MemberExpression' && isLengthMember(foldName(propertyName(node) ?? ''))) {
     const variable = tokenRead(node.object, doc);
     return variable === undefined ? [] : [{ variable, range }];
   }
@@ -273,13 +284,13 @@ function presenceTest(node: AnyNode, doc: DocumentState): { variable: string; ra
   for (const [side, other] of pairs) {
     if (
       side.type === 'MemberExpression' &&
-      (propertyName(side) ?? '').toLowerCase() === 'length' &&
+      isLengthMember(foldName(propertyName(side) ?? '')) &&
       numericValue(other) !== undefined
     ) {
       const variable = tokenRead(side.object, doc);
       if (variable !== undefined) return [{ variable, range }];
     }
-    if (EQUALITY.has(node.operator) && isEmptyLiteral(other)) {
+    if (EQUALITY.has(node.operator) && isAbsentValue(plainValueOf(other))) {
       const variable = tokenRead(side, doc);
       if (variable !== undefined) return [{ variable, range }];
     }
@@ -290,14 +301,7 @@ function presenceTest(node: AnyNode, doc: DocumentState): { variable: string; ra
 function tokenRead(node: AnyNode, doc: DocumentState): string | undefined {
   const name = variableRead(node);
   if (name === undefined) return undefined;
-  return doc.tokenVariables.has(name) || isTokenName(name) ? name : undefined;
-}
-
-function isEmptyLiteral(node: AnyNode): boolean {
-  if (node.type === 'Identifier') return node.name === 'undefined';
-  if (node.type === 'Literal' && node.value === null) return true;
-  const text = stringValue(node);
-  return text !== undefined && text.trim() === '';
+  return doc.tokenVariables.has(name) || isTokenVariableName(name) ? name : undefined;
 }
 
 /**
@@ -309,7 +313,7 @@ export function readsOf(root: AnyNode): string[] {
   const seen = new Set<string>();
   const add = (name: string): void => {
     const folded = foldName(name);
-    if (BUILTIN_NAMES.has(folded) || seen.has(folded)) return;
+    if (isJavaScriptGlobalName(folded) || seen.has(folded)) return;
     seen.add(folded);
     reads.push(folded);
   };

@@ -1,7 +1,7 @@
 import type { AnyNode } from 'acorn';
 import type { GuideParseResult } from '../../syntax/guide/ast';
 import { forEachNode, numericValue } from './expressions';
-import { foldName } from './names';
+import { foldName } from '../vocabulary';
 
 /**
  * Variables that hold one numeric constant wherever the document assigns them (`var bufferSeconds = 300;`), by

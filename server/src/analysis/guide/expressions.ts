@@ -1,6 +1,16 @@
 import type { AnyNode, Literal, TemplateLiteral } from 'acorn';
 import type { TextRange } from '../../common/text-range';
-import { foldName } from './names';
+import {
+  COMPUTED,
+  foldName,
+  isPerContactName,
+  isRandomName,
+  isValueKeepingFunction,
+  isValueKeepingMethod,
+  NOTHING,
+  UNREADABLE,
+  type PlainValue,
+} from '../vocabulary';
 
 /**
  * Small readers of acorn expressions in the guide's notation. They never throw on acorn-loose trees: every field
@@ -83,12 +93,15 @@ export function rootIdentifier(node: AnyNode | null | undefined): string | undef
   return undefined;
 }
 
-/** The name a call calls: `GetOAuthToken()` → `GetOAuthToken`, `auth.getAccessToken()` → `getAccessToken`. */
+/**
+ * The folded name a call (or `new`) calls: `GetOAuthToken()` → `getoauthtoken`, `auth.getAccessToken()` →
+ * `getaccesstoken`.
+ */
 export function calleeName(node: AnyNode | null | undefined): string | undefined {
   if (!node || (node.type !== 'CallExpression' && node.type !== 'NewExpression')) return undefined;
   const callee = node.callee;
-  if (callee.type === 'Identifier') return callee.name;
-  if (callee.type === 'MemberExpression') return propertyName(callee);
+  if (callee.type === 'Identifier') return callee.name.toLowerCase();
+  if (callee.type === 'MemberExpression') return propertyName(callee)?.toLowerCase();
   return undefined;
 }
 
@@ -103,14 +116,14 @@ export function unwrapValue(node: AnyNode | null | undefined): AnyNode | undefin
     } else if (
       current.type === 'CallExpression' &&
       current.callee.type === 'MemberExpression' &&
-      ['tostring', 'trim', 'valueof'].includes((propertyName(current.callee) ?? '').toLowerCase()) &&
+      isValueKeepingMethod(calleeName(current) ?? '') &&
       current.arguments.length === 0
     ) {
       current = current.callee.object;
     } else if (
       current.type === 'CallExpression' &&
       current.callee.type === 'Identifier' &&
-      ['string', 'parseint', 'parsefloat', 'number'].includes(current.callee.name.toLowerCase()) &&
+      isValueKeepingFunction(calleeName(current) ?? '') &&
       current.arguments.length >= 1
     ) {
       current = current.arguments[0];
@@ -192,10 +205,58 @@ export function someNode(root: AnyNode, test: (node: AnyNode) => boolean): boole
   return found;
 }
 
-/** `Math.random()` anywhere under `node`. */
-export function usesRandom(node: AnyNode): boolean {
-  return someNode(node, (n) => n.type === 'CallExpression' && (calleeName(n) ?? '').toLowerCase() === 'random');
+/**
+ * A value that differs per contact or per run anywhere under `node`: a random function (`Math.random()`, `rand()`)
+ * or a `%` spread of a per-contact value (`parseInt("{ContactID}") % 361`).
+ */
+export function usesRandomSource(node: AnyNode): boolean {
+  return someNode(
+    node,
+    (n) =>
+      (n.type === 'CallExpression' && isRandomName(calleeName(n) ?? '')) ||
+      (n.type === 'BinaryExpression' && n.operator === '%' && readsPerContactValue(n.left)),
+  );
 }
+
+/** `ContactID`, `{ContactID}`, `parseInt("{ANI}")`: the value reads a per-contact variable. */
+function readsPerContactValue(node: AnyNode): boolean {
+  return someNode(node, (n) => {
+    const read = n.type === 'Identifier' || isStringLiteral(n) || plainTemplate(n) ? variableRead(n) : undefined;
+    return read !== undefined && isPerContactName(read);
+  });
+}
+
+/**
+ * What the vocabulary decides values on (see vocabulary/values.ts): a literal's value (`-1` included), `null` and
+ * `undefined`, acorn-loose's placeholder for missing code, or "computed".
+ */
+export function plainValueOf(node: AnyNode | null | undefined): PlainValue {
+  if (!node) return UNREADABLE;
+  switch (node.type) {
+    case 'Identifier':
+      if (node.name === 'undefined') return NOTHING;
+      return node.name === MISSING_CODE ? UNREADABLE : COMPUTED;
+    case 'Literal':
+      if (node.value === null) return 'regex' in node || 'bigint' in node ? COMPUTED : NOTHING;
+      if (typeof node.value === 'string') return { kind: 'text', text: node.value };
+      if (typeof node.value === 'number') return { kind: 'number', value: node.value };
+      if (typeof node.value === 'boolean') return { kind: 'boolean', value: node.value };
+      return COMPUTED;
+    case 'TemplateLiteral': {
+      const text = stringValue(node);
+      return text === undefined ? COMPUTED : { kind: 'text', text };
+    }
+    case 'UnaryExpression':
+      if (node.operator === '-' && node.argument.type === 'Literal' && typeof node.argument.value === 'number')
+        return { kind: 'number', value: -node.argument.value };
+      return COMPUTED;
+    default:
+      return COMPUTED;
+  }
+}
+
+/** The identifier acorn-loose puts where code is missing. */
+const MISSING_CODE = '✖';
 
 /** The value of a numeric expression made of literals (`300`, `5 * 60`, `(300)`, `"300"`), when it is one. */
 export function numericValue(node: AnyNode | null | undefined, depth = 0): number | undefined {

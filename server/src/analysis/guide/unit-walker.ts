@@ -10,11 +10,33 @@ import type {
 import type { TextRange } from '../../common/text-range';
 import type { Decision, ScriptAssign, SetStatement } from '../../syntax/guide/ast';
 import {
+  foldName,
+  GUIDE_OPEN_METHOD,
+  GUIDE_SEND_METHOD,
+  HEADERS_PROPERTY,
   isAccessTokenMember,
+  isAuthorizationHeaderName,
+  isBase64EncoderName,
+  isBodyProperty,
+  isBufferFrom,
+  isClearingValue,
+  isErrorValue,
+  isErrorVariableName,
+  isExpiryName,
+  isHeaderSetterName,
+  isJsonParseName,
+  isLoopCallbackMethod,
+  isRandomName,
+  isRequestClassName,
+  isRequestObjectName,
+  isResponseBodyMember,
   isTokenEndpointUrl,
   isTokenFunctionName,
   isTokenRequestBody,
-} from '../vocabulary/credential-patterns';
+  isTokenVariableName,
+  isUrlProperty,
+  METHOD_PROPERTY,
+} from '../vocabulary';
 import type { Guard, TokenAcquireEvent } from '../model/flow-model';
 import { analyzeCondition, readsOf, statusLink, type ConditionFacts } from './conditions';
 import type { ClientState, DocumentState, RestCallDraft, TokenUseDraft, UnitState } from './extract-state';
@@ -27,18 +49,18 @@ import {
   isStringLiteral,
   numericValue,
   plainTemplate,
+  plainValueOf,
   propertyName,
   singleSubstitution,
   stringValue,
   unwrapValue,
-  usesRandom,
+  usesRandomSource,
   variableRead,
 } from './expressions';
 import { basicCredentialsFinding, encodedBasicFinding, literalFindings, namedLiteralFinding } from './literals';
-import { foldName, isErrorName, isExpiryName, isJitterName, isTokenName } from './names';
 import { staticText } from './static-text';
 import { stringParts, variablesAfterBearer, variablesInString } from './string-parts';
-import { analyzeExpiryValue, expiryVariableRead, isClearingValue, isNowExpression, responseCallOf } from './time';
+import { analyzeExpiryValue, expiryVariableRead, isNowExpression, responseCallOf } from './time';
 import type { Placement, UnitDraft } from './unit-draft';
 
 /** Where the walker is: enclosing conditions and loops, and whether a `return` leaves a function or the snippet. */
@@ -52,10 +74,6 @@ export const TOP_LEVEL: WalkContext = { guards: [], inLoop: false, inFunction: f
 
 /** Deeper nesting than this is not analysed (the parser already reports absurd nesting). */
 const MAX_DEPTH = 400;
-const LOOP_CALLBACKS = new Set(['foreach', 'map', 'filter', 'reduce', 'some', 'every', 'find', 'flatmap']);
-const BODY_PROPERTIES = new Set(['body', 'data', 'payload', 'content']);
-const URL_PROPERTIES = new Set(['url', 'uri', 'endpoint']);
-const HEADER_SETTERS = new Set(['setrequestheader', 'addheader', 'setheader', 'appendheader']);
 
 interface TokenSource {
   readonly source: TokenAcquireEvent['source'];
@@ -143,7 +161,7 @@ export class UnitWalker {
       this.draft.emit({ kind: 'token-presence-check', range: presence.range, variable: presence.variable }, TOP_LEVEL);
     }
     if (item.expression) this.visit(item.expression, TOP_LEVEL);
-    if (facts.reads.some(isErrorName)) this.draft.emit({ kind: 'error-path', range: item.range }, TOP_LEVEL);
+    if (facts.reads.some(isErrorVariableName)) this.draft.emit({ kind: 'error-path', range: item.range }, TOP_LEVEL);
   }
 
   // ---------------------------------------------------------------- traversal
@@ -271,7 +289,7 @@ export class UnitWalker {
           this.visit(property.value, ctx);
           const key = keyName(property.key, property.computed);
           if (key === undefined) continue;
-          if (key.toLowerCase() === 'authorization') this.bearerUses(property.value, ctx);
+          if (isAuthorizationHeaderName(key)) this.bearerUses(property.value, ctx);
           this.namedLiteral(key, property.value, ctx);
         }
         return;
@@ -433,7 +451,7 @@ export class UnitWalker {
     const copiedText = core && core.type === 'Identifier' ? this.unit.stringValues.get(foldName(core.name)) : undefined;
     const isNow = value ? isNowExpression(value, this.unit) : false;
     const random = value
-      ? usesRandom(value) || readsOf(value).some((n) => this.unit.jitterVariables.has(n) || isJitterName(n))
+      ? usesRandomSource(value) || readsOf(value).some((n) => this.unit.jitterVariables.has(n) || isRandomName(n))
       : false;
     const constant = value ? numericValue(value) : undefined;
     const expiryRead = value ? expiryVariableRead(value, this.unit, this.doc) : undefined;
@@ -493,7 +511,7 @@ export class UnitWalker {
       if (persistent) this.doc.persistentStatusCopies.set(folded, status);
     }
 
-    if (isErrorName(folded) && value && !isEmptyValue(value)) this.errorPaths(value, range, ctx);
+    if (isErrorVariableName(folded) && value && isErrorValue(plainValueOf(value))) this.errorPaths(value, range, ctx);
 
     if (value) {
       // Member targets were checked with their property name in `assignment`.
@@ -524,7 +542,7 @@ export class UnitWalker {
     const named = isExpiryName(folded) || this.doc.expiryVariables.has(folded);
     if (named) {
       this.doc.expiryVariables.add(folded);
-      if (isClearingValue(value)) {
+      if (isClearingValue(plainValueOf(value))) {
         // A local initialised to 0 is not a cache being cleared.
         if (persistent)
           this.draft.emit(
@@ -584,9 +602,9 @@ export class UnitWalker {
     const core = unwrapValue(value);
     const id = core ? this.conditionByNode.get(core) : undefined;
     if (core && core.type === 'ConditionalExpression' && id !== undefined) {
-      if (!isEmptyValue(core.consequent))
+      if (isErrorValue(plainValueOf(core.consequent)))
         this.draft.emit({ kind: 'error-path', range }, guarded(ctx, id, 'then'), range.end);
-      if (!isEmptyValue(core.alternate))
+      if (isErrorValue(plainValueOf(core.alternate)))
         this.draft.emit({ kind: 'error-path', range }, guarded(ctx, id, 'else'), range.end);
       return;
     }
@@ -628,14 +646,15 @@ export class UnitWalker {
     const substituted = singleSubstitution(core);
     if (substituted !== undefined) {
       const from = foldName(substituted);
-      if (this.doc.tokenVariables.has(from) || isTokenName(from)) return { source: 'cache-read', fromVariable: from };
+      if (this.doc.tokenVariables.has(from) || isTokenVariableName(from))
+        return { source: 'cache-read', fromVariable: from };
       return undefined;
     }
     const read = variableRead(core);
     if (
       read !== undefined &&
       read !== target &&
-      (this.doc.tokenVariables.has(read) || (isTokenName(read) && isTokenName(target)))
+      (this.doc.tokenVariables.has(read) || (isTokenVariableName(read) && isTokenVariableName(target)))
     ) {
       return { source: 'alias', fromVariable: read };
     }
@@ -646,7 +665,7 @@ export class UnitWalker {
   private parsedResponse(value: AnyNode): { callId?: number } | undefined {
     const core = unwrapValue(value);
     if (!core) return undefined;
-    if (core.type === 'CallExpression' && (calleeName(core) ?? '').toLowerCase() === 'parse') {
+    if (core.type === 'CallExpression' && isJsonParseName(calleeName(core) ?? '')) {
       const origin = responseCallOf(core.arguments[0], this.unit);
       if (origin.known || isResponseLike(core.arguments[0]))
         return origin.callId === undefined ? {} : { callId: origin.callId };
@@ -671,12 +690,12 @@ export class UnitWalker {
   /** `req.url = …`, `req.method = …`, `req.body = …`, `req.headers[…] = …`, `req.headers = {…}`. True when handled. */
   private clientProperty(target: AnyNode, value: AnyNode, operator: string, ctx: WalkContext): boolean {
     if (target.type !== 'MemberExpression') return false;
-    const property = (propertyName(target) ?? '').toLowerCase();
+    const property = foldName(propertyName(target) ?? '');
     const owner = target.object;
     // req.headers["Authorization"] / req.headers.Authorization
     if (
       owner.type === 'MemberExpression' &&
-      (propertyName(owner) ?? '').toLowerCase() === 'headers' &&
+      foldName(propertyName(owner) ?? '') === HEADERS_PROPERTY &&
       owner.object.type === 'Identifier'
     ) {
       const header = propertyName(target);
@@ -687,19 +706,22 @@ export class UnitWalker {
     if (owner.type !== 'Identifier') return false;
     const name = foldName(owner.name);
     const isClient =
-      this.unit.clients.has(name) || URL_PROPERTIES.has(property) || property === 'method' || property === 'headers';
-    if (!isClient && !(BODY_PROPERTIES.has(property) && /req|request|http|client|call/i.test(owner.name))) return false;
+      this.unit.clients.has(name) ||
+      isUrlProperty(property) ||
+      property === METHOD_PROPERTY ||
+      property === HEADERS_PROPERTY;
+    if (!isClient && !(isBodyProperty(property) && isRequestObjectName(name))) return false;
     const client = this.unit.client(name);
     const append = operator === '+=';
-    if (URL_PROPERTIES.has(property)) {
+    if (isUrlProperty(property)) {
       client.url = this.joined(append ? client.url : undefined, value);
-    } else if (property === 'method') {
+    } else if (property === METHOD_PROPERTY) {
       client.method = staticText(value, this.text, this.known)?.toUpperCase();
-    } else if (BODY_PROPERTIES.has(property)) {
+    } else if (isBodyProperty(property)) {
       client.body = this.joined(append ? client.body : undefined, value);
       client.bodyVariables = [...new Set([...(append ? client.bodyVariables : []), ...readsOf(value)])];
       client.pendingBodyUses.push(...this.bodyTokenUses(value, ctx));
-    } else if (property === 'headers' && value.type === 'ObjectExpression') {
+    } else if (property === HEADERS_PROPERTY && value.type === 'ObjectExpression') {
       for (const member of value.properties) {
         if (member.type !== 'Property') continue;
         const key = keyName(member.key, member.computed);
@@ -725,7 +747,7 @@ export class UnitWalker {
    */
   private header(client: ClientState, header: string, value: AnyNode | null | undefined, ctx: WalkContext): void {
     if (!value) return;
-    const isAuthorization = header.toLowerCase() === 'authorization';
+    const isAuthorization = isAuthorizationHeaderName(header);
     if (isAuthorization) {
       const encoded = encodedBasicFinding(this.text, value);
       if (encoded) this.draft.emitLiteral(encoded, rangeOf(value), ctx);
@@ -798,21 +820,19 @@ export class UnitWalker {
 
   /** Calls: `req.send()`, header setters, `open(method, url)`, `btoa("user:pass")`, loop callbacks. */
   private call(node: CallExpression, ctx: WalkContext): void {
-    const name = (calleeName(node) ?? '').toLowerCase();
+    const name = calleeName(node) ?? '';
     const callee = node.callee;
     this.visit(callee, ctx);
-    const loopCallback = callee.type === 'MemberExpression' && LOOP_CALLBACKS.has(name);
+    const loopCallback = callee.type === 'MemberExpression' && isLoopCallbackMethod(name);
     for (const argument of node.arguments) {
       const isFunction = argument.type === 'FunctionExpression' || argument.type === 'ArrowFunctionExpression';
       this.visit(argument, loopCallback && isFunction ? { ...ctx, inLoop: true } : ctx);
     }
     if (
-      name === 'btoa' ||
-      name === 'encodebase64' ||
-      (name === 'from' &&
-        callee.type === 'MemberExpression' &&
+      isBase64EncoderName(name) ||
+      (callee.type === 'MemberExpression' &&
         callee.object.type === 'Identifier' &&
-        callee.object.name === 'Buffer')
+        isBufferFrom(callee.object.name, name))
     ) {
       const finding = basicCredentialsFinding(this.text, node.arguments[0]);
       if (finding) this.draft.emitLiteral(finding, rangeOf(node.arguments[0]!), ctx);
@@ -820,12 +840,12 @@ export class UnitWalker {
     }
     if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return;
     const owner = foldName(callee.object.name);
-    if (name === 'send') {
+    if (name === GUIDE_SEND_METHOD) {
       this.send(node, owner, ctx);
-    } else if (HEADER_SETTERS.has(name) && node.arguments.length >= 2) {
+    } else if (isHeaderSetterName(name) && node.arguments.length >= 2) {
       const header = stringValue(node.arguments[0]);
       if (header !== undefined) this.header(this.unit.client(owner), header, node.arguments[1], ctx);
-    } else if (name === 'open' && node.arguments.length >= 2 && this.unit.clients.has(owner)) {
+    } else if (name === GUIDE_OPEN_METHOD && node.arguments.length >= 2 && this.unit.clients.has(owner)) {
       const client = this.unit.client(owner);
       client.method = staticText(node.arguments[0], this.text, this.known)?.toUpperCase();
       client.url = staticText(node.arguments[1], this.text, this.known);
@@ -899,25 +919,12 @@ function keyName(key: AnyNode, computed: boolean): string | undefined {
 }
 
 function isNewRequest(value: AnyNode): boolean {
-  return value.type === 'NewExpression' && /httprequest$/i.test(calleeName(value) ?? '');
+  return value.type === 'NewExpression' && isRequestClassName(calleeName(value) ?? '');
 }
 
 /** `resp.body`, `resp.responseText`: a response body even when the call is not known in this unit. */
 function isResponseLike(node: AnyNode | null | undefined): boolean {
-  return (
-    !!node &&
-    node.type === 'MemberExpression' &&
-    /^(?:body|responsetext|response|content|data)$/i.test(propertyName(node) ?? '')
-  );
-}
-
-/** `""`, `0`, `null`, `undefined`, `false`: an error variable reset, not set. */
-function isEmptyValue(node: AnyNode): boolean {
-  if (node.type === 'Identifier') return node.name === 'undefined';
-  if (node.type === 'Literal')
-    return node.value === null || node.value === false || node.value === '' || node.value === 0;
-  const text = stringValue(node);
-  return text !== undefined && text === '';
+  return !!node && node.type === 'MemberExpression' && isResponseBodyMember(foldName(propertyName(node) ?? ''));
 }
 
 function uniqueFolded(names: readonly string[]): string[] {

@@ -10,6 +10,21 @@ import {
   type MemberExpression,
   type StringLiteral,
 } from '../../syntax/snippet/ast';
+import {
+  COMPUTED,
+  isExpiresInMember,
+  isNowFunctionName,
+  isNowName,
+  isNumberConversionName,
+  isPerContactName,
+  isRandomName,
+  isSameInstantMethod,
+  NOTHING,
+  numberOf,
+  SECONDS_PER_DAY,
+  UNREADABLE,
+  type PlainValue,
+} from '../vocabulary';
 
 /**
  * Small, total readers over Snippet expressions for the token-flow extractor. None of them throws on trees built
@@ -127,23 +142,9 @@ export function contentRange(literal: StringLiteral): TextRange | null {
   return { start: first.range.start, end: last.range.end };
 }
 
-const WHOLE_NUMBER = /^-?\d+$/;
-
 /** A number, or a quoted whole number (`"401"` is compared as a number). */
 export function numberValue(e: Expression): number | undefined {
-  const x = unwrap(e);
-  if (x.kind === 'NumberLiteral') return Number.isFinite(x.value) ? x.value : undefined;
-  if (x.kind === 'StringLiteral' && x.parts.length === 1 && x.parts[0]!.kind === 'StringText') {
-    const t = x.parts[0]!.value.trim();
-    if (WHOLE_NUMBER.test(t)) return Number(t);
-  }
-  return undefined;
-}
-
-/** `""` or a string of blanks. */
-export function isEmptyString(e: Expression): boolean {
-  const x = unwrap(e);
-  return x.kind === 'StringLiteral' && x.parts.every((p) => p.kind === 'StringText' && p.value.trim() === '');
+  return numberOf(plainValueOf(e));
 }
 
 export const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['=', '!=', '<', '<=', '>', '>=']);
@@ -279,36 +280,24 @@ export function isExpressionNode(node: { kind: string }): node is Expression {
 
 // ---------------------------------------------------------------- time
 
-const NOW_NAMES: ReadonlySet<string> = new Set(['utc', 'now', 'utcnow', 'nowutc']);
-const NOW_FUNCTIONS: ReadonlySet<string> = new Set([
-  'now',
-  'utc',
-  'utcnow',
-  'nowutc',
-  'getdate',
-  'getutcdate',
-  'currentdatetime',
-]);
-
 /**
- * "Now": `utc`, `now`, `now()`, `utcnow`, `getdate()`-like calls, a variable assigned from one of those, and
- * conversions of those (`now.asutc()`, `now().asgmt()`).
+ * "Now": a now name (`utc`, `now`, `currentTime`), a now function (`now()`, `getdate()`), a variable assigned from one
+ * of those, and the same instant in another form (`now.asutc()`, `floor(utc)`). The vocabulary decides the names.
  */
 export function isNowExpression(e: Expression, nowVariables: ReadonlySet<string>): boolean {
   let x = unwrap(e);
   for (let i = 0; i < MAX_EVAL_DEPTH; i++) {
-    if (x.kind === 'Identifier') return NOW_NAMES.has(x.folded) || nowVariables.has(x.folded);
-    if (x.kind === 'Call') {
-      if (x.callee.kind === 'Identifier') return NOW_FUNCTIONS.has(x.callee.folded);
-      if (x.callee.kind !== 'Member') return false;
-      x = unwrap(x.callee.object); // a method called on now: a conversion of now
+    if (x.kind === 'Identifier') return isNowName(x.folded) || nowVariables.has(x.folded);
+    if (x.kind !== 'Call') return false;
+    if (x.callee.kind === 'Identifier') {
+      if (isNowFunctionName(x.callee.folded)) return true;
+      const first = x.args[0];
+      if (!first || !isNumberConversionName(x.callee.folded)) return false;
+      x = unwrap(first);
       continue;
     }
-    if (x.kind === 'Member') {
-      x = unwrap(x.object);
-      continue;
-    }
-    return false;
+    if (x.callee.kind !== 'Member' || !isSameInstantMethod(x.callee.propertyFolded)) return false;
+    x = unwrap(x.callee.object);
   }
   return false;
 }
@@ -376,68 +365,18 @@ export function constantValue(e: Expression, constants: ReadonlyMap<string, numb
 }
 
 /**
- * A number of days as seconds. Authors write rounded day fractions (`0.0416` for an hour, `0.00347` for five
- * minutes), so a result within 1% of a whole minute is snapped to it; otherwise it is rounded to the second.
- */
-export function daysToSeconds(days: number): number {
-  const seconds = days * 86400;
-  const minutes = Math.round(seconds / 60);
-  if (minutes !== 0 && Math.abs(seconds - minutes * 60) <= Math.abs(minutes * 60) * 0.01) return minutes * 60;
-  return Math.round(seconds);
-}
-
-/**
  * Where the seconds of a day-count constant are written: `3600` in `3600 / 86400` (so replacing that range with a
  * number of seconds keeps the units), otherwise the whole constant expression (`0.0416`, `1 / 24`).
  */
 export function secondsLiteralRange(e: Expression): TextRange {
   const x = unwrap(e);
-  if (x.kind === 'Binary' && x.operator === '/' && numberValue(x.right) === 86400) {
+  if (x.kind === 'Binary' && x.operator === '/' && numberValue(x.right) === SECONDS_PER_DAY) {
     return unwrap(x.left).range;
   }
   return x.range;
 }
 
-// ---------------------------------------------------------------- names
-
-// Name patterns live at module level: a regular expression literal inside a function makes a new object on every
-// call, and these run for every assignment.
-const LIFETIME_NAME = /expires_?in|lifetime/;
-const EXPIRY_NAME = /expir|valid_?until|valid_?till|(?:^|_|token|access|auth|cache)ttl|ttl(?:$|_|end|at|time)/;
-const TOKEN_WORD = /token|bearer|jwt/;
-const NOT_A_TOKEN_WORD =
-  /url|uri|endpoint|expir|ttl|proxy|result|resp|body|req|status|type|input|json|payload|host|lifetime|valid|time|date|scope|count|err|fail|header|secret|param|parm|data|obj|name|len|size/;
-const TOKENISH_WORD = /token|auth|jwt|bearer|access|cred/;
-const ERROR_WORD = /error|fail|(?:^|_)err|err(?:$|_|msg|code|text|message|desc|flag|no|or)/;
-const REFERRER_WORD = /referr/;
-const RANDOM_WORD = /jitter|random|(?:^|_)rand(?:$|_|om|int|num)|^rnd/;
-
-/** Lifetimes in seconds (`expires_in`, `expiresIn`, `tokenLifetime`), not expiry times. */
-export function isLifetimeName(folded: string): boolean {
-  return LIFETIME_NAME.test(folded);
-}
-
-/** Names of expiry times: `tokenExpiry`, `expiresAt`, `tokenValidUntil`, `tokenTtl`. */
-export function isExpiryName(folded: string): boolean {
-  if (isLifetimeName(folded)) return false;
-  return EXPIRY_NAME.test(folded);
-}
-
-/** Names of variables that hold a token: `accessToken`, `cachedToken`, `strToken`, `bearer`, `jwt`. */
-export function isTokenVariableName(folded: string): boolean {
-  if (!TOKEN_WORD.test(folded)) return false;
-  return !NOT_A_TOKEN_WORD.test(folded);
-}
-
-/** Names that suggest a token or its expiry (`clientTokenExpiry`, `authExpiry`). */
-export function isTokenishName(folded: string): boolean {
-  return TOKENISH_WORD.test(folded);
-}
-
-/** Error variables: `apiError`, `errMsg`, `tokenFailed`, `err`. Not `referrer`. */
-export function isErrorVariableName(folded: string): boolean {
-  return ERROR_WORD.test(folded) && !REFERRER_WORD.test(folded);
-}
+// ---------------------------------------------------------------- random spreads
 
 /**
  * A value that differs per contact or per run: random or jitter names and functions, variables already known to
@@ -448,19 +387,42 @@ export function isJitterExpression(e: Expression, jitterVariables: ReadonlySet<s
   return someNode(e, (n) => {
     if (n.kind === 'Identifier') return jitterVariables.has(n.folded) || isRandomName(n.folded);
     if (n.kind === 'Call') return isRandomName(calleeName(n) ?? '');
-    if (n.kind === 'Binary' && n.operator === '%') {
-      return someNode(n.left, (m) => m.kind === 'Identifier' && PER_CONTACT.test(m.folded));
-    }
+    if (n.kind === 'Binary' && n.operator === '%') return isPerContactSpread(n);
     return false;
   });
 }
 
-/** Values that differ per contact: what a `%` spread of a buffer is taken from. */
-const PER_CONTACT = /^(?:contactid|mastercontactid|masterid|sessionid|callid|ani|dnis)$/;
+/** `ContactID % 361`: the left side reads a per-contact value. */
+function isPerContactSpread(modulo: BinaryExpression): boolean {
+  return someNode(modulo.left, (m) => m.kind === 'Identifier' && isPerContactName(m.folded));
+}
 
-/** Random or jitter sources: `random(…)`, `rand(…)`, `jitter`, `randomOffset`. */
-export function isRandomName(folded: string): boolean {
-  return RANDOM_WORD.test(folded);
+// ---------------------------------------------------------------- plain values
+
+/** What the vocabulary decides values on: a literal's value, `null`, or "computed" (see vocabulary/values.ts). */
+export function plainValueOf(e: Expression): PlainValue {
+  const x = unwrap(e);
+  switch (x.kind) {
+    case 'NumberLiteral':
+      return { kind: 'number', value: x.value };
+    case 'BooleanLiteral':
+      return { kind: 'boolean', value: x.value };
+    case 'StringLiteral': {
+      let text = '';
+      for (const part of x.parts) {
+        if (part.kind === 'Interpolation') return COMPUTED;
+        text += part.value;
+      }
+      return { kind: 'text', text };
+    }
+    case 'Identifier':
+      // Snippet has no null literal: an unassigned `null` reads as empty.
+      return x.folded === 'null' ? NOTHING : COMPUTED;
+    case 'ErrorExpression':
+      return UNREADABLE;
+    default:
+      return COMPUTED;
+  }
 }
 
 // ---------------------------------------------------------------- value summaries
@@ -494,24 +456,18 @@ export function summarizeValue(e: Expression): ValueSummary {
     switch (node.kind) {
       case 'Identifier':
         names.push(node.folded);
-        if (!nowByName && NOW_NAMES.has(node.folded)) nowByName = true;
+        if (!nowByName && isNowName(node.folded)) nowByName = true;
         if (!jitterByName && isRandomName(node.folded)) jitterByName = true;
         break;
       case 'Call':
-        if (!nowByName && node.callee.kind === 'Identifier' && NOW_FUNCTIONS.has(node.callee.folded)) nowByName = true;
+        if (!nowByName && node.callee.kind === 'Identifier' && isNowFunctionName(node.callee.folded)) nowByName = true;
         if (!jitterByName && isRandomName(calleeName(node) ?? '')) jitterByName = true;
         break;
       case 'Member':
-        if (node.propertyFolded === 'expires_in' || node.propertyFolded === 'expiresin') readsExpiresIn = true;
+        if (isExpiresInMember(node.propertyFolded)) readsExpiresIn = true;
         break;
       case 'Binary':
-        if (
-          !jitterByName &&
-          node.operator === '%' &&
-          someNode(node.left, (m) => m.kind === 'Identifier' && PER_CONTACT.test(m.folded))
-        ) {
-          jitterByName = true;
-        }
+        if (!jitterByName && node.operator === '%' && isPerContactSpread(node)) jitterByName = true;
         break;
       default:
         break;

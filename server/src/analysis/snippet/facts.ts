@@ -1,4 +1,3 @@
-import { isAccessTokenMember, isTokenFunctionName } from '../vocabulary/credential-patterns';
 import {
   pushExpressionChildren,
   walk,
@@ -21,13 +20,8 @@ import {
   conditionLeaves,
   identifiersRead,
   isExpressionNode,
-  isExpiryName,
-  isLifetimeName,
   isNowExpression,
   isOrdering,
-  isTokenishName,
-  isTokenVariableName,
-  methodCall,
   constantValue,
   someNode,
   summarizeValue,
@@ -39,6 +33,20 @@ import {
   writtenText,
   type ValueSummary,
 } from './expressions';
+import {
+  isAccessTokenMember,
+  isAuthorizationHeaderName,
+  isBlankOrBearerPrefix,
+  isExpiresInMember,
+  isExpiryName,
+  isHeaderSetterName,
+  isLifetimeName,
+  isTokenFunctionName,
+  isTokenishName,
+  isTokenVariableName,
+  SNIPPET_REQUEST_METHOD,
+  startsWithBasicScheme,
+} from '../vocabulary';
 
 /**
  * What a whole piece of Snippet code says about its names, gathered before the in-order pass: which variables
@@ -69,11 +77,6 @@ export interface SnippetFacts {
 
 const NO_CONSTANTS: ReadonlyMap<string, number> = new Map();
 
-/** Text around a token's interpolation: nothing or `Bearer `. */
-const BLANK_OR_BEARER = /^\s*(?:bearer\s*)?$/i;
-/** `Basic …` credentials rather than a token. */
-const BASIC_SCHEME = /^\s*basic\b/i;
-
 /** How a value hands over a token, if it does. */
 export type TokenSource =
   | { readonly kind: 'response'; readonly member: MemberExpression }
@@ -97,7 +100,7 @@ export function tokenSourceOf(
       if (part.kind === 'Interpolation') {
         if (found) return null;
         found = part.expression;
-      } else if (!BLANK_OR_BEARER.test(part.value)) {
+      } else if (!isBlankOrBearerPrefix(part.value)) {
         return null;
       }
     }
@@ -116,10 +119,7 @@ export function tokenSourceOf(
 
 /** A read of `.expires_in` (any case) anywhere in the value. */
 export function readsExpiresIn(e: Expression): boolean {
-  return someNode(
-    e,
-    (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'),
-  );
+  return someNode(e, (n) => n.kind === 'Member' && isExpiresInMember(n.propertyFolded));
 }
 
 export function collectSnippetFacts(program: Program, code: string): SnippetFacts {
@@ -144,10 +144,10 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
       const x = stack.pop()!;
       if (x.kind === 'Call') {
         if (loopDepth > 0 && x.callee.kind === 'Identifier') calledInLoops.add(x.callee.folded);
-        const header = methodCall(x, 'addheader');
-        if (header?.args[1] && isAuthorizationName(header.args[0])) headerValues.push(header.args[1]);
+        const method = x.callee.kind === 'Member' ? x.callee.propertyFolded : '';
+        if (isHeaderSetterName(method) && x.args[1] && isAuthorizationName(x.args[0])) headerValues.push(x.args[1]);
         const innermost = openLoopBodies[openLoopBodies.length - 1];
-        if (innermost && methodCall(x, 'makerestrequest')) restCallLoopBodies.add(innermost);
+        if (innermost && method === SNIPPET_REQUEST_METHOD) restCallLoopBodies.add(innermost);
       }
       pushExpressionChildren(x, stack);
     }
@@ -233,7 +233,7 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   for (const value of headerValues) {
     const x = unwrap(value);
     if (x.kind === 'StringLiteral') {
-      if (x.parts.some((p) => p.kind === 'StringText' && BASIC_SCHEME.test(p.value))) continue;
+      if (x.parts.some((p) => p.kind === 'StringText' && startsWithBasicScheme(p.value))) continue;
       for (const part of x.parts) {
         if (part.kind !== 'Interpolation') continue;
         const inner = unwrap(part.expression);
@@ -334,7 +334,7 @@ export function isAuthorizationName(e: Expression | undefined): boolean {
     x.kind === 'StringLiteral' &&
     x.parts.length === 1 &&
     x.parts[0]!.kind === 'StringText' &&
-    x.parts[0]!.value.trim().toLowerCase() === 'authorization'
+    isAuthorizationHeaderName(x.parts[0]!.value)
   );
 }
 

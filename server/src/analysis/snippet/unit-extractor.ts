@@ -1,7 +1,30 @@
 import type { Settings } from '../../common/settings';
 import type { TextRange } from '../../common/text-range';
 import * as A from '../../syntax/snippet/ast';
-import { isAccessTokenMember, isTokenEndpointUrl, isTokenRequestBody } from '../vocabulary/credential-patterns';
+import {
+  dateAddUnitSeconds,
+  daysToSeconds,
+  isAbsentValue,
+  isAccessTokenMember,
+  isAuthorizationHeaderName,
+  isClearingValue,
+  isDateAddFunction,
+  isErrorValue,
+  isErrorVariableName,
+  isExpiresInMember,
+  isExpiryName,
+  isHeaderSetterName,
+  isLatestStatusVariable,
+  isLengthMember,
+  isProxyFactoryName,
+  isStatusCodeMember,
+  isTokenEndpointUrl,
+  isTokenRequestBody,
+  isTokenVariableName,
+  SNIPPET_REQUEST_METHOD,
+  startsWithBasicScheme,
+  THROW_METHOD,
+} from '../vocabulary';
 import type {
   CodeUnit,
   Condition,
@@ -19,20 +42,16 @@ import {
   clearTraversalStack,
   conditionLeaves,
   constantValue,
-  daysToSeconds,
   flipOperator,
   identifiersRead,
-  isEmptyString,
-  isErrorVariableName,
-  isExpiryName,
   isNowExpression,
   isOrdering,
   isJitterExpression,
-  isTokenVariableName,
   memberPath,
   methodCall,
   nameRange,
   numberValue,
+  plainValueOf,
   pushChildrenExceptCalledName,
   rootIdentifier,
   secondsLiteralRange,
@@ -49,8 +68,7 @@ import {
 import { collectSnippetFacts, tokenSourceOf, type SnippetFacts } from './facts';
 import {
   basicCredentialsFinding,
-  findingsInComment,
-  findingsInLiteralText,
+  findingsInText,
   headerLiteralFinding,
   namedLiteralFinding,
   type LiteralFinding,
@@ -256,26 +274,10 @@ const TOP: Ctx = { guards: [], inLoop: false, inFunction: false, retryLoop: fals
 
 // Patterns live at module level: a regular expression literal inside a function makes a new object on every call.
 const LETTERS_ONLY = /^[A-Za-z]+$/;
-const BASIC_SCHEME = /^\s*basic\b/i;
 /** `{var}` in a URL or body (global: used with replace, which starts from 0 each time). */
 const SUBSTITUTED_VARIABLE = /\{\s*(?:global:)?([A-Za-z_$][\w$]*)\s*\}/gi;
 const AS_JSON_SUBSTITUTION = /^\{\s*(?:global:)?([A-Za-z_$][\w$]*)\.asjson\(\s*\)\s*\}$/i;
 const XML_ENTITY = /^&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/;
-
-const DATEADD_UNITS: Readonly<Record<string, number>> = {
-  s: 1,
-  ss: 1,
-  second: 1,
-  seconds: 1,
-  n: 60,
-  mi: 60,
-  minute: 60,
-  minutes: 60,
-  h: 3600,
-  hh: 3600,
-  hour: 3600,
-  hours: 3600,
-};
 
 class UnitExtractor {
   private readonly facts: SnippetFacts;
@@ -305,7 +307,7 @@ class UnitExtractor {
       const start = clamp(comment.start, this.code.length);
       const end = clamp(comment.end, this.code.length);
       this.key = start;
-      for (const finding of findingsInComment(this.code.slice(start, end), start)) this.literal(finding, TOP);
+      for (const finding of findingsInText(this.code.slice(start, end), start)) this.literal(finding, TOP);
     }
     // Array sort is stable: events of the in-order pass keep their order; comment findings fall in by position.
     // The events were made here and nothing else holds them yet, so each takes its order in place.
@@ -489,7 +491,7 @@ class UnitExtractor {
     const root = A.assignmentRoot(s.target);
     const sites = sitesOf(s.value, false);
     this.scanLiterals(sites, ctx);
-    const named = namedLiteralFinding(targetName(s.target), s.value);
+    const named = namedLiteralFinding(targetName(s.target), s.value, this.code);
     if (named) this.literal(named, ctx);
     this.noteAccessTokenReads(sites);
     const direct = methodCall(value, 'makerestrequest');
@@ -503,7 +505,7 @@ class UnitExtractor {
     const st = this.state;
     if (directId !== undefined) st.callResults.set(name, directId);
     else st.callResults.delete(name);
-    if (value.kind === 'Call' && calleeName(value) === 'getrestproxy') {
+    if (value.kind === 'Call' && isProxyFactoryName(calleeName(value) ?? '')) {
       // A new proxy: no headers, no calls yet.
       st.authorization.delete(name);
       st.pending.delete(name);
@@ -512,7 +514,7 @@ class UnitExtractor {
     this.tokenAcquire(s, name, ctx);
     if (this.facts.expiryVariables.has(name) || isExpiryName(name)) this.expirySet(s, name, value, ctx);
     this.statusCopy(s, name, ctx);
-    if (isErrorVariableName(name) && isErrorValue(value)) this.errorPath(s.range, ctx);
+    if (isErrorVariableName(name) && isErrorValue(plainValueOf(value))) this.errorPath(s.range, ctx);
     this.remember(name, value, this.facts.valueSummaries.get(s.value) ?? summarizeValue(s.value));
   }
 
@@ -547,15 +549,12 @@ class UnitExtractor {
 
   private expirySet(s: A.AssignStatement, name: string, value: A.Expression, ctx: Ctx): void {
     const st = this.state;
-    const clears = isClearingValue(value);
+    const clears = isClearingValue(plainValueOf(value));
     let fromExpiresIn = false;
     let fromCall: number | undefined;
     let constant: { seconds: number; range: TextRange } | undefined;
     if (!clears) {
-      const member = firstNode(
-        value,
-        (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'),
-      );
+      const member = firstNode(value, (n) => n.kind === 'Member' && isExpiresInMember(n.propertyFolded));
       const lifetime = firstNode(value, (n) => n.kind === 'Identifier' && st.lifetimes.has(n.folded));
       const copied = throughStringCopy(value);
       if (member && member.kind === 'Member') {
@@ -597,7 +596,7 @@ class UnitExtractor {
       return undefined;
     }
     const x = unwrap(value);
-    if (x.kind !== 'Call' || calleeName(x) !== 'dateadd') return undefined;
+    if (x.kind !== 'Call' || !isDateAddFunction(calleeName(x) ?? '')) return undefined;
     let unit: number | undefined;
     let amount: A.Expression | undefined;
     let hasNow = false;
@@ -605,7 +604,8 @@ class UnitExtractor {
       const a = unwrap(arg);
       if (a.kind === 'StringLiteral') {
         const text = writtenText(a, this.code).trim().toLowerCase();
-        if (DATEADD_UNITS[text] !== undefined) unit = DATEADD_UNITS[text];
+        const seconds = dateAddUnitSeconds(text);
+        if (seconds !== undefined) unit = seconds;
         else if (numberValue(a) !== undefined) amount = a;
       } else if (isNowExpression(a, this.facts.nowVariables)) {
         hasNow = true;
@@ -658,10 +658,7 @@ class UnitExtractor {
     const now = summaryMentionsNow(summary, this.facts.nowVariables);
     const copied = throughStringCopy(value);
     if (!now && summary.readsExpiresIn) {
-      const member = firstNode(
-        value,
-        (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'),
-      );
+      const member = firstNode(value, (n) => n.kind === 'Member' && isExpiresInMember(n.propertyFolded));
       st.lifetimes.set(name, member && member.kind === 'Member' ? this.callOfResponse(member) : undefined);
     } else if (!now && copied.kind === 'Identifier' && st.lifetimes.has(copied.folded)) {
       st.lifetimes.set(name, st.lifetimes.get(copied.folded));
@@ -679,7 +676,7 @@ class UnitExtractor {
       members.set(target.property, this.valueText(s.value));
       this.state.dynamicMembers.set(root.folded, members);
     }
-    if (target.propertyFolded === 'authorization')
+    if (isAuthorizationHeaderName(target.propertyFolded))
       this.authorizationValue(memberPath(target.object) ?? root.folded, s.value, ctx);
   }
 
@@ -698,20 +695,14 @@ class UnitExtractor {
     let directId: number | undefined;
     for (const call of sites) {
       if (call.kind !== 'Call' || call.callee.kind !== 'Member') continue;
-      switch (call.callee.propertyFolded) {
-        case 'makerestrequest': {
-          const id = this.restCall(call, call.callee, ctx, call === direct ? resultVariable : undefined);
-          if (call === direct) directId = id;
-          break;
-        }
-        case 'addheader':
-          this.addHeader(call, call.callee, ctx);
-          break;
-        case 'throw':
-          this.errorPath(this.statement, ctx);
-          break;
-        default:
-          break;
+      const method = call.callee.propertyFolded;
+      if (method === SNIPPET_REQUEST_METHOD) {
+        const id = this.restCall(call, call.callee, ctx, call === direct ? resultVariable : undefined);
+        if (call === direct) directId = id;
+      } else if (isHeaderSetterName(method)) {
+        this.addHeader(call, call.callee, ctx);
+      } else if (method === THROW_METHOD) {
+        this.errorPath(this.statement, ctx);
       }
     }
     return directId;
@@ -759,10 +750,9 @@ class UnitExtractor {
     if (!nameArg || !valueArg) return;
     const headerName = this.staticArgument(nameArg);
     if (headerName === undefined) return;
-    const literal = headerLiteralFinding(headerName.trim(), valueArg);
+    const literal = headerLiteralFinding(headerName, valueArg, this.code);
     if (literal) this.literal(literal, ctx);
-    if (headerName.trim().toLowerCase() === 'authorization')
-      this.authorizationValue(clientOf(callee.object), valueArg, ctx);
+    if (isAuthorizationHeaderName(headerName)) this.authorizationValue(clientOf(callee.object), valueArg, ctx);
   }
 
   /** The variables sent in an Authorization header value: one token-use each, for the client's next call. */
@@ -771,7 +761,7 @@ class UnitExtractor {
     const x = unwrap(value);
     let refs: TokenRef[];
     if (x.kind === 'StringLiteral') {
-      if (BASIC_SCHEME.test(writtenText(x, this.code))) return; // Basic credentials, not a token
+      if (startsWithBasicScheme(writtenText(x, this.code))) return; // Basic credentials, not a token
       refs = this.templateOf(x).refs.slice();
     } else if (x.kind === 'Identifier') {
       const literal = st.strings.get(x.folded);
@@ -963,12 +953,12 @@ class UnitExtractor {
   private statusSource(e: A.Expression): StatusSource | null {
     let x = throughStringCopy(e);
     if (x.kind === 'Call' && x.callee.kind === 'Member' && x.args.length === 0) x = unwrap(x.callee.object); // .asnumber()
-    if (x.kind === 'Member' && x.propertyFolded === 'statuscode') {
+    if (x.kind === 'Member' && isStatusCodeMember(x.propertyFolded)) {
       const client = clientOf(x.object);
       return { client, callId: this.state.lastCall.get(client) };
     }
     if (x.kind === 'Identifier') {
-      if (x.folded === '__httpstatuscode') return { client: '', callId: undefined };
+      if (isLatestStatusVariable(x.folded)) return { client: '', callId: undefined };
       return this.state.statuses.get(x.folded) ?? null;
     }
     return null;
@@ -985,7 +975,7 @@ class UnitExtractor {
       [cmp.right, cmp.left],
     ] as const) {
       const direct = this.tokenReference(a);
-      if (direct !== null && (cmp.operator === '=' || cmp.operator === '!=') && (isEmptyString(b) || isNullWord(b)))
+      if (direct !== null && (cmp.operator === '=' || cmp.operator === '!=') && isAbsentValue(plainValueOf(b)))
         return direct;
       const measured = lengthOf(a);
       const ofToken = measured ? this.tokenReference(measured) : null;
@@ -1006,9 +996,9 @@ class UnitExtractor {
   private scanLiterals(sites: readonly Site[], ctx: Ctx): void {
     for (const node of sites) {
       if (node.kind === 'StringText') {
-        for (const finding of findingsInLiteralText(node.raw, node.range.start)) this.literal(finding, ctx);
+        for (const finding of findingsInText(node.raw, node.range.start)) this.literal(finding, ctx);
       } else if (node.kind === 'Call') {
-        const basic = basicCredentialsFinding(node);
+        const basic = basicCredentialsFinding(node, this.code);
         if (basic) this.literal(basic, ctx);
       }
     }
@@ -1021,8 +1011,7 @@ class UnitExtractor {
     this.literalRanges.add(key);
     const valueRange = this.doc(finding.valueRange);
     const base = { ...this.base(finding.valueRange, ctx), range: valueRange };
-    if (finding.kind === 'secret-literal')
-      this.push({ kind: 'secret-literal', ...base, what: finding.what, valueRange });
+    if (finding.kind === 'secret') this.push({ kind: 'secret-literal', ...base, what: finding.what, valueRange });
     else this.push({ kind: 'token-literal', ...base, valueRange, jwt: finding.jwt });
   }
 
@@ -1063,7 +1052,7 @@ class UnitExtractor {
     const refs: TokenRef[] = [];
     for (const part of literal.parts)
       if (part.kind === 'Interpolation') refs.push(...this.tokenRefsIn(part.expression));
-    return { refs, basic: BASIC_SCHEME.test(writtenText(literal, this.code)) };
+    return { refs, basic: startsWithBasicScheme(writtenText(literal, this.code)) };
   }
 
   private tokenRefsIn(e: A.Expression): TokenRef[] {
@@ -1257,36 +1246,11 @@ function calleeOf(e: A.Expression): string | null {
   return x.kind === 'Call' ? calleeName(x) : null;
 }
 
-/** `""`, `"0"`, `0`: clearing an expiry (as a 401 handler does). */
-function isClearingValue(e: A.Expression): boolean {
-  const x = unwrap(e);
-  if (isEmptyString(x)) return true;
-  return numberValue(x) === 0;
-}
-
-/** A value that signals an error: not empty, not false, not 0. */
-function isErrorValue(e: A.Expression): boolean {
-  const x = unwrap(e);
-  if (isEmptyString(x)) return false;
-  if (x.kind === 'BooleanLiteral') return x.value;
-  if (numberValue(x) === 0) return false;
-  return x.kind !== 'ErrorExpression';
-}
-
-function isNullWord(e: A.Expression): boolean {
-  const x = unwrap(e);
-  return x.kind === 'Identifier' && x.folded === 'null';
-}
-
 /** `x.length()`, `x.length`, `x.size`, `x.size()`: x. */
 function lengthOf(e: A.Expression): A.Expression | null {
   let x = unwrap(e);
   if (x.kind === 'Call' && x.args.length === 0) x = x.callee;
-  if (
-    x.kind === 'Member' &&
-    (x.propertyFolded === 'length' || x.propertyFolded === 'size' || x.propertyFolded === 'len')
-  )
-    return x.object;
+  if (x.kind === 'Member' && isLengthMember(x.propertyFolded)) return x.object;
   return null;
 }
 
