@@ -25,7 +25,7 @@ import {
   usesRandomSource,
   variableRead,
 } from './expressions';
-import { expiryVariableRead, isNowExpression } from './time';
+import { comparedExpiryRead, isNowExpression, isNowPlus } from './time';
 
 /** What a branch condition says: the variables it reads, an expiry check, a status check, token presence tests. */
 export interface ConditionFacts {
@@ -110,12 +110,11 @@ function expiryComparison(leaf: Leaf, unit: UnitState, doc: DocumentState): Expi
 
   if (isNowExpression(left, unit)) {
     // now OP expiry  |  now OP expiry - buffer
-    expiryVariable = expiryVariableRead(right, unit, doc);
+    expiryVariable = comparedExpiryRead(right, unit, doc);
     if (expiryVariable !== undefined) {
       buffer = { kind: 'none' };
     } else if (right.type === 'BinaryExpression' && right.operator === '-') {
-      // `now >= x - buffer`: whatever its name, x is a time the token is due at.
-      expiryVariable = expiryVariableRead(right.left, unit, doc) ?? variableRead(right.left);
+      expiryVariable = comparedExpiryRead(right.left, unit, doc);
       if (expiryVariable !== undefined) {
         bufferNode = right.right;
         buffer = bufferOf(right.right, unit, doc);
@@ -125,7 +124,7 @@ function expiryComparison(leaf: Leaf, unit: UnitState, doc: DocumentState): Expi
   } else if (isNowPlus(left, unit)) {
     // now + buffer OP expiry
     const sum = left as BinaryExpression;
-    expiryVariable = expiryVariableRead(right, unit, doc);
+    expiryVariable = comparedExpiryRead(right, unit, doc);
     bufferNode = isNowExpression(sum.left, unit) ? sum.right : sum.left;
     buffer = bufferOf(bufferNode, unit, doc);
     refreshWhenTrue = op === '>' || op === '>=';
@@ -138,7 +137,7 @@ function expiryComparison(leaf: Leaf, unit: UnitState, doc: DocumentState): Expi
       op = MIRROR[op]!;
     }
     if (!isTimeLeft(remaining, unit, doc)) return undefined;
-    expiryVariable = expiryVariableRead((remaining as BinaryExpression).left, unit, doc);
+    expiryVariable = comparedExpiryRead((remaining as BinaryExpression).left, unit, doc);
     bufferNode = other;
     buffer = bufferOf(other, unit, doc);
     refreshWhenTrue = op === '<' || op === '<=';
@@ -165,20 +164,12 @@ function withParentheses(text: string, node: AnyNode): TextRange {
   return { start, end };
 }
 
-function isNowPlus(node: AnyNode, unit: UnitState): boolean {
-  return (
-    node.type === 'BinaryExpression' &&
-    node.operator === '+' &&
-    (isNowExpression(node.left, unit) || isNowExpression(node.right, unit))
-  );
-}
-
 function isTimeLeft(node: AnyNode, unit: UnitState, doc: DocumentState): boolean {
   return (
     node.type === 'BinaryExpression' &&
     node.operator === '-' &&
     isNowExpression(node.right, unit) &&
-    expiryVariableRead(node.left, unit, doc) !== undefined
+    comparedExpiryRead(node.left, unit, doc) !== undefined
   );
 }
 

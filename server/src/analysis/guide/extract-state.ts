@@ -86,6 +86,11 @@ export class UnitState {
   readonly bearerValues = new Map<string, TokenUseDraft[]>();
   /** Locals holding a computed expiry or lifetime. */
   readonly expiryValues = new Map<string, ExpiryValue>();
+  /**
+   * Locals holding a time a token is due at under a name that does not say so: a copy of an expiry
+   * (`var e = parseInt("{strTokenExpiry}")`) or now plus a lifetime (`var due = now + lifetime`).
+   */
+  readonly dueTimes = new Set<string>();
   /** Names declared with var/let/const/function/parameters anywhere in the unit: not script variables. */
   readonly declared = new Set<string>();
 
@@ -109,5 +114,6 @@ export class UnitState {
     this.statusCopies.delete(name);
     this.bearerValues.delete(name);
     this.expiryValues.delete(name);
+    this.dueTimes.delete(name);
   }
 }

@@ -5,12 +5,14 @@ import {
   isExpiresInMember,
   isExpiryName,
   isJsonParseName,
+  isLifetimeName,
   isNowConstruction,
   isNowFunctionName,
   isNowMethodCall,
   isNowName,
   isNumberConversionName,
   isSameInstantMethod,
+  isTokenishName,
   MILLISECONDS_PER_SECOND,
 } from '../vocabulary';
 import { calleeName, numericValue, propertyName, someNode, variableRead } from './expressions';
@@ -58,6 +60,15 @@ export function isNowExpression(node: AnyNode | null | undefined, unit: UnitStat
   }
 }
 
+/** `now + x` or `x + now`. */
+export function isNowPlus(node: AnyNode, unit: UnitState): boolean {
+  return (
+    node.type === 'BinaryExpression' &&
+    node.operator === '+' &&
+    (isNowExpression(node.left, unit) || isNowExpression(node.right, unit))
+  );
+}
+
 function containsNow(node: AnyNode, unit: UnitState): boolean {
   return someNode(
     node,
@@ -77,6 +88,24 @@ export function expiryVariableRead(
   if (name === undefined) return undefined;
   if (doc.expiryVariables.has(name) || isExpiryName(name)) return name;
   return unit.expiryValues.get(name)?.nowBased ? name : undefined;
+}
+
+/**
+ * The variable a comparison with now reads as the time a token is due at: an expiry (`expiryVariableRead`), a copy
+ * of one (`var e = parseInt("{strTokenExpiry}")`), now plus a lifetime (`var due = now + lifetime`), or a time
+ * named after a token (`authValidTo`). Any other time compared with now is no expiry: `now >= closingTime - 300` is a
+ * business-hours check.
+ */
+export function comparedExpiryRead(
+  node: AnyNode | null | undefined,
+  unit: UnitState,
+  doc: DocumentState,
+): string | undefined {
+  const known = expiryVariableRead(node, unit, doc);
+  if (known !== undefined) return known;
+  const name = variableRead(node);
+  if (name === undefined || isLifetimeName(name) || unit.nowVariables.has(name)) return undefined;
+  return unit.dueTimes.has(name) || isTokenishName(name) ? name : undefined;
 }
 
 /** The rest-call a parsed response or response expression comes from: `tokenData`, `JSON.parse(resp.body)`, `resp`. */

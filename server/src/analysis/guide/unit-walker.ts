@@ -60,7 +60,7 @@ import {
 import { basicCredentialsFinding, encodedBasicFinding, literalFindings, namedLiteralFinding } from './literals';
 import { staticText } from './static-text';
 import { stringParts, variablesAfterBearer, variablesInString } from './string-parts';
-import { analyzeExpiryValue, expiryVariableRead, isNowExpression, responseCallOf } from './time';
+import { analyzeExpiryValue, expiryVariableRead, isNowExpression, isNowPlus, responseCallOf } from './time';
 import type { Placement, UnitDraft } from './unit-draft';
 
 /** Where the walker is: enclosing conditions and loops, and whether a `return` leaves a function or the snippet. */
@@ -455,6 +455,8 @@ export class UnitWalker {
       : false;
     const constant = value ? numericValue(value) : undefined;
     const expiryRead = value ? expiryVariableRead(value, this.unit, this.doc) : undefined;
+    // A time the token is due at, whatever the name: a copy of an expiry, or now plus a lifetime.
+    const dueTime = core !== undefined && (expiryRead !== undefined || isNowPlus(core, this.unit));
     const expiry =
       value && expiryRead === undefined
         ? analyzeExpiryValue(value, this.unit)
@@ -463,6 +465,7 @@ export class UnitWalker {
           : undefined;
 
     this.unit.forget(folded);
+    if (dueTime) this.unit.dueTimes.add(folded);
     if (!member && value && isNewRequest(value)) {
       this.unit.clients.set(folded, {
         authorizationVariables: [],

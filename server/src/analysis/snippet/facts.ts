@@ -28,6 +28,7 @@ import {
   summaryIsJitter,
   summaryMentionsNow,
   summaryReadsAny,
+  throughStringCopy,
   traversalStack,
   unwrap,
   writtenText,
@@ -58,6 +59,11 @@ export interface SnippetFacts {
   readonly nowVariables: ReadonlySet<string>;
   readonly tokenVariables: ReadonlySet<string>;
   readonly expiryVariables: ReadonlySet<string>;
+  /**
+   * Variables holding a time a token is due at under a name that does not say so: a copy of an expiry
+   * (`ASSIGN e = tokenExpiry`). Compared with now, they are expiries; they are not stored expiries themselves.
+   */
+  readonly dueTimes: ReadonlySet<string>;
   readonly lifetimeVariables: ReadonlySet<string>;
   /** User FUNCTIONs that return a token (by name, or a body that reads `.access_token` and returns a value). */
   readonly tokenFunctions: ReadonlySet<string>;
@@ -282,6 +288,20 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     }
   }
 
+  const dueTimes = new Set<string>();
+  for (let round = 0; round < 2; round++) {
+    const before = dueTimes.size;
+    for (const a of variableAssigns) {
+      const name = targetOf(a);
+      if (expiryVariables.has(name) || isLifetimeName(name) || nowVariables.has(name)) continue;
+      const copied = throughStringCopy(a.value);
+      if (copied.kind !== 'Identifier') continue;
+      if (expiryVariables.has(copied.folded) || isExpiryName(copied.folded) || dueTimes.has(copied.folded))
+        dueTimes.add(name);
+    }
+    if (dueTimes.size === before) break;
+  }
+
   // Constant assignments (for fixed buffers held in a variable): null once a variable gets anything else.
   const constantAssignments = new Map<string, number | null>();
   for (const a of variableAssigns) {
@@ -316,6 +336,7 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     nowVariables,
     tokenVariables,
     expiryVariables,
+    dueTimes,
     lifetimeVariables,
     tokenFunctions,
     calledInLoops,

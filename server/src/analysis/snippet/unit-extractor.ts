@@ -908,7 +908,8 @@ class UnitExtractor {
     let x = unwrap(e);
     if (x.kind === 'Call' && x.callee.kind === 'Member') x = unwrap(x.callee.object);
     if (x.kind !== 'Identifier') return null;
-    return this.facts.expiryVariables.has(x.folded) || isExpiryName(x.folded) ? x.folded : null;
+    const name = x.folded;
+    return this.facts.expiryVariables.has(name) || isExpiryName(name) || this.facts.dueTimes.has(name) ? name : null;
   }
 
   private bufferOf(buffers: readonly A.Expression[]): ExpiryCheck['buffer'] {
