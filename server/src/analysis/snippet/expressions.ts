@@ -1,30 +1,15 @@
 import type { TextRange } from '../../common/text-range';
 import {
-  pushExpressionChildren,
+  ExpressionWalk,
   walk,
   type BinaryExpression,
   type CallExpression,
   type Expression,
-  type ExpressionNode,
   type Identifier,
   type MemberExpression,
   type StringLiteral,
 } from '../../syntax/snippet/ast';
-import {
-  COMPUTED,
-  isExpiresInMember,
-  isNowFunctionName,
-  isNowName,
-  isNumberConversionName,
-  isPerContactName,
-  isRandomName,
-  isSameInstantMethod,
-  NOTHING,
-  numberOf,
-  SECONDS_PER_DAY,
-  UNREADABLE,
-  type PlainValue,
-} from '../vocabulary';
+import { COMPUTED, NOTHING, numberOf, UNREADABLE, wholeNumberIn, type PlainValue } from '../vocabulary/values';
 
 /**
  * Small, total readers over Snippet expressions for the token-flow extractor. None of them throws on trees built
@@ -32,7 +17,7 @@ import {
  */
 
 /** Deeper than this, arithmetic is not evaluated (real buffers and lifetimes are a few operators deep). */
-const MAX_EVAL_DEPTH = 48;
+export const MAX_EVAL_DEPTH = 48;
 
 /** `(x)` → `x`, any number of times. */
 export function unwrap(e: Expression): Expression {
@@ -80,6 +65,11 @@ export function memberPath(e: Expression): string | null {
     parts.push(x.propertyFolded);
     x = x.object;
   }
+}
+
+/** The proxy a method is called on: `proxy`, `global:proxy`, `a.b`; '' when it is not a name. */
+export function clientOf(object: Expression): string {
+  return memberPath(unwrap(object)) ?? rootIdentifier(object)?.folded ?? '';
 }
 
 /** The range of the name itself inside an identifier (without a `global:` prefix). */
@@ -142,9 +132,14 @@ export function contentRange(literal: StringLiteral): TextRange | null {
   return { start: first.range.start, end: last.range.end };
 }
 
-/** A number, or a quoted whole number (`"401"` is compared as a number). */
+/** A number, or a quoted whole number (`"401"` is compared as a number): `numberOf(plainValueOf(e))`, made often. */
 export function numberValue(e: Expression): number | undefined {
-  return numberOf(plainValueOf(e));
+  const x = unwrap(e);
+  if (x.kind === 'NumberLiteral') return Number.isFinite(x.value) ? x.value : undefined;
+  if (x.kind !== 'StringLiteral') return undefined;
+  const only = x.parts.length === 1 ? x.parts[0]! : undefined;
+  if (only?.kind === 'StringText') return wholeNumberIn(only.value);
+  return x.parts.length === 0 ? undefined : numberOf(plainValueOf(x));
 }
 
 export const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['=', '!=', '<', '<=', '>', '>=']);
@@ -206,42 +201,12 @@ export function variablesRead(e: Expression): string[] {
   return [...seen];
 }
 
-/**
- * The stack the callback-free traversals of expressions share (`identifiersRead`, `summarizeValue`, the extractor's):
- * each pushes its root and pops back down to where it started, so traversals may nest, and reading an expression
- * allocates nothing for the traversal itself (these run for every expression of a document).
- */
-export const traversalStack: ExpressionNode[] = [];
-
-/**
- * Empties the shared stack. Only a traversal cut short by an exception leaves nodes on it; the extractor calls this
- * where no traversal can be running (the start of a piece of code), so such leftovers never pile up.
- */
-export function clearTraversalStack(): void {
-  if (traversalStack.length > 0) traversalStack.length = 0;
-}
-
 /** Identifier nodes an expression reads (not called functions), in source order. */
 export function identifiersRead(e: Expression): Identifier[] {
   const out: Identifier[] = [];
-  const stack = traversalStack;
-  const base = stack.length;
-  stack.push(e);
-  while (stack.length > base) {
-    const node = stack.pop()!;
-    if (node.kind === 'Identifier') out.push(node);
-    else pushChildrenExceptCalledName(node, stack);
-  }
+  const nodes = new ExpressionWalk(e, false);
+  for (let node = nodes.next(); node; node = nodes.next()) if (node.kind === 'Identifier') out.push(node);
   return out;
-}
-
-/** `pushExpressionChildren`, leaving out the name of a called function (`f` in `f(x)`: not a variable read). */
-export function pushChildrenExceptCalledName(node: ExpressionNode, stack: ExpressionNode[]): void {
-  if (node.kind === 'Call' && node.callee.kind === 'Identifier') {
-    for (let i = node.args.length - 1; i >= 0; i--) stack.push(node.args[i]!);
-  } else {
-    pushExpressionChildren(node, stack);
-  }
 }
 
 /** True when `test` holds for some node of `e` (iterative walk). */
@@ -278,127 +243,6 @@ export function isExpressionNode(node: { kind: string }): node is Expression {
   }
 }
 
-// ---------------------------------------------------------------- time
-
-/**
- * "Now": a now name (`utc`, `now`, `currentTime`), a now function (`now()`, `getdate()`), a variable assigned from one
- * of those, and the same instant in another form (`now.asutc()`, `floor(utc)`). The vocabulary decides the names.
- */
-export function isNowExpression(e: Expression, nowVariables: ReadonlySet<string>): boolean {
-  let x = unwrap(e);
-  for (let i = 0; i < MAX_EVAL_DEPTH; i++) {
-    if (x.kind === 'Identifier') return isNowName(x.folded) || nowVariables.has(x.folded);
-    if (x.kind !== 'Call') return false;
-    if (x.callee.kind === 'Identifier') {
-      if (isNowFunctionName(x.callee.folded)) return true;
-      const first = x.args[0];
-      if (!first || !isNumberConversionName(x.callee.folded)) return false;
-      x = unwrap(first);
-      continue;
-    }
-    if (x.callee.kind !== 'Member' || !isSameInstantMethod(x.callee.propertyFolded)) return false;
-    x = unwrap(x.callee.object);
-  }
-  return false;
-}
-
-/** True when `e` mentions now anywhere (`utc + (x / 86400)`). */
-export function mentionsNow(e: Expression, nowVariables: ReadonlySet<string>): boolean {
-  return someNode(e, (n) => (n.kind === 'Identifier' || n.kind === 'Call') && isNowExpression(n, nowVariables));
-}
-
-/** `now + X` or `X + now` → X (the now side may be any "now" form). */
-export function addedToNow(e: Expression, nowVariables: ReadonlySet<string>): Expression | null {
-  const x = unwrap(e);
-  if (x.kind !== 'Binary' || x.operator !== '+') return null;
-  if (isNowExpression(x.left, nowVariables)) return x.right;
-  if (isNowExpression(x.right, nowVariables)) return x.left;
-  return null;
-}
-
-/**
- * The value of constant arithmetic (numbers, quoted numbers, + - * / and variables known to hold constants), or
- * undefined. Dates are day counts, so the value of `300 / 86400` is a number of days.
- */
-export function constantValue(e: Expression, constants: ReadonlyMap<string, number>, depth = 0): number | undefined {
-  if (depth > MAX_EVAL_DEPTH) return undefined;
-  const x = unwrap(e);
-  switch (x.kind) {
-    case 'NumberLiteral':
-    case 'StringLiteral':
-      return numberValue(x);
-    case 'Identifier':
-      return constants.get(x.folded);
-    case 'Unary': {
-      if (x.operator !== '-') return undefined;
-      const v = constantValue(x.operand, constants, depth + 1);
-      return v === undefined ? undefined : -v;
-    }
-    case 'Binary': {
-      const l = constantValue(x.left, constants, depth + 1);
-      if (l === undefined) return undefined;
-      const r = constantValue(x.right, constants, depth + 1);
-      if (r === undefined) return undefined;
-      let v: number;
-      switch (x.operator) {
-        case '+':
-          v = l + r;
-          break;
-        case '-':
-          v = l - r;
-          break;
-        case '*':
-          v = l * r;
-          break;
-        case '/':
-          if (r === 0) return undefined;
-          v = l / r;
-          break;
-        default:
-          return undefined;
-      }
-      return Number.isFinite(v) ? v : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/**
- * Where the seconds of a day-count constant are written: `3600` in `3600 / 86400` (so replacing that range with a
- * number of seconds keeps the units), otherwise the whole constant expression (`0.0416`, `1 / 24`).
- */
-export function secondsLiteralRange(e: Expression): TextRange {
-  const x = unwrap(e);
-  if (x.kind === 'Binary' && x.operator === '/' && numberValue(x.right) === SECONDS_PER_DAY) {
-    return unwrap(x.left).range;
-  }
-  return x.range;
-}
-
-// ---------------------------------------------------------------- random spreads
-
-/**
- * A value that differs per contact or per run: random or jitter names and functions, variables already known to
- * hold such a value, and `ContactID % 361`-style spreads (no random function is documented for Snippet, so the
- * quick fix spreads buffers with the contact's id).
- */
-export function isJitterExpression(e: Expression, jitterVariables: ReadonlySet<string>): boolean {
-  return someNode(e, (n) => {
-    if (n.kind === 'Identifier') return jitterVariables.has(n.folded) || isRandomName(n.folded);
-    if (n.kind === 'Call') return isRandomName(calleeName(n) ?? '');
-    if (n.kind === 'Binary' && n.operator === '%') return isPerContactSpread(n);
-    return false;
-  });
-}
-
-/** `ContactID % 361`: the left side reads a per-contact value. */
-function isPerContactSpread(modulo: BinaryExpression): boolean {
-  return someNode(modulo.left, (m) => m.kind === 'Identifier' && isPerContactName(m.folded));
-}
-
-// ---------------------------------------------------------------- plain values
-
 /** What the vocabulary decides values on: a literal's value, `null`, or "computed" (see vocabulary/values.ts). */
 export function plainValueOf(e: Expression): PlainValue {
   const x = unwrap(e);
@@ -423,76 +267,4 @@ export function plainValueOf(e: Expression): PlainValue {
     default:
       return COMPUTED;
   }
-}
-
-// ---------------------------------------------------------------- value summaries
-
-/**
- * What `mentionsNow`, `isJitterExpression`, `readsExpiresIn` and name lookups need to know of a value, gathered in
- * one walk: the extractor asks these of every assigned value several times (each round of a fixed point, and
- * again in the in-order pass), and each would be a walk of its own. The `summary…` functions below answer exactly
- * as those functions do on the summarised expression (or on it without enclosing parentheses).
- */
-export interface ValueSummary {
-  /** Folded names of every Identifier in the value, called names included, in source order (repeats kept). */
-  readonly names: readonly string[];
-  /** An Identifier named like now (`utc`, `now`) or a call to a now function (`getdate()`). */
-  readonly nowByName: boolean;
-  /** A random or jitter name or call, or a `ContactID % n`-style spread. */
-  readonly jitterByName: boolean;
-  readonly readsExpiresIn: boolean;
-}
-
-export function summarizeValue(e: Expression): ValueSummary {
-  const names: string[] = [];
-  let nowByName = false;
-  let jitterByName = false;
-  let readsExpiresIn = false;
-  const stack = traversalStack;
-  const base = stack.length;
-  stack.push(e);
-  while (stack.length > base) {
-    const node = stack.pop()!;
-    switch (node.kind) {
-      case 'Identifier':
-        names.push(node.folded);
-        if (!nowByName && isNowName(node.folded)) nowByName = true;
-        if (!jitterByName && isRandomName(node.folded)) jitterByName = true;
-        break;
-      case 'Call':
-        if (!nowByName && node.callee.kind === 'Identifier' && isNowFunctionName(node.callee.folded)) nowByName = true;
-        if (!jitterByName && isRandomName(calleeName(node) ?? '')) jitterByName = true;
-        break;
-      case 'Member':
-        if (isExpiresInMember(node.propertyFolded)) readsExpiresIn = true;
-        break;
-      case 'Binary':
-        if (!jitterByName && node.operator === '%' && isPerContactSpread(node)) jitterByName = true;
-        break;
-      default:
-        break;
-    }
-    pushExpressionChildren(node, stack);
-  }
-  return { names, nowByName, jitterByName, readsExpiresIn };
-}
-
-/** Some name in the value is in `names`. */
-export function summaryReadsAny(summary: ValueSummary, names: ReadonlySet<string>): boolean {
-  if (names.size === 0) return false;
-  for (const name of summary.names) if (names.has(name)) return true;
-  return false;
-}
-
-/**
- * `mentionsNow` of the summarised value. A call is "now" only through its callee chain, whose root (an Identifier,
- * or a call of a named function) is itself in the value, so testing names and named calls alone is the same.
- */
-export function summaryMentionsNow(summary: ValueSummary, nowVariables: ReadonlySet<string>): boolean {
-  return summary.nowByName || summaryReadsAny(summary, nowVariables);
-}
-
-/** `isJitterExpression` of the summarised value. */
-export function summaryIsJitter(summary: ValueSummary, jitterVariables: ReadonlySet<string>): boolean {
-  return summary.jitterByName || summaryReadsAny(summary, jitterVariables);
 }

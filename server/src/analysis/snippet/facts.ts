@@ -1,5 +1,5 @@
 import {
-  pushExpressionChildren,
+  ExpressionWalk,
   walk,
   type AssignStatement,
   type AstNode,
@@ -12,42 +12,36 @@ import {
   type Program,
   type RepeatStatement,
 } from '../../syntax/snippet/ast';
+import { isAccessTokenMember, isTokenFunctionName } from '../vocabulary/credential-patterns';
 import {
-  addedToNow,
+  isAuthorizationHeaderName,
+  isBlankOrBearerPrefix,
+  isExpiresInMember,
+  isHeaderSetterName,
+  SNIPPET_REQUEST_METHOD,
+  startsWithBasicScheme,
+} from '../vocabulary/http';
+import { isExpiryName, isLifetimeName, isTokenishName, isTokenVariableName } from '../vocabulary/names';
+import {
   asComparison,
   calleeName,
-  clearTraversalStack,
   conditionLeaves,
   identifiersRead,
   isExpressionNode,
-  isNowExpression,
   isOrdering,
-  constantValue,
   someNode,
+  throughStringCopy,
+  unwrap,
+  writtenText,
+} from './expressions';
+import { addedToNow, constantValue, isNowExpression } from './time';
+import {
   summarizeValue,
   summaryIsJitter,
   summaryMentionsNow,
   summaryReadsAny,
-  throughStringCopy,
-  traversalStack,
-  unwrap,
-  writtenText,
   type ValueSummary,
-} from './expressions';
-import {
-  isAccessTokenMember,
-  isAuthorizationHeaderName,
-  isBlankOrBearerPrefix,
-  isExpiresInMember,
-  isExpiryName,
-  isHeaderSetterName,
-  isLifetimeName,
-  isTokenFunctionName,
-  isTokenishName,
-  isTokenVariableName,
-  SNIPPET_REQUEST_METHOD,
-  startsWithBasicScheme,
-} from '../vocabulary';
+} from './value-summary';
 
 /**
  * What a whole piece of Snippet code says about its names, gathered before the in-order pass: which variables
@@ -129,7 +123,6 @@ export function readsExpiresIn(e: Expression): boolean {
 }
 
 export function collectSnippetFacts(program: Program, code: string): SnippetFacts {
-  clearTraversalStack();
   const assigns: AssignStatement[] = [];
   const conditions: Expression[] = [];
   const functions: FunctionDeclaration[] = [];
@@ -143,11 +136,8 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   const openLoopBodies: Block[] = [];
   /** The calls of an expression, found by a loop of its own (faster than a callback per node). */
   const noteCalls = (expression: Expression): void => {
-    const stack = traversalStack;
-    const base = stack.length;
-    stack.push(expression);
-    while (stack.length > base) {
-      const x = stack.pop()!;
+    const nodes = new ExpressionWalk(expression);
+    for (let x = nodes.next(); x; x = nodes.next()) {
       if (x.kind === 'Call') {
         if (loopDepth > 0 && x.callee.kind === 'Identifier') calledInLoops.add(x.callee.folded);
         const method = x.callee.kind === 'Member' ? x.callee.propertyFolded : '';
@@ -155,7 +145,6 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
         const innermost = openLoopBodies[openLoopBodies.length - 1];
         if (innermost && method === SNIPPET_REQUEST_METHOD) restCallLoopBodies.add(innermost);
       }
-      pushExpressionChildren(x, stack);
     }
   };
   walk(

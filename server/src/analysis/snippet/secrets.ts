@@ -4,13 +4,13 @@ import {
   basicPasswordInText,
   credentialsInText,
   encodedBasicCredentialsInText,
-  isBase64EncoderName,
   isPlaceholderValue,
-  isTokenVariableName,
   secretKindOfName,
   tokenInValue,
   type CredentialFinding,
-} from '../vocabulary';
+} from '../vocabulary/credential-patterns';
+import { isAuthorizationHeaderName, isBase64EncoderName } from '../vocabulary/http';
+import { isTokenVariableName } from '../vocabulary/names';
 import { calleeName, contentRange, unwrap } from './expressions';
 
 /**
@@ -22,7 +22,8 @@ export type LiteralFinding = CredentialFinding;
 
 /** Credentials in one piece of text (a literal's text part or a comment) that starts at code offset `start`. */
 export function findingsInText(text: string, start: number): LiteralFinding[] {
-  return credentialsInText(text).map((finding) => ({ ...finding, valueRange: shift(finding.valueRange, start) }));
+  const found = credentialsInText(text);
+  return found.length === 0 ? found : found.map((f) => ({ ...f, valueRange: shift(f.valueRange, start) }));
 }
 
 /**
@@ -65,7 +66,7 @@ export function headerLiteralFinding(headerName: string, value: Expression, code
   if (range === null || !isStaticText(literal)) return null;
   const written = code.slice(range.start, range.end);
   if (isPlaceholderValue(written)) return null;
-  if (headerName.trim().toLowerCase() === 'authorization') {
+  if (isAuthorizationHeaderName(headerName)) {
     const encoded = encodedBasicCredentialsInText(written);
     return encoded ? { kind: 'secret', what: 'basic-credentials', valueRange: shift(encoded, range.start) } : null;
   }

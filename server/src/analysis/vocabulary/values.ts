@@ -24,11 +24,13 @@ const WHOLE_NUMBER = /^-?\d+$/;
 /** A number, or text that is a whole number (`"401"` is compared as a number, as Studio does). */
 export function numberOf(value: PlainValue): number | undefined {
   if (value.kind === 'number') return Number.isFinite(value.value) ? value.value : undefined;
-  if (value.kind === 'text') {
-    const text = value.text.trim();
-    if (WHOLE_NUMBER.test(text)) return Number(text);
-  }
-  return undefined;
+  return value.kind === 'text' ? wholeNumberIn(value.text) : undefined;
+}
+
+/** The whole number some text is (blanks around it allowed), or undefined. */
+export function wholeNumberIn(text: string): number | undefined {
+  const trimmed = text.trim();
+  return WHOLE_NUMBER.test(trimmed) ? Number(trimmed) : undefined;
 }
 
 /** No value at all: blank text (`""`, `" "`), `null`, `undefined`. What a token presence test compares with. */
