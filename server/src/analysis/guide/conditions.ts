@@ -2,19 +2,12 @@ import type { AnyNode, BinaryExpression } from 'acorn';
 import type { TextRange } from '../../common/text-range';
 import type { ExpiryCheck, StatusCheck } from '../model/flow-model';
 import type { DocumentState, StatusLink, UnitState } from './extract-state';
+import { isLatestStatusVariable, isLengthMember, isStatusCodeMember, STATUS_MEMBER } from '../vocabulary/http';
+import { isJavaScriptGlobalName } from '../vocabulary/javascript';
+import { foldName, isRandomName, isTokenVariableName } from '../vocabulary/names';
+import { isAbsentValue } from '../vocabulary/values';
+import { forEachNode } from '../../syntax/guide/walk';
 import {
-  foldName,
-  isAbsentValue,
-  isJavaScriptGlobalName,
-  isLatestStatusVariable,
-  isLengthMember,
-  isRandomName,
-  isStatusCodeMember,
-  isTokenVariableName,
-  STATUS_MEMBER,
-} from '../vocabulary';
-import {
-  childNodes,
   dottedName,
   numericValue,
   plainValueOf,
@@ -296,8 +289,8 @@ function tokenRead(node: AnyNode, doc: DocumentState): string | undefined {
 }
 
 /**
- * Variables a condition reads, folded, in source order: identifiers (not property names or object keys, not
- * JavaScript globals) and `{name}` substitutions inside its strings.
+ * Variables a condition reads, folded, in source order: identifiers (not property names or object keys, which are
+ * no children in the walk; not JavaScript globals) and `{name}` substitutions inside its strings.
  */
 export function readsOf(root: AnyNode): string[] {
   const reads: string[] = [];
@@ -308,28 +301,21 @@ export function readsOf(root: AnyNode): string[] {
     seen.add(folded);
     reads.push(folded);
   };
-  const stack: AnyNode[] = [root];
-  let budget = 50_000;
-  while (stack.length > 0 && budget-- > 0) {
-    const node = stack.pop()!;
+  forEachNode(root, (node) => {
     if (node.type === 'Identifier') {
       add(node.name);
-      continue;
+      return false;
     }
     const text = stringValue(node);
     if (text !== undefined) {
       for (const name of substitutionNames(text)) add(name);
-      continue;
+      return false;
     }
     if (node.type === 'TemplateLiteral') {
       for (const quasi of node.quasis)
         for (const name of substitutionNames(quasi.value.cooked ?? quasi.value.raw)) add(name);
     }
-    let children = childNodes(node);
-    if (node.type === 'MemberExpression' && !node.computed)
-      children = children.filter((child) => child !== node.property);
-    if (node.type === 'Property' && !node.computed) children = children.filter((child) => child !== node.key);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
+    return true;
+  });
   return reads;
 }

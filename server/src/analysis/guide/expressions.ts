@@ -1,16 +1,9 @@
 import type { AnyNode, Literal, TemplateLiteral } from 'acorn';
 import type { TextRange } from '../../common/text-range';
-import {
-  COMPUTED,
-  foldName,
-  isPerContactName,
-  isRandomName,
-  isValueKeepingFunction,
-  isValueKeepingMethod,
-  NOTHING,
-  UNREADABLE,
-  type PlainValue,
-} from '../vocabulary';
+import { someNode } from '../../syntax/guide/walk';
+import { isValueKeepingFunction, isValueKeepingMethod } from '../vocabulary/javascript';
+import { foldName, isPerContactName, isRandomName } from '../vocabulary/names';
+import { COMPUTED, NOTHING, type PlainValue, UNREADABLE } from '../vocabulary/values';
 
 /**
  * Small readers of acorn expressions in the guide's notation. They never throw on acorn-loose trees: every field
@@ -153,56 +146,6 @@ export function variableRead(node: AnyNode | null | undefined): string | undefin
   }
   const dotted = dottedName(value);
   return dotted !== undefined ? foldName(dotted) : undefined;
-}
-
-/** Children of a node in source order (any node type, acorn-loose included). */
-export function childNodes(node: AnyNode): AnyNode[] {
-  const children: AnyNode[] = [];
-  for (const key of Object.keys(node)) {
-    if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range') continue;
-    const value: unknown = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const element of value) if (isNodeLike(element)) children.push(element);
-    } else if (isNodeLike(value)) {
-      children.push(value);
-    }
-  }
-  // Usually the children come in source order already, each once (this runs for every node visited).
-  let ordered = true;
-  for (let i = 1; i < children.length && ordered; i++) ordered = children[i - 1]!.start < children[i]!.start;
-  if (ordered) return children;
-  // acorn-loose shares one node between a shorthand property's key and value.
-  const unique = [...new Set(children)];
-  return unique.sort((a, b) => a.start - b.start);
-}
-
-function isNodeLike(value: unknown): value is AnyNode {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as { type?: unknown; start?: unknown; end?: unknown };
-  return typeof candidate.type === 'string' && typeof candidate.start === 'number' && typeof candidate.end === 'number';
-}
-
-/** Visits `root` and everything under it, pre-order, iteratively (deep trees cannot overflow the stack). */
-export function forEachNode(root: AnyNode, visit: (node: AnyNode) => unknown): void {
-  const stack: AnyNode[] = [root];
-  let budget = 200_000;
-  while (stack.length > 0 && budget-- > 0) {
-    const node = stack.pop()!;
-    if (visit(node) === false) continue;
-    const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-}
-
-/** True when some node under `root` satisfies `test`. */
-export function someNode(root: AnyNode, test: (node: AnyNode) => boolean): boolean {
-  let found = false;
-  forEachNode(root, (node) => {
-    if (found) return false;
-    if (test(node)) found = true;
-    return !found;
-  });
-  return found;
 }
 
 /**

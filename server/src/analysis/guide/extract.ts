@@ -6,7 +6,8 @@ import { constantVariables } from './constants';
 import { DocumentState, UnitState } from './extract-state';
 import { credentialsInText } from './literals';
 import { longRunningLabel, planUnits, type UnitPlan } from './units';
-import { TOP_LEVEL, UnitWalker } from './unit-walker';
+import { UnitWalker } from './unit-walker';
+import { TOP_LEVEL } from './walk-context';
 import { UnitDraft } from './unit-draft';
 
 /**

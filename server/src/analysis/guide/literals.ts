@@ -2,15 +2,14 @@ import type { AnyNode } from 'acorn';
 import type { TextRange } from '../../common/text-range';
 import {
   basicPasswordInText,
+  type CredentialFinding,
   credentialsInText as credentialsIn,
   encodedBasicCredentialsInText,
-  foldName,
   isPlaceholderValue,
-  isTokenVariableName,
   secretKindOfName,
   tokenInValue,
-  type CredentialFinding,
-} from '../vocabulary';
+} from '../vocabulary/credential-patterns';
+import { foldName, isTokenVariableName } from '../vocabulary/names';
 import { innerRange, isStringLiteral, plainTemplate } from './expressions';
 
 /**

@@ -1,5 +1,5 @@
 import type { AnyNode } from 'acorn';
-import { isStringifyName, isTextKeepingFunction, isTextKeepingMethod } from '../vocabulary';
+import { isStringifyName, isTextKeepingFunction, isTextKeepingMethod } from '../vocabulary/javascript';
 import { calleeName, dottedName, propertyName, stringValue } from './expressions';
 
 /** Static text of a local variable already known (folded name), when the extractor has seen it assigned. */

@@ -1,7 +1,8 @@
 import type { AnyNode } from 'acorn';
 import type { TextRange } from '../../common/text-range';
 import { innerRange, isStringLiteral, unwrapValue, variableRead } from './expressions';
-import { bearerWordIndex, foldName } from '../vocabulary';
+import { bearerWordIndex } from '../vocabulary/http';
+import { foldName } from '../vocabulary/names';
 
 /** A piece of a string expression: raw literal text (document range, escapes as written) or a non-literal value. */
 export type StringPart =

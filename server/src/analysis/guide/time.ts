@@ -1,21 +1,18 @@
 import type { AnyNode } from 'acorn';
 import type { DocumentState, ExpiryValue, UnitState } from './extract-state';
+import { isExpiresInMember, isJsonParseName } from '../vocabulary/http';
+import { foldName, isExpiryName, isLifetimeName, isTokenishName } from '../vocabulary/names';
 import {
-  foldName,
-  isExpiresInMember,
-  isExpiryName,
-  isJsonParseName,
-  isLifetimeName,
   isNowConstruction,
   isNowFunctionName,
   isNowMethodCall,
   isNowName,
   isNumberConversionName,
   isSameInstantMethod,
-  isTokenishName,
   MILLISECONDS_PER_SECOND,
-} from '../vocabulary';
-import { calleeName, numericValue, propertyName, someNode, variableRead } from './expressions';
+} from '../vocabulary/time';
+import { someNode } from '../../syntax/guide/walk';
+import { calleeName, numericValue, propertyName, variableRead } from './expressions';
 
 /**
  * Time in the guide's notation: what reads as "now", what reads as an expiry variable, and what an assignment of an

@@ -1,7 +1,7 @@
 import type { TextRange } from '../../common/text-range';
 import { LineIndex } from '../../documents/line-index';
 import type { SnippetBlock, GuideItem, GuideParseResult } from '../../syntax/guide/ast';
-import { commentSaysTimePasses, isLongRunningLineName } from '../vocabulary';
+import { commentSaysTimePasses, isLongRunningLineName } from '../vocabulary/long-running-actions';
 import { credentialsInText } from './literals';
 
 /**

@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnyNode } from 'acorn';
+import * as acornWalk from 'acorn-walk';
+import { parseGuide } from '../../../server/src/syntax/guide';
+import { childrenOf, forEachNode, walkNodes, walkWithAncestors } from '../../../server/src/syntax/guide/walk';
+import { ExpressionWalk, walk, type AstNode, type Expression } from '../../../server/src/syntax/snippet/ast';
+import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
+
+const ROOT = join(__dirname, '../../..');
+
+function filesEndingWith(extension: string, ...folders: string[]): string[] {
+  const found: string[] = [];
+  const visit = (path: string): void => {
+    if (statSync(path).isDirectory()) for (const entry of readdirSync(path).sort()) visit(join(path, entry));
+    else if (path.endsWith(extension)) found.push(path);
+  };
+  for (const folder of folders) visit(join(ROOT, folder));
+  return found;
+}
+
+/** Every acorn tree of a `.studio` file: SNIPPET bodies, script-level values and decisions. */
+function acornTrees(text: string): AnyNode[] {
+  const trees: AnyNode[] = [];
+  for (const item of parseGuide(text).items) {
+    if (item.kind === 'SnippetBlock') trees.push(item.program);
+    else if (item.kind === 'ScriptAssign' && item.value) trees.push(item.value);
+    else if (item.kind === 'Decision' && item.expression) trees.push(item.expression);
+  }
+  return trees;
+}
+
+describe('one walker per syntax tree', () => {
+  const guideFiles = filesEndingWith('.studio', 'examples', 'test/fixtures');
+
+  it('the acorn walker visits the nodes acorn-walk does, in the same order, on every .studio fixture', () => {
+    assert.ok(guideFiles.length >= 20, `only ${guideFiles.length} files`);
+    for (const file of guideFiles) {
+      for (const tree of acornTrees(readFileSync(file, 'utf8'))) {
+        const ours: AnyNode[] = [];
+        walkNodes(tree, (node) => ours.push(node));
+        const theirs: AnyNode[] = [];
+        acornWalk.full(tree, (node) => theirs.push(node));
+        assert.deepEqual(
+          ours.map((n) => `${n.type}@${n.start}`),
+          theirs.map((n) => `${n.type}@${n.start}`),
+          file,
+        );
+        const ourAncestors: string[] = [];
+        walkWithAncestors(tree, (_node, ancestors) => ourAncestors.push(ancestors.map((a) => a.type).join('>')));
+        const theirAncestors: string[] = [];
+        acornWalk.fullAncestor(tree, (_node, _state, ancestors) =>
+          theirAncestors.push(ancestors.map((a) => a.type).join('>')),
+        );
+        assert.deepEqual(ourAncestors, theirAncestors, file);
+      }
+    }
+  });
+
+  it('pre-order forEachNode meets the same nodes, a parent before its children, and can skip a subtree', () => {
+    const [program] = acornTrees(
+      'SNIPPET\nvar req = new CXone.HttpRequest();\nreq.headers["Authorization"] = "Bearer " + tok;\nEND SNIPPET\n',
+    );
+    const types: string[] = [];
+    forEachNode(program!, (node) => {
+      types.push(node.type);
+      return node.type !== 'NewExpression';
+    });
+    assert.deepEqual(types.slice(0, 5), [
+      'Program',
+      'VariableDeclaration',
+      'VariableDeclarator',
+      'Identifier',
+      'NewExpression',
+    ]);
+    assert.ok(!types.includes('MemberExpression') || types.indexOf('MemberExpression') > 5);
+    assert.equal(types.filter((t) => t === 'Identifier').length, 3, 'req, req and tok: no property names');
+  });
+
+  it('walks the longest concatenation acorn parses (3,000 terms) without recursion', () => {
+    const body = `var s = ${Array.from({ length: 3_000 }, (_, i) => `"p${i}"`).join(' + ')};`;
+    const [program] = acornTrees(`SNIPPET\n${body}\nEND SNIPPET\n`);
+    let literals = 0;
+    walkNodes(program!, (node) => {
+      if (node.type === 'Literal') literals++;
+    });
+    assert.equal(literals, 3_000);
+    assert.equal(childrenOf(program!).length, 1);
+  });
+
+  it('ExpressionWalk meets the expression nodes walk meets, in the same order, and can leave out called names', () => {
+    for (const file of filesEndingWith('.snippet', 'examples', 'test/fixtures/rules')) {
+      const { program } = parseSnippet(readFileSync(file, 'utf8'));
+      walk(program, (node: AstNode) => {
+        if (node.kind !== 'Assign' && node.kind !== 'ExpressionStatement') return undefined;
+        const root: Expression = node.kind === 'Assign' ? node.value : node.expression;
+        const viaWalk: string[] = [];
+        walk(root, (n) => {
+          viaWalk.push(`${n.kind}@${n.range.start}`);
+        });
+        const viaExpressionWalk: string[] = [];
+        const nodes = new ExpressionWalk(root);
+        for (let n = nodes.next(); n; n = nodes.next()) viaExpressionWalk.push(`${n.kind}@${n.range.start}`);
+        assert.deepEqual(viaExpressionWalk, viaWalk, file);
+        return false;
+      });
+    }
+    const { program } = parseSnippet('ASSIGN x = GetOAuthToken(tokenUrl) + proxy.MakeRestRequest(url, "", 0, "GET")');
+    const assign = program.body[0]!;
+    assert.ok(assign.kind === 'Assign');
+    const names: string[] = [];
+    const nodes = new ExpressionWalk(assign.value, false);
+    for (let n = nodes.next(); n; n = nodes.next()) if (n.kind === 'Identifier') names.push(n.name);
+    assert.deepEqual(names, ['tokenUrl', 'proxy', 'url']);
+  });
+});
