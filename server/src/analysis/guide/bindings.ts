@@ -24,7 +24,7 @@ import {
 import type { Requests } from './requests';
 import { analyzeExpiryValue, expiryVariableRead, isNowExpression, isNowPlus, responseCallOf } from './time';
 import type { UnitDraft } from './unit-draft';
-import { guarded, rangeOf, type UnitScope, type WalkContext } from './walk-context';
+import { guarded, nodeRange, type UnitScope, type WalkContext } from './walk-context';
 
 interface TokenSource {
   readonly source: TokenAcquireEvent['source'];
@@ -179,7 +179,7 @@ export class Bindings {
     if (value) {
       // Member targets were checked with their property name in `assignment`.
       if (!member) this.scope.namedLiteral(name.slice(name.lastIndexOf('.') + 1), value, ctx);
-      if (constant !== undefined) this.unit.numericConstants.set(folded, { value: constant, range: rangeOf(value) });
+      if (constant !== undefined) this.unit.numericConstants.set(folded, { value: constant, range: nodeRange(value) });
       if (random) this.unit.jitterVariables.add(folded);
       if (isNow) this.unit.nowVariables.add(folded);
       if (bearer.length > 0) this.unit.bearerValues.set(folded, bearer);

@@ -30,7 +30,7 @@ import { basicCredentialsFinding, encodedBasicFinding } from './literals';
 import { staticText } from './static-text';
 import { stringParts, variablesAfterBearer, variablesInString } from './string-parts';
 import type { UnitDraft } from './unit-draft';
-import { keyName, rangeOf, type UnitScope, type WalkContext } from './walk-context';
+import { keyName, nodeRange, type UnitScope, type WalkContext } from './walk-context';
 
 /**
  * Requests in the guide's notation: a `new CXone.HttpRequest()` configured by its properties (`req.url`,
@@ -121,7 +121,7 @@ export class Requests {
     const isAuthorization = isAuthorizationHeaderName(header);
     if (isAuthorization) {
       const encoded = encodedBasicFinding(this.text, value);
-      if (encoded) this.draft.emitLiteral(encoded, rangeOf(value), ctx);
+      if (encoded) this.draft.emitLiteral(encoded, nodeRange(value), ctx);
     } else {
       this.scope.namedLiteral(header, value, ctx);
     }
@@ -143,11 +143,11 @@ export class Requests {
     if (core.type === 'Identifier') {
       const held = this.unit.bearerValues.get(foldName(core.name));
       if (held) return held;
-      return [this.use(foldName(core.name), rangeOf(core), ctx)];
+      return [this.use(foldName(core.name), nodeRange(core), ctx)];
     }
     if (core.type === 'MemberExpression') {
       const dotted = dottedName(core);
-      return dotted === undefined ? [] : [this.use(foldName(dotted), rangeOf(core), ctx)];
+      return dotted === undefined ? [] : [this.use(foldName(dotted), nodeRange(core), ctx)];
     }
     const substituted = singleSubstitution(core);
     if (substituted !== undefined) {
@@ -206,7 +206,7 @@ export class Requests {
         isBufferFrom(callee.object.name, name))
     ) {
       const finding = basicCredentialsFinding(this.text, node.arguments[0]);
-      if (finding) this.draft.emitLiteral(finding, rangeOf(node.arguments[0]!), ctx);
+      if (finding) this.draft.emitLiteral(finding, nodeRange(node.arguments[0]!), ctx);
       return;
     }
     if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return;
@@ -237,7 +237,7 @@ export class Requests {
     const isTokenRequest =
       (url !== undefined && isTokenEndpointUrl(url, this.doc.settings.tokenEndpointPatterns)) ||
       (body !== undefined && isTokenRequestBody(body));
-    const range = rangeOf(node);
+    const range = nodeRange(node);
     const draft = this.draft.emit(
       {
         kind: 'rest-call',

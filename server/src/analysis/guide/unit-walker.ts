@@ -16,7 +16,7 @@ import type { DocumentState, UnitState } from './extract-state';
 import { numericValue } from './expressions';
 import { Requests } from './requests';
 import type { UnitDraft } from './unit-draft';
-import { guarded, keyName, rangeOf, TOP_LEVEL, uniqueFolded, UnitScope, type WalkContext } from './walk-context';
+import { guarded, keyName, nodeRange, TOP_LEVEL, uniqueFolded, UnitScope, type WalkContext } from './walk-context';
 
 /** Deeper nesting than this is not analysed (the parser already reports absurd nesting). */
 const MAX_DEPTH = 400;
@@ -114,7 +114,7 @@ export class UnitWalker {
         return this.scope.inStatement(this.setByStart.get(node.start)?.range ?? node, () => {
           const set = this.setByStart.get(node.start);
           if (node.expression.type === 'AssignmentExpression') {
-            this.bindings.assignment(node.expression, ctx, set ? set.range : rangeOf(node), set ? true : undefined);
+            this.bindings.assignment(node.expression, ctx, set ? set.range : nodeRange(node), set ? true : undefined);
           } else {
             this.visit(node.expression, ctx);
           }
@@ -127,7 +127,7 @@ export class UnitWalker {
           body.type === 'ExpressionStatement' &&
           body.expression.type === 'AssignmentExpression'
         ) {
-          const range = this.setByStart.get(node.start)?.range ?? rangeOf(node);
+          const range = this.setByStart.get(node.start)?.range ?? nodeRange(node);
           return this.scope.inStatement(range, () =>
             this.bindings.assignment(body.expression as AssignmentExpression, ctx, range, true),
           );
@@ -146,7 +146,7 @@ export class UnitWalker {
               this.scope.unit.forget(foldName(declarator.id.name));
               continue;
             }
-            const range = node.declarations.length === 1 ? rangeOf(node) : rangeOf(declarator);
+            const range = node.declarations.length === 1 ? nodeRange(node) : nodeRange(declarator);
             this.bindings.bind(declarator.id.name, declarator.init, { range, persistent: false }, ctx);
           }
         });
@@ -178,15 +178,15 @@ export class UnitWalker {
       case 'ReturnStatement':
         return this.scope.inStatement(node, () => {
           this.visit(node.argument, ctx);
-          if (!ctx.inFunction) this.scope.draft.emit({ kind: 'error-path', range: rangeOf(node) }, ctx);
+          if (!ctx.inFunction) this.scope.draft.emit({ kind: 'error-path', range: nodeRange(node) }, ctx);
         });
       case 'ThrowStatement':
         return this.scope.inStatement(node, () => {
           this.visit(node.argument, ctx);
-          this.scope.draft.emit({ kind: 'error-path', range: rangeOf(node) }, ctx);
+          this.scope.draft.emit({ kind: 'error-path', range: nodeRange(node) }, ctx);
         });
       case 'AssignmentExpression':
-        return this.bindings.assignment(node, ctx, rangeOf(node), undefined);
+        return this.bindings.assignment(node, ctx, nodeRange(node), undefined);
       case 'CallExpression':
         return this.requests.call(node, ctx);
       case 'Literal':
@@ -230,7 +230,7 @@ export class UnitWalker {
     const id = this.scope.doc.nextConditionId();
     this.scope.draft.addCondition({
       id,
-      range: rangeOf(test),
+      range: nodeRange(test),
       reads: facts.reads,
       ...(facts.expiryCheck ? { expiryCheck: facts.expiryCheck } : {}),
       ...(facts.statusCheck ? { statusCheck: facts.statusCheck } : {}),

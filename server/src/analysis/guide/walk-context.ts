@@ -51,13 +51,13 @@ export class UnitScope {
 
   /** Literal credentials written inside a string or template literal. */
   literal(node: AnyNode, ctx: WalkContext): void {
-    for (const finding of literalFindings(this.doc.text, node)) this.draft.emitLiteral(finding, rangeOf(node), ctx);
+    for (const finding of literalFindings(this.doc.text, node)) this.draft.emitLiteral(finding, nodeRange(node), ctx);
   }
 
   /** A literal stored under a name that says it is a secret or a token (`clientSecret`, `accessToken`). */
   namedLiteral(name: string, value: AnyNode, ctx: WalkContext): void {
     const finding = namedLiteralFinding(this.doc.text, name, value);
-    if (finding) this.draft.emitLiteral(finding, rangeOf(value), ctx);
+    if (finding) this.draft.emitLiteral(finding, nodeRange(value), ctx);
   }
 }
 
@@ -65,7 +65,8 @@ export function guarded(ctx: WalkContext, conditionId: number, branch: Guard['br
   return { ...ctx, guards: [...ctx.guards, { conditionId, branch }] };
 }
 
-export function rangeOf(node: TextRange): TextRange {
+/** A node's range as a plain range (acorn nodes carry more than start and end). */
+export function nodeRange(node: TextRange): TextRange {
   return { start: node.start, end: node.end };
 }
 

@@ -91,7 +91,7 @@ export function methodCall(e: Expression, method: string): (CallExpression & { c
 }
 
 /** The one interpolated expression of `"{expr}"` (surrounding whitespace allowed), else null. */
-export function soleInterpolation(e: Expression): Expression | null {
+function soleInterpolation(e: Expression): Expression | null {
   if (e.kind !== 'StringLiteral') return null;
   let found: Expression | null = null;
   for (const part of e.parts) {
@@ -142,7 +142,7 @@ export function numberValue(e: Expression): number | undefined {
   return x.parts.length === 0 ? undefined : numberOf(plainValueOf(x));
 }
 
-export const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['=', '!=', '<', '<=', '>', '>=']);
+const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['=', '!=', '<', '<=', '>', '>=']);
 const ORDERING_OPERATORS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 
 export function isOrdering(op: string): boolean {
@@ -192,13 +192,6 @@ function isLogical(e: Expression): e is BinaryExpression {
 /** A comparison leaf (`=`, `!=`, `<`, `<=`, `>`, `>=`). */
 export function asComparison(e: Expression): BinaryExpression | null {
   return e.kind === 'Binary' && COMPARISON_OPERATORS.has(e.operator) ? e : null;
-}
-
-/** Variables an expression reads: identifiers that are not called functions, folded, once each, in order. */
-export function variablesRead(e: Expression): string[] {
-  const seen = new Set<string>();
-  for (const id of identifiersRead(e)) seen.add(id.folded);
-  return [...seen];
 }
 
 /** Identifier nodes an expression reads (not called functions), in source order. */

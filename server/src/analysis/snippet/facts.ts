@@ -337,7 +337,7 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
 }
 
 /** `AddHeader("Authorization", …)`: the header name is a literal "Authorization" (any case). */
-export function isAuthorizationName(e: Expression | undefined): boolean {
+function isAuthorizationName(e: Expression | undefined): boolean {
   if (!e) return false;
   const x = unwrap(e);
   return (

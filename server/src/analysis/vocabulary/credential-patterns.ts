@@ -99,7 +99,7 @@ export function isPlaceholderValue(value: string): boolean {
   return false;
 }
 
-export interface CredentialInText {
+interface CredentialInText {
   readonly kind: SecretKind;
   /** Offsets of the literal value inside the searched text. */
   readonly valueRange: TextRange;
@@ -113,7 +113,7 @@ const SUBSTITUTION = /\{[^}]*\}/;
  * Literal credentials in a form/query string: `client_secret=abc`, `password=abc`, `apiKey=abc`.
  * Values that are substitutions (`{SECURE_CLIENT_SECRET}`) or placeholders are not reported.
  */
-export function credentialsInFormText(text: string): CredentialInText[] {
+function credentialsInFormText(text: string): CredentialInText[] {
   const found: CredentialInText[] = [];
   if (!text.includes('=')) return found; // every pair has one
   FORM_PAIR.lastIndex = 0;
@@ -135,7 +135,7 @@ const MIN_BEARER_LENGTH = 27;
  * A literal bearer token: `Bearer <20+ token characters>` with no substitution in it. Returns the
  * token's offsets inside `text` (without the `Bearer ` prefix).
  */
-export function bearerTokenInText(text: string): TextRange | undefined {
+function bearerTokenInText(text: string): TextRange | undefined {
   if (text.length < MIN_BEARER_LENGTH) return undefined;
   const match = BEARER_TOKEN.exec(text);
   if (!match) return undefined;

@@ -136,6 +136,3 @@ export function isBase64EncoderName(folded: string): boolean {
 
 /** Real Snippet: `obj.throw()` raises an error. */
 export const THROW_METHOD = 'throw';
-
-/** Real Snippet: `{obj.asjson()}` writes a dynamic object's members as JSON. */
-export const AS_JSON_METHOD = 'asjson';

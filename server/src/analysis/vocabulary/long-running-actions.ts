@@ -53,11 +53,6 @@ export function longRunningReason(type: string): string | undefined {
   return LONG_RUNNING_ACTIONS.get(type.trim().toUpperCase());
 }
 
-/** Every long-running action type, upper-case. */
-export function longRunningActionTypes(): string[] {
-  return [...LONG_RUNNING_ACTIONS.keys()];
-}
-
 /**
  * Words the guide's flow sketches use for long waits that are no Desktop Studio action type (so not in the list
  * above): `QUEUE "Billing"`, `GETDIGITS`.
