@@ -736,6 +736,30 @@ END SNIPPET
   {},
 );
 
+const errorResetToZero = oneAction(
+  'an error variable set to "0" on failure is a reset, not an error path',
+  `ASSIGN freshToken = GetOAuthToken()
+ASSIGN api = GetRESTProxy()
+api.AddHeader("Authorization", "Bearer {freshToken}")
+ASSIGN account = api.MakeRestRequest("https://api.example-core.com/accounts/{ANI}", "", 0, "GET") // @call
+IF api.StatusCode != 200
+{
+  ASSIGN apiError = "0"
+}`,
+  `SNIPPET
+var freshToken = GetOAuthToken();
+var api = new CXone.HttpRequest();
+api.url = "https://api.example-core.com/accounts/{ANI}";
+api.headers["Authorization"] = "Bearer " + freshToken;
+var account = api.send(); // @call
+if (account.statusCode != 200) {
+  SET apiError = "0";
+}
+END SNIPPET
+`,
+  { '@call': ['unchecked-auth-status'] },
+);
+
 export const PROGRAMS: readonly EquivalentPrograms[] = [
   patternA,
   tokExpRefresh,
@@ -762,4 +786,5 @@ export const PROGRAMS: readonly EquivalentPrograms[] = [
   sixteenCharacterToken,
   placeholderToken,
   basicSchemeWithoutCredentials,
+  errorResetToZero,
 ];
