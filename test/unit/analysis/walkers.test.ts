@@ -5,7 +5,13 @@ import type { AnyNode } from 'acorn';
 import * as acornWalk from 'acorn-walk';
 import { parseGuide } from '../../../server/src/syntax/guide';
 import { childrenOf, forEachNode, walkNodes, walkWithAncestors } from '../../../server/src/syntax/guide/walk';
-import { ExpressionWalk, walk, type AstNode, type Expression } from '../../../server/src/syntax/snippet/ast';
+import {
+  pushExpressionChildren,
+  walk,
+  type AstNode,
+  type Expression,
+  type ExpressionNode,
+} from '../../../server/src/syntax/snippet/ast';
 import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
 
 const ROOT = join(__dirname, '../../..');
@@ -89,7 +95,16 @@ describe('one walker per syntax tree', () => {
     assert.equal(childrenOf(program!).length, 1);
   });
 
-  it('ExpressionWalk meets the expression nodes walk meets, in the same order, and can leave out called names', () => {
+  it('a loop over pushExpressionChildren meets the nodes walk meets, in order, and can leave out called names', () => {
+    const loopOrder = (root: Expression, calledNames: boolean): string[] => {
+      const seen: string[] = [];
+      const stack: ExpressionNode[] = [root];
+      for (let n = stack.pop(); n; n = stack.pop()) {
+        seen.push(`${n.kind}@${n.range.start}`);
+        pushExpressionChildren(n, stack, calledNames);
+      }
+      return seen;
+    };
     for (const file of filesEndingWith('.snippet', 'examples', 'test/fixtures/rules')) {
       const { program } = parseSnippet(readFileSync(file, 'utf8'));
       walk(program, (node: AstNode) => {
@@ -99,19 +114,17 @@ describe('one walker per syntax tree', () => {
         walk(root, (n) => {
           viaWalk.push(`${n.kind}@${n.range.start}`);
         });
-        const viaExpressionWalk: string[] = [];
-        const nodes = new ExpressionWalk(root);
-        for (let n = nodes.next(); n; n = nodes.next()) viaExpressionWalk.push(`${n.kind}@${n.range.start}`);
-        assert.deepEqual(viaExpressionWalk, viaWalk, file);
+        assert.deepEqual(loopOrder(root, true), viaWalk, file);
         return false;
       });
     }
     const { program } = parseSnippet('ASSIGN x = GetOAuthToken(tokenUrl) + proxy.MakeRestRequest(url, "", 0, "GET")');
     const assign = program.body[0]!;
     assert.ok(assign.kind === 'Assign');
-    const names: string[] = [];
-    const nodes = new ExpressionWalk(assign.value, false);
-    for (let n = nodes.next(); n; n = nodes.next()) if (n.kind === 'Identifier') names.push(n.name);
-    assert.deepEqual(names, ['tokenUrl', 'proxy', 'url']);
+    const text = 'ASSIGN x = GetOAuthToken(tokenUrl) + proxy.MakeRestRequest(url, "", 0, "GET")';
+    const identifiers = loopOrder(assign.value, false)
+      .filter((n) => n.startsWith('Identifier@'))
+      .map((n) => /^\w+/.exec(text.slice(Number(n.split('@')[1])))![0]);
+    assert.deepEqual(identifiers, ['tokenUrl', 'proxy', 'url']);
   });
 });

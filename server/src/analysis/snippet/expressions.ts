@@ -1,10 +1,11 @@
 import type { TextRange } from '../../common/text-range';
 import {
-  ExpressionWalk,
+  pushExpressionChildren,
   walk,
   type BinaryExpression,
   type CallExpression,
   type Expression,
+  type ExpressionNode,
   type Identifier,
   type MemberExpression,
   type StringLiteral,
@@ -197,8 +198,11 @@ export function asComparison(e: Expression): BinaryExpression | null {
 /** Identifier nodes an expression reads (not called functions), in source order. */
 export function identifiersRead(e: Expression): Identifier[] {
   const out: Identifier[] = [];
-  const nodes = new ExpressionWalk(e, false);
-  for (let node = nodes.next(); node; node = nodes.next()) if (node.kind === 'Identifier') out.push(node);
+  const stack: ExpressionNode[] = [e];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind === 'Identifier') out.push(node);
+    else pushExpressionChildren(node, stack, false);
+  }
   return out;
 }
 

@@ -1,10 +1,11 @@
 import {
-  ExpressionWalk,
+  pushExpressionChildren,
   walk,
   type AssignStatement,
   type AstNode,
   type Block,
   type Expression,
+  type ExpressionNode,
   type ForeachStatement,
   type ForStatement,
   type FunctionDeclaration,
@@ -136,8 +137,9 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   const openLoopBodies: Block[] = [];
   /** The calls of an expression, found by a loop of its own (faster than a callback per node). */
   const noteCalls = (expression: Expression): void => {
-    const nodes = new ExpressionWalk(expression);
-    for (let x = nodes.next(); x; x = nodes.next()) {
+    const stack: ExpressionNode[] = [expression];
+    for (let x = stack.pop(); x; x = stack.pop()) {
+      pushExpressionChildren(x, stack);
       if (x.kind === 'Call') {
         if (loopDepth > 0 && x.callee.kind === 'Identifier') calledInLoops.add(x.callee.folded);
         const method = x.callee.kind === 'Member' ? x.callee.propertyFolded : '';

@@ -13,8 +13,9 @@ export type Site = A.StringText | A.CallExpression | A.MemberExpression | A.Iden
  */
 export function sitesOf(e: A.Expression, withReads: boolean): Site[] {
   const sites: Site[] = [];
-  const nodes = new A.ExpressionWalk(e, false);
-  for (let node = nodes.next(); node; node = nodes.next()) {
+  const stack: A.ExpressionNode[] = [e];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    A.pushExpressionChildren(node, stack, false);
     switch (node.kind) {
       case 'StringText':
       case 'Call':

@@ -1,4 +1,4 @@
-import { ExpressionWalk, type Expression } from '../../syntax/snippet/ast';
+import { pushExpressionChildren, type Expression, type ExpressionNode } from '../../syntax/snippet/ast';
 import { isExpiresInMember } from '../vocabulary/http';
 import { isRandomName } from '../vocabulary/names';
 import { isNowFunctionName, isNowName } from '../vocabulary/time';
@@ -26,8 +26,9 @@ export function summarizeValue(e: Expression): ValueSummary {
   let nowByName = false;
   let jitterByName = false;
   let readsExpiresIn = false;
-  const nodes = new ExpressionWalk(e);
-  for (let node = nodes.next(); node; node = nodes.next()) {
+  const stack: ExpressionNode[] = [e];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    pushExpressionChildren(node, stack);
     switch (node.kind) {
       case 'Identifier':
         names.push(node.folded);

@@ -200,8 +200,9 @@ export function credentialsInText(text: string): CredentialFinding[] {
     found.push({ kind: 'secret', what: credential.kind, valueRange: credential.valueRange });
   }
   JSON_PAIR.lastIndex = 0;
-  // Every pair has a colon; most text has none, and need not be searched.
-  for (let m = text.includes(':') ? JSON_PAIR.exec(text) : null; m; m = JSON_PAIR.exec(text)) {
+  // Every pair has a colon and quotes; most text has no colon, and need not be searched.
+  const mayHavePairs = text.includes(':') && (text.includes('"') || text.includes("'"));
+  for (let m = mayHavePairs ? JSON_PAIR.exec(text) : null; m; m = JSON_PAIR.exec(text)) {
     const kind = secretKindOfName(m[1]!);
     const value = m[2]!;
     if (!kind || isPlaceholderValue(value)) continue;

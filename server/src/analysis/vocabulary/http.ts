@@ -87,10 +87,8 @@ export function isBlankOrBearerPrefix(text: string): boolean {
 // ---------------------------------------------------------------- responses
 
 /** Response members holding its status code: `proxy.StatusCode`, `resp.statusCode`, `resp.status_code`. */
-const STATUS_CODE_MEMBER = /^status_?code$/;
-
 export function isStatusCodeMember(folded: string): boolean {
-  return STATUS_CODE_MEMBER.test(folded);
+  return folded === 'statuscode' || folded === 'status_code';
 }
 
 /** `resp.status` is a status code only on a variable known to hold a request or response (not `order.status`). */
@@ -102,17 +100,17 @@ export function isLatestStatusVariable(folded: string): boolean {
 }
 
 /** Response members holding the body text: `resp.body`, `resp.responseText`. */
-const RESPONSE_BODY_MEMBER = /^(?:body|responsetext|response|content|data)$/;
+const RESPONSE_BODY_MEMBERS: ReadonlySet<string> = new Set(['body', 'responsetext', 'response', 'content', 'data']);
 
 export function isResponseBodyMember(folded: string): boolean {
-  return RESPONSE_BODY_MEMBER.test(folded);
+  return RESPONSE_BODY_MEMBERS.has(folded);
 }
 
 /** Token response members holding the token's lifetime in seconds: `expires_in`, `expiresIn`, `expires`. */
-const EXPIRES_IN_MEMBER = /^(?:expires_?in|expires)$/;
+const EXPIRES_IN_MEMBERS: ReadonlySet<string> = new Set(['expires_in', 'expiresin', 'expires']);
 
 export function isExpiresInMember(folded: string): boolean {
-  return EXPIRES_IN_MEMBER.test(folded);
+  return EXPIRES_IN_MEMBERS.has(folded);
 }
 
 /** `JSON.parse(text)` (by its method name). */

@@ -14,8 +14,11 @@
 const NOW_NAME =
   /^(?:now|now_?(?:s|sec|secs|seconds|ms|ts|time|unix|epoch|utc)|current_?(?:time|timestamp|ts|epoch|unix)(?:_?(?:s|sec|secs|seconds|ms))?|time_?now|unix_?(?:now|time)|epoch_?now|utc|utc_?now)$/;
 
+/** First letters of every now name: most names start otherwise and need no pattern (this runs for every name). */
+const NOW_NAME_INITIALS = new Set(['n', 'c', 't', 'u', 'e']);
+
 export function isNowName(folded: string): boolean {
-  return NOW_NAME.test(folded);
+  return NOW_NAME_INITIALS.has(folded.charAt(0)) && NOW_NAME.test(folded);
 }
 
 /** Functions that return the current time: `now()`, `utcnow()`, `getdate()`, `getutcdate()`, `currentdatetime()`. */

@@ -469,10 +469,17 @@ export type ExpressionNode = Expression | StringPart;
 
 /**
  * Pushes the children of an expression-level node onto `stack` in reverse source order, so that popping them visits
- * them in source order: the children `forEachChild` gives, for traversals that run a loop of their own. (`walk`
- * calls a callback per node; once many different callbacks share it, that call costs more than the visit itself.)
+ * them in source order: the children `forEachChild` gives, for walks that run a loop of their own. This and `walk`
+ * are the Snippet tree's walker: `walk` calls back for every node (statements, enter and leave); an analysis that
+ * reads every expression of a document runs its own loop over its own stack instead, since a callback (or a walker
+ * object's `next()`) per node costs more than the visit itself:
+ *
+ *     const stack: ExpressionNode[] = [e];
+ *     for (let node = stack.pop(); node; node = stack.pop()) { …; pushExpressionChildren(node, stack); }
+ *
+ * With `calledNames` false the name of a called function (`f` in `f(x)`) is left out: it names no variable.
  */
-export function pushExpressionChildren(node: ExpressionNode, stack: ExpressionNode[]): void {
+export function pushExpressionChildren(node: ExpressionNode, stack: ExpressionNode[], calledNames = true): void {
   switch (node.kind) {
     case 'StringLiteral':
       for (let i = node.parts.length - 1; i >= 0; i--) stack.push(node.parts[i]!);
@@ -485,7 +492,7 @@ export function pushExpressionChildren(node: ExpressionNode, stack: ExpressionNo
       return;
     case 'Call':
       for (let i = node.args.length - 1; i >= 0; i--) stack.push(node.args[i]!);
-      stack.push(node.callee);
+      if (calledNames || node.callee.kind !== 'Identifier') stack.push(node.callee);
       return;
     case 'Index':
       stack.push(node.index, node.object);
@@ -509,48 +516,6 @@ export function pushExpressionChildren(node: ExpressionNode, stack: ExpressionNo
       const unknown: never = node;
       return unknown;
     }
-  }
-}
-
-/**
- * A pre-order walk in source order over an expression and everything below it, driven by the caller's own loop
- * rather than by a callback per node (these walks run for every expression of a document, and a callback shared by
- * many different callers costs more than the visit itself):
- *
- *     for (let node = nodes.next(); node; node = nodes.next()) { … nodes.skipChildren() … }
- *
- * Each walk owns its stack, so walks may nest. With `calledNames: false` the name of a called function (`f` in
- * `f(x)`) is left out: it names a function, not a variable. Long operator and member chains need no recursion.
- */
-export class ExpressionWalk {
-  private readonly stack: ExpressionNode[];
-  /** The node `next` returned last, whose children come next unless they are skipped. */
-  private pending: ExpressionNode | undefined;
-
-  constructor(
-    root: ExpressionNode,
-    private readonly calledNames = true,
-  ) {
-    this.stack = [root];
-  }
-
-  /** The next node, or undefined when the walk is over. */
-  next(): ExpressionNode | undefined {
-    const pending = this.pending;
-    if (pending !== undefined) {
-      if (!this.calledNames && pending.kind === 'Call' && pending.callee.kind === 'Identifier') {
-        for (let i = pending.args.length - 1; i >= 0; i--) this.stack.push(pending.args[i]!);
-      } else {
-        pushExpressionChildren(pending, this.stack);
-      }
-    }
-    this.pending = this.stack.pop();
-    return this.pending;
-  }
-
-  /** Leaves out the children of the node `next` returned last. */
-  skipChildren(): void {
-    this.pending = undefined;
   }
 }
 
