@@ -5,6 +5,7 @@ import type { ExportStep } from './cross-notation-helpers';
  * Random programs a Studio author could write, each rendered in real Snippet, in the guide's notation and as SNIPPET
  * actions of an export, with the same marker on corresponding lines. Names are drawn from realistic spellings, so
  * the vocabulary is exercised as authors use it; each notation must then report the same codes on each marker.
+ * A token request is one Snippet statement on one line, so its template is longer than 120 columns.
  */
 
 const TOKEN_NAMES = [

@@ -65,7 +65,8 @@ export function studioExport(steps: readonly ExportStep[]): string {
   actions.push(actionXml(hangup, 'HANGUP', 'Hangup', [], -1, steps.length + 1));
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<ScriptContainer xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" BusNo="4599331" UserID="26118">',
+    '<ScriptContainer xmlns:xsd="http://www.w3.org/2001/XMLSchema" ' +
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" BusNo="4599331" UserID="26118">',
     '  <Actions>',
     ...actions,
     '  </Actions>',

@@ -3,6 +3,8 @@ import type { EquivalentPrograms } from './cross-notation-helpers';
 /**
  * Hand-written programs, each in real Snippet, in the guide's notation and as SNIPPET actions of an export, with
  * the codes every notation must report on each marked line. Every diagnostic code has a program that reports it.
+ * Lines of script code are as long as authors write them (a token request is one statement on one line): a line
+ * over 120 columns here is script text, which cannot be wrapped without changing what it says.
  */
 
 const TOKEN_REQUEST_SNIPPET = `ASSIGN tokenProxy = GetRESTProxy()
@@ -377,8 +379,12 @@ END SNIPPET
   { '@body': ['hardcoded-secret'] },
 );
 
-const PASTED_JWT =
-  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJpdnItYXBwIiwiZXhwIjoxNzAwMDAzNjAwfQ.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk4';
+/** A JWT as pasted from a debugger: header, payload (`sub`, `exp`), signature. */
+const PASTED_JWT = [
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9',
+  'eyJzdWIiOiJpdnItYXBwIiwiZXhwIjoxNzAwMDAzNjAwfQ',
+  'dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk4',
+].join('.');
 
 const pastedToken = oneAction(
   'a JWT pasted into the Authorization header',

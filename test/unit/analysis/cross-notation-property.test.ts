@@ -4,7 +4,9 @@ import { codesByMarker, studioExport } from './cross-notation-helpers';
 import { exportSteps, guideText, isSplit, programs, snippetText } from './cross-notation-generator';
 
 describe('cross-notation: generated programs with realistic names report the same codes on the same lines', () => {
-  it('in .snippet, .studio and an export (token, expiry, error, status and proxy names drawn at random)', () => {
+  it('in .snippet, .studio and an export (token, expiry, error, status and proxy names drawn at random)', function () {
+    // 400 programs, each linted three times: a few seconds on a busy machine.
+    this.timeout(60_000);
     fc.assert(
       fc.property(programs, (program) => {
         const guide = codesByMarker('program.studio', guideText(program));

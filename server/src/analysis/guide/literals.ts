@@ -28,7 +28,9 @@ function rawPieces(text: string, node: AnyNode): TextRange[] {
   return [];
 }
 
-/** Credentials inside any text (a literal's inside, a comment, an action's arguments); `base` is its document offset. */
+/**
+ * Credentials inside any text (a literal's inside, a comment, an action's arguments); `base` is its document offset.
+ */
 export function credentialsInText(piece: string, base: number): LiteralFinding[] {
   return credentialsIn(piece).map((finding) => ({ ...finding, valueRange: shift(finding.valueRange, base) }));
 }

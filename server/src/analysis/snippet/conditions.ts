@@ -195,7 +195,8 @@ export function withCall(check: Omit<StatusCheck, 'callId'>, callId: number | un
 /** `client.StatusCode` (any case), `__httpstatuscode`, or a copy of a status, also inside `"{…}"`. */
 export function statusSource(build: UnitBuild, e: A.Expression): StatusSource | null {
   let x = throughStringCopy(e);
-  if (x.kind === 'Call' && x.callee.kind === 'Member' && x.args.length === 0) x = unwrap(x.callee.object); // .asnumber()
+  // `code.asnumber()`: a conversion of the status is the status.
+  if (x.kind === 'Call' && x.callee.kind === 'Member' && x.args.length === 0) x = unwrap(x.callee.object);
   if (x.kind === 'Member' && isStatusCodeMember(x.propertyFolded)) {
     const client = clientOf(x.object);
     return { client, callId: build.state.lastCall.get(client) };

@@ -67,8 +67,18 @@ export function isLongRunningLineName(name: string): boolean {
 /**
  * A comment that says time passes: "60+ minutes into a long IVR hold", "on hold for an hour", "later in the script".
  */
-const TIME_PASSES =
-  /\b(\d+)\s*\+?\s*-?\s*(minutes?|mins?|hours?|hrs?)\b|\b(?:an?|one|two|three|several|many)\s+hours?\b|\bhours?\s+later\b|\bon\s+hold\b|\blong\s+(?:ivr|hold|wait|queue|menu)|\bextended\s+hold\b|\blater\s+in\s+the\s+(?:script|call|flow|ivr)\b/gi;
+const TIME_PASSES = new RegExp(
+  [
+    String.raw`\b(\d+)\s*\+?\s*-?\s*(minutes?|mins?|hours?|hrs?)\b`,
+    String.raw`\b(?:an?|one|two|three|several|many)\s+hours?\b`,
+    String.raw`\bhours?\s+later\b`,
+    String.raw`\bon\s+hold\b`,
+    String.raw`\blong\s+(?:ivr|hold|wait|queue|menu)`,
+    String.raw`\bextended\s+hold\b`,
+    String.raw`\blater\s+in\s+the\s+(?:script|call|flow|ivr)\b`,
+  ].join('|'),
+  'gi',
+);
 const HOURS_UNIT = /^h/i;
 
 /** True when a comment says that a long time passes (ten minutes or more, an hour, a hold, a long IVR). */

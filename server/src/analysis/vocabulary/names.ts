@@ -29,8 +29,13 @@ const TOKEN_WORDS = ['token', 'bearer', 'jwt'] as const;
  * `accessTokenExpiresAt`, `tokenStatusCode`, `tokenErrorMsg`, `tokenAge`). Words before the token word only say
  * which token it is (`accountToken`, `securityToken`, `updatedToken`, `jsonWebToken`, `validToken`).
  */
-const NOT_A_TOKEN_QUALIFIER =
-  /url|uri|endpoint|type|req|resp|data|result|body|proxy|exp|ttl|lifetime|valid|time|date|scope|count|status|err|fail|name|host|path|header|len|size|input|json|payload|secret|param|parm|obj|age$/;
+const NOT_A_TOKEN_QUALIFIER = new RegExp(
+  [
+    ...['url', 'uri', 'endpoint', 'host', 'path', 'scope', 'type', 'header', 'proxy', 'req', 'resp', 'result'],
+    ...['body', 'data', 'input', 'json', 'payload', 'param', 'parm', 'obj', 'secret', 'name', 'status', 'err', 'fail'],
+    ...['exp', 'ttl', 'lifetime', 'valid', 'time', 'date', 'age$', 'count', 'len', 'size'],
+  ].join('|'),
+);
 
 /** Names of variables that hold a token: `accessToken`, `strCachedToken`, `tokenValue`, `bearer`, `crmJwt`. */
 export function isTokenVariableName(folded: string): boolean {
@@ -61,8 +66,16 @@ const LIFETIME_NAME = /expires_?in|lifetime/;
  * Expiry times: `tokenExpiry`, `expiresAt`, `tokenValidUntil`, `tokExp`, `jwtExp`, `expTs`, `tokenTtl`, `cacheTtl`.
  * A bare `exp` counts (the JWT claim); `…exp` only after a word that says whose expiry it is (not `regexp`).
  */
-const EXPIRY_NAME =
-  /expir|valid_?(?:until|till)|exp_?(?:time|at|ts)$|(?:^|_|tok|token|access|auth|cache|cached|client|resource|bearer|jwt)exp$|(?:^|_|token|access|auth|cache)ttl|ttl(?:$|_|end|at|time)/;
+const EXPIRY_NAME = new RegExp(
+  [
+    'expir',
+    'valid_?(?:until|till)',
+    'exp_?(?:time|at|ts)$',
+    '(?:^|_|tok|token|access|auth|cache|cached|client|resource|bearer|jwt)exp$',
+    '(?:^|_|token|access|auth|cache)ttl',
+    'ttl(?:$|_|end|at|time)',
+  ].join('|'),
+);
 
 export function isLifetimeName(folded: string): boolean {
   return LIFETIME_NAME.test(folded);

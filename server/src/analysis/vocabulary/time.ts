@@ -11,8 +11,18 @@
  * Names that say "the current time": `now`, `utc`, `utcNow`, `nowUtc`, `currentTime`, `nowSeconds`, `timeNow`,
  * `unixTime`, `epochNow`, `currentTimestamp` (folded).
  */
-const NOW_NAME =
-  /^(?:now|now_?(?:s|sec|secs|seconds|ms|ts|time|unix|epoch|utc)|current_?(?:time|timestamp|ts|epoch|unix)(?:_?(?:s|sec|secs|seconds|ms))?|time_?now|unix_?(?:now|time)|epoch_?now|utc|utc_?now)$/;
+const NOW_NAME = new RegExp(
+  `^(?:${[
+    'now',
+    'now_?(?:s|sec|secs|seconds|ms|ts|time|unix|epoch|utc)',
+    'current_?(?:time|timestamp|ts|epoch|unix)(?:_?(?:s|sec|secs|seconds|ms))?',
+    'time_?now',
+    'unix_?(?:now|time)',
+    'epoch_?now',
+    'utc',
+    'utc_?now',
+  ].join('|')})$`,
+);
 
 /** First letters of every now name: most names start otherwise and need no pattern (this runs for every name). */
 const NOW_NAME_INITIALS = new Set(['n', 'c', 't', 'u', 'e']);
