@@ -1,6 +1,6 @@
 import type { AnyNode, Identifier } from 'acorn';
 import type { TextRange } from '../common/text-range';
-import { BUILTIN_NAMES } from '../analysis/guide/names';
+import { isJavaScriptGlobalName } from '../analysis/vocabulary';
 import type { GuideDocument } from '../documents/parsed-document';
 import type { Substitution } from '../syntax/guide/ast';
 import { walkWithAncestors } from '../syntax/guide/walk';
@@ -73,7 +73,7 @@ function addFreeNames(out: Occurrence[], root: AnyNode, locals: ReadonlySet<stri
     if (node.type !== 'Identifier') return;
     const parent = ancestors[ancestors.length - 2];
     const role = roleOf(node, parent);
-    if (role === undefined || locals.has(node.name) || BUILTIN_NAMES.has(node.name.toLowerCase())) return;
+    if (role === undefined || locals.has(node.name) || isJavaScriptGlobalName(node.name.toLowerCase())) return;
     out.push(occurrence(node.name, { start: node.start, end: node.end }, role));
   });
 }

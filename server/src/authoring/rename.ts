@@ -1,4 +1,4 @@
-import { BUILTIN_NAMES } from '../analysis/guide/names';
+import { isJavaScriptGlobalName } from '../analysis/vocabulary';
 import type { TextEdit } from '../common/text-edit';
 import type { TextRange } from '../common/text-range';
 import type { AuthoringDocument } from './authoring-document';
@@ -68,7 +68,7 @@ function nameProblem(model: AuthoringDocument, at: Occurrence, newName: string):
     return `${newName} is a reserved word of the Snippet language.`;
   const builtin = systemVariableNamed(folded) ?? functionNamed(folded);
   if (builtin) return `${newName} is a built-in of Studio (${builtin.page.title}); choose another name.`;
-  if (model.document.kind === 'guide' && BUILTIN_NAMES.has(folded)) {
+  if (model.document.kind === 'guide' && isJavaScriptGlobalName(folded)) {
     return `${newName} is a JavaScript global in the SNIPPET bodies; choose another name.`;
   }
   const clash = clashingOccurrence(model, at, folded);

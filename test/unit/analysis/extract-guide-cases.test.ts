@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { commentSaysTimePasses } from '../../../server/src/analysis/guide/units';
+import { commentSaysTimePasses } from '../../../server/src/analysis/vocabulary';
 import { conditionsOf, eventsOf, extract, guardsOf, only, slice } from './extract-guide-helpers';
 
 function studio(...lines: string[]): string {

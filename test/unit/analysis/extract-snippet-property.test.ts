@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { extractExportModel } from '../../../server/src/analysis/export/extract';
 import { extractSnippetModel } from '../../../server/src/analysis/snippet/extract';
 import type { CodeUnit, FlowModel } from '../../../server/src/analysis/model/flow-model';
-import { extractSnippetUnit, ModelIds } from '../../../server/src/analysis/snippet/unit-extractor';
+import { ModelIds } from '../../../server/src/analysis/snippet/model-ids';
+import { extractSnippetUnit } from '../../../server/src/analysis/snippet/unit-extractor';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import {
   parseDocument,

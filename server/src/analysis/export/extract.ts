@@ -4,13 +4,9 @@ import type { ActionGraph, ScriptAction } from '../../syntax/export/read-export'
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
 import { isLongRunningActionType } from '../vocabulary/long-running-actions';
 import { collectSnippetFacts, type SnippetFacts } from '../snippet/facts';
-import {
-  documentConstantsOf,
-  documentJitterOf,
-  documentStringsOf,
-  extractSnippetUnit,
-  ModelIds,
-} from '../snippet/unit-extractor';
+import { documentConstantsOf, documentJitterOf, documentStringsOf } from '../snippet/document-facts';
+import { ModelIds } from '../snippet/model-ids';
+import { extractSnippetUnit } from '../snippet/unit-extractor';
 
 /**
  * A Desktop Studio XML export: one unit per SNIPPET action, every range mapped back to the file through the

@@ -2,19 +2,23 @@ import type { AnyNode, BinaryExpression } from 'acorn';
 import type { TextRange } from '../../common/text-range';
 import type { ExpiryCheck, StatusCheck } from '../model/flow-model';
 import type { DocumentState, StatusLink, UnitState } from './extract-state';
+import { isLatestStatusVariable, isLengthMember, isStatusCodeMember, STATUS_MEMBER } from '../vocabulary/http';
+import { isJavaScriptGlobalName } from '../vocabulary/javascript';
+import { foldName, isRandomName, isTokenVariableName } from '../vocabulary/names';
+import { isAbsentValue } from '../vocabulary/values';
+import { forEachNode } from '../../syntax/guide/walk';
 import {
-  childNodes,
   dottedName,
   numericValue,
+  plainValueOf,
   propertyName,
   stringValue,
   substitutionNames,
   unwrapValue,
-  usesRandom,
+  usesRandomSource,
   variableRead,
 } from './expressions';
-import { BUILTIN_NAMES, foldName, isJitterName, isTokenName } from './names';
-import { expiryVariableRead, isNowExpression } from './time';
+import { comparedExpiryRead, isNowExpression, isNowPlus } from './time';
 
 /** What a branch condition says: the variables it reads, an expiry check, a status check, token presence tests. */
 export interface ConditionFacts {
@@ -33,7 +37,6 @@ interface Leaf {
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
 const MIRROR: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-const STATUS_CODE = /^status_?code$/i;
 
 export function analyzeCondition(test: AnyNode, unit: UnitState, doc: DocumentState): ConditionFacts {
   const leaves = leavesOf(test);
@@ -100,12 +103,11 @@ function expiryComparison(leaf: Leaf, unit: UnitState, doc: DocumentState): Expi
 
   if (isNowExpression(left, unit)) {
     // now OP expiry  |  now OP expiry - buffer
-    expiryVariable = expiryVariableRead(right, unit, doc);
+    expiryVariable = comparedExpiryRead(right, unit, doc);
     if (expiryVariable !== undefined) {
       buffer = { kind: 'none' };
     } else if (right.type === 'BinaryExpression' && right.operator === '-') {
-      // `now >= x - buffer`: whatever its name, x is a time the token is due at.
-      expiryVariable = expiryVariableRead(right.left, unit, doc) ?? variableRead(right.left);
+      expiryVariable = comparedExpiryRead(right.left, unit, doc);
       if (expiryVariable !== undefined) {
         bufferNode = right.right;
         buffer = bufferOf(right.right, unit, doc);
@@ -115,7 +117,7 @@ function expiryComparison(leaf: Leaf, unit: UnitState, doc: DocumentState): Expi
   } else if (isNowPlus(left, unit)) {
     // now + buffer OP expiry
     const sum = left as BinaryExpression;
-    expiryVariable = expiryVariableRead(right, unit, doc);
+    expiryVariable = comparedExpiryRead(right, unit, doc);
     bufferNode = isNowExpression(sum.left, unit) ? sum.right : sum.left;
     buffer = bufferOf(bufferNode, unit, doc);
     refreshWhenTrue = op === '>' || op === '>=';
@@ -128,7 +130,7 @@ function expiryComparison(leaf: Leaf, unit: UnitState, doc: DocumentState): Expi
       op = MIRROR[op]!;
     }
     if (!isTimeLeft(remaining, unit, doc)) return undefined;
-    expiryVariable = expiryVariableRead((remaining as BinaryExpression).left, unit, doc);
+    expiryVariable = comparedExpiryRead((remaining as BinaryExpression).left, unit, doc);
     bufferNode = other;
     buffer = bufferOf(other, unit, doc);
     refreshWhenTrue = op === '<' || op === '<=';
@@ -155,20 +157,12 @@ function withParentheses(text: string, node: AnyNode): TextRange {
   return { start, end };
 }
 
-function isNowPlus(node: AnyNode, unit: UnitState): boolean {
-  return (
-    node.type === 'BinaryExpression' &&
-    node.operator === '+' &&
-    (isNowExpression(node.left, unit) || isNowExpression(node.right, unit))
-  );
-}
-
 function isTimeLeft(node: AnyNode, unit: UnitState, doc: DocumentState): boolean {
   return (
     node.type === 'BinaryExpression' &&
     node.operator === '-' &&
     isNowExpression(node.right, unit) &&
-    expiryVariableRead(node.left, unit, doc) !== undefined
+    comparedExpiryRead(node.left, unit, doc) !== undefined
   );
 }
 
@@ -177,7 +171,7 @@ function isTimeLeft(node: AnyNode, unit: UnitState, doc: DocumentState): boolean
  * jittered.
  */
 export function bufferOf(node: AnyNode, unit: UnitState, doc: DocumentState): ExpiryCheck['buffer'] {
-  if (usesRandom(node) || mentions(node, (name) => unit.jitterVariables.has(name) || isJitterName(name)))
+  if (usesRandomSource(node) || mentions(node, (name) => unit.jitterVariables.has(name) || isRandomName(name)))
     return { kind: 'jittered' };
   if (node.type === 'BinaryExpression' && node.operator === '/' && numericValue(node.right) === 86400) {
     const seconds = numericValue(node.left);
@@ -238,13 +232,13 @@ export function statusLink(node: AnyNode, unit: UnitState, doc: DocumentState): 
   const value = unwrapValue(node);
   if (!value) return undefined;
   if (value.type === 'MemberExpression') {
-    const property = propertyName(value) ?? '';
+    const property = foldName(propertyName(value) ?? '');
     const owner = dottedName(value.object);
     if (owner === undefined) return undefined;
     const folded = foldName(owner);
     const callId = unit.responses.get(folded) ?? unit.clients.get(folded)?.lastCallId;
     const knownOwner = unit.responses.has(folded) || unit.clients.has(folded);
-    if (STATUS_CODE.test(property) || (property.toLowerCase() === 'status' && knownOwner)) {
+    if (isStatusCodeMember(property) || (property === STATUS_MEMBER && knownOwner)) {
       // The guide reads the status from the response (`resp.statusCode`); the model names the request's variable.
       const client = (callId === undefined ? undefined : unit.callClients.get(callId)) ?? folded;
       return callId === undefined ? { client } : { callId, client };
@@ -253,6 +247,7 @@ export function statusLink(node: AnyNode, unit: UnitState, doc: DocumentState): 
   }
   const read = variableRead(value);
   if (read === undefined) return undefined;
+  if (isLatestStatusVariable(read)) return { client: '' };
   return unit.statusCopies.get(read) ?? doc.persistentStatusCopies.get(read);
 }
 
@@ -261,7 +256,7 @@ function presenceTest(node: AnyNode, doc: DocumentState): { variable: string; ra
   const range = { start: node.start, end: node.end };
   const direct = tokenRead(node, doc);
   if (direct !== undefined && node.type !== 'Literal') return [{ variable: direct, range }];
-  if (node.type === 'MemberExpression' && (propertyName(node) ?? '').toLowerCase() === 'length') {
+  if (node.type === 'MemberExpression' && isLengthMember(foldName(propertyName(node) ?? ''))) {
     const variable = tokenRead(node.object, doc);
     return variable === undefined ? [] : [{ variable, range }];
   }
@@ -273,13 +268,13 @@ function presenceTest(node: AnyNode, doc: DocumentState): { variable: string; ra
   for (const [side, other] of pairs) {
     if (
       side.type === 'MemberExpression' &&
-      (propertyName(side) ?? '').toLowerCase() === 'length' &&
+      isLengthMember(foldName(propertyName(side) ?? '')) &&
       numericValue(other) !== undefined
     ) {
       const variable = tokenRead(side.object, doc);
       if (variable !== undefined) return [{ variable, range }];
     }
-    if (EQUALITY.has(node.operator) && isEmptyLiteral(other)) {
+    if (EQUALITY.has(node.operator) && isAbsentValue(plainValueOf(other))) {
       const variable = tokenRead(side, doc);
       if (variable !== undefined) return [{ variable, range }];
     }
@@ -290,51 +285,37 @@ function presenceTest(node: AnyNode, doc: DocumentState): { variable: string; ra
 function tokenRead(node: AnyNode, doc: DocumentState): string | undefined {
   const name = variableRead(node);
   if (name === undefined) return undefined;
-  return doc.tokenVariables.has(name) || isTokenName(name) ? name : undefined;
-}
-
-function isEmptyLiteral(node: AnyNode): boolean {
-  if (node.type === 'Identifier') return node.name === 'undefined';
-  if (node.type === 'Literal' && node.value === null) return true;
-  const text = stringValue(node);
-  return text !== undefined && text.trim() === '';
+  return doc.tokenVariables.has(name) || isTokenVariableName(name) ? name : undefined;
 }
 
 /**
- * Variables a condition reads, folded, in source order: identifiers (not property names or object keys, not
- * JavaScript globals) and `{name}` substitutions inside its strings.
+ * Variables a condition reads, folded, in source order: identifiers (not property names or object keys, which are
+ * no children in the walk; not JavaScript globals) and `{name}` substitutions inside its strings.
  */
 export function readsOf(root: AnyNode): string[] {
   const reads: string[] = [];
   const seen = new Set<string>();
   const add = (name: string): void => {
     const folded = foldName(name);
-    if (BUILTIN_NAMES.has(folded) || seen.has(folded)) return;
+    if (isJavaScriptGlobalName(folded) || seen.has(folded)) return;
     seen.add(folded);
     reads.push(folded);
   };
-  const stack: AnyNode[] = [root];
-  let budget = 50_000;
-  while (stack.length > 0 && budget-- > 0) {
-    const node = stack.pop()!;
+  forEachNode(root, (node) => {
     if (node.type === 'Identifier') {
       add(node.name);
-      continue;
+      return false;
     }
     const text = stringValue(node);
     if (text !== undefined) {
       for (const name of substitutionNames(text)) add(name);
-      continue;
+      return false;
     }
     if (node.type === 'TemplateLiteral') {
       for (const quasi of node.quasis)
         for (const name of substitutionNames(quasi.value.cooked ?? quasi.value.raw)) add(name);
     }
-    let children = childNodes(node);
-    if (node.type === 'MemberExpression' && !node.computed)
-      children = children.filter((child) => child !== node.property);
-    if (node.type === 'Property' && !node.computed) children = children.filter((child) => child !== node.key);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
+    return true;
+  });
   return reads;
 }

@@ -1,7 +1,8 @@
 import type { AnyNode } from 'acorn';
 import type { GuideParseResult } from '../../syntax/guide/ast';
-import { forEachNode, numericValue } from './expressions';
-import { foldName } from './names';
+import { forEachNode } from '../../syntax/guide/walk';
+import { numericValue } from './expressions';
+import { foldName } from '../vocabulary/names';
 
 /**
  * Variables that hold one numeric constant wherever the document assigns them (`var bufferSeconds = 300;`), by

@@ -1,6 +1,9 @@
 import type { AnyNode, Literal, TemplateLiteral } from 'acorn';
 import type { TextRange } from '../../common/text-range';
-import { foldName } from './names';
+import { someNode } from '../../syntax/guide/walk';
+import { isValueKeepingFunction, isValueKeepingMethod } from '../vocabulary/javascript';
+import { foldName, isPerContactName, isRandomName } from '../vocabulary/names';
+import { COMPUTED, NOTHING, type PlainValue, UNREADABLE } from '../vocabulary/values';
 
 /**
  * Small readers of acorn expressions in the guide's notation. They never throw on acorn-loose trees: every field
@@ -83,12 +86,15 @@ export function rootIdentifier(node: AnyNode | null | undefined): string | undef
   return undefined;
 }
 
-/** The name a call calls: `GetOAuthToken()` → `GetOAuthToken`, `auth.getAccessToken()` → `getAccessToken`. */
+/**
+ * The folded name a call (or `new`) calls: `GetOAuthToken()` → `getoauthtoken`, `auth.getAccessToken()` →
+ * `getaccesstoken`.
+ */
 export function calleeName(node: AnyNode | null | undefined): string | undefined {
   if (!node || (node.type !== 'CallExpression' && node.type !== 'NewExpression')) return undefined;
   const callee = node.callee;
-  if (callee.type === 'Identifier') return callee.name;
-  if (callee.type === 'MemberExpression') return propertyName(callee);
+  if (callee.type === 'Identifier') return callee.name.toLowerCase();
+  if (callee.type === 'MemberExpression') return propertyName(callee)?.toLowerCase();
   return undefined;
 }
 
@@ -103,14 +109,14 @@ export function unwrapValue(node: AnyNode | null | undefined): AnyNode | undefin
     } else if (
       current.type === 'CallExpression' &&
       current.callee.type === 'MemberExpression' &&
-      ['tostring', 'trim', 'valueof'].includes((propertyName(current.callee) ?? '').toLowerCase()) &&
+      isValueKeepingMethod(calleeName(current) ?? '') &&
       current.arguments.length === 0
     ) {
       current = current.callee.object;
     } else if (
       current.type === 'CallExpression' &&
       current.callee.type === 'Identifier' &&
-      ['string', 'parseint', 'parsefloat', 'number'].includes(current.callee.name.toLowerCase()) &&
+      isValueKeepingFunction(calleeName(current) ?? '') &&
       current.arguments.length >= 1
     ) {
       current = current.arguments[0];
@@ -142,60 +148,58 @@ export function variableRead(node: AnyNode | null | undefined): string | undefin
   return dotted !== undefined ? foldName(dotted) : undefined;
 }
 
-/** Children of a node in source order (any node type, acorn-loose included). */
-export function childNodes(node: AnyNode): AnyNode[] {
-  const children: AnyNode[] = [];
-  for (const key of Object.keys(node)) {
-    if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range') continue;
-    const value: unknown = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const element of value) if (isNodeLike(element)) children.push(element);
-    } else if (isNodeLike(value)) {
-      children.push(value);
-    }
-  }
-  // Usually the children come in source order already, each once (this runs for every node visited).
-  let ordered = true;
-  for (let i = 1; i < children.length && ordered; i++) ordered = children[i - 1]!.start < children[i]!.start;
-  if (ordered) return children;
-  // acorn-loose shares one node between a shorthand property's key and value.
-  const unique = [...new Set(children)];
-  return unique.sort((a, b) => a.start - b.start);
+/**
+ * A value that differs per contact or per run anywhere under `node`: a random function (`Math.random()`, `rand()`)
+ * or a `%` spread of a per-contact value (`parseInt("{ContactID}") % 361`).
+ */
+export function usesRandomSource(node: AnyNode): boolean {
+  return someNode(
+    node,
+    (n) =>
+      (n.type === 'CallExpression' && isRandomName(calleeName(n) ?? '')) ||
+      (n.type === 'BinaryExpression' && n.operator === '%' && readsPerContactValue(n.left)),
+  );
 }
 
-function isNodeLike(value: unknown): value is AnyNode {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as { type?: unknown; start?: unknown; end?: unknown };
-  return typeof candidate.type === 'string' && typeof candidate.start === 'number' && typeof candidate.end === 'number';
-}
-
-/** Visits `root` and everything under it, pre-order, iteratively (deep trees cannot overflow the stack). */
-export function forEachNode(root: AnyNode, visit: (node: AnyNode) => unknown): void {
-  const stack: AnyNode[] = [root];
-  let budget = 200_000;
-  while (stack.length > 0 && budget-- > 0) {
-    const node = stack.pop()!;
-    if (visit(node) === false) continue;
-    const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-}
-
-/** True when some node under `root` satisfies `test`. */
-export function someNode(root: AnyNode, test: (node: AnyNode) => boolean): boolean {
-  let found = false;
-  forEachNode(root, (node) => {
-    if (found) return false;
-    if (test(node)) found = true;
-    return !found;
+/** `ContactID`, `{ContactID}`, `parseInt("{ANI}")`: the value reads a per-contact variable. */
+function readsPerContactValue(node: AnyNode): boolean {
+  return someNode(node, (n) => {
+    const read = n.type === 'Identifier' || isStringLiteral(n) || plainTemplate(n) ? variableRead(n) : undefined;
+    return read !== undefined && isPerContactName(read);
   });
-  return found;
 }
 
-/** `Math.random()` anywhere under `node`. */
-export function usesRandom(node: AnyNode): boolean {
-  return someNode(node, (n) => n.type === 'CallExpression' && (calleeName(n) ?? '').toLowerCase() === 'random');
+/**
+ * What the vocabulary decides values on (see vocabulary/values.ts): a literal's value (`-1` included), `null` and
+ * `undefined`, acorn-loose's placeholder for missing code, or "computed".
+ */
+export function plainValueOf(node: AnyNode | null | undefined): PlainValue {
+  if (!node) return UNREADABLE;
+  switch (node.type) {
+    case 'Identifier':
+      if (node.name === 'undefined') return NOTHING;
+      return node.name === MISSING_CODE ? UNREADABLE : COMPUTED;
+    case 'Literal':
+      if (node.value === null) return 'regex' in node || 'bigint' in node ? COMPUTED : NOTHING;
+      if (typeof node.value === 'string') return { kind: 'text', text: node.value };
+      if (typeof node.value === 'number') return { kind: 'number', value: node.value };
+      if (typeof node.value === 'boolean') return { kind: 'boolean', value: node.value };
+      return COMPUTED;
+    case 'TemplateLiteral': {
+      const text = stringValue(node);
+      return text === undefined ? COMPUTED : { kind: 'text', text };
+    }
+    case 'UnaryExpression':
+      if (node.operator === '-' && node.argument.type === 'Literal' && typeof node.argument.value === 'number')
+        return { kind: 'number', value: -node.argument.value };
+      return COMPUTED;
+    default:
+      return COMPUTED;
+  }
 }
+
+/** The identifier acorn-loose puts where code is missing. */
+const MISSING_CODE = '✖';
 
 /** The value of a numeric expression made of literals (`300`, `5 * 60`, `(300)`, `"300"`), when it is one. */
 export function numericValue(node: AnyNode | null | undefined, depth = 0): number | undefined {

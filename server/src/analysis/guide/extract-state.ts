@@ -66,28 +66,39 @@ export class DocumentState {
   }
 }
 
+type VariableTable = Map<string, unknown> | Set<string>;
+
 /** Facts local to one unit: JavaScript variables do not outlive their SNIPPET block. */
 export class UnitState {
+  /** The tables that describe a variable's current value, emptied for a variable when it gets a new one. */
+  private readonly valueTables: VariableTable[] = [];
   readonly clients = new Map<string, ClientState>();
   /** Rest-call id → the request variable it was sent on. */
   readonly callClients = new Map<number, string>();
   /** `x.send(…)` call nodes → their rest-call id (for `JSON.parse(x.send().body)`). */
   readonly callIdByNode = new Map<AnyNode, number>();
-  /** Response variable → its rest-call id. */
-  readonly responses = new Map<string, number>();
-  /** Parsed body variable (`JSON.parse(resp.body)`) → the rest-call id, when known. */
-  readonly parsedBodies = new Map<string, number | undefined>();
-  readonly stringValues = new Map<string, string>();
-  readonly numericConstants = new Map<string, { readonly value: number; readonly range: TextRange }>();
-  readonly jitterVariables = new Set<string>();
-  readonly nowVariables = new Set<string>();
-  readonly statusCopies = new Map<string, StatusLink>();
-  /** Local variables holding a `"Bearer " + token` value, with the token uses it carries. */
-  readonly bearerValues = new Map<string, TokenUseDraft[]>();
-  /** Locals holding a computed expiry or lifetime. */
-  readonly expiryValues = new Map<string, ExpiryValue>();
   /** Names declared with var/let/const/function/parameters anywhere in the unit: not script variables. */
   readonly declared = new Set<string>();
+
+  // What a variable's current value is (see `forget`): each table is declared through `valueTable`.
+  /** Response variable → its rest-call id. */
+  readonly responses = this.valueTable(new Map<string, number>());
+  /** Parsed body variable (`JSON.parse(resp.body)`) → the rest-call id, when known. */
+  readonly parsedBodies = this.valueTable(new Map<string, number | undefined>());
+  readonly stringValues = this.valueTable(new Map<string, string>());
+  readonly numericConstants = this.valueTable(new Map<string, { readonly value: number; readonly range: TextRange }>());
+  readonly jitterVariables = this.valueTable(new Set<string>());
+  readonly nowVariables = this.valueTable(new Set<string>());
+  readonly statusCopies = this.valueTable(new Map<string, StatusLink>());
+  /** Local variables holding a `"Bearer " + token` value, with the token uses it carries. */
+  readonly bearerValues = this.valueTable(new Map<string, TokenUseDraft[]>());
+  /** Locals holding a computed expiry or lifetime. */
+  readonly expiryValues = this.valueTable(new Map<string, ExpiryValue>());
+  /**
+   * Locals holding a time a token is due at under a name that does not say so: a copy of an expiry
+   * (`var e = parseInt("{strTokenExpiry}")`) or now plus a lifetime (`var due = now + lifetime`).
+   */
+  readonly dueTimes = this.valueTable(new Set<string>());
 
   client(name: string): ClientState {
     let state = this.clients.get(name);
@@ -98,16 +109,13 @@ export class UnitState {
     return state;
   }
 
-  /** A variable gets a new value: forget what was known about the old one. */
+  /** A variable gets a new value: forget what every value table knew about the old one. */
   forget(name: string): void {
-    this.responses.delete(name);
-    this.parsedBodies.delete(name);
-    this.stringValues.delete(name);
-    this.numericConstants.delete(name);
-    this.jitterVariables.delete(name);
-    this.nowVariables.delete(name);
-    this.statusCopies.delete(name);
-    this.bearerValues.delete(name);
-    this.expiryValues.delete(name);
+    for (const table of this.valueTables) table.delete(name);
+  }
+
+  private valueTable<T extends VariableTable>(table: T): T {
+    this.valueTables.push(table);
+    return table;
   }
 }

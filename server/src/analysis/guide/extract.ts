@@ -6,7 +6,8 @@ import { constantVariables } from './constants';
 import { DocumentState, UnitState } from './extract-state';
 import { credentialsInText } from './literals';
 import { longRunningLabel, planUnits, type UnitPlan } from './units';
-import { TOP_LEVEL, UnitWalker } from './unit-walker';
+import { UnitWalker } from './unit-walker';
+import { TOP_LEVEL } from './walk-context';
 import { UnitDraft } from './unit-draft';
 
 /**
@@ -68,7 +69,7 @@ function lowerUnit(
     const walker = new UnitWalker(doc, unit, draft, plan.block.sets);
     walker.walkProgram(plan.block.program);
     for (const comment of commentsIn(plan.block.bodyRange.start, plan.block.bodyRange.end)) {
-      for (const finding of credentialsInText(text.slice(comment.start, comment.end), comment.start, true)) {
+      for (const finding of credentialsInText(text.slice(comment.start, comment.end), comment.start)) {
         draft.emitLiteral(finding, comment, TOP_LEVEL);
       }
     }
@@ -82,7 +83,6 @@ function lowerUnit(
       for (const finding of credentialsInText(
         text.slice(element.range.start, element.range.end),
         element.range.start,
-        true,
       )) {
         draft.emitLiteral(finding, element.range, TOP_LEVEL);
       }
@@ -97,7 +97,7 @@ function lowerUnit(
         walker.decision(item);
         break;
       case 'Action':
-        for (const finding of credentialsInText(item.argsText, item.argsRange.start, true)) {
+        for (const finding of credentialsInText(item.argsText, item.argsRange.start)) {
           draft.emitLiteral(finding, item.argsRange, TOP_LEVEL);
         }
         break;

@@ -1,4 +1,5 @@
 import type { AnyNode } from 'acorn';
+import { isStringifyName, isTextKeepingFunction, isTextKeepingMethod } from '../vocabulary/javascript';
 import { calleeName, dottedName, propertyName, stringValue } from './expressions';
 
 /** Static text of a local variable already known (folded name), when the extractor has seen it assigned. */
@@ -51,17 +52,13 @@ function part(node: AnyNode, source: string, known: KnownText, depth: number): s
       return dotted !== undefined ? `{${dotted}}` : placeholder(node, source);
     }
     case 'CallExpression': {
-      const name = (calleeName(node) ?? '').toLowerCase();
+      const name = calleeName(node) ?? '';
       const first = node.arguments[0];
-      if (name === 'stringify' && first) return json(first, source, known, depth + 1);
-      if (
-        (name === 'encodeuricomponent' || name === 'encodeuri' || name === 'tostring' || name === 'trim') &&
-        node.callee.type === 'Identifier' &&
-        first
-      ) {
+      if (isStringifyName(name) && first) return json(first, source, known, depth + 1);
+      if (isTextKeepingFunction(name) && node.callee.type === 'Identifier' && first) {
         return part(first, source, known, depth + 1);
       }
-      if ((name === 'tostring' || name === 'trim') && node.callee.type === 'MemberExpression') {
+      if (isTextKeepingMethod(name) && node.callee.type === 'MemberExpression') {
         return part(node.callee.object, source, known, depth + 1);
       }
       return placeholder(node, source);

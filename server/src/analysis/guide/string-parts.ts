@@ -1,7 +1,8 @@
 import type { AnyNode } from 'acorn';
 import type { TextRange } from '../../common/text-range';
 import { innerRange, isStringLiteral, unwrapValue, variableRead } from './expressions';
-import { foldName } from './names';
+import { bearerWordIndex } from '../vocabulary/http';
+import { foldName } from '../vocabulary/names';
 
 /** A piece of a string expression: raw literal text (document range, escapes as written) or a non-literal value. */
 export type StringPart =
@@ -54,7 +55,7 @@ export function variablesAfterBearer(text: string, parts: readonly StringPart[])
   for (const part of parts) {
     if (part.kind === 'text') {
       const raw = text.slice(part.range.start, part.range.end);
-      const bearerAt = raw.search(/\bbearer\b/i);
+      const bearerAt = bearerWordIndex(raw);
       for (const match of raw.matchAll(SUBSTITUTION)) {
         if (!sawBearer && (bearerAt < 0 || match.index < bearerAt)) continue;
         found.push(substituted(part.range.start, match));

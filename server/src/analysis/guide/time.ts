@@ -1,45 +1,49 @@
 import type { AnyNode } from 'acorn';
 import type { DocumentState, ExpiryValue, UnitState } from './extract-state';
+import { isExpiresInMember, isJsonParseName } from '../vocabulary/http';
+import { foldName, isExpiryName, isLifetimeName, isTokenishName } from '../vocabulary/names';
 import {
-  calleeName,
-  numericValue,
-  propertyName,
-  rootIdentifier,
-  someNode,
-  stringValue,
-  variableRead,
-} from './expressions';
-import { foldName, isExpiryName, isNowName } from './names';
+  isNowConstruction,
+  isNowFunctionName,
+  isNowMethodCall,
+  isNowName,
+  isNumberConversionName,
+  isSameInstantMethod,
+  MILLISECONDS_PER_SECOND,
+} from '../vocabulary/time';
+import { someNode } from '../../syntax/guide/walk';
+import { calleeName, numericValue, propertyName, variableRead } from './expressions';
 
 /**
  * Time in the guide's notation: what reads as "now", what reads as an expiry variable, and what an assignment of an
  * expiry (or a lifetime) is computed from.
  */
 
-const ROUNDING = new Set(['floor', 'round', 'ceil', 'trunc', 'parseint', 'number']);
-const EXPIRES_IN = /^(?:expires_?in|expiresin|expires)$/i;
-
 /**
- * `Date.now()`, `Math.floor(Date.now() / 1000)`, `new Date().getTime()`, `currentTime`, `now`, a variable set from
- * these.
+ * "Now" (the vocabulary decides the names): `Date.now()`, `new Date()`, `now()`, `currentTime`, `now`, the same
+ * instant in another form (`new Date().getTime()`, `Math.floor(Date.now() / 1000)`), a variable set from these.
  */
 export function isNowExpression(node: AnyNode | null | undefined, unit: UnitState, depth = 0): boolean {
   if (!node || depth > 12) return false;
   switch (node.type) {
-    case 'Identifier':
-      return unit.nowVariables.has(foldName(node.name)) || isNowName(node.name);
+    case 'Identifier': {
+      const folded = foldName(node.name);
+      return unit.nowVariables.has(folded) || isNowName(folded);
+    }
     case 'CallExpression': {
-      const name = (calleeName(node) ?? '').toLowerCase();
+      const name = calleeName(node) ?? '';
       const callee = node.callee;
-      if (name === 'now' && callee.type === 'MemberExpression' && rootIdentifier(callee)?.toLowerCase() === 'date')
-        return true;
-      if (ROUNDING.has(name)) return isNowExpression(node.arguments[0], unit, depth + 1);
-      if ((name === 'gettime' || name === 'valueof') && callee.type === 'MemberExpression')
+      if (callee.type === 'Identifier' && isNowFunctionName(name)) return true;
+      if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier') {
+        if (isNowMethodCall(foldName(callee.object.name), name)) return true;
+      }
+      if (isNumberConversionName(name)) return isNowExpression(node.arguments[0], unit, depth + 1);
+      if (isSameInstantMethod(name) && callee.type === 'MemberExpression')
         return isNowExpression(callee.object, unit, depth + 1);
       return false;
     }
     case 'NewExpression':
-      return node.callee.type === 'Identifier' && node.callee.name === 'Date' && node.arguments.length === 0;
+      return isNowConstruction(calleeName(node) ?? '', node.arguments.length);
     case 'BinaryExpression':
       return (
         node.operator === '/' && numericValue(node.right) !== undefined && isNowExpression(node.left, unit, depth + 1)
@@ -51,6 +55,15 @@ export function isNowExpression(node: AnyNode | null | undefined, unit: UnitStat
     default:
       return false;
   }
+}
+
+/** `now + x` or `x + now`. */
+export function isNowPlus(node: AnyNode, unit: UnitState): boolean {
+  return (
+    node.type === 'BinaryExpression' &&
+    node.operator === '+' &&
+    (isNowExpression(node.left, unit) || isNowExpression(node.right, unit))
+  );
 }
 
 function containsNow(node: AnyNode, unit: UnitState): boolean {
@@ -74,15 +87,22 @@ export function expiryVariableRead(
   return unit.expiryValues.get(name)?.nowBased ? name : undefined;
 }
 
-/** `""`, `"0"`, `0`, `null`, `undefined`: clearing a variable. */
-export function isClearingValue(node: AnyNode | null | undefined): boolean {
-  if (!node) return false;
-  if (node.type === 'Identifier') return node.name === 'undefined';
-  if (node.type !== 'Literal' && node.type !== 'TemplateLiteral') return false;
-  if (node.type === 'Literal' && node.value === null) return true;
-  const text = stringValue(node);
-  if (text !== undefined) return /^\s*0?\s*$/.test(text);
-  return node.type === 'Literal' && node.value === 0;
+/**
+ * The variable a comparison with now reads as the time a token is due at: an expiry (`expiryVariableRead`), a copy
+ * of one (`var e = parseInt("{strTokenExpiry}")`), now plus a lifetime (`var due = now + lifetime`), or a time
+ * named after a token (`authValidTo`). Any other time compared with now is no expiry: `now >= closingTime - 300` is a
+ * business-hours check.
+ */
+export function comparedExpiryRead(
+  node: AnyNode | null | undefined,
+  unit: UnitState,
+  doc: DocumentState,
+): string | undefined {
+  const known = expiryVariableRead(node, unit, doc);
+  if (known !== undefined) return known;
+  const name = variableRead(node);
+  if (name === undefined || isLifetimeName(name) || unit.nowVariables.has(name)) return undefined;
+  return unit.dueTimes.has(name) || isTokenishName(name) ? name : undefined;
 }
 
 /** The rest-call a parsed response or response expression comes from: `tokenData`, `JSON.parse(resp.body)`, `resp`. */
@@ -106,7 +126,7 @@ export function responseCallOf(
   if (node.type === 'CallExpression') {
     const callId = unit.callIdByNode.get(node);
     if (callId !== undefined) return { known: true, callId };
-    if ((calleeName(node) ?? '').toLowerCase() === 'parse') return responseCallOf(node.arguments[0], unit, depth + 1);
+    if (isJsonParseName(calleeName(node) ?? '')) return responseCallOf(node.arguments[0], unit, depth + 1);
   }
   return { known: false };
 }
@@ -121,7 +141,7 @@ export function analyzeExpiryValue(node: AnyNode | null | undefined, unit: UnitS
   let fromCall: number | undefined;
   let inherited: ExpiryValue | undefined;
   someNode(node, (n) => {
-    if (n.type === 'MemberExpression' && EXPIRES_IN.test(propertyName(n) ?? '')) {
+    if (n.type === 'MemberExpression' && isExpiresInMember(foldName(propertyName(n) ?? ''))) {
       fromExpiresIn = true;
       fromCall = responseCallOf(n.object, unit).callId;
       return true;
@@ -180,8 +200,8 @@ function lifetimeOf(
   }
   // `3600 * 1000`, `lifetimeSeconds * 1000` (milliseconds): the lifetime is the factor that is not the 1000.
   if (node.type === 'BinaryExpression' && node.operator === '*') {
-    if (numericValue(node.right) === 1000) return lifetimeOf(node.left, unit);
-    if (numericValue(node.left) === 1000) return lifetimeOf(node.right, unit);
+    if (numericValue(node.right) === MILLISECONDS_PER_SECOND) return lifetimeOf(node.left, unit);
+    if (numericValue(node.left) === MILLISECONDS_PER_SECOND) return lifetimeOf(node.right, unit);
   }
   const value = numericValue(node);
   return value === undefined ? undefined : { seconds: value, range: { start: node.start, end: node.end } };

@@ -1,6 +1,7 @@
 import type { TextRange } from '../../common/text-range';
 import type { CodeUnit, Condition, FlowEvent, Guard } from '../model/flow-model';
-import { overlaps, type LiteralFinding } from './literals';
+import { overlaps } from '../vocabulary/credential-patterns';
+import type { LiteralFinding } from './literals';
 
 /** Where an event sits: enclosing conditions and loops. */
 export interface Placement {

@@ -1,118 +1,58 @@
 import type {
   AnyNode,
   AssignmentExpression,
-  CallExpression,
   ConditionalExpression,
   IfStatement,
   Program,
   SwitchStatement,
 } from 'acorn';
-import type { TextRange } from '../../common/text-range';
 import type { Decision, ScriptAssign, SetStatement } from '../../syntax/guide/ast';
-import {
-  isAccessTokenMember,
-  isTokenEndpointUrl,
-  isTokenFunctionName,
-  isTokenRequestBody,
-} from '../vocabulary/credential-patterns';
-import type { Guard, TokenAcquireEvent } from '../model/flow-model';
+import { childrenOf, forEachNode } from '../../syntax/guide/walk';
+import { isAuthorizationHeaderName } from '../vocabulary/http';
+import { foldName, isErrorVariableName } from '../vocabulary/names';
+import { Bindings } from './bindings';
 import { analyzeCondition, readsOf, statusLink, type ConditionFacts } from './conditions';
-import type { ClientState, DocumentState, RestCallDraft, TokenUseDraft, UnitState } from './extract-state';
-import {
-  calleeName,
-  childNodes,
-  dottedName,
-  forEachNode,
-  innerRange,
-  isStringLiteral,
-  numericValue,
-  plainTemplate,
-  propertyName,
-  singleSubstitution,
-  stringValue,
-  unwrapValue,
-  usesRandom,
-  variableRead,
-} from './expressions';
-import { basicCredentialsFinding, encodedBasicFinding, literalFindings, namedLiteralFinding } from './literals';
-import { foldName, isErrorName, isExpiryName, isJitterName, isTokenName } from './names';
-import { staticText } from './static-text';
-import { stringParts, variablesAfterBearer, variablesInString } from './string-parts';
-import { analyzeExpiryValue, expiryVariableRead, isClearingValue, isNowExpression, responseCallOf } from './time';
-import type { Placement, UnitDraft } from './unit-draft';
-
-/** Where the walker is: enclosing conditions and loops, and whether a `return` leaves a function or the snippet. */
-export interface WalkContext extends Placement {
-  readonly guards: readonly Guard[];
-  readonly inLoop: boolean;
-  readonly inFunction: boolean;
-}
-
-export const TOP_LEVEL: WalkContext = { guards: [], inLoop: false, inFunction: false };
+import type { DocumentState, UnitState } from './extract-state';
+import { numericValue } from './expressions';
+import { Requests } from './requests';
+import type { UnitDraft } from './unit-draft';
+import { guarded, keyName, nodeRange, TOP_LEVEL, uniqueFolded, UnitScope, type WalkContext } from './walk-context';
 
 /** Deeper nesting than this is not analysed (the parser already reports absurd nesting). */
 const MAX_DEPTH = 400;
-const LOOP_CALLBACKS = new Set(['foreach', 'map', 'filter', 'reduce', 'some', 'every', 'find', 'flatmap']);
-const BODY_PROPERTIES = new Set(['body', 'data', 'payload', 'content']);
-const URL_PROPERTIES = new Set(['url', 'uri', 'endpoint']);
-const HEADER_SETTERS = new Set(['setrequestheader', 'addheader', 'setheader', 'appendheader']);
-
-interface TokenSource {
-  readonly source: TokenAcquireEvent['source'];
-  readonly fromCall?: number;
-  readonly fromVariable?: string;
-}
-
-interface BindOptions {
-  /** The statement that stores the value (events sit on it). */
-  readonly range: TextRange;
-  /** SET, script-level ASSIGN, `global:`, or an assignment to an undeclared name: a script variable. */
-  readonly persistent: boolean;
-}
 
 /**
  * Lowers one unit's code into events: a SNIPPET body's JavaScript-like program, or script-level ASSIGN/SET values and
  * DECISION conditions. Visits in source order; facts that arrive later (the `send()` a header belongs to, a request
- * turning out to be a token request) are patched into the still-mutable drafts.
+ * turning out to be a token request) are patched into the still-mutable drafts. This file walks the tree and reads
+ * conditions; bindings.ts reads stored values, requests.ts requests and headers, walk-context.ts holds what they share.
  */
 export class UnitWalker {
   private depth = 0;
-  private readonly callByNode = new Map<AnyNode, RestCallDraft>();
-  private readonly calls = new Map<number, RestCallDraft>();
-  private readonly useByRange = new Map<string, TokenUseDraft>();
-  private readonly conditionByNode = new Map<AnyNode, number>();
   private readonly setByStart = new Map<number, SetStatement>();
-  private readonly statements: TextRange[] = [];
-  private readonly bearerByNode = new Map<AnyNode, TokenUseDraft[]>();
-  /** `+` nodes already flattened as part of a longer concatenation. */
-  private readonly concatenated = new Set<AnyNode>();
+  private readonly scope: UnitScope;
+  private readonly requests: Requests;
+  private readonly bindings: Bindings;
 
-  constructor(
-    private readonly doc: DocumentState,
-    private readonly unit: UnitState,
-    private readonly draft: UnitDraft,
-    sets: readonly SetStatement[] = [],
-  ) {
+  constructor(doc: DocumentState, unit: UnitState, draft: UnitDraft, sets: readonly SetStatement[] = []) {
     for (const set of sets) this.setByStart.set(set.nameRange.start, set);
+    this.scope = new UnitScope(doc, unit, draft, (node, ctx) => this.visit(node, ctx));
+    this.requests = new Requests(this.scope);
+    this.bindings = new Bindings(this.scope, this.requests);
   }
-
-  private get text(): string {
-    return this.doc.text;
-  }
-
-  // ---------------------------------------------------------------- entry points
 
   walkProgram(program: Program): void {
     forEachNode(program, (node) => {
       if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier')
-        this.unit.declared.add(foldName(node.id.name));
+        this.scope.unit.declared.add(foldName(node.id.name));
       if (
         node.type === 'FunctionDeclaration' ||
         node.type === 'FunctionExpression' ||
         node.type === 'ArrowFunctionExpression'
       ) {
-        if (node.type === 'FunctionDeclaration' && node.id) this.unit.declared.add(foldName(node.id.name));
-        for (const param of node.params) if (param.type === 'Identifier') this.unit.declared.add(foldName(param.name));
+        if (node.type === 'FunctionDeclaration' && node.id) this.scope.unit.declared.add(foldName(node.id.name));
+        for (const param of node.params)
+          if (param.type === 'Identifier') this.scope.unit.declared.add(foldName(param.name));
       }
     });
     this.visit(program, TOP_LEVEL);
@@ -120,19 +60,19 @@ export class UnitWalker {
 
   /** `ASSIGN x = …;` / `SET x = …;` at script level: a script variable. */
   scriptAssign(item: ScriptAssign): void {
-    this.statements.push(item.range);
-    if (item.value) this.visit(item.value, TOP_LEVEL);
-    this.bind(item.target, item.value, { range: item.range, persistent: true }, TOP_LEVEL);
-    this.statements.pop();
+    this.scope.inStatement(item.range, () => {
+      if (item.value) this.visit(item.value, TOP_LEVEL);
+      this.bindings.bind(item.target, item.value, { range: item.range, persistent: true }, TOP_LEVEL);
+    });
   }
 
   /** `DECISION "{strApiError}" = ""`: a condition; branching on an error variable is an error path. */
   decision(item: Decision): void {
     const facts: ConditionFacts = item.expression
-      ? analyzeCondition(item.expression, this.unit, this.doc)
+      ? analyzeCondition(item.expression, this.scope.unit, this.scope.doc)
       : { reads: uniqueFolded(item.substitutions.map((s) => s.name)), presence: [] };
-    const id = this.doc.nextConditionId();
-    this.draft.addCondition({
+    const id = this.scope.doc.nextConditionId();
+    this.scope.draft.addCondition({
       id,
       range: item.conditionRange,
       reads: facts.reads,
@@ -140,13 +80,15 @@ export class UnitWalker {
       ...(facts.statusCheck ? { statusCheck: facts.statusCheck } : {}),
     });
     for (const presence of facts.presence) {
-      this.draft.emit({ kind: 'token-presence-check', range: presence.range, variable: presence.variable }, TOP_LEVEL);
+      this.scope.draft.emit(
+        { kind: 'token-presence-check', range: presence.range, variable: presence.variable },
+        TOP_LEVEL,
+      );
     }
     if (item.expression) this.visit(item.expression, TOP_LEVEL);
-    if (facts.reads.some(isErrorName)) this.draft.emit({ kind: 'error-path', range: item.range }, TOP_LEVEL);
+    if (facts.reads.some(isErrorVariableName))
+      this.scope.draft.emit({ kind: 'error-path', range: item.range }, TOP_LEVEL);
   }
-
-  // ---------------------------------------------------------------- traversal
 
   private visit(node: AnyNode | null | undefined, ctx: WalkContext): void {
     if (!node || this.depth >= MAX_DEPTH) return;
@@ -163,16 +105,16 @@ export class UnitWalker {
   }
 
   private visitChildren(node: AnyNode, ctx: WalkContext): void {
-    this.visitAll(childNodes(node), ctx);
+    this.visitAll(childrenOf(node), ctx);
   }
 
   private visitNode(node: AnyNode, ctx: WalkContext): void {
     switch (node.type) {
       case 'ExpressionStatement':
-        return this.inStatement(this.setByStart.get(node.start)?.range ?? node, () => {
+        return this.scope.inStatement(this.setByStart.get(node.start)?.range ?? node, () => {
           const set = this.setByStart.get(node.start);
           if (node.expression.type === 'AssignmentExpression') {
-            this.assignment(node.expression, ctx, set ? set.range : rangeOf(node), set ? true : undefined);
+            this.bindings.assignment(node.expression, ctx, set ? set.range : nodeRange(node), set ? true : undefined);
           } else {
             this.visit(node.expression, ctx);
           }
@@ -185,15 +127,15 @@ export class UnitWalker {
           body.type === 'ExpressionStatement' &&
           body.expression.type === 'AssignmentExpression'
         ) {
-          const range = this.setByStart.get(node.start)?.range ?? rangeOf(node);
-          return this.inStatement(range, () =>
-            this.assignment(body.expression as AssignmentExpression, ctx, range, true),
+          const range = this.setByStart.get(node.start)?.range ?? nodeRange(node);
+          return this.scope.inStatement(range, () =>
+            this.bindings.assignment(body.expression as AssignmentExpression, ctx, range, true),
           );
         }
         return this.visit(body, ctx);
       }
       case 'VariableDeclaration':
-        return this.inStatement(node, () => {
+        return this.scope.inStatement(node, () => {
           for (const declarator of node.declarations) {
             this.visit(declarator.init, ctx);
             if (declarator.id.type !== 'Identifier') {
@@ -201,31 +143,31 @@ export class UnitWalker {
               continue;
             }
             if (!declarator.init) {
-              this.unit.forget(foldName(declarator.id.name));
+              this.scope.unit.forget(foldName(declarator.id.name));
               continue;
             }
-            const range = node.declarations.length === 1 ? rangeOf(node) : rangeOf(declarator);
-            this.bind(declarator.id.name, declarator.init, { range, persistent: false }, ctx);
+            const range = node.declarations.length === 1 ? nodeRange(node) : nodeRange(declarator);
+            this.bindings.bind(declarator.id.name, declarator.init, { range, persistent: false }, ctx);
           }
         });
       case 'IfStatement':
-        return this.inStatement(node, () => this.ifStatement(node, ctx));
+        return this.scope.inStatement(node, () => this.ifStatement(node, ctx));
       case 'ConditionalExpression':
         return this.conditional(node, ctx);
       case 'SwitchStatement':
-        return this.inStatement(node, () => this.switchStatement(node, ctx));
+        return this.scope.inStatement(node, () => this.switchStatement(node, ctx));
       case 'ForStatement':
-        return this.inStatement(node, () => {
+        return this.scope.inStatement(node, () => {
           this.visit(node.init, ctx);
           const loop = { ...ctx, inLoop: true };
           this.visitAll([node.test, node.update, node.body], loop);
         });
       case 'WhileStatement':
       case 'DoWhileStatement':
-        return this.inStatement(node, () => this.visitAll([node.test, node.body], { ...ctx, inLoop: true }));
+        return this.scope.inStatement(node, () => this.visitAll([node.test, node.body], { ...ctx, inLoop: true }));
       case 'ForInStatement':
       case 'ForOfStatement':
-        return this.inStatement(node, () => {
+        return this.scope.inStatement(node, () => {
           this.visit(node.right, ctx);
           this.visitAll([node.left, node.body], { ...ctx, inLoop: true });
         });
@@ -234,32 +176,32 @@ export class UnitWalker {
       case 'ArrowFunctionExpression':
         return this.visit(node.body, { ...ctx, inFunction: true });
       case 'ReturnStatement':
-        return this.inStatement(node, () => {
+        return this.scope.inStatement(node, () => {
           this.visit(node.argument, ctx);
-          if (!ctx.inFunction) this.draft.emit({ kind: 'error-path', range: rangeOf(node) }, ctx);
+          if (!ctx.inFunction) this.scope.draft.emit({ kind: 'error-path', range: nodeRange(node) }, ctx);
         });
       case 'ThrowStatement':
-        return this.inStatement(node, () => {
+        return this.scope.inStatement(node, () => {
           this.visit(node.argument, ctx);
-          this.draft.emit({ kind: 'error-path', range: rangeOf(node) }, ctx);
+          this.scope.draft.emit({ kind: 'error-path', range: nodeRange(node) }, ctx);
         });
       case 'AssignmentExpression':
-        return this.assignment(node, ctx, rangeOf(node), undefined);
+        return this.bindings.assignment(node, ctx, nodeRange(node), undefined);
       case 'CallExpression':
-        return this.call(node, ctx);
+        return this.requests.call(node, ctx);
       case 'Literal':
         if (typeof node.value === 'string') {
-          this.literal(node, ctx);
-          this.bearerUses(node, ctx);
+          this.scope.literal(node, ctx);
+          this.requests.bearerUses(node, ctx);
         }
         return;
       case 'TemplateLiteral':
-        this.literal(node, ctx);
-        this.bearerUses(node, ctx);
+        this.scope.literal(node, ctx);
+        this.requests.bearerUses(node, ctx);
         return this.visitAll(node.expressions, ctx);
       case 'BinaryExpression':
         // Inner links of a `+` chain were read with the chain's top: reading each again would be quadratic.
-        if (node.operator === '+' && !this.concatenated.has(node)) this.bearerUses(node, ctx);
+        if (node.operator === '+' && !this.requests.concatenated.has(node)) this.requests.bearerUses(node, ctx);
         return this.visitChildren(node, ctx);
       case 'ObjectExpression':
         for (const property of node.properties) {
@@ -271,49 +213,33 @@ export class UnitWalker {
           this.visit(property.value, ctx);
           const key = keyName(property.key, property.computed);
           if (key === undefined) continue;
-          if (key.toLowerCase() === 'authorization') this.bearerUses(property.value, ctx);
-          this.namedLiteral(key, property.value, ctx);
+          if (isAuthorizationHeaderName(key)) this.requests.bearerUses(property.value, ctx);
+          this.scope.namedLiteral(key, property.value, ctx);
         }
         return;
       default:
         if (/Statement$|Declaration$/.test(node.type) && node.type !== 'BlockStatement') {
-          return this.inStatement(node, () => this.visitChildren(node, ctx));
+          return this.scope.inStatement(node, () => this.visitChildren(node, ctx));
         }
         return this.visitChildren(node, ctx);
     }
   }
 
-  private inStatement(range: TextRange, body: () => void): void {
-    this.statements.push({ start: range.start, end: range.end });
-    try {
-      body();
-    } finally {
-      this.statements.pop();
-    }
-  }
-
-  private currentStatement(fallback: TextRange): TextRange {
-    const top = this.statements[this.statements.length - 1];
-    return top ? { start: top.start, end: top.end } : { start: fallback.start, end: fallback.end };
-  }
-
-  // ---------------------------------------------------------------- conditions
-
   private condition(owner: AnyNode, test: AnyNode, ctx: WalkContext): number {
-    const facts = analyzeCondition(test, this.unit, this.doc);
-    const id = this.doc.nextConditionId();
-    this.draft.addCondition({
+    const facts = analyzeCondition(test, this.scope.unit, this.scope.doc);
+    const id = this.scope.doc.nextConditionId();
+    this.scope.draft.addCondition({
       id,
-      range: rangeOf(test),
+      range: nodeRange(test),
       reads: facts.reads,
       ...(facts.expiryCheck ? { expiryCheck: facts.expiryCheck } : {}),
       ...(facts.statusCheck ? { statusCheck: facts.statusCheck } : {}),
     });
     for (const presence of facts.presence) {
-      this.draft.emit({ kind: 'token-presence-check', range: presence.range, variable: presence.variable }, ctx);
+      this.scope.draft.emit({ kind: 'token-presence-check', range: presence.range, variable: presence.variable }, ctx);
     }
     this.visit(test, ctx);
-    this.conditionByNode.set(owner, id);
+    this.scope.conditionByNode.set(owner, id);
     return id;
   }
 
@@ -332,7 +258,7 @@ export class UnitWalker {
   /** Cases sharing one body form one condition; `default` runs in the else of every case before it. */
   private switchStatement(node: SwitchStatement, ctx: WalkContext): void {
     this.visit(node.discriminant, ctx);
-    const status = statusLink(node.discriminant, this.unit, this.doc);
+    const status = statusLink(node.discriminant, this.scope.unit, this.scope.doc);
     const earlier: number[] = [];
     let tests: AnyNode[] = [];
     let groupStart: number | undefined;
@@ -346,10 +272,10 @@ export class UnitWalker {
       groupStart ??= switchCase.start;
       if (switchCase.consequent.length === 0 && switchCase !== node.cases[node.cases.length - 1]) continue;
       const codes = tests.map((t) => numericValue(t)).filter((n): n is number => n !== undefined);
-      const id = this.doc.nextConditionId();
+      const id = this.scope.doc.nextConditionId();
       const last = tests[tests.length - 1]!;
       const reads = uniqueFolded([...readsOf(node.discriminant), ...tests.flatMap((t) => readsOf(t))]);
-      this.draft.addCondition({
+      this.scope.draft.addCondition({
         id,
         range: { start: groupStart, end: last.end },
         reads,
@@ -371,555 +297,4 @@ export class UnitWalker {
       groupStart = undefined;
     }
   }
-
-  // ---------------------------------------------------------------- assignments
-
-  private assignment(node: AssignmentExpression, ctx: WalkContext, range: TextRange, set: true | undefined): void {
-    const left = node.left;
-    const right = node.right;
-    this.visit(right, ctx);
-    if (left.type === 'Identifier') {
-      const persistent = set ?? !this.unit.declared.has(foldName(left.name));
-      if (node.operator === '=') {
-        this.bind(left.name, right, { range, persistent }, ctx);
-      } else {
-        this.unit.forget(foldName(left.name));
-      }
-      return;
-    }
-    if (left.type !== 'MemberExpression') {
-      this.visit(left, ctx);
-      return;
-    }
-    this.visitMemberTarget(left, ctx);
-    if (this.clientProperty(left, right, node.operator, ctx)) return;
-    const property = propertyName(left);
-    if (property !== undefined) this.namedLiteral(property, right, ctx);
-    const dotted = dottedName(left);
-    if (dotted !== undefined && node.operator === '=')
-      this.bind(dotted, right, { range, persistent: set ?? false }, ctx, true);
-  }
-
-  /** Computed keys and objects of a member target are read, not written. */
-  private visitMemberTarget(target: AnyNode, ctx: WalkContext): void {
-    if (target.type !== 'MemberExpression') return;
-    if (target.computed) this.visit(target.property, ctx);
-    if (target.object.type !== 'Identifier') this.visitMemberTarget(target.object, ctx);
-  }
-
-  /**
-   * Everything a value stored in a variable says: a new request object, a response, a parsed body, a token, an
-   * expiry, a status copy, an error, a literal credential, constants and "now" for later conditions.
-   */
-  private bind(
-    name: string,
-    value: AnyNode | null | undefined,
-    options: BindOptions,
-    ctx: WalkContext,
-    member = false,
-  ): void {
-    const folded = foldName(name);
-    const { range, persistent } = options;
-    const at = range.end;
-    const core = unwrapValue(value);
-
-    // Facts read from the value before the variable forgets its old value (`x = x + 1`).
-    const tokenSources = value ? this.tokenSourcesByBranch(value, folded, ctx) : [];
-    const call = core ? this.callByNode.get(core) : undefined;
-    const response = value ? this.parsedResponse(value) : undefined;
-    const status = value && !call ? statusLink(value, this.unit, this.doc) : undefined;
-    const bearer = value ? this.bearerUses(value, ctx) : [];
-    const heldBearer = core && core.type === 'Identifier' ? this.unit.bearerValues.get(foldName(core.name)) : undefined;
-    const copiedText = core && core.type === 'Identifier' ? this.unit.stringValues.get(foldName(core.name)) : undefined;
-    const isNow = value ? isNowExpression(value, this.unit) : false;
-    const random = value
-      ? usesRandom(value) || readsOf(value).some((n) => this.unit.jitterVariables.has(n) || isJitterName(n))
-      : false;
-    const constant = value ? numericValue(value) : undefined;
-    const expiryRead = value ? expiryVariableRead(value, this.unit, this.doc) : undefined;
-    const expiry =
-      value && expiryRead === undefined
-        ? analyzeExpiryValue(value, this.unit)
-        : expiryRead !== undefined
-          ? this.unit.expiryValues.get(expiryRead)
-          : undefined;
-
-    this.unit.forget(folded);
-    if (!member && value && isNewRequest(value)) {
-      this.unit.clients.set(folded, {
-        authorizationVariables: [],
-        pendingUses: [],
-        pendingBodyUses: [],
-        bodyVariables: [],
-      });
-    }
-    if (call) {
-      call.resultVariable = folded;
-      this.unit.responses.set(folded, call.id);
-    }
-    if (response) this.unit.parsedBodies.set(folded, response.callId);
-
-    for (const { source: tokenSource, placement } of tokenSources) {
-      const event: Omit<TokenAcquireEvent, 'unit' | 'order' | 'guards' | 'inLoop'> = {
-        kind: 'token-acquire',
-        range,
-        variable: folded,
-        source: tokenSource.source,
-        ...(tokenSource.fromCall === undefined ? {} : { fromCall: tokenSource.fromCall }),
-        ...(tokenSource.fromVariable === undefined ? {} : { fromVariable: tokenSource.fromVariable }),
-        persistent,
-      };
-      this.draft.emit(event, placement, at);
-      this.doc.tokenVariables.add(folded);
-      if (tokenSource.source === 'response' && tokenSource.fromCall !== undefined)
-        this.markTokenRequest(tokenSource.fromCall);
-    }
-
-    this.bindExpiry(folded, value, { range, persistent }, ctx, { expiryRead, expiry });
-
-    if (status) {
-      this.draft.emit(
-        {
-          kind: 'status-copy',
-          range,
-          variable: folded,
-          client: status.client,
-          ...(status.callId === undefined ? {} : { callId: status.callId }),
-        },
-        ctx,
-        at,
-      );
-      this.unit.statusCopies.set(folded, status);
-      if (persistent) this.doc.persistentStatusCopies.set(folded, status);
-    }
-
-    if (isErrorName(folded) && value && !isEmptyValue(value)) this.errorPaths(value, range, ctx);
-
-    if (value) {
-      // Member targets were checked with their property name in `assignment`.
-      if (!member) this.namedLiteral(name.slice(name.lastIndexOf('.') + 1), value, ctx);
-      if (constant !== undefined) this.unit.numericConstants.set(folded, { value: constant, range: rangeOf(value) });
-      if (random) this.unit.jitterVariables.add(folded);
-      if (isNow) this.unit.nowVariables.add(folded);
-      if (bearer.length > 0) this.unit.bearerValues.set(folded, bearer);
-      else if (heldBearer) this.unit.bearerValues.set(folded, heldBearer);
-      if ((isStringLiteral(value) || plainTemplate(value)) && singleSubstitution(value) === undefined) {
-        this.unit.stringValues.set(folded, stringValue(value)!);
-      } else if (copiedText !== undefined) {
-        this.unit.stringValues.set(folded, copiedText);
-      }
-    }
-  }
-
-  private bindExpiry(
-    folded: string,
-    value: AnyNode | null | undefined,
-    options: BindOptions,
-    ctx: WalkContext,
-    facts: { expiryRead: string | undefined; expiry: ReturnType<typeof analyzeExpiryValue> },
-  ): void {
-    const { range, persistent } = options;
-    const { expiryRead, expiry } = facts;
-    if (!value) return;
-    const named = isExpiryName(folded) || this.doc.expiryVariables.has(folded);
-    if (named) {
-      this.doc.expiryVariables.add(folded);
-      if (isClearingValue(value)) {
-        // A local initialised to 0 is not a cache being cleared.
-        if (persistent)
-          this.draft.emit(
-            { kind: 'expiry-set', range, variable: folded, fromExpiresIn: false, clears: true },
-            ctx,
-            range.end,
-          );
-        return;
-      }
-      if (expiryRead !== undefined && !persistent) {
-        // Reading the cached expiry into a local (`var tokenExpiry = parseInt("{strTokenExpiry}") || 0;`).
-        if (expiry) this.unit.expiryValues.set(folded, expiry);
-        return;
-      }
-      if (expiry) this.unit.expiryValues.set(folded, expiry);
-      this.draft.emit(
-        {
-          kind: 'expiry-set',
-          range,
-          variable: folded,
-          fromExpiresIn: expiry?.fromExpiresIn ?? false,
-          ...(expiry?.constantSeconds === undefined ? {} : { constantSeconds: expiry.constantSeconds }),
-          ...(expiry?.constantRange === undefined ? {} : { constantRange: expiry.constantRange }),
-          ...(expiry?.fromCall === undefined ? {} : { fromCall: expiry.fromCall }),
-          clears: false,
-        },
-        ctx,
-        range.end,
-      );
-      return;
-    }
-    if (!expiry) return;
-    if (expiry.nowBased && expiry.fromExpiresIn) {
-      // `var expiresAt = now + data.expires_in` under any name is an expiry time.
-      this.doc.expiryVariables.add(folded);
-      this.unit.expiryValues.set(folded, expiry);
-      this.draft.emit(
-        {
-          kind: 'expiry-set',
-          range,
-          variable: folded,
-          fromExpiresIn: true,
-          ...(expiry.fromCall === undefined ? {} : { fromCall: expiry.fromCall }),
-          clears: false,
-        },
-        ctx,
-        range.end,
-      );
-      return;
-    }
-    // A lifetime (`var lifetime = data.expires_in`) or `now + 3600` under a neutral name: remembered for a later copy.
-    this.unit.expiryValues.set(folded, expiry);
-  }
-
-  /** An error variable gets a value; `x = ok ? "" : "HTTP_…"` is an error path only in the non-empty branch. */
-  private errorPaths(value: AnyNode, range: TextRange, ctx: WalkContext): void {
-    const core = unwrapValue(value);
-    const id = core ? this.conditionByNode.get(core) : undefined;
-    if (core && core.type === 'ConditionalExpression' && id !== undefined) {
-      if (!isEmptyValue(core.consequent))
-        this.draft.emit({ kind: 'error-path', range }, guarded(ctx, id, 'then'), range.end);
-      if (!isEmptyValue(core.alternate))
-        this.draft.emit({ kind: 'error-path', range }, guarded(ctx, id, 'else'), range.end);
-      return;
-    }
-    this.draft.emit({ kind: 'error-path', range }, ctx, range.end);
-  }
-
-  /** `t = due ? GetOAuthToken() : "{strCachedToken}"`: one acquisition per branch, each guarded by it. */
-  private tokenSourcesByBranch(
-    value: AnyNode,
-    target: string,
-    ctx: WalkContext,
-  ): { source: TokenSource; placement: WalkContext }[] {
-    const core = unwrapValue(value);
-    const id = core ? this.conditionByNode.get(core) : undefined;
-    if (core && core.type === 'ConditionalExpression' && id !== undefined) {
-      const found: { source: TokenSource; placement: WalkContext }[] = [];
-      const then = this.tokenSource(core.consequent, target);
-      if (then) found.push({ source: then, placement: guarded(ctx, id, 'then') });
-      const otherwise = this.tokenSource(core.alternate, target);
-      if (otherwise) found.push({ source: otherwise, placement: guarded(ctx, id, 'else') });
-      return found;
-    }
-    const source = this.tokenSource(value, target);
-    return source ? [{ source, placement: ctx }] : [];
-  }
-
-  /** Where a token in `value` comes from, if it is one. */
-  private tokenSource(value: AnyNode, target: string): TokenSource | undefined {
-    const core = unwrapValue(value);
-    if (!core) return undefined;
-    if (core.type === 'ConditionalExpression') {
-      return this.tokenSource(core.consequent, target) ?? this.tokenSource(core.alternate, target);
-    }
-    if (core.type === 'CallExpression' && isTokenFunctionName(calleeName(core) ?? '')) return { source: 'function' };
-    if (core.type === 'MemberExpression' && isAccessTokenMember(propertyName(core) ?? '')) {
-      const origin = responseCallOf(core.object, this.unit);
-      return origin.callId === undefined ? { source: 'response' } : { source: 'response', fromCall: origin.callId };
-    }
-    const substituted = singleSubstitution(core);
-    if (substituted !== undefined) {
-      const from = foldName(substituted);
-      if (this.doc.tokenVariables.has(from) || isTokenName(from)) return { source: 'cache-read', fromVariable: from };
-      return undefined;
-    }
-    const read = variableRead(core);
-    if (
-      read !== undefined &&
-      read !== target &&
-      (this.doc.tokenVariables.has(read) || (isTokenName(read) && isTokenName(target)))
-    ) {
-      return { source: 'alias', fromVariable: read };
-    }
-    return undefined;
-  }
-
-  /** `JSON.parse(resp.body)` (or `resp.body`): the parsed response of a call. */
-  private parsedResponse(value: AnyNode): { callId?: number } | undefined {
-    const core = unwrapValue(value);
-    if (!core) return undefined;
-    if (core.type === 'CallExpression' && (calleeName(core) ?? '').toLowerCase() === 'parse') {
-      const origin = responseCallOf(core.arguments[0], this.unit);
-      if (origin.known || isResponseLike(core.arguments[0]))
-        return origin.callId === undefined ? {} : { callId: origin.callId };
-      return undefined;
-    }
-    if (core.type === 'MemberExpression' && isResponseLike(core)) {
-      const origin = responseCallOf(core.object, this.unit);
-      if (origin.known) {
-        return origin.callId === undefined ? {} : { callId: origin.callId };
-      }
-    }
-    return undefined;
-  }
-
-  private markTokenRequest(callId: number): void {
-    const call = this.calls.get(callId);
-    if (call) call.isTokenRequest = true;
-  }
-
-  // ---------------------------------------------------------------- requests
-
-  /** `req.url = …`, `req.method = …`, `req.body = …`, `req.headers[…] = …`, `req.headers = {…}`. True when handled. */
-  private clientProperty(target: AnyNode, value: AnyNode, operator: string, ctx: WalkContext): boolean {
-    if (target.type !== 'MemberExpression') return false;
-    const property = (propertyName(target) ?? '').toLowerCase();
-    const owner = target.object;
-    // req.headers["Authorization"] / req.headers.Authorization
-    if (
-      owner.type === 'MemberExpression' &&
-      (propertyName(owner) ?? '').toLowerCase() === 'headers' &&
-      owner.object.type === 'Identifier'
-    ) {
-      const header = propertyName(target);
-      if (header === undefined) return true;
-      this.header(this.unit.client(foldName(owner.object.name)), header, value, ctx);
-      return true;
-    }
-    if (owner.type !== 'Identifier') return false;
-    const name = foldName(owner.name);
-    const isClient =
-      this.unit.clients.has(name) || URL_PROPERTIES.has(property) || property === 'method' || property === 'headers';
-    if (!isClient && !(BODY_PROPERTIES.has(property) && /req|request|http|client|call/i.test(owner.name))) return false;
-    const client = this.unit.client(name);
-    const append = operator === '+=';
-    if (URL_PROPERTIES.has(property)) {
-      client.url = this.joined(append ? client.url : undefined, value);
-    } else if (property === 'method') {
-      client.method = staticText(value, this.text, this.known)?.toUpperCase();
-    } else if (BODY_PROPERTIES.has(property)) {
-      client.body = this.joined(append ? client.body : undefined, value);
-      client.bodyVariables = [...new Set([...(append ? client.bodyVariables : []), ...readsOf(value)])];
-      client.pendingBodyUses.push(...this.bodyTokenUses(value, ctx));
-    } else if (property === 'headers' && value.type === 'ObjectExpression') {
-      for (const member of value.properties) {
-        if (member.type !== 'Property') continue;
-        const key = keyName(member.key, member.computed);
-        if (key !== undefined) this.header(client, key, member.value, ctx);
-      }
-    } else {
-      return false;
-    }
-    return true;
-  }
-
-  private joined(before: string | undefined, value: AnyNode): string | undefined {
-    const text = staticText(value, this.text, this.known);
-    if (before === undefined) return text;
-    return text === undefined ? before : before + text;
-  }
-
-  private readonly known = (name: string): string | undefined => this.unit.stringValues.get(name);
-
-  /**
-   * One request header. Authorization (or any header carrying `Bearer …`) sends tokens with the next `send()`; a
-   * secret-named header with a literal value leaks a secret.
-   */
-  private header(client: ClientState, header: string, value: AnyNode | null | undefined, ctx: WalkContext): void {
-    if (!value) return;
-    const isAuthorization = header.toLowerCase() === 'authorization';
-    if (isAuthorization) {
-      const encoded = encodedBasicFinding(this.text, value);
-      if (encoded) this.draft.emitLiteral(encoded, rangeOf(value), ctx);
-    } else {
-      this.namedLiteral(header, value, ctx);
-    }
-    let uses = this.bearerUses(value, ctx);
-    if (uses.length === 0 && isAuthorization) uses = this.plainAuthorizationUses(value, ctx);
-    for (const use of uses) {
-      if (!client.authorizationVariables.includes(use.variable)) client.authorizationVariables.push(use.variable);
-      if (!client.pendingUses.includes(use)) client.pendingUses.push(use);
-    }
-  }
-
-  /**
-   * An Authorization header set from a variable alone: `= authHeader` (a Bearer value built earlier), `= token`,
-   * `"{strAuth}"`.
-   */
-  private plainAuthorizationUses(value: AnyNode, ctx: WalkContext): TokenUseDraft[] {
-    const core = unwrapValue(value);
-    if (!core) return [];
-    if (core.type === 'Identifier') {
-      const held = this.unit.bearerValues.get(foldName(core.name));
-      if (held) return held;
-      return [this.use(foldName(core.name), rangeOf(core), ctx)];
-    }
-    if (core.type === 'MemberExpression') {
-      const dotted = dottedName(core);
-      return dotted === undefined ? [] : [this.use(foldName(dotted), rangeOf(core), ctx)];
-    }
-    const substituted = singleSubstitution(core);
-    if (substituted !== undefined) {
-      const inner = innerRange(this.text, core);
-      const offset = this.text.indexOf('{', inner.start);
-      const start = offset >= inner.start && offset < inner.end ? offset : inner.start;
-      return [
-        this.use(foldName(substituted), { start, end: Math.min(inner.end, start + substituted.length + 2) }, ctx),
-      ];
-    }
-    return [];
-  }
-
-  /** Token uses in a string built with `Bearer ` (see variablesAfterBearer), one list per expression node. */
-  private bearerUses(value: AnyNode, ctx: WalkContext): TokenUseDraft[] {
-    const cached = this.bearerByNode.get(value);
-    if (cached) return cached;
-    const parts = stringParts(this.text, value, (link) => this.concatenated.add(link));
-    const uses = variablesAfterBearer(this.text, parts).map((placed) => this.use(placed.variable, placed.range, ctx));
-    this.bearerByNode.set(value, uses);
-    return uses;
-  }
-
-  /** Token variables sent in a request body (`subject_token=` + clientToken): only variables known to hold tokens. */
-  private bodyTokenUses(value: AnyNode, ctx: WalkContext): TokenUseDraft[] {
-    return variablesInString(this.text, stringParts(this.text, value))
-      .filter((placed) => this.doc.tokenVariables.has(placed.variable))
-      .map((placed) => this.use(placed.variable, placed.range, ctx));
-  }
-
-  /** One token-use per place in the text, however many times the walker meets it. */
-  private use(variable: string, range: TextRange, ctx: WalkContext): TokenUseDraft {
-    const key = `${range.start}:${range.end}`;
-    let use = this.useByRange.get(key);
-    if (!use) {
-      use = this.draft.emit({ kind: 'token-use', range, variable }, ctx);
-      this.useByRange.set(key, use);
-    }
-    return use;
-  }
-
-  /** Calls: `req.send()`, header setters, `open(method, url)`, `btoa("user:pass")`, loop callbacks. */
-  private call(node: CallExpression, ctx: WalkContext): void {
-    const name = (calleeName(node) ?? '').toLowerCase();
-    const callee = node.callee;
-    this.visit(callee, ctx);
-    const loopCallback = callee.type === 'MemberExpression' && LOOP_CALLBACKS.has(name);
-    for (const argument of node.arguments) {
-      const isFunction = argument.type === 'FunctionExpression' || argument.type === 'ArrowFunctionExpression';
-      this.visit(argument, loopCallback && isFunction ? { ...ctx, inLoop: true } : ctx);
-    }
-    if (
-      name === 'btoa' ||
-      name === 'encodebase64' ||
-      (name === 'from' &&
-        callee.type === 'MemberExpression' &&
-        callee.object.type === 'Identifier' &&
-        callee.object.name === 'Buffer')
-    ) {
-      const finding = basicCredentialsFinding(this.text, node.arguments[0]);
-      if (finding) this.draft.emitLiteral(finding, rangeOf(node.arguments[0]!), ctx);
-      return;
-    }
-    if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return;
-    const owner = foldName(callee.object.name);
-    if (name === 'send') {
-      this.send(node, owner, ctx);
-    } else if (HEADER_SETTERS.has(name) && node.arguments.length >= 2) {
-      const header = stringValue(node.arguments[0]);
-      if (header !== undefined) this.header(this.unit.client(owner), header, node.arguments[1], ctx);
-    } else if (name === 'open' && node.arguments.length >= 2 && this.unit.clients.has(owner)) {
-      const client = this.unit.client(owner);
-      client.method = staticText(node.arguments[0], this.text, this.known)?.toUpperCase();
-      client.url = staticText(node.arguments[1], this.text, this.known);
-    }
-  }
-
-  private send(node: CallExpression, owner: string, ctx: WalkContext): void {
-    const client = this.unit.client(owner);
-    const argument = node.arguments[0];
-    if (argument && client.body === undefined) {
-      client.body = staticText(argument, this.text, this.known);
-      client.bodyVariables = readsOf(argument);
-      client.pendingBodyUses.push(...this.bodyTokenUses(argument, ctx));
-    }
-    const id = this.doc.nextCallId();
-    const url = client.url;
-    const body = client.body;
-    const isTokenRequest =
-      (url !== undefined && isTokenEndpointUrl(url, this.doc.settings.tokenEndpointPatterns)) ||
-      (body !== undefined && isTokenRequestBody(body));
-    const range = rangeOf(node);
-    const draft = this.draft.emit(
-      {
-        kind: 'rest-call',
-        range,
-        id,
-        client: owner,
-        ...(url === undefined ? {} : { url }),
-        ...(client.method === undefined ? {} : { method: client.method }),
-        ...(body === undefined ? {} : { body, bodyVariables: [...client.bodyVariables] }),
-        isTokenRequest,
-        authorizationVariables: [...client.authorizationVariables],
-        statementRange: this.currentStatement(range),
-      },
-      ctx,
-      range.end,
-    );
-    for (const use of [...client.pendingUses, ...client.pendingBodyUses]) use.callId = id;
-    client.pendingUses = [];
-    client.pendingBodyUses = [];
-    client.lastCallId = id;
-    this.callByNode.set(node, draft);
-    this.unit.callIdByNode.set(node, id);
-    this.unit.callClients.set(id, owner);
-    this.calls.set(id, draft);
-  }
-
-  // ---------------------------------------------------------------- literals
-
-  private literal(node: AnyNode, ctx: WalkContext): void {
-    for (const finding of literalFindings(this.text, node)) this.draft.emitLiteral(finding, rangeOf(node), ctx);
-  }
-
-  private namedLiteral(name: string, value: AnyNode, ctx: WalkContext): void {
-    const finding = namedLiteralFinding(this.text, name, value);
-    if (finding) this.draft.emitLiteral(finding, rangeOf(value), ctx);
-  }
-}
-
-function guarded(ctx: WalkContext, conditionId: number, branch: Guard['branch']): WalkContext {
-  return { ...ctx, guards: [...ctx.guards, { conditionId, branch }] };
-}
-
-function rangeOf(node: TextRange): TextRange {
-  return { start: node.start, end: node.end };
-}
-
-function keyName(key: AnyNode, computed: boolean): string | undefined {
-  if (!computed && key.type === 'Identifier') return key.name;
-  return stringValue(key);
-}
-
-function isNewRequest(value: AnyNode): boolean {
-  return value.type === 'NewExpression' && /httprequest$/i.test(calleeName(value) ?? '');
-}
-
-/** `resp.body`, `resp.responseText`: a response body even when the call is not known in this unit. */
-function isResponseLike(node: AnyNode | null | undefined): boolean {
-  return (
-    !!node &&
-    node.type === 'MemberExpression' &&
-    /^(?:body|responsetext|response|content|data)$/i.test(propertyName(node) ?? '')
-  );
-}
-
-/** `""`, `0`, `null`, `undefined`, `false`: an error variable reset, not set. */
-function isEmptyValue(node: AnyNode): boolean {
-  if (node.type === 'Identifier') return node.name === 'undefined';
-  if (node.type === 'Literal')
-    return node.value === null || node.value === false || node.value === '' || node.value === 0;
-  const text = stringValue(node);
-  return text !== undefined && text === '';
-}
-
-function uniqueFolded(names: readonly string[]): string[] {
-  return [...new Set(names.map(foldName))];
 }

@@ -1,7 +1,7 @@
 import type { TextRange } from '../../common/text-range';
 import { LineIndex } from '../../common/line-index';
 import type { SnippetBlock, GuideItem, GuideParseResult } from '../../syntax/guide/ast';
-import { isLongRunningActionType } from '../vocabulary/long-running-actions';
+import { commentSaysTimePasses, isLongRunningLineName } from '../vocabulary/long-running-actions';
 import { credentialsInText } from './literals';
 
 /**
@@ -35,32 +35,6 @@ export type UnitPlan =
       readonly label: string;
     };
 
-/**
- * Words a flow sketch uses for long waits that are no Desktop Studio action type (so not in the shared list of
- * long-running actions): `QUEUE "Billing"`, `GETDIGITS`.
- */
-const SKETCH_WAITS = new Set(['QUEUE', 'GETDIGITS']);
-
-/**
- * A comment that says time passes: "60+ minutes into a long IVR hold", "on hold for an hour", "later in the script".
- */
-const TIME_PASSES =
-  /\b(\d+)\s*\+?\s*-?\s*(minutes?|mins?|hours?|hrs?)\b|\b(?:an?|one|two|three|several|many)\s+hours?\b|\bhours?\s+later\b|\bon\s+hold\b|\blong\s+(?:ivr|hold|wait|queue|menu)|\bextended\s+hold\b|\blater\s+in\s+the\s+(?:script|call|flow|ivr)\b/gi;
-
-function isLongRunningActionName(name: string): boolean {
-  return isLongRunningActionType(name) || SKETCH_WAITS.has(name.toUpperCase());
-}
-
-/** True when a comment says that a long time passes (ten minutes or more, an hour, a hold, a long IVR). */
-export function commentSaysTimePasses(comment: string): boolean {
-  for (const match of comment.matchAll(TIME_PASSES)) {
-    if (match[1] === undefined) return true;
-    const amount = Number(match[1]);
-    if (/^h/i.test(match[2]!) ? amount >= 1 : amount >= 10) return true;
-  }
-  return false;
-}
-
 /** The label of a long-running script element, or undefined when it is not one. */
 export function longRunningLabel(element: ScriptElement, text: string): string | undefined {
   const written = text.slice(element.range.start, element.range.end).trim();
@@ -74,7 +48,7 @@ export function longRunningLabel(element: ScriptElement, text: string): string |
   const item = element.item;
   if (item.kind === 'Elision') return 'the elided part of the script (…)';
   if (item.kind === 'Wait') return written;
-  if (item.kind === 'Action' && isLongRunningActionName(item.name)) return written;
+  if (item.kind === 'Action' && isLongRunningLineName(item.name)) return written;
   return undefined;
 }
 
@@ -154,7 +128,7 @@ function outsideBlocks(comments: readonly TextRange[], blocks: readonly SnippetB
 }
 
 function holdsCredential(text: string, range: TextRange): boolean {
-  return credentialsInText(text.slice(range.start, range.end), range.start, true).length > 0;
+  return credentialsInText(text.slice(range.start, range.end), range.start).length > 0;
 }
 
 function startsLine(text: string, offset: number): boolean {

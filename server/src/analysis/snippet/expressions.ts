@@ -10,6 +10,7 @@ import {
   type MemberExpression,
   type StringLiteral,
 } from '../../syntax/snippet/ast';
+import { COMPUTED, NOTHING, numberOf, UNREADABLE, wholeNumberIn, type PlainValue } from '../vocabulary/values';
 
 /**
  * Small, total readers over Snippet expressions for the token-flow extractor. None of them throws on trees built
@@ -17,7 +18,7 @@ import {
  */
 
 /** Deeper than this, arithmetic is not evaluated (real buffers and lifetimes are a few operators deep). */
-const MAX_EVAL_DEPTH = 48;
+export const MAX_EVAL_DEPTH = 48;
 
 /** `(x)` → `x`, any number of times. */
 export function unwrap(e: Expression): Expression {
@@ -67,6 +68,11 @@ export function memberPath(e: Expression): string | null {
   }
 }
 
+/** The proxy a method is called on: `proxy`, `global:proxy`, `a.b`; '' when it is not a name. */
+export function clientOf(object: Expression): string {
+  return memberPath(unwrap(object)) ?? rootIdentifier(object)?.folded ?? '';
+}
+
 /** The range of the name itself inside an identifier (without a `global:` prefix). */
 export function nameRange(id: Identifier): TextRange {
   return { start: Math.max(id.range.start, id.range.end - id.name.length), end: id.range.end };
@@ -86,7 +92,7 @@ export function methodCall(e: Expression, method: string): (CallExpression & { c
 }
 
 /** The one interpolated expression of `"{expr}"` (surrounding whitespace allowed), else null. */
-export function soleInterpolation(e: Expression): Expression | null {
+function soleInterpolation(e: Expression): Expression | null {
   if (e.kind !== 'StringLiteral') return null;
   let found: Expression | null = null;
   for (const part of e.parts) {
@@ -127,26 +133,17 @@ export function contentRange(literal: StringLiteral): TextRange | null {
   return { start: first.range.start, end: last.range.end };
 }
 
-const WHOLE_NUMBER = /^-?\d+$/;
-
-/** A number, or a quoted whole number (`"401"` is compared as a number). */
+/** A number, or a quoted whole number (`"401"` is compared as a number): `numberOf(plainValueOf(e))`, made often. */
 export function numberValue(e: Expression): number | undefined {
   const x = unwrap(e);
   if (x.kind === 'NumberLiteral') return Number.isFinite(x.value) ? x.value : undefined;
-  if (x.kind === 'StringLiteral' && x.parts.length === 1 && x.parts[0]!.kind === 'StringText') {
-    const t = x.parts[0]!.value.trim();
-    if (WHOLE_NUMBER.test(t)) return Number(t);
-  }
-  return undefined;
+  if (x.kind !== 'StringLiteral') return undefined;
+  const only = x.parts.length === 1 ? x.parts[0]! : undefined;
+  if (only?.kind === 'StringText') return wholeNumberIn(only.value);
+  return x.parts.length === 0 ? undefined : numberOf(plainValueOf(x));
 }
 
-/** `""` or a string of blanks. */
-export function isEmptyString(e: Expression): boolean {
-  const x = unwrap(e);
-  return x.kind === 'StringLiteral' && x.parts.every((p) => p.kind === 'StringText' && p.value.trim() === '');
-}
-
-export const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['=', '!=', '<', '<=', '>', '>=']);
+const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['=', '!=', '<', '<=', '>', '>=']);
 const ORDERING_OPERATORS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 
 export function isOrdering(op: string): boolean {
@@ -198,49 +195,15 @@ export function asComparison(e: Expression): BinaryExpression | null {
   return e.kind === 'Binary' && COMPARISON_OPERATORS.has(e.operator) ? e : null;
 }
 
-/** Variables an expression reads: identifiers that are not called functions, folded, once each, in order. */
-export function variablesRead(e: Expression): string[] {
-  const seen = new Set<string>();
-  for (const id of identifiersRead(e)) seen.add(id.folded);
-  return [...seen];
-}
-
-/**
- * The stack the callback-free traversals of expressions share (`identifiersRead`, `summarizeValue`, the extractor's):
- * each pushes its root and pops back down to where it started, so traversals may nest, and reading an expression
- * allocates nothing for the traversal itself (these run for every expression of a document).
- */
-export const traversalStack: ExpressionNode[] = [];
-
-/**
- * Empties the shared stack. Only a traversal cut short by an exception leaves nodes on it; the extractor calls this
- * where no traversal can be running (the start of a piece of code), so such leftovers never pile up.
- */
-export function clearTraversalStack(): void {
-  if (traversalStack.length > 0) traversalStack.length = 0;
-}
-
 /** Identifier nodes an expression reads (not called functions), in source order. */
 export function identifiersRead(e: Expression): Identifier[] {
   const out: Identifier[] = [];
-  const stack = traversalStack;
-  const base = stack.length;
-  stack.push(e);
-  while (stack.length > base) {
-    const node = stack.pop()!;
+  const stack: ExpressionNode[] = [e];
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.kind === 'Identifier') out.push(node);
-    else pushChildrenExceptCalledName(node, stack);
+    else pushExpressionChildren(node, stack, false);
   }
   return out;
-}
-
-/** `pushExpressionChildren`, leaving out the name of a called function (`f` in `f(x)`: not a variable read). */
-export function pushChildrenExceptCalledName(node: ExpressionNode, stack: ExpressionNode[]): void {
-  if (node.kind === 'Call' && node.callee.kind === 'Identifier') {
-    for (let i = node.args.length - 1; i >= 0; i--) stack.push(node.args[i]!);
-  } else {
-    pushExpressionChildren(node, stack);
-  }
 }
 
 /** True when `test` holds for some node of `e` (iterative walk). */
@@ -277,266 +240,28 @@ export function isExpressionNode(node: { kind: string }): node is Expression {
   }
 }
 
-// ---------------------------------------------------------------- time
-
-const NOW_NAMES: ReadonlySet<string> = new Set(['utc', 'now', 'utcnow', 'nowutc']);
-const NOW_FUNCTIONS: ReadonlySet<string> = new Set([
-  'now',
-  'utc',
-  'utcnow',
-  'nowutc',
-  'getdate',
-  'getutcdate',
-  'currentdatetime',
-]);
-
-/**
- * "Now": `utc`, `now`, `now()`, `utcnow`, `getdate()`-like calls, a variable assigned from one of those, and
- * conversions of those (`now.asutc()`, `now().asgmt()`).
- */
-export function isNowExpression(e: Expression, nowVariables: ReadonlySet<string>): boolean {
-  let x = unwrap(e);
-  for (let i = 0; i < MAX_EVAL_DEPTH; i++) {
-    if (x.kind === 'Identifier') return NOW_NAMES.has(x.folded) || nowVariables.has(x.folded);
-    if (x.kind === 'Call') {
-      if (x.callee.kind === 'Identifier') return NOW_FUNCTIONS.has(x.callee.folded);
-      if (x.callee.kind !== 'Member') return false;
-      x = unwrap(x.callee.object); // a method called on now: a conversion of now
-      continue;
-    }
-    if (x.kind === 'Member') {
-      x = unwrap(x.object);
-      continue;
-    }
-    return false;
-  }
-  return false;
-}
-
-/** True when `e` mentions now anywhere (`utc + (x / 86400)`). */
-export function mentionsNow(e: Expression, nowVariables: ReadonlySet<string>): boolean {
-  return someNode(e, (n) => (n.kind === 'Identifier' || n.kind === 'Call') && isNowExpression(n, nowVariables));
-}
-
-/** `now + X` or `X + now` → X (the now side may be any "now" form). */
-export function addedToNow(e: Expression, nowVariables: ReadonlySet<string>): Expression | null {
-  const x = unwrap(e);
-  if (x.kind !== 'Binary' || x.operator !== '+') return null;
-  if (isNowExpression(x.left, nowVariables)) return x.right;
-  if (isNowExpression(x.right, nowVariables)) return x.left;
-  return null;
-}
-
-/**
- * The value of constant arithmetic (numbers, quoted numbers, + - * / and variables known to hold constants), or
- * undefined. Dates are day counts, so the value of `300 / 86400` is a number of days.
- */
-export function constantValue(e: Expression, constants: ReadonlyMap<string, number>, depth = 0): number | undefined {
-  if (depth > MAX_EVAL_DEPTH) return undefined;
+/** What the vocabulary decides values on: a literal's value, `null`, or "computed" (see vocabulary/values.ts). */
+export function plainValueOf(e: Expression): PlainValue {
   const x = unwrap(e);
   switch (x.kind) {
     case 'NumberLiteral':
-    case 'StringLiteral':
-      return numberValue(x);
-    case 'Identifier':
-      return constants.get(x.folded);
-    case 'Unary': {
-      if (x.operator !== '-') return undefined;
-      const v = constantValue(x.operand, constants, depth + 1);
-      return v === undefined ? undefined : -v;
-    }
-    case 'Binary': {
-      const l = constantValue(x.left, constants, depth + 1);
-      if (l === undefined) return undefined;
-      const r = constantValue(x.right, constants, depth + 1);
-      if (r === undefined) return undefined;
-      let v: number;
-      switch (x.operator) {
-        case '+':
-          v = l + r;
-          break;
-        case '-':
-          v = l - r;
-          break;
-        case '*':
-          v = l * r;
-          break;
-        case '/':
-          if (r === 0) return undefined;
-          v = l / r;
-          break;
-        default:
-          return undefined;
+      return { kind: 'number', value: x.value };
+    case 'BooleanLiteral':
+      return { kind: 'boolean', value: x.value };
+    case 'StringLiteral': {
+      let text = '';
+      for (const part of x.parts) {
+        if (part.kind === 'Interpolation') return COMPUTED;
+        text += part.value;
       }
-      return Number.isFinite(v) ? v : undefined;
+      return { kind: 'text', text };
     }
+    case 'Identifier':
+      // Snippet has no null literal: an unassigned `null` reads as empty.
+      return x.folded === 'null' ? NOTHING : COMPUTED;
+    case 'ErrorExpression':
+      return UNREADABLE;
     default:
-      return undefined;
+      return COMPUTED;
   }
-}
-
-/**
- * A number of days as seconds. Authors write rounded day fractions (`0.0416` for an hour, `0.00347` for five
- * minutes), so a result within 1% of a whole minute is snapped to it; otherwise it is rounded to the second.
- */
-export function daysToSeconds(days: number): number {
-  const seconds = days * 86400;
-  const minutes = Math.round(seconds / 60);
-  if (minutes !== 0 && Math.abs(seconds - minutes * 60) <= Math.abs(minutes * 60) * 0.01) return minutes * 60;
-  return Math.round(seconds);
-}
-
-/**
- * Where the seconds of a day-count constant are written: `3600` in `3600 / 86400` (so replacing that range with a
- * number of seconds keeps the units), otherwise the whole constant expression (`0.0416`, `1 / 24`).
- */
-export function secondsLiteralRange(e: Expression): TextRange {
-  const x = unwrap(e);
-  if (x.kind === 'Binary' && x.operator === '/' && numberValue(x.right) === 86400) {
-    return unwrap(x.left).range;
-  }
-  return x.range;
-}
-
-// ---------------------------------------------------------------- names
-
-// Name patterns live at module level: a regular expression literal inside a function makes a new object on every
-// call, and these run for every assignment.
-const LIFETIME_NAME = /expires_?in|lifetime/;
-const EXPIRY_NAME = /expir|valid_?until|valid_?till|(?:^|_|token|access|auth|cache)ttl|ttl(?:$|_|end|at|time)/;
-const TOKEN_WORD = /token|bearer|jwt/;
-const NOT_A_TOKEN_WORD =
-  /url|uri|endpoint|expir|ttl|proxy|result|resp|body|req|status|type|input|json|payload|host|lifetime|valid|time|date|scope|count|err|fail|header|secret|param|parm|data|obj|name|len|size/;
-const TOKENISH_WORD = /token|auth|jwt|bearer|access|cred/;
-const ERROR_WORD = /error|fail|(?:^|_)err|err(?:$|_|msg|code|text|message|desc|flag|no|or)/;
-const REFERRER_WORD = /referr/;
-const RANDOM_WORD = /jitter|random|(?:^|_)rand(?:$|_|om|int|num)|^rnd/;
-
-/** Lifetimes in seconds (`expires_in`, `expiresIn`, `tokenLifetime`), not expiry times. */
-export function isLifetimeName(folded: string): boolean {
-  return LIFETIME_NAME.test(folded);
-}
-
-/** Names of expiry times: `tokenExpiry`, `expiresAt`, `tokenValidUntil`, `tokenTtl`. */
-export function isExpiryName(folded: string): boolean {
-  if (isLifetimeName(folded)) return false;
-  return EXPIRY_NAME.test(folded);
-}
-
-/** Names of variables that hold a token: `accessToken`, `cachedToken`, `strToken`, `bearer`, `jwt`. */
-export function isTokenVariableName(folded: string): boolean {
-  if (!TOKEN_WORD.test(folded)) return false;
-  return !NOT_A_TOKEN_WORD.test(folded);
-}
-
-/** Names that suggest a token or its expiry (`clientTokenExpiry`, `authExpiry`). */
-export function isTokenishName(folded: string): boolean {
-  return TOKENISH_WORD.test(folded);
-}
-
-/** Error variables: `apiError`, `errMsg`, `tokenFailed`, `err`. Not `referrer`. */
-export function isErrorVariableName(folded: string): boolean {
-  return ERROR_WORD.test(folded) && !REFERRER_WORD.test(folded);
-}
-
-/**
- * A value that differs per contact or per run: random or jitter names and functions, variables already known to
- * hold such a value, and `ContactID % 361`-style spreads (no random function is documented for Snippet, so the
- * quick fix spreads buffers with the contact's id).
- */
-export function isJitterExpression(e: Expression, jitterVariables: ReadonlySet<string>): boolean {
-  return someNode(e, (n) => {
-    if (n.kind === 'Identifier') return jitterVariables.has(n.folded) || isRandomName(n.folded);
-    if (n.kind === 'Call') return isRandomName(calleeName(n) ?? '');
-    if (n.kind === 'Binary' && n.operator === '%') {
-      return someNode(n.left, (m) => m.kind === 'Identifier' && PER_CONTACT.test(m.folded));
-    }
-    return false;
-  });
-}
-
-/** Values that differ per contact: what a `%` spread of a buffer is taken from. */
-const PER_CONTACT = /^(?:contactid|mastercontactid|masterid|sessionid|callid|ani|dnis)$/;
-
-/** Random or jitter sources: `random(…)`, `rand(…)`, `jitter`, `randomOffset`. */
-export function isRandomName(folded: string): boolean {
-  return RANDOM_WORD.test(folded);
-}
-
-// ---------------------------------------------------------------- value summaries
-
-/**
- * What `mentionsNow`, `isJitterExpression`, `readsExpiresIn` and name lookups need to know of a value, gathered in
- * one walk: the extractor asks these of every assigned value several times (each round of a fixed point, and
- * again in the in-order pass), and each would be a walk of its own. The `summary…` functions below answer exactly
- * as those functions do on the summarised expression (or on it without enclosing parentheses).
- */
-export interface ValueSummary {
-  /** Folded names of every Identifier in the value, called names included, in source order (repeats kept). */
-  readonly names: readonly string[];
-  /** An Identifier named like now (`utc`, `now`) or a call to a now function (`getdate()`). */
-  readonly nowByName: boolean;
-  /** A random or jitter name or call, or a `ContactID % n`-style spread. */
-  readonly jitterByName: boolean;
-  readonly readsExpiresIn: boolean;
-}
-
-export function summarizeValue(e: Expression): ValueSummary {
-  const names: string[] = [];
-  let nowByName = false;
-  let jitterByName = false;
-  let readsExpiresIn = false;
-  const stack = traversalStack;
-  const base = stack.length;
-  stack.push(e);
-  while (stack.length > base) {
-    const node = stack.pop()!;
-    switch (node.kind) {
-      case 'Identifier':
-        names.push(node.folded);
-        if (!nowByName && NOW_NAMES.has(node.folded)) nowByName = true;
-        if (!jitterByName && isRandomName(node.folded)) jitterByName = true;
-        break;
-      case 'Call':
-        if (!nowByName && node.callee.kind === 'Identifier' && NOW_FUNCTIONS.has(node.callee.folded)) nowByName = true;
-        if (!jitterByName && isRandomName(calleeName(node) ?? '')) jitterByName = true;
-        break;
-      case 'Member':
-        if (node.propertyFolded === 'expires_in' || node.propertyFolded === 'expiresin') readsExpiresIn = true;
-        break;
-      case 'Binary':
-        if (
-          !jitterByName &&
-          node.operator === '%' &&
-          someNode(node.left, (m) => m.kind === 'Identifier' && PER_CONTACT.test(m.folded))
-        ) {
-          jitterByName = true;
-        }
-        break;
-      default:
-        break;
-    }
-    pushExpressionChildren(node, stack);
-  }
-  return { names, nowByName, jitterByName, readsExpiresIn };
-}
-
-/** Some name in the value is in `names`. */
-export function summaryReadsAny(summary: ValueSummary, names: ReadonlySet<string>): boolean {
-  if (names.size === 0) return false;
-  for (const name of summary.names) if (names.has(name)) return true;
-  return false;
-}
-
-/**
- * `mentionsNow` of the summarised value. A call is "now" only through its callee chain, whose root (an Identifier,
- * or a call of a named function) is itself in the value, so testing names and named calls alone is the same.
- */
-export function summaryMentionsNow(summary: ValueSummary, nowVariables: ReadonlySet<string>): boolean {
-  return summary.nowByName || summaryReadsAny(summary, nowVariables);
-}
-
-/** `isJitterExpression` of the summarised value. */
-export function summaryIsJitter(summary: ValueSummary, jitterVariables: ReadonlySet<string>): boolean {
-  return summary.jitterByName || summaryReadsAny(summary, jitterVariables);
 }

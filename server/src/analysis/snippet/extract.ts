@@ -2,13 +2,9 @@ import type { Settings } from '../../common/settings';
 import type { SnippetDocument } from '../../documents/parsed-document';
 import type { CodeUnit, FlowModel } from '../model/flow-model';
 import { collectSnippetFacts } from './facts';
-import {
-  documentConstantsOf,
-  documentJitterOf,
-  documentStringsOf,
-  extractSnippetUnit,
-  ModelIds,
-} from './unit-extractor';
+import { documentConstantsOf, documentJitterOf, documentStringsOf } from './document-facts';
+import { ModelIds } from './model-ids';
+import { extractSnippetUnit } from './unit-extractor';
 
 /**
  * A `.snippet` file: one unit, labelled "snippet", covering the whole file. Nothing runs before it as far as the

@@ -1,4 +1,3 @@
-import { isAccessTokenMember, isTokenFunctionName } from '../vocabulary/credential-patterns';
 import {
   pushExpressionChildren,
   walk,
@@ -6,6 +5,7 @@ import {
   type AstNode,
   type Block,
   type Expression,
+  type ExpressionNode,
   type ForeachStatement,
   type ForStatement,
   type FunctionDeclaration,
@@ -13,32 +13,36 @@ import {
   type Program,
   type RepeatStatement,
 } from '../../syntax/snippet/ast';
+import { isAccessTokenMember, isTokenFunctionName } from '../vocabulary/credential-patterns';
 import {
-  addedToNow,
+  isAuthorizationHeaderName,
+  isBlankOrBearerPrefix,
+  isExpiresInMember,
+  isHeaderSetterName,
+  SNIPPET_REQUEST_METHOD,
+  startsWithBasicScheme,
+} from '../vocabulary/http';
+import { isExpiryName, isLifetimeName, isTokenishName, isTokenVariableName } from '../vocabulary/names';
+import {
   asComparison,
   calleeName,
-  clearTraversalStack,
   conditionLeaves,
   identifiersRead,
   isExpressionNode,
-  isExpiryName,
-  isLifetimeName,
-  isNowExpression,
   isOrdering,
-  isTokenishName,
-  isTokenVariableName,
-  methodCall,
-  constantValue,
   someNode,
+  throughStringCopy,
+  unwrap,
+  writtenText,
+} from './expressions';
+import { addedToNow, constantValue, isNowExpression } from './time';
+import {
   summarizeValue,
   summaryIsJitter,
   summaryMentionsNow,
   summaryReadsAny,
-  traversalStack,
-  unwrap,
-  writtenText,
   type ValueSummary,
-} from './expressions';
+} from './value-summary';
 
 /**
  * What a whole piece of Snippet code says about its names, gathered before the in-order pass: which variables
@@ -50,6 +54,11 @@ export interface SnippetFacts {
   readonly nowVariables: ReadonlySet<string>;
   readonly tokenVariables: ReadonlySet<string>;
   readonly expiryVariables: ReadonlySet<string>;
+  /**
+   * Variables holding a time a token is due at under a name that does not say so: a copy of an expiry
+   * (`ASSIGN e = tokenExpiry`). Compared with now, they are expiries; they are not stored expiries themselves.
+   */
+  readonly dueTimes: ReadonlySet<string>;
   readonly lifetimeVariables: ReadonlySet<string>;
   /** User FUNCTIONs that return a token (by name, or a body that reads `.access_token` and returns a value). */
   readonly tokenFunctions: ReadonlySet<string>;
@@ -68,11 +77,6 @@ export interface SnippetFacts {
 }
 
 const NO_CONSTANTS: ReadonlyMap<string, number> = new Map();
-
-/** Text around a token's interpolation: nothing or `Bearer `. */
-const BLANK_OR_BEARER = /^\s*(?:bearer\s*)?$/i;
-/** `Basic …` credentials rather than a token. */
-const BASIC_SCHEME = /^\s*basic\b/i;
 
 /** How a value hands over a token, if it does. */
 export type TokenSource =
@@ -97,7 +101,7 @@ export function tokenSourceOf(
       if (part.kind === 'Interpolation') {
         if (found) return null;
         found = part.expression;
-      } else if (!BLANK_OR_BEARER.test(part.value)) {
+      } else if (!isBlankOrBearerPrefix(part.value)) {
         return null;
       }
     }
@@ -116,14 +120,10 @@ export function tokenSourceOf(
 
 /** A read of `.expires_in` (any case) anywhere in the value. */
 export function readsExpiresIn(e: Expression): boolean {
-  return someNode(
-    e,
-    (n) => n.kind === 'Member' && (n.propertyFolded === 'expires_in' || n.propertyFolded === 'expiresin'),
-  );
+  return someNode(e, (n) => n.kind === 'Member' && isExpiresInMember(n.propertyFolded));
 }
 
 export function collectSnippetFacts(program: Program, code: string): SnippetFacts {
-  clearTraversalStack();
   const assigns: AssignStatement[] = [];
   const conditions: Expression[] = [];
   const functions: FunctionDeclaration[] = [];
@@ -137,19 +137,16 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   const openLoopBodies: Block[] = [];
   /** The calls of an expression, found by a loop of its own (faster than a callback per node). */
   const noteCalls = (expression: Expression): void => {
-    const stack = traversalStack;
-    const base = stack.length;
-    stack.push(expression);
-    while (stack.length > base) {
-      const x = stack.pop()!;
+    const stack: ExpressionNode[] = [expression];
+    for (let x = stack.pop(); x; x = stack.pop()) {
+      pushExpressionChildren(x, stack);
       if (x.kind === 'Call') {
         if (loopDepth > 0 && x.callee.kind === 'Identifier') calledInLoops.add(x.callee.folded);
-        const header = methodCall(x, 'addheader');
-        if (header?.args[1] && isAuthorizationName(header.args[0])) headerValues.push(header.args[1]);
+        const method = x.callee.kind === 'Member' ? x.callee.propertyFolded : '';
+        if (isHeaderSetterName(method) && x.args[1] && isAuthorizationName(x.args[0])) headerValues.push(x.args[1]);
         const innermost = openLoopBodies[openLoopBodies.length - 1];
-        if (innermost && methodCall(x, 'makerestrequest')) restCallLoopBodies.add(innermost);
+        if (innermost && method === SNIPPET_REQUEST_METHOD) restCallLoopBodies.add(innermost);
       }
-      pushExpressionChildren(x, stack);
     }
   };
   walk(
@@ -233,7 +230,7 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   for (const value of headerValues) {
     const x = unwrap(value);
     if (x.kind === 'StringLiteral') {
-      if (x.parts.some((p) => p.kind === 'StringText' && BASIC_SCHEME.test(p.value))) continue;
+      if (x.parts.some((p) => p.kind === 'StringText' && startsWithBasicScheme(p.value))) continue;
       for (const part of x.parts) {
         if (part.kind !== 'Interpolation') continue;
         const inner = unwrap(part.expression);
@@ -282,6 +279,20 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     }
   }
 
+  const dueTimes = new Set<string>();
+  for (let round = 0; round < 2; round++) {
+    const before = dueTimes.size;
+    for (const a of variableAssigns) {
+      const name = targetOf(a);
+      if (expiryVariables.has(name) || isLifetimeName(name) || nowVariables.has(name)) continue;
+      const copied = throughStringCopy(a.value);
+      if (copied.kind !== 'Identifier') continue;
+      if (expiryVariables.has(copied.folded) || isExpiryName(copied.folded) || dueTimes.has(copied.folded))
+        dueTimes.add(name);
+    }
+    if (dueTimes.size === before) break;
+  }
+
   // Constant assignments (for fixed buffers held in a variable): null once a variable gets anything else.
   const constantAssignments = new Map<string, number | null>();
   for (const a of variableAssigns) {
@@ -316,6 +327,7 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     nowVariables,
     tokenVariables,
     expiryVariables,
+    dueTimes,
     lifetimeVariables,
     tokenFunctions,
     calledInLoops,
@@ -327,14 +339,14 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
 }
 
 /** `AddHeader("Authorization", …)`: the header name is a literal "Authorization" (any case). */
-export function isAuthorizationName(e: Expression | undefined): boolean {
+function isAuthorizationName(e: Expression | undefined): boolean {
   if (!e) return false;
   const x = unwrap(e);
   return (
     x.kind === 'StringLiteral' &&
     x.parts.length === 1 &&
     x.parts[0]!.kind === 'StringText' &&
-    x.parts[0]!.value.trim().toLowerCase() === 'authorization'
+    isAuthorizationHeaderName(x.parts[0]!.value)
   );
 }
 

@@ -1,5 +1,6 @@
 import type { TextRange } from '../../common/text-range';
 import { compileEndpointPattern, type UrlMatcher } from '../../common/token-endpoint-pattern';
+import { findJwts } from '../../jwt/find';
 
 /**
  * What token endpoints, token requests, secrets and literal tokens look like. Both extractors use
@@ -95,7 +96,7 @@ export function isPlaceholderValue(value: string): boolean {
   return false;
 }
 
-export interface CredentialInText {
+interface CredentialInText {
   readonly kind: SecretKind;
   /** Offsets of the literal value inside the searched text. */
   readonly valueRange: TextRange;
@@ -109,7 +110,7 @@ const SUBSTITUTION = /\{[^}]*\}/;
  * Literal credentials in a form/query string: `client_secret=abc`, `password=abc`, `apiKey=abc`.
  * Values that are substitutions (`{SECURE_CLIENT_SECRET}`) or placeholders are not reported.
  */
-export function credentialsInFormText(text: string): CredentialInText[] {
+function credentialsInFormText(text: string): CredentialInText[] {
   const found: CredentialInText[] = [];
   if (!text.includes('=')) return found; // every pair has one
   FORM_PAIR.lastIndex = 0;
@@ -131,7 +132,7 @@ const MIN_BEARER_LENGTH = 27;
  * A literal bearer token: `Bearer <20+ token characters>` with no substitution in it. Returns the
  * token's offsets inside `text` (without the `Bearer ` prefix).
  */
-export function bearerTokenInText(text: string): TextRange | undefined {
+function bearerTokenInText(text: string): TextRange | undefined {
   if (text.length < MIN_BEARER_LENGTH) return undefined;
   const match = BEARER_TOKEN.exec(text);
   if (!match) return undefined;
@@ -141,8 +142,99 @@ export function bearerTokenInText(text: string): TextRange | undefined {
 
 const USER_COLON_PASSWORD = /^([^:{}]+):([^{}]+)$/;
 
-/** `user:password` handed to EncodeBase64 as a literal (Basic credentials). */
-export function isLiteralBasicCredentials(text: string): boolean {
+/** `user:password` written out in full, both literal (what `Basic …` credentials encode). */
+function isLiteralBasicCredentials(text: string): boolean {
   const match = USER_COLON_PASSWORD.exec(text);
   return match !== null && !isPlaceholderValue(match[2]!);
+}
+
+const BRACE = /[{}]/;
+
+/**
+ * The literal password of Basic credentials written as text before encoding (`EncodeBase64("user:s3cr3t")`,
+ * `btoa("{clientId}:s3cr3t")`): after the first colon (a user name has none), with no substitution in it. The
+ * user may be substituted. Offsets are into `text`.
+ */
+export function basicPasswordInText(text: string): TextRange | undefined {
+  const colon = text.indexOf(':');
+  if (colon <= 0) return undefined;
+  const password = text.slice(colon + 1);
+  if (password === '' || BRACE.test(password) || isPlaceholderValue(password)) return undefined;
+  return { start: colon + 1, end: text.length };
+}
+
+const ENCODED_BASIC = /^(\s*basic[ \t]+)([A-Za-z0-9+/]{6,}={0,2})\s*$/i;
+
+/**
+ * Basic credentials already encoded in an Authorization value (`"Basic dXNlcjpzM2NyM3Q="`): the base64 part, when
+ * it decodes to a literal `user:password`. Offsets are into `text`.
+ */
+export function encodedBasicCredentialsInText(text: string): TextRange | undefined {
+  const match = ENCODED_BASIC.exec(text);
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[2]!, 'base64').toString('utf8');
+  if (!isLiteralBasicCredentials(decoded)) return undefined;
+  const start = match[1]!.length;
+  return { start, end: start + match[2]!.length };
+}
+
+/** A literal credential found in some text; `valueRange` covers the value only (what a fix replaces). */
+export type CredentialFinding =
+  | { readonly kind: 'secret'; readonly what: SecretKind | 'basic-credentials'; readonly valueRange: TextRange }
+  | { readonly kind: 'token'; readonly jwt: boolean; readonly valueRange: TextRange };
+
+/** `"client_secret": "abc"` in a JSON body (escaped quotes too: `{\"password\":\"abc\"}`). */
+const JSON_PAIR = /\\?["']([A-Za-z_][\w-]*)\\?["']\s*:\s*\\?["']([^"'\\{}]*)\\?["']/g;
+
+/**
+ * Literal credentials written in text: a string's inside, a comment (commented-out code leaks as well as live code
+ * does), a flow line's arguments. Secrets in form or query pairs (`client_secret=…`) and JSON pairs
+ * (`"password": "…"`), then `Bearer <token>` and JWTs that no secret already covers. Offsets are into `text`.
+ */
+export function credentialsInText(text: string): CredentialFinding[] {
+  const found: CredentialFinding[] = [];
+  for (const credential of credentialsInFormText(text)) {
+    found.push({ kind: 'secret', what: credential.kind, valueRange: credential.valueRange });
+  }
+  JSON_PAIR.lastIndex = 0;
+  // Every pair has a colon and quotes; most text has no colon, and need not be searched.
+  const mayHavePairs = text.includes(':') && (text.includes('"') || text.includes("'"));
+  for (let m = mayHavePairs ? JSON_PAIR.exec(text) : null; m; m = JSON_PAIR.exec(text)) {
+    const kind = secretKindOfName(m[1]!);
+    const value = m[2]!;
+    if (!kind || isPlaceholderValue(value)) continue;
+    const closing = m[0].endsWith('\\"') || m[0].endsWith("\\'") ? 2 : 1;
+    const end = m.index + m[0].length - closing;
+    found.push({ kind: 'secret', what: kind, valueRange: { start: end - value.length, end } });
+  }
+  const jwts = findJwts(text);
+  for (const jwt of jwts) found.push({ kind: 'token', jwt: true, valueRange: jwt.range });
+  const bearer = bearerTokenInText(text);
+  if (bearer && !jwts.some((jwt) => overlaps(jwt.range, bearer)))
+    found.push({ kind: 'token', jwt: false, valueRange: bearer });
+  return found;
+}
+
+/** Base64url/base64 text of at least 16 characters: what a pasted token looks like. */
+const TOKEN_TEXT = /^[A-Za-z0-9\-._~+/]{16,}=*$/;
+const BEARER_PREFIX = /^\s*bearer[ \t]+/i;
+const DIGIT = /\d/;
+const LETTER = /[A-Za-z]/;
+
+/**
+ * A token pasted as the whole value of a token-named variable (`accessToken = "Bearer 4f9c…"`): optional `Bearer `,
+ * then token-shaped text with digits and letters that is no path. Offsets are into `text`.
+ */
+export function tokenInValue(text: string): { readonly range: TextRange; readonly jwt: boolean } | undefined {
+  const bearer = BEARER_PREFIX.exec(text);
+  const start = bearer ? bearer[0].length : 0;
+  const token = text.slice(start);
+  if (!TOKEN_TEXT.test(token) || !DIGIT.test(token) || !LETTER.test(token)) return undefined;
+  if (token.startsWith('/') || token.includes('//')) return undefined;
+  const jwt = token.startsWith('eyJ') && findJwts(token).length > 0;
+  return { range: { start, end: text.length }, jwt };
+}
+
+export function overlaps(a: TextRange, b: TextRange): boolean {
+  return a.start < b.end && b.start < a.end;
 }

@@ -53,7 +53,40 @@ export function longRunningReason(type: string): string | undefined {
   return LONG_RUNNING_ACTIONS.get(type.trim().toUpperCase());
 }
 
-/** Every long-running action type, upper-case. */
-export function longRunningActionTypes(): string[] {
-  return [...LONG_RUNNING_ACTIONS.keys()];
+/**
+ * Words the guide's flow sketches use for long waits that are no Desktop Studio action type (so not in the list
+ * above): `QUEUE "Billing"`, `GETDIGITS`.
+ */
+const SKETCH_WAITS: ReadonlySet<string> = new Set(['QUEUE', 'GETDIGITS']);
+
+/** A flow line of the guide's notation that can keep a contact waiting: a long-running action or a sketch wait. */
+export function isLongRunningLineName(name: string): boolean {
+  return isLongRunningActionType(name) || SKETCH_WAITS.has(name.trim().toUpperCase());
+}
+
+/**
+ * A comment that says time passes: "60+ minutes into a long IVR hold", "on hold for an hour", "later in the script".
+ */
+const TIME_PASSES = new RegExp(
+  [
+    String.raw`\b(\d+)\s*\+?\s*-?\s*(minutes?|mins?|hours?|hrs?)\b`,
+    String.raw`\b(?:an?|one|two|three|several|many)\s+hours?\b`,
+    String.raw`\bhours?\s+later\b`,
+    String.raw`\bon\s+hold\b`,
+    String.raw`\blong\s+(?:ivr|hold|wait|queue|menu)`,
+    String.raw`\bextended\s+hold\b`,
+    String.raw`\blater\s+in\s+the\s+(?:script|call|flow|ivr)\b`,
+  ].join('|'),
+  'gi',
+);
+const HOURS_UNIT = /^h/i;
+
+/** True when a comment says that a long time passes (ten minutes or more, an hour, a hold, a long IVR). */
+export function commentSaysTimePasses(comment: string): boolean {
+  for (const match of comment.matchAll(TIME_PASSES)) {
+    if (match[1] === undefined) return true;
+    const amount = Number(match[1]);
+    if (HOURS_UNIT.test(match[2]!) ? amount >= 1 : amount >= 10) return true;
+  }
+  return false;
 }

@@ -469,10 +469,17 @@ export type ExpressionNode = Expression | StringPart;
 
 /**
  * Pushes the children of an expression-level node onto `stack` in reverse source order, so that popping them visits
- * them in source order: the children `forEachChild` gives, for traversals that run a loop of their own. (`walk`
- * calls a callback per node; once many different callbacks share it, that call costs more than the visit itself.)
+ * them in source order: the children `forEachChild` gives, for walks that run a loop of their own. This and `walk`
+ * are the Snippet tree's walker: `walk` calls back for every node (statements, enter and leave); an analysis that
+ * reads every expression of a document runs its own loop over its own stack instead, since a callback (or a walker
+ * object's `next()`) per node costs more than the visit itself:
+ *
+ *     const stack: ExpressionNode[] = [e];
+ *     for (let node = stack.pop(); node; node = stack.pop()) { …; pushExpressionChildren(node, stack); }
+ *
+ * With `calledNames` false the name of a called function (`f` in `f(x)`) is left out: it names no variable.
  */
-export function pushExpressionChildren(node: ExpressionNode, stack: ExpressionNode[]): void {
+export function pushExpressionChildren(node: ExpressionNode, stack: ExpressionNode[], calledNames = true): void {
   switch (node.kind) {
     case 'StringLiteral':
       for (let i = node.parts.length - 1; i >= 0; i--) stack.push(node.parts[i]!);
@@ -485,7 +492,7 @@ export function pushExpressionChildren(node: ExpressionNode, stack: ExpressionNo
       return;
     case 'Call':
       for (let i = node.args.length - 1; i >= 0; i--) stack.push(node.args[i]!);
-      stack.push(node.callee);
+      if (calledNames || node.callee.kind !== 'Identifier') stack.push(node.callee);
       return;
     case 'Index':
       stack.push(node.index, node.object);

@@ -1,0 +1,258 @@
+import type { TextRange } from '../../common/text-range';
+import * as A from '../../syntax/snippet/ast';
+import {
+  isAuthorizationHeaderName,
+  isExpiresInMember,
+  isProxyFactoryName,
+  SNIPPET_REQUEST_METHOD,
+} from '../vocabulary/http';
+import { isErrorVariableName, isExpiryName } from '../vocabulary/names';
+import { dateAddUnitSeconds, daysToSeconds, isDateAddFunction } from '../vocabulary/time';
+import { isClearingValue, isErrorValue } from '../vocabulary/values';
+import { readAuthorizationValue, readCalls } from './calls';
+import { statusSource } from './conditions';
+import {
+  calleeName,
+  memberPath,
+  methodCall,
+  numberValue,
+  plainValueOf,
+  someNode,
+  throughStringCopy,
+  unwrap,
+  writtenText,
+} from './expressions';
+import { tokenSourceOf } from './facts';
+import { namedLiteralFinding } from './secrets';
+import { noteAccessTokenReads, scanLiterals, sitesOf } from './sites';
+import { addedToNow, constantValue, isNowExpression, secondsLiteralRange } from './time';
+import { opt, type Ctx, type UnitBuild } from './unit-build';
+import { summarizeValue, summaryIsJitter, summaryMentionsNow, type ValueSummary } from './value-summary';
+
+/**
+ * `[ASSIGN] target = value` in real Snippet: what the value hands over (a token, an expiry, a status copy, an error,
+ * a literal credential, a REST call's result) and what is known about the variable afterwards.
+ */
+export function readAssignment(build: UnitBuild, s: A.AssignStatement, ctx: Ctx): void {
+  const value = unwrap(s.value);
+  const root = A.assignmentRoot(s.target);
+  const sites = sitesOf(s.value, false);
+  scanLiterals(build, sites, ctx);
+  const named = namedLiteralFinding(targetName(s.target), s.value, build.code);
+  if (named) build.literal(named, ctx);
+  noteAccessTokenReads(build, sites);
+  const direct = methodCall(value, SNIPPET_REQUEST_METHOD);
+  const directId = readCalls(build, sites, ctx, direct, root?.folded);
+  if (!root) return;
+  if (s.target.kind !== 'Identifier') {
+    memberAssignment(build, s, root, ctx);
+    return;
+  }
+  const name = root.folded;
+  const st = build.state;
+  if (directId !== undefined) st.callResults.set(name, directId);
+  else st.callResults.delete(name);
+  if (value.kind === 'Call' && isProxyFactoryName(calleeName(value) ?? '')) {
+    // A new proxy: no headers, no calls yet.
+    st.authorization.delete(name);
+    st.pending.delete(name);
+    st.lastCall.delete(name);
+  }
+  tokenAcquire(build, s, name, ctx);
+  if (build.facts.expiryVariables.has(name) || isExpiryName(name)) expirySet(build, s, name, value, ctx);
+  statusCopy(build, s, name, ctx);
+  if (isErrorVariableName(name) && isErrorValue(plainValueOf(value))) build.errorPath(s.range, ctx);
+  remember(build, name, value, build.facts.valueSummaries.get(s.value) ?? summarizeValue(s.value));
+}
+
+function tokenAcquire(build: UnitBuild, s: A.AssignStatement, name: string, ctx: Ctx): void {
+  const source = tokenSourceOf(s.value, build.facts.tokenFunctions, (n) => n !== name && build.isTokenVariable(n));
+  if (!source) return;
+  const base = build.base(s.range, ctx);
+  if (source.kind === 'response') {
+    const fromCall = build.callOfResponse(source.member);
+    build.push({
+      kind: 'token-acquire',
+      ...base,
+      variable: name,
+      source: 'response',
+      ...opt('fromCall', fromCall),
+      persistent: true,
+    });
+  } else if (source.kind === 'function') {
+    build.push({ kind: 'token-acquire', ...base, variable: name, source: 'function', persistent: true });
+  } else {
+    build.push({
+      kind: 'token-acquire',
+      ...base,
+      variable: name,
+      source: 'alias',
+      fromVariable: source.variable,
+      persistent: true,
+    });
+  }
+  build.state.acquired.add(name);
+}
+
+function expirySet(build: UnitBuild, s: A.AssignStatement, name: string, value: A.Expression, ctx: Ctx): void {
+  const st = build.state;
+  const clears = isClearingValue(plainValueOf(value));
+  let fromExpiresIn = false;
+  let fromCall: number | undefined;
+  let constant: { seconds: number; range: TextRange } | undefined;
+  if (!clears) {
+    const member = firstNode(value, (n) => n.kind === 'Member' && isExpiresInMember(n.propertyFolded));
+    const lifetime = firstNode(value, (n) => n.kind === 'Identifier' && st.lifetimes.has(n.folded));
+    const copied = throughStringCopy(value);
+    if (member && member.kind === 'Member') {
+      fromExpiresIn = true;
+      fromCall = build.callOfResponse(member);
+    } else if (lifetime && lifetime.kind === 'Identifier') {
+      fromExpiresIn = true;
+      fromCall = st.lifetimes.get(lifetime.folded);
+    } else if (copied.kind === 'Identifier' && st.expiries.has(copied.folded)) {
+      // A copy of another expiry (e.g. the client token's, for a resource token) carries where that came from.
+      const fact = st.expiries.get(copied.folded)!;
+      fromExpiresIn = fact.fromExpiresIn;
+      fromCall = fact.fromCall;
+    } else {
+      constant = constantLifetime(build, value);
+    }
+  }
+  build.push({
+    kind: 'expiry-set',
+    ...build.base(s.range, ctx),
+    variable: name,
+    fromExpiresIn,
+    ...opt('constantSeconds', constant?.seconds),
+    ...opt('constantRange', constant ? build.doc(constant.range) : undefined),
+    ...opt('fromCall', fromCall),
+    clears,
+  });
+  st.expiries.set(name, { fromExpiresIn, fromCall });
+}
+
+/**
+ * `now + (3600 / 86400)`, `now + 0.0416`, `dateadd("s", 3600, now)`: a lifetime in seconds and where it is written.
+ */
+function constantLifetime(build: UnitBuild, value: A.Expression): { seconds: number; range: TextRange } | undefined {
+  const added = addedToNow(value, build.facts.nowVariables);
+  const constants = build.state.constants;
+  if (added) {
+    const days = constantValue(added, constants);
+    if (days !== undefined) return { seconds: daysToSeconds(days), range: secondsLiteralRange(added) };
+    return undefined;
+  }
+  const x = unwrap(value);
+  if (x.kind !== 'Call' || !isDateAddFunction(calleeName(x) ?? '')) return undefined;
+  let unit: number | undefined;
+  let amount: A.Expression | undefined;
+  let hasNow = false;
+  for (const arg of x.args) {
+    const a = unwrap(arg);
+    if (a.kind === 'StringLiteral') {
+      const seconds = dateAddUnitSeconds(writtenText(a, build.code).trim().toLowerCase());
+      if (seconds !== undefined) unit = seconds;
+      else if (numberValue(a) !== undefined) amount = a;
+    } else if (isNowExpression(a, build.facts.nowVariables)) {
+      hasNow = true;
+    } else if (constantValue(a, constants) !== undefined) {
+      amount = a;
+    }
+  }
+  if (unit === undefined || amount === undefined || !hasNow) return undefined;
+  const n = constantValue(amount, constants);
+  return n === undefined ? undefined : { seconds: Math.round(n * unit), range: unwrap(amount).range };
+}
+
+function statusCopy(build: UnitBuild, s: A.AssignStatement, name: string, ctx: Ctx): void {
+  const status = statusSource(build, s.value);
+  if (!status) {
+    build.state.statuses.delete(name);
+    return;
+  }
+  build.push({
+    kind: 'status-copy',
+    ...build.base(s.range, ctx),
+    variable: name,
+    ...opt('callId', status.callId),
+    client: status.client,
+  });
+  build.state.statuses.set(name, status);
+}
+
+/** Updates what is known about a variable after `name = value` (`summary` summarises the value). */
+function remember(build: UnitBuild, name: string, value: A.Expression, summary: ValueSummary): void {
+  const st = build.state;
+  st.assigned.add(name);
+  if (value.kind === 'StringLiteral') {
+    st.strings.set(name, value);
+  } else if (value.kind === 'Identifier' && value.folded !== name) {
+    copyEntry(st.strings, value.folded, name);
+  } else {
+    st.strings.delete(name);
+  }
+  const constant = constantValue(value, st.constants);
+  if (constant !== undefined) st.constants.set(name, constant);
+  else st.constants.delete(name);
+  const documentJitter = build.options.documentJitter;
+  if (summaryIsJitter(summary, st.jitter) || (documentJitter !== undefined && summaryIsJitter(summary, documentJitter)))
+    st.jitter.add(name);
+  else st.jitter.delete(name);
+  const now = summaryMentionsNow(summary, build.facts.nowVariables);
+  const copied = throughStringCopy(value);
+  if (!now && summary.readsExpiresIn) {
+    const member = firstNode(value, (n) => n.kind === 'Member' && isExpiresInMember(n.propertyFolded));
+    st.lifetimes.set(name, member && member.kind === 'Member' ? build.callOfResponse(member) : undefined);
+  } else if (!now && copied.kind === 'Identifier' && st.lifetimes.has(copied.folded)) {
+    st.lifetimes.set(name, st.lifetimes.get(copied.folded));
+  } else {
+    st.lifetimes.delete(name);
+  }
+}
+
+/** `obj.member = value`: dynamic-object members (token request bodies) and `headers.Authorization = …`. */
+function memberAssignment(build: UnitBuild, s: A.AssignStatement, root: A.Identifier, ctx: Ctx): void {
+  const target = s.target;
+  if (target.kind !== 'Member') return;
+  if (unwrap(target.object) === root) {
+    const members = new Map(build.state.dynamicMembers.get(root.folded));
+    members.set(target.property, valueText(build, s.value));
+    build.state.dynamicMembers.set(root.folded, members);
+  }
+  if (isAuthorizationHeaderName(target.propertyFolded))
+    readAuthorizationValue(build, memberPath(target.object) ?? root.folded, s.value, ctx);
+}
+
+/** A string's text as written, or the code of any other value. */
+function valueText(build: UnitBuild, e: A.Expression): string {
+  const x = unwrap(e);
+  return x.kind === 'StringLiteral' ? writtenText(x, build.code) : build.slice(x.range);
+}
+
+/** The name a literal is assigned to: `password` in `TokenInput.password = …`, `x` in `x[2] = …`. */
+function targetName(target: A.Expression): string {
+  let x = target;
+  while (x.kind === 'Index') x = x.object;
+  if (x.kind === 'Member') return x.property;
+  if (x.kind === 'Identifier') return x.name;
+  return '';
+}
+
+function copyEntry<V>(map: Map<string, V>, from: string, to: string): void {
+  const value = map.get(from);
+  if (value === undefined) map.delete(to);
+  else map.set(to, value);
+}
+
+function firstNode(e: A.Expression, test: (node: A.Expression) => boolean): A.Expression | null {
+  let found = null as A.Expression | null;
+  someNode(e, (node) => {
+    if (test(node)) {
+      found = node;
+      return true;
+    }
+    return false;
+  });
+  return found;
+}

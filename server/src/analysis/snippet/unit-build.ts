@@ -1,0 +1,202 @@
+import type { Settings } from '../../common/settings';
+import type { TextRange } from '../../common/text-range';
+import type * as A from '../../syntax/snippet/ast';
+import type { CodeUnit, Condition, FlowEvent, Guard, RestCallEvent } from '../model/flow-model';
+import { isAccessTokenMember } from '../vocabulary/credential-patterns';
+import { isTokenVariableName } from '../vocabulary/names';
+import { rootIdentifier } from './expressions';
+import type { SnippetFacts } from './facts';
+import { FlowState, type Writable } from './flow-state';
+import type { ModelIds } from './model-ids';
+import type { LiteralFinding } from './secrets';
+import { isJitterExpression } from './time';
+
+/** The code to lower and how its offsets map to the document. */
+export interface SnippetSource {
+  readonly program: A.Program;
+  /** The text the tree's offsets index (the decoded code for an export's SNIPPET action). */
+  readonly code: string;
+  readonly comments: readonly TextRange[];
+  readonly toDocument: (codeOffset: number) => number;
+  /**
+   * The document's text when it differs from `code` (embedded code). A range's end is then placed just after the
+   * source of its last character, not before whatever markup follows it (`]]>`, a comment).
+   */
+  readonly documentText?: string;
+}
+
+export interface UnitHeader {
+  readonly id: number;
+  readonly label: string;
+  /** The code's range in the document. */
+  readonly range: TextRange;
+}
+
+export interface UnitOptions {
+  readonly settings: Settings;
+  readonly ids: ModelIds;
+  /** Facts of this code, when the caller has gathered them already (see collectSnippetFacts). */
+  readonly facts?: SnippetFacts;
+  /** Variables whose every assignment in the whole document is this constant (for fixed buffers in a variable). */
+  readonly documentConstants?: ReadonlyMap<string, number>;
+  /** Variables assigned a per-contact (jittered) value anywhere in the document. */
+  readonly documentJitter?: ReadonlySet<string>;
+  /** Variables whose every assignment in the document is the same string (`tokenUrl` set by an earlier action). */
+  readonly documentStrings?: ReadonlyMap<string, string>;
+}
+
+/** Where a statement sits: the enclosing conditions and loops, and what RETURN and BREAK mean there. */
+export interface Ctx {
+  readonly guards: readonly Guard[];
+  readonly inLoop: boolean;
+  readonly inFunction: boolean;
+  /** The innermost loop makes a REST call: BREAK leaves a retry loop. */
+  readonly retryLoop: boolean;
+}
+
+export const TOP: Ctx = { guards: [], inLoop: false, inFunction: false, retryLoop: false };
+
+export function within(ctx: Ctx, conditionId: number, branch: 'then' | 'else'): Ctx {
+  return withGuards(ctx, [...ctx.guards, { conditionId, branch }]);
+}
+
+/** `ctx` with other guards (written out: this runs for every branch, and a spread copies slower). */
+export function withGuards(ctx: Ctx, guards: readonly Guard[]): Ctx {
+  return { guards, inLoop: ctx.inLoop, inFunction: ctx.inFunction, retryLoop: ctx.retryLoop };
+}
+
+/** The fields every event has, as `base` fills them in. */
+export interface EventBase {
+  unit: number;
+  order: number;
+  range: TextRange;
+  guards: readonly Guard[];
+  inLoop: boolean;
+}
+
+const XML_ENTITY = /^&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/;
+
+/**
+ * One unit being lowered: its code and options, what is known so far (`state`), and the events and conditions made
+ * so far. The readers of statements, assignments, calls, conditions and literals (one file each) all work on it.
+ */
+export class UnitBuild {
+  readonly facts: SnippetFacts;
+  readonly code: string;
+  /** What is known at the statement being read; replaced by a copy while a FUNCTION body is read. */
+  state = new FlowState();
+  /** Sort key of events being emitted: the code offset of the statement (or clause) being read. */
+  key = 0;
+  /** The statement being read (a rest call's statement range, a `.throw()`'s error path). */
+  statement: TextRange = { start: 0, end: 0 };
+  readonly conditions: Condition[] = [];
+  /** Rest calls by id, still writable: reading `r.access_token` later makes a call a token request. */
+  readonly calls = new Map<number, Writable<RestCallEvent>>();
+  private readonly drafts: { event: FlowEvent; key: number }[] = [];
+  private readonly literalRanges = new Set<string>();
+
+  constructor(
+    readonly source: SnippetSource,
+    readonly header: UnitHeader,
+    readonly options: UnitOptions,
+    facts: SnippetFacts,
+  ) {
+    this.code = source.code;
+    this.facts = facts;
+  }
+
+  /** The unit: events in source order (comment findings fall in by position), each with its order. */
+  finish(): CodeUnit {
+    // Array sort is stable: events of the in-order pass keep their order. The events were made here and nothing
+    // else holds them yet, so each takes its order in place.
+    const events = this.drafts
+      .sort((a, b) => a.key - b.key)
+      .map((draft, order) => {
+        (draft.event as Writable<FlowEvent>).order = order;
+        return draft.event;
+      });
+    return { ...this.header, events, conditions: this.conditions };
+  }
+
+  push(event: FlowEvent): void {
+    this.drafts.push({ event, key: this.key });
+  }
+
+  base(range: TextRange, ctx: Ctx): EventBase {
+    return { unit: this.header.id, order: 0, range: this.doc(range), guards: ctx.guards, inLoop: ctx.inLoop };
+  }
+
+  errorPath(range: TextRange, ctx: Ctx): void {
+    this.push({ kind: 'error-path', ...this.base(range, ctx) });
+  }
+
+  /** One event per literal range (a token may be found as `Bearer …`, as a JWT and by its variable's name). */
+  literal(finding: LiteralFinding, ctx: Ctx): void {
+    const key = `${finding.valueRange.start}:${finding.valueRange.end}`;
+    if (this.literalRanges.has(key)) return;
+    this.literalRanges.add(key);
+    const valueRange = this.doc(finding.valueRange);
+    const base = { ...this.base(finding.valueRange, ctx), range: valueRange };
+    if (finding.kind === 'secret') this.push({ kind: 'secret-literal', ...base, what: finding.what, valueRange });
+    else this.push({ kind: 'token-literal', ...base, valueRange, jwt: finding.jwt });
+  }
+
+  /** The rest-call whose response `r` in `r.access_token` / `r.expires_in` holds (and mark it a token request). */
+  callOfResponse(member: A.MemberExpression): number | undefined {
+    const root = rootIdentifier(member.object);
+    const id = root ? this.state.callResults.get(root.folded) : undefined;
+    if (id !== undefined && isAccessTokenMember(member.property)) {
+      const call = this.calls.get(id);
+      if (call) call.isTokenRequest = true;
+    }
+    return id;
+  }
+
+  isTokenVariable(folded: string): boolean {
+    return this.state.acquired.has(folded) || this.facts.tokenVariables.has(folded) || isTokenVariableName(folded);
+  }
+
+  /** A value that differs per contact: random, jitter, a per-contact spread, or a variable holding one. */
+  isJittery(e: A.Expression): boolean {
+    return (
+      isJitterExpression(e, this.state.jitter) ||
+      (this.options.documentJitter !== undefined && isJitterExpression(e, this.options.documentJitter))
+    );
+  }
+
+  /** A code range as a document range. */
+  doc(range: TextRange): TextRange {
+    const n = this.code.length;
+    const from = clamp(range.start, n);
+    const to = clamp(Math.max(range.start, range.end), n);
+    const start = this.source.toDocument(from);
+    let end = this.source.toDocument(to);
+    const text = this.source.documentText;
+    if (text !== undefined && to > from) {
+      // The last character written as itself ends right after its own source.
+      const last = this.source.toDocument(to - 1);
+      const ch = this.code.charCodeAt(to - 1);
+      const entity = ch === 0x26 /* & */ && XML_ENTITY.test(text.slice(last, last + 12));
+      if (text.charCodeAt(last) === ch && !entity) end = last + 1;
+    }
+    return { start, end: Math.max(start, end) };
+  }
+
+  /** The code between two offsets (clamped to the code). */
+  slice(range: TextRange): string {
+    return this.code.slice(clamp(range.start, this.code.length), clamp(range.end, this.code.length));
+  }
+}
+
+export function clamp(offset: number, length: number): number {
+  if (!Number.isFinite(offset)) return 0;
+  return Math.min(Math.max(0, Math.trunc(offset)), length);
+}
+
+/** `{ key: value }` when value is defined, else `{}`: optional fields stay absent rather than undefined. */
+export function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? ABSENT : { [key]: value }) as { [P in K]?: V };
+}
+
+/** What `opt` spreads for an absent value (shared: spreading it copies nothing). */
+const ABSENT = Object.freeze({});
