@@ -1,3 +1,4 @@
+import { reportInternalError } from '../../common/internal-errors';
 import type { Settings } from '../../common/settings';
 import type { EmbeddedSnippet, ExportDocument } from '../../documents/parsed-document';
 import type { ActionGraph, ScriptAction } from '../../syntax/export/read-export';
@@ -44,7 +45,8 @@ export function extractExportModel(document: ExportDocument, settings: Settings)
 function safeFacts(snippet: EmbeddedSnippet): SnippetFacts | undefined {
   try {
     return collectSnippetFacts(snippet.snippet.program, snippet.code.code);
-  } catch {
+  } catch (error) {
+    reportInternalError(`facts of SNIPPET action ${snippet.code.actionId}`, error);
     return undefined;
   }
 }
@@ -75,8 +77,9 @@ function safeUnit(
       header,
       { settings, ids, ...(facts ? { facts } : {}), ...document },
     );
-  } catch {
-    // Last resort (a bug, never expected): the other actions are still analysed.
+  } catch (error) {
+    // Last resort (a bug, reported; tests fail on it): the other actions are still analysed.
+    reportInternalError(`SNIPPET action ${header.label}`, error);
     return { ...header, events: [], conditions: [] };
   }
 }
