@@ -31,7 +31,7 @@ export function extractExportModel(document: ExportDocument, settings: Settings)
     const label = `SNIPPET action ${code.actionId} "${code.caption}"`;
     const range = { start: code.contentRange.start, end: code.contentRange.end };
     units.push(
-      safeUnit(document.text, snippet, { id, label, range }, settings, ids, factsList[index], {
+      safeUnit(snippet, { id, label, range }, settings, ids, factsList[index], {
         documentConstants,
         documentJitter,
         documentStrings,
@@ -52,7 +52,6 @@ function safeFacts(snippet: EmbeddedSnippet): SnippetFacts | undefined {
 }
 
 function safeUnit(
-  documentText: string,
   snippet: EmbeddedSnippet,
   header: { id: number; label: string; range: { start: number; end: number } },
   settings: Settings,
@@ -71,8 +70,7 @@ function safeUnit(
         program: parsed.program,
         code: code.code,
         comments: parsed.comments,
-        toDocument: (offset) => code.toDocumentOffset(offset),
-        documentText,
+        toDocumentRange: (start, end) => code.toDocumentRange(start, end),
       },
       header,
       { settings, ids, ...(facts ? { facts } : {}), ...document },

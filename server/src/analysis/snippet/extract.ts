@@ -21,7 +21,7 @@ export function extractSnippetModel(document: SnippetDocument, settings: Setting
     const { program, comments } = document.snippet;
     const facts = collectSnippetFacts(program, document.text);
     unit = extractSnippetUnit(
-      { program, code: document.text, comments, toDocument: (offset) => offset },
+      { program, code: document.text, comments, toDocumentRange: (start, end) => ({ start, end }) },
       { id, label: 'snippet', range },
       {
         settings,
