@@ -82,7 +82,7 @@ describe('protocol: studioTokenLens/simulate', function () {
     if (client) assert.equal(await client.shutdown(), 0);
   });
 
-  it('Pattern A (.snippet): a 2-hour contact with 1-hour tokens sends the one token expired, and gets 401s', async () => {
+  it('Pattern A (.snippet): a 2-hour contact with 1-hour tokens sends its one token expired, gets 401s', async () => {
     const uri = await openRuntimeFixture('pattern-a-token-once.snippet');
     const report = await simulationOf({
       textDocument: { uri },
@@ -276,13 +276,13 @@ describe('protocol: studioTokenLens/simulate', function () {
     const refusal = await refusalOf({ textDocument: { uri } });
     assert.match(
       refusal.error,
-      /^Cannot simulate pattern-a-token-once\.studio: a \.studio file is in the guide notation, which Studio cannot run/,
+      /^Cannot simulate pattern-a-token-once\.studio: a \.studio file is in the guide notation, which Studio cannot/,
     );
     assert.match(refusal.error, /simulate the real Snippet code \(\.snippet\) or a Desktop Studio export \(\.xml\)\.$/);
     assert.deepEqual(refusal.details, []);
   });
 
-  it('refuses code with syntax errors, listing them by line and column; a pasted token is never quoted whole', async () => {
+  it('refuses code with syntax errors, listing them by line and column; a pasted token is never whole', async () => {
     const uri = fileUri('half-written.snippet');
     const jwt = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from('{"sub":"svc-ivr"}').toString('base64url')}.c2lnbmF0dXJl`;
     // A token pasted on a line of its own (meant for a header), and an IF left open.
