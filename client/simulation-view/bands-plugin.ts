@@ -10,8 +10,8 @@ export interface BandsState {
   drawn: number;
 }
 
-const FILL_ALPHA = 0.13;
-const EDGE_ALPHA = 0.45;
+const FILL_ALPHA = 0.09;
+const EDGE_ALPHA = 0.3;
 const LABEL_FONT = '11px sans-serif';
 const LABEL_PADDING = 4;
 

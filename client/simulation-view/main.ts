@@ -7,8 +7,10 @@ import {
   LineElement,
   PointElement,
   ScatterController,
+  type ScriptableContext,
   Tooltip,
 } from 'chart.js';
+import { color } from 'chart.js/helpers';
 import type { SimulationReport } from '../../server/src/common/protocol-ids';
 import {
   SIMULATION_DATA_ID,
@@ -66,7 +68,8 @@ function palette(): Record<StatusClass | 'foreground' | 'grid' | 'token' | 'expi
     grid: css('--vscode-charts-lines', 'rgba(128, 128, 128, 0.35)'),
     token: css('--vscode-charts-blue', '#3794ff'),
     expiry: css('--vscode-charts-red', '#f14c4c'),
-    band: css('--vscode-charts-yellow', '#cca700'),
+    // Neutral: colour is for the statuses and the expiry.
+    band: css('--vscode-foreground', '#888888'),
     ok: css('--vscode-charts-green', '#89d185'),
     unauthorized: css('--vscode-charts-red', '#f14c4c'),
     otherStatus: css('--vscode-charts-orange', '#d18616'),
@@ -75,6 +78,9 @@ function palette(): Record<StatusClass | 'foreground' | 'grid' | 'token' | 'expi
 }
 
 type Point = { x: number; y: number | null } | (Mark & { y: number });
+
+/** The legend's swatch for the bands: about as strong as the bands themselves. */
+const BAND_SWATCH_ALPHA = 0.3;
 
 const TOKEN_DATASET = 0;
 const EXPIRY_DATASET = 1;
@@ -92,8 +98,11 @@ function datasetsOf(picture: Picture, colours: ReturnType<typeof palette>): Char
     borderDash: dash,
     pointRadius: 0,
     pointHoverRadius: 0,
+    pointStyle: 'line' as const,
     showLine: true,
     spanGaps: false,
+    // Chart.js draws higher orders first: the lines go under the marks.
+    order: 1,
   });
   const datasets = [
     line(
@@ -114,7 +123,7 @@ function datasetsOf(picture: Picture, colours: ReturnType<typeof palette>): Char
     {
       label: `Long-running action (${picture.bands.length})`,
       data: [],
-      backgroundColor: colours.band,
+      backgroundColor: color(colours.band).alpha(BAND_SWATCH_ALPHA).rgbString(),
       borderColor: colours.band,
       pointStyle: 'rect' as const,
     },
@@ -126,11 +135,13 @@ function datasetsOf(picture: Picture, colours: ReturnType<typeof palette>): Char
       data: [...marks],
       backgroundColor: colours[status],
       borderColor: colours[status],
-      pointStyle: marks.map((mark) => POINT_STYLES[mark.shape]),
+      // Per mark, by its kind.
+      pointStyle: (context: ScriptableContext<'line'>) =>
+        POINT_STYLES[(context.raw as Mark | undefined)?.shape ?? 'withToken'],
       pointRadius: status === 'ok' ? 4 : 5,
       pointHoverRadius: 7,
       borderWidth: 2,
-      hidden: false,
+      order: 0,
     });
   }
   return datasets;
@@ -171,7 +182,28 @@ function drawChart(canvas: HTMLCanvasElement, picture: Picture): Chart<'scatter'
         y: axis('Token age (h:mm)', picture.yMax, picture.yStep),
       },
       plugins: {
-        legend: { labels: { color: colours.foreground, usePointStyle: true } },
+        legend: {
+          labels: {
+            color: colours.foreground,
+            usePointStyle: true,
+            boxHeight: 9,
+            // One symbol per kind of thing drawn: a line, a band, a mark (marks vary by request kind).
+            generateLabels: (drawn) =>
+              Chart.defaults.plugins.legend.labels.generateLabels(drawn).map((label) => {
+                const index = label.datasetIndex ?? 0;
+                const pointStyle = index < BANDS_DATASET ? 'line' : index === BANDS_DATASET ? 'rect' : 'circle';
+                return { ...label, pointStyle, lineWidth: index < BANDS_DATASET ? 2 : 1 };
+              }),
+            // In dataset order (the datasets' `order` only sets which is drawn on top).
+            sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
+            // The token line and the expiry always; bands and statuses only when there are some.
+            filter: (item, data) => {
+              const index = item.datasetIndex ?? 0;
+              if (index === BANDS_DATASET) return picture.bands.length > 0;
+              return index < BANDS_DATASET || (data.datasets[index]?.data.length ?? 0) > 0;
+            },
+          },
+        },
         tooltip: {
           filter: (item) => item.datasetIndex >= FIRST_MARK_DATASET,
           callbacks: { label: (item) => (item.raw as Mark).text },

@@ -41,6 +41,11 @@ export interface SimulateCommandArgs {
   readonly tokenLifetimeSeconds?: number;
 }
 
+/** Why the server did not simulate the document (also shown to the user). */
+export interface SimulationRefused {
+  readonly refused: string;
+}
+
 /** What a finished run shows: the report's summary and what the view drew. */
 export interface SimulationShown {
   readonly durationSeconds: number;
@@ -94,7 +99,9 @@ export function registerSimulateLongContact(
     return panel.shownSource ? workspace.openTextDocument(panel.shownSource) : undefined;
   };
 
-  const command = async (target?: Uri | SimulateCommandArgs): Promise<SimulationShown | undefined> => {
+  const command = async (
+    target?: Uri | SimulateCommandArgs,
+  ): Promise<SimulationShown | SimulationRefused | undefined> => {
     const document = await documentFor(target);
     if (!document || !SIMULATED_LANGUAGES.has(document.languageId)) {
       void window.showWarningMessage(`${TITLE}: open a .snippet file or a Desktop Studio export (.xml) first.`);
@@ -152,7 +159,7 @@ export function registerSimulateLongContact(
       const first = result.details[0];
       const more = result.details.length > 1 ? ` (and ${result.details.length - 1} more)` : '';
       void window.showWarningMessage(first ? `${result.error} Line ${first}${more}` : result.error);
-      return undefined;
+      return { refused: result.error };
     }
     const { simulation } = result;
     const rendered = await panel.show(document.uri, simulation);

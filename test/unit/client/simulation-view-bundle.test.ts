@@ -82,7 +82,8 @@ describe('simulation view (webview)', function () {
       const text = fs.readFileSync(full, 'utf8');
       for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
         if (!fileName.startsWith('.')) {
-          if (fileName !== 'chart.js') violations.push(`${file} imports the package ${fileName}`);
+          if (fileName !== 'chart.js' && fileName !== 'chart.js/helpers')
+            violations.push(`${file} imports the package ${fileName}`);
           continue;
         }
         const target = path.relative(ROOT, path.resolve(VIEW_SRC, fileName)).split(path.sep).join('/');
