@@ -4,8 +4,7 @@ import {
   Range,
   Selection,
   TextEditorRevealType,
-  type Uri,
-  Uri as Uris,
+  Uri,
   ViewColumn,
   type WebviewPanel,
   window,
@@ -52,7 +51,7 @@ export class SimulationPanel {
       this.waiting = finish;
     });
     const asset = (name: string): string =>
-      panel.webview.asWebviewUri(Uris.joinPath(this.scriptFolder(), name)).toString();
+      panel.webview.asWebviewUri(Uri.joinPath(this.scriptFolder(), name)).toString();
     panel.webview.html = simulationHtml({
       cspSource: panel.webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
@@ -70,7 +69,7 @@ export class SimulationPanel {
   }
 
   private scriptFolder(): Uri {
-    return Uris.joinPath(this.extensionUri, 'client', 'out');
+    return Uri.joinPath(this.extensionUri, 'client', 'out');
   }
 
   private create(): WebviewPanel {
