@@ -4,6 +4,7 @@ import { CLIENT_ID, CLIENT_NAME, COMMANDS, OUR_LANGUAGES, SETTINGS_SECTION } fro
 import { serverOptions } from './server-options';
 import { createStatusItem } from './status-item';
 import { registerDecodeJwt } from './decode-jwt-command';
+import { registerSimulateLongContact } from './simulate-command';
 
 let client: LanguageClient | undefined;
 
@@ -42,6 +43,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     commands.registerCommand(COMMANDS.showOutput, () => outputChannel.show(true)),
     ...registerDecodeJwt(COMMANDS.decodeJwt, languageClient),
+    ...registerSimulateLongContact(
+      COMMANDS.simulateLongContact,
+      languageClient,
+      context.workspaceState,
+      context.extensionUri,
+    ),
   );
   try {
     await languageClient.start();

@@ -24,6 +24,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PRODUCT_VERSION } from '../common/version';
+import type { SimulateResult } from '../common/protocol-ids';
 import { readClientFeatures, type ClientFeatures } from './client-features';
 import { createCodeActionHandler } from './code-action-handler';
 import { createCompletionHandler } from './completion-handler';
@@ -42,6 +43,7 @@ import { createWorkspaceSymbolHandler } from './workspace-symbol-handler';
 import { createPullDiagnostics } from './pull-diagnostics';
 import { createPushDiagnostics } from './push-diagnostics';
 import type { RuntimeEnvironment } from './runtime';
+import { createSimulateHandler } from './simulate-handler';
 import { serverCapabilities } from './server-capabilities';
 import { createSettingsStore } from './settings-store';
 import { DIAGNOSTIC_SOURCE } from './to-diagnostic';
@@ -71,6 +73,8 @@ export interface LanguageServer {
   semanticTokensRange(params: unknown): SemanticTokens;
   formatting(params: unknown): Promise<TextEdit[] | null>;
   rangeFormatting(params: unknown): Promise<TextEdit[] | null>;
+  /** `studioTokenLens/simulate` (see simulate-handler.ts). */
+  simulate(params: unknown): Promise<SimulateResult>;
   shutdown(): void;
 }
 
@@ -103,6 +107,7 @@ export function createLanguageServer(
   const semanticTokensRange = createSemanticTokensHandler(documents, analyses, 'textDocument/semanticTokens/range');
   const formatting = createFormattingHandler(documents, analyses, settingsStore, 'textDocument/formatting');
   const rangeFormatting = createFormattingHandler(documents, analyses, settingsStore, 'textDocument/rangeFormatting');
+  const simulate = createSimulateHandler(documents, analyses, settingsStore);
   // onDidChangeContent also fires for an open: validate a new document at once, edits after the debounce.
   const justOpened = new Set<string>();
 
@@ -163,6 +168,7 @@ export function createLanguageServer(
     semanticTokensRange,
     formatting,
     rangeFormatting,
+    simulate,
     shutdown() {
       push.dispose();
       analyses.dispose();

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DecodeJwtRequestType, handleDecodeJwt } from './decode-jwt-handler';
 import type { LanguageServer } from './language-server';
 import { runSafe, runSafeNotification } from './run-safe';
+import { SimulateRequestType } from './simulate-handler';
 
 /**
  * Every message the server handles, on one screen. Requests go through `runSafe`, notifications through
@@ -75,5 +76,8 @@ export function registerHandlers(
   );
   connection.onRequest(DecodeJwtRequestType, (params, token) =>
     runSafe(DecodeJwtRequestType.method, token, () => handleDecodeJwt(params)),
+  );
+  connection.onRequest(SimulateRequestType, (params, token) =>
+    runSafe(SimulateRequestType.method, token, () => server.simulate(params)),
   );
 }

@@ -10,6 +10,8 @@ export type { SimulationOptions } from '../runtime/simulate';
 export type { ActionRecord, RequestRecord, SimulationOutcome, SimulationResult } from '../runtime/simulation-result';
 export { parseScenario, type Scenario } from '../runtime/scenario';
 export { simulationJson } from '../runtime/simulation-json';
+export { validateScenario } from '../runtime/scenario';
+export { simulationReport } from '../runtime/simulation-report';
 export { OutputMasker } from '../runtime/output-masker';
 export type { FoldingRegion } from './folding';
 export type { Finding, RelatedPlace } from '../diagnostics/finding';

@@ -13,10 +13,13 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ESBUILD = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'esbuild.cmd' : 'esbuild');
 const SHARED_IDS = 'server/src/common/protocol-ids.ts';
 
-/** Bytes of our own code in the bundle (client/src and the shared ids): 3650 today, 11063 with the JWT decoder. */
-const MAX_OWN_BYTES = 8 * 1024;
 /**
- * The whole bundle: 363293 bytes today, of which vscode-languageclient 9 and its dependencies are 358918; it was
+ * Bytes of our own code in the bundle (client/src and the shared ids): 3650 before "Simulate Long Contact", 9281 with
+ * its command, prompts and view panel (the view itself is its own bundle); the JWT decoder alone was 11063.
+ */
+const MAX_OWN_BYTES = 10 * 1024;
+/**
+ * The whole bundle: 368924 bytes today, of which vscode-languageclient 9 and its dependencies are 358918; it was
  * 375454 with the server's JWT code and jose. A new vscode-languageclient may need this raised: say why when you do.
  */
 const MAX_BUNDLE_BYTES = 370_000;
