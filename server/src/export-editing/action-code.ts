@@ -29,7 +29,7 @@ export type ReplaceOutcome =
     }
   | { readonly ok: false; readonly problem: string };
 
-/** The action's embedded code in a read export; when two actions share an id, the first one in the file (as ActionGraph). */
+/** The action's embedded code in a read export; of two actions with one id, the first in the file (as ActionGraph). */
 function snippetOf(script: ScriptExport, actionId: number): EmbeddedCode | undefined {
   return script.snippets.find((s) => s.actionId === actionId);
 }

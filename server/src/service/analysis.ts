@@ -26,6 +26,7 @@ import { metaOf, RULES } from '../diagnostics/registry';
 import { runRules } from '../diagnostics/run-rules';
 import { type SnippetCode, snippetCodeAt } from '../editing/code-region';
 import type { SnippetBlock } from '../syntax/guide/ast';
+import { type FlowDiagram, flowDiagramOf } from '../flow-diagram/flow-diagram';
 import { type FoldingRegion, foldingRegionsOf } from './folding';
 import { type HoverInfo, hoverInfoAt } from './hover';
 import { type SimulationOptions, simulateDocument } from '../runtime/simulate';
@@ -146,6 +147,15 @@ export class Analysis {
       return { ok: false, problem: `the document is larger than the ${limit} KiB analysis limit`, details: [] };
     }
     return simulateDocument(this.document, options);
+  }
+
+  /**
+   * An export's flow as a picture (the same SVG for the CLI and the editor's view): see flow-diagram/flow-diagram.ts.
+   * Undefined for the other notations and for an export over the size limit.
+   */
+  flowDiagram(): FlowDiagram | undefined {
+    if (this.document.kind !== 'export' || this.oversized) return undefined;
+    return flowDiagramOf(this.document, this.model, this.settings.tokenLifetimeSeconds);
   }
 
   /** The Outline (document symbols). See authoring/document-symbols.ts. */

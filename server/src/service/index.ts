@@ -12,6 +12,7 @@ export { parseScenario, type Scenario } from '../runtime/scenario';
 export { simulationJson } from '../runtime/simulation-json';
 export { OutputMasker } from '../runtime/output-masker';
 export type { FoldingRegion } from './folding';
+export type { FlowDiagram } from '../flow-diagram/flow-diagram';
 export type { Finding, RelatedPlace } from '../diagnostics/finding';
 export type { Fix } from '../diagnostics/fix';
 export type { DiagnosticMeta } from '../diagnostics/definition';

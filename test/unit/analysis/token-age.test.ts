@@ -74,7 +74,10 @@ describe('worst-case token age over an export flow', () => {
     assert.ok(finding);
     assert.match(
       finding.message,
-      /It is up to 61 min old here: MENU ~20 s \(default\) in action 3, WAIT 3600 s in action 7, longer than the token lifetime \(60 min\)\./,
+      new RegExp(
+        'It is up to 61 min old here: MENU ~20 s \\(default\\) in action 3, WAIT 3600 s in action 7, ' +
+          'longer than the token lifetime \\(60 min\\)\\.',
+      ),
     );
     assert.equal(finding.severity, 'error');
     assert.deepEqual(ageOf(finding), {
@@ -154,7 +157,10 @@ describe('worst-case token age over an export flow', () => {
     )[0];
     assert.match(
       queue!.message,
-      /Its age here has no upper bound \(REQAGENT \(queue and agent time\) in action 3 lies on the way\), so it can outlive the token lifetime \(60 min\)\./,
+      new RegExp(
+        'Its age here has no upper bound \\(REQAGENT \\(queue and agent time\\) in action 3 lies on the way\\), ' +
+          'so it can outlive the token lifetime \\(60 min\\)\\.',
+      ),
     );
     assert.equal(queue!.severity, 'error');
     const hold = ageOf(
