@@ -3,6 +3,15 @@
  * common/ (settings, ids, masking) and from nothing else in server/src (test/unit/architecture checks it).
  */
 export { Analysis, fixAll, type DocumentInput } from './analysis';
+export { ActionView, type SplitEdits, type ViewPlace } from './action-view';
+export {
+  type ActionCode,
+  extractActionCode,
+  inExportLineBreaks,
+  listActionCodes,
+  type ReplaceOutcome,
+  replaceActionCode,
+} from '../export-editing/action-code';
 export { lintText, fixAllText, type LintedText } from './lint';
 export type { HoverInfo } from './hover';
 export { decodeJwtText } from './decode-jwt';
