@@ -38,7 +38,7 @@ describe('ActionView: one SNIPPET action in a tab of its own, analysed with the 
     assert.equal(acquisition.in, 'export');
     assert.equal(
       EXPORT.slice(acquisition.range.start, acquisition.range.end),
-      'accessToken = tokenResult.access_token',
+      'ASSIGN accessToken = tokenResult.access_token',
     );
     // Action 3's own findings are not the tab's.
     assert.ok(tabFindings(view).every((f) => f.range.end <= ORDER.length));
