@@ -158,6 +158,29 @@ export class Analysis {
     return flowDiagramOf(this.document, this.model, this.settings.tokenLifetimeSeconds);
   }
 
+  /**
+   * The SNIPPET actions of an export, in file order (one per id): each with its `<ActionStruct>` and its code's
+   * `<string>` content (document offsets). Empty for the other notations.
+   */
+  snippetActions(): { actionId: number; caption: string; range: TextRange; codeRange: TextRange }[] {
+    if (this.document.kind !== 'export') return [];
+    const { graph } = this.document.export;
+    const seen = new Set<number>();
+    const actions: { actionId: number; caption: string; range: TextRange; codeRange: TextRange }[] = [];
+    for (const { code } of this.document.snippets) {
+      const action = graph.action(code.actionId);
+      if (seen.has(code.actionId) || !action) continue;
+      seen.add(code.actionId);
+      actions.push({
+        actionId: code.actionId,
+        caption: code.caption,
+        range: action.range,
+        codeRange: code.contentRange,
+      });
+    }
+    return actions;
+  }
+
   /** The Outline (document symbols). See authoring/document-symbols.ts. */
   documentSymbols(): OutlineSymbol[] {
     return new Authoring(this.document).documentSymbols();
