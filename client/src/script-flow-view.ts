@@ -25,7 +25,8 @@ const VIEW_SCRIPT = `
 const vscode = acquireVsCodeApi();
 const stage = document.getElementById('stage');
 const level = document.getElementById('zoom-level');
-let scale = (vscode.getState() || {}).scale || 1;
+const saved = (vscode.getState() || {}).scale;
+let scale = saved || 1;
 function svg() { return stage.querySelector('svg'); }
 function apply() {
   const picture = svg();
@@ -37,11 +38,13 @@ function apply() {
   vscode.setState({ scale });
 }
 function zoom(factor) { scale = Math.min(4, Math.max(0.2, scale * factor)); apply(); }
+function fitted() {
+  const box = svg().viewBox.baseVal;
+  return Math.min(4, Math.max(0.2, Math.min((innerWidth - 24) / box.width, (innerHeight - 56) / box.height)));
+}
 function fit() {
-  const picture = svg();
-  if (!picture) return;
-  const box = picture.viewBox.baseVal;
-  scale = Math.min(4, Math.max(0.2, Math.min((innerWidth - 24) / box.width, (innerHeight - 56) / box.height)));
+  if (!svg()) return;
+  scale = fitted();
   apply();
 }
 document.getElementById('zoom-in').addEventListener('click', () => zoom(1.25));
@@ -64,6 +67,8 @@ stage.addEventListener('click', (event) => {
 addEventListener('message', (event) => {
   if (event.data && event.data.type === 'update') { stage.innerHTML = event.data.svg; apply(); }
 });
+// First shown: the whole flow, shrunk to fit when it is larger than the view (never enlarged).
+if (!saved && svg()) scale = Math.min(1, fitted());
 apply();
 `;
 

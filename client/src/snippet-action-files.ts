@@ -53,17 +53,38 @@ export class SnippetActionFiles implements FileSystemProvider {
   readonly onDidChangeFile = this.changes.event;
   private readonly bases = new Map<string, Base>();
   private readonly writing = new Set<string>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private clock = Date.now();
 
   constructor(private readonly client: LanguageClient) {}
 
-  /** Tells open tabs of this export that it changed (they reload unless they hold unsaved edits). */
+  /**
+   * The export changed: tabs of its actions whose code changed there are told so (a clean tab reloads; a tab with
+   * unsaved edits gets VS Code's save conflict). A change elsewhere in the export, such as the export part of a quick
+   * fix made in a tab, leaves the tabs alone. Asked a moment after the edits stop.
+   */
   exportChanged(exportUri: string): void {
+    if (![...this.bases.values()].some((base) => base.exportUri === exportUri)) return;
+    clearTimeout(this.pending.get(exportUri));
+    this.pending.set(
+      exportUri,
+      setTimeout(() => {
+        this.pending.delete(exportUri);
+        this.checkTabsOf(exportUri).catch(() => {}); // the next change or save checks again
+      }, 300),
+    );
+  }
+
+  private async checkTabsOf(exportUri: string): Promise<void> {
     const changed: FileChangeEvent[] = [];
     for (const [uri, base] of this.bases) {
       if (base.exportUri !== exportUri || this.writing.has(uri)) continue;
+      const now = await this.client.sendRequest<OpenSnippetActionResult>(OPEN_SNIPPET_ACTION_REQUEST, {
+        uri,
+      } satisfies OpenSnippetActionParams);
+      if ('error' in now || now.fingerprint === base.fingerprint) continue;
       base.mtime = this.tick();
-      changed.push({ type: FileChangeType.Changed, uri: Uri.parse(uri) });
+      changed.push({ type: FileChangeType.Changed, uri: Uri.parse(uri, true) });
     }
     if (changed.length > 0) this.changes.fire(changed);
   }
