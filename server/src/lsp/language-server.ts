@@ -29,7 +29,9 @@ import { readClientFeatures, type ClientFeatures } from './client-features';
 import { createCodeActionHandler } from './code-action-handler';
 import { createCompletionHandler } from './completion-handler';
 import { createDefinitionHandler } from './definition-handler';
+import { createAnalysisTargets } from './analysis-target';
 import { createDocumentAnalyses } from './document-analysis';
+import { createSnippetActionHandlers, type SnippetActionHandlers } from './snippet-action-handlers';
 import { createDocumentHighlightHandler } from './document-highlight-handler';
 import { createDocumentSymbolHandler } from './document-symbol-handler';
 import { createFoldingHandler } from './folding-handler';
@@ -75,6 +77,8 @@ export interface LanguageServer {
   rangeFormatting(params: unknown): Promise<TextEdit[] | null>;
   /** `studioTokenLens/simulate` (see simulate-handler.ts). */
   simulate(params: unknown): Promise<SimulateResult>;
+  /** Edit SNIPPET Action, Show Script Flow and the code lenses over SNIPPET actions. */
+  readonly snippetActions: SnippetActionHandlers;
   shutdown(): void;
 }
 
@@ -85,23 +89,25 @@ export function createLanguageServer(
 ): LanguageServer {
   let features: ClientFeatures = readClientFeatures(undefined);
   const analyses = createDocumentAnalyses();
+  const targets = createAnalysisTargets(documents, analyses);
   const settingsStore = createSettingsStore(connection);
-  const push = createPushDiagnostics(connection, documents, analyses, settingsStore, runtime);
+  const push = createPushDiagnostics(connection, documents, targets, settingsStore, runtime);
   // Counts openings, so a document closed and reopened never gets an old result id back.
   const openings = new Map<string, number>();
   let openingSerial = 0;
-  const pull = createPullDiagnostics(documents, analyses, settingsStore, (uri) => openings.get(uri) ?? 0);
-  const hover = createHoverHandler(documents, analyses, settingsStore, runtime);
+  const pull = createPullDiagnostics(documents, targets, settingsStore, (uri) => openings.get(uri) ?? 0);
+  const hover = createHoverHandler(documents, targets, settingsStore, runtime);
   const foldingRange = createFoldingHandler(documents, analyses);
-  const codeAction = createCodeActionHandler(documents, analyses, settingsStore, () => features);
+  const codeAction = createCodeActionHandler(documents, targets, settingsStore, () => features);
   const documentSymbol = createDocumentSymbolHandler(documents, analyses, () => features.hierarchicalDocumentSymbols);
   const workspaceSymbol = createWorkspaceSymbolHandler(documents, analyses);
-  const definition = createDefinitionHandler(documents, analyses);
-  const references = createReferencesHandler(documents, analyses);
+  const definition = createDefinitionHandler(targets);
+  const references = createReferencesHandler(targets);
   const documentHighlight = createDocumentHighlightHandler(documents, analyses);
-  const prepareRename = createPrepareRenameHandler(documents, analyses);
-  const rename = createRenameHandler(documents, analyses, () => features.documentChanges);
-  const completion = createCompletionHandler(documents, analyses, () => features.completionSnippets);
+  const prepareRename = createPrepareRenameHandler(targets);
+  const rename = createRenameHandler(targets, () => features.documentChanges);
+  const completion = createCompletionHandler(targets, () => features.completionSnippets);
+  const snippetActions = createSnippetActionHandlers(documents, targets, settingsStore);
   const signatureHelp = createSignatureHelpHandler(documents, analyses);
   const semanticTokensFull = createSemanticTokensHandler(documents, analyses, 'textDocument/semanticTokens/full');
   const semanticTokensRange = createSemanticTokensHandler(documents, analyses, 'textDocument/semanticTokens/range');
@@ -137,6 +143,7 @@ export function createLanguageServer(
       justOpened.delete(document.uri);
       openings.delete(document.uri);
       analyses.onDocumentRemoved(document.uri);
+      targets.onDocumentRemoved(document.uri);
       settingsStore.forget(document.uri);
       if (!features.pullDiagnostics) push.onDocumentClosed(document.uri);
     },
@@ -169,6 +176,7 @@ export function createLanguageServer(
     formatting,
     rangeFormatting,
     simulate,
+    snippetActions,
     shutdown() {
       push.dispose();
       analyses.dispose();

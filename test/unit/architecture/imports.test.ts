@@ -118,6 +118,14 @@ describe('architecture: who imports whom', () => {
     assert.deepEqual(bad.map(describeImport), []);
   });
 
+  it('export editing and the flow diagram are core: no front end, service or rule reaches into them', () => {
+    const forbidden = /^(?:service|lsp|cli|diagnostics)[\\/]/;
+    const bad = [...under('export-editing'), ...under('flow-diagram')].filter(
+      (i) => i.target !== undefined && forbidden.test(i.target),
+    );
+    assert.deepEqual(bad.map(describeImport), []);
+  });
+
   it('the analysis depends only on the syntax layer, documents and common/ (never on rules, fixes or front ends)', () => {
     const forbidden = /^(?:diagnostics|editing|templates|service|lsp|cli)[\\/]/;
     const bad = under('analysis').filter((i) => i.target !== undefined && forbidden.test(i.target));

@@ -3,11 +3,13 @@ import type { Settings } from '../../common/settings';
 import type { EmbeddedSnippet, ExportDocument } from '../../documents/parsed-document';
 import type { ActionGraph, ScriptAction } from '../../syntax/export/read-export';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
+import type { TokenAge } from '../model/token-age';
 import { isLongRunningActionType } from '../vocabulary/long-running-actions';
 import { collectSnippetFacts, type SnippetFacts } from '../snippet/facts';
 import { documentConstantsOf, documentJitterOf, documentStringsOf } from '../snippet/document-facts';
 import { ModelIds } from '../snippet/model-ids';
 import { extractSnippetUnit } from '../snippet/unit-extractor';
+import { worstCaseTokenAge } from './token-age';
 
 /**
  * A Desktop Studio XML export: one unit per SNIPPET action, every range mapped back to the file through the
@@ -86,6 +88,7 @@ function safeUnit(
 class ActionFlow implements UnitFlow {
   private readonly predecessorCache = new Map<number, readonly number[]>();
   private readonly betweenCache = new Map<string, readonly LongRunningEvent[]>();
+  private readonly ageCache = new Map<string, TokenAge | undefined>();
 
   constructor(
     private readonly graph: ActionGraph,
@@ -129,6 +132,19 @@ class ActionFlow implements UnitFlow {
     }
     this.betweenCache.set(key, result);
     return result;
+  }
+
+  worstCaseAge(from: number, to: number): TokenAge | undefined {
+    const key = `${from}:${to}`;
+    if (this.ageCache.has(key)) return this.ageCache.get(key);
+    const fromAction = this.actionOfUnit.get(from);
+    const toAction = this.actionOfUnit.get(to);
+    const age =
+      fromAction === undefined || toAction === undefined
+        ? undefined
+        : worstCaseTokenAge(this.graph, fromAction, toAction);
+    this.ageCache.set(key, age);
+    return age;
   }
 }
 
