@@ -97,5 +97,10 @@ export interface FindingOf<C extends DiagnosticCode> {
 /** A finding of any code; `finding.code === '…'` narrows its facts. */
 export type Finding = { [C in DiagnosticCode]: FindingOf<C> }[DiagnosticCode];
 
-/** A finding as a rule reports it: the Analysis gives it its severity (the code's default or the user's level). */
-export type RuleFinding<C extends RuleCode = RuleCode> = Omit<FindingOf<C>, 'severity'>;
+/**
+ * A finding as a rule reports it: the Analysis gives it its severity (the code's default, or `severity` when the rule
+ * is less sure of this one finding, such as a secret only its name points at; the user's level wins over both).
+ */
+export type RuleFinding<C extends RuleCode = RuleCode> = Omit<FindingOf<C>, 'severity'> & {
+  readonly severity?: Severity;
+};

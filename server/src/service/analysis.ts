@@ -208,7 +208,7 @@ export class Analysis {
     // Extractors work on partial trees, so rules run even when there are syntax errors.
     const context = createRuleContext(this.document.text, this.document.kind, this.settings);
     for (const found of runRules(this.model, context)) {
-      const severity = metaOf(found.code).defaultSeverity;
+      const severity = found.severity ?? metaOf(found.code).defaultSeverity;
       const related = found.related && capRelated(found.related);
       findings.push({ ...found, ...(related ? { related } : {}), severity } as Finding);
     }

@@ -4,7 +4,7 @@ import type { GuideDocument } from '../../documents/parsed-document';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
 import { constantVariables } from './constants';
 import { DocumentState, UnitState } from './extract-state';
-import { credentialsInText } from './literals';
+import { bareTokenFinding, credentialsInText } from './literals';
 import { longRunningLabel, planUnits, type UnitPlan } from './units';
 import { UnitWalker } from './unit-walker';
 import { TOP_LEVEL } from './walk-context';
@@ -79,6 +79,13 @@ function lowerUnit(
   for (const element of plan.elements) {
     const label = longRunningLabel(element, text);
     if (label !== undefined) draft.emit({ kind: 'long-running', range: element.range, label }, TOP_LEVEL);
+    if (element.kind === 'unreadable') {
+      const piece = text.slice(element.range.start, element.range.end);
+      const found = credentialsInText(piece, element.range.start);
+      const bare = bareTokenFinding(text, element.range);
+      for (const finding of bare ? [bare, ...found] : found) draft.emitLiteral(finding, element.range, TOP_LEVEL);
+      continue;
+    }
     if (element.kind === 'comment') {
       for (const finding of credentialsInText(
         text.slice(element.range.start, element.range.end),

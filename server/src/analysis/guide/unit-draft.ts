@@ -1,5 +1,6 @@
 import type { TextRange } from '../../common/text-range';
-import type { CodeUnit, Condition, FlowEvent, Guard } from '../model/flow-model';
+import type { CodeUnit, Condition, FlowEvent, Guard, SecretLiteralEvent, TokenLiteralEvent } from '../model/flow-model';
+import { isSurerSecret as surer } from '../vocabulary/secret-values';
 import { overlaps } from '../vocabulary/credential-patterns';
 import type { LiteralFinding } from './literals';
 
@@ -32,7 +33,7 @@ interface Entry {
 export class UnitDraft {
   private readonly entries: Entry[] = [];
   private readonly conditions: Condition[] = [];
-  private readonly literalRanges: TextRange[] = [];
+  private readonly literals: Mutable<SecretLiteralEvent | TokenLiteralEvent>[] = [];
 
   constructor(
     readonly id: number,
@@ -59,21 +60,41 @@ export class UnitDraft {
     this.conditions.push(condition);
   }
 
-  /** A literal secret or token, unless one overlapping it was already reported. */
+  /**
+   * A literal secret or token, unless one overlapping it was already reported. A secret found again where its place
+   * is surer (an object key that turns out to be a header) takes that confidence.
+   */
   emitLiteral(finding: LiteralFinding, range: TextRange, placement: Placement): void {
-    if (this.literalRanges.some((seen) => overlaps(seen, finding.valueRange))) return;
-    this.literalRanges.push(finding.valueRange);
+    const seen = this.literals.find((literal) => overlaps(literal.valueRange, finding.valueRange));
+    if (seen) {
+      if (finding.kind === 'secret' && seen.kind === 'secret-literal' && surer(finding, seen)) {
+        seen.confidence = finding.confidence;
+        seen.evidence = finding.evidence;
+      }
+      return;
+    }
     if (finding.kind === 'secret') {
-      this.emit(
-        { kind: 'secret-literal', range, what: finding.what, valueRange: finding.valueRange },
-        placement,
-        finding.valueRange.start,
+      this.literals.push(
+        this.emit(
+          {
+            kind: 'secret-literal',
+            range,
+            what: finding.what,
+            valueRange: finding.valueRange,
+            confidence: finding.confidence,
+            evidence: finding.evidence,
+          },
+          placement,
+          finding.valueRange.start,
+        ),
       );
     } else {
-      this.emit(
-        { kind: 'token-literal', range, jwt: finding.jwt, valueRange: finding.valueRange },
-        placement,
-        finding.valueRange.start,
+      this.literals.push(
+        this.emit(
+          { kind: 'token-literal', range, jwt: finding.jwt, valueRange: finding.valueRange },
+          placement,
+          finding.valueRange.start,
+        ),
       );
     }
   }

@@ -11,6 +11,7 @@ import { childrenOf, forEachNode } from '../../syntax/guide/walk';
 import { isAuthorizationHeaderName } from '../vocabulary/http';
 import { foldName, isErrorVariableName } from '../vocabulary/names';
 import { Bindings } from './bindings';
+import { bareTokenFinding } from './literals';
 import { analyzeCondition, readsOf, statusLink, type ConditionFacts } from './conditions';
 import type { DocumentState, UnitState } from './extract-state';
 import { numericValue } from './expressions';
@@ -111,6 +112,7 @@ export class UnitWalker {
   private visitNode(node: AnyNode, ctx: WalkContext): void {
     switch (node.type) {
       case 'ExpressionStatement':
+        this.bareToken(node, ctx);
         return this.scope.inStatement(this.setByStart.get(node.start)?.range ?? node, () => {
           const set = this.setByStart.get(node.start);
           if (node.expression.type === 'AssignmentExpression') {
@@ -223,6 +225,13 @@ export class UnitWalker {
         }
         return this.visitChildren(node, ctx);
     }
+  }
+
+  /** A token pasted on a line of its own reads as an expression statement: it is a literal token all the same. */
+  private bareToken(node: AnyNode, ctx: WalkContext): void {
+    if (node.end - node.start < 20) return;
+    const token = bareTokenFinding(this.scope.doc.text, nodeRange(node));
+    if (token) this.scope.draft.emitLiteral(token, nodeRange(node), ctx);
   }
 
   private condition(owner: AnyNode, test: AnyNode, ctx: WalkContext): number {

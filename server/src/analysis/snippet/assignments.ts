@@ -38,7 +38,13 @@ export function readAssignment(build: UnitBuild, s: A.AssignStatement, ctx: Ctx)
   const root = A.assignmentRoot(s.target);
   const sites = sitesOf(s.value, false);
   scanLiterals(build, sites, ctx);
-  const named = namedLiteralFinding(targetName(s.target), s.value, build.code);
+  const dynamicMember = s.target.kind === 'Member' && root !== null && build.state.dynamicMembers.has(root.folded);
+  const named = namedLiteralFinding(
+    targetName(s.target),
+    s.value,
+    build.code,
+    dynamicMember ? 'json-field' : 'assigned',
+  );
   if (named) build.literal(named, ctx);
   noteAccessTokenReads(build, sites);
   const direct = methodCall(value, SNIPPET_REQUEST_METHOD);

@@ -6,6 +6,7 @@ import { readCalls } from './calls';
 import { readCondition, statusSource, withCall } from './conditions';
 import { numberValue } from './expressions';
 import type { Writable } from './flow-state';
+import { bareTokenFinding } from './secrets';
 import { addReads, noteAccessTokenReads, scanLiterals, sitesOf, type Site } from './sites';
 import { within, withGuards, type Ctx, type UnitBuild } from './unit-build';
 
@@ -25,6 +26,7 @@ function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
       readAssignment(build, s, ctx);
       return;
     case 'ExpressionStatement':
+      bareToken(build, s, ctx);
       readExpressions(build, [s.expression], ctx);
       return;
     case 'Return':
@@ -67,9 +69,16 @@ function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
       functionDeclaration(build, s, ctx);
       return;
     case 'ErrorStatement':
+      bareToken(build, s, ctx);
       if (s.block) readStatements(build, s.block.body, ctx);
       return;
   }
+}
+
+/** A token pasted on a line of its own reads as a broken statement: it is a literal token all the same. */
+function bareToken(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
+  const token = bareTokenFinding(s.range, build.code);
+  if (token) build.literal(token, ctx);
 }
 
 function ifStatement(build: UnitBuild, s: A.IfStatement, ctx: Ctx): void {
