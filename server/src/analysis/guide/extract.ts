@@ -2,7 +2,7 @@ import type { Settings } from '../../common/settings';
 import type { TextRange } from '../../common/text-range';
 import type { GuideDocument } from '../../documents/parsed-document';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
-import { constantVariables } from './constants';
+import { documentVariables } from './constants';
 import { DocumentState, UnitState } from './extract-state';
 import { bareTokenFinding, credentialsInText } from './literals';
 import { longRunningLabel, planUnits, type UnitPlan } from './units';
@@ -32,10 +32,10 @@ export interface GuideModelOptions {
 
 export function buildGuideModel(document: GuideDocument, settings: Settings, options: GuideModelOptions): FlowModel {
   const { text } = document;
-  const constants = options.containFailures
-    ? safely(() => constantVariables(document.guide), new Map<string, number>())
-    : constantVariables(document.guide);
-  const doc = new DocumentState(text, settings, constants);
+  const variables = options.containFailures
+    ? safely(() => documentVariables(document.guide), undefined)
+    : documentVariables(document.guide);
+  const doc = new DocumentState(text, settings, variables?.constants, variables?.assigned, document.guide.comments);
   const plans = options.containFailures
     ? safely(() => planUnits(text, document.guide), [])
     : planUnits(text, document.guide);

@@ -57,6 +57,11 @@ export type RefreshBuffer =
        * cannot show sets it.
        */
       readonly neverAssigned?: boolean;
+      /**
+       * Seconds in one unit of the variable as the check uses it: 1 when it counts seconds (`refreshBuffer / 86400`
+       * subtracted from a day count, `(expiry - utc) * 86400 <= refreshBuffer`), 86400 when it counts days.
+       */
+      readonly secondsPerUnit?: number;
     }
   | { readonly kind: 'jittered' };
 

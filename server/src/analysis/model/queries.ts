@@ -31,8 +31,8 @@ interface UnitIndex {
   readonly statusCopiesByCall: Map<number, StatusCopyEvent[]>;
   readonly statusCopiesByClient: Map<string, StatusCopyEvent[]>;
   /**
-   * Branches with an error path or a cleared expiry at any depth below them: bit 1 'then', bit 2 'else', by condition
-   * id.
+   * Branches with an error path, a cleared token or a cleared expiry at any depth below them: bit 1 'then', bit 2
+   * 'else', by condition id.
    */
   readonly errorBranches: Map<number, number>;
   /** Token uses by the call they belong to and by variable; acquisitions read from a call's response, by call. */
@@ -81,7 +81,11 @@ function indexOf(unit: CodeUnit): UnitIndex {
         if (event.callId === undefined) push(statusCopiesByClient, event.client, event);
         else push(statusCopiesByCall, event.callId, event);
       }
-      if (event.kind === 'error-path' || (event.kind === 'expiry-set' && event.clears)) {
+      if (
+        event.kind === 'error-path' ||
+        event.kind === 'token-clear' ||
+        (event.kind === 'expiry-set' && event.clears)
+      ) {
         for (const guard of event.guards) {
           errorBranches.set(guard.conditionId, (errorBranches.get(guard.conditionId) ?? 0) | branchBit(guard.branch));
         }
@@ -170,7 +174,7 @@ export function presenceChecksIn(unit: CodeUnit, condition: Condition): TokenPre
   return eventsOfKind(unit, 'token-presence-check').filter((check) => contains(condition.range, check.range));
 }
 
-/** Error paths or cleared expiries in one branch of a condition (at any depth below it). */
+/** Error paths, cleared tokens or cleared expiries in one branch of a condition (at any depth below it). */
 export function branchTakesErrorPath(unit: CodeUnit, conditionId: number, branch: 'then' | 'else'): boolean {
   return ((indexOf(unit).errorBranches.get(conditionId) ?? 0) & branchBit(branch)) !== 0;
 }

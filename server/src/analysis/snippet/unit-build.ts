@@ -52,6 +52,11 @@ export interface UnitOptions {
   readonly documentJitter?: ReadonlySet<string>;
   /** Variables whose every assignment in the document is the same string (`tokenUrl` set by an earlier action). */
   readonly documentStrings?: ReadonlyMap<string, string>;
+  /**
+   * Every variable something in the document assigns (this code, other SNIPPET actions, other actions' parameters):
+   * a buffer variable outside it is empty, a zero buffer.
+   */
+  readonly documentAssigned?: ReadonlySet<string>;
 }
 
 /** Where a statement sits: the enclosing conditions and loops, and what RETURN and BREAK mean there. */

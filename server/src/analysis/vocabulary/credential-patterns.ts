@@ -15,7 +15,6 @@ import {
   type SecretKind,
 } from './secret-values';
 
-
 /**
  * What token endpoints, token requests, secrets and literal tokens look like. Both extractors use
  * these, so the two notations agree on what a token call or a secret is.

@@ -255,10 +255,11 @@ export function judgeSecret(value: string, place: SecretPlace, name?: string): S
   return undefined;
 }
 
-/** A second finding of the same literal is surer than the first: high confidence where the first was low. */
-export function isSurerSecret(
-  found: { readonly confidence: SecretConfidence },
-  before: { readonly confidence: SecretConfidence },
-): boolean {
-  return found.confidence === 'high' && before.confidence === 'low';
+/**
+ * A second finding of the same literal says more than the first: high confidence where the first was low, or the
+ * same confidence from a named place (an API-key header) where the first only saw a key prefix in text.
+ */
+export function isSurerSecret(found: SecretJudgement, before: SecretJudgement): boolean {
+  if (found.confidence !== before.confidence) return found.confidence === 'high';
+  return before.evidence.place === 'text' && found.evidence.place !== 'text';
 }
