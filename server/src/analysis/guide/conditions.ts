@@ -152,11 +152,11 @@ export function guideBufferOf(
     )
   )
     return { kind: 'jittered' };
-  const seconds = (valueOf: (node: AnyNode) => number | undefined): number | undefined => {
+  const seconds = (evaluate: (node: AnyNode) => number | undefined): number | undefined => {
     let total = 0;
     for (const part of parts) {
       const days = dayCountOperand(part.node);
-      const value = valueOf(days ?? part.node);
+      const value = evaluate(days ?? part.node);
       if (value === undefined) return undefined;
       total += part.coefficient * value * (days ? Math.sign(secondsPerValue) : secondsPerValue);
     }

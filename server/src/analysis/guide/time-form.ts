@@ -152,7 +152,7 @@ function isLifetime(node: AnyNode, unit: UnitState): boolean {
   if (node.type === 'MemberExpression') return isExpiresInMember(foldName(propertyName(node) ?? ''));
   if (node.type !== 'Identifier') return false;
   const held = unit.expiryValues.get(foldName(node.name));
-  return held !== undefined && held.fromExpiresIn && !held.nowBased;
+  return held?.fromExpiresIn === true && !held.nowBased;
 }
 
 /** No now or expiry anywhere under the node (a call with a time in its arguments cannot be read). */
