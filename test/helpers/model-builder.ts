@@ -204,6 +204,12 @@ export class UnitBuilder {
     return this;
   }
 
+  /** A token variable emptied (`cachedToken = ""`); kept for later units unless `persistent` is false. */
+  clear(needle: string, variable: string, persistent = true): this {
+    this.add(needle, { kind: 'token-clear', variable, persistent });
+    return this;
+  }
+
   use(needle: string, variable: string, callId?: number): this {
     this.add(needle, { kind: 'token-use', variable, ...(callId !== undefined ? { callId } : {}) });
     return this;

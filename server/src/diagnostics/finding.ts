@@ -73,7 +73,8 @@ export interface FindingFacts {
   };
   readonly 'token-fetch-unchecked': {
     readonly unit: CodeUnit;
-    readonly acquisition: TokenAcquireEvent;
+    /** Where the token is read from the response; absent when this unit never reads it (an empty failure branch). */
+    readonly acquisition?: TokenAcquireEvent;
     readonly call: RestCallEvent;
   };
   readonly 'unfilled-placeholder': { readonly unit: CodeUnit; readonly call: RestCallEvent };

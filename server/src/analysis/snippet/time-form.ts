@@ -193,8 +193,10 @@ function dateAdd(e: A.Expression, x: A.CallExpression, env: TimeEnv, depth: numb
     }
     const form = timeForm(arg, env, depth + 1);
     if (!form) return null;
-    if (!isTimeFree(form) && date === undefined) date = form;
-    else if (isTimeFree(form) && amount === undefined) amount = form;
+    // The date holds a clock (now or an expiry); the amount may be a lifetime (`r.expires_in - 300`).
+    const clock = form.now !== 0 || form.expiry !== undefined;
+    if (clock && date === undefined) date = form;
+    else if (!clock && amount === undefined) amount = form;
     else return null;
   }
   if (unit === undefined || !date || !amount) return timeFreeOrNull(e, x.args, env, depth);
