@@ -10,6 +10,7 @@ import type {
   TokenLiteralEvent,
   TokenUseEvent,
 } from '../analysis/model/flow-model';
+import type { TokenAge } from '../analysis/model/token-age';
 import type { TextRange } from '../common/text-range';
 import type { DiagnosticCode, RuleCode } from './codes';
 import type { Severity } from './severity';
@@ -38,6 +39,8 @@ export interface FindingFacts {
     readonly tokenRequest?: RestCallEvent;
     /** Long-running actions or statements between the acquisition and this use. */
     readonly longRunning: readonly LongRunningEvent[];
+    /** The token's worst-case age here, when the flow knows durations (exports). */
+    readonly age?: TokenAge;
   };
   readonly 'token-expires-in-ignored':
     | { readonly unit: CodeUnit; readonly problem: 'fixed-lifetime'; readonly expiry: ExpirySetEvent }
@@ -99,8 +102,9 @@ export interface FindingOf<C extends DiagnosticCode> {
 export type Finding = { [C in DiagnosticCode]: FindingOf<C> }[DiagnosticCode];
 
 /**
- * A finding as a rule reports it: the Analysis gives it its severity (the code's default, or `severity` when the rule
- * is less sure of this one finding, such as a secret only its name points at; the user's level wins over both).
+ * A finding as a rule reports it: the Analysis gives it its severity: the code's default, or `severity` when the rule
+ * judges this one finding differently (lower when it is less sure, such as a secret only its name points at; higher
+ * when its facts show it is worse, such as a token that can outlive its lifetime). A level the user set wins over both.
  */
 export type RuleFinding<C extends RuleCode = RuleCode> = Omit<FindingOf<C>, 'severity'> & {
   readonly severity?: Severity;

@@ -118,9 +118,33 @@ describe('architecture: who imports whom', () => {
     assert.deepEqual(bad.map(describeImport), []);
   });
 
+  it('export editing and the flow diagram are core: no front end, service or rule reaches into them', () => {
+    const forbidden = /^(?:service|lsp|cli|diagnostics)[\\/]/;
+    const bad = [...under('export-editing'), ...under('flow-diagram')].filter(
+      (i) => i.target !== undefined && forbidden.test(i.target),
+    );
+    assert.deepEqual(bad.map(describeImport), []);
+  });
+
   it('the analysis depends only on the syntax layer, documents and common/ (never on rules, fixes or front ends)', () => {
     const forbidden = /^(?:diagnostics|editing|templates|service|lsp|cli)[\\/]/;
     const bad = under('analysis').filter((i) => i.target !== undefined && forbidden.test(i.target));
+    assert.deepEqual(bad.map(describeImport), []);
+  });
+
+  it('runtime/ is a plain library: the parsers, documents, the vocabulary and common/ (never rules, fixes or front ends)', () => {
+    const allowed = /^(?:runtime|syntax|documents|common)[\\/]|^analysis[\\/]vocabulary(?:[\\/]|$)/;
+    const packages = new Set(['jose', 'zod']);
+    const bad = under('runtime').filter((i) =>
+      i.target === undefined ? !packages.has(i.specifier) && !NODE.has(i.specifier) : !allowed.test(i.target),
+    );
+    assert.deepEqual(bad.map(describeImport), []);
+  });
+
+  it('authoring/ reads syntax trees and documents; it never reaches rules, the model or the front ends', () => {
+    const forbidden =
+      /^(?:diagnostics|service|lsp|cli|runtime|templates)[\\/]|^analysis[\\/](?:model|snippet|guide|export)[\\/]/;
+    const bad = under('authoring').filter((i) => i.target !== undefined && forbidden.test(i.target));
     assert.deepEqual(bad.map(describeImport), []);
   });
 });

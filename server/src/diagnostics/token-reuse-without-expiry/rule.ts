@@ -8,6 +8,7 @@ import type {
   TokenUseEvent,
 } from '../../analysis/model/flow-model';
 import { contains, eventsOfKind, isExpiryGuarded, tokenRequestBehind } from '../../analysis/model/queries';
+import { ageExceedsLifetime, type TokenAge, tokenAgeSentence } from '../../analysis/model/token-age';
 import { MANAGED, originOf, type Origin } from '../../analysis/model/token-origin';
 import type { RuleFinding } from '../finding';
 import { authoredName, listForMessage, shortLabel, whereAcquired } from '../messages';
@@ -274,7 +275,9 @@ export function checkTokenReuse(model: FlowModel, context: RuleContext): ReuseFi
         reported.push(finding(CODE, use.range, message, facts, related));
         continue;
       }
-      reported.push(report(model, context, unit, use, name, earlier.unit, earlier.acquisition, earlier.longRunning));
+      const age = model.flow.worstCaseAge?.(earlier.unit.id, unit.id);
+      const found = report(model, context, unit, use, name, earlier.unit, earlier.acquisition, earlier.longRunning);
+      reported.push(age ? withAge(found, age, context.settings.tokenLifetimeSeconds) : found);
     }
     findings.push(...onePerToken(reported, context));
   });
@@ -301,8 +304,11 @@ function onePerToken(reported: readonly ReuseFinding[], context: RuleContext): R
     }
     const name = authoredName(context.text, first!.range, first!.facts.use.variable);
     const places = others.length === 1 ? 'one more call' : `${others.length} more calls`;
+    // A use whose token can outlive its lifetime makes the one finding an error.
+    const raised = group.find((found) => found.severity !== undefined);
     out.push({
       ...first!,
+      ...(raised ? { severity: raised.severity } : {}),
       message: `${first!.message} The same token is sent to ${places} in this ${unitWord(first!.facts.unit)}.`,
       related: [
         ...(first!.related ?? []),
@@ -329,6 +335,13 @@ function acquisitionFacts(
 ): { acquisition: { unit: CodeUnit; event: TokenAcquireEvent }; tokenRequest?: RestCallEvent } {
   const tokenRequest = tokenRequestBehind(model, event);
   return tokenRequest ? { acquisition: { unit, event }, tokenRequest } : { acquisition: { unit, event } };
+}
+
+/** The worst-case age in the message and the facts; an error when the token can outlive its lifetime here. */
+function withAge(found: ReuseFinding, age: TokenAge, lifetimeSeconds: number): ReuseFinding {
+  const message = found.message.replace(ADVICE, `${tokenAgeSentence(age, lifetimeSeconds)} ${ADVICE}`);
+  const raised = ageExceedsLifetime(age, lifetimeSeconds) ? { severity: 'error' as const } : {};
+  return { ...found, message, facts: { ...found.facts, age }, ...raised };
 }
 
 function report(
