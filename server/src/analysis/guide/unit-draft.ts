@@ -60,6 +60,20 @@ export class UnitDraft {
     this.conditions.push(condition);
   }
 
+  /** How many conditions were added so far (for `noteCommentedStatus`). */
+  get conditionCount(): number {
+    return this.conditions.length;
+  }
+
+  /** Status checks added since `from` get the 401/403 handled in commented-out code next to them. */
+  noteCommentedStatus(from: number, codes: readonly number[]): void {
+    for (let i = from; i < this.conditions.length; i++) {
+      const condition = this.conditions[i]!;
+      if (condition.statusCheck && condition.statusCheck.commentedOutCodes === undefined)
+        this.conditions[i] = { ...condition, statusCheck: { ...condition.statusCheck, commentedOutCodes: codes } };
+    }
+  }
+
   /**
    * A literal secret or token, unless one overlapping it was already reported. A secret found again where its place
    * is surer (an object key that turns out to be a header) takes that confidence.

@@ -8,7 +8,8 @@ import type {
 } from 'acorn';
 import type { Decision, ScriptAssign, SetStatement } from '../../syntax/guide/ast';
 import { childrenOf, forEachNode } from '../../syntax/guide/walk';
-import { isAuthorizationHeaderName } from '../vocabulary/http';
+import { rangesStartingIn } from '../../common/text-range';
+import { authStatusCodesInComment, isAuthorizationHeaderName } from '../vocabulary/http';
 import { foldName, isErrorVariableName } from '../vocabulary/names';
 import { Bindings } from './bindings';
 import { bareTokenFinding } from './literals';
@@ -153,11 +154,13 @@ export class UnitWalker {
           }
         });
       case 'IfStatement':
-        return this.scope.inStatement(node, () => this.ifStatement(node, ctx));
+        return this.scope.inStatement(node, () => this.withCommentedStatus(node, () => this.ifStatement(node, ctx)));
       case 'ConditionalExpression':
         return this.conditional(node, ctx);
       case 'SwitchStatement':
-        return this.scope.inStatement(node, () => this.switchStatement(node, ctx));
+        return this.scope.inStatement(node, () =>
+          this.withCommentedStatus(node, () => this.switchStatement(node, ctx)),
+        );
       case 'ForStatement':
         return this.scope.inStatement(node, () => {
           this.visit(node.init, ctx);
@@ -225,6 +228,25 @@ export class UnitWalker {
         }
         return this.visitChildren(node, ctx);
     }
+  }
+
+  /**
+   * Reads a branching statement; the status checks it makes get the 401/403 its comments hold in commented-out code
+   * (`// case 401:` next to a `default:`).
+   */
+  private withCommentedStatus(node: AnyNode, read: () => void): void {
+    const first = this.scope.draft.conditionCount;
+    read();
+    if (this.scope.draft.conditionCount === first) return;
+    const { comments, text } = this.scope.doc;
+    const codes = new Set<number>();
+    for (const comment of rangesStartingIn(comments, node))
+      for (const code of authStatusCodesInComment(text.slice(comment.start, comment.end))) codes.add(code);
+    if (codes.size > 0)
+      this.scope.draft.noteCommentedStatus(
+        first,
+        [...codes].sort((a, b) => a - b),
+      );
   }
 
   /** A token pasted on a line of its own reads as an expression statement: it is a literal token all the same. */

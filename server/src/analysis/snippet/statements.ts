@@ -1,6 +1,7 @@
-import type { TextRange } from '../../common/text-range';
+import { rangesStartingIn, type TextRange } from '../../common/text-range';
 import type * as A from '../../syntax/snippet/ast';
 import type { Condition } from '../model/flow-model';
+import { authStatusCodesInComment } from '../vocabulary/http';
 import { readAssignment } from './assignments';
 import { readCalls } from './calls';
 import { readCondition, statusSource, withCall } from './conditions';
@@ -45,13 +46,13 @@ function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
       if (s.name) build.state.dynamicMembers.set(s.name.folded, new Map());
       return;
     case 'If':
-      ifStatement(build, s, ctx);
+      withCommentedStatus(build, s.range, () => ifStatement(build, s, ctx));
       return;
     case 'Select':
-      selectStatement(build, s, ctx);
+      withCommentedStatus(build, s.range, () => selectStatement(build, s, ctx));
       return;
     case 'Switch':
-      switchStatement(build, s, ctx);
+      withCommentedStatus(build, s.range, () => switchStatement(build, s, ctx));
       return;
     case 'For':
       readExpressions(build, [s.from, s.to], ctx);
@@ -79,6 +80,26 @@ function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
 function bareToken(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
   const token = bareTokenFinding(s.range, build.code);
   if (token) build.literal(token, ctx);
+}
+
+/**
+ * Reads a branching statement; the status checks it makes get the 401/403 its comments hold in commented-out code
+ * (`//CASE httpStatus = 401` next to a DEFAULT).
+ */
+function withCommentedStatus(build: UnitBuild, range: TextRange, read: () => void): void {
+  const first = build.conditions.length;
+  read();
+  if (build.conditions.length === first) return;
+  const codes = new Set<number>();
+  for (const comment of rangesStartingIn(build.source.comments, range))
+    for (const code of authStatusCodesInComment(build.slice(comment))) codes.add(code);
+  if (codes.size === 0) return;
+  const commentedOutCodes = [...codes].sort((a, b) => a - b);
+  for (let i = first; i < build.conditions.length; i++) {
+    const condition = build.conditions[i]!;
+    if (condition.statusCheck && condition.statusCheck.commentedOutCodes === undefined)
+      (condition as Writable<Condition>).statusCheck = { ...condition.statusCheck, commentedOutCodes };
+  }
 }
 
 function ifStatement(build: UnitBuild, s: A.IfStatement, ctx: Ctx): void {

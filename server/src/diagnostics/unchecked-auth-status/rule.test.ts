@@ -139,7 +139,8 @@ describe('unchecked-auth-status (hand-built models)', () => {
       });
       u.inside(c, 'then', () => u.errorPath('apiError = "HTTP"'));
       const found = run(b).find((f) => f.code === CODE);
-      assert.match(found!.message, /The 401 and 403 cases are commented out next to the generic branch/);
+      const note = 'The 401 and 403 CASEs here are commented out, so they fall into the generic branch: restore them';
+      assert.ok(found!.message.includes(`${note} and clear the token there.`), found!.message);
     });
 
     it('a token fetched fresh in the unit right before the call needs only the error path (Strategy A)', () => {

@@ -89,11 +89,7 @@ function messageFor(
   );
   const token = listForMessage(tokens);
   const commented = commentedOutCodes(checks);
-  const note =
-    commented.length > 0
-      ? ` The ${listForMessage(commented.map(String))} case${commented.length > 1 ? 's are' : ' is'} commented out ` +
-        'next to the generic branch: restore it and clear the token there.'
-      : '';
+  const note = commented.length > 0 ? commentedOutNote(commented, cached) : '';
   if (checks.length === 0)
     return (
       'The status of this call is never checked: a 401/403 (an expired or revoked token) goes unnoticed and the ' +
@@ -120,4 +116,12 @@ function messageFor(
     ? `On 401/403 clear ${token} and its expiry (or refresh it) and take an error path.`
     : 'Take an error path (set an error variable) when the call fails.';
   return `The status of this call is checked, but ${what}: a 401/403 goes unnoticed and the script carries on. ${fix}${note}`;
+}
+
+/** What commented-out 401/403 branches next to the generic one say: the author meant to handle them, and did not. */
+function commentedOutNote(codes: readonly number[], cached: boolean): string {
+  const several = codes.length > 1;
+  const cases = `${listForMessage(codes.map(String))} ${several ? 'CASEs here are' : 'CASE here is'}`;
+  const restore = `restore ${several ? 'them' : 'it'}${cached ? ' and clear the token there' : ''}`;
+  return ` The ${cases} commented out, so ${several ? 'they fall' : 'it falls'} into the generic branch: ${restore}.`;
 }
