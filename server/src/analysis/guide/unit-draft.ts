@@ -2,6 +2,7 @@ import type { TextRange } from '../../common/text-range';
 import type { CodeUnit, Condition, FlowEvent, Guard, SecretLiteralEvent, TokenLiteralEvent } from '../model/flow-model';
 import { isSurerSecret as surer } from '../vocabulary/secret-values';
 import { overlaps } from '../vocabulary/credential-patterns';
+import { commentedOutAuthCodes } from '../vocabulary/http';
 import type { LiteralFinding } from './literals';
 
 /** Where an event sits: enclosing conditions and loops. */
@@ -65,8 +66,15 @@ export class UnitDraft {
     return this.conditions.length;
   }
 
-  /** Status checks added since `from` get the 401/403 handled in commented-out code next to them. */
-  noteCommentedStatus(from: number, codes: readonly number[]): void {
+  /**
+   * Status checks added since `from` (one branching statement's) get the 401/403 its comments handle in commented-out
+   * code and none of its live checks compares with.
+   */
+  noteCommentedStatus(from: number, comments: readonly string[]): void {
+    const added = this.conditions.slice(from);
+    const compared = new Set(added.flatMap((condition) => condition.statusCheck?.equals ?? []));
+    const codes = commentedOutAuthCodes(comments, compared);
+    if (codes.length === 0) return;
     for (let i = from; i < this.conditions.length; i++) {
       const condition = this.conditions[i]!;
       if (condition.statusCheck && condition.statusCheck.commentedOutCodes === undefined)

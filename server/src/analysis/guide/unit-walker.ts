@@ -9,7 +9,7 @@ import type {
 import type { Decision, ScriptAssign, SetStatement } from '../../syntax/guide/ast';
 import { childrenOf, forEachNode } from '../../syntax/guide/walk';
 import { rangesStartingIn } from '../../common/text-range';
-import { authStatusCodesInComment, isAuthorizationHeaderName } from '../vocabulary/http';
+import { isAuthorizationHeaderName } from '../vocabulary/http';
 import { foldName, isErrorVariableName } from '../vocabulary/names';
 import { Bindings } from './bindings';
 import { bareTokenFinding } from './literals';
@@ -239,14 +239,8 @@ export class UnitWalker {
     read();
     if (this.scope.draft.conditionCount === first) return;
     const { comments, text } = this.scope.doc;
-    const codes = new Set<number>();
-    for (const comment of rangesStartingIn(comments, node))
-      for (const code of authStatusCodesInComment(text.slice(comment.start, comment.end))) codes.add(code);
-    if (codes.size > 0)
-      this.scope.draft.noteCommentedStatus(
-        first,
-        [...codes].sort((a, b) => a - b),
-      );
+    const texts = rangesStartingIn(comments, node).map((comment) => text.slice(comment.start, comment.end));
+    this.scope.draft.noteCommentedStatus(first, texts);
   }
 
   /** A token pasted on a line of its own reads as an expression statement: it is a literal token all the same. */

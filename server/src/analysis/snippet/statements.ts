@@ -1,7 +1,7 @@
 import { rangesStartingIn, type TextRange } from '../../common/text-range';
 import type * as A from '../../syntax/snippet/ast';
 import type { Condition } from '../model/flow-model';
-import { authStatusCodesInComment } from '../vocabulary/http';
+import { commentedOutAuthCodes } from '../vocabulary/http';
 import { readAssignment } from './assignments';
 import { readCalls } from './calls';
 import { readCondition, statusSource, withCall } from './conditions';
@@ -90,13 +90,12 @@ function withCommentedStatus(build: UnitBuild, range: TextRange, read: () => voi
   const first = build.conditions.length;
   read();
   if (build.conditions.length === first) return;
-  const codes = new Set<number>();
-  for (const comment of rangesStartingIn(build.source.comments, range))
-    for (const code of authStatusCodesInComment(build.slice(comment))) codes.add(code);
-  if (codes.size === 0) return;
-  const commentedOutCodes = [...codes].sort((a, b) => a - b);
-  for (let i = first; i < build.conditions.length; i++) {
-    const condition = build.conditions[i]!;
+  const added = build.conditions.slice(first);
+  const compared = new Set(added.flatMap((condition) => condition.statusCheck?.equals ?? []));
+  const comments = rangesStartingIn(build.source.comments, range).map((comment) => build.slice(comment));
+  const commentedOutCodes = commentedOutAuthCodes(comments, compared);
+  if (commentedOutCodes.length === 0) return;
+  for (const condition of added) {
     if (condition.statusCheck && condition.statusCheck.commentedOutCodes === undefined)
       (condition as Writable<Condition>).statusCheck = { ...condition.statusCheck, commentedOutCodes };
   }

@@ -135,6 +135,16 @@ export function authStatusCodesInComment(comment: string): number[] {
   return [...codes].sort((a, b) => a - b);
 }
 
+/**
+ * The 401/403 that a statement's comments handle in commented-out code (see authStatusCodesInComment) and that none
+ * of its live checks compares with (`compared`): the author meant to handle them, and did not.
+ */
+export function commentedOutAuthCodes(comments: readonly string[], compared: ReadonlySet<number>): number[] {
+  const codes = new Set<number>();
+  for (const comment of comments) for (const code of authStatusCodesInComment(comment)) codes.add(code);
+  return [...codes].filter((code) => !compared.has(code)).sort((a, b) => a - b);
+}
+
 /** `JSON.parse(text)` (by its method name). */
 export function isJsonParseName(folded: string): boolean {
   return folded === 'parse';
