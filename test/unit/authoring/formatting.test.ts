@@ -107,7 +107,7 @@ describe('authoring: formatting', () => {
     assert.equal(format('snippet', text), text);
   });
 
-  it("formats every SNIPPET action of an export; the XML stays well-formed and every byte outside the code's whitespace is kept", () => {
+  it("formats every SNIPPET action of an export: XML well-formed, every byte but the code's whitespace kept", () => {
     const code = 'IF q!="" & n<3\n{\nASSIGN url="https://x.example/?a=1&b={q}"\n}';
     const text = studioExport([
       { id: 3, type: 'SNIPPET', caption: 'A & B', code },

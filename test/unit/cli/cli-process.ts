@@ -92,7 +92,10 @@ export const LITERAL_SECRET_SNIPPET = fs.readFileSync(
   'utf8',
 );
 
-/** A call whose 401/403 is never checked (`unchecked-auth-status`) with a token of unknown age (`token-reuse-without-expiry`). */
+/**
+ * A call whose 401/403 is never checked (`unchecked-auth-status`) with a token of unknown age
+ * (`token-reuse-without-expiry`).
+ */
 export const UNCHECKED_STATUS_SNIPPET = [
   '// SNIPPET "Lookup customer": the token comes from a secure variable, the status is never checked.',
   'ASSIGN crmProxy = GetRESTProxy()',

@@ -49,7 +49,7 @@ describe('studio-lint output', () => {
     assert.match(result.stdout, /^\\x1b\[2Jcleared\\n::error::forged\.snippet:1:14 {2}error/m);
   });
 
-  it('stops quietly when the reader of stdout goes away (| head): no stack trace, the lint result as exit status', async () => {
+  it('stops quietly when the stdout reader goes away (| head): no stack trace, the lint result as status', async () => {
     const dir = tempFolder({ 'greeting.snippet': 'ASSIGN greeting = "Hello {CallerName}"\nTRACE "{greeting}"\n' });
     const exit = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
       const child = spawn(process.execPath, [CLI_BUNDLE, dir], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,4 +1,5 @@
 import {
+  isExpressionNode,
   pushExpressionChildren,
   walk,
   type AssignStatement,
@@ -28,7 +29,6 @@ import {
   calleeName,
   conditionLeaves,
   identifiersRead,
-  isExpressionNode,
   isOrdering,
   someNode,
   throughStringCopy,
