@@ -16,7 +16,8 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069\u061c\u200
 const JWT =
   'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJpdnItYm90IiwiZXhwIjoxNzY0NjcyMDAwfQ.' +
   'Q2hlY2tzdW1PZlRoZVNpZ25hdHVyZUlzTG9uZ0Vub3VnaA';
-const LONG_PROMPT = `Thank you for calling Northwind Utilities. ${'Please listen carefully as our options changed. '.repeat(60)}`;
+const OPTIONS_CHANGED = 'Please listen carefully as our options changed. ';
+const LONG_PROMPT = `Thank you for calling Northwind Utilities. ${OPTIONS_CHANGED.repeat(60)}`;
 
 /** Every text a finding shows: its message and its related messages. */
 function shownTexts(findings: readonly Finding[]): string[] {
