@@ -259,8 +259,8 @@ export class Analysis {
     }));
     // Extractors work on partial trees, so rules run even when there are syntax errors.
     const context = createRuleContext(this.document.text, this.document.kind, this.settings);
-    for (const { raisedTo, ...found } of runRules(this.model, context)) {
-      const severity = raisedTo ?? metaOf(found.code).defaultSeverity;
+    for (const { severity: judged, ...found } of runRules(this.model, context)) {
+      const severity = judged ?? metaOf(found.code).defaultSeverity;
       const related = found.related && capRelated(found.related);
       findings.push({ ...found, ...(related ? { related } : {}), severity } as Finding);
     }

@@ -74,6 +74,7 @@ describe('extract-studio: studio fixtures', () => {
       assert.deepEqual(check.expiryCheck!.buffer, {
         kind: 'variable',
         variable: 'bufferseconds',
+        secondsPerUnit: 1,
         constantSeconds: 300,
       });
       assert.equal(check.expiryCheck!.refreshBranch, 'then');

@@ -31,7 +31,8 @@ describe('studio-lint output', () => {
     assert.equal(result.status, 1, result.stderr);
     assert.ok(!hasUnsafeCharacter(result.stdout), JSON.stringify(result.stdout));
     for (const line of result.stdout.split('\n')) assert.doesNotMatch(line, /^\s*::/);
-    assert.match(result.stdout, /"Get OAuth token\\x85\\u202e\\n::error file=app\.js::forged"/);
+    // The message quotes the caption through quoteSource: escaped, on one line, cut.
+    assert.match(result.stdout, /"Get OAuth token\\u0085\\u202E ::error file=app\.…"/);
   });
 
   it('escapes file names: terminal escapes, newlines and workflow commands at the start of a line', () => {

@@ -6,7 +6,13 @@ import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/f
 import type { TokenAge } from '../model/token-age';
 import { isLongRunningActionType } from '../vocabulary/long-running-actions';
 import { collectSnippetFacts, type SnippetFacts } from '../snippet/facts';
-import { documentConstantsOf, documentJitterOf, documentStringsOf } from '../snippet/document-facts';
+import {
+  documentAssignedOf,
+  documentConstantsOf,
+  documentJitterOf,
+  documentStringsOf,
+} from '../snippet/document-facts';
+import { foldName } from '../vocabulary/names';
 import { ModelIds } from '../snippet/model-ids';
 import { extractSnippetUnit } from '../snippet/unit-extractor';
 import { worstCaseTokenAge } from './token-age';
@@ -25,6 +31,7 @@ export function extractExportModel(document: ExportDocument, settings: Settings)
   const documentConstants = documentConstantsOf(known);
   const documentJitter = documentJitterOf(known);
   const documentStrings = documentStringsOf(known);
+  const documentAssigned = documentAssignedOf(known, namesInOtherActions(document));
   const units: CodeUnit[] = [];
   const actionOfUnit = new Map<number, number>();
   snippets.forEach((snippet, index) => {
@@ -37,11 +44,28 @@ export function extractExportModel(document: ExportDocument, settings: Settings)
         documentConstants,
         documentJitter,
         documentStrings,
+        documentAssigned,
       }),
     );
     actionOfUnit.set(id, code.actionId);
   });
   return { units, flow: new ActionFlow(document.export.graph, units, actionOfUnit) };
+}
+
+const NAME = /[A-Za-z_][\w]*/g;
+
+/**
+ * Every name the parameters of the export's other actions mention (an ASSIGN action's variable, a RUNSUB's
+ * outputs, a BEGIN's parameters): such an action may set the variable, so it counts as assigned.
+ */
+function namesInOtherActions(document: ExportDocument): Set<string> {
+  const names = new Set<string>();
+  for (const action of document.export.actions) {
+    if (action.type.trim().toUpperCase() === 'SNIPPET') continue;
+    for (const parameter of action.parameters)
+      for (const match of parameter.value.matchAll(NAME)) names.add(foldName(match[0]));
+  }
+  return names;
 }
 
 function safeFacts(snippet: EmbeddedSnippet): SnippetFacts | undefined {
@@ -63,6 +87,7 @@ function safeUnit(
     documentConstants: ReadonlyMap<string, number>;
     documentJitter: ReadonlySet<string>;
     documentStrings: ReadonlyMap<string, string>;
+    documentAssigned: ReadonlySet<string>;
   },
 ): CodeUnit {
   const { code, snippet: parsed } = snippet;

@@ -3,7 +3,7 @@ import type { Settings } from '../../common/settings';
 import type { SnippetDocument } from '../../documents/parsed-document';
 import type { CodeUnit, FlowModel } from '../model/flow-model';
 import { collectSnippetFacts } from './facts';
-import { documentConstantsOf, documentJitterOf, documentStringsOf } from './document-facts';
+import { documentAssignedOf, documentConstantsOf, documentJitterOf, documentStringsOf } from './document-facts';
 import { ModelIds } from './model-ids';
 import { extractSnippetUnit } from './unit-extractor';
 
@@ -30,6 +30,7 @@ export function extractSnippetModel(document: SnippetDocument, settings: Setting
         documentConstants: documentConstantsOf([facts]),
         documentJitter: documentJitterOf([facts]),
         documentStrings: documentStringsOf([facts]),
+        documentAssigned: documentAssignedOf([facts]),
       },
     );
   } catch (error) {

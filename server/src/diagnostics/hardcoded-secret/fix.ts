@@ -25,6 +25,8 @@ interface Literal {
   readonly valueRange: TextRange;
   readonly name: string;
   readonly what?: string;
+  /** Fix-all moves it (every token, and secrets of high confidence). */
+  readonly movedByFixAll: boolean;
 }
 
 /** What an encoded Basic credential's variable holds: the header needs base64, not a password. */
@@ -61,11 +63,19 @@ function literalsOf(unit: CodeUnit, settings: Settings, text: string): Literal[]
   const before = (range: TextRange): string => text.slice(Math.max(0, range.start - 16), range.start);
   for (const event of unit.events) {
     if (event.kind === 'secret-literal')
-      found.push({ valueRange: event.valueRange, ...secureNameFor(event.what, settings, before(event.valueRange)) });
+      found.push({
+        valueRange: event.valueRange,
+        ...secureNameFor(event.what, settings, before(event.valueRange)),
+        movedByFixAll: event.confidence === 'high',
+      });
     else if (event.kind === 'token-literal')
-      found.push({ valueRange: event.valueRange, ...secureNameFor('token', settings, '') });
+      found.push({ valueRange: event.valueRange, ...secureNameFor('token', settings, ''), movedByFixAll: true });
   }
   return found.sort((a, b) => a.valueRange.start - b.valueRange.start);
+}
+
+function sameRange(a: TextRange, b: TextRange): boolean {
+  return a.start === b.start && a.end === b.end;
 }
 
 /** The `//` comment lines right above a line (what the fix may already have written there). */
@@ -131,7 +141,9 @@ export function moveSecretFixes(
   const range = toCodeRange(region, own.valueRange);
   if (!range) return [];
   const start = statementStart(region, program, block, range);
+  // The comments name what fix-all moves from this statement, so one by one and all at once write the same.
   const sameStatement = literals
+    .filter((l) => l.movedByFixAll || sameRange(l.valueRange, own.valueRange))
     .map((l) => ({ literal: l, range: toCodeRange(region, l.valueRange) }))
     .filter(
       (l): l is { literal: Literal; range: TextRange } =>
@@ -158,5 +170,7 @@ export function moveSecretFixes(
       }),
     );
   }
-  return [{ title: MOVE_SECRET_TITLE, code: finding.code, preferred: true, edits: region.toDocumentEdits(edits) }];
+  // A secret only its name points at is the author's call: offered, never applied by fix-all or --fix.
+  const preferred = literal.kind !== 'secret-literal' || literal.confidence === 'high';
+  return [{ title: MOVE_SECRET_TITLE, code: finding.code, preferred, edits: region.toDocumentEdits(edits) }];
 }
