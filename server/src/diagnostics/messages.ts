@@ -34,8 +34,24 @@ export function listForMessage(items: readonly string[], max = 2): string {
   return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
+/** Short labels already made: a finding names every long-running action between a token's fetch and its use, and
+ * an export's uses share most of those actions. */
+const SHORT_LABELS = new Map<string, string>();
+
 /** A long action label cut for a message: `PLAY "Welcome to Contoso Energy. Please…"`. */
 export function shortLabel(label: string, max = 64): string {
+  if (max !== 64) return cutLabel(label, max);
+  let short = SHORT_LABELS.get(label);
+  if (short === undefined) {
+    short = cutLabel(label, max);
+    // Bounded: labels come from documents, and a long session sees many.
+    if (SHORT_LABELS.size >= 10_000) SHORT_LABELS.clear();
+    SHORT_LABELS.set(label, short);
+  }
+  return short;
+}
+
+function cutLabel(label: string, max: number): string {
   const oneLine = label.replace(/\s+/g, ' ').trim();
   if (oneLine.length <= max) return oneLine;
   const cut = oneLine.slice(0, max - 1).trimEnd();

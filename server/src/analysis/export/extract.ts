@@ -1,6 +1,6 @@
 import type { Settings } from '../../common/settings';
 import type { EmbeddedSnippet, ExportDocument } from '../../documents/parsed-document';
-import type { ActionGraph, ScriptAction } from '../../syntax/export/read-export';
+import type { ActionGraph, ActionMarks, ScriptAction } from '../../syntax/export/read-export';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
 import { isLongRunningActionType } from '../vocabulary/long-running-actions';
 import { collectSnippetFacts, type SnippetFacts } from '../snippet/facts';
@@ -81,10 +81,16 @@ function safeUnit(
   }
 }
 
-/** Unit flow over the action graph; answers are computed on demand and cached. */
+/**
+ * Unit flow over the action graph; answers are computed on demand and cached. A rule asks about every pair of a
+ * token's acquisition and use, so each answer is a bit test or an intersection of cached reachability sets, never a
+ * walk over the graph or the unit list.
+ */
 class ActionFlow implements UnitFlow {
   private readonly predecessorCache = new Map<number, readonly number[]>();
   private readonly betweenCache = new Map<string, readonly LongRunningEvent[]>();
+  private longRunningActions: ActionMarks | undefined;
+  private readonly labels = new Map<ScriptAction, string>();
 
   constructor(
     private readonly graph: ActionGraph,
@@ -95,22 +101,17 @@ class ActionFlow implements UnitFlow {
   predecessors(unit: number): readonly number[] {
     const cached = this.predecessorCache.get(unit);
     if (cached) return cached;
-    const action = this.actionOfUnit.get(unit);
-    let result: number[] = [];
-    if (action !== undefined && this.graph.action(action)) {
-      const reaching = this.graph.reaching(action);
-      const forward = this.graph.reachableFrom(action);
-      const onLoop = this.graph.predecessors(action).some((p) => forward.has(p));
-      result = this.units
-        .filter((u) => {
-          const a = this.actionOfUnit.get(u.id);
-          if (a === undefined || !reaching.has(a)) return false;
-          return u.id !== unit || onLoop;
-        })
-        .map((u) => u.id);
-    }
+    const result = this.units.filter((u) => this.precedes(u.id, unit)).map((u) => u.id);
     this.predecessorCache.set(unit, result);
     return result;
+  }
+
+  /** `candidate`'s action reaches `unit`'s (itself only on a loop): one of `predecessors(unit)`, without the list. */
+  precedes(candidate: number, unit: number): boolean {
+    const action = this.actionOfUnit.get(unit);
+    const from = this.actionOfUnit.get(candidate);
+    if (action === undefined || from === undefined || !this.graph.reaches(from, action)) return false;
+    return candidate !== unit || this.graph.onLoop(action);
   }
 
   longRunningBetween(from: number, to: number): readonly LongRunningEvent[] {
@@ -121,13 +122,23 @@ class ActionFlow implements UnitFlow {
     const toAction = this.actionOfUnit.get(to);
     let result: LongRunningEvent[] = [];
     if (fromAction !== undefined && toAction !== undefined) {
+      this.longRunningActions ??= this.graph.mark((action) => isLongRunningActionType(action.type));
       result = this.graph
-        .actionsBetween(fromAction, toAction)
-        .filter((action) => isLongRunningActionType(action.type))
-        .map((action, order) => longRunningEvent(action, to, order));
+        .actionsBetween(fromAction, toAction, this.longRunningActions)
+        .map((action, order) => longRunningEvent(action, this.labelOf(action), to, order));
     }
     this.betweenCache.set(key, result);
     return result;
+  }
+
+  /** One label string per action, however many answers name it (messages cut each label once). */
+  private labelOf(action: ScriptAction): string {
+    let label = this.labels.get(action);
+    if (label === undefined) {
+      label = `${action.type} "${action.caption}"`;
+      this.labels.set(action, label);
+    }
+    return label;
   }
 }
 
@@ -135,7 +146,7 @@ class ActionFlow implements UnitFlow {
  * A long-running action as an event: labelled `MENU "Main menu"`, placed on its caption (else the whole action).
  * It belongs to no unit's event list: `unit` is the unit the path leads to and `order` its place in the answer.
  */
-function longRunningEvent(action: ScriptAction, unit: number, order: number): LongRunningEvent {
+function longRunningEvent(action: ScriptAction, label: string, unit: number, order: number): LongRunningEvent {
   const caption = action.captionRange;
   const range = caption && caption.end > caption.start ? { ...caption } : { ...action.range };
   return {
@@ -145,6 +156,6 @@ function longRunningEvent(action: ScriptAction, unit: number, order: number): Lo
     range,
     guards: [],
     inLoop: false,
-    label: `${action.type} "${action.caption}"`,
+    label,
   };
 }
