@@ -1,6 +1,7 @@
 import type { AnyNode } from 'acorn';
 import type { TextRange } from '../common/text-range';
 import type { SnippetBlock } from '../syntax/guide/ast';
+import { childrenOf, forEachNode } from '../syntax/guide/walk';
 
 /**
  * Helpers over the guide's notation: SNIPPET blocks and their JavaScript-like bodies (acorn trees, document offsets).
@@ -13,29 +14,6 @@ export interface GuideSlot {
   readonly statement: AnyNode;
   readonly siblings: readonly AnyNode[];
   readonly index: number;
-}
-
-function isNode(value: unknown): value is AnyNode {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { type?: unknown }).type === 'string' &&
-    typeof (value as { start?: unknown }).start === 'number'
-  );
-}
-
-/** The direct children of an ESTree node (acorn and acorn-loose trees alike). */
-function childNodes(node: AnyNode): AnyNode[] {
-  const children: AnyNode[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'loc') continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
-    }
-  }
-  return children.sort((a, b) => a.start - b.start);
 }
 
 function statementList(node: AnyNode): readonly AnyNode[] | undefined {
@@ -62,7 +40,7 @@ export function guideStatementChain(program: AnyNode, range: TextRange): GuideSl
       }
       return;
     }
-    const child = childNodes(node).find((c) => holds(c, range));
+    const child = childrenOf(node).find((c) => holds(c, range));
     if (child) visit(child, depth + 1);
   };
   visit(program, 0);
@@ -77,13 +55,9 @@ export function guideStatementAt(program: AnyNode, range: TextRange): GuideSlot 
 /** Every node under a root, parents before children. */
 export function allNodes(root: AnyNode): AnyNode[] {
   const out: AnyNode[] = [];
-  const stack: AnyNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  forEachNode(root, (node) => {
     out.push(node);
-    const kids = childNodes(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-  }
+  });
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildGuideModel } from '../../../server/src/analysis/guide/extract';
+import { extractGuideModel } from '../../../server/src/analysis/guide/extract';
 import type { Condition, FlowEvent, FlowModel } from '../../../server/src/analysis/model/flow-model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/common/settings';
 import type { TextRange } from '../../../server/src/common/text-range';
@@ -18,7 +18,7 @@ export interface Extracted {
 /** Extracts with failures surfaced (the product contains them; tests must see them). */
 export function extract(text: string, settings: Settings = DEFAULT_SETTINGS): Extracted {
   const document: GuideDocument = { kind: 'guide', text, guide: parseGuide(text) };
-  return { text, model: buildGuideModel(document, settings, { containFailures: false }) };
+  return { text, model: extractGuideModel(document, settings) };
 }
 
 export function extractFixture(relativePath: string, settings?: Settings): Extracted {

@@ -160,7 +160,12 @@ function assertWellFormedFlow(model: FlowModel, documentLength: number): void {
 function checkSnippet(text: string): void {
   const parsed = parseSnippet(text);
   const unit = extractSnippetUnit(
-    { program: parsed.program, code: text, comments: parsed.comments, toDocument: (o) => o },
+    {
+      program: parsed.program,
+      code: text,
+      comments: parsed.comments,
+      toDocumentRange: (start, end) => ({ start, end }),
+    },
     { id: 1, label: 'snippet', range: { start: 0, end: text.length } },
     { settings: DEFAULT_SETTINGS, ids: new ModelIds() },
   );
@@ -180,8 +185,7 @@ function checkExport(text: string): void {
         program: parsed.program,
         code: code.code,
         comments: parsed.comments,
-        toDocument: (o) => code.toDocumentOffset(o),
-        documentText: text,
+        toDocumentRange: (start, end) => code.toDocumentRange(start, end),
       },
       { id: 1, label: 'x', range: code.contentRange },
       { settings: DEFAULT_SETTINGS, ids: new ModelIds() },

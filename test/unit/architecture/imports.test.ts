@@ -123,4 +123,20 @@ describe('architecture: who imports whom', () => {
     const bad = under('analysis').filter((i) => i.target !== undefined && forbidden.test(i.target));
     assert.deepEqual(bad.map(describeImport), []);
   });
+
+  it('runtime/ is a plain library: the parsers, documents, the vocabulary and common/ (never rules, fixes or front ends)', () => {
+    const allowed = /^(?:runtime|syntax|documents|common)[\\/]|^analysis[\\/]vocabulary[\\/]/;
+    const packages = new Set(['jose', 'zod']);
+    const bad = under('runtime').filter((i) =>
+      i.target === undefined ? !packages.has(i.specifier) && !NODE.has(i.specifier) : !allowed.test(i.target),
+    );
+    assert.deepEqual(bad.map(describeImport), []);
+  });
+
+  it('authoring/ reads syntax trees and documents; it never reaches rules, the model or the front ends', () => {
+    const forbidden =
+      /^(?:diagnostics|service|lsp|cli|runtime|templates)[\\/]|^analysis[\\/](?:model|snippet|guide|export)[\\/]/;
+    const bad = under('authoring').filter((i) => i.target !== undefined && forbidden.test(i.target));
+    assert.deepEqual(bad.map(describeImport), []);
+  });
 });

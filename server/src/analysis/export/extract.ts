@@ -1,3 +1,4 @@
+import { reportInternalError } from '../../common/internal-errors';
 import type { Settings } from '../../common/settings';
 import type { EmbeddedSnippet, ExportDocument } from '../../documents/parsed-document';
 import type { ActionGraph, ActionMarks, ScriptAction } from '../../syntax/export/read-export';
@@ -30,7 +31,7 @@ export function extractExportModel(document: ExportDocument, settings: Settings)
     const label = `SNIPPET action ${code.actionId} "${code.caption}"`;
     const range = { start: code.contentRange.start, end: code.contentRange.end };
     units.push(
-      safeUnit(document.text, snippet, { id, label, range }, settings, ids, factsList[index], {
+      safeUnit(snippet, { id, label, range }, settings, ids, factsList[index], {
         documentConstants,
         documentJitter,
         documentStrings,
@@ -44,13 +45,13 @@ export function extractExportModel(document: ExportDocument, settings: Settings)
 function safeFacts(snippet: EmbeddedSnippet): SnippetFacts | undefined {
   try {
     return collectSnippetFacts(snippet.snippet.program, snippet.code.code);
-  } catch {
+  } catch (error) {
+    reportInternalError(`facts of SNIPPET action ${snippet.code.actionId}`, error);
     return undefined;
   }
 }
 
 function safeUnit(
-  documentText: string,
   snippet: EmbeddedSnippet,
   header: { id: number; label: string; range: { start: number; end: number } },
   settings: Settings,
@@ -69,14 +70,14 @@ function safeUnit(
         program: parsed.program,
         code: code.code,
         comments: parsed.comments,
-        toDocument: (offset) => code.toDocumentOffset(offset),
-        documentText,
+        toDocumentRange: (start, end) => code.toDocumentRange(start, end),
       },
       header,
       { settings, ids, ...(facts ? { facts } : {}), ...document },
     );
-  } catch {
-    // Last resort (a bug, never expected): the other actions are still analysed.
+  } catch (error) {
+    // Last resort (a bug, reported; tests fail on it): the other actions are still analysed.
+    reportInternalError(`SNIPPET action ${header.label}`, error);
     return { ...header, events: [], conditions: [] };
   }
 }

@@ -1,3 +1,4 @@
+import { reportInternalError } from '../../common/internal-errors';
 import type { Settings } from '../../common/settings';
 import type { TextRange } from '../../common/text-range';
 import type { GuideDocument } from '../../documents/parsed-document';
@@ -19,38 +20,15 @@ import { UnitDraft } from './unit-draft';
  * (WAIT, MENU, PLAY, HOLD, REQAGENT, QUEUE, ..., `...` and comments saying that an hour passes) after the first.
  */
 export function extractGuideModel(document: GuideDocument, settings: Settings): FlowModel {
-  return buildGuideModel(document, settings, { containFailures: true });
-}
-
-export interface GuideModelOptions {
-  /**
-   * When true (the product), a unit whose analysis fails keeps the events found so far instead of failing the
-   * document. Tests turn it off to see such failures.
-   */
-  readonly containFailures: boolean;
-}
-
-export function buildGuideModel(document: GuideDocument, settings: Settings, options: GuideModelOptions): FlowModel {
   const { text } = document;
-  const constants = options.containFailures
-    ? safely(() => constantVariables(document.guide), new Map<string, number>())
-    : constantVariables(document.guide);
+  const constants = safely('guide constants', () => constantVariables(document.guide), new Map<string, number>());
   const doc = new DocumentState(text, settings, constants);
-  const plans = options.containFailures
-    ? safely(() => planUnits(text, document.guide), [])
-    : planUnits(text, document.guide);
+  const plans = safely('guide units', () => planUnits(text, document.guide), []);
   const comments = commentsStartingIn(document.guide.comments);
   const units: CodeUnit[] = plans.map((plan, id) => {
     const draft = new UnitDraft(id, plan.label, plan.range);
-    if (options.containFailures) {
-      try {
-        lowerUnit(plan, draft, doc, document, comments);
-      } catch {
-        // Keep what was found before the failure; the rest of the document is still analysed.
-      }
-    } else {
-      lowerUnit(plan, draft, doc, document, comments);
-    }
+    // A bug in one unit keeps what was found before it (reported); the rest of the document is still analysed.
+    safely(`guide unit ${plan.label}`, () => lowerUnit(plan, draft, doc, document, comments), undefined);
     return draft.finish();
   });
   return { units, flow: straightLineFlow(units) };
@@ -147,10 +125,12 @@ function commentsStartingIn(comments: readonly TextRange[]): (start: number, end
   };
 }
 
-function safely<T>(compute: () => T, fallback: T): T {
+/** `compute()`, or `fallback` after reporting the bug (tests fail on any report). */
+function safely<T>(where: string, compute: () => T, fallback: T): T {
   try {
     return compute();
-  } catch {
+  } catch (error) {
+    reportInternalError(where, error);
     return fallback;
   }
 }

@@ -17,12 +17,8 @@ export interface SnippetSource {
   /** The text the tree's offsets index (the decoded code for an export's SNIPPET action). */
   readonly code: string;
   readonly comments: readonly TextRange[];
-  readonly toDocument: (codeOffset: number) => number;
-  /**
-   * The document's text when it differs from `code` (embedded code). A range's end is then placed just after the
-   * source of its last character, not before whatever markup follows it (`]]>`, a comment).
-   */
-  readonly documentText?: string;
+  /** A code range as the document range of exactly its source (embedded code maps through its XML escaping). */
+  readonly toDocumentRange: (codeStart: number, codeEnd: number) => TextRange;
 }
 
 export interface UnitHeader {
@@ -73,8 +69,6 @@ export interface EventBase {
   guards: readonly Guard[];
   inLoop: boolean;
 }
-
-const XML_ENTITY = /^&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/;
 
 /**
  * One unit being lowered: its code and options, what is known so far (`state`), and the events and conditions made
@@ -168,18 +162,7 @@ export class UnitBuild {
   doc(range: TextRange): TextRange {
     const n = this.code.length;
     const from = clamp(range.start, n);
-    const to = clamp(Math.max(range.start, range.end), n);
-    const start = this.source.toDocument(from);
-    let end = this.source.toDocument(to);
-    const text = this.source.documentText;
-    if (text !== undefined && to > from) {
-      // The last character written as itself ends right after its own source.
-      const last = this.source.toDocument(to - 1);
-      const ch = this.code.charCodeAt(to - 1);
-      const entity = ch === 0x26 /* & */ && XML_ENTITY.test(text.slice(last, last + 12));
-      if (text.charCodeAt(last) === ch && !entity) end = last + 1;
-    }
-    return { start, end: Math.max(start, end) };
+    return this.source.toDocumentRange(from, clamp(Math.max(range.start, range.end), n));
   }
 
   /** The code between two offsets (clamped to the code). */

@@ -32,6 +32,8 @@ export interface EmbeddedCode {
   readonly usesCdata: boolean;
   toDocumentOffset(codeOffset: number): number;
   toCodeOffset(documentOffset: number): number | undefined;
+  /** A code range as the file range of exactly its source (see XmlContent.toDocumentRange). */
+  toDocumentRange(codeStart: number, codeEnd: number): TextRange;
 }
 
 export interface ScriptExport {
@@ -270,6 +272,7 @@ class ExportReader {
         usesCdata: content.usesCdata,
         toDocumentOffset: content.toDocumentOffset,
         toCodeOffset: content.toCodeOffset,
+        toDocumentRange: content.toDocumentRange,
       });
     }
   }

@@ -30,6 +30,12 @@ export interface XmlContent {
   readonly usesCdata: boolean;
   toDocumentOffset(codeOffset: number): number;
   toCodeOffset(documentOffset: number): number | undefined;
+  /**
+   * The file range whose source is exactly the decoded range: it starts where the first unit's source starts and ends
+   * right after the last unit's own source (an entity's `;`, or the character itself), never before the markup that
+   * follows it (`]]>`, a comment).
+   */
+  toDocumentRange(codeStart: number, codeEnd: number): TextRange;
 }
 
 const PREDEFINED_ENTITIES: ReadonlyMap<string, string> = new Map([
@@ -104,13 +110,28 @@ export function decodeXmlContent(text: string, start: number, end: number): XmlC
 
   const decoded = pieces.join('');
   const contentRange: TextRange = { start, end };
+  const toDocumentOffset = (codeOffset: number): number => runs.toDocument(codeOffset, codeLength, start);
   return {
     text: decoded,
     contentRange,
     usesCdata,
-    toDocumentOffset: (codeOffset) => runs.toDocument(codeOffset, codeLength, start),
+    toDocumentOffset,
     toCodeOffset: (documentOffset) =>
       documentOffset < start || documentOffset > end ? undefined : runs.toCode(documentOffset),
+    toDocumentRange: (codeStart, codeEnd) => {
+      const from = Math.max(0, Math.min(codeStart, decoded.length));
+      const to = Math.max(from, Math.min(codeEnd, decoded.length));
+      const first = toDocumentOffset(from);
+      let last = toDocumentOffset(to);
+      if (to > from) {
+        // The last character written as itself ends right after its own source.
+        const at = toDocumentOffset(to - 1);
+        const ch = decoded.charCodeAt(to - 1);
+        const reference = ch === 0x26 /* & */ && decodeReference(text, at, end) !== undefined;
+        if (text.charCodeAt(at) === ch && !reference) last = at + 1;
+      }
+      return { start: first, end: Math.max(first, last) };
+    },
   };
 }
 
