@@ -6,7 +6,8 @@ import {
   eventsOfKind,
   firstAfter,
   isInBranch,
-  statusChecksOf,
+  someOf,
+  statusChecksIn,
   tokenUsesOf,
 } from '../../analysis/model/queries';
 import type { RuleFinding } from '../finding';
@@ -43,7 +44,8 @@ function statusChecked(
   acquisition: TokenAcquireEvent,
   reliance: FlowEvent,
 ): boolean {
-  return statusChecksOf(unit, call).some(
+  return someOf(
+    statusChecksIn(unit, call),
     (condition) =>
       condition.range.start < reliance.range.start ||
       guardedBy(reliance, condition.id) ||

@@ -1,6 +1,12 @@
 import type { CodeUnit, Condition, FlowModel } from '../../analysis/model/flow-model';
 import type { RuleFinding } from '../finding';
-import { branchTakesErrorPath, eventsOfKind, statusChecksOf } from '../../analysis/model/queries';
+import {
+  branchTakesErrorPath,
+  eventsOfKind,
+  someOf,
+  statusChecksIn,
+  statusChecksOf,
+} from '../../analysis/model/queries';
 import { finding, type RuleContext } from '../rule';
 
 const CODE = 'unchecked-auth-status';
@@ -29,8 +35,8 @@ export function checkUncheckedAuthStatus(model: FlowModel, _context: RuleContext
   for (const unit of model.units) {
     for (const call of eventsOfKind(unit, 'rest-call')) {
       if (call.isTokenRequest) continue;
+      if (someOf(statusChecksIn(unit, call), (condition) => handlesAuthFailure(unit, condition))) continue;
       const checks = statusChecksOf(unit, call);
-      if (checks.some((condition) => handlesAuthFailure(unit, condition))) continue;
       const message =
         checks.length === 0
           ? 'The status of this call is never checked: a 401/403 (an expired or revoked token) goes unnoticed and ' +
