@@ -1,9 +1,13 @@
-import { commands, window, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, CLIENT_NAME, COMMANDS, OUR_LANGUAGES, SETTINGS_SECTION } from './constants';
 import { serverOptions } from './server-options';
 import { createStatusItem } from './status-item';
 import { registerDecodeJwt } from './decode-jwt-command';
+import { registerSimulateLongContact } from './simulate-command';
+import { registerEditSnippetAction } from './edit-snippet-action-command';
+import { registerShowScriptFlow } from './script-flow-view';
+import { SNIPPET_ACTION_SCHEME, SnippetActionFiles } from './snippet-action-files';
 
 let client: LanguageClient | undefined;
 
@@ -42,6 +46,19 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     commands.registerCommand(COMMANDS.showOutput, () => outputChannel.show(true)),
     ...registerDecodeJwt(COMMANDS.decodeJwt, languageClient),
+    ...registerSimulateLongContact(
+      COMMANDS.simulateLongContact,
+      languageClient,
+      context.workspaceState,
+      context.extensionUri,
+    ),
+  );
+  // SNIPPET actions of exports, each editable in a tab of its own (language cxone-snippet, served like .snippet files).
+  const actionFiles = new SnippetActionFiles(languageClient);
+  context.subscriptions.push(
+    workspace.registerFileSystemProvider(SNIPPET_ACTION_SCHEME, actionFiles, { isCaseSensitive: true }),
+    ...registerEditSnippetAction(COMMANDS.editSnippetAction, languageClient, actionFiles),
+    ...registerShowScriptFlow(COMMANDS.showScriptFlow, languageClient),
   );
   try {
     await languageClient.start();

@@ -136,7 +136,9 @@ export function generateManyFunctions(lines: number): string {
   return parts.join('');
 }
 
-const SHARED_STATUS_BLOCK = (i: number): string => `// step ${i}: one proxy and one status variable for every call, as long scripts often have
+const SHARED_STATUS_BLOCK = (
+  i: number,
+): string => `// step ${i}: one proxy and one status variable for every call, as long scripts often have
 proxy.AddHeader("Authorization", "Bearer {cachedToken}")
 ASSIGN step${i} = proxy.MakeRestRequest("https://api.example-crm.com/v2/steps/${i}", "", 0, "GET")
 ASSIGN status = "{proxy.StatusCode}"

@@ -211,7 +211,24 @@ async function main() {
     renameSync(`${file}.tmp.png`, file); // the suite polls for the final name
     console.log(`[e2e] screenshot ${file.slice(REPO.length + 1)}`);
   };
+  // A click inside the active webview (its content frame), as a user would; a marker file tells the suite it happened.
+  const clickInWebview = async (name, selector) => {
+    const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+    try {
+      await frame.locator(selector).first().click({ timeout: UI_WAIT_MS });
+      writeFileSync(join(SCREENSHOTS, `${name}.clicked`), selector);
+    } catch (error) {
+      uiFailures.push(`${name}: clicking "${selector}" in the webview failed: ${error.message}`);
+      writeFileSync(join(SCREENSHOTS, `${name}.clicked`), `failed: ${error.message}`);
+    }
+  };
   const onLine = (line) => {
+    const click = /^\[webview-click\] (\S+) (.+)$/.exec(line);
+    if (click) {
+      const [, name, selector] = click;
+      screenshotQueue = screenshotQueue.then(() => clickInWebview(name, selector));
+      return;
+    }
     const screenshot = /^\[screenshot\] (\S+) (.+)$/.exec(line);
     if (screenshot) {
       const [, name, selector] = screenshot;
@@ -238,7 +255,7 @@ async function main() {
       suiteStartedLogging = true;
       const own = line.slice(SUITE_TAG.length);
       onLine(own);
-      if (!/^\[(screenshot|result|metric)\]/.test(own)) console.log(own);
+      if (!/^\[(screenshot|webview-click|result|metric)\]/.test(own)) console.log(own);
     }
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));

@@ -24,6 +24,7 @@ const ALLOWED = [
   /^extension\/LICENSE\.txt$/,
   /^extension\/icon\.png$/,
   /^extension\/client\/out\/extension\.js$/,
+  /^extension\/client\/out\/simulation-view\.(?:js|css)$/,
   /^extension\/server\/out\/server\.js$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/snippets\/[\w.-]+\.json$/,

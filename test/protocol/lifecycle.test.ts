@@ -79,9 +79,10 @@ describe('protocol: studio-lsp process and lifecycle', () => {
             },
             documentFormattingProvider: true,
             documentRangeFormattingProvider: true,
+            codeLensProvider: { resolveProvider: false },
             diagnosticProvider: {
               identifier: 'studio-token-lens',
-              interFileDependencies: false,
+              interFileDependencies: true,
               workspaceDiagnostics: false,
             },
           },

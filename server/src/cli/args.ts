@@ -11,6 +11,8 @@ export interface CliOptions {
 
 export type ParsedArgs =
   | { readonly kind: 'run'; readonly options: CliOptions }
+  /** `--graph FILE`: draw the export's flow as SVG on stdout instead of linting. */
+  | { readonly kind: 'graph'; readonly file: string; readonly config: string | undefined; readonly maxFileSize: number }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'usage-error'; readonly message: string };
@@ -18,6 +20,7 @@ export type ParsedArgs =
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export const USAGE = `Usage: studio-lint [options] <files or folders>...
+       studio-lint --graph <export.xml> > flow.svg
 
 Lints NICE CXone Studio scripts: .snippet (Snippet language), .studio (the guide's notation)
 and Desktop Studio XML exports (.xml whose root is ScriptContainer). Folders are walked;
@@ -29,6 +32,8 @@ Options:
   --config <file>       read studioTokenLens.* settings from this file (JSON with comments) for
                         every file, instead of the nearest .vscode/settings.json above each file
   --max-file-size <n>   skip files larger than n bytes (suffixes KB, MB; default 10MB)
+  --graph <file>        write the flow of a Desktop Studio export as an SVG picture to stdout
+                        (actions with captions, branch labels, each token's path and worst-case age)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -67,6 +72,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let fix = false;
   let config: string | undefined;
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  let graph: string | undefined;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -98,6 +104,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       config = configValue.value;
       continue;
     }
+    const graphValue = optionValue(argv, i, ['--graph']);
+    if (graphValue) {
+      if (takesNext) i++;
+      if (!graphValue.value) return { kind: 'usage-error', message: `${arg} needs a Desktop Studio export (.xml)` };
+      graph = graphValue.value;
+      continue;
+    }
     const sizeValue = optionValue(argv, i, ['--max-file-size']);
     if (sizeValue) {
       if (takesNext) i++;
@@ -109,6 +122,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (arg.startsWith('-') && arg !== '-') return { kind: 'usage-error', message: `unknown option ${arg}` };
     paths.push(arg);
+  }
+  if (graph !== undefined) {
+    if (paths.length > 0 || fix || format !== 'text')
+      return { kind: 'usage-error', message: '--graph draws one export: give no other files, --fix or --format' };
+    return { kind: 'graph', file: graph, config, maxFileSize };
   }
   if (paths.length === 0) return { kind: 'usage-error', message: 'no files or folders given' };
   return { kind: 'run', options: { format, fix, config, maxFileSize, paths } };

@@ -1,6 +1,7 @@
 import { PRODUCT_VERSION } from '../common/version';
 import { atLeast, CATALOG } from '../service';
-import { parseArgs, USAGE } from './args';
+import { type ParsedArgs, parseArgs, USAGE } from './args';
+import { drawGraph } from './draw-graph';
 import type { CliFinding } from './cli-finding';
 import { collectFiles } from './collect-files';
 import { escapePathAtLineStart, escapeText } from './escape-output';
@@ -10,6 +11,26 @@ import { lintFile } from './lint-file';
 import { type SettingsFileProblem, SettingsLookup } from './settings-lookup';
 
 export type Write = (text: string) => void;
+
+/** `--graph FILE`: the SVG on `out`; 0 when drawn, 2 for a file that cannot be read or is no export, bad settings. */
+function runGraph(parsed: Extract<ParsedArgs, { kind: 'graph' }>, out: Write, err: Write): number {
+  const lookup = new SettingsLookup(
+    CATALOG.map((rule) => rule.code),
+    parsed.config,
+  );
+  const source = lookup.forFile(parsed.file);
+  if (source.problems.length > 0) {
+    for (const problem of source.problems) err(settingsProblemLine(problem));
+    return 2;
+  }
+  const drawn = drawGraph(parsed.file, source.settings, parsed.maxFileSize);
+  if (drawn.kind === 'error') {
+    err(`studio-lint: ${escapeText(drawn.reason)}\n`);
+    return 2;
+  }
+  out(drawn.svg);
+  return 0;
+}
 
 function settingsProblemLine(p: SettingsFileProblem): string {
   const where = `${escapeText(p.file)}:${p.line}:${p.column}`;
@@ -32,6 +53,8 @@ export function runCli(argv: readonly string[], out: Write, err: Write): number 
     case 'usage-error':
       err(`studio-lint: ${escapeText(parsed.message)}\n\n${USAGE}\n`);
       return 2;
+    case 'graph':
+      return runGraph(parsed, out, err);
     case 'run':
       break;
   }

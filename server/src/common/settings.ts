@@ -29,6 +29,11 @@ export interface Settings {
   maxDocumentSizeKB: number;
   /** Formatting of Snippet code. */
   format: { braceStyle: BraceStyle };
+  /**
+   * How long the script's tokens live, in seconds: a token that may be older than this where it is sent (the
+   * worst-case age over the export's flow) is reported as an error.
+   */
+  tokenLifetimeSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
   validationDelayMs: 200,
   maxDocumentSizeKB: 5120,
   format: { braceStyle: 'keep' },
+  tokenLifetimeSeconds: 3600,
 };
 
 /** The configuration section the settings live under (shared with the client, hence defined with its ids). */
@@ -188,6 +194,7 @@ const TOP_LEVEL_KEYS = [
   'validationDelayMs',
   'maxDocumentSizeKB',
   'format',
+  'tokenLifetimeSeconds',
   'trace',
 ];
 
@@ -249,6 +256,13 @@ export function validateSettings(raw: unknown, knownCodes?: readonly string[]): 
         DEFAULT_SETTINGS.format.braceStyle,
       ),
     },
+    tokenLifetimeSeconds: reader.integer(
+      'tokenLifetimeSeconds',
+      input.tokenLifetimeSeconds,
+      DEFAULT_SETTINGS.tokenLifetimeSeconds,
+      60,
+      604800,
+    ),
   };
   return { settings, problems: reader.problems };
 }

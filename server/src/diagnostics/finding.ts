@@ -10,6 +10,7 @@ import type {
   TokenLiteralEvent,
   TokenUseEvent,
 } from '../analysis/model/flow-model';
+import type { TokenAge } from '../analysis/model/token-age';
 import type { TextRange } from '../common/text-range';
 import type { DiagnosticCode, RuleCode } from './codes';
 import type { Severity } from './severity';
@@ -38,6 +39,8 @@ export interface FindingFacts {
     readonly tokenRequest?: RestCallEvent;
     /** Long-running actions or statements between the acquisition and this use. */
     readonly longRunning: readonly LongRunningEvent[];
+    /** The token's worst-case age here, when the flow knows durations (exports). */
+    readonly age?: TokenAge;
   };
   readonly 'token-expires-in-ignored':
     | { readonly unit: CodeUnit; readonly problem: 'fixed-lifetime'; readonly expiry: ExpirySetEvent }
@@ -97,5 +100,11 @@ export interface FindingOf<C extends DiagnosticCode> {
 /** A finding of any code; `finding.code === '…'` narrows its facts. */
 export type Finding = { [C in DiagnosticCode]: FindingOf<C> }[DiagnosticCode];
 
-/** A finding as a rule reports it: the Analysis gives it its severity (the code's default or the user's level). */
-export type RuleFinding<C extends RuleCode = RuleCode> = Omit<FindingOf<C>, 'severity'>;
+/**
+ * A finding as a rule reports it: the Analysis gives it its severity (the code's default or the user's level). A rule
+ * may raise one finding above its code's default when its facts show it is worse (`raisedTo`); a level the user set
+ * for the code still wins.
+ */
+export type RuleFinding<C extends RuleCode = RuleCode> = Omit<FindingOf<C>, 'severity'> & {
+  readonly raisedTo?: Severity;
+};

@@ -36,7 +36,8 @@ export function embeddedEditsToDocument(text: string, code: EmbeddedCode, edits:
       mapped.push({ range: { start, end }, newText: edit.newText });
       continue;
     }
-    if (spans.some((span) => start < span.end && end > span.start)) return rewriteElement(code, edits);
+    // The section's markup counts: an edit ending at `<![CDATA[`'s end or starting at `]]>` would cut it.
+    if (spans.some((span) => start < span.end + 3 && end > span.start - 9)) return rewriteElement(code, edits);
     mapped.push({ range: { start, end }, newText: escapeXmlText(edit.newText) });
   }
   return mapped;

@@ -8,7 +8,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientFeatures } from './client-features';
 import { buildCodeActions } from './code-actions';
-import type { DocumentAnalyses } from './document-analysis';
+import type { AnalysisTargets } from './analysis-target';
 import { requireDocumentUri, requireRange } from './params';
 import type { SettingsStore } from './settings-store';
 
@@ -25,7 +25,7 @@ function requireContext(params: unknown): CodeActionContext {
 /** `textDocument/codeAction`: nothing for documents that are not open or changed during the request. */
 export function createCodeActionHandler(
   documents: TextDocuments<TextDocument>,
-  analyses: DocumentAnalyses,
+  targets: AnalysisTargets,
   settingsStore: SettingsStore,
   features: () => ClientFeatures,
 ): CodeActionHandler {
@@ -35,14 +35,16 @@ export function createCodeActionHandler(
     const context = requireContext(params);
     const version = documents.get(uri)?.version;
     if (version === undefined) return [];
-    const settings = await settingsStore.settingsFor(uri);
+    const settings = await settingsStore.settingsFor(targets.settingsUri(uri));
     const textDocument = documents.get(uri);
     if (!textDocument || textDocument.version !== version) return [];
+    const target = targets.of(uri, settings);
     return buildCodeActions({
       textDocument,
-      analysis: analyses.get(textDocument).analysis(settings),
+      analysis: target?.analysis,
       context,
       documentChanges: features().documentChanges,
+      ...(target ? { target } : {}),
     });
   };
 }

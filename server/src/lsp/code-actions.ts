@@ -12,6 +12,7 @@ import type { TextEdit } from '../common/text-edit';
 import { type Analysis, type Finding, fixAll } from '../service';
 import { minimalEdit } from './minimal-edit';
 import { sameRange, toLspRange, toLspTextEdit } from './ranges';
+import type { AnalysisTarget } from './analysis-target';
 import { DIAGNOSTIC_SOURCE, readDiagnosticData } from './to-diagnostic';
 
 /** The on-save action: `"editor.codeActionsOnSave": { "source.fixAll.studioTokenLens": "explicit" }`. */
@@ -28,6 +29,11 @@ export interface CodeActionInput {
   readonly context: CodeActionContext;
   /** The client accepts versioned `documentChanges`; otherwise edits go into `changes`. */
   readonly documentChanges: boolean;
+  /**
+   * Where the analysis' ranges and edits land when they are not simply the document's: a SNIPPET action's tab, whose
+   * analysis is its export's (edits go to the tab and the export).
+   */
+  readonly target?: AnalysisTarget;
 }
 
 /** True when the request's `only` filter lets actions of `kind` through (no filter: quick fixes only). */
@@ -36,7 +42,8 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
   return only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
-function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): WorkspaceEdit {
+function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): WorkspaceEdit | undefined {
+  if (input.target) return input.target.workspaceEdit(edits, input.documentChanges);
   const { textDocument } = input;
   const lspEdits: LspTextEdit[] = edits.map((edit) => toLspTextEdit(textDocument, edit));
   if (input.documentChanges) {
@@ -61,9 +68,11 @@ function currentFindings(
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
     const data = readDiagnosticData(diagnostic.data);
     if (data && data.version !== input.textDocument.version) continue;
-    const finding = findings.find(
-      (f) => f.code === diagnostic.code && sameRange(toLspRange(input.textDocument, f.range), diagnostic.range),
-    );
+    const finding = findings.find((f) => {
+      if (f.code !== diagnostic.code) return false;
+      const range = input.target ? input.target.rangeHere(f.range) : toLspRange(input.textDocument, f.range);
+      return range !== undefined && sameRange(range, diagnostic.range);
+    });
     if (finding) pairs.push({ diagnostic, finding });
   }
   return pairs;
@@ -75,12 +84,14 @@ function quickFixes(input: CodeActionInput, analysis: Analysis): CodeAction[] {
   const pairs = currentFindings(input, findings);
   for (const { diagnostic, finding } of pairs) {
     for (const fix of analysis.fixesFor(finding)) {
+      const edit = workspaceEdit(input, fix.edits);
+      if (!edit) continue;
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred,
-        edit: workspaceEdit(input, fix.edits),
+        edit,
       });
     }
   }
@@ -90,12 +101,13 @@ function quickFixes(input: CodeActionInput, analysis: Analysis): CodeAction[] {
     const fixable = findings.filter((f) => f.code === code && analysis.fixesFor(f).some((fix) => fix.preferred));
     if (fixable.length < 2) continue;
     const { edits } = analysis.preferredFixes(code);
-    if (edits.length === 0) continue;
+    const edit = edits.length === 0 || input.target?.exportDocument ? undefined : workspaceEdit(input, edits);
+    if (!edit) continue;
     actions.push({
       title: `Fix all ${code} problems in file`,
       kind: CodeActionKind.QuickFix,
       diagnostics: pairs.filter((pair) => pair.finding.code === code).map((pair) => pair.diagnostic),
-      edit: workspaceEdit(input, edits),
+      edit,
     });
   }
   return actions;
@@ -107,8 +119,9 @@ function fixAllAction(input: CodeActionInput, analysis: Analysis): CodeAction | 
   const before = textDocument.getText();
   const fixed = fixAll({ name: analysis.name, languageId: textDocument.languageId, text: before }, analysis.settings);
   const edit = minimalEdit(before, fixed.text);
-  if (!edit) return undefined;
-  return { title: 'Fix all Studio Token Lens problems', kind: FIX_ALL_KIND, edit: workspaceEdit(input, [edit]) };
+  const workspace = edit && workspaceEdit(input, [edit]);
+  if (!workspace) return undefined;
+  return { title: 'Fix all Studio Token Lens problems', kind: FIX_ALL_KIND, edit: workspace };
 }
 
 /**
@@ -122,7 +135,8 @@ export function buildCodeActions(input: CodeActionInput): CodeAction[] {
   const only = input.context.only;
   const actions: CodeAction[] = [];
   if (wanted(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(input, analysis));
-  if (only && wanted(only, FIX_ALL_KIND)) {
+  // A tab's fix-all would rewrite its export: fix-all belongs to the export itself.
+  if (only && wanted(only, FIX_ALL_KIND) && !input.target?.exportDocument) {
     const action = fixAllAction(input, analysis);
     if (action) actions.push(action);
   }

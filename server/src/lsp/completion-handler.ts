@@ -4,14 +4,10 @@ import {
   type CompletionList,
   InsertTextFormat,
   MarkupKind,
-  type TextDocuments,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionKind } from '../service';
-import type { DocumentAnalyses } from './document-analysis';
-import { openAnalysis } from './open-analysis';
+import type { AnalysisTargets } from './analysis-target';
 import { requireDocumentUri, requirePosition } from './params';
-import { toLspRange } from './ranges';
 
 export type CompletionHandler = (params: unknown) => CompletionList | null;
 
@@ -34,24 +30,21 @@ const ITEM_KINDS: Record<CompletionKind, CompletionItemKind> = {
  * that take them. Once a prefix is typed, only names holding its characters in order are sent (a script can have
  * thousands of variables), and the list is marked incomplete so that the client asks again as the prefix changes.
  */
-export function createCompletionHandler(
-  documents: TextDocuments<TextDocument>,
-  analyses: DocumentAnalyses,
-  snippetSupport: () => boolean,
-): CompletionHandler {
+export function createCompletionHandler(targets: AnalysisTargets, snippetSupport: () => boolean): CompletionHandler {
   return (params) => {
     const uri = requireDocumentUri('textDocument/completion', params);
     const position = requirePosition('textDocument/completion', params);
-    const open = openAnalysis(documents, analyses, uri);
+    const open = targets.anyOf(uri);
     if (!open) return null;
     const snippets = snippetSupport();
-    const offset = open.document.offsetAt(position);
+    const offset = open.offsetAt(position);
     const all = open.analysis.completionsAt(offset);
     const first = all[0];
-    const prefix = first ? open.document.getText().slice(first.range.start, offset).toLowerCase() : '';
+    const prefix = first ? open.analysis.text.slice(first.range.start, offset).toLowerCase() : '';
     const entries = prefix === '' ? all : all.filter((entry) => holdsInOrder(entry.label.toLowerCase(), prefix));
-    const items = entries.map((entry) => {
-      const range = toLspRange(open.document, entry.range);
+    const items = entries.flatMap((entry) => {
+      const range = open.rangeHere(entry.range);
+      if (!range) return [];
       const useSnippet = snippets && entry.snippet === true;
       const text = useSnippet ? entry.insertText! : entry.snippet ? entry.label : (entry.insertText ?? entry.label);
       const item: CompletionItem = {
@@ -63,7 +56,7 @@ export function createCompletionHandler(
       };
       if (entry.detail) item.detail = entry.detail;
       if (entry.documentation) item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
-      return item;
+      return [item];
     });
     return { isIncomplete: entries.length < all.length, items };
   };

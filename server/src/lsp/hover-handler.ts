@@ -1,8 +1,7 @@
 import { MarkupKind, type Hover, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentAnalyses } from './document-analysis';
+import type { AnalysisTargets } from './analysis-target';
 import { requireDocumentUri, requirePosition } from './params';
-import { toLspRange } from './ranges';
 import type { RuntimeEnvironment } from './runtime';
 import type { SettingsStore } from './settings-store';
 
@@ -14,7 +13,7 @@ export type HoverHandler = (params: unknown) => Promise<Hover | null>;
  */
 export function createHoverHandler(
   documents: TextDocuments<TextDocument>,
-  analyses: DocumentAnalyses,
+  targets: AnalysisTargets,
   settingsStore: SettingsStore,
   runtime: RuntimeEnvironment,
 ): HoverHandler {
@@ -23,16 +22,18 @@ export function createHoverHandler(
     const position = requirePosition('textDocument/hover', params);
     const version = documents.get(uri)?.version;
     if (version === undefined) return null;
-    const settings = await settingsStore.settingsFor(uri);
+    const settings = await settingsStore.settingsFor(targets.settingsUri(uri));
     // The position belongs to the version the request was made for; an edit during the await voids it.
     const current = documents.get(uri);
     if (!current || current.version !== version) return null;
-    const analysis = analyses.get(current).analysis(settings);
-    if (!analysis) return null;
-    const offset = current.offsetAt(position);
+    const target = targets.of(uri, settings);
+    if (!target) return null;
+    const { analysis } = target;
+    const offset = target.offsetAt(position);
     // A JWT under the cursor wins; otherwise a keyword's, built-in's or variable's hover.
     const info = analysis.hoverAt(offset, runtime.now()) ?? analysis.authoringHoverAt(offset);
     if (!info) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: toLspRange(current, info.range) };
+    const range = target.rangeHere(info.range);
+    return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, ...(range ? { range } : {}) };
   };
 }

@@ -24,11 +24,14 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PRODUCT_VERSION } from '../common/version';
+import type { SimulateResult } from '../common/protocol-ids';
 import { readClientFeatures, type ClientFeatures } from './client-features';
 import { createCodeActionHandler } from './code-action-handler';
 import { createCompletionHandler } from './completion-handler';
 import { createDefinitionHandler } from './definition-handler';
+import { createAnalysisTargets } from './analysis-target';
 import { createDocumentAnalyses } from './document-analysis';
+import { createSnippetActionHandlers, type SnippetActionHandlers } from './snippet-action-handlers';
 import { createDocumentHighlightHandler } from './document-highlight-handler';
 import { createDocumentSymbolHandler } from './document-symbol-handler';
 import { createFoldingHandler } from './folding-handler';
@@ -42,6 +45,7 @@ import { createWorkspaceSymbolHandler } from './workspace-symbol-handler';
 import { createPullDiagnostics } from './pull-diagnostics';
 import { createPushDiagnostics } from './push-diagnostics';
 import type { RuntimeEnvironment } from './runtime';
+import { createSimulateHandler } from './simulate-handler';
 import { serverCapabilities } from './server-capabilities';
 import { createSettingsStore } from './settings-store';
 import { DIAGNOSTIC_SOURCE } from './to-diagnostic';
@@ -71,6 +75,10 @@ export interface LanguageServer {
   semanticTokensRange(params: unknown): SemanticTokens;
   formatting(params: unknown): Promise<TextEdit[] | null>;
   rangeFormatting(params: unknown): Promise<TextEdit[] | null>;
+  /** `studioTokenLens/simulate` (see simulate-handler.ts). */
+  simulate(params: unknown): Promise<SimulateResult>;
+  /** Edit SNIPPET Action, Show Script Flow and the code lenses over SNIPPET actions. */
+  readonly snippetActions: SnippetActionHandlers;
   shutdown(): void;
 }
 
@@ -81,28 +89,31 @@ export function createLanguageServer(
 ): LanguageServer {
   let features: ClientFeatures = readClientFeatures(undefined);
   const analyses = createDocumentAnalyses();
+  const targets = createAnalysisTargets(documents, analyses);
   const settingsStore = createSettingsStore(connection);
-  const push = createPushDiagnostics(connection, documents, analyses, settingsStore, runtime);
+  const push = createPushDiagnostics(connection, documents, targets, settingsStore, runtime);
   // Counts openings, so a document closed and reopened never gets an old result id back.
   const openings = new Map<string, number>();
   let openingSerial = 0;
-  const pull = createPullDiagnostics(documents, analyses, settingsStore, (uri) => openings.get(uri) ?? 0);
-  const hover = createHoverHandler(documents, analyses, settingsStore, runtime);
+  const pull = createPullDiagnostics(documents, targets, settingsStore, (uri) => openings.get(uri) ?? 0);
+  const hover = createHoverHandler(documents, targets, settingsStore, runtime);
   const foldingRange = createFoldingHandler(documents, analyses);
-  const codeAction = createCodeActionHandler(documents, analyses, settingsStore, () => features);
+  const codeAction = createCodeActionHandler(documents, targets, settingsStore, () => features);
   const documentSymbol = createDocumentSymbolHandler(documents, analyses, () => features.hierarchicalDocumentSymbols);
   const workspaceSymbol = createWorkspaceSymbolHandler(documents, analyses);
-  const definition = createDefinitionHandler(documents, analyses);
-  const references = createReferencesHandler(documents, analyses);
+  const definition = createDefinitionHandler(targets);
+  const references = createReferencesHandler(targets);
   const documentHighlight = createDocumentHighlightHandler(documents, analyses);
-  const prepareRename = createPrepareRenameHandler(documents, analyses);
-  const rename = createRenameHandler(documents, analyses, () => features.documentChanges);
-  const completion = createCompletionHandler(documents, analyses, () => features.completionSnippets);
+  const prepareRename = createPrepareRenameHandler(targets);
+  const rename = createRenameHandler(targets, () => features.documentChanges);
+  const completion = createCompletionHandler(targets, () => features.completionSnippets);
+  const snippetActions = createSnippetActionHandlers(documents, targets, settingsStore);
   const signatureHelp = createSignatureHelpHandler(documents, analyses);
   const semanticTokensFull = createSemanticTokensHandler(documents, analyses, 'textDocument/semanticTokens/full');
   const semanticTokensRange = createSemanticTokensHandler(documents, analyses, 'textDocument/semanticTokens/range');
   const formatting = createFormattingHandler(documents, analyses, settingsStore, 'textDocument/formatting');
   const rangeFormatting = createFormattingHandler(documents, analyses, settingsStore, 'textDocument/rangeFormatting');
+  const simulate = createSimulateHandler(documents, analyses, settingsStore);
   // onDidChangeContent also fires for an open: validate a new document at once, edits after the debounce.
   const justOpened = new Set<string>();
 
@@ -132,6 +143,7 @@ export function createLanguageServer(
       justOpened.delete(document.uri);
       openings.delete(document.uri);
       analyses.onDocumentRemoved(document.uri);
+      targets.onDocumentRemoved(document.uri);
       settingsStore.forget(document.uri);
       if (!features.pullDiagnostics) push.onDocumentClosed(document.uri);
     },
@@ -163,6 +175,8 @@ export function createLanguageServer(
     semanticTokensRange,
     formatting,
     rangeFormatting,
+    simulate,
+    snippetActions,
     shutdown() {
       push.dispose();
       analyses.dispose();

@@ -9,18 +9,18 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentAnalyses } from './document-analysis';
+import type { AnalysisTargets } from './analysis-target';
 import { requireDocumentUri } from './params';
 import { requestCancelled } from './run-safe';
 import type { SettingsStore } from './settings-store';
-import { toDiagnostic } from './to-diagnostic';
+import { diagnosticsOf } from './to-diagnostic';
 
 /**
  * A result id names exactly what a report was computed from: the settings generation, which
  * opening of the document (a reopened document starts again at version 1, maybe with other text)
  * and its version. The client sends it back; if nothing changed the answer is `unchanged`.
  */
-function resultIdOf(settingsGeneration: number, opening: number, version: number): string {
+function resultIdOf(settingsGeneration: number, opening: number, version: number | string): string {
   return `${settingsGeneration}:${opening}:${version}`;
 }
 
@@ -37,7 +37,7 @@ export type PullDiagnostics = (
 /** `textDocument/diagnostic`. Throws `ResponseError`s for cancellation; `runSafe` answers them. */
 export function createPullDiagnostics(
   documents: TextDocuments<TextDocument>,
-  analyses: DocumentAnalyses,
+  targets: AnalysisTargets,
   settingsStore: SettingsStore,
   openingOf: (uri: string) => number,
 ): PullDiagnostics {
@@ -46,19 +46,26 @@ export function createPullDiagnostics(
     const textDocument = documents.get(uri);
     if (!textDocument) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const version = textDocument.version;
+    // A SNIPPET action's tab also depends on its export's version.
+    const settingsUri = targets.settingsUri(uri);
+    const exportVersion = settingsUri === uri ? undefined : documents.get(settingsUri)?.version;
     const generation = settingsStore.generation;
-    const resultId = resultIdOf(generation, openingOf(uri), version);
+    const resultId = resultIdOf(
+      generation,
+      openingOf(uri),
+      exportVersion === undefined ? version : `${version}/${exportVersion}`,
+    );
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
 
-    const settings = await settingsStore.settingsFor(uri);
+    const settings = await settingsStore.settingsFor(settingsUri);
     if (token.isCancellationRequested) throw requestCancelled<DiagnosticServerCancellationData>();
     const current = documents.get(uri);
     if (!current || current.version !== version)
       throw serverCancelled('The document changed while its settings were read.');
     if (settingsStore.generation !== generation) throw serverCancelled('The settings changed while they were read.');
 
-    const findings = analyses.get(current).analysis(settings)?.findings ?? [];
-    const items = findings.map((finding) => toDiagnostic(finding, current));
+    const target = targets.of(uri, settings);
+    const items = target ? diagnosticsOf(target) : [];
     if (token.isCancellationRequested) throw requestCancelled<DiagnosticServerCancellationData>();
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   };

@@ -1,9 +1,9 @@
 import type { Connection, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentAnalyses } from './document-analysis';
+import type { AnalysisTargets } from './analysis-target';
 import type { Disposable, RuntimeEnvironment } from './runtime';
 import type { SettingsStore } from './settings-store';
-import { toDiagnostic } from './to-diagnostic';
+import { diagnosticsOf } from './to-diagnostic';
 
 /** Diagnostics for clients without pull support: debounced per URI, never stale, cleared on close. */
 export interface PushDiagnostics {
@@ -18,7 +18,7 @@ export interface PushDiagnostics {
 export function createPushDiagnostics(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
-  analyses: DocumentAnalyses,
+  targets: AnalysisTargets,
   settingsStore: SettingsStore,
   runtime: RuntimeEnvironment,
 ): PushDiagnostics {
@@ -39,18 +39,18 @@ export function createPushDiagnostics(
   }
 
   async function validate(uri: string, ticket: number): Promise<void> {
-    const settings = await settingsStore.settingsFor(uri);
+    const settings = await settingsStore.settingsFor(targets.settingsUri(uri));
     // The await above is where the world moves on: re-read the document and the ticket after it.
     const textDocument = documents.get(uri);
     if (!textDocument || !isCurrent(uri, ticket)) return;
     tickets.delete(uri);
-    const analysis = analyses.get(textDocument).analysis(settings);
-    if (!analysis) {
+    const target = targets.of(uri, settings);
+    if (!target) {
       // Not ours (any more): say nothing, unless something was said before.
       if (published.delete(uri)) publish({ uri, diagnostics: [] });
       return;
     }
-    const diagnostics = analysis.findings.map((finding) => toDiagnostic(finding, textDocument));
+    const diagnostics = diagnosticsOf(target);
     published.add(uri);
     publish({ uri, version: textDocument.version, diagnostics });
   }

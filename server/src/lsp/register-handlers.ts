@@ -1,8 +1,21 @@
 import type { Connection, SemanticTokens, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DecodeJwtRequestType, handleDecodeJwt } from './decode-jwt-handler';
+import {
+  OPEN_SNIPPET_ACTION_REQUEST,
+  OpenSnippetActionRequestType,
+  requireSaveParams,
+  requireUriParams,
+  SAVE_SNIPPET_ACTION_REQUEST,
+  SaveSnippetActionRequestType,
+  SCRIPT_FLOW_REQUEST,
+  ScriptFlowRequestType,
+  SNIPPET_ACTIONS_REQUEST,
+  SnippetActionsRequestType,
+} from './snippet-action-requests';
 import type { LanguageServer } from './language-server';
 import { runSafe, runSafeNotification } from './run-safe';
+import { SimulateRequestType } from './simulate-handler';
 
 /**
  * Every message the server handles, on one screen. Requests go through `runSafe`, notifications through
@@ -75,5 +88,26 @@ export function registerHandlers(
   );
   connection.onRequest(DecodeJwtRequestType, (params, token) =>
     runSafe(DecodeJwtRequestType.method, token, () => handleDecodeJwt(params)),
+  );
+  connection.onRequest(SimulateRequestType, (params, token) =>
+    runSafe(SimulateRequestType.method, token, () => server.simulate(params)),
+  );
+  const actions = server.snippetActions;
+  connection.onCodeLens((params, token) => runSafe('textDocument/codeLens', token, () => actions.codeLens(params)));
+  connection.onRequest(SnippetActionsRequestType, (params, token) =>
+    runSafe(SNIPPET_ACTIONS_REQUEST, token, () =>
+      actions.snippetActions(requireUriParams(SNIPPET_ACTIONS_REQUEST, params)),
+    ),
+  );
+  connection.onRequest(OpenSnippetActionRequestType, (params, token) =>
+    runSafe(OPEN_SNIPPET_ACTION_REQUEST, token, () =>
+      actions.openSnippetAction(requireUriParams(OPEN_SNIPPET_ACTION_REQUEST, params)),
+    ),
+  );
+  connection.onRequest(SaveSnippetActionRequestType, (params, token) =>
+    runSafe(SAVE_SNIPPET_ACTION_REQUEST, token, () => actions.saveSnippetAction(requireSaveParams(params))),
+  );
+  connection.onRequest(ScriptFlowRequestType, (params, token) =>
+    runSafe(SCRIPT_FLOW_REQUEST, token, () => actions.scriptFlow(requireUriParams(SCRIPT_FLOW_REQUEST, params))),
   );
 }

@@ -1,15 +1,6 @@
-import {
-  ErrorCodes,
-  type PrepareRenameResult,
-  ResponseError,
-  type TextDocuments,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentAnalyses } from './document-analysis';
-import { openAnalysis } from './open-analysis';
+import { ErrorCodes, type PrepareRenameResult, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
+import type { AnalysisTargets } from './analysis-target';
 import { requireDocumentUri, requirePosition } from './params';
-import { toLspRange, toLspTextEdit } from './ranges';
 
 export type PrepareRenameHandler = (params: unknown) => PrepareRenameResult | null;
 export type RenameHandler = (params: unknown) => WorkspaceEdit | null;
@@ -18,31 +9,27 @@ export type RenameHandler = (params: unknown) => WorkspaceEdit | null;
  * `textDocument/prepareRename`: the name's range and text, or an error whose message says why this cannot be renamed
  * (a keyword, a built-in, a dynamic object's member…): editors show that message, where `null` would only say no.
  */
-export function createPrepareRenameHandler(
-  documents: TextDocuments<TextDocument>,
-  analyses: DocumentAnalyses,
-): PrepareRenameHandler {
+export function createPrepareRenameHandler(targets: AnalysisTargets): PrepareRenameHandler {
   return (params) => {
     const uri = requireDocumentUri('textDocument/prepareRename', params);
     const position = requirePosition('textDocument/prepareRename', params);
-    const open = openAnalysis(documents, analyses, uri);
+    const open = targets.anyOf(uri);
     if (!open) return null;
-    const result = open.analysis.prepareRename(open.document.offsetAt(position));
+    const result = open.analysis.prepareRename(open.offsetAt(position));
     if (!result.ok) throw new ResponseError(ErrorCodes.InvalidRequest, result.message);
-    return { range: toLspRange(open.document, result.range), placeholder: result.placeholder };
+    const range = open.rangeHere(result.range);
+    if (!range) return null;
+    return { range, placeholder: result.placeholder };
   };
 }
 
 /**
  * `textDocument/rename`: one edit per occurrence in the document (every SNIPPET action of an export, `{name}`
- * substitutions of its other actions), versioned when the client takes `documentChanges`. A name collision or a
+ * substitutions of its other actions; from a SNIPPET action's tab, the tab and its export), versioned when the client
+ * takes `documentChanges`. A name collision or a
  * reserved word is refused with a message.
  */
-export function createRenameHandler(
-  documents: TextDocuments<TextDocument>,
-  analyses: DocumentAnalyses,
-  documentChanges: () => boolean,
-): RenameHandler {
+export function createRenameHandler(targets: AnalysisTargets, documentChanges: () => boolean): RenameHandler {
   return (params) => {
     const uri = requireDocumentUri('textDocument/rename', params);
     const position = requirePosition('textDocument/rename', params);
@@ -50,14 +37,14 @@ export function createRenameHandler(
     if (typeof newName !== 'string') {
       throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/rename: newName must be a string');
     }
-    const open = openAnalysis(documents, analyses, uri);
+    const open = targets.anyOf(uri);
     if (!open) return null;
-    const result = open.analysis.rename(open.document.offsetAt(position), newName);
+    const result = open.analysis.rename(open.offsetAt(position), newName);
     if (!result.ok) throw new ResponseError(ErrorCodes.InvalidRequest, result.message);
-    const edits = result.edits.map((edit) => toLspTextEdit(open.document, edit));
-    if (documentChanges()) {
-      return { documentChanges: [{ textDocument: { uri, version: open.document.version }, edits }] };
-    }
-    return { changes: { [uri]: edits } };
+    // From a SNIPPET action's tab, the edits go to the tab and to the export's other actions.
+    const edit = open.workspaceEdit(result.edits, documentChanges());
+    if (!edit)
+      throw new ResponseError(ErrorCodes.InternalError, 'the rename could not be placed in the tab and export');
+    return edit;
   };
 }

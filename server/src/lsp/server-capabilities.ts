@@ -24,11 +24,14 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
     documentFormattingProvider: true,
     documentRangeFormattingProvider: true,
+    // "Edit SNIPPET action … as Snippet" over each SNIPPET action of an export.
+    codeLensProvider: { resolveProvider: false },
   };
   if (features.pullDiagnostics) {
     capabilities.diagnosticProvider = {
       identifier: DIAGNOSTIC_SOURCE,
-      interFileDependencies: false,
+      // A SNIPPET action's tab is analysed with its export: an edit of the export changes the tab's diagnostics.
+      interFileDependencies: true,
       workspaceDiagnostics: false,
     };
   }

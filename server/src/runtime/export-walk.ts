@@ -1,7 +1,7 @@
 import type { ActionEdge, ScriptAction } from '../syntax/export/export-model';
 import type { ActionGraph } from '../syntax/export/action-graph';
 import type * as A from '../syntax/snippet/ast';
-import { DEFAULT_ACTION_SECONDS, REST_OF_CONTACT, SECONDS_AFTER_AGENT } from './action-durations';
+import { actionDurationOf, REST_OF_CONTACT, SECONDS_AFTER_AGENT } from './action-durations';
 import type { Contact, PositionInFile } from './contact';
 import type { RuntimeLimits } from './limits';
 import { stopsContact } from './runtime-fault';
@@ -108,7 +108,14 @@ function runAction(contact: Contact, action: ScriptAction, label: string, settin
     contact.clock.advance(seconds);
     return 'next';
   }
-  let seconds = override ?? settings.scenario.actionDurations?.[type] ?? DEFAULT_ACTION_SECONDS.get(type) ?? 0;
+  let seconds =
+    override ??
+    settings.scenario.actionDurations?.[type] ??
+    actionDurationOf(
+      type,
+      action.parameters.map((p) => p.value),
+    )?.seconds ??
+    0;
   if (seconds === REST_OF_CONTACT)
     seconds = Math.max(0, settings.durationSeconds - SECONDS_AFTER_AGENT - contact.clock.elapsed);
   contact.clock.advance(seconds);

@@ -121,6 +121,11 @@ export function parseScenario(text: string): ScenarioParse {
   } catch (e) {
     return { ok: false, error: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
+  return validateScenario(json);
+}
+
+/** Validates a scenario given as a JSON value (the `scenario` of an LSP request); the error names the field. */
+export function validateScenario(json: unknown): ScenarioParse {
   const result = scenarioSchema.safeParse(json);
   if (result.success) return { ok: true, scenario: result.data };
   const issue = result.error.issues[0]!;

@@ -11,6 +11,7 @@ import {
   type SignatureInfo,
 } from '../authoring';
 import type { CodeUnit, FlowModel } from '../analysis/model/flow-model';
+import { tokenAgeSentence } from '../analysis/model/token-age';
 import { reportInternalError } from '../common/internal-errors';
 import type { Settings } from '../common/settings';
 import { applyEdits, type TextEdit } from '../common/text-edit';
@@ -25,6 +26,7 @@ import { metaOf, RULES } from '../diagnostics/registry';
 import { runRules } from '../diagnostics/run-rules';
 import { type SnippetCode, snippetCodeAt } from '../editing/code-region';
 import type { SnippetBlock } from '../syntax/guide/ast';
+import { type FlowDiagram, flowDiagramOf } from '../flow-diagram/flow-diagram';
 import { type FoldingRegion, foldingRegionsOf } from './folding';
 import { type HoverInfo, hoverInfoAt } from './hover';
 import { type SimulationOptions, simulateDocument } from '../runtime/simulate';
@@ -147,6 +149,38 @@ export class Analysis {
     return simulateDocument(this.document, options);
   }
 
+  /**
+   * An export's flow as a picture (the same SVG for the CLI and the editor's view): see flow-diagram/flow-diagram.ts.
+   * Undefined for the other notations and for an export over the size limit.
+   */
+  flowDiagram(): FlowDiagram | undefined {
+    if (this.document.kind !== 'export' || this.oversized) return undefined;
+    return flowDiagramOf(this.document, this.model, this.settings.tokenLifetimeSeconds);
+  }
+
+  /**
+   * The SNIPPET actions of an export, in file order (one per id): each with its `<ActionStruct>` and its code's
+   * `<string>` content (document offsets). Empty for the other notations.
+   */
+  snippetActions(): { actionId: number; caption: string; range: TextRange; codeRange: TextRange }[] {
+    if (this.document.kind !== 'export') return [];
+    const { graph } = this.document.export;
+    const seen = new Set<number>();
+    const actions: { actionId: number; caption: string; range: TextRange; codeRange: TextRange }[] = [];
+    for (const { code } of this.document.snippets) {
+      const action = graph.action(code.actionId);
+      if (seen.has(code.actionId) || !action) continue;
+      seen.add(code.actionId);
+      actions.push({
+        actionId: code.actionId,
+        caption: code.caption,
+        range: action.range,
+        codeRange: code.contentRange,
+      });
+    }
+    return actions;
+  }
+
   /** The Outline (document symbols). See authoring/document-symbols.ts. */
   documentSymbols(): OutlineSymbol[] {
     return new Authoring(this.document).documentSymbols();
@@ -181,9 +215,27 @@ export class Analysis {
     return new Authoring(this.document).signatureAt(offset);
   }
 
-  /** The hover of a keyword, built-in or script variable (the JWT hover is `hoverAt`). */
+  /**
+   * The hover of a keyword, built-in or script variable (the JWT hover is `hoverAt`). Over a reused token, the hover
+   * leads with its worst-case age at that use.
+   */
   authoringHoverAt(offset: number): AuthoringHover | undefined {
-    return new Authoring(this.document).hoverAt(offset);
+    const hover = new Authoring(this.document).hoverAt(offset);
+    const age = this.tokenAgeAt(offset);
+    if (!age) return hover;
+    const markdown = `**Token age here:** ${age.text}`;
+    return hover ? { ...hover, markdown: `${markdown}\n\n---\n\n${hover.markdown}` } : { markdown, range: age.range };
+  }
+
+  /** The worst-case age of the token sent at `offset`, worded, when a token-reuse finding there knows it. */
+  private tokenAgeAt(offset: number): { text: string; range: TextRange } | undefined {
+    for (const finding of this.findings) {
+      if (finding.code !== 'token-reuse-without-expiry' || !finding.facts.age) continue;
+      if (offset < finding.range.start || offset > finding.range.end) continue;
+      const lifetime = this.settings.tokenLifetimeSeconds;
+      return { text: tokenAgeSentence(finding.facts.age, lifetime), range: finding.range };
+    }
+    return undefined;
   }
 
   semanticTokens(): SemanticToken[] {
@@ -207,8 +259,8 @@ export class Analysis {
     }));
     // Extractors work on partial trees, so rules run even when there are syntax errors.
     const context = createRuleContext(this.document.text, this.document.kind, this.settings);
-    for (const found of runRules(this.model, context)) {
-      const severity = metaOf(found.code).defaultSeverity;
+    for (const { raisedTo, ...found } of runRules(this.model, context)) {
+      const severity = raisedTo ?? metaOf(found.code).defaultSeverity;
       const related = found.related && capRelated(found.related);
       findings.push({ ...found, ...(related ? { related } : {}), severity } as Finding);
     }

@@ -3,6 +3,15 @@
  * common/ (settings, ids, masking) and from nothing else in server/src (test/unit/architecture checks it).
  */
 export { Analysis, fixAll, type DocumentInput } from './analysis';
+export { ActionView, type SplitEdits, type ViewPlace } from './action-view';
+export {
+  type ActionCode,
+  extractActionCode,
+  inExportLineBreaks,
+  listActionCodes,
+  type ReplaceOutcome,
+  replaceActionCode,
+} from '../export-editing/action-code';
 export { lintText, fixAllText, type LintedText } from './lint';
 export type { HoverInfo } from './hover';
 export { decodeJwtText } from './decode-jwt';
@@ -10,8 +19,11 @@ export type { SimulationOptions } from '../runtime/simulate';
 export type { ActionRecord, RequestRecord, SimulationOutcome, SimulationResult } from '../runtime/simulation-result';
 export { parseScenario, type Scenario } from '../runtime/scenario';
 export { simulationJson } from '../runtime/simulation-json';
+export { validateScenario } from '../runtime/scenario';
+export { simulationReport } from '../runtime/simulation-report';
 export { OutputMasker } from '../runtime/output-masker';
 export type { FoldingRegion } from './folding';
+export type { FlowDiagram } from '../flow-diagram/flow-diagram';
 export type { Finding, RelatedPlace } from '../diagnostics/finding';
 export type { Fix } from '../diagnostics/fix';
 export type { DiagnosticMeta } from '../diagnostics/definition';

@@ -30,6 +30,11 @@ export const VSCE_BIN = join(TOOLS_DIR, 'node_modules', '@vscode', 'vsce', 'vsce
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** The bundles `npm run build` writes; the e2e scripts never build. */
-export const BUNDLES = ['client/out/extension.js', 'server/out/server.js'].map((file) => join(REPO, file));
+export const BUNDLES = [
+  'client/out/extension.js',
+  'client/out/simulation-view.js',
+  'client/out/simulation-view.css',
+  'server/out/server.js',
+].map((file) => join(REPO, file));
 
 export const EXTENSION_ID = 'studio-token-lens.studio-token-lens';

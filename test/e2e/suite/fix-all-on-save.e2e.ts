@@ -42,11 +42,13 @@ describe('fix all on save', () => {
         /ASSIGN password = "\{SECURE_\w+\}"/,
         `the secret was not replaced by a {SECURE_…} substitution:\n${text}`,
       );
+      // The refresh check keeps utc inside arithmetic (a bare utc comparison is ambiguous in Studio).
       assert.match(
         text,
-        /utc >= \w*[eE]xpiry - \(300 \/ 86400\)/,
+        /\w*[eE]xpiry - utc <= refreshBufferSeconds \/ 86400/,
         `the reused token was not converted to a cached token with an expiry:\n${text}`,
       );
+      assert.match(text, /ASSIGN refreshBufferSeconds = 300/, `the 300 s buffer is not set once:\n${text}`);
       await waitForDiagnostics(
         document.uri,
         'the fixed findings to disappear',

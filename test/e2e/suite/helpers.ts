@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { say } from './log';
@@ -149,6 +149,19 @@ export async function screenshot(name: string, selector: string): Promise<void> 
   const file = path.join(ARTIFACTS, `${name}.png`);
   say(`[screenshot] ${name} ${selector}`);
   await poll(`the runner's screenshot ${file}`, () => (existsSync(file) ? true : undefined), 20_000, 50);
+}
+
+/**
+ * Asks the runner to click `selector` inside the active webview's content (a real click in the page); resolves once
+ * it has been done, or fails with the runner's reason.
+ */
+export async function clickInWebview(name: string, selector: string): Promise<void> {
+  assert.ok(ARTIFACTS, 'clicking in a webview needs the runner (STL_E2E_ARTIFACTS)');
+  const file = path.join(ARTIFACTS, `${name}.clicked`);
+  say(`[webview-click] ${name} ${selector}`);
+  await poll(`the runner's click ${file}`, () => (existsSync(file) ? true : undefined), 20_000, 50);
+  const result = readFileSync(file, 'utf8');
+  assert.ok(!result.startsWith('failed'), result);
 }
 
 export function metric(name: string, value: number): void {

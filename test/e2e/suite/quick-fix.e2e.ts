@@ -96,7 +96,12 @@ describe('quick fixes', () => {
       await applyAndExpectGone(uri, strategyB, 'token-reuse-without-expiry');
       const text = editor.document.getText();
       // Variable names come from the surrounding code (accessToken → accessTokenExpiry).
-      assert.match(text, /utc >= \w*[eE]xpiry - \(300 \/ 86400\)/, 'the refresh block does not use the 300 s buffer');
+      assert.match(
+        text,
+        /\w*[eE]xpiry - utc <= refreshBufferSeconds \/ 86400/,
+        'the refresh check is not the buffered one',
+      );
+      assert.match(text, /ASSIGN refreshBufferSeconds = 300/, 'the refresh block does not use the 300 s buffer');
       assert.match(text, /\{SECURE_CLIENT_SECRET\}/);
     },
   );

@@ -13,13 +13,18 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ESBUILD = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'esbuild.cmd' : 'esbuild');
 const SHARED_IDS = 'server/src/common/protocol-ids.ts';
 
-/** Bytes of our own code in the bundle (client/src and the shared ids): 3650 today, 11063 with the JWT decoder. */
-const MAX_OWN_BYTES = 8 * 1024;
 /**
- * The whole bundle: 363293 bytes today, of which vscode-languageclient 9 and its dependencies are 358918; it was
- * 375454 with the server's JWT code and jose. A new vscode-languageclient may need this raised: say why when you do.
+ * Bytes of our own code in the bundle (client/src and the shared ids): 3650 before issue 11, 9281 with the "Simulate
+ * Long Contact" command, prompts and view panel (the view itself is its own bundle), OWN_TODAY with issue 15's file
+ * system of SNIPPET actions and the Show Script Flow page (its zoom script and CSP); the JWT decoder alone was 11063.
  */
-const MAX_BUNDLE_BYTES = 370_000;
+const MAX_OWN_BYTES = 16 * 1024;
+/**
+ * The whole bundle: 373964 bytes with issue 15's client code (363293 before), of which vscode-languageclient 9 and its
+ * dependencies are 358918; jose and the server's JWT code would add about 12000. A new vscode-languageclient may need
+ * this raised: say why when you do.
+ */
+const MAX_BUNDLE_BYTES = 380_000;
 
 /** Strings of jose and of the JWT report that survive minification (error codes, fixed report texts). */
 const SERVER_ONLY_STRINGS = [

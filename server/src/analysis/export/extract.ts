@@ -3,11 +3,13 @@ import type { Settings } from '../../common/settings';
 import type { EmbeddedSnippet, ExportDocument } from '../../documents/parsed-document';
 import type { ActionGraph, ActionMarks, ScriptAction } from '../../syntax/export/read-export';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
+import type { TokenAge } from '../model/token-age';
 import { isLongRunningActionType } from '../vocabulary/long-running-actions';
 import { collectSnippetFacts, type SnippetFacts } from '../snippet/facts';
 import { documentConstantsOf, documentJitterOf, documentStringsOf } from '../snippet/document-facts';
 import { ModelIds } from '../snippet/model-ids';
 import { extractSnippetUnit } from '../snippet/unit-extractor';
+import { worstCaseTokenAge } from './token-age';
 
 /**
  * A Desktop Studio XML export: one unit per SNIPPET action, every range mapped back to the file through the
@@ -92,6 +94,7 @@ class ActionFlow implements UnitFlow {
   private readonly betweenCache = new Map<string, readonly LongRunningEvent[]>();
   private longRunningActions: ActionMarks | undefined;
   private readonly labels = new Map<ScriptAction, string>();
+  private readonly ageCache = new Map<string, TokenAge | undefined>();
 
   constructor(
     private readonly graph: ActionGraph,
@@ -140,6 +143,19 @@ class ActionFlow implements UnitFlow {
       this.labels.set(action, label);
     }
     return label;
+  }
+
+  worstCaseAge(from: number, to: number): TokenAge | undefined {
+    const key = `${from}:${to}`;
+    if (this.ageCache.has(key)) return this.ageCache.get(key);
+    const fromAction = this.actionOfUnit.get(from);
+    const toAction = this.actionOfUnit.get(to);
+    const age =
+      fromAction === undefined || toAction === undefined
+        ? undefined
+        : worstCaseTokenAge(this.graph, fromAction, toAction);
+    this.ageCache.set(key, age);
+    return age;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { TextRange } from '../../common/text-range';
+import type { TokenAge } from './token-age';
 
 /**
  * The token-flow model: what the rules see of a document, whatever its notation.
@@ -221,4 +222,10 @@ export interface UnitFlow {
   precedes?(candidate: number, unit: number): boolean;
   /** Long-running events or actions that can lie between the end of `from` and the start of `to`. */
   longRunningBetween(from: number, to: number): readonly LongRunningEvent[];
+  /**
+   * The worst-case age of a token acquired in `from` when `to` runs: the longest simulated time between them over
+   * every path (model/token-age.ts). Flows without durations (a .snippet file, the guide's notation) leave it out;
+   * undefined when `to` cannot follow `from`.
+   */
+  worstCaseAge?(from: number, to: number): TokenAge | undefined;
 }

@@ -15,6 +15,7 @@ import {
   isExpiryGuarded,
   tokenRequestBehind,
 } from '../../analysis/model/queries';
+import { ageExceedsLifetime, type TokenAge, tokenAgeSentence } from '../../analysis/model/token-age';
 import type { RuleFinding } from '../finding';
 import { authoredName, listForMessage, shortLabel, whereAcquired } from '../messages';
 import { finding, type RuleContext } from '../rule';
@@ -329,7 +330,9 @@ export function checkTokenReuse(model: FlowModel, context: RuleContext): ReuseFi
         findings.push(finding(CODE, use.range, message, facts, related));
         continue;
       }
-      findings.push(report(model, context, unit, use, name, earlier.unit, earlier.acquisition, earlier.longRunning));
+      const age = model.flow.worstCaseAge?.(earlier.unit.id, unit.id);
+      const reported = report(model, context, unit, use, name, earlier.unit, earlier.acquisition, earlier.longRunning);
+      findings.push(age ? withAge(reported, age, context.settings.tokenLifetimeSeconds) : reported);
     }
   });
   return findings;
@@ -343,6 +346,13 @@ function acquisitionFacts(
 ): { acquisition: { unit: CodeUnit; event: TokenAcquireEvent }; tokenRequest?: RestCallEvent } {
   const tokenRequest = tokenRequestBehind(model, event);
   return tokenRequest ? { acquisition: { unit, event }, tokenRequest } : { acquisition: { unit, event } };
+}
+
+/** The worst-case age in the message and the facts; an error when the token can outlive its lifetime here. */
+function withAge(found: ReuseFinding, age: TokenAge, lifetimeSeconds: number): ReuseFinding {
+  const message = found.message.replace(ADVICE, `${tokenAgeSentence(age, lifetimeSeconds)} ${ADVICE}`);
+  const raised = ageExceedsLifetime(age, lifetimeSeconds) ? { raisedTo: 'error' as const } : {};
+  return { ...found, message, facts: { ...found.facts, age }, ...raised };
 }
 
 function report(
