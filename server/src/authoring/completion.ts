@@ -1,5 +1,5 @@
 import type { TextRange } from '../common/text-range';
-import { type AstNode, walk } from '../syntax/snippet/ast';
+import { type AstNode, holdsStatements, walk } from '../syntax/snippet/ast';
 import { isKeyword, TokenFlags, TokenKind, type TokenStream } from '../syntax/snippet/lexer';
 import type { AuthoringDocument } from './authoring-document';
 import { BUILTINS, type Builtin, builtinMarkdown, membersOf, signatureOf } from './builtins';
@@ -166,26 +166,9 @@ function parameterCompletions(unit: SnippetUnit, code: number, range: TextRange)
         });
       }
     }
-    return node.kind === 'Program' || node.kind === 'Block' || node.kind === 'Function' || isBlockStatement(node);
+    return holdsStatements(node);
   });
   return entries;
-}
-
-function isBlockStatement(node: AstNode): boolean {
-  switch (node.kind) {
-    case 'If':
-    case 'Switch':
-    case 'Select':
-    case 'CaseGroup':
-    case 'DefaultClause':
-    case 'For':
-    case 'Foreach':
-    case 'Repeat':
-    case 'ErrorStatement':
-      return true;
-    default:
-      return false;
-  }
 }
 
 function functionCompletions(unit: SnippetUnit, range: TextRange): CompletionEntry[] {
@@ -204,7 +187,7 @@ function functionCompletions(unit: SnippetUnit, range: TextRange): CompletionEnt
         range,
       });
     }
-    return node.kind === 'Program' || node.kind === 'Block' || isBlockStatement(node);
+    return node.kind !== 'Function' && holdsStatements(node);
   });
   return entries;
 }

@@ -1,6 +1,6 @@
 import type { TextRange } from '../common/text-range';
 import type { ExportDocument, GuideDocument } from '../documents/parsed-document';
-import { type AstNode, walk } from '../syntax/snippet/ast';
+import { type AstNode, holdsStatements, walk } from '../syntax/snippet/ast';
 import type { ScriptAction } from '../syntax/export/read-export';
 import type { GuideItem, SnippetBlock } from '../syntax/guide/ast';
 import type { AuthoringDocument } from './authoring-document';
@@ -140,7 +140,7 @@ function unitSymbols(unit: SnippetUnit): OutlineSymbol[] {
           return undefined;
         default:
           // Assignments are statements: expressions hold none.
-          return node.kind === 'Program' || node.kind === 'Block' || isCompound(node);
+          return holdsStatements(node);
       }
     },
     (node) => {
@@ -148,21 +148,6 @@ function unitSymbols(unit: SnippetUnit): OutlineSymbol[] {
     },
   );
   return symbols;
-}
-
-function isCompound(node: AstNode): boolean {
-  switch (node.kind) {
-    case 'If':
-    case 'Switch':
-    case 'Select':
-    case 'CaseGroup':
-    case 'DefaultClause':
-    case 'Repeat':
-    case 'ErrorStatement':
-      return true;
-    default:
-      return false;
-  }
 }
 
 function guideSymbols(document: GuideDocument): OutlineSymbol[] {

@@ -1,4 +1,4 @@
-import { type AstNode, type FunctionDeclaration, walk } from '../syntax/snippet/ast';
+import { type AstNode, type FunctionDeclaration, holdsStatements, walk } from '../syntax/snippet/ast';
 import { TokenFlags, TokenKind, type TokenStream } from '../syntax/snippet/lexer';
 import type { AuthoringDocument } from './authoring-document';
 import { builtinMarkdown, functionNamed, memberNamed, signatureOf } from './builtins';
@@ -116,15 +116,9 @@ function functionDeclaration(unit: SnippetUnit, folded: string): FunctionDeclara
       found = node;
       return false;
     }
-    return node.kind === 'Program' || node.kind === 'Block' || node.kind.endsWith('Statement') || isCompound(node);
+    return holdsStatements(node);
   });
   return found;
-}
-
-function isCompound(node: AstNode): boolean {
-  return ['If', 'Switch', 'Select', 'CaseGroup', 'DefaultClause', 'For', 'Foreach', 'Repeat', 'Function'].includes(
-    node.kind,
-  );
 }
 
 function userSignature(declaration: FunctionDeclaration, commas: number): SignatureInfo {

@@ -1,5 +1,5 @@
 import type { TextRange } from '../common/text-range';
-import { type AstNode, assignmentRoot, type Identifier, walk } from '../syntax/snippet/ast';
+import { type AstNode, assignmentRoot, type Identifier, holdsStatements, walk } from '../syntax/snippet/ast';
 import { functionNamed, systemVariableNamed } from './builtins';
 import type { SnippetUnit } from './code-units';
 import type { Occurrence, OccurrenceRole } from './symbol-index';
@@ -108,27 +108,9 @@ function declaredFunctions(unit: SnippetUnit): Set<string> {
   walk(unit.program, (node) => {
     if (node.kind === 'Function' && node.name) names.add(node.name.folded);
     // Declarations are statements: no need to look inside expressions.
-    return node.kind === 'Program' || node.kind === 'Block' || isStatementWithBlocks(node);
+    return holdsStatements(node);
   });
   return names;
-}
-
-function isStatementWithBlocks(node: AstNode): boolean {
-  switch (node.kind) {
-    case 'Function':
-    case 'If':
-    case 'Switch':
-    case 'Select':
-    case 'CaseGroup':
-    case 'DefaultClause':
-    case 'For':
-    case 'Foreach':
-    case 'Repeat':
-    case 'ErrorStatement':
-      return true;
-    default:
-      return false;
-  }
 }
 
 /** The document range of an identifier's name, without its `global:` prefix. */

@@ -1,5 +1,5 @@
 import type { TextRange } from '../common/text-range';
-import { type AstNode, walk } from '../syntax/snippet/ast';
+import { type AstNode, holdsStatements, walk } from '../syntax/snippet/ast';
 import { TokenKind, Word, wordOf } from '../syntax/snippet/lexer';
 import { type SnippetUnit, tokenBefore, tokensOf } from './code-units';
 
@@ -27,29 +27,9 @@ export function syntaxWordStarts(unit: SnippetUnit): ReadonlySet<number> {
     if (node.kind === 'Foreach' && node.variable) wordBetween(node.variable.range, node.iterable.range, Word.In);
     else if (node.kind === 'For') wordBetween(node.from.range, node.to.range, Word.To);
     // Loops are statements: expressions hold none.
-    return isStatementLevel(node);
+    return holdsStatements(node);
   });
   found = words;
   CACHE.set(unit, found);
   return found;
-}
-
-function isStatementLevel(node: AstNode): boolean {
-  switch (node.kind) {
-    case 'Program':
-    case 'Block':
-    case 'Function':
-    case 'If':
-    case 'Switch':
-    case 'Select':
-    case 'CaseGroup':
-    case 'DefaultClause':
-    case 'For':
-    case 'Foreach':
-    case 'Repeat':
-    case 'ErrorStatement':
-      return true;
-    default:
-      return false;
-  }
 }

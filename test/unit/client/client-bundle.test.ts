@@ -15,16 +15,16 @@ const SHARED_IDS = 'server/src/common/protocol-ids.ts';
 
 /**
  * Bytes of our own code in the bundle (client/src and the shared ids): 3650 before issue 11, 9281 with the "Simulate
- * Long Contact" command, prompts and view panel (the view itself is its own bundle), OWN_TODAY with issue 15's file
+ * Long Contact" command, prompts and view panel (the view itself is its own bundle), 20508 with issue 15's file
  * system of SNIPPET actions and the Show Script Flow page (its zoom script and CSP); the JWT decoder alone was 11063.
  */
-const MAX_OWN_BYTES = 16 * 1024;
+const MAX_OWN_BYTES = 24 * 1024;
 /**
- * The whole bundle: 373964 bytes with issue 15's client code (363293 before), of which vscode-languageclient 9 and its
+ * The whole bundle: about 380000 bytes with the client code of issues 11 and 15 (363293 before them), of which vscode-languageclient 9 and its
  * dependencies are 358918; jose and the server's JWT code would add about 12000. A new vscode-languageclient may need
  * this raised: say why when you do.
  */
-const MAX_BUNDLE_BYTES = 380_000;
+const MAX_BUNDLE_BYTES = 392_000;
 
 /** Strings of jose and of the JWT report that survive minification (error codes, fixed report texts). */
 const SERVER_ONLY_STRINGS = [

@@ -519,6 +519,30 @@ export function pushExpressionChildren(node: ExpressionNode, stack: ExpressionNo
   }
 }
 
+/**
+ * Whether statements can sit inside `node`: the program, blocks, FUNCTIONs, branches, loops and the statements a
+ * parse error kept. A walk that looks for statements skips every other node (expressions hold none).
+ */
+export function holdsStatements(node: AstNode): boolean {
+  switch (node.kind) {
+    case 'Program':
+    case 'Block':
+    case 'Function':
+    case 'If':
+    case 'Switch':
+    case 'Select':
+    case 'CaseGroup':
+    case 'DefaultClause':
+    case 'For':
+    case 'Foreach':
+    case 'Repeat':
+    case 'ErrorStatement':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Returns the direct children of `node` in source order. */
 export function childrenOf(node: AstNode): AstNode[] {
   const out: AstNode[] = [];
