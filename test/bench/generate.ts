@@ -109,3 +109,51 @@ export function generateExport(lines: number): string {
     '',
   ].join('\r\n');
 }
+
+const FUNCTION_BLOCK = (i: number): string => `// order lookup ${i}, as a FUNCTION the script calls later
+FUNCTION LookupOrder${i}(orderId)
+{
+  ASSIGN lookupUrl${i} = "https://api.example-crm.com/v2/orders/{orderId}"
+  ASSIGN lookupProxy${i} = GetRESTProxy()
+  lookupProxy${i}.AddHeader("Authorization", "Bearer {cachedToken}")
+  ASSIGN order${i} = lookupProxy${i}.MakeRestRequest(lookupUrl${i}, "", 0, "GET")
+  IF lookupProxy${i}.StatusCode = 401 | lookupProxy${i}.StatusCode = 403
+  {
+    ASSIGN cachedToken = ""
+    RETURN ""
+  }
+  RETURN order${i}.state
+}
+ASSIGN state${i} = LookupOrder${i}("{ANI}-${i}")
+`;
+
+const LINES_PER_FUNCTION_BLOCK = FUNCTION_BLOCK(0).split('\n').length - 1;
+
+/** About `lines` lines of Snippet code made of many FUNCTIONs (each read with the state of the code around it). */
+export function generateManyFunctions(lines: number): string {
+  const parts: string[] = [];
+  for (let i = 0; parts.length * LINES_PER_FUNCTION_BLOCK < lines; i++) parts.push(FUNCTION_BLOCK(i));
+  return parts.join('');
+}
+
+const SHARED_STATUS_BLOCK = (
+  i: number,
+): string => `// step ${i}: one proxy and one status variable for every call, as long scripts often have
+proxy.AddHeader("Authorization", "Bearer {cachedToken}")
+ASSIGN step${i} = proxy.MakeRestRequest("https://api.example-crm.com/v2/steps/${i}", "", 0, "GET")
+ASSIGN status = "{proxy.StatusCode}"
+IF status = 401 | status = 403
+{
+  ASSIGN cachedToken = ""
+  ASSIGN apiError = "AUTH_FAILURE"
+}
+`;
+
+const LINES_PER_SHARED_STATUS_BLOCK = SHARED_STATUS_BLOCK(0).split('\n').length - 1;
+
+/** About `lines` lines of Snippet code where many calls on one proxy share one status variable. */
+export function generateSharedStatus(lines: number): string {
+  const parts: string[] = ['ASSIGN proxy = GetRESTProxy()\n'];
+  for (let i = 0; parts.length * LINES_PER_SHARED_STATUS_BLOCK < lines; i++) parts.push(SHARED_STATUS_BLOCK(i));
+  return parts.join('');
+}

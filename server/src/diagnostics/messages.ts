@@ -43,10 +43,28 @@ export function listForMessage(items: readonly string[], max = 2): string {
 }
 
 /**
+ * Short labels already made: a finding names every long-running action between a token's fetch and its use, and an
+ * export's uses share most of those actions.
+ */
+const SHORT_LABELS = new Map<string, string>();
+
+/**
  * An action label for a message, on one line and quoted safely: `PLAY "Welcome to Contoso Energy. Please…"`. A label
  * cut inside its quotation marks gets its closing mark back.
  */
 export function shortLabel(label: string, max = QUOTED_MAX): string {
+  if (max !== QUOTED_MAX) return cutLabel(label, max);
+  let short = SHORT_LABELS.get(label);
+  if (short === undefined) {
+    short = cutLabel(label, max);
+    // Bounded: labels come from documents, and a long session sees many.
+    if (SHORT_LABELS.size >= 10_000) SHORT_LABELS.clear();
+    SHORT_LABELS.set(label, short);
+  }
+  return short;
+}
+
+function cutLabel(label: string, max: number): string {
   const quoted = quoteSource(label.replace(/\s+/g, ' ').trim(), max);
   return quoted.endsWith('…') && /^[^"]*"[^"]*$/.test(quoted) ? `${quoted}"` : quoted;
 }

@@ -8,6 +8,18 @@ import { DEFAULT_PROXY_TIMEOUT_SECONDS } from '../templates';
  * beside calls that time out after 2 s would hold the contact five times longer when the identity provider is slow.
  */
 export function proxyTimeoutOf(document: ParsedDocument): number {
+  // Every fix of a document asks (a code action request on a long script asks for many): one walk per document.
+  let seconds = TIMEOUTS.get(document);
+  if (seconds === undefined) {
+    seconds = findProxyTimeout(document);
+    TIMEOUTS.set(document, seconds);
+  }
+  return seconds;
+}
+
+const TIMEOUTS = new WeakMap<ParsedDocument, number>();
+
+function findProxyTimeout(document: ParsedDocument): number {
   const programs: Program[] =
     document.kind === 'snippet'
       ? [document.snippet.program]

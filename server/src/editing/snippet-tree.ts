@@ -41,7 +41,7 @@ export function statementChain(program: Program, range: TextRange): SnippetSlot[
   const chain: SnippetSlot[] = [];
   let siblings: readonly Statement[] = program.body;
   for (let depth = 0; depth < 512; depth++) {
-    const index = siblings.findIndex((s) => contains(s.range, range));
+    const index = siblingHolding(siblings, range);
     if (index < 0) break;
     const statement = siblings[index]!;
     chain.push({ statement, siblings, index });
@@ -50,6 +50,31 @@ export function statementChain(program: Program, range: TextRange): SnippetSlot[
     siblings = inner.body;
   }
   return chain;
+}
+
+/**
+ * The index of the statement in a list that holds a range, or -1. Statements of a list follow one another, so a
+ * binary search finds the last one starting at or before the range (a long script's top level has thousands).
+ */
+function siblingHolding(siblings: readonly Statement[], range: TextRange): number {
+  let low = 0;
+  let high = siblings.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (siblings[middle]!.range.start <= range.start) low = middle + 1;
+    else high = middle;
+  }
+  // Empty statements can share a start: the first holder among those starting at or before the range wins.
+  for (let i = low - 1; i >= 0; i--) {
+    const candidate = siblings[i]!;
+    if (contains(candidate.range, range)) {
+      let first = i;
+      while (first > 0 && contains(siblings[first - 1]!.range, range)) first--;
+      return first;
+    }
+    if (candidate.range.end < range.start) break;
+  }
+  return -1;
 }
 
 /** The innermost statement holding a range. */

@@ -54,6 +54,18 @@ export function endsLine(code: string, offset: number): boolean {
  * number of leading spaces found (two spaces when nothing is indented).
  */
 export function indentUnitOf(code: string): string {
+  // Fixes ask again for every edit they place in the same code (hundreds on a long script): the last answer is kept.
+  if (code !== lastIndentCode) {
+    lastIndentUnit = scanIndentUnit(code);
+    lastIndentCode = code;
+  }
+  return lastIndentUnit;
+}
+
+let lastIndentCode: string | undefined;
+let lastIndentUnit = '  ';
+
+function scanIndentUnit(code: string): string {
   let smallest = Infinity;
   for (const match of code.matchAll(/^([ \t]+)\S/gm)) {
     const indent = match[1]!;

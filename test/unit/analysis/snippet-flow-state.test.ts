@@ -3,24 +3,53 @@ import { FlowState } from '../../../server/src/analysis/snippet/flow-state';
 import { eventsOf, only, snippetModel } from './extract-snippet-helpers';
 
 describe('Snippet extractor: what a FUNCTION body learns stays in the body', () => {
-  it('a copy of the state has tables of its own: writing to the copy leaves the original as it was', () => {
+  /** Every table of a state (each field that is a Map or a Set), by name. */
+  function tablesOf(state: FlowState): [string, Map<string, unknown> | Set<string>][] {
+    return Object.entries(state).filter(
+      (entry): entry is [string, Map<string, unknown> | Set<string>] =>
+        entry[1] instanceof Map || entry[1] instanceof Set,
+    );
+  }
+
+  /** The contents of every table, to compare before and after. */
+  function contentsOf(state: FlowState): Record<string, unknown[]> {
+    return Object.fromEntries(tablesOf(state).map(([name, table]) => [name, [...table.entries()]]));
+  }
+
+  it('a scope undoes every change made in it, in every table: new keys, overwritten and deleted ones', () => {
+    const state = new FlowState();
+    for (const [, table] of tablesOf(state)) {
+      if (table instanceof Map) table.set('before', 1).set('kept', 2);
+      else table.add('before').add('kept');
+    }
+    const before = contentsOf(state);
+    assert.ok(tablesOf(state).length >= 13, `only ${tablesOf(state).length} tables`);
+    const scope = state.enterScope();
+    for (const [, table] of tablesOf(state)) {
+      if (table instanceof Map) table.set('written-in-the-body', 1).set('before', 'overwritten');
+      else table.add('written-in-the-body');
+      table.delete('kept');
+    }
+    assert.notDeepEqual(contentsOf(state), before);
+    state.leaveScope(scope);
+    assert.deepEqual(contentsOf(state), before);
+  });
+
+  it('nested scopes undo in order, and a change made after the scopes end stays', () => {
     const state = new FlowState();
     state.constants.set('bufferseconds', 300);
+    const outer = state.enterScope();
+    state.constants.set('bufferseconds', 120);
+    const inner = state.enterScope();
+    state.constants.set('bufferseconds', 60);
     state.acquired.add('accesstoken');
-    const copy = state.copy();
-    const tables = Object.keys(copy) as (keyof FlowState)[];
-    assert.ok(tables.length >= 13, `only ${tables.length} tables`);
-    for (const name of tables) {
-      const table = copy[name] as Map<string, unknown> | Set<string>;
-      if (table instanceof Map) table.set('written-in-the-body', 1);
-      else table.add('written-in-the-body');
-    }
-    for (const name of tables) {
-      const original = state[name] as Map<string, unknown> | Set<string>;
-      assert.equal(original.has('written-in-the-body'), false, `${name} is shared with the copy`);
-    }
-    assert.equal(copy.constants.get('bufferseconds'), 300);
-    assert.ok(copy.acquired.has('accesstoken'));
+    state.leaveScope(inner);
+    assert.equal(state.constants.get('bufferseconds'), 120);
+    assert.equal(state.acquired.has('accesstoken'), false);
+    state.leaveScope(outer);
+    assert.equal(state.constants.get('bufferseconds'), 300);
+    state.acquired.add('accesstoken');
+    assert.ok(state.acquired.has('accesstoken'));
   });
 
   it('a header a FUNCTION adds to a proxy is not on that proxy for a call after the declaration', () => {

@@ -1,11 +1,12 @@
 import { reportInternalError } from '../../common/internal-errors';
 import type { Settings } from '../../common/settings';
+import { runSteps, type Steps } from '../../common/steps';
 import type { EmbeddedSnippet, ExportDocument } from '../../documents/parsed-document';
-import type { ActionGraph, ScriptAction } from '../../syntax/export/read-export';
+import type { ActionGraph, ActionMarks, ScriptAction } from '../../syntax/export/read-export';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
 import type { TokenAge } from '../model/token-age';
 import { isLongRunningActionType } from '../vocabulary/long-running-actions';
-import { collectSnippetFacts, type SnippetFacts } from '../snippet/facts';
+import { snippetFactsOf, type SnippetFacts } from '../snippet/facts';
 import {
   documentAssignedOf,
   documentConstantsOf,
@@ -14,7 +15,7 @@ import {
 } from '../snippet/document-facts';
 import { foldName } from '../vocabulary/names';
 import { ModelIds } from '../snippet/model-ids';
-import { extractSnippetUnit } from '../snippet/unit-extractor';
+import { extractSnippetUnitSteps } from '../snippet/unit-extractor';
 import { worstCaseTokenAge } from './token-age';
 
 /**
@@ -24,9 +25,18 @@ import { worstCaseTokenAge } from './token-age';
  * units is every long-running action on some path from one to the other.
  */
 export function extractExportModel(document: ExportDocument, settings: Settings): FlowModel {
+  return runSteps(extractExportModelSteps(document, settings));
+}
+
+/** `extractExportModel` in steps: one per action whose facts are new, and one (or more) per unit. */
+export function* extractExportModelSteps(document: ExportDocument, settings: Settings): Steps<FlowModel> {
   const ids = new ModelIds();
   const snippets = document.snippets;
-  const factsList = snippets.map((s) => safeFacts(s));
+  const factsList: (SnippetFacts | undefined)[] = [];
+  for (const snippet of snippets) {
+    factsList.push(safeFacts(snippet));
+    yield;
+  }
   const known = factsList.filter((f): f is SnippetFacts => f !== undefined);
   const documentConstants = documentConstantsOf(known);
   const documentJitter = documentJitterOf(known);
@@ -34,13 +44,13 @@ export function extractExportModel(document: ExportDocument, settings: Settings)
   const documentAssigned = documentAssignedOf(known, namesInOtherActions(document));
   const units: CodeUnit[] = [];
   const actionOfUnit = new Map<number, number>();
-  snippets.forEach((snippet, index) => {
+  for (const [index, snippet] of snippets.entries()) {
     const { code } = snippet;
     const id = ids.nextUnit();
     const label = `SNIPPET action ${code.actionId} "${code.caption}"`;
     const range = { start: code.contentRange.start, end: code.contentRange.end };
     units.push(
-      safeUnit(snippet, { id, label, range }, settings, ids, factsList[index], {
+      yield* safeUnit(snippet, { id, label, range }, settings, ids, factsList[index], {
         documentConstants,
         documentJitter,
         documentStrings,
@@ -48,7 +58,8 @@ export function extractExportModel(document: ExportDocument, settings: Settings)
       }),
     );
     actionOfUnit.set(id, code.actionId);
-  });
+    yield;
+  }
   return { units, flow: new ActionFlow(document.export.graph, units, actionOfUnit) };
 }
 
@@ -70,14 +81,14 @@ function namesInOtherActions(document: ExportDocument): Set<string> {
 
 function safeFacts(snippet: EmbeddedSnippet): SnippetFacts | undefined {
   try {
-    return collectSnippetFacts(snippet.snippet.program, snippet.code.code);
+    return snippetFactsOf(snippet.snippet.program, snippet.code.code);
   } catch (error) {
     reportInternalError(`facts of SNIPPET action ${snippet.code.actionId}`, error);
     return undefined;
   }
 }
 
-function safeUnit(
+function* safeUnit(
   snippet: EmbeddedSnippet,
   header: { id: number; label: string; range: { start: number; end: number } },
   settings: Settings,
@@ -89,10 +100,10 @@ function safeUnit(
     documentStrings: ReadonlyMap<string, string>;
     documentAssigned: ReadonlySet<string>;
   },
-): CodeUnit {
+): Steps<CodeUnit> {
   const { code, snippet: parsed } = snippet;
   try {
-    return extractSnippetUnit(
+    return yield* extractSnippetUnitSteps(
       {
         program: parsed.program,
         code: code.code,
@@ -109,10 +120,16 @@ function safeUnit(
   }
 }
 
-/** Unit flow over the action graph; answers are computed on demand and cached. */
+/**
+ * Unit flow over the action graph; answers are computed on demand and cached. A rule asks about every pair of a
+ * token's acquisition and use, so each answer is a bit test or an intersection of cached reachability sets, never a
+ * walk over the graph or the unit list.
+ */
 class ActionFlow implements UnitFlow {
   private readonly predecessorCache = new Map<number, readonly number[]>();
   private readonly betweenCache = new Map<string, readonly LongRunningEvent[]>();
+  private longRunningActions: ActionMarks | undefined;
+  private readonly labels = new Map<ScriptAction, string>();
   private readonly ageCache = new Map<string, TokenAge | undefined>();
 
   constructor(
@@ -124,22 +141,17 @@ class ActionFlow implements UnitFlow {
   predecessors(unit: number): readonly number[] {
     const cached = this.predecessorCache.get(unit);
     if (cached) return cached;
-    const action = this.actionOfUnit.get(unit);
-    let result: number[] = [];
-    if (action !== undefined && this.graph.action(action)) {
-      const reaching = this.graph.reaching(action);
-      const forward = this.graph.reachableFrom(action);
-      const onLoop = this.graph.predecessors(action).some((p) => forward.has(p));
-      result = this.units
-        .filter((u) => {
-          const a = this.actionOfUnit.get(u.id);
-          if (a === undefined || !reaching.has(a)) return false;
-          return u.id !== unit || onLoop;
-        })
-        .map((u) => u.id);
-    }
+    const result = this.units.filter((u) => this.precedes(u.id, unit)).map((u) => u.id);
     this.predecessorCache.set(unit, result);
     return result;
+  }
+
+  /** `candidate`'s action reaches `unit`'s (itself only on a loop): one of `predecessors(unit)`, without the list. */
+  precedes(candidate: number, unit: number): boolean {
+    const action = this.actionOfUnit.get(unit);
+    const from = this.actionOfUnit.get(candidate);
+    if (action === undefined || from === undefined || !this.graph.reaches(from, action)) return false;
+    return candidate !== unit || this.graph.onLoop(action);
   }
 
   longRunningBetween(from: number, to: number): readonly LongRunningEvent[] {
@@ -150,13 +162,23 @@ class ActionFlow implements UnitFlow {
     const toAction = this.actionOfUnit.get(to);
     let result: LongRunningEvent[] = [];
     if (fromAction !== undefined && toAction !== undefined) {
+      this.longRunningActions ??= this.graph.mark((action) => isLongRunningActionType(action.type));
       result = this.graph
-        .actionsBetween(fromAction, toAction)
-        .filter((action) => isLongRunningActionType(action.type))
-        .map((action, order) => longRunningEvent(action, to, order));
+        .actionsBetween(fromAction, toAction, this.longRunningActions)
+        .map((action, order) => longRunningEvent(action, this.labelOf(action), to, order));
     }
     this.betweenCache.set(key, result);
     return result;
+  }
+
+  /** One label string per action, however many answers name it (messages cut each label once). */
+  private labelOf(action: ScriptAction): string {
+    let label = this.labels.get(action);
+    if (label === undefined) {
+      label = `${action.type} "${action.caption}"`;
+      this.labels.set(action, label);
+    }
+    return label;
   }
 
   worstCaseAge(from: number, to: number): TokenAge | undefined {
@@ -177,7 +199,7 @@ class ActionFlow implements UnitFlow {
  * A long-running action as an event: labelled `MENU "Main menu"`, placed on its caption (else the whole action).
  * It belongs to no unit's event list: `unit` is the unit the path leads to and `order` its place in the answer.
  */
-function longRunningEvent(action: ScriptAction, unit: number, order: number): LongRunningEvent {
+function longRunningEvent(action: ScriptAction, label: string, unit: number, order: number): LongRunningEvent {
   const caption = action.captionRange;
   const range = caption && caption.end > caption.start ? { ...caption } : { ...action.range };
   return {
@@ -187,6 +209,6 @@ function longRunningEvent(action: ScriptAction, unit: number, order: number): Lo
     range,
     guards: [],
     inLoop: false,
-    label: `${action.type} "${action.caption}"`,
+    label,
   };
 }

@@ -27,6 +27,8 @@ interface UnitIndex {
   /** Conditions that examine a status, by the call id they name and by each variable they read. */
   readonly statusByCall: Map<number, Condition[]>;
   readonly statusByRead: Map<string, Condition[]>;
+  /** Rest calls by each condition that guards them (either branch). */
+  readonly callsByGuard: Map<number, RestCallEvent[]>;
   /** Status copies by the call they name, and (call unknown) by client. */
   readonly statusCopiesByCall: Map<number, StatusCopyEvent[]>;
   readonly statusCopiesByClient: Map<string, StatusCopyEvent[]>;
@@ -109,10 +111,14 @@ function indexOf(unit: CodeUnit): UnitIndex {
     }
     const statusByCall = new Map<number, Condition[]>();
     const statusByRead = new Map<string, Condition[]>();
-    for (const condition of unit.conditions) {
+    for (const condition of [...unit.conditions].sort(byPosition)) {
       if (!condition.statusCheck) continue;
       if (condition.statusCheck.callId !== undefined) push(statusByCall, condition.statusCheck.callId, condition);
       for (const read of new Set(condition.reads)) push(statusByRead, read, condition);
+    }
+    const callsByGuard = new Map<number, RestCallEvent[]>();
+    for (const call of calls.values()) {
+      for (const guard of new Set(call.guards.map((g) => g.conditionId))) push(callsByGuard, guard, call);
     }
     const conditions = new Map(unit.conditions.map((condition) => [condition.id, condition]));
     index = {
@@ -122,6 +128,7 @@ function indexOf(unit: CodeUnit): UnitIndex {
       conditions,
       statusByCall,
       statusByRead,
+      callsByGuard,
       statusCopiesByCall,
       statusCopiesByClient,
       errorBranches,
@@ -332,13 +339,30 @@ function readsStatusOf(
   return other !== undefined && other.client === call.client && mutuallyExclusive(other, call);
 }
 
+/**
+ * The calls on the same client as `call` that sit in the other branch of one of its conditions: the only other calls
+ * whose status reads also read `call`'s (see readsStatusOf). Looked up by the call's own guards, so a script with
+ * thousands of calls on one proxy asks about a handful.
+ */
+function exclusiveSameClientCalls(unit: CodeUnit, call: RestCallEvent): RestCallEvent[] {
+  const found = new Set<RestCallEvent>();
+  const index = indexOf(unit);
+  for (const guard of call.guards) {
+    for (const other of index.callsByGuard.get(guard.conditionId) ?? []) {
+      if (other !== call && other.client === call.client && mutuallyExclusive(other, call)) found.add(other);
+    }
+  }
+  return [...found];
+}
+
 /** Status copies of a call (`code = "{proxy.StatusCode}"`) after it in its unit. */
 export function statusCopiesOf(unit: CodeUnit, call: RestCallEvent): StatusCopyEvent[] {
-  // Only copies that name this call or a call on the same client, or (call unknown) the same client, can match.
+  // Only copies that name this call or a call on the same client in the other branch of one of its conditions, or
+  // (call unknown) the same client, can match.
   const index = indexOf(unit);
   const candidates = new Set<StatusCopyEvent>(index.statusCopiesByCall.get(call.id));
-  for (const sameClient of index.callsByClient.get(call.client) ?? []) {
-    for (const copy of index.statusCopiesByCall.get(sameClient.id) ?? []) candidates.add(copy);
+  for (const other of exclusiveSameClientCalls(unit, call)) {
+    for (const copy of index.statusCopiesByCall.get(other.id) ?? []) candidates.add(copy);
   }
   for (const copy of index.statusCopiesByClient.get(call.client) ?? []) candidates.add(copy);
   const found: StatusCopyEvent[] = [];
@@ -352,33 +376,82 @@ export function statusCopiesOf(unit: CodeUnit, call: RestCallEvent): StatusCopyE
  * status copy of it. A check attributed to the same client's call in the other branch of an IF counts too.
  */
 export function statusChecksOf(unit: CodeUnit, call: RestCallEvent): Condition[] {
+  return [...statusChecksIn(unit, call)];
+}
+
+/**
+ * `statusChecksOf`, one condition at a time in the same order (by position), for callers that stop at the first that
+ * does something: where many calls share one status variable every later check of it reads it, and listing them
+ * all for every call would be quadratic.
+ */
+export function* statusChecksIn(unit: CodeUnit, call: RestCallEvent): Generator<Condition, void, undefined> {
   const index = indexOf(unit);
   const copies = statusCopiesOf(unit, call);
-  // Only conditions that name this call (or the same client's call), or read its client, result or a copy can match.
-  const candidates = new Set<Condition>();
-  for (const sameClient of index.callsByClient.get(call.client) ?? [])
-    for (const c of index.statusByCall.get(sameClient.id) ?? []) candidates.add(c);
-  for (const read of [call.client, call.resultVariable, ...copies.map((copy) => copy.variable)]) {
-    if (read !== undefined) for (const c of index.statusByRead.get(read) ?? []) candidates.add(c);
+  // Only conditions that name this call (or the same client's call in its other branch), or read its client, result
+  // or a copy can match; each list is sorted by position, and only the part after the call is read.
+  const lists: (readonly Condition[])[] = [];
+  for (const id of [call.id, ...exclusiveSameClientCalls(unit, call).map((other) => other.id)]) {
+    const list = index.statusByCall.get(id);
+    if (list) lists.push(list);
   }
-  return [...candidates]
-    .sort((a, b) => a.range.start - b.range.start || a.id - b.id)
-    .filter((condition) => {
-      const check = condition.statusCheck!;
-      if (condition.range.start < call.range.start) return false;
-      if (check.callId !== undefined && readsStatusOf(unit, call, check.callId, undefined)) return true;
-      if (check.callId === undefined && condition.reads.includes(call.client)) return true;
-      // `a.statusCode != 200 || b.statusCode != 200`: one condition, several calls; the model names only one.
-      if (
-        call.resultVariable !== undefined &&
-        call.resultVariable !== call.client &&
-        condition.reads.includes(call.resultVariable)
-      )
-        return true;
-      return copies.some(
-        (copy) => copy.range.start <= condition.range.start && condition.reads.includes(copy.variable),
-      );
-    });
+  for (const read of [call.client, call.resultVariable, ...copies.map((copy) => copy.variable)]) {
+    const list = read === undefined ? undefined : index.statusByRead.get(read);
+    if (list) lists.push(list);
+  }
+  const matches = (condition: Condition): boolean => {
+    const check = condition.statusCheck!;
+    if (check.callId !== undefined && readsStatusOf(unit, call, check.callId, undefined)) return true;
+    if (check.callId === undefined && condition.reads.includes(call.client)) return true;
+    // `a.statusCode != 200 || b.statusCode != 200`: one condition, several calls; the model names only one.
+    if (
+      call.resultVariable !== undefined &&
+      call.resultVariable !== call.client &&
+      condition.reads.includes(call.resultVariable)
+    )
+      return true;
+    return copies.some((copy) => copy.range.start <= condition.range.start && condition.reads.includes(copy.variable));
+  };
+  for (const condition of mergeByPosition(lists, call.range.start)) if (matches(condition)) yield condition;
+}
+
+/** Whether `test` holds for an item, reading no further than the first that passes. */
+export function someOf<T>(items: Iterable<T>, test: (item: T) => boolean): boolean {
+  for (const item of items) if (test(item)) return true;
+  return false;
+}
+
+function byPosition(a: Condition, b: Condition): number {
+  return a.range.start - b.range.start || a.id - b.id;
+}
+
+/** The conditions of several lists sorted `byPosition`, each once, from the first starting at `from`. */
+function* mergeByPosition(lists: readonly (readonly Condition[])[], from: number): Generator<Condition> {
+  const at = lists.map((list) => firstStartingAt(list, from));
+  let previous: Condition | undefined;
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < lists.length; i++) {
+      const candidate = lists[i]![at[i]!];
+      if (candidate && (best < 0 || byPosition(candidate, lists[best]![at[best]!]!) < 0)) best = i;
+    }
+    if (best < 0) return;
+    const next = lists[best]![at[best]!]!;
+    at[best]!++;
+    if (next === previous) continue;
+    previous = next;
+    yield next;
+  }
+}
+
+function firstStartingAt(sorted: readonly Condition[], from: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.range.start < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The rest call with an id, wherever it is in the model. */

@@ -131,6 +131,19 @@ export function readsExpiresIn(e: Expression): boolean {
   return someNode(e, (n) => n.kind === 'Member' && isExpiresInMember(n.propertyFolded));
 }
 
+/** Facts already gathered, by program: an export's unchanged actions keep their parse, and so their facts. */
+const FACTS = new WeakMap<Program, SnippetFacts>();
+
+/** `collectSnippetFacts`, once per program (a program is the parse of one code, and facts are read, never changed). */
+export function snippetFactsOf(program: Program, code: string): SnippetFacts {
+  let facts = FACTS.get(program);
+  if (!facts) {
+    facts = collectSnippetFacts(program, code);
+    FACTS.set(program, facts);
+  }
+  return facts;
+}
+
 export function collectSnippetFacts(program: Program, code: string): SnippetFacts {
   const assigns: AssignStatement[] = [];
   const conditions: Expression[] = [];

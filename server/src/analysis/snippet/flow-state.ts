@@ -16,55 +16,115 @@ export interface ExpiryFact {
   readonly storedBuffer?: ExpirySetEvent['storedBuffer'];
 }
 
-type Table = Map<string, unknown> | Set<string>;
+/** One change to a table made inside a scope, with what to put back when the scope ends. */
+interface Undo {
+  readonly table: Map<unknown, unknown> | Set<unknown>;
+  readonly key: unknown;
+  readonly had: boolean;
+  readonly value: unknown;
+}
+
+/** The undo log of a state's tables: changes are logged only while a scope is open. */
+class Journal {
+  readonly changes: Undo[] = [];
+  open = 0;
+}
+
+/** A Map whose changes inside a scope are undone when the scope ends (reads are a plain Map's). */
+class ScopedMap<K, V> extends Map<K, V> {
+  constructor(private readonly journal: Journal) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    if (this.journal.open > 0)
+      this.journal.changes.push({ table: this, key, had: super.has(key), value: super.get(key) });
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    if (this.journal.open > 0 && super.has(key))
+      this.journal.changes.push({ table: this, key, had: true, value: super.get(key) });
+    return super.delete(key);
+  }
+}
+
+/** A Set whose changes inside a scope are undone when the scope ends. */
+class ScopedSet<K> extends Set<K> {
+  constructor(private readonly journal: Journal) {
+    super();
+  }
+
+  override add(key: K): this {
+    if (this.journal.open > 0 && !super.has(key))
+      this.journal.changes.push({ table: this, key, had: false, value: undefined });
+    return super.add(key);
+  }
+
+  override delete(key: K): boolean {
+    if (this.journal.open > 0 && super.has(key))
+      this.journal.changes.push({ table: this, key, had: true, value: undefined });
+    return super.delete(key);
+  }
+}
 
 /**
  * What is known at a point of the code, in source order: one table per kind of fact, by variable or by client.
- * A value in a table is never changed in place (a new list or map replaces it), so copying the tables copies the
- * state; the events and syntax nodes the values refer to are shared on purpose (a call patches its pending uses).
+ * A value in a table is never changed in place (a new list or map replaces it); the events and syntax nodes the
+ * values refer to are shared on purpose (a call patches its pending uses). Code that runs elsewhere (a FUNCTION body)
+ * is read in a scope: what it learns is undone when the scope ends, at the cost of what it changed (a copy of every
+ * table per FUNCTION made long scripts of many FUNCTIONs quadratic).
  */
 export class FlowState {
+  private readonly journal = new Journal();
   /**
    * The latest string literal assigned to a variable. Its static text and its template (the interpolated variables,
    * `auth = "Bearer {tok}"`) are read from it when asked: most strings are never asked about.
    */
-  readonly strings = new Map<string, A.StringLiteral>();
+  readonly strings = new ScopedMap<string, A.StringLiteral>(this.journal);
   /** Variables holding constant arithmetic. */
-  readonly constants = new Map<string, number>();
+  readonly constants = new ScopedMap<string, number>(this.journal);
   /** Variables computed from a random or jitter source. */
-  readonly jitter = new Set<string>();
+  readonly jitter = new ScopedSet<string>(this.journal);
   /** Copies of a response's expires_in, with the call it came from. */
-  readonly lifetimes = new Map<string, number | undefined>();
+  readonly lifetimes = new ScopedMap<string, number | undefined>(this.journal);
   /** Lifetimes with a buffer already taken off (`r.expires_in - 300`), in seconds. */
-  readonly lifetimeBuffers = new Map<string, number>();
+  readonly lifetimeBuffers = new ScopedMap<string, number>(this.journal);
   /** The latest rest-call whose response a variable holds. */
-  readonly callResults = new Map<string, number>();
+  readonly callResults = new ScopedMap<string, number>(this.journal);
   /** The latest rest-call on each client. */
-  readonly lastCall = new Map<string, number>();
+  readonly lastCall = new ScopedMap<string, number>(this.journal);
   /** Token variables in each client's Authorization header (headers stay on a proxy for its later calls). */
-  readonly authorization = new Map<string, readonly string[]>();
+  readonly authorization = new ScopedMap<string, readonly string[]>(this.journal);
   /** Token uses waiting for the next call on their client. */
-  readonly pending = new Map<string, readonly Writable<TokenUseEvent>[]>();
+  readonly pending = new ScopedMap<string, readonly Writable<TokenUseEvent>[]>(this.journal);
   /** Copies of a call's status. */
-  readonly statuses = new Map<string, StatusSource>();
+  readonly statuses = new ScopedMap<string, StatusSource>(this.journal);
   /** Variables acquired as tokens so far. */
-  readonly acquired = new Set<string>();
-  readonly expiries = new Map<string, ExpiryFact>();
+  readonly acquired = new ScopedSet<string>(this.journal);
+  readonly expiries = new ScopedMap<string, ExpiryFact>(this.journal);
   /** Members assigned on dynamic objects (`TokenInput.grant_type = "password"`), for `{TokenInput.asjson()}` bodies. */
-  readonly dynamicMembers = new Map<string, ReadonlyMap<string, string>>();
+  readonly dynamicMembers = new ScopedMap<string, ReadonlyMap<string, string>>(this.journal);
   /** Variables this code has assigned so far (what other actions assigned is known only document-wide). */
-  readonly assigned = new Set<string>();
+  readonly assigned = new ScopedSet<string>(this.journal);
 
-  /** A copy to read code that runs elsewhere with (a FUNCTION body): what that code learns is dropped with it. */
-  copy(): FlowState {
-    const copy = new FlowState();
-    // Every field is a table: the copy gets a shallow copy of each, whatever tables are added later.
-    const from = this as unknown as Record<string, Table>;
-    const to = copy as unknown as Record<string, Table>;
-    for (const name of Object.keys(from)) {
-      const table = from[name]!;
-      to[name] = table instanceof Map ? new Map(table) : new Set(table);
+  /** Opens a scope (a FUNCTION body): every change from here on is undone by `leaveScope(mark)`. */
+  enterScope(): number {
+    this.journal.open++;
+    return this.journal.changes.length;
+  }
+
+  /** Undoes every change since `enterScope` returned `mark`, latest first. */
+  leaveScope(mark: number): void {
+    const { changes } = this.journal;
+    while (changes.length > mark) {
+      const { table, key, had, value } = changes.pop()!;
+      if (table instanceof Map) {
+        if (had) Map.prototype.set.call(table, key, value);
+        else Map.prototype.delete.call(table, key);
+      } else if (had) Set.prototype.add.call(table, key);
+      else Set.prototype.delete.call(table, key);
     }
-    return copy;
+    this.journal.open--;
   }
 }

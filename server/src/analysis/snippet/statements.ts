@@ -170,15 +170,17 @@ function loop(build: UnitBuild, body: A.Block, ctx: Ctx): void {
  */
 function functionDeclaration(build: UnitBuild, s: A.FunctionDeclaration, ctx: Ctx): void {
   const name = s.name?.folded ?? '';
-  const outside = build.state;
-  build.state = outside.copy();
-  readStatements(build, s.body.body, {
-    guards: ctx.guards,
-    inLoop: ctx.inLoop || build.facts.calledInLoops.has(name),
-    inFunction: true,
-    retryLoop: false,
-  });
-  build.state = outside;
+  const scope = build.state.enterScope();
+  try {
+    readStatements(build, s.body.body, {
+      guards: ctx.guards,
+      inLoop: ctx.inLoop || build.facts.calledInLoops.has(name),
+      inFunction: true,
+      retryLoop: false,
+    });
+  } finally {
+    build.state.leaveScope(scope);
+  }
 }
 
 /** Expressions of a statement that are not a condition: literals, `.access_token` reads and calls. */

@@ -91,8 +91,8 @@ export interface EventBase {
 export class UnitBuild {
   readonly facts: SnippetFacts;
   readonly code: string;
-  /** What is known at the statement being read; replaced by a copy while a FUNCTION body is read. */
-  state = new FlowState();
+  /** What is known at the statement being read (a FUNCTION body is read in a scope of it). */
+  readonly state = new FlowState();
   /** Sort key of events being emitted: the code offset of the statement (or clause) being read. */
   key = 0;
   /** The statement being read (a rest call's statement range, a `.throw()`'s error path). */

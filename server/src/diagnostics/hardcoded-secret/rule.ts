@@ -4,6 +4,7 @@ import { quoteSource } from '../../common/quote-source';
 import { allEventsOfKind } from '../../analysis/model/queries';
 import type { RuleFinding } from '../finding';
 import { finding, type RuleContext } from '../rule';
+import { secureNameFor } from './secure-name';
 
 const CODE = 'hardcoded-secret';
 
@@ -49,16 +50,19 @@ export function secretReason(literal: SecretLiteralEvent): string {
 export function checkHardcodedSecret(model: FlowModel, context: RuleContext): RuleFinding<typeof CODE>[] {
   return allEventsOfKind(model, 'secret-literal').map(({ unit, event }) => {
     const masked = maskSecret(context.scriptText(event.valueRange));
+    // The name the quick fix moves it to.
+    const before = context.scriptText({ start: Math.max(0, event.valueRange.start - 16), end: event.valueRange.start });
+    const secure = secureNameFor(event.what, context.settings, before).name;
     const keep =
-      `Keep it outside the script text ({${context.settings.secretVariableName}}, listed in the script's Variables ` +
-      'tab so traces redact it; or Integration Hub, where a CONNECTAUTH action makes the request) and rotate it.';
+      `Keep it outside the script text ({${secure}}, listed in the script's Variables tab so traces redact it; or ` +
+      'Integration Hub, where a CONNECTAUTH action makes the request) and rotate it.';
     if (event.confidence === 'low') {
       const found = finding(
         CODE,
         event.valueRange,
         `This may be ${KIND_NAMES[event.what].toLowerCase()} written in the script (${masked}): ` +
           `${secretReason(event)}, and only the name says it is a secret. If it is one, everyone with script edit ` +
-          `rights can read it and it appears in traces and exports: ${keep} If it is not, rename the variable. ` +
+          `rights can read it and it appears in traces and exports. ${keep} If it is not, rename the variable. ` +
           'fix-all and --fix leave it to you.',
         { unit, literal: event },
       );

@@ -14,6 +14,8 @@ import {
   firstAfter,
   isInBranch,
   responseAcquisitionsOf,
+  someOf,
+  statusChecksIn,
   statusChecksOf,
   tokenUsesOf,
 } from '../../analysis/model/queries';
@@ -70,7 +72,8 @@ function statusChecked(
   acquisition: TokenAcquireEvent,
   reliance: FlowEvent,
 ): boolean {
-  return statusChecksOf(unit, call).some(
+  return someOf(
+    statusChecksIn(unit, call),
     (condition) =>
       guardedBy(reliance, condition.id) ||
       guardedBy(acquisition, condition.id) ||

@@ -38,12 +38,37 @@ function isTokenGuard(statement: Statement, token: string): boolean {
   return (isToken(c.left) && isEmpty(c.right)) || (isEmpty(c.left) && isToken(c.right));
 }
 
+/** Ranges a call's group must not take in: whether a statement holds one. */
+interface Boundaries {
+  holds(statement: TextRange): boolean;
+}
+
+function sortedRanges(ranges: readonly (TextRange | undefined)[]): TextRange[] {
+  return ranges.filter((r): r is TextRange => r !== undefined).sort((a, b) => a.start - b.start);
+}
+
+/** Whether a range of `sorted` (by start) other than the `except`ed ones lies within `outer` (binary search). */
+function anyWithin(sorted: readonly TextRange[], outer: TextRange, except: (r: TextRange) => boolean): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.start < outer.start) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < sorted.length && sorted[i]!.start <= outer.end; i++) {
+    const r = sorted[i]!;
+    if (r.end <= outer.end && !except(r)) return true;
+  }
+  return false;
+}
+
 /**
  * The statements a guard must hold for one call: from the start of its request through the call, then the statements
  * that read its client, its result, or what was read from them (the status copy and the SELECT on it, the reads of
  * the response), up to the next request (`boundaries`: other calls and token uses, in code offsets).
  */
-function groupOf(call: GuardedCall, boundaries: readonly TextRange[]): { first: number; last: number } | undefined {
+function groupOf(call: GuardedCall, boundaries: Boundaries): { first: number; last: number } | undefined {
   const { siblings, index } = call.start;
   const callIndex = siblings.findIndex((s, i) => i >= index && contains(s.range, call.callRange));
   if (callIndex < 0) return undefined;
@@ -55,7 +80,7 @@ function groupOf(call: GuardedCall, boundaries: readonly TextRange[]): { first: 
   let last = callIndex;
   for (let i = callIndex + 1; i < siblings.length; i++) {
     const statement = siblings[i]!;
-    if (boundaries.some((b) => contains(statement.range, b))) break;
+    if (boundaries.holds(statement.range)) break;
     if (![...namesIn(statement)].some((name) => tracked.has(name))) break;
     const assigned = assignedName(statement);
     if (assigned) tracked.add(assigned);
@@ -92,14 +117,17 @@ export function guardTokenCalls(
   const calls = eventsOfKind(unit, 'rest-call');
   const codeRangeOf = (r: TextRange): TextRange | undefined => toCodeRange(region, r);
   const guarded = new Map<GuardedCall, readonly SnippetSlot[]>();
+  const guardedIds = new Set<number>();
+  const callsById = new Map(calls.map((c) => [c.id, c]));
   for (const use of uses) {
-    const call = calls.find((c) => c.id === use.callId);
+    const call = use.callId === undefined ? undefined : callsById.get(use.callId);
     const range = codeRangeOf(use.range);
     const callRange = call && codeRangeOf(call.statementRange);
-    if (!call || !range || !callRange || [...guarded.keys()].some((g) => g.id === call.id)) continue;
+    if (!call || !range || !callRange || guardedIds.has(call.id)) continue;
     const chain = useSite(code, program, range).chain;
     const slot = chain[chain.length - 1];
     if (!slot) continue;
+    guardedIds.add(call.id);
     guarded.set(
       {
         id: call.id,
@@ -111,19 +139,18 @@ export function guardTokenCalls(
       chain.slice(0, -1),
     );
   }
+  // Every call statement and token use in code offsets, once (a fix guards every call of a long script).
+  const callRanges = sortedRanges(calls.map((c) => codeRangeOf(c.statementRange)));
+  const useRanges = sortedRanges(eventsOfKind(unit, 'token-use').map((u) => codeRangeOf(u.range)));
   /** Where a guarded call's group must stop: at any other call, and at any token use outside its own request. */
-  const boundaries = (call: GuardedCall): TextRange[] => {
-    const others: TextRange[] = [];
-    for (const c of calls) {
-      const r = codeRangeOf(c.statementRange);
-      if (r && !(r.start === call.callRange.start && r.end === call.callRange.end)) others.push(r);
-    }
-    for (const u of eventsOfKind(unit, 'token-use')) {
-      const r = codeRangeOf(u.range);
-      if (r && (r.start < call.start.statement.range.start || r.start > call.callRange.end)) others.push(r);
-    }
-    return others;
-  };
+  const boundaries = (call: GuardedCall): Boundaries => ({
+    holds(statement) {
+      const own = (r: TextRange): boolean => r.start === call.callRange.start && r.end === call.callRange.end;
+      const inRequest = (r: TextRange): boolean =>
+        r.start >= call.start.statement.range.start && r.start <= call.callRange.end;
+      return anyWithin(callRanges, statement, own) || anyWithin(useRanges, statement, inRequest);
+    },
+  });
   const folded = options.token.toLowerCase().replace(/^global:/, '');
   const edits: TextEdit[] = [];
   const ids: number[] = [];

@@ -4,6 +4,8 @@ import {
   branchInvalidatesToken,
   branchTakesErrorPath,
   eventsOfKind,
+  someOf,
+  statusChecksIn,
   statusChecksOf,
   tokenUsesOfCall,
 } from '../../analysis/model/queries';
@@ -62,12 +64,13 @@ export function checkUncheckedAuthStatus(model: FlowModel, context: RuleContext)
   for (const unit of model.units) {
     for (const call of eventsOfKind(unit, 'rest-call')) {
       if (call.isTokenRequest) continue;
-      const checks = statusChecksOf(unit, call);
+      // Checks are read lazily, stopping at the first that settles it: many calls can share one status variable.
+      if (someOf(statusChecksIn(unit, call), (condition) => handlingOf(unit, condition) === 'invalidates')) continue;
       const uses = tokenUsesOfCall(unit, call.id);
       const cached = tokenFreshness(unit, uses) === 'cached';
+      if (!cached && someOf(statusChecksIn(unit, call), (c) => handlingOf(unit, c) === 'error-path')) continue;
+      const checks = statusChecksOf(unit, call);
       const handling = checks.map((condition) => handlingOf(unit, condition));
-      if (handling.includes('invalidates')) continue;
-      if (!cached && handling.includes('error-path')) continue;
       findings.push(
         finding(CODE, call.range, messageFor(context, unit, call, checks, handling, cached), { unit, call, checks }),
       );

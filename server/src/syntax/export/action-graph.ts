@@ -96,9 +96,9 @@ export class ActionGraph {
   /**
    * Actions that lie on some path from `from` to `to`, both included, in file order; empty when `to` cannot be
    * reached. With `from === to` this is the action plus every action on a loop through it. No walk once both ends
-   * have been asked about: the intersection of two cached reachability sets.
+   * have been asked about: the intersection of two cached reachability sets (and of `only`, when given).
    */
-  actionsBetween(from: number, to: number): ScriptAction[] {
+  actionsBetween(from: number, to: number, only?: ActionMarks): ScriptAction[] {
     const start = this.order.get(from);
     const end = this.order.get(to);
     if (start === undefined || end === undefined) return [];
@@ -107,7 +107,7 @@ export class ActionGraph {
     const backward = this.backward(end);
     const between: ScriptAction[] = [];
     for (let word = 0; word < forward.length; word++) {
-      let bits = forward[word]! & backward[word]!;
+      let bits = forward[word]! & backward[word]! & (only ? only.bits[word]! : -1);
       while (bits !== 0) {
         const low = bits & -bits;
         between.push(this.unique[word * 32 + 31 - Math.clz32(low)]!);
@@ -115,6 +115,37 @@ export class ActionGraph {
       }
     }
     return between;
+  }
+
+  /**
+   * Whether `to` can be reached from `from` by following zero or more edges (both must be actions). One walk per `to`,
+   * kept: after it, every question about the same target is a bit test.
+   */
+  reaches(from: number, to: number): boolean {
+    const start = this.order.get(from);
+    const end = this.order.get(to);
+    return start !== undefined && end !== undefined && has(this.backward(end), start);
+  }
+
+  /** Whether the action lies on a loop: one of the actions linking to it can be reached from it. */
+  onLoop(id: number): boolean {
+    const index = this.order.get(id);
+    if (index === undefined) return false;
+    const forward = this.forward(index);
+    for (const predecessor of this.predecessorIndexes[index]!) if (has(forward, predecessor)) return true;
+    return false;
+  }
+
+  /**
+   * The actions for which `test` holds, as a set to pass to `actionsBetween` (one test per action, not one per
+   * question).
+   */
+  mark(test: (action: ScriptAction) => boolean): ActionMarks {
+    const bits = new Uint32Array(Math.ceil(this.unique.length / 32));
+    this.unique.forEach((action, index) => {
+      if (test(action)) bits[index >>> 5]! |= 1 << (index & 31);
+    });
+    return { bits };
   }
 
   /**
@@ -208,6 +239,11 @@ export class ActionGraph {
       unique[0]
     );
   }
+}
+
+/** A set of actions of one graph (see `ActionGraph.mark`). */
+export interface ActionMarks {
+  readonly bits: Uint32Array;
 }
 
 function has(bits: Uint32Array, index: number): boolean {

@@ -7,7 +7,7 @@ import { decodeXmlContent, type XmlContent } from './xml-content';
 import { type OpenElement, xmlParseError } from './xml-error';
 
 export type { ActionEdge, ActionEdgeKind, ScriptAction, ActionParameter } from './export-model';
-export { ActionGraph } from './action-graph';
+export { ActionGraph, type ActionMarks } from './action-graph';
 
 /**
  * The code of one SNIPPET action: the first `<string>` of its `<Parameters>`.
