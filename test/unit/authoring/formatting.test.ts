@@ -129,7 +129,7 @@ describe('authoring: formatting', () => {
   });
 
   it('formats code written in CDATA and in mixed text, references and CDATA, keeping the XML well-formed', () => {
-    const text = readFileSync(path.join(ROOT, 'test/fixtures/xml/cdata-snippet.xml'), 'utf8')
+    const text = readFileSync(path.join(ROOT, 'test/fixtures/export/cdata-snippet.xml'), 'utf8')
       .replace(/\{(\r?\n) {2}ASSIGN orderStatus/, '{$1ASSIGN   orderStatus')
       .replace(/\{(\r?\n) {2}ASSIGN note/, '{$1      ASSIGN note');
     assert.ok(

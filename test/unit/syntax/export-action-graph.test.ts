@@ -8,7 +8,7 @@ import { readExport } from '../../../server/src/syntax/export/read-export';
 import { ReferenceActionGraph } from './export-action-graph-reference';
 
 function graphOf(fixture: string): ActionGraph {
-  const text = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'xml', fixture), 'utf8');
+  const text = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'export', fixture), 'utf8');
   const result = readExport(text);
   assert.ok(result !== undefined);
   return result.graph;

@@ -8,7 +8,7 @@ import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
 import { assertRangeInside } from '../../helpers/range-checks';
 import { assertExactOffsetMap } from '../../helpers/export-offset-oracle';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'xml');
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'export');
 const SEEDS = [
   'token-at-begin-used-after-menu.xml',
   'strategy-b-export.xml',

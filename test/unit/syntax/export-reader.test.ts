@@ -7,7 +7,7 @@ import { LineIndex } from '../../../server/src/common/line-index';
 import { type EmbeddedCode, readExport, type ScriptExport } from '../../../server/src/syntax/export/read-export';
 import { assertExactOffsetMap } from '../../helpers/export-offset-oracle';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'xml');
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'export');
 
 function fixture(name: string): string {
   return readFileSync(path.join(FIXTURES, name), 'utf8');

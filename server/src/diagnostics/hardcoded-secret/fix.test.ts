@@ -239,11 +239,11 @@ describe('fix: hardcoded-secret / hardcoded-token', () => {
         ],
       ],
       [
-        'analysis/studio/literal-client-secret.studio',
+        'analysis/guide/literal-client-secret.studio',
         ['s3cr3t-Xq9vLm2Rt7Wz', 'Zx8-live-7f3a9c2e41b6', 'ak_live_51HqTz2eZvKYlo2C', 'Winter2024!'],
       ],
       [
-        'analysis/studio/jwt-literal-in-header.studio',
+        'analysis/guide/jwt-literal-in-header.studio',
         ['adc3f19be77d4c2aa0e6c1f8d9b24e71', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpdnIiLCJpYXQiOjE3MDAwMDAwMDB9'],
       ],
     ] as const) {
