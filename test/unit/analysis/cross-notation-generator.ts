@@ -185,7 +185,8 @@ function snippetAcquisition(p: GeneratedProgram, out: Lines): void {
       out.line('tokenProxy.AddHeader("Authorization", "Basic {basicAuth}")');
     }
     out.line(
-      `ASSIGN tokenResult = tokenProxy.MakeRestRequest("https://login.example-idp.com/oauth2/v1/token", "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&${body}", 0, "POST")`,
+      'ASSIGN tokenResult = tokenProxy.MakeRestRequest("https://login.example-idp.com/oauth2/v1/token", ' +
+        `"grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&${body}", 0, "POST")`,
       'fetch',
     );
     if (p.tokenChecked) out.line('IF tokenProxy.StatusCode = 200').line('{');

@@ -196,7 +196,9 @@ describe('extractExportModel', () => {
 
   it('an export without SNIPPET actions has no units', () => {
     const xml =
-      '<?xml version="1.0" encoding="utf-8"?>\n<ScriptContainer><Actions><ActionStruct><ActionID>1</ActionID><Action>BEGIN</Action><Caption>Begin</Caption></ActionStruct></Actions></ScriptContainer>';
+      '<?xml version="1.0" encoding="utf-8"?>\n' +
+      '<ScriptContainer><Actions><ActionStruct><ActionID>1</ActionID><Action>BEGIN</Action><Caption>Begin</Caption>' +
+      '</ActionStruct></Actions></ScriptContainer>';
     assert.deepEqual(exportModel(xml).model.units, []);
   });
 });

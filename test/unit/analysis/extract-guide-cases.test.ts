@@ -139,7 +139,7 @@ describe('extract-studio: tokens and requests', () => {
     );
   });
 
-  it('works out URLs and bodies: known variables, open(), send(body), JSON.stringify, a later access_token read', () => {
+  it('works out URLs and bodies: known variables, open(), send(body), JSON.stringify; access_token read later', () => {
     const { model } = extract(
       studio(
         'SNIPPET',
@@ -184,7 +184,8 @@ describe('extract-studio: tokens and requests', () => {
         'var subject = GetOAuthToken();',
         'var x = new CXone.HttpRequest();',
         'x.url = "https://auth.example.com/oauth/token";',
-        'x.body = "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=" + subject + "&audience=" + audience;',
+        'x.body = "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=" + subject' +
+          ' + "&audience=" + audience;',
         'x.send();',
         'END SNIPPET',
       ),
@@ -289,7 +290,7 @@ describe('extract-studio: conditions', () => {
 });
 
 describe('extract-studio: literals and errors', () => {
-  it('secret-named members, script-level dotted targets, credentials in comments, action arguments and DECISION lines', () => {
+  it('secret-named members, script-level dotted targets, credentials in comments, action args, DECISION lines', () => {
     const { text, model } = extract(
       studio(
         'ASSIGN cfg.client_secret = "p4ss-Ivr-2024-prod";',

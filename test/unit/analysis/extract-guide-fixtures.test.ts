@@ -52,7 +52,7 @@ describe('extract-studio: studio fixtures', () => {
     assert.deepEqual(auth.statusCheck?.equals, [401, 403]);
   });
 
-  it('two-step exchange: each token with its own expiry and buffered check; the client token travels in the exchange body', () => {
+  it('two-step exchange: own expiry and buffered check per token; the client token goes in the exchange body', () => {
     const { text, model } = extractFixture('guide-scripts/two-step-token-exchange.studio');
     const [clientCall, exchangeCall, apiCall] = eventsOf(model, 'rest-call');
     assert.ok(clientCall && exchangeCall && apiCall);
@@ -60,7 +60,8 @@ describe('extract-studio: studio fixtures', () => {
     assert.equal(exchangeCall.isTokenRequest, true);
     assert.equal(
       exchangeCall.body,
-      'grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token={clientToken}&resource=https://api.your-crm.com',
+      'grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token={clientToken}' +
+        '&resource=https://api.your-crm.com',
     );
     assert.equal(apiCall.isTokenRequest, false);
     assert.deepEqual(apiCall.authorizationVariables, ['resourcetoken']);
@@ -249,7 +250,7 @@ describe('extract-studio: analysis fixtures', () => {
     );
   });
 
-  it('cached token with no expiry: presence check, persistent alias, MENU and WAIT before a substituted use, switch on a status copy', () => {
+  it('cached token, no expiry: presence check, persistent alias, MENU/WAIT before a {use}, status-copy switch', () => {
     const { text, model } = extractFixture('analysis/guide/cached-token-no-expiry.studio');
     assert.equal(eventsOf(model, 'expiry-set').length, 0);
     const presence = only(eventsOf(model, 'token-presence-check'));

@@ -194,7 +194,8 @@ describe('extract-studio: properties', () => {
     this.timeout(20000);
     const deepIf = `SNIPPET\n${'if (a) {\n'.repeat(3000)}var t = GetOAuthToken();\n${'}\n'.repeat(3000)}END SNIPPET\n`;
     const deepParens = `ASSIGN x = ${'('.repeat(2000)}1${')'.repeat(2000)};\n`;
-    const deepConcat = `SNIPPET\nvar h = "Bearer " + ${Array.from({ length: 3000 }, (_, i) => `t${i}`).join(' + ')};\nEND SNIPPET\n`;
+    const manyTerms = Array.from({ length: 3000 }, (_, i) => `t${i}`).join(' + ');
+    const deepConcat = `SNIPPET\nvar h = "Bearer " + ${manyTerms};\nEND SNIPPET\n`;
     const manyUnits = 'SNIPPET\nvar t = GetOAuthToken();\nEND SNIPPET\nWAIT 5\n'.repeat(400);
     for (const text of [deepIf, deepParens, deepConcat, manyUnits]) {
       const model = extractGuideModel({ kind: 'guide', text, guide: parseGuide(text) }, DEFAULT_SETTINGS);

@@ -232,7 +232,9 @@ describe('token-flow extraction on broken and mutated code (property)', () => {
   });
 
   it('survives very long operator chains and deep nesting without overflowing the stack', () => {
-    const chain = `IF utc >= tokenExpiry${' - 1'.repeat(20000)} | cachedToken = ""${' | x = 1'.repeat(20000)} { ASSIGN a = 1 }`;
+    const chain =
+      `IF utc >= tokenExpiry${' - 1'.repeat(20000)} | cachedToken = ""` +
+      `${' | x = 1'.repeat(20000)} { ASSIGN a = 1 }`;
     checkSnippet(chain);
     const member = `ASSIGN t = r${'.a'.repeat(20000)}.access_token\nproxy.AddHeader("Authorization", "{t}")`;
     checkSnippet(member);

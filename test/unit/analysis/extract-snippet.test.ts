@@ -187,7 +187,7 @@ describe('extractSnippetModel', () => {
     assert.deepEqual(acquire.guards, []);
   });
 
-  it('test/fixtures/snippet/rest-call-with-token.snippet: alias of a global token, status copy, stacked CASEs with comments', () => {
+  it('rest-call-with-token.snippet: alias of a global token, status copy, stacked CASEs with comments', () => {
     const { text, model } = snippetModel(fixture('test', 'fixtures', 'snippet', 'rest-call-with-token.snippet'));
     const unit = model.units[0]!;
     const alias = only(eventsOf(unit, 'token-acquire'));
@@ -520,7 +520,7 @@ describe('extractSnippetModel', () => {
   });
 
   describe('small cases', () => {
-    it('GetOAuthToken() and user functions are function acquisitions; "{r.access_token}" and later reads mark the call', () => {
+    it('GetOAuthToken() and user functions acquire by function; "{r.access_token}", later reads mark the call', () => {
       const { model } = snippetModel(
         [
           'ASSIGN t1 = GetOAuthToken()',
@@ -613,14 +613,24 @@ describe('extractSnippetModel', () => {
 
     it('error variables: only non-empty values', () => {
       const { model } = snippetModel(
-        'ASSIGN apiError = ""\nASSIGN apiError = "AUTH"\nASSIGN referrer = "ivr"\nASSIGN hasFailed = false\nASSIGN dfoerror = true',
+        [
+          'ASSIGN apiError = ""',
+          'ASSIGN apiError = "AUTH"',
+          'ASSIGN referrer = "ivr"',
+          'ASSIGN hasFailed = false',
+          'ASSIGN dfoerror = true',
+        ].join('\n'),
       );
       assert.equal(eventsOf(model.units[0]!, 'error-path').length, 2);
     });
 
     it('a Basic Authorization header is not a token use, and its literal is a credential', () => {
       const { text, model } = snippetModel(
-        'ASSIGN p = GetRESTProxy()\np.AddHeader("Authorization", "Basic aXZyOnMzY3IzdA==")\np.AddHeader("Authorization", "Basic {creds}")',
+        [
+          'ASSIGN p = GetRESTProxy()',
+          'p.AddHeader("Authorization", "Basic aXZyOnMzY3IzdA==")',
+          'p.AddHeader("Authorization", "Basic {creds}")',
+        ].join('\n'),
       );
       const unit = model.units[0]!;
       assert.equal(eventsOf(unit, 'token-use').length, 0);

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { extract, extractFixture } from './extract-guide-helpers';
 
 describe('extract-studio: the unit flow', () => {
-  it('answers precedes exactly as its predecessors list does, for every pair of units and a few ids that are none', () => {
+  it('answers precedes as its predecessors list does, for every pair of units and a few ids that are none', () => {
     const documents = [
       extractFixture('guide-scripts/long-ivr-with-wait.studio'),
       extractFixture('guide-scripts/two-step-token-exchange.studio'),

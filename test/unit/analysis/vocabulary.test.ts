@@ -107,7 +107,8 @@ describe('vocabulary: what a value means, decided on the value', () => {
 describe('vocabulary: literal credentials in text', () => {
   it('finds secrets in form pairs and JSON pairs, then tokens no secret covers', () => {
     const text =
-      '{"grant_type":"client_credentials","client_secret":"Q7v2mK9xLp4R"} password=hunter2x Bearer abcdefghij0123456789xyz';
+      '{"grant_type":"client_credentials","client_secret":"Q7v2mK9xLp4R"} ' +
+      'password=hunter2x Bearer abcdefghij0123456789xyz';
     const found = credentialsInText(text).map((f) => `${f.kind}:${text.slice(f.valueRange.start, f.valueRange.end)}`);
     assert.deepEqual(found, ['secret:hunter2x', 'secret:Q7v2mK9xLp4R', 'token:abcdefghij0123456789xyz']);
   });

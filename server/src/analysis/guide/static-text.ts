@@ -96,7 +96,10 @@ function json(node: AnyNode, source: string, known: KnownText, depth: number): s
     return `{${members.join(',')}}`;
   }
   if (node.type === 'ArrayExpression') {
-    return `[${node.elements.map((element) => (element && element.type !== 'SpreadElement' ? json(element, source, known, depth + 1) : 'null')).join(',')}]`;
+    const items = node.elements.map((element) =>
+      element && element.type !== 'SpreadElement' ? json(element, source, known, depth + 1) : 'null',
+    );
+    return `[${items.join(',')}]`;
   }
   const literal = stringValue(node);
   if (literal !== undefined) return JSON.stringify(literal);

@@ -101,6 +101,7 @@ describe('unchecked-auth-status (hand-built models)', () => {
       const findings = run(cachedCall((u, c) => u.inside(c, 'then', () => u.errorPath('apiError = "HTTP"'))));
       const found = findings.filter((f) => f.code === CODE);
       assert.equal(found.length, 1);
+      // Long line: the message's opening sentence, matched whole.
       assert.match(
         found[0]!.message,
         /^A 401\/403 here only takes the generic error path \(an error flag\): cachedToken is kept for later calls, and nothing clears it, so the next call sends the same rejected token/,

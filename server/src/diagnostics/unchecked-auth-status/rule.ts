@@ -118,7 +118,10 @@ function messageFor(
   const fix = cached
     ? `On 401/403 clear ${token} and its expiry (or refresh it) and take an error path.`
     : 'Take an error path (set an error variable) when the call fails.';
-  return `The status of this call is checked, but ${what}: a 401/403 goes unnoticed and the script carries on. ${fix}${note}`;
+  return (
+    `The status of this call is checked, but ${what}: a 401/403 goes unnoticed and the script carries on. ` +
+    `${fix}${note}`
+  );
 }
 
 /** What commented-out 401/403 branches next to the generic one say: the author meant to handle them, and did not. */
