@@ -115,11 +115,9 @@ export function checkTokenFetchUnchecked(model: FlowModel, context: RuleContext)
         finding(
           CODE,
           acquisition.range,
-          `${name} is read from the token response, but nothing checks that the token request succeeded: after a ` +
-            `400, 401, ` +
-            `429 or 5xx it is empty, and every call that sends it fails with 401. Check the token request's status ` +
-            `code ` +
-            `first and take an error path (clear the token, set an error variable) when it is not 200.`,
+          `${name} is read from the token response, but ${howChecked(unit, call, reliance)}: after a 400, 401, ` +
+            `429 or 5xx it is empty, and every call that sends it fails with 401. Take an error path (clear the ` +
+            `token, set an error variable) when the token request's status is not 200, before ${name} is used.`,
           { unit, acquisition, call },
           [{ range: call.range, message: 'the token request' }],
         ),
@@ -127,6 +125,18 @@ export function checkTokenFetchUnchecked(model: FlowModel, context: RuleContext)
     }
   }
   return findings;
+}
+
+/** What the message says about the checks of a token request that is not checked as it needs. */
+function howChecked(unit: CodeUnit, call: RestCallEvent, reliance: FlowEvent): string {
+  const checks = statusChecksOf(unit, call);
+  if (checks.length === 0) return 'nothing checks that the token request succeeded';
+  if (checks.some((condition) => condition.range.start < reliance.range.start))
+    return (
+      'the branch a failed token request takes does nothing about it (it is empty, holds only comments, or only ' +
+      'success is handled)'
+    );
+  return "the token request's status is checked only after the token is used";
 }
 
 /**
