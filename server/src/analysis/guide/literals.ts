@@ -45,6 +45,14 @@ export function literalFindings(text: string, node: AnyNode): LiteralFinding[] {
 const SUBSTITUTION = /\{[^{}]*\}/;
 const NOT_A_NAME_CHARACTER = /[^\w:-]/g;
 
+/** The text inside a string literal (or a template without substitutions), unless it holds `{substitutions}`. */
+function literalText(text: string, value: AnyNode | null | undefined): { range: TextRange; raw: string } | undefined {
+  if (!value || (!isStringLiteral(value) && !plainTemplate(value))) return undefined;
+  const range = innerRange(text, value);
+  const raw = text.slice(range.start, range.end);
+  return SUBSTITUTION.test(raw) ? undefined : { range, raw };
+}
+
 /**
  * A literal stored under a name that says what it holds: `var clientSecret = "…"`, `body.client_secret = "…"`,
  * `headers["x-api-key"] = "…"` (secrets, judged by their value), `var strToken = "eyJ…"` (tokens). Substitutions and
@@ -55,10 +63,9 @@ export function namedLiteralFinding(
   name: string,
   value: AnyNode | null | undefined,
 ): LiteralFinding | undefined {
-  if (!value || (!isStringLiteral(value) && !plainTemplate(value))) return undefined;
-  const range = innerRange(text, value);
-  const raw = text.slice(range.start, range.end);
-  if (SUBSTITUTION.test(raw)) return undefined;
+  const literal = literalText(text, value);
+  if (!literal) return undefined;
+  const { range, raw } = literal;
   const found = namedLiteralCredential(name.replace(NOT_A_NAME_CHARACTER, ''), raw, 'assigned');
   return found && { ...found, valueRange: shift(found.valueRange, range.start) };
 }
@@ -69,10 +76,9 @@ export function headerLiteralFinding(
   header: string,
   value: AnyNode | null | undefined,
 ): LiteralFinding | undefined {
-  if (!value || (!isStringLiteral(value) && !plainTemplate(value))) return undefined;
-  const range = innerRange(text, value);
-  const raw = text.slice(range.start, range.end);
-  if (SUBSTITUTION.test(raw)) return undefined;
+  const literal = literalText(text, value);
+  if (!literal) return undefined;
+  const { range, raw } = literal;
   const found = headerCredential(header, raw);
   return found && { ...found, valueRange: shift(found.valueRange, range.start) };
 }
