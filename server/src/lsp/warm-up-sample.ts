@@ -88,5 +88,16 @@ FOR i = 1 TO 3
 {
   ASSIGN state[i] = LookupOrder("{ANI}-{i}")
 }
+
+// a call whose 401/403 nobody looks at, and a token fetched again on every pass of a loop
+ASSIGN auditProxy = GetRESTProxy()
+auditProxy.AddHeader("Authorization", "Bearer {accessToken}")
+ASSIGN audit = auditProxy.MakeRestRequest("https://api.example-crm.com/v2/audit/{ContactID}", "", 0, "POST")
+FOR attempt = 1 TO 3
+{
+  ASSIGN retryProxy = GetRESTProxy()
+  ASSIGN retryResult = retryProxy.MakeRestRequest("https://auth.example-idp.com/oauth/token", tokenBody, 0, "POST")
+  ASSIGN retryToken = retryResult.access_token
+}
 TRACE "customer {customer.name} orders {summary}"
 `;
