@@ -186,7 +186,7 @@ async function memory(): Promise<Memory> {
  * warm-up is worth under the same load.
  */
 const RUNS: readonly { lines: number; runs: number; withoutWarmUp: boolean }[] = [
-  { lines: 2_000, runs: 5, withoutWarmUp: true },
+  { lines: 2_000, runs: 4, withoutWarmUp: true },
   { lines: 20_000, runs: 3, withoutWarmUp: false },
 ];
 

@@ -164,7 +164,11 @@ export function createLanguageServer(
           .catch((error: unknown) => console.warn(`Diagnostic refresh failed: ${String(error)}`));
       }
     },
-    diagnostic: pull,
+    diagnostic(params, token) {
+      // A pull waits for the client's settings before it analyses: no warm-up run may slip into that gap.
+      warmUp?.noteActivity();
+      return pull(params, token).finally(() => warmUp?.noteActivity());
+    },
     hover,
     foldingRange,
     codeAction,
