@@ -82,12 +82,13 @@ function nonce(): string {
  */
 function pageOf(svg: string, title: string): string {
   const n = nonce();
+  const contentSecurityPolicy = `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${n}';`;
   const escapedTitle = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${n}';">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapedTitle}</title>
 <style>

@@ -204,6 +204,12 @@ export class UnitBuilder {
     return this;
   }
 
+  /** A token variable emptied (`cachedToken = ""`); kept for later units unless `persistent` is false. */
+  clear(needle: string, variable: string, persistent = true): this {
+    this.add(needle, { kind: 'token-clear', variable, persistent });
+    return this;
+  }
+
   use(needle: string, variable: string, callId?: number): this {
     this.add(needle, { kind: 'token-use', variable, ...(callId !== undefined ? { callId } : {}) });
     return this;
@@ -257,8 +263,17 @@ export class UnitBuilder {
     return this;
   }
 
-  secret(needle: string, what: SecretLiteralEvent['what'], value: string): this {
-    const event = this.add(needle, { kind: 'secret-literal', what, valueRange: { start: 0, end: 0 } });
+  /** A literal secret; by default one in a place that only holds credentials (a `client_secret=` field). */
+  secret(
+    needle: string,
+    what: SecretLiteralEvent['what'],
+    value: string,
+    judgement: Pick<SecretLiteralEvent, 'confidence' | 'evidence'> = {
+      confidence: 'high',
+      evidence: { place: 'form-field', name: 'client_secret', shape: 'random' },
+    },
+  ): this {
+    const event = this.add(needle, { kind: 'secret-literal', what, valueRange: { start: 0, end: 0 }, ...judgement });
     const start = this.model.text.indexOf(value, event.range.start);
     Object.assign(event, { valueRange: { start, end: start + value.length } });
     return this;

@@ -60,6 +60,11 @@ SET strApiResult = req.send().body;
 END SNIPPET
 `;
 
+/** One Snippet statement of the export below, split here only to keep the source lines short. */
+const ORDER_REQUEST =
+  'ASSIGN order = orderProxy.MakeRestRequest(' +
+  '"https://api.example-oms.com/orders/{orderId}?a=1&amp;b=2", "", 0, "GET")';
+
 const EXPORT = `<?xml version="1.0" encoding="utf-8"?>\r
 <ScriptContainer xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\r
   <Actions>\r
@@ -104,7 +109,7 @@ ASSIGN accessToken = tokenResult.access_token\r
       <Parameters>\r
         <string>ASSIGN orderProxy = GetRESTProxy()\r
 orderProxy.AddHeader("Authorization", "Bearer {accessToken}")\r
-ASSIGN order = orderProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}?a=1&amp;b=2", "", 0, "GET")</string>\r
+${ORDER_REQUEST}</string>\r
         <string>Limit2K</string>\r
       </Parameters>\r
     </ActionStruct>\r

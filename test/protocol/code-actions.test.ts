@@ -132,7 +132,12 @@ describe('protocol: code actions', function () {
     const before = full(await client.pull(uri))
       .items.map((d) => d.code)
       .sort();
-    assert.deepEqual(before, ['hardcoded-secret', 'token-fetch-unchecked', CODE, 'unchecked-auth-status'].sort());
+    // Both calls: the order call's status is never checked, and the lookup's 401 only sets an error flag while its
+    // token (fetched by an earlier action) stays as it was (issue 13).
+    assert.deepEqual(
+      before,
+      ['hardcoded-secret', 'token-fetch-unchecked', CODE, 'unchecked-auth-status', 'unchecked-auth-status'].sort(),
+    );
     const actions = (
       (await client.connection.sendRequest(CodeActionRequest.type, {
         textDocument: { uri },

@@ -111,9 +111,12 @@ describe('protocol: deeply nested code never crashes the CLI or the server', fun
   after(async () => client?.dispose());
 
   it('reports the files that killed both bundles as nested too deeply, where the limit is crossed', async () => {
-    const message = `${NESTED_TOO_DEEPLY}: more than ${MAX_BRACKET_NESTING} levels of brackets, braces and \${…} in SNIPPET body`;
-    // Line 3 is `  var x = ` (10 characters), then the levels; the place is the `${` of the 65th opener (1-based column,
-    // past its backtick). `${(` counts two levels (the substitution and the parenthesis): the 65th is the 33rd `${`.
+    const message =
+      `${NESTED_TOO_DEEPLY}: more than ${MAX_BRACKET_NESTING} levels of brackets, braces and ` +
+      `\${…} in SNIPPET body`;
+    // Line 3 is `  var x = ` (10 characters), then the levels; the place is the `${` of the 65th opener (1-based
+    // column, past its backtick). `${(` counts two levels (the substitution and the parenthesis): the 65th is the 33rd
+    // `${`.
     const columns: Record<string, number> = {
       'substitutions.studio': 10 + MAX_BRACKET_NESTING * 3 + 1 + 1,
       'substitutions-in-parentheses.studio': 10 + (MAX_BRACKET_NESTING / 2) * 4 + 1 + 1,
@@ -136,7 +139,7 @@ describe('protocol: deeply nested code never crashes the CLI or the server', fun
     }
   });
 
-  it('survives generated mixes of deep templates, brackets, braces, calls and operators in both notations (CLI)', () => {
+  it('survives generated mixes of deep templates, brackets, braces, calls and operators (CLI, both notations)', () => {
     fc.assert(
       fc.property(deepStudio, deepSnippet, (studio, snippet) => {
         const dir = tempFolder({

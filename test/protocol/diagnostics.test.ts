@@ -153,7 +153,7 @@ describe('protocol: diagnostics', () => {
     });
 
     it('reports malformed export XML at the offending tag', async () => {
-      const text = fixture('xml/malformed-export.xml');
+      const text = fixture('export/malformed-export.xml');
       const uri = fileUri('malformed-export.xml');
       await client.open(uri, 'xml', text);
       const [diagnostic, ...rest] = full(await client.pull(uri)).items;
@@ -166,7 +166,7 @@ describe('protocol: diagnostics', () => {
 
     it('ignores XML that is not a Studio export: no diagnostics, no error', async () => {
       const uri = fileUri('pom.xml');
-      await client.open(uri, 'xml', fixture('xml/not-a-studio-export.xml'));
+      await client.open(uri, 'xml', fixture('export/not-a-studio-export.xml'));
       assert.deepEqual(full(await client.pull(uri)).items, []);
       await client.close(uri);
     });
@@ -284,7 +284,7 @@ describe('protocol: diagnostics', () => {
       const pom = fileUri('push-pom.xml');
       const studio = fileUri('push-after-pom.snippet');
       const marker = client.nextPublish(studio);
-      await client.open(pom, 'xml', fixture('xml/not-a-studio-export.xml'));
+      await client.open(pom, 'xml', fixture('export/not-a-studio-export.xml'));
       await client.open(studio, 'cxone-snippet', SNIPPET_CLEAN);
       await marker; // validations run in order: had the POM produced diagnostics, they would be here by now
       assert.ok(!client.published.some((p) => p.uri === pom), 'published for a non-Studio XML file');

@@ -69,7 +69,7 @@ describe('protocol: folding ranges', () => {
   });
 
   it('folds actions and SNIPPET code inside an XML export', async () => {
-    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/xml/token-at-begin-used-after-menu.xml'), 'utf8');
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/export/token-at-begin-used-after-menu.xml'), 'utf8');
     const ranges = await folds('export.xml', 'xml', text);
     const lines = text.split(/\r\n/);
     assert.ok(ranges.filter((r) => lines[r.startLine]!.includes('<ActionStruct>')).length >= 5);

@@ -52,7 +52,7 @@ describe('protocol: studio-lsp process and lifecycle', () => {
   });
 
   describe('initialize', () => {
-    it('offers incremental sync, hover, code actions, the authoring requests and pull diagnostics to a pulling client', async () => {
+    it('offers a pulling client incremental sync, hover, code actions, authoring, pull diagnostics', async () => {
       const client = await TestClient.start({ capabilities: PULL_CAPABILITIES });
       try {
         assert.deepEqual(client.initializeResult, {

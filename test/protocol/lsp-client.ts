@@ -50,7 +50,8 @@ export function assertBundleIsFresh(): void {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (entry.name.endsWith('.ts') && fs.statSync(full).mtimeMs > bundleTime)
+      // A diagnostic's tests sit beside its code, and are no part of the bundle.
+      else if (isBundledSource(entry.name) && fs.statSync(full).mtimeMs > bundleTime)
         stale.push(path.relative(ROOT, full));
     }
   };
@@ -360,4 +361,8 @@ export function fileUri(name: string): string {
 
 export function fixture(relative: string): string {
   return fs.readFileSync(path.join(ROOT, 'test', 'fixtures', relative), 'utf8');
+}
+
+function isBundledSource(name: string): boolean {
+  return name.endsWith('.ts') && !name.endsWith('.test.ts');
 }

@@ -176,9 +176,13 @@ const XML_MUST_INCLUDE: Record<string, string[]> = {
  * Files whose diagnostics Neovim must show, with the filetype the config gives them and codes that must be among them.
  */
 const CASES: { file: string; filetype: string; mustInclude: string[] }[] = [
-  ...readdirSync(path.join(ROOT, 'test/fixtures/xml'))
+  ...readdirSync(path.join(ROOT, 'test/fixtures/export'))
     .filter((name) => name.endsWith('.xml'))
-    .map((name) => ({ file: `test/fixtures/xml/${name}`, filetype: 'xml', mustInclude: XML_MUST_INCLUDE[name] ?? [] })),
+    .map((name) => ({
+      file: `test/fixtures/export/${name}`,
+      filetype: 'xml',
+      mustInclude: XML_MUST_INCLUDE[name] ?? [],
+    })),
   {
     file: 'test/fixtures/guide/pattern-a-token-once.studio',
     filetype: 'cxone-studio',

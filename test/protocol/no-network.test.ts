@@ -65,7 +65,7 @@ describe('protocol: nothing leaves the machine', () => {
       })) as Hover | null;
       assert.ok(hover, 'expected a hover over the JWT');
       assert.match(JSON.stringify(hover.contents), /Signature not verified/);
-      for (const name of ['guide/pattern-a-token-once.studio', 'xml/token-at-begin-used-after-menu.xml']) {
+      for (const name of ['guide/pattern-a-token-once.studio', 'export/token-at-begin-used-after-menu.xml']) {
         const fixtureUri = fileUri(path.basename(name));
         await client.open(
           fixtureUri,

@@ -38,7 +38,7 @@ const CASES: [string, Scenario][] = [
   ['test/fixtures/runtime/pattern-a-token-at-begin.xml', LONG_CONTACT],
   ['examples/ivr-token-at-begin-used-after-hold.xml', viaBranch(5, '1')],
   ['test/fixtures/fixes/pattern-a-across-actions.xml', viaBranch(5, '1')],
-  ['test/fixtures/xml/token-at-begin-used-after-menu.xml', viaBranch(5, '1')],
+  ['test/fixtures/export/token-at-begin-used-after-menu.xml', viaBranch(5, '1')],
   ['test/fixtures/rules/token-reuse-without-expiry/token-at-begin-used-after-menu.xml', viaBranch(5, '2')],
   ['test/fixtures/rules/hardcoded-token/pasted-jwt-export.xml', LONG_CONTACT],
   ['test/fixtures/rules/token-expiry-no-buffer/unbuffered-check-export.xml', LONG_CONTACT],

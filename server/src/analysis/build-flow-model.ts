@@ -1,8 +1,9 @@
 import type { Settings } from '../common/settings';
+import { runSteps, type Steps } from '../common/steps';
 import type { ParsedDocument } from '../documents/parsed-document';
-import { extractExportModel } from './export/extract';
+import { extractExportModelSteps } from './export/extract';
 import type { FlowModel } from './model/flow-model';
-import { extractSnippetModel } from './snippet/extract';
+import { extractSnippetModelSteps } from './snippet/extract';
 import { extractGuideModel } from './guide/extract';
 
 let builds = 0;
@@ -14,13 +15,18 @@ export function flowModelBuildCount(): number {
 
 /** Lowers any parsed document into the token-flow model the rules read. */
 export function buildFlowModel(document: ParsedDocument, settings: Settings): FlowModel {
+  return runSteps(buildFlowModelSteps(document, settings));
+}
+
+/** `buildFlowModel` in steps (see common/steps.ts). */
+export function* buildFlowModelSteps(document: ParsedDocument, settings: Settings): Steps<FlowModel> {
   builds++;
   switch (document.kind) {
     case 'snippet':
-      return extractSnippetModel(document, settings);
+      return yield* extractSnippetModelSteps(document, settings);
     case 'guide':
       return extractGuideModel(document, settings);
     case 'export':
-      return extractExportModel(document, settings);
+      return yield* extractExportModelSteps(document, settings);
   }
 }

@@ -314,8 +314,8 @@ const REST_PROXY: readonly Builtin[] = [
     owner: 'rest-proxy',
     readOnly: true,
     summary:
-      'The HTTP status after `MakeRestRequest()` (read-only). When the call itself fails it no longer holds a status; ' +
-      '-1 is an internal code for an error with the response.',
+      'The HTTP status after `MakeRestRequest()` (read-only). When the call itself fails it no longer holds ' +
+      'a status; -1 is an internal code for an error with the response.',
     page: REST_PAGE,
     evidence: 'doc',
   },
@@ -394,7 +394,8 @@ function reserved(name: string, summary: string): Builtin {
 const SYSTEM_VARIABLES: readonly Builtin[] = [
   reserved(
     'date',
-    `The current date in the current time zone: \`MM/DD/YYYY\` as text, an OLE Automation date in arithmetic. ${OLE_DATE}`,
+    'The current date in the current time zone: `MM/DD/YYYY` as text, an OLE Automation date in arithmetic. ' +
+      OLE_DATE,
   ),
   reserved('dow', 'The current day of the week in the current time zone, 0 (Sunday) to 6.'),
   reserved(

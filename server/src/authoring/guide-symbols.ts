@@ -13,8 +13,9 @@ const ROOT_NAME = /^(global:)?([A-Za-z_$][\w$]*)/i;
  * The script variables of a `.studio` file (the guide's notation). Its script lines are Studio actions and its SNIPPET
  * bodies are JavaScript-like illustrations, so the symbols here are Studio's: variables named by `ASSIGN`/`SET`
  * (script-wide, case-insensitive, `global:` folded), read through `{name}` substitutions, in DECISION and ASSIGN
- * expressions, and as free names in the bodies. Names a body declares itself (`var x`, function parameters) are that
- * body's JavaScript locals, case-sensitive, and are not script variables; nor are JavaScript's globals (`Math`, `JSON`).
+ * expressions, and as free names in the bodies. Names a body declares itself (`var x`, function parameters) are
+ * that body's JavaScript locals, case-sensitive, and are not script variables; nor are JavaScript's globals (`Math`,
+ * `JSON`).
  */
 export function guideOccurrences(document: GuideDocument): Occurrence[] {
   const out: Occurrence[] = [];

@@ -124,7 +124,10 @@ function notRenamable(model: AuthoringDocument, offset: number): string {
   if (i > 0 && tokens.kinds[i - 1] === TokenKind.Dot) {
     if (memberNamed(word))
       return `${word} is a built-in member (${memberNamed(word)!.page.title}); it cannot be renamed.`;
-    return `${word} is a member of a dynamic object: member names come from the data (JSON, API responses), so they are not renamed.`;
+    return (
+      `${word} is a member of a dynamic object: ` +
+      'member names come from the data (JSON, API responses), so they are not renamed.'
+    );
   }
   const builtin = systemVariableNamed(word) ?? functionNamed(word);
   if (builtin) return `${word} is a built-in of Studio (${builtin.page.title}); it cannot be renamed.`;

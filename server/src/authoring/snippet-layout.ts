@@ -1,7 +1,13 @@
 import type { BraceStyle } from '../common/settings';
 import type { TextEdit } from '../common/text-edit';
 import type { TextRange } from '../common/text-range';
-import { type AstNode, type ExpressionNode, pushExpressionChildren, walk } from '../syntax/snippet/ast';
+import {
+  type AstNode,
+  type ExpressionNode,
+  isExpressionNode,
+  pushExpressionChildren,
+  walk,
+} from '../syntax/snippet/ast';
 import { isKeyword, TokenFlags, TokenKind, type TokenStream } from '../syntax/snippet/lexer';
 import type { Program } from '../syntax/snippet/ast';
 
@@ -182,7 +188,7 @@ function spacedOperators(parsed: ParsedCode): Set<number> {
   walk(parsed.program, (node: AstNode) => {
     if (node.kind === 'Assign') firstEqAfter(node.target.range.end);
     else if (node.kind === 'For' && node.variable) firstEqAfter(node.variable.range.end);
-    if (!isExpression(node)) return undefined;
+    if (!isExpressionNode(node)) return undefined;
     // Expressions: an explicit stack, no callback per node; nothing inside a string is re-spaced.
     stack.push(node);
     while (stack.length > 0) {
@@ -194,25 +200,6 @@ function spacedOperators(parsed: ParsedCode): Set<number> {
     return false;
   });
   return starts;
-}
-
-function isExpression(node: AstNode): node is ExpressionNode {
-  switch (node.kind) {
-    case 'Identifier':
-    case 'NumberLiteral':
-    case 'BooleanLiteral':
-    case 'StringLiteral':
-    case 'Member':
-    case 'Call':
-    case 'Index':
-    case 'Binary':
-    case 'Unary':
-    case 'Paren':
-    case 'ErrorExpression':
-      return true;
-    default:
-      return false;
-  }
 }
 
 function lineStartsOf(code: string): number[] {

@@ -19,14 +19,16 @@ function plural(count: number, word: string): string {
 export function formatText(findings: readonly CliFinding[], fileCount: number, skippedCount = 0): string {
   const lines = findings.map(
     (f) =>
-      `${escapePathAtLineStart(f.file)}:${f.line}:${f.column}  ${LABEL[f.severity]}  ${escapeText(f.message)}  ${f.code}`,
+      `${escapePathAtLineStart(f.file)}:${f.line}:${f.column}  ` +
+      `${LABEL[f.severity]}  ${escapeText(f.message)}  ${f.code}`,
   );
   const count = (severity: CliFinding['severity']): number => findings.filter((f) => f.severity === severity).length;
   const files = new Set(findings.map((f) => f.file)).size;
   const summary =
     findings.length === 0
       ? `No problems in ${plural(fileCount, 'file')}.`
-      : `${plural(findings.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ` +
+      : `${plural(findings.length, 'problem')} ` +
+        `(${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ` +
         `${count('information')} info, ${plural(count('hint'), 'hint')}) in ${files} of ${plural(fileCount, 'file')}.`;
   const skipped = skippedCount > 0 ? ` ${plural(skippedCount, 'file')} skipped (see stderr).` : '';
   return `${[...lines, ...(lines.length > 0 ? [''] : []), summary + skipped].join('\n')}\n`;

@@ -106,7 +106,8 @@ export function runCli(argv: readonly string[], out: Write, err: Write): number 
         }
         if (result.applied > 0 && options.format === 'text')
           out(
-            `${escapePathAtLineStart(candidate.file)}: applied ${result.applied} fix${result.applied === 1 ? '' : 'es'}\n`,
+            `${escapePathAtLineStart(candidate.file)}: ` +
+              `applied ${result.applied} fix${result.applied === 1 ? '' : 'es'}\n`,
           );
     }
   });

@@ -111,8 +111,8 @@ const NOT_ASCII = /[^\t\n\r -~]/;
 
 /**
  * Fixed text for a file that is not UTF-8: lines the fixes left alone keep their original bytes; new lines are
- * written only when they are printable ASCII (the same bytes in UTF-8 and in every 8-bit code page). A fix whose new text
- * holds anything else (such as a line of the file with its accents, which could not be decoded) is refused.
+ * written only when they are printable ASCII (the same bytes in UTF-8 and in every 8-bit code page). A fix whose new
+ * text holds anything else (such as a line of the file with its accents, which could not be decoded) is refused.
  */
 function mergeLines(original: Uint8Array, fixed: string, bom: boolean): Encoding {
   const oldBytes = byteLines(original);

@@ -1,4 +1,5 @@
 import { maskSecret } from './mask';
+import { looksRandom } from './random-text';
 
 /**
  * Source text quoted in a message. Every message that shows text from a scanned file (parser errors, rule messages,
@@ -128,34 +129,12 @@ function looksLikeJwt(run: string): boolean {
   return run.includes('.') && JWT.test(run);
 }
 
-const HEX = /^[0-9a-fA-F]+$/;
-
 /**
  * A secret-looking run: a hex key of 32+ digits, or 20+ characters mixing letters and digits whose character classes
- * (lower case, upper case, digit, other) change often, as in random text (about half the time in base64) and unlike
- * names: an upper-case letter followed by lower case starts a word, so it is not a change, and
- * `getAccessTokenFromCache2` changes 5 times in 24 characters.
+ * change often, as in random text and unlike names (see common/random-text.ts).
  */
 function looksLikeSecret(run: string): boolean {
-  if (run.length >= 32 && HEX.test(run) && /\d/.test(run) && /[a-fA-F]/.test(run)) return true;
-  if (run.length < 20 || !/\d/.test(run) || !/[A-Za-z]/.test(run)) return false;
-  let changes = 0;
-  for (let i = 1; i < run.length; i++) {
-    const before = classOf(run.charCodeAt(i - 1));
-    const now = classOf(run.charCodeAt(i));
-    if (before !== now && !(before === UPPER && now === LOWER)) changes++;
-  }
-  return changes / (run.length - 1) >= 0.3;
-}
-
-const LOWER = 0;
-const UPPER = 1;
-
-function classOf(c: number): number {
-  if (c >= 97 && c <= 122) return LOWER;
-  if (c >= 65 && c <= 90) return UPPER;
-  if (c >= 48 && c <= 57) return 2;
-  return 3;
+  return looksRandom(run, 20);
 }
 
 interface Credential {

@@ -36,7 +36,10 @@ export function endpointPatternProblem(pattern: string): string | undefined {
     RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return `cannot be matched in linear time (lookaround, backreferences and huge repeat counts are not supported): ${reason}`;
+    return (
+      'cannot be matched in linear time (lookaround, backreferences and huge repeat counts are not supported): ' +
+      reason
+    );
   }
   return undefined;
 }

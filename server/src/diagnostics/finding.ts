@@ -76,7 +76,8 @@ export interface FindingFacts {
   };
   readonly 'token-fetch-unchecked': {
     readonly unit: CodeUnit;
-    readonly acquisition: TokenAcquireEvent;
+    /** Where the token is read from the response; absent when this unit never reads it (an empty failure branch). */
+    readonly acquisition?: TokenAcquireEvent;
     readonly call: RestCallEvent;
   };
   readonly 'unfilled-placeholder': { readonly unit: CodeUnit; readonly call: RestCallEvent };
@@ -101,10 +102,10 @@ export interface FindingOf<C extends DiagnosticCode> {
 export type Finding = { [C in DiagnosticCode]: FindingOf<C> }[DiagnosticCode];
 
 /**
- * A finding as a rule reports it: the Analysis gives it its severity (the code's default or the user's level). A rule
- * may raise one finding above its code's default when its facts show it is worse (`raisedTo`); a level the user set
- * for the code still wins.
+ * A finding as a rule reports it: the Analysis gives it its severity: the code's default, or `severity` when the rule
+ * judges this one finding differently (lower when it is less sure, such as a secret only its name points at; higher
+ * when its facts show it is worse, such as a token that can outlive its lifetime). A level the user set wins over both.
  */
 export type RuleFinding<C extends RuleCode = RuleCode> = Omit<FindingOf<C>, 'severity'> & {
-  readonly raisedTo?: Severity;
+  readonly severity?: Severity;
 };

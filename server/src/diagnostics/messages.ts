@@ -1,15 +1,23 @@
 import type { CodeUnit } from '../analysis/model/flow-model';
+import { quoteSource } from '../common/quote-source';
 import type { TextRange } from '../common/text-range';
 import type { RuleContext } from './rule';
 
-/** How rules name things in their messages: names as the author wrote them, lists, action labels, places. */
+/**
+ * How rules name things in their messages: names as the author wrote them, lists, action labels, places. Whatever
+ * comes from the scanned file (names, captions, prompts, comments) goes through `quoteSource`, so a message never
+ * carries a control character, a whole secret or a line that floods a terminal.
+ */
+
+/** Longest name or label quoted in a message. */
+const QUOTED_MAX = 64;
 
 /** The variable name as the author wrote it at a range (`strToken`), or the folded name when not found there. */
 export function authoredName(text: string, range: TextRange, folded: string): string {
   if (folded === '') return folded;
   const slice = text.slice(Math.max(0, range.start), Math.min(text.length, range.end));
   const match = namePattern(folded).exec(slice);
-  return match ? match[1]! : folded;
+  return quoteSource(match ? match[1]! : folded, QUOTED_MAX);
 }
 
 /** One compiled pattern per name (messages name the same few variables again and again). */
@@ -34,13 +42,18 @@ export function listForMessage(items: readonly string[], max = 2): string {
   return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
-/** Short labels already made: a finding names every long-running action between a token's fetch and its use, and
- * an export's uses share most of those actions. */
+/**
+ * Short labels already made: a finding names every long-running action between a token's fetch and its use, and an
+ * export's uses share most of those actions.
+ */
 const SHORT_LABELS = new Map<string, string>();
 
-/** A long action label cut for a message: `PLAY "Welcome to Contoso Energy. Please…"`. */
-export function shortLabel(label: string, max = 64): string {
-  if (max !== 64) return cutLabel(label, max);
+/**
+ * An action label for a message, on one line and quoted safely: `PLAY "Welcome to Contoso Energy. Please…"`. A label
+ * cut inside its quotation marks gets its closing mark back.
+ */
+export function shortLabel(label: string, max = QUOTED_MAX): string {
+  if (max !== QUOTED_MAX) return cutLabel(label, max);
   let short = SHORT_LABELS.get(label);
   if (short === undefined) {
     short = cutLabel(label, max);
@@ -52,13 +65,13 @@ export function shortLabel(label: string, max = 64): string {
 }
 
 function cutLabel(label: string, max: number): string {
-  const oneLine = label.replace(/\s+/g, ' ').trim();
-  if (oneLine.length <= max) return oneLine;
-  const cut = oneLine.slice(0, max - 1).trimEnd();
-  return /^[^"]*"[^"]*$/.test(cut) ? `${cut}…"` : `${cut}…`;
+  const quoted = quoteSource(label.replace(/\s+/g, ' ').trim(), max);
+  return quoted.endsWith('…') && /^[^"]*"[^"]*$/.test(quoted) ? `${quoted}"` : quoted;
 }
 
 /** "in SNIPPET action 3 "Get token"" for export actions, otherwise "at line N". */
 export function whereAcquired(context: RuleContext, unit: CodeUnit, range: TextRange): string {
-  return /^SNIPPET action\b/i.test(unit.label) ? `in ${unit.label}` : `at line ${context.lineOf(range.start)}`;
+  return /^SNIPPET action\b/i.test(unit.label)
+    ? `in ${shortLabel(unit.label)}`
+    : `at line ${context.lineOf(range.start)}`;
 }

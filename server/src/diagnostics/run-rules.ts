@@ -1,5 +1,6 @@
 import type { FlowModel } from '../analysis/model/flow-model';
 import { reportInternalError } from '../common/internal-errors';
+import { runSteps, type Steps } from '../common/steps';
 import type { RuleCode } from './codes';
 import type { RuleFinding } from './finding';
 import { RULES } from './registry';
@@ -10,6 +11,11 @@ import type { RuleContext } from './rule';
  * position. A rule that throws is a bug: it is reported and the other rules' findings are kept.
  */
 export function runRules(model: FlowModel, context: RuleContext): RuleFinding[] {
+  return runSteps(runRulesSteps(model, context));
+}
+
+/** `runRules` in steps: one rule each. */
+export function* runRulesSteps(model: FlowModel, context: RuleContext): Steps<RuleFinding[]> {
   const seen = new Set<string>();
   const findings: RuleFinding[] = [];
   for (const code of Object.keys(RULES) as RuleCode[]) {
@@ -27,6 +33,7 @@ export function runRules(model: FlowModel, context: RuleContext): RuleFinding[] 
       seen.add(key);
       findings.push(found);
     }
+    yield;
   }
   return findings.sort(
     (a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code),

@@ -2,6 +2,7 @@ import type { ParseError } from '../common/text-range';
 import { parseSnippet, type SnippetParseResult } from '../syntax/snippet/parser';
 import { parseGuide, type GuideParseResult } from '../syntax/guide/parser';
 import { readExport, type EmbeddedCode, type ScriptExport } from '../syntax/export/read-export';
+import { runSteps, type Steps } from '../common/steps';
 import type { DocumentKind } from './document-kind';
 
 /** A `.snippet` file: real Snippet code; offsets are document offsets. */
@@ -39,6 +40,19 @@ export type ParsedDocument = SnippetDocument | GuideDocument | ExportDocument;
  * export (it is ignored silently). Never throws: every parser collects its errors.
  */
 export function parseDocument(kind: DocumentKind, text: string): ParsedDocument | undefined {
+  return runSteps(parseDocumentSteps(kind, text));
+}
+
+/**
+ * `parseDocument` in steps (one per SNIPPET action of an export). With the previous version of the same document,
+ * an export's actions whose code is unchanged keep their parse: the Snippet parser's result depends on the code
+ * alone and is never changed by its readers, so it is the one a fresh parse would give.
+ */
+export function* parseDocumentSteps(
+  kind: DocumentKind,
+  text: string,
+  previous?: ParsedDocument,
+): Steps<ParsedDocument | undefined> {
   switch (kind) {
     case 'snippet':
       return { kind, text, snippet: parseSnippet(text) };
@@ -47,7 +61,14 @@ export function parseDocument(kind: DocumentKind, text: string): ParsedDocument 
     case 'export': {
       const scriptExport = readExport(text);
       if (!scriptExport) return undefined;
-      const snippets = scriptExport.snippets.map((code) => ({ code, snippet: parseSnippet(code.code) }));
+      const known = new Map<string, SnippetParseResult>();
+      if (previous?.kind === 'export') for (const s of previous.snippets) known.set(s.code.code, s.snippet);
+      const snippets: EmbeddedSnippet[] = [];
+      for (const code of scriptExport.snippets) {
+        const reused = known.get(code.code);
+        snippets.push({ code, snippet: reused ?? parseSnippet(code.code) });
+        if (!reused) yield;
+      }
       return { kind, text, export: scriptExport, snippets };
     }
   }

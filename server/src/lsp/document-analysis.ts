@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../common/settings';
+import { runSteps } from '../common/steps';
 import { Analysis } from '../service';
 import { documentNameOf } from './document-name';
 import { createLanguageModelCache, type LanguageModelCache } from './language-model-cache';
@@ -11,17 +12,24 @@ import { createLanguageModelCache, type LanguageModelCache } from './language-mo
 export class DocumentVersion {
   /** null: not parsed yet; undefined: not one of our documents (e.g. XML that is not a Studio export). */
   private current: Analysis | undefined | null = null;
+  /** The previous version's analysis until this version is parsed: an export's unchanged SNIPPET actions keep it. */
+  private previous: Analysis | undefined;
 
   constructor(
     readonly name: string,
     private readonly textDocument: TextDocument,
-  ) {}
+    previous?: DocumentVersion,
+  ) {
+    this.previous = previous?.current ?? undefined;
+  }
 
   /** The analysis under these settings; undefined when the document is not ours (it is ignored silently). */
   analysis(settings: Settings): Analysis | undefined {
     if (this.current === null) {
       const { languageId } = this.textDocument;
-      this.current = Analysis.of({ name: this.name, languageId, text: this.textDocument.getText() }, settings);
+      const input = { name: this.name, languageId, text: this.textDocument.getText() };
+      this.current = runSteps(Analysis.steps(input, settings, this.previous));
+      this.previous = undefined;
     } else if (this.current) {
       this.current = this.current.withSettings(settings);
     }
@@ -42,6 +50,6 @@ const MAX_CACHED_DOCUMENTS = 10;
 export function createDocumentAnalyses(): DocumentAnalyses {
   return createLanguageModelCache(
     MAX_CACHED_DOCUMENTS,
-    (textDocument) => new DocumentVersion(documentNameOf(textDocument.uri), textDocument),
+    (textDocument, previous) => new DocumentVersion(documentNameOf(textDocument.uri), textDocument, previous),
   );
 }

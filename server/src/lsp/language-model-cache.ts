@@ -19,7 +19,8 @@ interface Entry<T> {
 
 export function createLanguageModelCache<T>(
   maxEntries: number,
-  compute: (document: TextDocument) => T,
+  /** `previous`: the value of this document's last cached version, for computations that reuse what did not change. */
+  compute: (document: TextDocument, previous: T | undefined) => T,
 ): LanguageModelCache<T> {
   // A Map iterates in insertion order: re-inserting on every hit makes the first key the least recently used.
   const entries = new Map<string, Entry<T>>();
@@ -31,7 +32,7 @@ export function createLanguageModelCache<T>(
         entries.set(document.uri, hit);
         return hit.model;
       }
-      const model = compute(document);
+      const model = compute(document, hit?.languageId === document.languageId ? hit.model : undefined);
       entries.delete(document.uri);
       entries.set(document.uri, { version: document.version, languageId: document.languageId, model });
       while (entries.size > maxEntries) {

@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisTargets } from './analysis-target';
+import { runInSlices } from './cooperative';
 import { requireDocumentUri } from './params';
 import { requestCancelled } from './run-safe';
 import type { SettingsStore } from './settings-store';
@@ -65,6 +66,13 @@ export function createPullDiagnostics(
     if (settingsStore.generation !== generation) throw serverCancelled('The settings changed while they were read.');
 
     const target = targets.of(uri, settings);
+    if (target) {
+      // In slices: other requests are answered meanwhile; a newer version or a cancellation drops the work.
+      const changed = () => documents.get(uri)?.version !== version || token.isCancellationRequested;
+      const settled = await runInSlices(target.analysis.settle(), changed);
+      if (token.isCancellationRequested) throw requestCancelled<DiagnosticServerCancellationData>();
+      if (!settled.done) throw serverCancelled('The document changed while it was analysed.');
+    }
     const items = target ? diagnosticsOf(target) : [];
     if (token.isCancellationRequested) throw requestCancelled<DiagnosticServerCancellationData>();
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };

@@ -1,6 +1,7 @@
 import type { Connection, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisTargets } from './analysis-target';
+import { runInSlices } from './cooperative';
 import type { Disposable, RuntimeEnvironment } from './runtime';
 import type { SettingsStore } from './settings-store';
 import { diagnosticsOf } from './to-diagnostic';
@@ -43,13 +44,17 @@ export function createPushDiagnostics(
     // The await above is where the world moves on: re-read the document and the ticket after it.
     const textDocument = documents.get(uri);
     if (!textDocument || !isCurrent(uri, ticket)) return;
-    tickets.delete(uri);
     const target = targets.of(uri, settings);
     if (!target) {
+      tickets.delete(uri);
       // Not ours (any more): say nothing, unless something was said before.
       if (published.delete(uri)) publish({ uri, diagnostics: [] });
       return;
     }
+    // In slices: other requests are answered meanwhile; a newer schedule() (an edit, a close) drops the work.
+    const settled = await runInSlices(target.analysis.settle(), () => !isCurrent(uri, ticket));
+    if (!settled.done || !isCurrent(uri, ticket)) return;
+    tickets.delete(uri);
     const diagnostics = diagnosticsOf(target);
     published.add(uri);
     publish({ uri, version: textDocument.version, diagnostics });

@@ -46,7 +46,10 @@ export class IdentityProvider {
 
 const BEARER = /\bBearer\s+(\S+)/i;
 
-/** The token an `Authorization` header value carries: after `Bearer `, or the whole value (`AddHeader("Authorization", "{tok}")`). */
+/**
+ * The token an `Authorization` header value carries: after `Bearer `, or the whole value
+ * (`AddHeader("Authorization", "{tok}")`).
+ */
 export function tokenOfAuthorization(value: string): string {
   const m = BEARER.exec(value);
   return (m ? m[1]! : value).trim();

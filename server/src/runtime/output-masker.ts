@@ -48,7 +48,10 @@ export class OutputMasker {
   }
 }
 
-/** Adds the ranges of `pattern`'s matches, without the first `prefixGroups` groups (a kept prefix such as `Bearer `). */
+/**
+ * Adds the ranges of `pattern`'s matches, without the first `prefixGroups` groups (a kept prefix such as
+ * `Bearer `).
+ */
 function collect(pattern: RegExp, text: string, prefixGroups: 0 | 1, ranges: [number, number][]): void {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {

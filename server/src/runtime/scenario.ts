@@ -1,15 +1,20 @@
-import { z } from 'zod';
+import en from 'zod/v4/locales/en.js';
+import * as z from 'zod/mini';
+
+// zod/mini (a twentieth of the classic API's bundle) loads no messages of its own; only the English ones (the
+// whole `z.locales` would bring 50 languages into the bundle).
+z.config(en());
 
 /**
  * The scenario file (`--scenario FILE`): how the simulated world answers and how long things take. Everything is
  * optional; the built-in defaults are in `DEFAULT_*` below and in the README.
  */
 
-const SECONDS = z
-  .number()
-  .finite()
-  .min(0)
-  .max(10 * 86_400);
+const MAX_SECONDS = 10 * 86_400;
+
+function seconds(min = 0) {
+  return z.number().check(z.minimum(min), z.maximum(MAX_SECONDS));
+}
 
 function isRegExp(pattern: string): boolean {
   try {
@@ -20,90 +25,83 @@ function isRegExp(pattern: string): boolean {
   }
 }
 
-const responseSchema = z
-  .object({
-    /** HTTP status (or -1, Studio's internal error code); absent: the built-in rule decides (token or 200/401). */
-    status: z.number().int().min(-1).max(599).optional(),
-    /** JSON body; absent: a token response, a small JSON body or an error body. */
-    body: z.json().optional(),
-    latencySeconds: SECONDS.optional(),
-    /** The request never gets an answer: the proxy's timeout passes and the SNIPPET takes its Error branch. */
-    failure: z.enum(['timeout', 'connection']).optional(),
-  })
-  .strict();
+const STATUS = z.int().check(z.minimum(-1), z.maximum(599));
+
+const responseSchema = z.strictObject({
+  /** HTTP status (or -1, Studio's internal error code); absent: the built-in rule decides (token or 200/401). */
+  status: z.optional(STATUS),
+  /** JSON body; absent: a token response, a small JSON body or an error body. */
+  body: z.optional(z.json()),
+  latencySeconds: z.optional(seconds()),
+  /** The request never gets an answer: the proxy's timeout passes and the SNIPPET takes its Error branch. */
+  failure: z.optional(z.enum(['timeout', 'connection'])),
+});
 
 const endpointSchema = z
-  .object({
+  .strictObject({
     /** Regular expression (JavaScript syntax, case-insensitive) matched against the request URL. */
-    match: z.string().min(1).refine(isRegExp, 'not a valid regular expression'),
-    method: z.string().min(1).optional(),
+    match: z.string().check(z.minLength(1), z.refine(isRegExp, 'not a valid regular expression')),
+    method: z.optional(z.string().check(z.minLength(1))),
     /** Whether the endpoint issues tokens; absent: the analysis' token-endpoint rule decides. */
-    kind: z.enum(['token', 'api']).optional(),
+    kind: z.optional(z.enum(['token', 'api'])),
     /** Answers in order, one per request of a contact; after the last, `afterLast` decides. */
-    responses: z.array(responseSchema).min(1).optional(),
+    responses: z.optional(z.array(responseSchema).check(z.minLength(1))),
     /** Shorthand for responses that only set the status. */
-    statuses: z.array(z.number().int().min(-1).max(599)).min(1).optional(),
-    latencySeconds: SECONDS.optional(),
-    afterLast: z.enum(['repeat-last', 'cycle']).optional(),
+    statuses: z.optional(z.array(STATUS).check(z.minLength(1))),
+    latencySeconds: z.optional(seconds()),
+    afterLast: z.optional(z.enum(['repeat-last', 'cycle'])),
   })
-  .strict()
-  .refine((e) => !(e.responses && e.statuses), { message: 'give responses or statuses, not both' });
+  .check(z.refine((e) => !(e.responses && e.statuses), 'give responses or statuses, not both'));
 
-const actionSchema = z
-  .object({
-    durationSeconds: SECONDS.optional(),
-    /** Branch label (`Default`, a menu digit, `True`, `OnTimeout`…) or one label per visit (the last repeats). */
-    branch: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
-    /** With a list of branches: start the list again after its last label instead of repeating that label. */
-    cycle: z.boolean().optional(),
-  })
-  .strict();
+const LABEL = z.string().check(z.minLength(1));
 
-const contactsSchema = z
-  .object({
-    count: z.number().int().min(1).max(100_000).optional(),
-    /** Start of each contact in seconds after `startTime`; contacts past the list start with the last one. */
-    startSeconds: z.array(SECONDS).min(1).optional(),
-    /** Spreads the starts evenly over this many seconds (ignored when startSeconds is given). */
-    spreadSeconds: SECONDS.optional(),
-    firstContactId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-  })
-  .strict();
+const actionSchema = z.strictObject({
+  durationSeconds: z.optional(seconds()),
+  /** Branch label (`Default`, a menu digit, `True`, `OnTimeout`…) or one label per visit (the last repeats). */
+  branch: z.optional(z.union([LABEL, z.array(LABEL).check(z.minLength(1))])),
+  /** With a list of branches: start the list again after its last label instead of repeating that label. */
+  cycle: z.optional(z.boolean()),
+});
+
+const contactsSchema = z.strictObject({
+  count: z.optional(z.int().check(z.minimum(1), z.maximum(100_000))),
+  /** Start of each contact in seconds after `startTime`; contacts past the list start with the last one. */
+  startSeconds: z.optional(z.array(seconds()).check(z.minLength(1))),
+  /** Spreads the starts evenly over this many seconds (ignored when startSeconds is given). */
+  spreadSeconds: z.optional(seconds()),
+  firstContactId: z.optional(z.int().check(z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER))),
+});
 
 const VARIABLE_NAME = /^(?:global:)?[A-Za-z_][\w$]*$/i;
 
-export const scenarioSchema = z
-  .object({
-    /** When the first contact starts (ISO 8601, UTC). */
-    startTime: z.iso.datetime({ offset: true }).optional(),
-    durationSeconds: SECONDS.min(1).optional(),
-    tokenLifetimeSeconds: SECONDS.min(1).optional(),
-    /** Simulated time each request takes. */
-    latencySeconds: SECONDS.optional(),
-    /**
-     * How far the clocks of the APIs that check tokens run ahead of the identity provider's and the script host's
-     * (negative: behind): a token looks expired to them this many seconds early.
-     */
-    clockSkewSeconds: z.number().finite().min(-86_400).max(86_400).optional(),
-    /** The business unit's time zone (`now`, `date`, `time`), minutes east of UTC. */
-    businessUnitUtcOffsetMinutes: z
-      .number()
-      .int()
-      .min(-14 * 60)
-      .max(14 * 60)
-      .optional(),
-    endpoints: z.array(endpointSchema).optional(),
-    /** Seconds per action type (MENU, PLAY, REQAGENT …); overrides the built-in durations. */
-    actionDurations: z.record(z.string().min(1), SECONDS).optional(),
-    /** Per action id: duration and branch choices. */
-    actions: z.record(z.string().regex(/^\d+$/, 'an action id (digits)'), actionSchema).optional(),
-    /** Variables every contact starts with (script inputs, ANI, secure values…). */
-    variables: z
-      .record(z.string().regex(VARIABLE_NAME, 'a variable name'), z.union([z.string(), z.number(), z.boolean()]))
-      .optional(),
-    contacts: contactsSchema.optional(),
-  })
-  .strict();
+export const scenarioSchema = z.strictObject({
+  /** When the first contact starts (ISO 8601, UTC). */
+  startTime: z.optional(z.iso.datetime({ offset: true })),
+  durationSeconds: z.optional(seconds(1)),
+  tokenLifetimeSeconds: z.optional(seconds(1)),
+  /** Simulated time each request takes. */
+  latencySeconds: z.optional(seconds()),
+  /**
+   * How far the clocks of the APIs that check tokens run ahead of the identity provider's and the script host's
+   * (negative: behind): a token looks expired to them this many seconds early.
+   */
+  clockSkewSeconds: z.optional(z.number().check(z.minimum(-86_400), z.maximum(86_400))),
+  /** The business unit's time zone (`now`, `date`, `time`), minutes east of UTC. */
+  businessUnitUtcOffsetMinutes: z.optional(z.int().check(z.minimum(-14 * 60), z.maximum(14 * 60))),
+  endpoints: z.optional(z.array(endpointSchema)),
+  /** Seconds per action type (MENU, PLAY, REQAGENT …); overrides the built-in durations. */
+  actionDurations: z.optional(z.record(LABEL, seconds())),
+  /** Per action id: duration and branch choices. */
+  actions: z.optional(z.record(z.string().check(z.regex(/^\d+$/, 'an action id (digits)')), actionSchema)),
+  /** Variables every contact starts with (script inputs, ANI, secure values…). */
+  variables: z.optional(
+    z.record(
+      z.string().check(z.regex(VARIABLE_NAME, 'a variable name')),
+      z.union([z.string(), z.number(), z.boolean()]),
+    ),
+  ),
+  contacts: z.optional(contactsSchema),
+});
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioEndpoint = z.infer<typeof endpointSchema>;

@@ -48,8 +48,9 @@ export function simulateDocument(document: ParsedDocument, options: SimulationOp
         return {
           ok: false,
           problem:
-            'a .studio file is in the guide notation, which Studio cannot run (its SNIPPET bodies are JavaScript-like ' +
-            'illustrations): simulate the real Snippet code (.snippet) or a Desktop Studio export (.xml)',
+            'a .studio file is in the guide notation, which Studio cannot run ' +
+            '(its SNIPPET bodies are JavaScript-like illustrations): ' +
+            'simulate the real Snippet code (.snippet) or a Desktop Studio export (.xml)',
           details: [],
         };
       case 'snippet':
@@ -116,7 +117,9 @@ function prepare(options: SimulationOptions): Common {
 function syntaxProblem(errors: readonly string[]): SimulationOutcome {
   return {
     ok: false,
-    problem: `the code has ${errors.length} syntax error${errors.length === 1 ? '' : 's'}; Studio's Check Syntax would reject it`,
+    problem:
+      `the code has ${errors.length} syntax error${errors.length === 1 ? '' : 's'}; ` +
+      "Studio's Check Syntax would reject it",
     details: errors.slice(0, 20),
   };
 }

@@ -1,4 +1,4 @@
-import { buildFlowModel } from '../analysis/build-flow-model';
+import { buildFlowModelSteps } from '../analysis/build-flow-model';
 import {
   Authoring,
   type AuthoringHover,
@@ -14,16 +14,17 @@ import type { CodeUnit, FlowModel } from '../analysis/model/flow-model';
 import { tokenAgeSentence } from '../analysis/model/token-age';
 import { reportInternalError } from '../common/internal-errors';
 import type { Settings } from '../common/settings';
+import { runSteps, type Steps } from '../common/steps';
 import { applyEdits, type TextEdit } from '../common/text-edit';
 import type { TextRange } from '../common/text-range';
 import { type DocumentKind, documentKindOf } from '../documents/document-kind';
-import { type ParsedDocument, parseDocument, syntaxErrorsOf } from '../documents/parsed-document';
+import { type ParsedDocument, parseDocument, parseDocumentSteps, syntaxErrorsOf } from '../documents/parsed-document';
 import { type DiagnosticCode, DOCUMENT_TOO_LARGE_CODE, SYNTAX_ERROR_CODE } from '../diagnostics/codes';
 import type { Finding, RelatedPlace, RuleFinding } from '../diagnostics/finding';
 import type { Fix, FixContext } from '../diagnostics/fix';
 import { fixRank } from '../diagnostics/fix-order';
 import { metaOf, RULES } from '../diagnostics/registry';
-import { runRules } from '../diagnostics/run-rules';
+import { runRulesSteps } from '../diagnostics/run-rules';
 import { type SnippetCode, snippetCodeAt } from '../editing/code-region';
 import type { SnippetBlock } from '../syntax/guide/ast';
 import { type FlowDiagram, flowDiagramOf } from '../flow-diagram/flow-diagram';
@@ -64,14 +65,37 @@ export class Analysis {
    * over the size limit is not parsed at all: its analysis is empty but for one finding that says so.
    */
   static of(input: DocumentInput, settings: Settings): Analysis | undefined {
+    return runSteps(Analysis.steps(input, settings));
+  }
+
+  /**
+   * `Analysis.of` in steps (see common/steps.ts). With the analysis of the document's previous version, what did not
+   * change is not parsed again (an export's unchanged SNIPPET actions): the result is the one `of` gives.
+   */
+  static *steps(input: DocumentInput, settings: Settings, previous?: Analysis): Steps<Analysis | undefined> {
     const kind = documentKindOf(input.name, input.languageId, input.text);
     if (!kind) return undefined;
     const sizeKB = Math.ceil(input.text.length / 1024);
     if (sizeKB > settings.maxDocumentSizeKB) {
       return new Analysis(input.name, emptyDocumentOf(kind), settings, { text: input.text, sizeKB });
     }
-    const document = parseDocument(kind, input.text);
+    const earlier = previous && !previous.oversized ? previous.document : undefined;
+    const document = yield* parseDocumentSteps(kind, input.text, earlier);
     return document ? new Analysis(input.name, document, settings) : undefined;
+  }
+
+  /**
+   * Computes the model and the findings in steps, so that `findings` then answers at once. Each is kept the moment
+   * it is complete; dropping the steps half-way leaves nothing half-made behind.
+   */
+  *settle(): Steps<void> {
+    if (this.findingsCache || this.oversized) return;
+    if (!this.modelCache) {
+      const model = yield* buildFlowModelSteps(this.document, this.settings);
+      this.modelCache ??= model;
+    }
+    const findings = yield* this.findingsSteps();
+    this.findingsCache ??= findings;
   }
 
   /** The same parsed text under other settings (the parse is shared; the model and findings are not). */
@@ -93,13 +117,13 @@ export class Analysis {
   }
 
   get model(): FlowModel {
-    this.modelCache ??= buildFlowModel(this.document, this.settings);
+    this.modelCache ??= runSteps(buildFlowModelSteps(this.document, this.settings));
     return this.modelCache;
   }
 
   /** Syntax errors and every enabled rule's findings, with the settings' levels applied, in document order. */
   get findings(): readonly Finding[] {
-    this.findingsCache ??= this.computeFindings();
+    this.findingsCache ??= runSteps(this.findingsSteps());
     return this.findingsCache;
   }
 
@@ -248,7 +272,7 @@ export class Analysis {
     return new Authoring(this.document).format({ ...options, braceStyle }, range);
   }
 
-  private computeFindings(): Finding[] {
+  private *findingsSteps(): Steps<Finding[]> {
     if (this.oversized) return applyLevels([this.tooLarge(this.oversized)], this.settings);
     const findings: Finding[] = syntaxErrorsOf(this.document).map((error) => ({
       code: SYNTAX_ERROR_CODE,
@@ -259,8 +283,8 @@ export class Analysis {
     }));
     // Extractors work on partial trees, so rules run even when there are syntax errors.
     const context = createRuleContext(this.document.text, this.document.kind, this.settings);
-    for (const { raisedTo, ...found } of runRules(this.model, context)) {
-      const severity = raisedTo ?? metaOf(found.code).defaultSeverity;
+    for (const { severity: judged, ...found } of yield* runRulesSteps(this.model, context)) {
+      const severity = judged ?? metaOf(found.code).defaultSeverity;
       const related = found.related && capRelated(found.related);
       findings.push({ ...found, ...(related ? { related } : {}), severity } as Finding);
     }

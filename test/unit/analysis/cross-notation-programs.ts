@@ -27,6 +27,7 @@ ASSIGN customer = crmProxy.MakeRestRequest("https://api.example-crm.com/customer
 ASSIGN crmStatus = "{crmProxy.StatusCode}"
 IF crmStatus = 401 | crmStatus = 403
 {
+  ASSIGN accessToken = ""
   ASSIGN apiError = "AUTH_{crmStatus}"
 }
 `,
@@ -38,6 +39,7 @@ crmReq.url = "https://api.example-crm.com/customers/{ANI}";
 crmReq.headers["Authorization"] = "Bearer {accessToken}"; // @use
 var customer = crmReq.send();
 if (customer.statusCode == 401 || customer.statusCode == 403) {
+  SET accessToken = "";
   SET apiError = "AUTH_" + customer.statusCode;
 }
 END SNIPPET
@@ -53,6 +55,7 @@ ASSIGN customer = crmProxy.MakeRestRequest("https://api.example-crm.com/customer
 ASSIGN crmStatus = "{crmProxy.StatusCode}"
 IF crmStatus = 401 | crmStatus = 403
 {
+  ASSIGN accessToken = ""
   ASSIGN apiError = "AUTH_{crmStatus}"
 }`,
     },
@@ -63,7 +66,8 @@ IF crmStatus = 401 | crmStatus = 403
 /** The reported bug: an expiry named `tokExp`, set by an earlier action, guards the refresh. */
 const tokExpRefresh: EquivalentPrograms = {
   name: 'an expiry check on tokExp guards the refresh of crmToken',
-  snippet: `IF crmToken = "" | utc >= tokExp - (refreshBuffer / 86400) // @check
+  snippet: `ASSIGN refreshBuffer = 120 + (ContactID % 361)
+IF crmToken = "" | utc >= tokExp - (refreshBuffer / 86400) // @check
 {
   ASSIGN crmToken = GetOAuthToken()
 }
@@ -78,6 +82,7 @@ IF crmProxy.StatusCode = 401 | crmProxy.StatusCode = 403
 `,
   guide: `SNIPPET
 var now = Math.floor(Date.now() / 1000);
+var refreshBuffer = 120 + Math.floor(Math.random() * 361);
 if ("{crmToken}" == "" || now >= parseInt("{tokExp}") - refreshBuffer) { // @check
   SET crmToken = GetOAuthToken();
 }
@@ -94,7 +99,8 @@ END SNIPPET
   export: [
     {
       caption: 'Get order',
-      snippet: `IF crmToken = "" | utc >= tokExp - (refreshBuffer / 86400) // @check
+      snippet: `ASSIGN refreshBuffer = 120 + (ContactID % 361)
+IF crmToken = "" | utc >= tokExp - (refreshBuffer / 86400) // @check
 {
   ASSIGN crmToken = GetOAuthToken()
 }
@@ -436,7 +442,8 @@ END SNIPPET
 
 const exchangeWithoutOwnExpiry = oneAction(
   'a resource token refreshed on the client token expiry alone',
-  `IF clientToken = "" | clientTokenExpiry = "" | utc >= clientTokenExpiry - (refreshBuffer / 86400)
+  `ASSIGN refreshBuffer = 120 + (ContactID % 361)
+IF clientToken = "" | clientTokenExpiry = "" | utc >= clientTokenExpiry - (refreshBuffer / 86400)
 {
 ${TOKEN_REQUEST_SNIPPET}
   IF tokenProxy.StatusCode = 200
@@ -456,10 +463,12 @@ api.AddHeader("Authorization", "Bearer {resourceToken}")
 ASSIGN account = api.MakeRestRequest("https://api.example-core.com/accounts/{ANI}", "", 0, "GET")
 IF api.StatusCode = 401 | api.StatusCode = 403
 {
+  ASSIGN resourceToken = ""
   ASSIGN apiError = "AUTH_FAILURE"
 }`,
   `SNIPPET
 var currentTime = Math.floor(Date.now() / 1000);
+var refreshBuffer = 120 + Math.floor(Math.random() * 361);
 var clientExpiry = parseInt("{strClientTokenExpiry}") || 0;
 if ("{strClientToken}" == "" || currentTime >= clientExpiry - refreshBuffer) {
 ${TOKEN_REQUEST_GUIDE}
@@ -482,6 +491,7 @@ api.url = "https://api.example-core.com/accounts/{ANI}";
 api.headers["Authorization"] = "Bearer {strResourceToken}";
 var account = api.send();
 if (account.statusCode == 401 || account.statusCode == 403) {
+  SET strResourceToken = "";
   SET apiError = "AUTH_FAILURE";
 }
 END SNIPPET
@@ -605,6 +615,7 @@ api.AddHeader("Authorization", "Bearer {accessToken}") // @use
 ASSIGN account = api.MakeRestRequest("https://api.example-core.com/accounts/{ANI}", "", 0, "GET")
 IF api.StatusCode = 401
 {
+  ASSIGN accessToken = ""
   ASSIGN apiError = "AUTH_FAILURE"
 }`,
   `SNIPPET
@@ -618,6 +629,7 @@ api.url = "https://api.example-core.com/accounts/{ANI}";
 api.headers["Authorization"] = "Bearer {accessToken}"; // @use
 var account = api.send();
 if (account.statusCode == 401) {
+  SET accessToken = "";
   SET apiError = "AUTH_FAILURE";
 }
 END SNIPPET
@@ -691,7 +703,7 @@ const sixteenCharacterToken = oneAction(
   `ASSIGN apiToken = "a1b2c3d4e5f6g7h8" // @literal
 ASSIGN api = GetRESTProxy()
 api.AddHeader("Authorization", "Bearer {apiToken}") // @use
-ASSIGN account = api.MakeRestRequest("https://api.example-core.com/accounts/{ANI}", "", 0, "GET")
+ASSIGN account = api.MakeRestRequest("https://api.example-core.com/accounts/{ANI}", "", 0, "GET") // @call
 IF api.StatusCode = 401
 {
   ASSIGN apiError = "AUTH_FAILURE"
@@ -701,13 +713,14 @@ var apiToken = "a1b2c3d4e5f6g7h8"; // @literal
 var api = new CXone.HttpRequest();
 api.url = "https://api.example-core.com/accounts/{ANI}";
 api.headers["Authorization"] = "Bearer " + apiToken; // @use
-var account = api.send();
+var account = api.send(); // @call
 if (account.statusCode == 401) {
   SET apiError = "AUTH_FAILURE";
 }
 END SNIPPET
 `,
-  { '@literal': ['hardcoded-token'], '@use': ['token-reuse-without-expiry'] },
+  // A pasted token is kept like a cached one: a 401 that only sets an error flag leaves it to fail again.
+  { '@literal': ['hardcoded-token'], '@use': ['token-reuse-without-expiry'], '@call': ['unchecked-auth-status'] },
 );
 
 const placeholderToken = oneAction(

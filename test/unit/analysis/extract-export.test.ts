@@ -11,8 +11,8 @@ function labels(model: FlowModel, from: number, to: number): string[] {
 }
 
 describe('extractExportModel', () => {
-  describe('test/fixtures/xml/token-at-begin-used-after-menu.xml', () => {
-    const { text, model } = exportModel(fixture('test', 'fixtures', 'xml', 'token-at-begin-used-after-menu.xml'));
+  describe('test/fixtures/export/token-at-begin-used-after-menu.xml', () => {
+    const { text, model } = exportModel(fixture('test', 'fixtures', 'export', 'token-at-begin-used-after-menu.xml'));
     const [getToken, lookup] = model.units;
 
     it('has one unit per SNIPPET action, labelled with its id and caption, covering the code in the file', () => {
@@ -74,9 +74,9 @@ describe('extractExportModel', () => {
     });
   });
 
-  describe('test/fixtures/analysis/xml/token-fetched-once-menu-loop.xml (CRLF, entities, a MENU loop)', () => {
+  describe('test/fixtures/analysis/export/token-fetched-once-menu-loop.xml (CRLF, entities, a MENU loop)', () => {
     const { text, model } = exportModel(
-      fixture('test', 'fixtures', 'analysis', 'xml', 'token-fetched-once-menu-loop.xml'),
+      fixture('test', 'fixtures', 'analysis', 'export', 'token-fetched-once-menu-loop.xml'),
     );
     const [getToken, lookup, outcome] = model.units;
 
@@ -151,8 +151,8 @@ describe('extractExportModel', () => {
     });
   });
 
-  describe('test/fixtures/xml/strategy-b-export.xml', () => {
-    const { text, model } = exportModel(fixture('test', 'fixtures', 'xml', 'strategy-b-export.xml'));
+  describe('test/fixtures/export/strategy-b-export.xml', () => {
+    const { text, model } = exportModel(fixture('test', 'fixtures', 'export', 'strategy-b-export.xml'));
     const [init, ensure, data] = model.units;
 
     it('maps the expiry check through &gt;', () => {
@@ -176,8 +176,8 @@ describe('extractExportModel', () => {
     });
   });
 
-  it('test/fixtures/xml/cdata-snippet.xml: a range that ends at a CDATA section ends before ]]>', () => {
-    const { text, model } = exportModel(fixture('test', 'fixtures', 'xml', 'cdata-snippet.xml'));
+  it('test/fixtures/export/cdata-snippet.xml: a range that ends at a CDATA section ends before ]]>', () => {
+    const { text, model } = exportModel(fixture('test', 'fixtures', 'export', 'cdata-snippet.xml'));
     const [order, mixed] = model.units;
     assert.equal(slice(text, only(eventsOf(order!, 'token-use')).range), 'accessToken');
     assert.equal(slice(text, only(mixed!.conditions).range), 'orderStatus = "shipped" & retries < 3');
@@ -185,7 +185,7 @@ describe('extractExportModel', () => {
   });
 
   it('a malformed export still gives the actions read before the error', () => {
-    const { model } = exportModel(fixture('test', 'fixtures', 'xml', 'malformed-export.xml'));
+    const { model } = exportModel(fixture('test', 'fixtures', 'export', 'malformed-export.xml'));
     for (const unit of model.units) {
       assert.ok(Array.isArray(unit.events));
       model.flow.predecessors(unit.id);

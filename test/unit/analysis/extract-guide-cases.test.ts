@@ -235,7 +235,7 @@ describe('extract-studio: conditions', () => {
       [
         [{ kind: 'constant', seconds: 300 }, 'then', 'now + 300 >= tokenExpiry'],
         [
-          { kind: 'variable', variable: 'refreshbuffer', constantSeconds: 240 },
+          { kind: 'variable', variable: 'refreshbuffer', constantSeconds: 240, secondsPerUnit: 1 },
           'else',
           'tokenExpiry - (refreshBuffer / 86400) > now',
         ],
@@ -259,7 +259,8 @@ describe('extract-studio: conditions', () => {
       ),
     );
     const check = only(conditionsOf(model), (c) => c.expiryCheck !== undefined).expiryCheck!;
-    assert.deepEqual(check.buffer, { kind: 'variable', variable: 'margin' });
+    // Date.now() counts milliseconds: so does a buffer subtracted from what it is compared with.
+    assert.deepEqual(check.buffer, { kind: 'variable', variable: 'margin', secondsPerUnit: 0.001 });
     assert.equal(check.expiryVariable, 'strtokenexpiry');
   });
 

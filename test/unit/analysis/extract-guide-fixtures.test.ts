@@ -4,7 +4,7 @@ import { conditionsOf, eventsOf, extract, extractFixture, guardsOf, only, slice 
 
 describe('extract-studio: studio fixtures', () => {
   it('long IVR: every WAIT / MENU / PLAY / HOLD / REQAGENT / `...` between the acquisition and the use', () => {
-    const { text, model } = extractFixture('studio/long-ivr-with-wait.studio');
+    const { text, model } = extractFixture('guide-scripts/long-ivr-with-wait.studio');
     const acquire = only(eventsOf(model, 'token-acquire'));
     const use = only(eventsOf(model, 'token-use'));
     assert.equal(acquire.variable, 'strtoken');
@@ -41,7 +41,7 @@ describe('extract-studio: studio fixtures', () => {
   });
 
   it('Strategy C: a proxy call with a substituted service key: no token, no secret, a status check', () => {
-    const { model } = extractFixture('studio/strategy-c-token-proxy.studio');
+    const { model } = extractFixture('guide-scripts/strategy-c-token-proxy.studio');
     assert.equal(eventsOf(model, 'token-acquire').length, 0);
     assert.equal(eventsOf(model, 'token-use').length, 0);
     assert.equal(eventsOf(model, 'secret-literal').length, 0);
@@ -53,7 +53,7 @@ describe('extract-studio: studio fixtures', () => {
   });
 
   it('two-step exchange: each token with its own expiry and buffered check; the client token travels in the exchange body', () => {
-    const { text, model } = extractFixture('studio/two-step-token-exchange.studio');
+    const { text, model } = extractFixture('guide-scripts/two-step-token-exchange.studio');
     const [clientCall, exchangeCall, apiCall] = eventsOf(model, 'rest-call');
     assert.ok(clientCall && exchangeCall && apiCall);
     assert.equal(clientCall.isTokenRequest, true);
@@ -74,6 +74,7 @@ describe('extract-studio: studio fixtures', () => {
       assert.deepEqual(check.expiryCheck!.buffer, {
         kind: 'variable',
         variable: 'bufferseconds',
+        secondsPerUnit: 1,
         constantSeconds: 300,
       });
       assert.equal(check.expiryCheck!.refreshBranch, 'then');
@@ -124,7 +125,7 @@ describe('extract-studio: studio fixtures', () => {
   });
 
   it('broken bodies: the recovered trees still yield the calls, the token and the expiry', () => {
-    const { model } = extractFixture('studio/broken-js-in-body.studio');
+    const { model } = extractFixture('guide-scripts/broken-js-in-body.studio');
     const [tokenCall] = eventsOf(model, 'rest-call');
     assert.equal(
       tokenCall?.url,
@@ -139,7 +140,7 @@ describe('extract-studio: studio fixtures', () => {
   });
 
   it('unterminated SNIPPET: PLAY lies between the acquisition and the use; the ternary error path is guarded', () => {
-    const { model } = extractFixture('studio/broken-unterminated-snippet.studio');
+    const { model } = extractFixture('guide-scripts/broken-unterminated-snippet.studio');
     const acquire = only(eventsOf(model, 'token-acquire'));
     const use = only(eventsOf(model, 'token-use'));
     assert.deepEqual(
@@ -156,7 +157,7 @@ describe('extract-studio: studio fixtures', () => {
 
 describe('extract-studio: analysis fixtures', () => {
   it('token fetched inside a for loop and a forEach callback', () => {
-    const { text, model } = extractFixture('analysis/studio/token-fetch-in-loop.studio');
+    const { text, model } = extractFixture('analysis/guide/token-fetch-in-loop.studio');
     const [tokenCall, orderCall, statusCall] = eventsOf(model, 'rest-call');
     assert.ok(tokenCall && orderCall && statusCall);
     assert.equal(tokenCall.isTokenRequest, true);
@@ -198,7 +199,7 @@ describe('extract-studio: analysis fixtures', () => {
   });
 
   it('literal client secret, API key, Basic credentials and password', () => {
-    const { text, model } = extractFixture('analysis/studio/literal-client-secret.studio');
+    const { text, model } = extractFixture('analysis/guide/literal-client-secret.studio');
     const secrets = eventsOf(model, 'secret-literal');
     assert.deepEqual(
       secrets.map((e) => [e.what, slice(text, e.valueRange)]),
@@ -219,7 +220,7 @@ describe('extract-studio: analysis fixtures', () => {
   });
 
   it('JWT and bearer tokens pasted into headers, a variable and a comment', () => {
-    const { text, model } = extractFixture('analysis/studio/jwt-literal-in-header.studio');
+    const { text, model } = extractFixture('analysis/guide/jwt-literal-in-header.studio');
     const tokens = eventsOf(model, 'token-literal');
     assert.deepEqual(
       tokens.map((e) => [e.jwt, slice(text, e.valueRange).slice(0, 12)]),
@@ -249,7 +250,7 @@ describe('extract-studio: analysis fixtures', () => {
   });
 
   it('cached token with no expiry: presence check, persistent alias, MENU and WAIT before a substituted use, switch on a status copy', () => {
-    const { text, model } = extractFixture('analysis/studio/cached-token-no-expiry.studio');
+    const { text, model } = extractFixture('analysis/guide/cached-token-no-expiry.studio');
     assert.equal(eventsOf(model, 'expiry-set').length, 0);
     const presence = only(eventsOf(model, 'token-presence-check'));
     assert.equal(presence.variable, 'tokenvalue');
@@ -283,7 +284,7 @@ describe('extract-studio: analysis fixtures', () => {
   });
 
   it('expiry from a constant 3600 (and 1800 s held in a variable, in milliseconds)', () => {
-    const { text, model } = extractFixture('analysis/studio/expiry-constant-3600.studio');
+    const { text, model } = extractFixture('analysis/guide/expiry-constant-3600.studio');
     const [constant, local, copied] = eventsOf(model, 'expiry-set');
     assert.ok(constant && local && copied);
     assert.equal(constant.variable, 'strtokenexpiry');
@@ -304,7 +305,7 @@ describe('extract-studio: analysis fixtures', () => {
   });
 
   it('expiry checks: no buffer, inlined now, jittered, time-left under a negation', () => {
-    const { text, model } = extractFixture('analysis/studio/expiry-check-variants.studio');
+    const { text, model } = extractFixture('analysis/guide/expiry-check-variants.studio');
     const checks = conditionsOf(model)
       .filter((c) => c.expiryCheck)
       .map((c) => ({ id: c.id, ...c.expiryCheck! }));

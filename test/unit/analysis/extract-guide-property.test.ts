@@ -10,7 +10,7 @@ import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
 import { assertOptionalRangeInside, assertRangeInside } from '../../helpers/range-checks';
 import { extract, FIXTURES } from './extract-guide-helpers';
 
-const FIXTURE_DIRS = ['guide', 'studio', 'analysis/studio'].map((dir) => join(FIXTURES, dir));
+const FIXTURE_DIRS = ['guide', 'guide-scripts', 'analysis/guide'].map((dir) => join(FIXTURES, dir));
 
 const fixtures: string[] = fixtureTexts(FIXTURE_DIRS, '.studio');
 

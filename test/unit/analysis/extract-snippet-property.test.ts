@@ -27,7 +27,7 @@ const SNIPPETS = fixtureTexts(
   inRoot(['examples', 'test/fixtures/snippet', 'test/fixtures/snippet/errors', 'test/fixtures/analysis/snippet']),
   '.snippet',
 );
-const XMLS = filesIn(inRoot(['test/fixtures/xml', 'test/fixtures/analysis/xml']), '.xml').map((file) =>
+const XMLS = filesIn(inRoot(['test/fixtures/export', 'test/fixtures/analysis/export']), '.xml').map((file) =>
   readFileSync(file, 'utf8'),
 );
 

@@ -23,11 +23,13 @@ describe('extractSnippetModel', () => {
         'rest-call tokenproxy',
         'token-acquire cachedtoken',
         'expiry-set tokenexpiry',
+        'token-clear cachedtoken',
         'expiry-set tokenexpiry',
         'error-path',
         'token-use cachedtoken',
         'rest-call orderproxy',
         'status-copy orderstatus',
+        'token-clear cachedtoken',
         'expiry-set tokenexpiry',
         'error-path',
         'error-path',
@@ -38,13 +40,18 @@ describe('extractSnippetModel', () => {
       });
     });
 
-    it('reads the OR-ed refresh condition as an expiry check with a variable buffer', () => {
+    it('reads the OR-ed refresh condition as an expiry check with a variable buffer nothing assigns', () => {
       const refresh = conditionWithText(
         unit,
         text,
         'cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry - (refreshBuffer / 86400)',
       );
-      assert.deepEqual(refresh.expiryCheck?.buffer, { kind: 'variable', variable: 'refreshbuffer' });
+      assert.deepEqual(refresh.expiryCheck?.buffer, {
+        kind: 'variable',
+        variable: 'refreshbuffer',
+        neverAssigned: true,
+        secondsPerUnit: 1,
+      });
       assert.equal(refresh.expiryCheck?.expiryVariable, 'tokenexpiry');
       assert.equal(refresh.expiryCheck?.refreshBranch, 'then');
       assert.equal(slice(text, refresh.expiryCheck?.comparisonRange), 'utc >= tokenExpiry - (refreshBuffer / 86400)');
@@ -261,7 +268,12 @@ describe('extractSnippetModel', () => {
 
     it('a buffer variable that only ever holds a constant', () => {
       const c = check('cachedToken = "" | utc >= tokenExpiry - (refreshBuffer / 86400)');
-      assert.deepEqual(c?.buffer, { kind: 'variable', variable: 'refreshbuffer', constantSeconds: 300 });
+      assert.deepEqual(c?.buffer, {
+        kind: 'variable',
+        variable: 'refreshbuffer',
+        constantSeconds: 300,
+        secondsPerUnit: 1,
+      });
     });
 
     it('a business-hours test is not an expiry check', () => {

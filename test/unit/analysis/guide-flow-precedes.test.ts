@@ -4,8 +4,8 @@ import { extract, extractFixture } from './extract-guide-helpers';
 describe('extract-studio: the unit flow', () => {
   it('answers precedes exactly as its predecessors list does, for every pair of units and a few ids that are none', () => {
     const documents = [
-      extractFixture('studio/long-ivr-with-wait.studio'),
-      extractFixture('studio/two-step-token-exchange.studio'),
+      extractFixture('guide-scripts/long-ivr-with-wait.studio'),
+      extractFixture('guide-scripts/two-step-token-exchange.studio'),
       extract('// empty'),
     ];
     for (const { model } of documents) {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import {
+  authStatusCodesInComment,
   basicPasswordInText,
   credentialsInText,
   encodedBasicCredentialsInText,
@@ -132,5 +133,26 @@ describe('vocabulary: literal credentials in text', () => {
     assert.equal(basicPasswordInText('{clientId}:{SECURE_CLIENT_SECRET}'), undefined);
     assert.deepEqual(encodedBasicCredentialsInText('Basic aXZyLWFwcDpRN3YybUs5eA=='), { start: 6, end: 30 });
     assert.equal(encodedBasicCredentialsInText('Basic XXXXXXXXXXXX'), undefined);
+  });
+});
+
+describe('vocabulary: 401/403 handled in commented-out code', () => {
+  it('reads commented-out branches in both notations, each code once', () => {
+    assert.deepEqual(authStatusCodesInComment('//CASE httpStatus = 401 //Invalid session'), [401]);
+    assert.deepEqual(authStatusCodesInComment('// CASE 403'), [403]);
+    assert.deepEqual(authStatusCodesInComment('  // case 401:'), [401]);
+    assert.deepEqual(authStatusCodesInComment('// } else if (resp.statusCode === 403) {'), [403]);
+    assert.deepEqual(authStatusCodesInComment('/* IF code = 403 | code = 401\n * { ASSIGN t = "" } */'), [401, 403]);
+    assert.deepEqual(authStatusCodesInComment('//IF carrier.StatusCode == "401"'), [401]);
+  });
+
+  it('leaves prose and other statuses alone', () => {
+    assert.deepEqual(authStatusCodesInComment('// A 401 from the carrier means the client secret was rotated'), []);
+    assert.deepEqual(authStatusCodesInComment('// in case of 403 the account is suspended'), []);
+    assert.deepEqual(authStatusCodesInComment('// case of a 401: retry once'), []);
+    assert.deepEqual(authStatusCodesInComment('// If the API returns 401 we refresh'), []);
+    assert.deepEqual(authStatusCodesInComment('// 401: token expired, see the DEFAULT below'), []);
+    assert.deepEqual(authStatusCodesInComment('//CASE httpStatus = 404'), []);
+    assert.deepEqual(authStatusCodesInComment('//CASE retries = 4010'), []);
   });
 });

@@ -27,6 +27,7 @@ interface Import {
   readonly target?: string;
 }
 
+// Long line: one regular expression (static, re-export, require and dynamic import), clearer whole.
 const IMPORT =
   /(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
@@ -126,17 +127,21 @@ describe('architecture: who imports whom', () => {
     assert.deepEqual(bad.map(describeImport), []);
   });
 
-  it('the analysis depends only on the syntax layer, documents and common/ (never on rules, fixes or front ends)', () => {
+  it('the analysis depends only on syntax, documents and common/ (never on rules, fixes or front ends)', () => {
     const forbidden = /^(?:diagnostics|editing|templates|service|lsp|cli)[\\/]/;
     const bad = under('analysis').filter((i) => i.target !== undefined && forbidden.test(i.target));
     assert.deepEqual(bad.map(describeImport), []);
   });
 
-  it('runtime/ is a plain library: the parsers, documents, the vocabulary and common/ (never rules, fixes or front ends)', () => {
+  it('runtime/ is a plain library: parsers, documents, vocabulary and common/ (no rules, fixes, front ends)', () => {
     const allowed = /^(?:runtime|syntax|documents|common)[\\/]|^analysis[\\/]vocabulary(?:[\\/]|$)/;
     const packages = new Set(['jose', 'zod']);
+    // A package's own subpath (`zod/mini`) is that package.
+    const packageOf = (specifier: string) => specifier.split('/')[0]!;
     const bad = under('runtime').filter((i) =>
-      i.target === undefined ? !packages.has(i.specifier) && !NODE.has(i.specifier) : !allowed.test(i.target),
+      i.target === undefined
+        ? !packages.has(packageOf(i.specifier)) && !NODE.has(i.specifier)
+        : !allowed.test(i.target),
     );
     assert.deepEqual(bad.map(describeImport), []);
   });

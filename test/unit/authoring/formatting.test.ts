@@ -107,7 +107,7 @@ describe('authoring: formatting', () => {
     assert.equal(format('snippet', text), text);
   });
 
-  it("formats every SNIPPET action of an export; the XML stays well-formed and every byte outside the code's whitespace is kept", () => {
+  it("formats every SNIPPET action of an export: XML well-formed, every byte but the code's whitespace kept", () => {
     const code = 'IF q!="" & n<3\n{\nASSIGN url="https://x.example/?a=1&b={q}"\n}';
     const text = studioExport([
       { id: 3, type: 'SNIPPET', caption: 'A & B', code },
@@ -129,7 +129,7 @@ describe('authoring: formatting', () => {
   });
 
   it('formats code written in CDATA and in mixed text, references and CDATA, keeping the XML well-formed', () => {
-    const text = readFileSync(path.join(ROOT, 'test/fixtures/xml/cdata-snippet.xml'), 'utf8')
+    const text = readFileSync(path.join(ROOT, 'test/fixtures/export/cdata-snippet.xml'), 'utf8')
       .replace(/\{(\r?\n) {2}ASSIGN orderStatus/, '{$1ASSIGN   orderStatus')
       .replace(/\{(\r?\n) {2}ASSIGN note/, '{$1      ASSIGN note');
     assert.ok(

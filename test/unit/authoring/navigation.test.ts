@@ -123,7 +123,7 @@ TRACE "token {mask$0(accessToken)}"
   });
 
   describe('in a .studio file (script variables)', () => {
-    it("links a SET in a SNIPPET body, a {substitution} and a script-level ASSIGN, ignoring the body's own locals", () => {
+    it("links a SET in a SNIPPET body, a {substitution} and a script ASSIGN, not the body's own locals", () => {
       const f = fixture(
         'guide',
         `ASSIGN strCachedToken = "";

@@ -8,8 +8,8 @@ import { assertEveryRangeInside } from '../../helpers/range-checks';
 
 const KINDS = [
   { name: 'broken.snippet', texts: fixtureTexts(['test/fixtures/snippet', 'test/fixtures/correct'], '.snippet') },
-  { name: 'broken.studio', texts: fixtureTexts(['test/fixtures/guide', 'test/fixtures/studio'], '.studio') },
-  { name: 'broken.xml', texts: fixtureTexts(['test/fixtures/xml', 'test/fixtures/correct'], '.xml') },
+  { name: 'broken.studio', texts: fixtureTexts(['test/fixtures/guide', 'test/fixtures/guide-scripts'], '.studio') },
+  { name: 'broken.xml', texts: fixtureTexts(['test/fixtures/export', 'test/fixtures/correct'], '.xml') },
 ];
 
 const PIECES = [

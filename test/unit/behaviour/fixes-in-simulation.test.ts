@@ -46,7 +46,7 @@ const PATTERN_A: readonly Case[] = [
   { file: 'test/fixtures/runtime/pattern-a-token-at-begin.xml' },
   { file: 'examples/ivr-token-at-begin-used-after-hold.xml', branch: [5, '1'] },
   { file: 'test/fixtures/fixes/pattern-a-across-actions.xml', branch: [5, '1'] },
-  { file: 'test/fixtures/xml/token-at-begin-used-after-menu.xml', branch: [5, '1'] },
+  { file: 'test/fixtures/export/token-at-begin-used-after-menu.xml', branch: [5, '1'] },
   { file: 'test/fixtures/rules/token-reuse-without-expiry/token-at-begin-used-after-menu.xml', branch: [5, '2'] },
 ];
 

@@ -39,7 +39,8 @@ describe('studio-lint --fix writes atomically', () => {
 
   it('leaves the original or the whole fixed text when killed while it writes, never a part of either', async () => {
     // Large enough that writing it takes a while; the secret to fix is at the top.
-    const original = `${LITERAL_SECRET_SNIPPET}${'// a comment line that makes the file large to write\n'.repeat(160_000)}`;
+    const filler = '// a comment line that makes the file large to write\n';
+    const original = `${LITERAL_SECRET_SNIPPET}${filler.repeat(160_000)}`;
     const fixed = fixedText(original);
     // Over the default analysis limit (5 MiB): the folder's settings raise it, as a user with such a file would.
     const dir = tempFolder({ 'token.snippet': original, ...LARGE_FILES });

@@ -23,7 +23,7 @@ const FILES: Record<string, object> = {
   'test/fixtures/fixes/pattern-a-lookup.snippet': {},
   'test/fixtures/fixes/pattern-a-across-actions.xml': { actions: { '5': { branch: '1' } } },
   'test/fixtures/fixes/six-calls-hardcoded-bearer.snippet': {},
-  'test/fixtures/xml/token-at-begin-used-after-menu.xml': { actions: { '5': { branch: '1' } } },
+  'test/fixtures/export/token-at-begin-used-after-menu.xml': { actions: { '5': { branch: '1' } } },
 };
 
 interface SimJson {

@@ -31,7 +31,8 @@ describe('studio-lint output', () => {
     assert.equal(result.status, 1, result.stderr);
     assert.ok(!hasUnsafeCharacter(result.stdout), JSON.stringify(result.stdout));
     for (const line of result.stdout.split('\n')) assert.doesNotMatch(line, /^\s*::/);
-    assert.match(result.stdout, /"Get OAuth token\\x85\\u202e\\n::error file=app\.js::forged"/);
+    // The message quotes the caption through quoteSource: escaped, on one line, cut.
+    assert.match(result.stdout, /"Get OAuth token\\u0085\\u202E ::error file=app\.…"/);
   });
 
   it('escapes file names: terminal escapes, newlines and workflow commands at the start of a line', () => {
@@ -48,7 +49,7 @@ describe('studio-lint output', () => {
     assert.match(result.stdout, /^\\x1b\[2Jcleared\\n::error::forged\.snippet:1:14 {2}error/m);
   });
 
-  it('stops quietly when the reader of stdout goes away (| head): no stack trace, the lint result as exit status', async () => {
+  it('stops quietly when the stdout reader goes away (| head): no stack trace, the lint result as status', async () => {
     const dir = tempFolder({ 'greeting.snippet': 'ASSIGN greeting = "Hello {CallerName}"\nTRACE "{greeting}"\n' });
     const exit = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
       const child = spawn(process.execPath, [CLI_BUNDLE, dir], { stdio: ['ignore', 'pipe', 'pipe'] });

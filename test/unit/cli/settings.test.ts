@@ -65,8 +65,15 @@ describe('studio-lint reads the editor settings', () => {
     const dir = tempFolder({
       '.vscode/settings.json': '{ "studioTokenLens.rules": { "unchecked-auth-status": "error" } }',
       'lookup.snippet': UNCHECKED_STATUS_SNIPPET,
-      'ci-settings.jsonc':
-        '{\n  // CI: the age of the token is checked elsewhere\n  "studioTokenLens.rules": {\n    "token-reuse-without-expiry": "off",\n  },\n}\n',
+      'ci-settings.jsonc': [
+        '{',
+        '  // CI: the age of the token is checked elsewhere',
+        '  "studioTokenLens.rules": {',
+        '    "token-reuse-without-expiry": "off",',
+        '  },',
+        '}',
+        '',
+      ].join('\n'),
     });
     const result = runBundle(['--format', 'json', '--config', path.join(dir, 'ci-settings.jsonc'), dir]);
     assert.equal(result.status, 1, result.stderr);
@@ -85,7 +92,7 @@ describe('studio-lint reads the editor settings', () => {
     assert.doesNotMatch(fixed, /SECURE_CLIENT_SECRET/);
   });
 
-  it('exits 2 naming the file, the line and the key of an unknown setting or an invalid value, and lints nothing', () => {
+  it('exits 2 naming the file, line and key of an unknown setting or an invalid value, and lints nothing', () => {
     const dir = tempFolder({
       '.vscode/settings.json': [
         '{',
@@ -158,7 +165,9 @@ describe('studio-lint reads the editor settings', () => {
       const { lintText } = require('./server/src/service/lint');
       const settings = sanitizeSettings({ tokenEndpointPatterns: ['(a+)+$'] });
       const url = 'https://idp.example.com/' + 'a'.repeat(50000) + '!';
-      const text = 'ASSIGN proxy = GetRESTProxy()\\nASSIGN reply = proxy.MakeRestRequest("' + url + '", "", 0, "POST")\\n';
+      const text =
+        'ASSIGN proxy = GetRESTProxy()\\n' +
+        'ASSIGN reply = proxy.MakeRestRequest("' + url + '", "", 0, "POST")\\n';
       const linted = lintText('token.snippet', undefined, text, settings);
       process.stdout.write(JSON.stringify({ kept: settings.tokenEndpointPatterns, linted: linted !== undefined }));
     `;

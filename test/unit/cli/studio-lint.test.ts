@@ -88,11 +88,11 @@ describe('studio-lint', () => {
   });
 
   it('gives one clear diagnostic at the XML error position of a malformed export', () => {
-    const result = run(['--format', 'json', 'test/fixtures/xml/malformed-export.xml']);
+    const result = run(['--format', 'json', 'test/fixtures/export/malformed-export.xml']);
     const findings = JSON.parse(result.stdout) as CliFinding[];
     assert.equal(findings.length, 1);
     assert.equal(findings[0]!.code, 'syntax-error');
-    const line = fs.readFileSync(path.join(ROOT, 'test/fixtures/xml/malformed-export.xml'), 'utf8').split(/\r\n/)[
+    const line = fs.readFileSync(path.join(ROOT, 'test/fixtures/export/malformed-export.xml'), 'utf8').split(/\r\n/)[
       findings[0]!.line - 1
     ]!;
     assert.equal(line.slice(findings[0]!.column - 1, findings[0]!.endColumn - 1), '</Captoin>');

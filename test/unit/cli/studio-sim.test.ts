@@ -44,6 +44,7 @@ describe('studio-sim (the built bundle)', () => {
     const lines = result.stdout.split('\n');
     assert.match(lines[0]!, /pattern-a-token-once\.snippet: 1 contact of 02:00:00\.0, tokens valid 3600 s, 5 runs/);
     assert.ok(lines.some((l) => /^ {2}time\s+action\s+line\s+request\s+status\s+token age$/.test(l)));
+    // Long line: one regular expression for one whole line of the timeline, clearer whole.
     assert.ok(
       lines.some((l) =>
         /^ {2}01:30:00\.0 {2}run 4 +18 {2}GET https:\/\/api\.example-crm\.com\/v2\/accounts\?phone= +401 +01:29:59\.8 {2}EXPIRED$/.test(
@@ -113,10 +114,12 @@ describe('studio-sim (the built bundle)', () => {
   it('never prints a token or a secret whole', () => {
     const code = [
       'p = GetRESTProxy()',
-      'r = p.MakeRestRequest("https://idp.example.com/oauth/token", "grant_type=client_credentials&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
+      'r = p.MakeRestRequest("https://idp.example.com/oauth/token", ' +
+        '"grant_type=client_credentials&client_secret={SECURE_CLIENT_SECRET}", 0, "POST")',
       'tok = r.access_token',
       'q = GetRESTProxy()',
-      'x = q.MakeRestRequest("https://api.example.com/v1/report?access_token={tok}&apiKey={SECURE_API_KEY}", "", 0, "GET")',
+      'x = q.MakeRestRequest(' +
+        '"https://api.example.com/v1/report?access_token={tok}&apiKey={SECURE_API_KEY}", "", 0, "GET")',
       'IF tok = "{tok}x" { y = 1 }',
       'n = tok * 2',
     ].join('\n');

@@ -20,9 +20,9 @@ const SHARED_IDS = 'server/src/common/protocol-ids.ts';
  */
 const MAX_OWN_BYTES = 24 * 1024;
 /**
- * The whole bundle: about 380000 bytes with the client code of issues 11 and 15 (363293 before them), of which vscode-languageclient 9 and its
- * dependencies are 358918; jose and the server's JWT code would add about 12000. A new vscode-languageclient may need
- * this raised: say why when you do.
+ * The whole bundle: about 380000 bytes with the client code of issues 11 and 15 (363293 before them), of which
+ * vscode-languageclient 9 and its dependencies are 358918; jose and the server's JWT code would add about 12000. A new
+ * vscode-languageclient may need this raised: say why when you do.
  */
 const MAX_BUNDLE_BYTES = 392_000;
 

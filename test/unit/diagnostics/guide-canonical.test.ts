@@ -30,7 +30,7 @@ const EXPECTED: Record<string, string[]> = {
     'unchecked-auth-status 30 "apiReq.send()"',
   ],
   'guide/error-handling-401.studio': [],
-  'studio/strategy-c-token-proxy.studio': [],
+  'guide-scripts/strategy-c-token-proxy.studio': [],
 };
 
 function lint(file: string): { text: string; found: string[]; messages: Map<string, string> } {

@@ -77,6 +77,22 @@ const event: fc.Arbitrary<Omit<FlowEvent, 'unit' | 'order'>> = fc.oneof(
       'secret' as const,
     ),
     valueRange: range,
+    confidence: fc.constantFrom('high' as const, 'low' as const),
+    evidence: fc.record({
+      place: fc.constantFrom(
+        'form-field' as const,
+        'json-field' as const,
+        'key-header' as const,
+        'basic-header' as const,
+        'basic-input' as const,
+        'url-userinfo' as const,
+        'assigned' as const,
+        'text' as const,
+      ),
+      name: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+      shape: fc.constantFrom('known-prefix' as const, 'random' as const, 'password-like' as const, 'other' as const),
+      prefixOf: fc.option(fc.constant('a Stripe secret key'), { nil: undefined }),
+    }),
   }),
   fc.record({ ...base, kind: fc.constant('token-literal' as const), valueRange: range, jwt: fc.boolean() }),
 ) as fc.Arbitrary<Omit<FlowEvent, 'unit' | 'order'>>;

@@ -193,7 +193,7 @@ describe('export editing: the round trip of a SNIPPET action', () => {
   });
 
   it('keeps a CDATA section raw when the change falls inside it, and rewrites the element when it crosses one', () => {
-    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'xml', 'cdata-snippet.xml'), 'utf8');
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'export', 'cdata-snippet.xml'), 'utf8');
     const [first, second] = listActionCodes(text);
     assert.ok(first && second);
     const inside = first.code.replace('expand=lines', 'expand=lines&x=<1>');

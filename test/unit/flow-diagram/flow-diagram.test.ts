@@ -234,7 +234,7 @@ describe('studio-lint --graph', () => {
   });
 
   it('refuses what it cannot draw, with exit status 2', () => {
-    const notExport = run(['--graph', join(ROOT, 'test', 'fixtures', 'xml', 'not-a-studio-export.xml')]);
+    const notExport = run(['--graph', join(ROOT, 'test', 'fixtures', 'export', 'not-a-studio-export.xml')]);
     assert.equal(notExport.status, 2);
     assert.match(notExport.stderr, /is not a Desktop Studio export/);
     assert.equal(notExport.stdout, '');

@@ -86,7 +86,18 @@ describe('runtime: NICE documentation examples', () => {
 
     it('FOREACH visits every element; changing the loop variable writes the element back (spring19)', () => {
       const run = runCode(
-        'ASSIGN Names = "Odin|Freya|Thor|Loki"\nFOREACH Name IN Names\n{\n  IF Name = "Thor"\n  {\n    Name = "Baldr"\n  }\n  seen = "{seen}{Name},"\n}\n',
+        [
+          'ASSIGN Names = "Odin|Freya|Thor|Loki"',
+          'FOREACH Name IN Names',
+          '{',
+          '  IF Name = "Thor"',
+          '  {',
+          '    Name = "Baldr"',
+          '  }',
+          '  seen = "{seen}{Name},"',
+          '}',
+          '',
+        ].join('\n'),
       );
       assert.equal(run.get('seen'), 'Odin,Freya,Baldr,Loki,');
       assert.equal(run.get('Names'), 'Odin|Freya|Baldr|Loki');
@@ -133,7 +144,22 @@ describe('runtime: NICE documentation examples', () => {
 
     it('ELSE holding a nested IF (no ELSE IF in Studio)', () => {
       const code = (a: number, b: number) =>
-        `A = ${a}\nB = ${b}\nIF A > B {\nr = "greater"\n}\nELSE {\n\tIF A = B {\n\tr = "equal"\n\t}\n\tELSE {\n\tr = "less"\n\t}\n}\n`;
+        [
+          `A = ${a}`,
+          `B = ${b}`,
+          'IF A > B {',
+          'r = "greater"',
+          '}',
+          'ELSE {',
+          '\tIF A = B {',
+          '\tr = "equal"',
+          '\t}',
+          '\tELSE {',
+          '\tr = "less"',
+          '\t}',
+          '}',
+          '',
+        ].join('\n');
       assert.equal(runCode(code(3, 1)).get('r'), 'greater');
       assert.equal(runCode(code(2, 2)).get('r'), 'equal');
       assert.equal(runCode(code(1, 2)).get('r'), 'less');
@@ -141,14 +167,31 @@ describe('runtime: NICE documentation examples', () => {
 
     it('SWITCH runs the CASE whose literal matches, else DEFAULT (CASE 4 { ASSIGN item="FOUR" })', () => {
       const code = (v: number) =>
-        `x = ${v}\nSWITCH x\n{\n  CASE 3 { ASSIGN item="THREE" }\n  CASE 4 { ASSIGN item="FOUR" }\n  DEFAULT { ASSIGN item="OTHER" }\n}`;
+        [
+          `x = ${v}`,
+          'SWITCH x',
+          '{',
+          '  CASE 3 { ASSIGN item="THREE" }',
+          '  CASE 4 { ASSIGN item="FOUR" }',
+          '  DEFAULT { ASSIGN item="OTHER" }',
+          '}',
+        ].join('\n');
       assert.equal(runCode(code(4)).get('item'), 'FOUR');
       assert.equal(runCode(code(9)).get('item'), 'OTHER');
     });
 
     it('SELECT runs the first CASE that is true', () => {
       const run = runCode(
-        'code = 401\nSELECT\n{\n  CASE code = 200 { r = "ok" }\n  CASE code > 400 { r = "client error" }\n  CASE code = 401 { r = "unauthorized" }\n  DEFAULT { r = "other" }\n}',
+        [
+          'code = 401',
+          'SELECT',
+          '{',
+          '  CASE code = 200 { r = "ok" }',
+          '  CASE code > 400 { r = "client error" }',
+          '  CASE code = 401 { r = "unauthorized" }',
+          '  DEFAULT { r = "other" }',
+          '}',
+        ].join('\n'),
       );
       assert.equal(run.get('r'), 'client error');
     });

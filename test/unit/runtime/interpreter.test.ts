@@ -87,14 +87,27 @@ describe('runtime: interpreter semantics', () => {
 
   it('BREAK leaves only the innermost loop, also from inside a SELECT', () => {
     const run = runCode(
-      'FOR i = 1 TO 3\n{\n  FOR j = 1 TO 3\n  {\n    SELECT { CASE j = 2 { BREAK } }\n    pairs = "{pairs}{i}{j} "\n  }\n}',
+      [
+        'FOR i = 1 TO 3',
+        '{',
+        '  FOR j = 1 TO 3',
+        '  {',
+        '    SELECT { CASE j = 2 { BREAK } }',
+        '    pairs = "{pairs}{i}{j} "',
+        '  }',
+        '}',
+      ].join('\n'),
     );
     assert.equal(run.get('pairs'), '11 21 31 ');
   });
 
   it('FOREACH over a JSON array of a REST result reads its members', () => {
     const run = runCode(
-      'p = GetRESTProxy()\nr = p.MakeRestRequest("https://api.example.com/v1/items", "", 0, "GET")\nFOREACH i IN r.items { names = "{names}{i.name};" }',
+      [
+        'p = GetRESTProxy()',
+        'r = p.MakeRestRequest("https://api.example.com/v1/items", "", 0, "GET")',
+        'FOREACH i IN r.items { names = "{names}{i.name};" }',
+      ].join('\n'),
       {
         answer: () => ({
           kind: 'response',

@@ -9,7 +9,8 @@ describe('runtime: output masking', () => {
     const text = `GET https://x.example.com/r?apiKey=kX9#mQ2vL7pR4tW8&page=2&access_token=${jwt} Bearer abcdefghij0123`;
     assert.equal(
       masker.mask(text),
-      'GET https://x.example.com/r?apiKey=kX9#… (16 chars)&page=2&access_token=eyJh… (57 chars) Bearer abcd… (14 chars)',
+      'GET https://x.example.com/r?apiKey=kX9#… (16 chars)&page=2' +
+        '&access_token=eyJh… (57 chars) Bearer abcd… (14 chars)',
     );
   });
 

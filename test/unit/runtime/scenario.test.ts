@@ -135,7 +135,7 @@ describe('runtime: scenario files', () => {
     assert.equal(result.requests[0]!.status, null);
   });
 
-  it('clock skew: an API clock 90 s ahead rejects a token the script still trusts (no buffer); a buffer covers it', () => {
+  it('clock skew: an API clock 90 s ahead rejects a token the script trusts (no buffer); a buffer covers it', () => {
     const noBuffer = [
       'IF tok = "" | (exp - utc) * 86400 <= 0',
       '{',

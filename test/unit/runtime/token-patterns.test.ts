@@ -110,7 +110,7 @@ describe('runtime: the guide’s token patterns over a 2-hour contact with 1-hou
     }
   });
 
-  it('1,000 contacts starting in the same second with jittered Strategy B spread their refreshes over the window', function () {
+  it('1,000 contacts starting in one second with jittered Strategy B spread refreshes over the window', function () {
     this.timeout(120_000);
     const contacts = 1000;
     const result = simulate(fixture('strategy-b-jittered-buffer.snippet'), {
@@ -148,7 +148,8 @@ describe('runtime: the guide’s token patterns over a 2-hour contact with 1-hou
       `\n      refreshes of 1,000 contacts started together (jittered Strategy B, runs every 60 s, 60 s bins):\n${rows
         .map(
           ([start, n]) =>
-            `      ${String(start).padStart(5)}–${start + bin} s ${String(n).padStart(4)} ${'#'.repeat(Math.round(n / 5))}`,
+            `      ${String(start).padStart(5)}–${start + bin} s ` +
+            `${String(n).padStart(4)} ${'#'.repeat(Math.round(n / 5))}`,
         )
         .join('\n')}`,
     );

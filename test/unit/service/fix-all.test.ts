@@ -95,7 +95,7 @@ describe('fix-all', () => {
     );
   });
 
-  it('takes the same fix offered for several findings once', () => {
+  it('one reused token sent to two calls is one finding with the other call related, fixed once (issue 13)', () => {
     const text = [
       'ASSIGN a = GetRESTProxy()',
       'a.AddHeader("Authorization", "Bearer {accessToken}")',
@@ -107,7 +107,15 @@ describe('fix-all', () => {
     ].join('\n');
     const linted = lintText('two.snippet', undefined, text, DEFAULT_SETTINGS)!;
     const reuse = linted.findings.filter((f) => f.code === 'token-reuse-without-expiry');
-    assert.equal(reuse.length, 2);
+    assert.equal(reuse.length, 1);
+    assert.equal(text.slice(reuse[0]!.range.start, reuse[0]!.range.end), 'accessToken');
+    assert.ok(reuse[0]!.range.start < text.indexOf('b.AddHeader'));
+    const second = text.indexOf('{accessToken}', text.indexOf('b.AddHeader')) + 1;
+    assert.deepEqual(
+      reuse[0]!.related?.slice(-1).map((r) => [r.range.start, r.message]),
+      [[second, 'accessToken is also sent here with no expiry check']],
+    );
+    assert.match(reuse[0]!.message, /The same token is sent to one more call in this snippet\.$/);
     const { fixes } = linted.analysis.preferredFixes('token-reuse-without-expiry');
     assert.equal(fixes.length, 1);
   });

@@ -108,10 +108,21 @@ describe('templates with default names trigger none of the token rules', () => {
   const jitter = { enabled: true, minSeconds: 120, maxSeconds: 480 };
 
   it('(the rules are live: Pattern A is reported in both notations)', () => {
-    const snippet =
-      'ASSIGN p = GetRESTProxy()\np.AddHeader("Authorization", "Bearer {accessToken}")\nASSIGN r = p.MakeRestRequest(u, "", 0, "GET")\n';
-    const studio =
-      'ASSIGN strToken = GetOAuthToken();\nWAIT 1800\nSNIPPET\nreq.headers["Authorization"] = "Bearer " + strToken;\nvar resp = req.send();\nEND SNIPPET\n';
+    const snippet = [
+      'ASSIGN p = GetRESTProxy()',
+      'p.AddHeader("Authorization", "Bearer {accessToken}")',
+      'ASSIGN r = p.MakeRestRequest(u, "", 0, "GET")',
+      '',
+    ].join('\n');
+    const studio = [
+      'ASSIGN strToken = GetOAuthToken();',
+      'WAIT 1800',
+      'SNIPPET',
+      'req.headers["Authorization"] = "Bearer " + strToken;',
+      'var resp = req.send();',
+      'END SNIPPET',
+      '',
+    ].join('\n');
     assert.ok(
       unexpectedFindings('a.snippet', 'snippet', snippet).some((f) => f.startsWith('token-reuse-without-expiry')),
     );

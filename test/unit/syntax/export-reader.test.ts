@@ -7,7 +7,7 @@ import { LineIndex } from '../../../server/src/common/line-index';
 import { type EmbeddedCode, readExport, type ScriptExport } from '../../../server/src/syntax/export/read-export';
 import { assertExactOffsetMap } from '../../helpers/export-offset-oracle';
 
-const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'xml');
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'export');
 
 function fixture(name: string): string {
   return readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -272,7 +272,8 @@ describe('readExport', () => {
         [
           'ASSIGN orderProxy = GetRESTProxy()',
           'orderProxy.AddHeader("Authorization", "Bearer {accessToken}")',
-          'ASSIGN order = orderProxy.MakeRestRequest("https://api.example-shop.com/v1/orders/{orderId}?fields=status&expand=lines", "", 0, "GET")',
+          'ASSIGN order = orderProxy.MakeRestRequest(' +
+            '"https://api.example-shop.com/v1/orders/{orderId}?fields=status&expand=lines", "", 0, "GET")',
           'IF orderProxy.StatusCode >= 200 & orderProxy.StatusCode < 300',
           '{',
           '  ASSIGN orderStatus = order.status',
@@ -291,7 +292,13 @@ describe('readExport', () => {
       const mixed = snippetOf(result, 3);
       assert.equal(
         mixed.code,
-        'ASSIGN retries = 0\r\nIF orderStatus = "shipped" & retries < 3\r\n{\r\n  ASSIGN note = "Tracking & delivery"\r\n}',
+        [
+          'ASSIGN retries = 0',
+          'IF orderStatus = "shipped" & retries < 3',
+          '{',
+          '  ASSIGN note = "Tracking & delivery"',
+          '}',
+        ].join('\r\n'),
       );
       assertExactOffsetMap(text, mixed);
       const cr = mixed.code.indexOf('\r');
@@ -484,7 +491,8 @@ describe('readExport', () => {
         'IF cachedToken = "" | utc &gt;= tokenExpiry - (300 / 86400)',
         '{',
         '  ASSIGN tokenProxy = GetRESTProxy()',
-        `  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, "grant_type=client_credentials&amp;scope=step${i}", 0, "POST")`,
+        '  ASSIGN tokenResult = tokenProxy.MakeRestRequest(tokenUrl, ' +
+          `"grant_type=client_credentials&amp;scope=step${i}", 0, "POST")`,
         '  ASSIGN cachedToken = tokenResult.access_token',
         '}',
         `proxy.AddHeader("Authorization", "Bearer {cachedToken}")`,
@@ -495,8 +503,16 @@ describe('readExport', () => {
           `      <ActionID>${i}</ActionID>`,
           `      <Action>${i === 1 ? 'BEGIN' : 'SNIPPET'}</Action>`,
           `      <Caption>Step ${i}</Caption>`,
-          `      <Parameters>\r\n        <string>${code}</string>\r\n        <string>Limit32K</string>\r\n      </Parameters>`,
-          `      <DefaultNextAction>\r\n        <Text />\r\n        <ActionID>${next}</ActionID>\r\n        <Index>0</Index>\r\n        <Segments />\r\n      </DefaultNextAction>`,
+          '      <Parameters>\r\n' +
+            `        <string>${code}</string>\r\n` +
+            '        <string>Limit32K</string>\r\n' +
+            '      </Parameters>',
+          '      <DefaultNextAction>\r\n' +
+            '        <Text />\r\n' +
+            `        <ActionID>${next}</ActionID>\r\n` +
+            '        <Index>0</Index>\r\n' +
+            '        <Segments />\r\n' +
+            '      </DefaultNextAction>',
           '      <Branches />\r\n      <Cases />',
           `      <X>${(i % 40) * 96}</X>\r\n      <Y>${Math.floor(i / 40) * 96}</Y>`,
           `      <DependencyOrder>${i - 1}</DependencyOrder>\r\n      <Impl_Type>0</Impl_Type>`,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseGuide } from '../../../server/src/syntax/guide';
 import { describeRange, readAnnotated } from '../../helpers/annotated';
 
-const STUDIO_DIR = join(__dirname, '../../fixtures/studio');
+const STUDIO_DIR = join(__dirname, '../../fixtures/guide-scripts');
 
 /** Each annotation is one expected ParseError: same range, message starting with the annotation's message. */
 describe('studio parser: annotated broken fixtures', () => {

@@ -6,7 +6,7 @@ import { parseGuide, walkNodes, type SnippetBlock, type GuideParseResult } from 
 import { describeRange } from '../../helpers/annotated';
 
 const GUIDE_DIR = join(__dirname, '../../fixtures/guide');
-const STUDIO_DIR = join(__dirname, '../../fixtures/studio');
+const STUDIO_DIR = join(__dirname, '../../fixtures/guide-scripts');
 
 function load(dir: string, name: string): { text: string; result: GuideParseResult } {
   const text = readFileSync(join(dir, name), 'utf8');

@@ -17,7 +17,7 @@ import {
 } from '../../../server/src/syntax/guide/recursion-guard';
 import { fixtureTexts } from '../../helpers/fixture-texts';
 
-const FIXTURES = [join(__dirname, '../../fixtures/guide'), join(__dirname, '../../fixtures/studio')];
+const FIXTURES = [join(__dirname, '../../fixtures/guide'), join(__dirname, '../../fixtures/guide-scripts')];
 
 function blocks(result: GuideParseResult): SnippetBlock[] {
   return result.items.filter((i): i is SnippetBlock => i.kind === 'SnippetBlock');

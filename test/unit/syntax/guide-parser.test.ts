@@ -324,8 +324,16 @@ describe('studio parser: SNIPPET blocks', () => {
   });
 
   it('gives every acorn node a document offset', () => {
-    const text =
-      'WAIT 300\nSNIPPET\nreq.headers["Authorization"] = "Bearer " + strToken;\nEND SNIPPET\nSNIPPET\nvar x = `a${b}c`;\nEND SNIPPET\n';
+    const text = [
+      'WAIT 300',
+      'SNIPPET',
+      'req.headers["Authorization"] = "Bearer " + strToken;',
+      'END SNIPPET',
+      'SNIPPET',
+      'var x = `a${b}c`;',
+      'END SNIPPET',
+      '',
+    ].join('\n');
     const result = parseGuide(text);
     const blocks = only(result, 'SnippetBlock');
     const members: string[] = [];

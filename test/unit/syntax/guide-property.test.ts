@@ -6,7 +6,7 @@ import { fixtureTexts } from '../../helpers/fixture-texts';
 import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
 import { assertGuideRangesInside } from '../../helpers/range-checks';
 
-const FIXTURE_DIRS = [join(__dirname, '../../fixtures/guide'), join(__dirname, '../../fixtures/studio')];
+const FIXTURE_DIRS = [join(__dirname, '../../fixtures/guide'), join(__dirname, '../../fixtures/guide-scripts')];
 
 const fixtures: string[] = fixtureTexts(FIXTURE_DIRS, '.studio');
 

@@ -11,7 +11,7 @@ function blocks(result: GuideParseResult): SnippetBlock[] {
 }
 
 describe('studio parser: ranges found outside the document by the property test', () => {
-  it('a lone `/` ending an unclosed SNIPPET block stays inside the document (acorn-loose reads it as a regex one past the end)', () => {
+  it('a lone `/` ending an unclosed SNIPPET block stays in the document (acorn-loose: a regex past the end)', () => {
     const text = 'SNIPPET/';
     const result = parseGuide(text);
     assertGuideRangesInside(result, text.length);
@@ -39,7 +39,7 @@ describe('studio parser: ranges found outside the document by the property test'
     assert.equal(block!.bodyRange.end, text.length);
   });
 
-  it('a `${` left open by an unterminated `/*` in a template gives no TemplateElement that ends before it starts', () => {
+  it('a `${` left open by an unterminated `/*` in a template gives no TemplateElement ending before its start', () => {
     const text = [
       'SNIPPET',
       'var strAuthHeader = `Bearer ${strResourceToken /* exchanged above',

@@ -186,7 +186,8 @@ describe('snippet parser: statements', () => {
   });
 
   it('reads a long ELSE IF chain without deep recursion', () => {
-    const text = `IF x = 0 { y = 0 }${Array.from({ length: 3000 }, (_, i) => ` ELSE IF x = ${i + 1} { y = ${i + 1} }`).join('')}`;
+    const elseIfs = Array.from({ length: 3000 }, (_, i) => ` ELSE IF x = ${i + 1} { y = ${i + 1} }`).join('');
+    const text = `IF x = 0 { y = 0 }${elseIfs}`;
     const result = parseSnippet(text);
     assert.deepEqual(result.errors, []);
     let depth = 0;
@@ -220,7 +221,8 @@ describe('snippet parser: statements', () => {
     const [s] = parseClean(text).body as A.SelectStatement[];
     assert.equal(
       showStatement(s!),
-      'SELECT [CASE (code = 401) CASE (code = 403) { token = "" } | CASE (code = 200) { ok = true } | DEFAULT { ok = false }]',
+      'SELECT [CASE (code = 401) CASE (code = 403) { token = "" } | ' +
+        'CASE (code = 200) { ok = true } | DEFAULT { ok = false }]',
     );
     const group = s!.clauses[0] as A.CaseGroup;
     assert.equal(group.labels.length, 2);
@@ -602,7 +604,8 @@ describe('snippet parser: realistic fixtures', () => {
     assert.equal(lines[4], 'adminuser = "13650"');
     assert.equal(
       lines[5],
-      'FOREACH i IN mailattach { ASSIGN names = "{names}{i.friendlyName}|"; ASSIGN link = "https://files.example.com/{i.url}" }',
+      'FOREACH i IN mailattach { ASSIGN names = "{names}{i.friendlyName}|"; ' +
+        'ASSIGN link = "https://files.example.com/{i.url}" }',
     );
   });
 
@@ -610,7 +613,8 @@ describe('snippet parser: realistic fixtures', () => {
     const lines = parseClean(fixture('switch-and-loops.snippet')).body.map(showStatement);
     assert.deepEqual(lines, [
       'ASSIGN item = ""',
-      'SWITCH choice [CASE 1 { ASSIGN item = "ONE" } | CASE "2" { ASSIGN item = "TWO" } | CASE 4 { ASSIGN item = "FOUR" } | CASE 5 { ASSIGN item = "FIVE" } | DEFAULT { ASSIGN item = "OTHER" }]',
+      'SWITCH choice [CASE 1 { ASSIGN item = "ONE" } | CASE "2" { ASSIGN item = "TWO" } | ' +
+        'CASE 4 { ASSIGN item = "FOUR" } | CASE 5 { ASSIGN item = "FIVE" } | DEFAULT { ASSIGN item = "OTHER" }]',
       'FOR i = 10 TO 1 { ASSIGN countdown = "{countdown}{i}"; IF (i = 3) { BREAK } }',
       'FOREACH Name IN Names { TRACE "name {Name} of {Names.size}" }',
       'REPEAT 3 { ASSIGN attempts = (attempts + 1) }',

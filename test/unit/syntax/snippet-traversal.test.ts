@@ -51,12 +51,13 @@ const CUSTOMER_LOOKUP = [
   'SELECT',
   '{',
   '  CASE proxy.StatusCode = 401 | proxy.StatusCode = 403 { ASSIGN cachedToken = "" }',
-  '  DEFAULT { FOREACH order IN account.orders { IF order.total > (100 * -1.5) & order.tags[1] != "x" { summary = "{summary}|{order.id.left(8)}" } } }',
+  '  DEFAULT { FOREACH order IN account.orders { IF order.total > (100 * -1.5) & order.tags[1] != "x" ' +
+    '{ summary = "{summary}|{order.id.left(8)}" } } }',
   '}',
 ].join('\n');
 
 describe('snippet tree traversals', () => {
-  it('pushExpressionChildren pushes the children forEachChild lists, in reverse, for every expression-level node', () => {
+  it('pushExpressionChildren pushes the forEachChild children, in reverse, for every expression-level node', () => {
     const { program } = parseSnippet(CUSTOMER_LOOKUP);
     let checked = 0;
     walk(program, (node) => {

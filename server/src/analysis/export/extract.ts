@@ -1,14 +1,21 @@
 import { reportInternalError } from '../../common/internal-errors';
 import type { Settings } from '../../common/settings';
+import { runSteps, type Steps } from '../../common/steps';
 import type { EmbeddedSnippet, ExportDocument } from '../../documents/parsed-document';
 import type { ActionGraph, ActionMarks, ScriptAction } from '../../syntax/export/read-export';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
 import type { TokenAge } from '../model/token-age';
 import { isLongRunningActionType } from '../vocabulary/long-running-actions';
-import { collectSnippetFacts, type SnippetFacts } from '../snippet/facts';
-import { documentConstantsOf, documentJitterOf, documentStringsOf } from '../snippet/document-facts';
+import { snippetFactsOf, type SnippetFacts } from '../snippet/facts';
+import {
+  documentAssignedOf,
+  documentConstantsOf,
+  documentJitterOf,
+  documentStringsOf,
+} from '../snippet/document-facts';
+import { foldName } from '../vocabulary/names';
 import { ModelIds } from '../snippet/model-ids';
-import { extractSnippetUnit } from '../snippet/unit-extractor';
+import { extractSnippetUnitSteps } from '../snippet/unit-extractor';
 import { worstCaseTokenAge } from './token-age';
 
 /**
@@ -18,42 +25,70 @@ import { worstCaseTokenAge } from './token-age';
  * units is every long-running action on some path from one to the other.
  */
 export function extractExportModel(document: ExportDocument, settings: Settings): FlowModel {
+  return runSteps(extractExportModelSteps(document, settings));
+}
+
+/** `extractExportModel` in steps: one per action whose facts are new, and one (or more) per unit. */
+export function* extractExportModelSteps(document: ExportDocument, settings: Settings): Steps<FlowModel> {
   const ids = new ModelIds();
   const snippets = document.snippets;
-  const factsList = snippets.map((s) => safeFacts(s));
+  const factsList: (SnippetFacts | undefined)[] = [];
+  for (const snippet of snippets) {
+    factsList.push(safeFacts(snippet));
+    yield;
+  }
   const known = factsList.filter((f): f is SnippetFacts => f !== undefined);
   const documentConstants = documentConstantsOf(known);
   const documentJitter = documentJitterOf(known);
   const documentStrings = documentStringsOf(known);
+  const documentAssigned = documentAssignedOf(known, namesInOtherActions(document));
   const units: CodeUnit[] = [];
   const actionOfUnit = new Map<number, number>();
-  snippets.forEach((snippet, index) => {
+  for (const [index, snippet] of snippets.entries()) {
     const { code } = snippet;
     const id = ids.nextUnit();
     const label = `SNIPPET action ${code.actionId} "${code.caption}"`;
     const range = { start: code.contentRange.start, end: code.contentRange.end };
     units.push(
-      safeUnit(snippet, { id, label, range }, settings, ids, factsList[index], {
+      yield* safeUnit(snippet, { id, label, range }, settings, ids, factsList[index], {
         documentConstants,
         documentJitter,
         documentStrings,
+        documentAssigned,
       }),
     );
     actionOfUnit.set(id, code.actionId);
-  });
+    yield;
+  }
   return { units, flow: new ActionFlow(document.export.graph, units, actionOfUnit) };
+}
+
+const NAME = /[A-Za-z_][\w]*/g;
+
+/**
+ * Every name the parameters of the export's other actions mention (an ASSIGN action's variable, a RUNSUB's
+ * outputs, a BEGIN's parameters): such an action may set the variable, so it counts as assigned.
+ */
+function namesInOtherActions(document: ExportDocument): Set<string> {
+  const names = new Set<string>();
+  for (const action of document.export.actions) {
+    if (action.type.trim().toUpperCase() === 'SNIPPET') continue;
+    for (const parameter of action.parameters)
+      for (const match of parameter.value.matchAll(NAME)) names.add(foldName(match[0]));
+  }
+  return names;
 }
 
 function safeFacts(snippet: EmbeddedSnippet): SnippetFacts | undefined {
   try {
-    return collectSnippetFacts(snippet.snippet.program, snippet.code.code);
+    return snippetFactsOf(snippet.snippet.program, snippet.code.code);
   } catch (error) {
     reportInternalError(`facts of SNIPPET action ${snippet.code.actionId}`, error);
     return undefined;
   }
 }
 
-function safeUnit(
+function* safeUnit(
   snippet: EmbeddedSnippet,
   header: { id: number; label: string; range: { start: number; end: number } },
   settings: Settings,
@@ -63,11 +98,12 @@ function safeUnit(
     documentConstants: ReadonlyMap<string, number>;
     documentJitter: ReadonlySet<string>;
     documentStrings: ReadonlyMap<string, string>;
+    documentAssigned: ReadonlySet<string>;
   },
-): CodeUnit {
+): Steps<CodeUnit> {
   const { code, snippet: parsed } = snippet;
   try {
-    return extractSnippetUnit(
+    return yield* extractSnippetUnitSteps(
       {
         program: parsed.program,
         code: code.code,

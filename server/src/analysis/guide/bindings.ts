@@ -1,11 +1,12 @@
 import type { AnyNode, AssignmentExpression } from 'acorn';
 import type { TextRange } from '../../common/text-range';
-import type { TokenAcquireEvent } from '../model/flow-model';
+import type { ExpirySetEvent, TokenAcquireEvent } from '../model/flow-model';
 import { isAccessTokenMember, isTokenFunctionName } from '../vocabulary/credential-patterns';
 import { isJsonParseName, isRequestClassName, isResponseBodyMember } from '../vocabulary/http';
 import { foldName, isErrorVariableName, isExpiryName, isRandomName, isTokenVariableName } from '../vocabulary/names';
 import { isClearingValue, isErrorValue } from '../vocabulary/values';
-import { readsOf, statusLink } from './conditions';
+import { guideBufferOf, readsOf, statusLink } from './conditions';
+import { guideConstantOf, guidePartsInOrder, guideTimeForm } from './time-form';
 import type { DocumentState, UnitState } from './extract-state';
 import {
   calleeName,
@@ -117,12 +118,16 @@ export class Bindings {
     const expiryRead = value ? expiryVariableRead(value, this.unit, this.doc) : undefined;
     // A time the token is due at, whatever the name: a copy of an expiry, or now plus a lifetime.
     const dueTime = core !== undefined && (expiryRead !== undefined || isNowPlus(core, this.unit));
-    const expiry =
+    const analyzed =
       value && expiryRead === undefined
         ? analyzeExpiryValue(value, this.unit)
         : expiryRead !== undefined
           ? this.unit.expiryValues.get(expiryRead)
           : undefined;
+    const storedBuffer =
+      analyzed?.fromExpiresIn && value && expiryRead === undefined ? this.storedBufferOf(value) : undefined;
+    const expiry = analyzed && storedBuffer ? { ...analyzed, storedBuffer } : analyzed;
+    const nowUnit = value && !isNow ? undefined : value ? this.nowUnitOf(value) : undefined;
 
     this.unit.forget(folded);
     if (dueTime) this.unit.dueTimes.add(folded);
@@ -156,6 +161,14 @@ export class Bindings {
         this.requests.markTokenRequest(tokenSource.fromCall);
     }
 
+    if (
+      value &&
+      tokenSources.length === 0 &&
+      isClearingValue(plainValueOf(value)) &&
+      (this.doc.tokenVariables.has(folded) || isTokenVariableName(folded))
+    )
+      this.draft.emit({ kind: 'token-clear', range, variable: folded, persistent }, ctx, at);
+
     this.bindExpiry(folded, value, { range, persistent }, ctx, { expiryRead, expiry });
 
     if (status) {
@@ -182,6 +195,10 @@ export class Bindings {
       if (constant !== undefined) this.unit.numericConstants.set(folded, { value: constant, range: nodeRange(value) });
       if (random) this.unit.jitterVariables.add(folded);
       if (isNow) this.unit.nowVariables.add(folded);
+      if (nowUnit !== undefined) {
+        this.unit.nowVariables.add(folded);
+        this.unit.nowUnits.set(folded, nowUnit);
+      }
       if (bearer.length > 0) this.unit.bearerValues.set(folded, bearer);
       else if (heldBearer) this.unit.bearerValues.set(folded, heldBearer);
       if ((isStringLiteral(value) || plainTemplate(value)) && singleSubstitution(value) === undefined) {
@@ -231,6 +248,7 @@ export class Bindings {
           ...(expiry?.constantRange === undefined ? {} : { constantRange: expiry.constantRange }),
           ...(expiry?.fromCall === undefined ? {} : { fromCall: expiry.fromCall }),
           clears: false,
+          ...(expiry?.storedBuffer === undefined ? {} : { storedBuffer: expiry.storedBuffer }),
         },
         ctx,
         range.end,
@@ -250,6 +268,7 @@ export class Bindings {
           fromExpiresIn: true,
           ...(expiry.fromCall === undefined ? {} : { fromCall: expiry.fromCall }),
           clears: false,
+          ...(expiry.storedBuffer === undefined ? {} : { storedBuffer: expiry.storedBuffer }),
         },
         ctx,
         range.end,
@@ -258,6 +277,37 @@ export class Bindings {
     }
     // A lifetime (`var lifetime = data.expires_in`) or `now + 3600` under a neutral name: remembered for a later copy.
     this.unit.expiryValues.set(folded, expiry);
+  }
+
+  /**
+   * The seconds in one unit of a value that is now and nothing else (`Math.floor(Date.now() / 1000)`: 1,
+   * `Date.now()`: 0.001), or undefined.
+   */
+  private nowUnitOf(value: AnyNode): number | undefined {
+    const form = guideTimeForm(value, { unit: this.unit, doc: this.doc, compared: false });
+    if (!form || form.now === 0 || form.expiry || form.lifetimes.length > 0 || guideConstantOf(form) !== 0)
+      return undefined;
+    return 1 / form.now;
+  }
+
+  /**
+   * A buffer taken off a lifetime or an expiry as it is stored (`now + data.expires_in - 300`, `data.expires_in -
+   * bufferSeconds`, `now + lifetime` where `lifetime` had one taken off), in seconds.
+   */
+  private storedBufferOf(value: AnyNode): ExpirySetEvent['storedBuffer'] {
+    const form = guideTimeForm(value, { unit: this.unit, doc: this.doc, compared: false });
+    if (!form || form.expiry || form.lifetimes.length === 0) return undefined;
+    const perSecond = form.now !== 0 ? form.now : form.lifetimes[0]!.coefficient;
+    const parts = guidePartsInOrder(form).map((p) => ({ ...p, coefficient: -p.coefficient }));
+    const fromParts = guideBufferOf(parts, 1 / perSecond, this.unit, this.doc);
+    let fromLifetimes = 0;
+    for (const term of form.lifetimes) {
+      const held = term.node.type === 'Identifier' ? this.unit.expiryValues.get(foldName(term.node.name)) : undefined;
+      if (held?.storedBuffer?.kind === 'constant') fromLifetimes += held.storedBuffer.seconds;
+    }
+    if (fromParts.kind === 'none') return fromLifetimes > 0 ? { kind: 'constant', seconds: fromLifetimes } : undefined;
+    if (fromParts.kind === 'constant') return { kind: 'constant', seconds: fromParts.seconds + fromLifetimes };
+    return fromParts;
   }
 
   /** An error variable gets a value; `x = ok ? "" : "HTTP_…"` is an error path only in the non-empty branch. */

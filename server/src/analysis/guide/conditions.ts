@@ -1,6 +1,7 @@
-import type { AnyNode, BinaryExpression } from 'acorn';
+import type { AnyNode } from 'acorn';
 import type { TextRange } from '../../common/text-range';
-import type { ExpiryCheck, StatusCheck } from '../model/flow-model';
+import type { ExpiryCheck, RefreshBuffer, StatusCheck } from '../model/flow-model';
+import { SECONDS_PER_DAY } from '../vocabulary/time';
 import type { DocumentState, StatusLink, UnitState } from './extract-state';
 import { isLatestStatusVariable, isLengthMember, isStatusCodeMember, STATUS_MEMBER } from '../vocabulary/http';
 import { isJavaScriptGlobalName } from '../vocabulary/javascript';
@@ -10,6 +11,7 @@ import { forEachNode } from '../../syntax/guide/walk';
 import {
   dottedName,
   numericValue,
+  numericValueWith,
   plainValueOf,
   propertyName,
   stringValue,
@@ -18,7 +20,7 @@ import {
   usesRandomSource,
   variableRead,
 } from './expressions';
-import { comparedExpiryRead, isNowExpression, isNowPlus } from './time';
+import { guideDifference, guidePartsInOrder, guideTimeForm, type GuideTimePart } from './time-form';
 
 /** What a branch condition says: the variables it reads, an expiry check, a status check, token presence tests. */
 export interface ConditionFacts {
@@ -36,7 +38,6 @@ interface Leaf {
 
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
-const MIRROR: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 export function analyzeCondition(test: AnyNode, unit: UnitState, doc: DocumentState): ConditionFacts {
   const leaves = leavesOf(test);
@@ -78,67 +79,34 @@ function leavesOf(test: AnyNode): Leaf[] {
 }
 
 /**
- * `now OP expiry [- buffer]`, `expiry [- buffer] OP now`, `now + buffer OP expiry`, `expiry - now OP buffer`.
- * "Refresh needed" is `now >= expiry - buffer`; the branch taken when it holds is the refresh branch.
+ * An expiry check: a comparison of now with an expiry in any arrangement and unit (`now >= expiry - 300`,
+ * `expiry - now < 300`, `(expiry - Date.now()) / 1000 < buffer`, `now + buffer >= expiry`), read as the linear form
+ * of `left - right` (time-form.ts). "Refresh needed" is `now >= expiry - buffer`; the branch taken when it holds is
+ * the refresh branch.
  */
 function expiryComparison(leaf: Leaf, unit: UnitState, doc: DocumentState): ExpiryCheck | undefined {
   const node = leaf.node;
   if (node.type !== 'BinaryExpression' || !RELATIONAL.has(node.operator)) return undefined;
-  let op: string = node.operator;
-  let left: AnyNode = node.left;
-  let right: AnyNode = node.right;
-  if (
-    !isNowExpression(left, unit) &&
-    !isNowPlus(left, unit) &&
-    (isNowExpression(right, unit) || isNowPlus(right, unit))
-  ) {
-    [left, right] = [right, left];
-    op = MIRROR[op]!;
-  }
-  const comparisonRange = { start: node.start, end: node.end };
-  let expiryVariable: string | undefined;
-  let buffer: ExpiryCheck['buffer'] | undefined;
-  let bufferNode: AnyNode | undefined;
-  let refreshWhenTrue: boolean;
-
-  if (isNowExpression(left, unit)) {
-    // now OP expiry  |  now OP expiry - buffer
-    expiryVariable = comparedExpiryRead(right, unit, doc);
-    if (expiryVariable !== undefined) {
-      buffer = { kind: 'none' };
-    } else if (right.type === 'BinaryExpression' && right.operator === '-') {
-      expiryVariable = comparedExpiryRead(right.left, unit, doc);
-      if (expiryVariable !== undefined) {
-        bufferNode = right.right;
-        buffer = bufferOf(right.right, unit, doc);
-      }
-    }
-    refreshWhenTrue = op === '>' || op === '>=';
-  } else if (isNowPlus(left, unit)) {
-    // now + buffer OP expiry
-    const sum = left as BinaryExpression;
-    expiryVariable = comparedExpiryRead(right, unit, doc);
-    bufferNode = isNowExpression(sum.left, unit) ? sum.right : sum.left;
-    buffer = bufferOf(bufferNode, unit, doc);
-    refreshWhenTrue = op === '>' || op === '>=';
-  } else {
-    // expiry - now OP buffer (the time left)
-    let remaining = left;
-    let other = right;
-    if (!isTimeLeft(remaining, unit, doc) && isTimeLeft(other, unit, doc)) {
-      [remaining, other] = [other, remaining];
-      op = MIRROR[op]!;
-    }
-    if (!isTimeLeft(remaining, unit, doc)) return undefined;
-    expiryVariable = comparedExpiryRead((remaining as BinaryExpression).left, unit, doc);
-    bufferNode = other;
-    buffer = bufferOf(other, unit, doc);
-    refreshWhenTrue = op === '<' || op === '<=';
-  }
-  if (expiryVariable === undefined || buffer === undefined) return undefined;
-  const refreshBranch = refreshWhenTrue !== leaf.negated ? 'then' : 'else';
-  const bufferRange = bufferNode && buffer.kind !== 'none' ? withParentheses(doc.text, bufferNode) : undefined;
-  return { expiryVariable, buffer, refreshBranch, comparisonRange, ...(bufferRange ? { bufferRange } : {}) };
+  const env = { unit, doc, compared: true };
+  const left = guideTimeForm(node.left, env);
+  const right = left && guideTimeForm(node.right, env);
+  if (!left || !right) return undefined;
+  const d = guideDifference(left, right);
+  // now and the expiry on opposite sides: `a·now + b·expiry + r OP 0`, due when now + r/a >= expiry.
+  if (d.now === 0 || !d.expiry || Math.sign(d.expiry.coefficient) === Math.sign(d.now)) return undefined;
+  const parts = guidePartsInOrder({ ...d, parts: [...d.parts, ...d.lifetimes], lifetimes: [] });
+  const dueWhenGreater = node.operator === '>' || node.operator === '>=';
+  const refreshWhenTrue = dueWhenGreater === d.now > 0;
+  const buffer = guideBufferOf(parts, 1 / d.now, unit, doc);
+  const first = parts[0];
+  const bufferRange = first && buffer.kind !== 'none' ? withParentheses(doc.text, first.node) : undefined;
+  return {
+    expiryVariable: d.expiry.name,
+    buffer,
+    refreshBranch: refreshWhenTrue !== leaf.negated ? 'then' : 'else',
+    comparisonRange: { start: node.start, end: node.end },
+    ...(bufferRange ? { bufferRange } : {}),
+  };
 }
 
 /** acorn leaves parentheses out of node ranges; a fix replacing `(300 / 86400)` must replace them too. */
@@ -157,42 +125,69 @@ function withParentheses(text: string, node: AnyNode): TextRange {
   return { start, end };
 }
 
-function isTimeLeft(node: AnyNode, unit: UnitState, doc: DocumentState): boolean {
-  return (
-    node.type === 'BinaryExpression' &&
-    node.operator === '-' &&
-    isNowExpression(node.right, unit) &&
-    comparedExpiryRead(node.left, unit, doc) !== undefined
-  );
+/** `X / 86400`: a day count written as in real Snippet, read as X seconds whatever now counts in. */
+function dayCountOperand(node: AnyNode): AnyNode | undefined {
+  let x = node;
+  while (x.type === 'ChainExpression') x = x.expression;
+  if (x.type !== 'BinaryExpression' || x.operator !== '/' || numericValue(x.right) !== SECONDS_PER_DAY)
+    return undefined;
+  return x.left;
 }
 
 /**
- * The buffer subtracted from an expiry: a constant (seconds; `300 / 86400` day counts read as 300), a variable, or
- * jittered.
+ * The buffer `Σ parts × secondsPerValue`: none (nothing, or nothing before the expiry), a constant, jittered, or a
+ * variable (fixed when the document assigns it one constant, never assigned when nothing in the document does).
  */
-export function bufferOf(node: AnyNode, unit: UnitState, doc: DocumentState): ExpiryCheck['buffer'] {
-  if (usesRandomSource(node) || mentions(node, (name) => unit.jitterVariables.has(name) || isRandomName(name)))
+export function guideBufferOf(
+  parts: readonly GuideTimePart[],
+  secondsPerValue: number,
+  unit: UnitState,
+  doc: DocumentState,
+): RefreshBuffer {
+  if (parts.length === 0) return { kind: 'none' };
+  if (
+    parts.some(
+      (p) =>
+        usesRandomSource(p.node) || mentions(p.node, (name) => unit.jitterVariables.has(name) || isRandomName(name)),
+    )
+  )
     return { kind: 'jittered' };
-  if (node.type === 'BinaryExpression' && node.operator === '/' && numericValue(node.right) === 86400) {
-    const seconds = numericValue(node.left);
-    if (seconds !== undefined) return seconds === 0 ? { kind: 'none' } : { kind: 'constant', seconds };
-    return bufferOf(node.left, unit, doc);
-  }
-  const value = numericValue(node);
-  if (value !== undefined) return value === 0 ? { kind: 'none' } : { kind: 'constant', seconds: value };
-  const variable = variableRead(node) ?? firstIdentifier(node) ?? '';
-  const constantSeconds = doc.constants.get(variable);
-  return constantSeconds === undefined
-    ? { kind: 'variable', variable }
-    : { kind: 'variable', variable, constantSeconds };
+  const seconds = (evaluate: (node: AnyNode) => number | undefined): number | undefined => {
+    let total = 0;
+    for (const part of parts) {
+      const days = dayCountOperand(part.node);
+      const value = evaluate(days ?? part.node);
+      if (value === undefined) return undefined;
+      total += part.coefficient * value * (days ? Math.sign(secondsPerValue) : secondsPerValue);
+    }
+    return total;
+  };
+  const literal = rounded(seconds((node) => numericValue(node)));
+  if (literal !== undefined) return literal > 0 ? { kind: 'constant', seconds: literal } : { kind: 'none' };
+  const variable = parts.map((p) => variableRead(p.node) ?? readsOf(p.node)[0]).find((n) => n !== undefined) ?? '';
+  const fixed = rounded(seconds((node) => numericValueWith(node, doc.constants)));
+  const neverAssigned = variable !== '' && doc.assigned !== undefined && !doc.assigned.has(variable);
+  const at = (value: number): number | undefined =>
+    seconds((node) => numericValueWith(node, new Map([[variable, value]])));
+  const one = at(1);
+  const zero = at(0);
+  const perUnit =
+    one !== undefined && zero !== undefined && one > zero ? Math.round((one - zero) * 1e6) / 1e6 : undefined;
+  return {
+    kind: 'variable',
+    variable,
+    ...(fixed === undefined ? {} : { constantSeconds: fixed }),
+    ...(neverAssigned ? { neverAssigned: true } : {}),
+    ...(perUnit === undefined ? {} : { secondsPerUnit: perUnit }),
+  };
+}
+
+function rounded(seconds: number | undefined): number | undefined {
+  return seconds === undefined ? undefined : Math.round(seconds);
 }
 
 function mentions(node: AnyNode, test: (folded: string) => boolean): boolean {
   return readsOf(node).some(test);
-}
-
-function firstIdentifier(node: AnyNode): string | undefined {
-  return readsOf(node)[0];
 }
 
 /** Status comparisons: `resp.statusCode == 401`, `code != 200`, `resp.statusCode >= 400`. */

@@ -203,19 +203,34 @@ const MISSING_CODE = '✖';
 
 /** The value of a numeric expression made of literals (`300`, `5 * 60`, `(300)`, `"300"`), when it is one. */
 export function numericValue(node: AnyNode | null | undefined, depth = 0): number | undefined {
+  return numericValueWith(node, NO_CONSTANTS, depth);
+}
+
+const NO_CONSTANTS: ReadonlyMap<string, number> = new Map();
+
+/** `numericValue`, with variables (`bufferSeconds`, `"{bufferSeconds}"`) read from `constants` by folded name. */
+export function numericValueWith(
+  node: AnyNode | null | undefined,
+  constants: ReadonlyMap<string, number>,
+  depth = 0,
+): number | undefined {
   if (!node || depth > 16) return undefined;
+  if (constants.size > 0 && (node.type === 'Identifier' || node.type === 'Literal' || node.type === 'CallExpression')) {
+    const read = variableRead(node);
+    if (read !== undefined && constants.has(read)) return constants.get(read);
+  }
   if (node.type === 'Literal') {
     if (typeof node.value === 'number') return node.value;
     if (typeof node.value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(node.value)) return Number(node.value);
     return undefined;
   }
   if (node.type === 'UnaryExpression' && (node.operator === '-' || node.operator === '+')) {
-    const inner = numericValue(node.argument, depth + 1);
+    const inner = numericValueWith(node.argument, constants, depth + 1);
     return inner === undefined ? undefined : node.operator === '-' ? -inner : inner;
   }
   if (node.type === 'BinaryExpression') {
-    const left = numericValue(node.left, depth + 1);
-    const right = numericValue(node.right, depth + 1);
+    const left = numericValueWith(node.left, constants, depth + 1);
+    const right = numericValueWith(node.right, constants, depth + 1);
     if (left === undefined || right === undefined) return undefined;
     switch (node.operator) {
       case '+':

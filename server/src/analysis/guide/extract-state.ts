@@ -1,7 +1,7 @@
 import type { AnyNode } from 'acorn';
 import type { TextRange } from '../../common/text-range';
 import type { Settings } from '../../common/settings';
-import type { RestCallEvent, TokenUseEvent } from '../model/flow-model';
+import type { ExpirySetEvent, RestCallEvent, TokenUseEvent } from '../model/flow-model';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type RestCallDraft = Mutable<RestCallEvent>;
@@ -37,6 +37,8 @@ export interface ExpiryValue {
   readonly constantRange?: TextRange;
   /** `now` takes part: the value is a point in time, not a lifetime. */
   readonly nowBased: boolean;
+  /** A buffer already taken off (`now + data.expires_in - 300`, `data.expires_in - 300`). */
+  readonly storedBuffer?: ExpirySetEvent['storedBuffer'];
 }
 
 /** Facts that hold across units in document order (script variables live for the whole call). */
@@ -55,6 +57,10 @@ export class DocumentState {
     readonly settings: Settings,
     /** Variables holding one numeric constant wherever they are assigned (see constants.ts). */
     readonly constants: ReadonlyMap<string, number> = new Map(),
+    /** Every variable the document assigns or declares anywhere (see constants.ts). */
+    readonly assigned?: ReadonlySet<string>,
+    /** Every comment of the document, sorted by start. */
+    readonly comments: readonly TextRange[] = [],
   ) {}
 
   nextCallId(): number {
@@ -89,6 +95,8 @@ export class UnitState {
   readonly numericConstants = this.valueTable(new Map<string, { readonly value: number; readonly range: TextRange }>());
   readonly jitterVariables = this.valueTable(new Set<string>());
   readonly nowVariables = this.valueTable(new Set<string>());
+  /** Now variables with the seconds in one unit of their value (`Date.now()`: 0.001). */
+  readonly nowUnits = this.valueTable(new Map<string, number>());
   readonly statusCopies = this.valueTable(new Map<string, StatusLink>());
   /** Local variables holding a `"Bearer " + token` value, with the token uses it carries. */
   readonly bearerValues = this.valueTable(new Map<string, TokenUseDraft[]>());

@@ -3,9 +3,9 @@ import type { Settings } from '../../common/settings';
 import type { TextRange } from '../../common/text-range';
 import type { GuideDocument } from '../../documents/parsed-document';
 import type { CodeUnit, FlowModel, LongRunningEvent, UnitFlow } from '../model/flow-model';
-import { constantVariables } from './constants';
+import { documentVariables } from './constants';
 import { DocumentState, UnitState } from './extract-state';
-import { credentialsInText } from './literals';
+import { bareTokenFinding, credentialsInText } from './literals';
 import { longRunningLabel, planUnits, type UnitPlan } from './units';
 import { UnitWalker } from './unit-walker';
 import { TOP_LEVEL } from './walk-context';
@@ -21,8 +21,8 @@ import { UnitDraft } from './unit-draft';
  */
 export function extractGuideModel(document: GuideDocument, settings: Settings): FlowModel {
   const { text } = document;
-  const constants = safely('guide constants', () => constantVariables(document.guide), new Map<string, number>());
-  const doc = new DocumentState(text, settings, constants);
+  const variables = safely('guide variables', () => documentVariables(document.guide), undefined);
+  const doc = new DocumentState(text, settings, variables?.constants, variables?.assigned, document.guide.comments);
   const plans = safely('guide units', () => planUnits(text, document.guide), []);
   const comments = commentsStartingIn(document.guide.comments);
   const units: CodeUnit[] = plans.map((plan, id) => {
@@ -57,6 +57,13 @@ function lowerUnit(
   for (const element of plan.elements) {
     const label = longRunningLabel(element, text);
     if (label !== undefined) draft.emit({ kind: 'long-running', range: element.range, label }, TOP_LEVEL);
+    if (element.kind === 'unreadable') {
+      const piece = text.slice(element.range.start, element.range.end);
+      const found = credentialsInText(piece, element.range.start);
+      const bare = bareTokenFinding(text, element.range);
+      for (const finding of bare ? [bare, ...found] : found) draft.emitLiteral(finding, element.range, TOP_LEVEL);
+      continue;
+    }
     if (element.kind === 'comment') {
       for (const finding of credentialsInText(
         text.slice(element.range.start, element.range.end),

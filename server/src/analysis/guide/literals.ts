@@ -1,15 +1,13 @@
 import type { AnyNode } from 'acorn';
 import type { TextRange } from '../../common/text-range';
 import {
-  basicPasswordInText,
+  bareTokenLine,
+  basicInputCredential,
   type CredentialFinding,
   credentialsInText as credentialsIn,
-  encodedBasicCredentialsInText,
-  isPlaceholderValue,
-  secretKindOfName,
-  tokenInValue,
+  headerCredential,
+  namedLiteralCredential,
 } from '../vocabulary/credential-patterns';
-import { foldName, isTokenVariableName } from '../vocabulary/names';
 import { innerRange, isStringLiteral, plainTemplate } from './expressions';
 
 /**
@@ -48,8 +46,9 @@ const SUBSTITUTION = /\{[^{}]*\}/;
 const NOT_A_NAME_CHARACTER = /[^\w:-]/g;
 
 /**
- * A literal assigned to a name that says what it holds: `var clientSecret = "…"`, `body.client_secret = "…"`,
- * `headers["x-api-key"] = "…"` (secrets), `var strToken = "eyJ…"` (tokens). Substitutions and placeholders are fine.
+ * A literal stored under a name that says what it holds: `var clientSecret = "…"`, `body.client_secret = "…"`,
+ * `headers["x-api-key"] = "…"` (secrets, judged by their value), `var strToken = "eyJ…"` (tokens). Substitutions and
+ * placeholders are fine.
  */
 export function namedLiteralFinding(
   text: string,
@@ -59,12 +58,23 @@ export function namedLiteralFinding(
   if (!value || (!isStringLiteral(value) && !plainTemplate(value))) return undefined;
   const range = innerRange(text, value);
   const raw = text.slice(range.start, range.end);
-  if (isPlaceholderValue(raw) || SUBSTITUTION.test(raw)) return undefined;
-  const kind = secretKindOfName(name.replace(NOT_A_NAME_CHARACTER, ''));
-  if (kind) return { kind: 'secret', what: kind, valueRange: range };
-  if (!isTokenVariableName(foldName(name))) return undefined;
-  const token = tokenInValue(raw);
-  return token ? { kind: 'token', jwt: token.jwt, valueRange: shift(token.range, range.start) } : undefined;
+  if (SUBSTITUTION.test(raw)) return undefined;
+  const found = namedLiteralCredential(name.replace(NOT_A_NAME_CHARACTER, ''), raw, 'assigned');
+  return found && { ...found, valueRange: shift(found.valueRange, range.start) };
+}
+
+/** A header set to a literal: Basic credentials encoded in Authorization, or an API-key header's value. */
+export function headerLiteralFinding(
+  text: string,
+  header: string,
+  value: AnyNode | null | undefined,
+): LiteralFinding | undefined {
+  if (!value || (!isStringLiteral(value) && !plainTemplate(value))) return undefined;
+  const range = innerRange(text, value);
+  const raw = text.slice(range.start, range.end);
+  if (SUBSTITUTION.test(raw)) return undefined;
+  const found = headerCredential(header, raw);
+  return found && { ...found, valueRange: shift(found.valueRange, range.start) };
 }
 
 /** `btoa("user:pass")`, `btoa("{clientId}:pass")`: the password part of literal Basic credentials. */
@@ -74,16 +84,14 @@ export function basicCredentialsFinding(
 ): LiteralFinding | undefined {
   if (!argument || (!isStringLiteral(argument) && !plainTemplate(argument))) return undefined;
   const range = innerRange(text, argument);
-  const password = basicPasswordInText(text.slice(range.start, range.end));
-  return password ? { kind: 'secret', what: 'basic-credentials', valueRange: shift(password, range.start) } : undefined;
+  const found = basicInputCredential(text.slice(range.start, range.end));
+  return found && { ...found, valueRange: shift(found.valueRange, range.start) };
 }
 
-/** `"Basic dXNlcjpwYXNz"` in an Authorization header: literal Basic credentials, already encoded. */
-export function encodedBasicFinding(text: string, value: AnyNode | null | undefined): LiteralFinding | undefined {
-  if (!value || (!isStringLiteral(value) && !plainTemplate(value))) return undefined;
-  const range = innerRange(text, value);
-  const encoded = encodedBasicCredentialsInText(text.slice(range.start, range.end));
-  return encoded ? { kind: 'secret', what: 'basic-credentials', valueRange: shift(encoded, range.start) } : undefined;
+/** A token pasted on a line of its own, outside any string: `eyJ…`, `Bearer 4f9c…` (document offsets). */
+export function bareTokenFinding(text: string, range: TextRange): LiteralFinding | undefined {
+  const token = bareTokenLine(text.slice(range.start, range.end));
+  return token && { kind: 'token', jwt: token.jwt, valueRange: shift(token.range, range.start) };
 }
 
 function shift(range: TextRange, by: number): TextRange {

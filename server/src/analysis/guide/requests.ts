@@ -26,7 +26,7 @@ import {
   stringValue,
   unwrapValue,
 } from './expressions';
-import { basicCredentialsFinding, encodedBasicFinding } from './literals';
+import { basicCredentialsFinding, headerLiteralFinding } from './literals';
 import { staticText } from './static-text';
 import { stringParts, variablesAfterBearer, variablesInString } from './string-parts';
 import type { UnitDraft } from './unit-draft';
@@ -119,12 +119,8 @@ export class Requests {
   private header(client: ClientState, header: string, value: AnyNode | null | undefined, ctx: WalkContext): void {
     if (!value) return;
     const isAuthorization = isAuthorizationHeaderName(header);
-    if (isAuthorization) {
-      const encoded = encodedBasicFinding(this.text, value);
-      if (encoded) this.draft.emitLiteral(encoded, nodeRange(value), ctx);
-    } else {
-      this.scope.namedLiteral(header, value, ctx);
-    }
+    const literal = headerLiteralFinding(this.text, header, value);
+    if (literal) this.draft.emitLiteral(literal, nodeRange(value), ctx);
     let uses = this.bearerUses(value, ctx);
     if (uses.length === 0 && isAuthorization) uses = this.plainAuthorizationUses(value, ctx);
     for (const use of uses) {

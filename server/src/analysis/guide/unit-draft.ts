@@ -1,6 +1,8 @@
 import type { TextRange } from '../../common/text-range';
-import type { CodeUnit, Condition, FlowEvent, Guard } from '../model/flow-model';
+import type { CodeUnit, Condition, FlowEvent, Guard, SecretLiteralEvent, TokenLiteralEvent } from '../model/flow-model';
+import { isSurerSecret as surer } from '../vocabulary/secret-values';
 import { overlaps } from '../vocabulary/credential-patterns';
+import { commentedOutAuthCodes } from '../vocabulary/http';
 import type { LiteralFinding } from './literals';
 
 /** Where an event sits: enclosing conditions and loops. */
@@ -32,7 +34,7 @@ interface Entry {
 export class UnitDraft {
   private readonly entries: Entry[] = [];
   private readonly conditions: Condition[] = [];
-  private readonly literalRanges: TextRange[] = [];
+  private readonly literals: Mutable<SecretLiteralEvent | TokenLiteralEvent>[] = [];
 
   constructor(
     readonly id: number,
@@ -59,21 +61,62 @@ export class UnitDraft {
     this.conditions.push(condition);
   }
 
-  /** A literal secret or token, unless one overlapping it was already reported. */
+  /** How many conditions were added so far (for `noteCommentedStatus`). */
+  get conditionCount(): number {
+    return this.conditions.length;
+  }
+
+  /**
+   * Status checks added since `from` (one branching statement's) get the 401/403 its comments handle in commented-out
+   * code and none of its live checks compares with.
+   */
+  noteCommentedStatus(from: number, comments: readonly string[]): void {
+    const added = this.conditions.slice(from);
+    const compared = new Set(added.flatMap((condition) => condition.statusCheck?.equals ?? []));
+    const codes = commentedOutAuthCodes(comments, compared);
+    if (codes.length === 0) return;
+    for (let i = from; i < this.conditions.length; i++) {
+      const condition = this.conditions[i]!;
+      if (condition.statusCheck && condition.statusCheck.commentedOutCodes === undefined)
+        this.conditions[i] = { ...condition, statusCheck: { ...condition.statusCheck, commentedOutCodes: codes } };
+    }
+  }
+
+  /**
+   * A literal secret or token, unless one overlapping it was already reported. A secret found again where its place
+   * is surer (an object key that turns out to be a header) takes that confidence.
+   */
   emitLiteral(finding: LiteralFinding, range: TextRange, placement: Placement): void {
-    if (this.literalRanges.some((seen) => overlaps(seen, finding.valueRange))) return;
-    this.literalRanges.push(finding.valueRange);
+    const seen = this.literals.find((literal) => overlaps(literal.valueRange, finding.valueRange));
+    if (seen) {
+      if (finding.kind === 'secret' && seen.kind === 'secret-literal' && surer(finding, seen)) {
+        seen.confidence = finding.confidence;
+        seen.evidence = finding.evidence;
+      }
+      return;
+    }
     if (finding.kind === 'secret') {
-      this.emit(
-        { kind: 'secret-literal', range, what: finding.what, valueRange: finding.valueRange },
-        placement,
-        finding.valueRange.start,
+      this.literals.push(
+        this.emit(
+          {
+            kind: 'secret-literal',
+            range,
+            what: finding.what,
+            valueRange: finding.valueRange,
+            confidence: finding.confidence,
+            evidence: finding.evidence,
+          },
+          placement,
+          finding.valueRange.start,
+        ),
       );
     } else {
-      this.emit(
-        { kind: 'token-literal', range, jwt: finding.jwt, valueRange: finding.valueRange },
-        placement,
-        finding.valueRange.start,
+      this.literals.push(
+        this.emit(
+          { kind: 'token-literal', range, jwt: finding.jwt, valueRange: finding.valueRange },
+          placement,
+          finding.valueRange.start,
+        ),
       );
     }
   }

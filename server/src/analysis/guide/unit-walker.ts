@@ -8,9 +8,11 @@ import type {
 } from 'acorn';
 import type { Decision, ScriptAssign, SetStatement } from '../../syntax/guide/ast';
 import { childrenOf, forEachNode } from '../../syntax/guide/walk';
+import { rangesStartingIn } from '../../common/text-range';
 import { isAuthorizationHeaderName } from '../vocabulary/http';
 import { foldName, isErrorVariableName } from '../vocabulary/names';
 import { Bindings } from './bindings';
+import { bareTokenFinding } from './literals';
 import { analyzeCondition, readsOf, statusLink, type ConditionFacts } from './conditions';
 import type { DocumentState, UnitState } from './extract-state';
 import { numericValue } from './expressions';
@@ -111,6 +113,7 @@ export class UnitWalker {
   private visitNode(node: AnyNode, ctx: WalkContext): void {
     switch (node.type) {
       case 'ExpressionStatement':
+        this.bareToken(node, ctx);
         return this.scope.inStatement(this.setByStart.get(node.start)?.range ?? node, () => {
           const set = this.setByStart.get(node.start);
           if (node.expression.type === 'AssignmentExpression') {
@@ -151,11 +154,13 @@ export class UnitWalker {
           }
         });
       case 'IfStatement':
-        return this.scope.inStatement(node, () => this.ifStatement(node, ctx));
+        return this.scope.inStatement(node, () => this.withCommentedStatus(node, () => this.ifStatement(node, ctx)));
       case 'ConditionalExpression':
         return this.conditional(node, ctx);
       case 'SwitchStatement':
-        return this.scope.inStatement(node, () => this.switchStatement(node, ctx));
+        return this.scope.inStatement(node, () =>
+          this.withCommentedStatus(node, () => this.switchStatement(node, ctx)),
+        );
       case 'ForStatement':
         return this.scope.inStatement(node, () => {
           this.visit(node.init, ctx);
@@ -223,6 +228,26 @@ export class UnitWalker {
         }
         return this.visitChildren(node, ctx);
     }
+  }
+
+  /**
+   * Reads a branching statement; the status checks it makes get the 401/403 its comments hold in commented-out code
+   * (`// case 401:` next to a `default:`).
+   */
+  private withCommentedStatus(node: AnyNode, read: () => void): void {
+    const first = this.scope.draft.conditionCount;
+    read();
+    if (this.scope.draft.conditionCount === first) return;
+    const { comments, text } = this.scope.doc;
+    const texts = rangesStartingIn(comments, node).map((comment) => text.slice(comment.start, comment.end));
+    this.scope.draft.noteCommentedStatus(first, texts);
+  }
+
+  /** A token pasted on a line of its own reads as an expression statement: it is a literal token all the same. */
+  private bareToken(node: AnyNode, ctx: WalkContext): void {
+    if (node.end - node.start < 20) return;
+    const token = bareTokenFinding(this.scope.doc.text, nodeRange(node));
+    if (token) this.scope.draft.emitLiteral(token, nodeRange(node), ctx);
   }
 
   private condition(owner: AnyNode, test: AnyNode, ctx: WalkContext): number {

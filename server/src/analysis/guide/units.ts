@@ -2,7 +2,7 @@ import type { TextRange } from '../../common/text-range';
 import { LineIndex } from '../../common/line-index';
 import type { SnippetBlock, GuideItem, GuideParseResult } from '../../syntax/guide/ast';
 import { commentSaysTimePasses, isLongRunningLineName } from '../vocabulary/long-running-actions';
-import { credentialsInText } from './literals';
+import { bareTokenFinding, credentialsInText } from './literals';
 
 /**
  * How a `.studio` document splits into code units. Every SNIPPET block is a unit. The script-level lines between
@@ -24,7 +24,9 @@ export type ScriptElement =
        * Some code (a script line or a block) comes before it: a file's header comments say nothing about time passing.
        */
       readonly afterCode: boolean;
-    };
+    }
+  /** A script line the parser could not read (its syntax error's range): a pasted token may be all it is. */
+  | { readonly kind: 'unreadable'; readonly range: TextRange };
 
 export type UnitPlan =
   | { readonly kind: 'snippet'; readonly block: SnippetBlock; readonly range: TextRange; readonly label: string }
@@ -38,6 +40,7 @@ export type UnitPlan =
 /** The label of a long-running script element, or undefined when it is not one. */
 export function longRunningLabel(element: ScriptElement, text: string): string | undefined {
   const written = text.slice(element.range.start, element.range.end).trim();
+  if (element.kind === 'unreadable') return undefined;
   if (element.kind === 'comment') {
     // Messages quote the comment as prose: "the comment “Later in the script (60+ minutes …)”".
     const prose = written.replace(/^\/\/\s*/, '').replace(/[\s:.]+$/, '');
@@ -71,6 +74,10 @@ export function planUnits(text: string, parsed: GuideParseResult): UnitPlan[] {
           afterCode: firstCode !== undefined && firstCode < range.start,
         }) as const,
     ),
+    ...outsideBlocks(
+      parsed.errors.map((error) => error.range),
+      blocks,
+    ).map((range) => ({ kind: 'unreadable', range }) as const),
   ].sort((a, b) => a.range.start - b.range.start);
 
   const plans: UnitPlan[] = [];
@@ -83,7 +90,10 @@ export function planUnits(text: string, parsed: GuideParseResult): UnitPlan[] {
     runHasOtherLines = false;
     if (
       elements.every(
-        (e) => e.kind === 'comment' && longRunningLabel(e, text) === undefined && !holdsCredential(text, e.range),
+        (e) =>
+          (e.kind === 'comment' || e.kind === 'unreadable') &&
+          longRunningLabel(e, text) === undefined &&
+          !holdsCredential(text, e.range),
       )
     )
       return;
@@ -128,7 +138,10 @@ function outsideBlocks(comments: readonly TextRange[], blocks: readonly SnippetB
 }
 
 function holdsCredential(text: string, range: TextRange): boolean {
-  return credentialsInText(text.slice(range.start, range.end), range.start).length > 0;
+  return (
+    credentialsInText(text.slice(range.start, range.end), range.start).length > 0 ||
+    bareTokenFinding(text, range) !== undefined
+  );
 }
 
 function startsLine(text: string, offset: number): boolean {

@@ -1,4 +1,5 @@
 import type { TextRange } from '../../common/text-range';
+import type { SecretConfidence, SecretEvidence } from '../vocabulary/secret-values';
 import type { TokenAge } from './token-age';
 
 /**
@@ -42,18 +43,33 @@ export interface Condition {
   readonly reads: readonly string[];
 }
 
+/** How much earlier than an expiry a token is refreshed. */
+export type RefreshBuffer =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'constant'; readonly seconds: number }
+  | {
+      readonly kind: 'variable';
+      readonly variable: string;
+      /** Seconds, when every assignment of the variable in the document is this constant (a fixed buffer). */
+      readonly constantSeconds?: number;
+      /**
+       * No statement of the document assigns the variable (no SNIPPET code, no script-level line, no other action of
+       * an export): Studio ignores an empty variable in arithmetic, so the buffer is 0 unless something this document
+       * cannot show sets it.
+       */
+      readonly neverAssigned?: boolean;
+      /**
+       * Seconds in one unit of the variable as the check uses it: 1 when it counts seconds (`refreshBuffer / 86400`
+       * subtracted from a day count, `(expiry - utc) * 86400 <= refreshBuffer`), 86400 when it counts days.
+       */
+      readonly secondsPerUnit?: number;
+    }
+  | { readonly kind: 'jittered' };
+
 export interface ExpiryCheck {
   readonly expiryVariable: string;
   /** How much earlier than the expiry the check fires. */
-  readonly buffer:
-    | { readonly kind: 'none' }
-    | { readonly kind: 'constant'; readonly seconds: number }
-    | {
-        readonly kind: 'variable';
-        readonly variable: string /** Seconds, when every assignment of the variable in the document is this constant (a fixed buffer). */;
-        readonly constantSeconds?: number;
-      }
-    | { readonly kind: 'jittered' };
+  readonly buffer: RefreshBuffer;
   /** Which branch means "refresh needed": the branch where `now >= expiry - buffer` holds. */
   readonly refreshBranch: 'then' | 'else';
   /** The comparison itself (for diagnostics and fixes). */
@@ -72,6 +88,11 @@ export interface StatusCheck {
   /** Status codes compared for inequality (`!= 200`), or range comparisons like `>= 400` as 'range'. */
   readonly notEquals: readonly number[];
   readonly rangeComparison: boolean;
+  /**
+   * 401/403 written in commented-out code inside the statement that holds this check (`//CASE httpStatus = 401`,
+   * `// case 403:`): the author meant to handle them and did not.
+   */
+  readonly commentedOutCodes?: readonly number[];
 }
 
 /** Where an event sits: the conditions and branches enclosing it, innermost last. */
@@ -147,6 +168,19 @@ export interface ExpirySetEvent extends EventBase {
   readonly fromCall?: number;
   /** Clears the expiry (`= ""`, `= "0"`, `= 0`), as a 401 handler does. */
   readonly clears: boolean;
+  /**
+   * A buffer already taken off when the expiry is stored (`utc + ((r.expires_in - 300) / 86400)`,
+   * `now + r.expires_in - bufferSeconds`): a check against this expiry needs none of its own.
+   */
+  readonly storedBuffer?: Exclude<RefreshBuffer, { readonly kind: 'none' }>;
+}
+
+/** A token variable is emptied (`cachedToken = ""`, `SET strCachedToken = "";`), as a 401 handler does. */
+export interface TokenClearEvent extends EventBase {
+  readonly kind: 'token-clear';
+  readonly variable: string;
+  /** The variable is written for later actions/blocks (not a JavaScript local being initialised). */
+  readonly persistent: boolean;
 }
 
 /** The status of a call is read into another variable (`code = "{proxy.StatusCode}"`), so checks of `code` count. */
@@ -181,6 +215,13 @@ export interface SecretLiteralEvent extends EventBase {
   readonly what: 'client-secret' | 'password' | 'api-key' | 'basic-credentials' | 'secret';
   /** Range of the literal value only (what the fix replaces). */
   readonly valueRange: TextRange;
+  /**
+   * 'high': the place only holds credentials, the value has a vendor's key prefix, or a secret name and a generated
+   * value agree; 'low': only the name says secret (see analysis/vocabulary/secret-values.ts).
+   */
+  readonly confidence: SecretConfidence;
+  /** Why it is taken for a secret (never the value itself). */
+  readonly evidence: SecretEvidence;
 }
 
 /** A literal bearer token or JWT in script text. */
@@ -195,6 +236,7 @@ export type FlowEvent =
   | TokenAcquireEvent
   | TokenUseEvent
   | ExpirySetEvent
+  | TokenClearEvent
   | StatusCopyEvent
   | ErrorPathEvent
   | TokenPresenceCheckEvent

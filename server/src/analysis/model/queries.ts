@@ -33,10 +33,15 @@ interface UnitIndex {
   readonly statusCopiesByCall: Map<number, StatusCopyEvent[]>;
   readonly statusCopiesByClient: Map<string, StatusCopyEvent[]>;
   /**
-   * Branches with an error path or a cleared expiry at any depth below them: bit 1 'then', bit 2 'else', by condition
-   * id.
+   * Branches with an error path, a cleared token or a cleared expiry at any depth below them: bit 1 'then', bit 2
+   * 'else', by condition id.
    */
   readonly errorBranches: Map<number, number>;
+  /**
+   * Branches that clear a kept token (a token or expiry written for later units), or fetch a new one, at any depth
+   * below them: bit 1 'then', bit 2 'else', by condition id.
+   */
+  readonly invalidatingBranches: Map<number, number>;
   /** Token uses by the call they belong to and by variable; acquisitions read from a call's response, by call. */
   readonly tokenUsesByCall: Map<number, TokenUseEvent[]>;
   readonly tokenUsesByVariable: Map<string, TokenUseEvent[]>;
@@ -62,6 +67,7 @@ function indexOf(unit: CodeUnit): UnitIndex {
     const statusCopiesByCall = new Map<number, StatusCopyEvent[]>();
     const statusCopiesByClient = new Map<string, StatusCopyEvent[]>();
     const errorBranches = new Map<number, number>();
+    const invalidatingBranches = new Map<number, number>();
     const tokenUsesByCall = new Map<number, TokenUseEvent[]>();
     const tokenUsesByVariable = new Map<string, TokenUseEvent[]>();
     const responseAcquisitionsByCall = new Map<number, TokenAcquireEvent[]>();
@@ -83,9 +89,23 @@ function indexOf(unit: CodeUnit): UnitIndex {
         if (event.callId === undefined) push(statusCopiesByClient, event.client, event);
         else push(statusCopiesByCall, event.callId, event);
       }
-      if (event.kind === 'error-path' || (event.kind === 'expiry-set' && event.clears)) {
+      if (
+        event.kind === 'error-path' ||
+        event.kind === 'token-clear' ||
+        (event.kind === 'expiry-set' && event.clears)
+      ) {
         for (const guard of event.guards) {
           errorBranches.set(guard.conditionId, (errorBranches.get(guard.conditionId) ?? 0) | branchBit(guard.branch));
+        }
+      }
+      if (
+        (event.kind === 'token-clear' && event.persistent) ||
+        (event.kind === 'expiry-set' && event.clears) ||
+        event.kind === 'token-acquire'
+      ) {
+        for (const guard of event.guards) {
+          const bits = invalidatingBranches.get(guard.conditionId) ?? 0;
+          invalidatingBranches.set(guard.conditionId, bits | branchBit(guard.branch));
         }
       }
     }
@@ -112,6 +132,7 @@ function indexOf(unit: CodeUnit): UnitIndex {
       statusCopiesByCall,
       statusCopiesByClient,
       errorBranches,
+      invalidatingBranches,
       tokenUsesByCall,
       tokenUsesByVariable,
       responseAcquisitionsByCall,
@@ -177,9 +198,17 @@ export function presenceChecksIn(unit: CodeUnit, condition: Condition): TokenPre
   return eventsOfKind(unit, 'token-presence-check').filter((check) => contains(condition.range, check.range));
 }
 
-/** Error paths or cleared expiries in one branch of a condition (at any depth below it). */
+/** Error paths, cleared tokens or cleared expiries in one branch of a condition (at any depth below it). */
 export function branchTakesErrorPath(unit: CodeUnit, conditionId: number, branch: 'then' | 'else'): boolean {
   return ((indexOf(unit).errorBranches.get(conditionId) ?? 0) & branchBit(branch)) !== 0;
+}
+
+/**
+ * Whether one branch of a condition clears a kept token or its expiry, or fetches a new token (at any depth below it):
+ * what a 401 handler must do when the token is cached, or the next call sends the same rejected token.
+ */
+export function branchInvalidatesToken(unit: CodeUnit, conditionId: number, branch: 'then' | 'else'): boolean {
+  return ((indexOf(unit).invalidatingBranches.get(conditionId) ?? 0) & branchBit(branch)) !== 0;
 }
 
 /** Tells whether a branch of a condition ends in an error path (an error variable is set, the token cleared). */

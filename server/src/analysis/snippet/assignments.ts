@@ -1,5 +1,6 @@
 import type { TextRange } from '../../common/text-range';
 import * as A from '../../syntax/snippet/ast';
+import type { ExpirySetEvent } from '../model/flow-model';
 import {
   isAuthorizationHeaderName,
   isExpiresInMember,
@@ -7,15 +8,14 @@ import {
   SNIPPET_REQUEST_METHOD,
 } from '../vocabulary/http';
 import { isErrorVariableName, isExpiryName } from '../vocabulary/names';
-import { dateAddUnitSeconds, daysToSeconds, isDateAddFunction } from '../vocabulary/time';
+import { daysToSeconds, SECONDS_PER_DAY } from '../vocabulary/time';
 import { isClearingValue, isErrorValue } from '../vocabulary/values';
 import { readAuthorizationValue, readCalls } from './calls';
-import { statusSource } from './conditions';
+import { bufferOf, statusSource, timeEnv } from './conditions';
 import {
   calleeName,
   memberPath,
   methodCall,
-  numberValue,
   plainValueOf,
   someNode,
   throughStringCopy,
@@ -25,7 +25,8 @@ import {
 import { tokenSourceOf } from './facts';
 import { namedLiteralFinding } from './secrets';
 import { noteAccessTokenReads, scanLiterals, sitesOf } from './sites';
-import { addedToNow, constantValue, isNowExpression, secondsLiteralRange } from './time';
+import { constantValue, secondsLiteralRange } from './time';
+import { partsInOrder, timeForm, type TimeEnv, type TimeForm } from './time-form';
 import { opt, type Ctx, type UnitBuild } from './unit-build';
 import { summarizeValue, summaryIsJitter, summaryMentionsNow, type ValueSummary } from './value-summary';
 
@@ -38,7 +39,13 @@ export function readAssignment(build: UnitBuild, s: A.AssignStatement, ctx: Ctx)
   const root = A.assignmentRoot(s.target);
   const sites = sitesOf(s.value, false);
   scanLiterals(build, sites, ctx);
-  const named = namedLiteralFinding(targetName(s.target), s.value, build.code);
+  const dynamicMember = s.target.kind === 'Member' && root !== null && build.state.dynamicMembers.has(root.folded);
+  const named = namedLiteralFinding(
+    targetName(s.target),
+    s.value,
+    build.code,
+    dynamicMember ? 'json-field' : 'assigned',
+  );
   if (named) build.literal(named, ctx);
   noteAccessTokenReads(build, sites);
   const direct = methodCall(value, SNIPPET_REQUEST_METHOD);
@@ -59,6 +66,8 @@ export function readAssignment(build: UnitBuild, s: A.AssignStatement, ctx: Ctx)
     st.lastCall.delete(name);
   }
   tokenAcquire(build, s, name, ctx);
+  if (isClearingValue(plainValueOf(value)) && build.isTokenVariable(name))
+    build.push({ kind: 'token-clear', ...build.base(s.range, ctx), variable: name, persistent: true });
   if (build.facts.expiryVariables.has(name) || isExpiryName(name)) expirySet(build, s, name, value, ctx);
   statusCopy(build, s, name, ctx);
   if (isErrorVariableName(name) && isErrorValue(plainValueOf(value))) build.errorPath(s.range, ctx);
@@ -100,23 +109,28 @@ function expirySet(build: UnitBuild, s: A.AssignStatement, name: string, value: 
   let fromExpiresIn = false;
   let fromCall: number | undefined;
   let constant: { seconds: number; range: TextRange } | undefined;
+  let storedBuffer: ExpirySetEvent['storedBuffer'];
   if (!clears) {
     const member = firstNode(value, (n) => n.kind === 'Member' && isExpiresInMember(n.propertyFolded));
     const lifetime = firstNode(value, (n) => n.kind === 'Identifier' && st.lifetimes.has(n.folded));
     const copied = throughStringCopy(value);
+    const form = timeForm(value, lifetimeEnv(build));
     if (member && member.kind === 'Member') {
       fromExpiresIn = true;
       fromCall = build.callOfResponse(member);
+      storedBuffer = storedBufferOf(build, form);
     } else if (lifetime && lifetime.kind === 'Identifier') {
       fromExpiresIn = true;
       fromCall = st.lifetimes.get(lifetime.folded);
+      storedBuffer = storedBufferOf(build, form);
     } else if (copied.kind === 'Identifier' && st.expiries.has(copied.folded)) {
       // A copy of another expiry (e.g. the client token's, for a resource token) carries where that came from.
       const fact = st.expiries.get(copied.folded)!;
       fromExpiresIn = fact.fromExpiresIn;
       fromCall = fact.fromCall;
+      storedBuffer = fact.storedBuffer;
     } else {
-      constant = constantLifetime(build, value);
+      constant = constantLifetime(build, form);
     }
   }
   build.push({
@@ -128,41 +142,52 @@ function expirySet(build: UnitBuild, s: A.AssignStatement, name: string, value: 
     ...opt('constantRange', constant ? build.doc(constant.range) : undefined),
     ...opt('fromCall', fromCall),
     clears,
+    ...opt('storedBuffer', storedBuffer),
   });
-  st.expiries.set(name, { fromExpiresIn, fromCall });
+  st.expiries.set(name, { fromExpiresIn, fromCall, ...opt('storedBuffer', storedBuffer) });
+}
+
+/** The linear form's names, with the lifetimes known at this point (`r.expires_in` copies). */
+function lifetimeEnv(build: UnitBuild): TimeEnv {
+  const env = timeEnv(build);
+  const lifetimes = build.state.lifetimes;
+  return { ...env, isLifetime: (folded) => lifetimes.has(folded) || env.isLifetime(folded) };
 }
 
 /**
- * `now + (3600 / 86400)`, `now + 0.0416`, `dateadd("s", 3600, now)`: a lifetime in seconds and where it is written.
+ * `now + lifetime + Σ parts` whose parts take time off (`utc + ((r.expires_in - 300) / 86400)`,
+ * `utc + (r.expires_in - bufferSeconds) / 86400`), or a lifetime that already had a buffer taken off: the buffer kept
+ * in the stored expiry, in seconds.
  */
-function constantLifetime(build: UnitBuild, value: A.Expression): { seconds: number; range: TextRange } | undefined {
-  const added = addedToNow(value, build.facts.nowVariables);
-  const constants = build.state.constants;
-  if (added) {
-    const days = constantValue(added, constants);
-    if (days !== undefined) return { seconds: daysToSeconds(days), range: secondsLiteralRange(added) };
-    return undefined;
+function storedBufferOf(build: UnitBuild, form: TimeForm | null): ExpirySetEvent['storedBuffer'] {
+  if (!form || form.now === 0 || form.expiry) return undefined;
+  const parts = partsInOrder(form).map((p) => ({ ...p, coefficient: -p.coefficient }));
+  const fromParts = bufferOf(build, parts, 1 / form.now);
+  let fromLifetimes = 0;
+  for (const term of form.lifetimes) {
+    const x = unwrap(term.node);
+    if (x.kind === 'Identifier') fromLifetimes += build.state.lifetimeBuffers.get(x.folded) ?? 0;
   }
-  const x = unwrap(value);
-  if (x.kind !== 'Call' || !isDateAddFunction(calleeName(x) ?? '')) return undefined;
-  let unit: number | undefined;
-  let amount: A.Expression | undefined;
-  let hasNow = false;
-  for (const arg of x.args) {
-    const a = unwrap(arg);
-    if (a.kind === 'StringLiteral') {
-      const seconds = dateAddUnitSeconds(writtenText(a, build.code).trim().toLowerCase());
-      if (seconds !== undefined) unit = seconds;
-      else if (numberValue(a) !== undefined) amount = a;
-    } else if (isNowExpression(a, build.facts.nowVariables)) {
-      hasNow = true;
-    } else if (constantValue(a, constants) !== undefined) {
-      amount = a;
-    }
+  if (fromParts.kind === 'none') return fromLifetimes > 0 ? { kind: 'constant', seconds: fromLifetimes } : undefined;
+  if (fromParts.kind === 'constant') return { kind: 'constant', seconds: fromParts.seconds + fromLifetimes };
+  return fromParts;
+}
+
+/**
+ * `now + (3600 / 86400)`, `now + 0.0416`, `dateadd("s", 3600, now)`, `timestamp / 10000000 + 3600`: a lifetime in
+ * seconds and where it is written (a constant of this code's variables counts: `now + lifetimeSeconds / 86400`).
+ */
+function constantLifetime(build: UnitBuild, form: TimeForm | null): { seconds: number; range: TextRange } | undefined {
+  if (!form || form.now <= 0 || form.expiry || form.lifetimes.length > 0 || form.parts.length === 0) return undefined;
+  let total = 0;
+  for (const part of form.parts) {
+    const value = part.value ?? constantValue(part.node, build.state.constants);
+    if (value === undefined) return undefined;
+    total += part.coefficient * value;
   }
-  if (unit === undefined || amount === undefined || !hasNow) return undefined;
-  const n = constantValue(amount, constants);
-  return n === undefined ? undefined : { seconds: Math.round(n * unit), range: unwrap(amount).range };
+  const seconds = daysToSeconds(total / form.now / SECONDS_PER_DAY);
+  const first = partsInOrder(form)[0]!;
+  return seconds > 0 ? { seconds, range: secondsLiteralRange(first.node) } : undefined;
 }
 
 function statusCopy(build: UnitBuild, s: A.AssignStatement, name: string, ctx: Ctx): void {
@@ -204,11 +229,32 @@ function remember(build: UnitBuild, name: string, value: A.Expression, summary: 
   if (!now && summary.readsExpiresIn) {
     const member = firstNode(value, (n) => n.kind === 'Member' && isExpiresInMember(n.propertyFolded));
     st.lifetimes.set(name, member && member.kind === 'Member' ? build.callOfResponse(member) : undefined);
+    rememberLifetimeBuffer(build, name, value);
   } else if (!now && copied.kind === 'Identifier' && st.lifetimes.has(copied.folded)) {
     st.lifetimes.set(name, st.lifetimes.get(copied.folded));
+    copyEntry(st.lifetimeBuffers, copied.folded, name);
   } else {
     st.lifetimes.delete(name);
+    st.lifetimeBuffers.delete(name);
   }
+}
+
+/** `lifetime = r.expires_in - 300`: a lifetime with a constant buffer already taken off, in seconds. */
+function rememberLifetimeBuffer(build: UnitBuild, name: string, value: A.Expression): void {
+  const form = timeForm(value, lifetimeEnv(build));
+  let taken = 0;
+  if (form && form.now === 0 && !form.expiry && form.lifetimes.length > 0) {
+    for (const part of form.parts) {
+      const v = part.value ?? constantValue(part.node, build.state.constants);
+      if (v === undefined) {
+        taken = 0;
+        break;
+      }
+      taken -= part.coefficient * v;
+    }
+  }
+  if (taken > 0) build.state.lifetimeBuffers.set(name, Math.round(taken));
+  else build.state.lifetimeBuffers.delete(name);
 }
 
 /** `obj.member = value`: dynamic-object members (token request bodies) and `headers.Authorization = …`. */

@@ -1,18 +1,16 @@
 import type { TextRange } from '../../common/text-range';
 import type * as A from '../../syntax/snippet/ast';
-import type { Condition, ExpiryCheck, StatusCheck } from '../model/flow-model';
+import type { Condition, ExpiryCheck, RefreshBuffer, StatusCheck } from '../model/flow-model';
 import { isAccessTokenMember } from '../vocabulary/credential-patterns';
 import { isLatestStatusVariable, isLengthMember, isStatusCodeMember } from '../vocabulary/http';
 import { isExpiryName } from '../vocabulary/names';
-import { daysToSeconds } from '../vocabulary/time';
+import { daysToSeconds, SECONDS_PER_DAY } from '../vocabulary/time';
 import { isAbsentValue } from '../vocabulary/values';
 import {
   asComparison,
   calleeName,
   clientOf,
   conditionLeaves,
-  flipOperator,
-  identifiersRead,
   isOrdering,
   memberPath,
   numberValue,
@@ -22,7 +20,16 @@ import {
 } from './expressions';
 import type { StatusSource, Writable } from './flow-state';
 import { addReads, noteAccessTokenReads, scanLiterals, sitesOf } from './sites';
-import { addedToNow, constantValue, isNowExpression } from './time';
+import { constantValue } from './time';
+import {
+  difference,
+  lifetimesAsParts,
+  namesOf,
+  partsInOrder,
+  timeForm,
+  type TimeEnv,
+  type TimePart,
+} from './time-form';
 import type { Ctx, UnitBuild } from './unit-build';
 
 /**
@@ -69,98 +76,105 @@ export function readCondition(
 }
 
 /**
- * `now >= expiry - buffer` in any arrangement: `expiry - buffer <= now`, `now + buffer > expiry`,
- * `expiry - now < buffer`. The refresh branch is where now has reached the expiry minus the buffer.
+ * An expiry check: a comparison of now with an expiry, in any arrangement and any unit (`utc >= e - (300 / 86400)`,
+ * `e - utc <= b / 86400`, `(e - utc) * 86400 <= b`, `datediff("s", utc, e) < 300`, `utc >= dateadd("s", -300, e)`,
+ * `timestamp / 10000000 + 300 >= e`), read as the linear form of `left - right` (time-form.ts). The refresh branch is
+ * where now has reached the expiry minus the buffer.
  */
 function expiryCheck(build: UnitBuild, leaf: A.Expression): ExpiryCheck | null {
   const cmp = asComparison(leaf);
   if (!cmp || !isOrdering(cmp.operator)) return null;
-  const left = unwrap(cmp.left);
-  const right = unwrap(cmp.right);
-  let op: string = cmp.operator; // normalised to: now OP expiry - buffer
-  let expiry: string;
-  const buffers: A.Expression[] = [];
-  const nowLeft = nowSide(build, left);
-  const nowRight = nowSide(build, right);
-  const expiryLeft = expirySide(build, left);
-  const expiryRight = expirySide(build, right);
-  if (nowLeft && expiryRight) {
-    expiry = expiryRight.variable;
-    pushDefined(buffers, nowLeft.buffer, expiryRight.buffer);
-  } else if (expiryLeft && nowRight) {
-    expiry = expiryLeft.variable;
-    op = flipOperator(op);
-    pushDefined(buffers, nowRight.buffer, expiryLeft.buffer);
-  } else {
-    const differenceLeft = expiryMinusNow(build, left);
-    const differenceRight = expiryMinusNow(build, right);
-    if (differenceLeft !== null) {
-      expiry = differenceLeft; // expiry - now OP' b  ⇔  now flip(OP') expiry - b
-      op = flipOperator(op);
-      buffers.push(cmp.right);
-    } else if (differenceRight !== null) {
-      expiry = differenceRight; // b OP' expiry - now  ⇔  now OP' expiry - b
-      buffers.push(cmp.left);
-    } else {
-      return null;
-    }
-  }
+  const env = timeEnv(build);
+  const left = timeForm(cmp.left, env);
+  const right = left && timeForm(cmp.right, env);
+  const form = left && right ? difference(left, right) : null;
+  // now and the expiry on opposite sides: `a·now + b·expiry + r OP 0` with a and b of opposite signs.
+  if (!form || form.now === 0 || !form.expiry || Math.sign(form.expiry.coefficient) === Math.sign(form.now))
+    return null;
+  const d = lifetimesAsParts(form);
+  // Due when now + r/a >= expiry (in seconds): the buffer is r/a; with a < 0 the comparison reads the other way.
+  const dueWhenGreater = cmp.operator === '>' || cmp.operator === '>=';
+  const refreshBranch = dueWhenGreater === d.now > 0 ? 'then' : 'else';
+  const parts = partsInOrder(d);
   const check: Writable<ExpiryCheck> = {
-    expiryVariable: expiry,
-    buffer: bufferOf(build, buffers),
-    refreshBranch: op === '>' || op === '>=' ? 'then' : 'else',
+    expiryVariable: d.expiry!.name,
+    buffer: bufferOf(build, parts, 1 / d.now),
+    refreshBranch,
     comparisonRange: build.doc(cmp.range),
   };
-  if (buffers[0]) check.bufferRange = build.doc(buffers[0].range);
+  if (parts[0]) check.bufferRange = build.doc(parts[0].node.range);
   return check;
 }
 
-/** `now` or `now + buffer`. */
-function nowSide(build: UnitBuild, x: A.Expression): { buffer?: A.Expression } | null {
-  if (isNowExpression(x, build.facts.nowVariables)) return {};
-  const buffer = addedToNow(x, build.facts.nowVariables);
-  return buffer ? { buffer } : null;
-}
-
-/** `expiry` or `expiry - buffer`. */
-function expirySide(build: UnitBuild, x: A.Expression): { variable: string; buffer?: A.Expression } | null {
-  const variable = expiryReference(build, x);
-  if (variable !== null) return { variable };
-  if (x.kind === 'Binary' && x.operator === '-') {
-    const inner = expiryReference(build, x.left);
-    if (inner !== null) return { variable: inner, buffer: x.right };
-  }
-  return null;
-}
-
-/** `expiry - now`. */
-function expiryMinusNow(build: UnitBuild, x: A.Expression): string | null {
-  if (x.kind !== 'Binary' || x.operator !== '-' || !isNowExpression(x.right, build.facts.nowVariables)) return null;
-  return expiryReference(build, x.left);
-}
-
-/** An expiry variable, possibly converted (`tokenExpiry.asdatetime()`), or a time the token is due at. */
-function expiryReference(build: UnitBuild, e: A.Expression): string | null {
-  let x = unwrap(e);
-  if (x.kind === 'Call' && x.callee.kind === 'Member') x = unwrap(x.callee.object);
-  if (x.kind !== 'Identifier') return null;
-  const name = x.folded;
+/** What the linear form needs of this code's names. */
+export function timeEnv(build: UnitBuild): TimeEnv {
   const facts = build.facts;
-  return facts.expiryVariables.has(name) || isExpiryName(name) || facts.dueTimes.has(name) ? name : null;
+  return {
+    nowUnits: facts.nowUnits,
+    nowVariables: facts.nowVariables,
+    isExpiry: (name) => facts.expiryVariables.has(name) || isExpiryName(name) || facts.dueTimes.has(name),
+    isLifetime: (name) => facts.lifetimeVariables.has(name),
+    code: build.code,
+  };
 }
 
-function bufferOf(build: UnitBuild, buffers: readonly A.Expression[]): ExpiryCheck['buffer'] {
-  if (buffers.length === 0) return { kind: 'none' };
-  if (buffers.some((b) => build.isJittery(b))) return { kind: 'jittered' };
-  const literalDays = sum(buffers.map((b) => constantValue(b, NO_CONSTANTS)));
-  if (literalDays !== undefined) return { kind: 'constant', seconds: daysToSeconds(literalDays) };
-  const reads = buffers.flatMap((b) => identifiersRead(b));
-  const variable = reads[0]?.folded ?? buffers.map((b) => calleeOf(b)).find((n) => n !== null) ?? '';
+/**
+ * The buffer `Σ parts × secondsPerValue`: none (nothing, or nothing before the expiry), a constant, jittered, or a
+ * variable (fixed when the document assigns it one constant, never assigned when nothing in the document does).
+ */
+export function bufferOf(build: UnitBuild, parts: readonly TimePart[], secondsPerValue: number): RefreshBuffer {
+  if (parts.length === 0) return { kind: 'none' };
+  if (parts.some((p) => p.value === undefined && build.isJittery(p.node))) return { kind: 'jittered' };
+  const seconds = (values: readonly (number | undefined)[]): number | undefined => {
+    let total = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const value = values[i];
+      if (value === undefined) return undefined;
+      total += parts[i]!.coefficient * value;
+    }
+    return daysToSeconds((total * secondsPerValue) / SECONDS_PER_DAY);
+  };
+  const literal = seconds(parts.map((p) => p.value));
+  if (literal !== undefined) return literal > 0 ? { kind: 'constant', seconds: literal } : { kind: 'none' };
+  const opaque = parts.filter((p) => p.value === undefined);
+  const first = opaque.map((p) => namesOf(p)[0]).find((id) => id !== undefined);
+  const variable = first?.folded ?? opaque.map((p) => calleeOf(p.node)).find((n) => n !== null) ?? '';
   // Only variables that hold this constant wherever the document assigns them count as a fixed buffer.
-  const days = sum(buffers.map((b) => constantValue(b, build.options.documentConstants ?? NO_CONSTANTS)));
-  return days !== undefined
-    ? { kind: 'variable', variable, constantSeconds: daysToSeconds(days) }
-    : { kind: 'variable', variable };
+  const documentConstants = build.options.documentConstants ?? NO_CONSTANTS;
+  const fixed = seconds(parts.map((p) => p.value ?? constantValue(p.node, documentConstants)));
+  const assigned = build.options.documentAssigned;
+  const neverAssigned = first !== undefined && assigned !== undefined && !assigned.has(variable);
+  const unit = first === undefined ? undefined : secondsPerUnitOf(parts, first.folded, secondsPerValue);
+  return {
+    kind: 'variable',
+    variable,
+    ...(fixed === undefined ? {} : { constantSeconds: fixed }),
+    ...(neverAssigned ? { neverAssigned: true } : {}),
+    ...(unit === undefined ? {} : { secondsPerUnit: unit }),
+  };
+}
+
+/**
+ * How many seconds of buffer one unit of `variable` makes: the parts evaluated with the variable at 1 and at 0 (the
+ * parts are linear in it), times the seconds per value.
+ */
+function secondsPerUnitOf(parts: readonly TimePart[], variable: string, secondsPerValue: number): number | undefined {
+  const at = (value: number): number | undefined => {
+    const constants = new Map([[variable, value]]);
+    let total = 0;
+    for (const part of parts) {
+      const v = part.value ?? constantValue(part.node, constants);
+      if (v === undefined) return undefined;
+      total += part.coefficient * v;
+    }
+    return total;
+  };
+  const one = at(1);
+  const zero = at(0);
+  if (one === undefined || zero === undefined) return undefined;
+  // Rounded off: `(1 / 86400) * 86400` is not exactly 1 in floating point.
+  const seconds = Math.round((one - zero) * secondsPerValue * 1e6) / 1e6;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 function statusCheck(build: UnitBuild, leaves: readonly A.Expression[]): StatusCheck | null {
@@ -250,17 +264,4 @@ function calleeOf(e: A.Expression): string | null {
 
 function pushOnce(list: number[], n: number): void {
   if (!list.includes(n)) list.push(n);
-}
-
-function pushDefined(list: A.Expression[], ...items: (A.Expression | undefined)[]): void {
-  for (const item of items) if (item) list.push(item);
-}
-
-function sum(values: readonly (number | undefined)[]): number | undefined {
-  let total = 0;
-  for (const v of values) {
-    if (v === undefined) return undefined;
-    total += v;
-  }
-  return total;
 }

@@ -33,3 +33,10 @@ function merged<V>(pieces: readonly ReadonlyMap<string, V | null>[]): Map<string
   for (const [name, value] of all) if (value !== null) out.set(name, value);
   return out;
 }
+
+/** Variables some piece of code assigns, and names the other pieces (an export's other actions) mention. */
+export function documentAssignedOf(factsList: readonly SnippetFacts[], mentioned: Iterable<string> = []): Set<string> {
+  const assigned = new Set<string>(mentioned);
+  for (const facts of factsList) for (const name of facts.assignedNames) assigned.add(name);
+  return assigned;
+}

@@ -1,5 +1,6 @@
 import type { TextRange } from '../../common/text-range';
 import {
+  isExpressionNode,
   pushExpressionChildren,
   walk,
   type BinaryExpression,
@@ -218,26 +219,6 @@ export function someNode(e: Expression, test: (node: Expression, parent: Express
     return undefined;
   });
   return found;
-}
-
-/** An Expression (not a statement, clause or string part). */
-export function isExpressionNode(node: { kind: string }): node is Expression {
-  switch (node.kind) {
-    case 'Identifier':
-    case 'NumberLiteral':
-    case 'BooleanLiteral':
-    case 'StringLiteral':
-    case 'Member':
-    case 'Call':
-    case 'Index':
-    case 'Binary':
-    case 'Unary':
-    case 'Paren':
-    case 'ErrorExpression':
-      return true;
-    default:
-      return false;
-  }
 }
 
 /** What the vocabulary decides values on: a literal's value, `null`, or "computed" (see vocabulary/values.ts). */

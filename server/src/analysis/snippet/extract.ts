@@ -1,11 +1,12 @@
 import { reportInternalError } from '../../common/internal-errors';
 import type { Settings } from '../../common/settings';
+import { runSteps, type Steps } from '../../common/steps';
 import type { SnippetDocument } from '../../documents/parsed-document';
 import type { CodeUnit, FlowModel } from '../model/flow-model';
-import { collectSnippetFacts } from './facts';
-import { documentConstantsOf, documentJitterOf, documentStringsOf } from './document-facts';
+import { snippetFactsOf } from './facts';
+import { documentAssignedOf, documentConstantsOf, documentJitterOf, documentStringsOf } from './document-facts';
 import { ModelIds } from './model-ids';
-import { extractSnippetUnit } from './unit-extractor';
+import { extractSnippetUnitSteps } from './unit-extractor';
 
 /**
  * A `.snippet` file: one unit, labelled "snippet", covering the whole file. Nothing runs before it as far as the
@@ -13,14 +14,20 @@ import { extractSnippetUnit } from './unit-extractor';
  * acquired in an earlier action, which the rules read from the unit alone.
  */
 export function extractSnippetModel(document: SnippetDocument, settings: Settings): FlowModel {
+  return runSteps(extractSnippetModelSteps(document, settings));
+}
+
+/** `extractSnippetModel` in steps (a few top-level statements each). */
+export function* extractSnippetModelSteps(document: SnippetDocument, settings: Settings): Steps<FlowModel> {
   const ids = new ModelIds();
   const id = ids.nextUnit();
   const range = { start: 0, end: document.text.length };
   let unit: CodeUnit;
   try {
     const { program, comments } = document.snippet;
-    const facts = collectSnippetFacts(program, document.text);
-    unit = extractSnippetUnit(
+    const facts = snippetFactsOf(program, document.text);
+    yield;
+    unit = yield* extractSnippetUnitSteps(
       { program, code: document.text, comments, toDocumentRange: (start, end) => ({ start, end }) },
       { id, label: 'snippet', range },
       {
@@ -30,6 +37,7 @@ export function extractSnippetModel(document: SnippetDocument, settings: Setting
         documentConstants: documentConstantsOf([facts]),
         documentJitter: documentJitterOf([facts]),
         documentStrings: documentStringsOf([facts]),
+        documentAssigned: documentAssignedOf([facts]),
       },
     );
   } catch (error) {

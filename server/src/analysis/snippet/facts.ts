@@ -1,4 +1,5 @@
 import {
+  isExpressionNode,
   pushExpressionChildren,
   walk,
   type AssignStatement,
@@ -28,14 +29,14 @@ import {
   calleeName,
   conditionLeaves,
   identifiersRead,
-  isExpressionNode,
   isOrdering,
   someNode,
   throughStringCopy,
   unwrap,
   writtenText,
 } from './expressions';
-import { addedToNow, constantValue, isNowExpression } from './time';
+import { constantValue, isNowExpression } from './time';
+import { constantOf, difference, timeForm, type TimeEnv } from './time-form';
 import {
   summarizeValue,
   summaryIsJitter,
@@ -52,6 +53,13 @@ import {
  */
 export interface SnippetFacts {
   readonly nowVariables: ReadonlySet<string>;
+  /**
+   * Now variables whose value is a known multiple of now, with the seconds in one unit of it (`nowSec = timestamp /
+   * 10000000` counts seconds: 1; `nowDays = utc`: 86400).
+   */
+  readonly nowUnits: ReadonlyMap<string, number>;
+  /** Every variable the code assigns (ASSIGN targets, FUNCTION parameters, FOR and FOREACH variables). */
+  readonly assignedNames: ReadonlySet<string>;
   readonly tokenVariables: ReadonlySet<string>;
   readonly expiryVariables: ReadonlySet<string>;
   /**
@@ -123,10 +131,24 @@ export function readsExpiresIn(e: Expression): boolean {
   return someNode(e, (n) => n.kind === 'Member' && isExpiresInMember(n.propertyFolded));
 }
 
+/** Facts already gathered, by program: an export's unchanged actions keep their parse, and so their facts. */
+const FACTS = new WeakMap<Program, SnippetFacts>();
+
+/** `collectSnippetFacts`, once per program (a program is the parse of one code, and facts are read, never changed). */
+export function snippetFactsOf(program: Program, code: string): SnippetFacts {
+  let facts = FACTS.get(program);
+  if (!facts) {
+    facts = collectSnippetFacts(program, code);
+    FACTS.set(program, facts);
+  }
+  return facts;
+}
+
 export function collectSnippetFacts(program: Program, code: string): SnippetFacts {
   const assigns: AssignStatement[] = [];
   const conditions: Expression[] = [];
   const functions: FunctionDeclaration[] = [];
+  const assignedNames = new Set<string>();
   const headerValues: Expression[] = [];
   const calledInLoops = new Set<string>();
   let loopDepth = 0;
@@ -164,9 +186,13 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
           break;
         case 'Function':
           functions.push(node);
+          for (const param of node.params) assignedNames.add(param.folded);
           break;
         case 'For':
         case 'Foreach':
+          if (node.variable) assignedNames.add(node.variable.folded);
+          loopDepth++;
+          break;
         case 'Repeat':
           loopDepth++;
           break;
@@ -208,6 +234,27 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     const before = nowVariables.size;
     for (const a of variableAssigns) if (isNowExpression(a.value, nowVariables)) nowVariables.add(targetOf(a));
     if (nowVariables.size === before) break;
+  }
+  // Now scaled (`timestamp / 10000000`): a now variable whose unit is known from its value.
+  const nowUnits = new Map<string, number>();
+  const nowEnv: TimeEnv = {
+    nowUnits,
+    nowVariables,
+    isExpiry: isExpiryName,
+    isLifetime: () => false,
+    code,
+  };
+  for (let round = 0; round < 2; round++) {
+    const before = nowUnits.size;
+    variableAssigns.forEach((a, i) => {
+      const name = targetOf(a);
+      if (nowUnits.has(name) || !summaryMentionsNow(summaries[i]!, nowVariables)) return;
+      const form = timeForm(a.value, nowEnv);
+      if (!form || form.now === 0 || form.expiry || form.lifetimes.length > 0 || constantOf(form) !== 0) return;
+      nowUnits.set(name, 1 / form.now);
+      nowVariables.add(name);
+    });
+    if (nowUnits.size === before) break;
   }
   const mentionsNow = summaries.map((summary) => summaryMentionsNow(summary, nowVariables));
 
@@ -256,26 +303,27 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     const name = targetOf(a);
     if (isLifetimeName(name)) return;
     if (isExpiryName(name)) expiryVariables.add(name);
-    if (addedToNow(a.value, nowVariables) !== null) nowPlus.add(name);
     const summary = summaries[i]!;
+    if (mentionsNow[i] && isNowPlusSomething(a.value, nowEnv)) nowPlus.add(name);
     if (mentionsNow[i] && (summary.readsExpiresIn || summaryReadsAny(summary, lifetimeVariables)))
       expiryVariables.add(name);
   });
+  const candidateEnv: TimeEnv = {
+    ...nowEnv,
+    isExpiry: (name) => !isLifetimeName(name) && (isExpiryName(name) || isTokenishName(name) || nowPlus.has(name)),
+  };
   for (const condition of conditions) {
     for (const leaf of conditionLeaves(condition)) {
       const cmp = asComparison(leaf);
       if (!cmp || !isOrdering(cmp.operator)) continue;
-      for (const [a, b] of [
-        [cmp.left, cmp.right],
-        [cmp.right, cmp.left],
-      ] as const) {
-        if (!isNowExpression(a, nowVariables) && addedToNow(a, nowVariables) === null) continue;
-        let other = unwrap(b);
-        if (other.kind === 'Binary' && other.operator === '-') other = unwrap(other.left);
-        if (other.kind !== 'Identifier' || isLifetimeName(other.folded) || nowVariables.has(other.folded)) continue;
-        if (isExpiryName(other.folded) || isTokenishName(other.folded) || nowPlus.has(other.folded))
-          expiryVariables.add(other.folded);
-      }
+      // `left - right` as `a·now + b·expiry + Σ parts`: a time named like an expiry or a token's (or set to now
+      // plus something) on the other side of now is compared with now, whatever the arrangement
+      // (`datediff("s", utc, authValidTo) < 300`); `now > closingTime` is a business-hours check.
+      const left = timeForm(cmp.left, candidateEnv);
+      const right = left && timeForm(cmp.right, candidateEnv);
+      const form = left && right ? difference(left, right) : null;
+      if (form?.expiry && form.now !== 0 && Math.sign(form.expiry.coefficient) !== Math.sign(form.now))
+        expiryVariables.add(form.expiry.name);
     }
   }
 
@@ -297,6 +345,7 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   const constantAssignments = new Map<string, number | null>();
   for (const a of variableAssigns) {
     const name = targetOf(a);
+    assignedNames.add(name);
     const value = constantValue(a.value, NO_CONSTANTS);
     const previous = constantAssignments.get(name);
     if (value === undefined || (previous !== undefined && previous !== value)) constantAssignments.set(name, null);
@@ -325,6 +374,8 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   return {
     stringAssignments,
     nowVariables,
+    nowUnits,
+    assignedNames,
     tokenVariables,
     expiryVariables,
     dueTimes,
@@ -336,6 +387,12 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     valueSummaries,
     restCallLoopBodies,
   };
+}
+
+/** `now + something` in any form (`utc + 0.04`, `dateadd("s", 3600, utc)`, `timestamp / 10000000 + 3600`). */
+function isNowPlusSomething(value: Expression, env: TimeEnv): boolean {
+  const form = timeForm(value, env);
+  return form !== null && form.now !== 0 && !form.expiry && (form.parts.length > 0 || form.lifetimes.length > 0);
 }
 
 /** `AddHeader("Authorization", …)`: the header name is a literal "Authorization" (any case). */

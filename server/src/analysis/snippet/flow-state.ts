@@ -1,5 +1,5 @@
 import type * as A from '../../syntax/snippet/ast';
-import type { TokenUseEvent } from '../model/flow-model';
+import type { ExpirySetEvent, TokenUseEvent } from '../model/flow-model';
 
 export type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -13,6 +13,7 @@ export interface StatusSource {
 export interface ExpiryFact {
   readonly fromExpiresIn: boolean;
   readonly fromCall: number | undefined;
+  readonly storedBuffer?: ExpirySetEvent['storedBuffer'];
 }
 
 /** One change to a table made inside a scope, with what to put back when the scope ends. */
@@ -87,6 +88,8 @@ export class FlowState {
   readonly jitter = new ScopedSet<string>(this.journal);
   /** Copies of a response's expires_in, with the call it came from. */
   readonly lifetimes = new ScopedMap<string, number | undefined>(this.journal);
+  /** Lifetimes with a buffer already taken off (`r.expires_in - 300`), in seconds. */
+  readonly lifetimeBuffers = new ScopedMap<string, number>(this.journal);
   /** The latest rest-call whose response a variable holds. */
   readonly callResults = new ScopedMap<string, number>(this.journal);
   /** The latest rest-call on each client. */

@@ -1,16 +1,14 @@
 import type { TextRange } from '../../common/text-range';
 import type { CallExpression, Expression, StringLiteral } from '../../syntax/snippet/ast';
 import {
-  basicPasswordInText,
+  bareTokenLine,
+  basicInputCredential,
   credentialsInText,
-  encodedBasicCredentialsInText,
-  isPlaceholderValue,
-  secretKindOfName,
-  tokenInValue,
+  headerCredential,
+  namedLiteralCredential,
   type CredentialFinding,
 } from '../vocabulary/credential-patterns';
-import { isAuthorizationHeaderName, isBase64EncoderName } from '../vocabulary/http';
-import { isTokenVariableName } from '../vocabulary/names';
+import { isBase64EncoderName } from '../vocabulary/http';
 import { calleeName, contentRange, unwrap } from './expressions';
 
 /**
@@ -27,21 +25,22 @@ export function findingsInText(text: string, start: number): LiteralFinding[] {
 }
 
 /**
- * A literal assigned to a credential name: `client_secret = "…"`, `TokenInput.password = "…"` (a secret), or a
- * token-looking literal assigned to `token`, `accessToken`, `bearer` (a token).
+ * A literal assigned to a name that says what it holds: `client_secret = "…"`, `authKey = "…"` (a secret, judged by
+ * its value; a member of a DYNAMIC object is a JSON field, for that object is sent as JSON), or a token-looking
+ * literal assigned to `token`, `accessToken`, `bearer` (a token).
  */
-export function namedLiteralFinding(name: string, value: Expression, code: string): LiteralFinding | null {
+export function namedLiteralFinding(
+  name: string,
+  value: Expression,
+  code: string,
+  place: 'assigned' | 'json-field' = 'assigned',
+): LiteralFinding | null {
   const literal = unwrap(value);
   if (literal.kind !== 'StringLiteral') return null;
   const range = contentRange(literal);
   if (range === null || !isStaticText(literal)) return null;
-  const written = code.slice(range.start, range.end);
-  if (isPlaceholderValue(written)) return null;
-  const kind = secretKindOfName(name);
-  if (kind) return { kind: 'secret', what: kind, valueRange: range };
-  if (!isTokenVariableName(name.toLowerCase())) return null;
-  const token = tokenInValue(written);
-  return token ? { kind: 'token', jwt: token.jwt, valueRange: shift(token.range, range.start) } : null;
+  const found = namedLiteralCredential(name, code.slice(range.start, range.end), place);
+  return found ? { ...found, valueRange: shift(found.valueRange, range.start) } : null;
 }
 
 /** `EncodeBase64("user:password")` or `EncodeBase64("{id}:password")`: the literal password part. */
@@ -51,8 +50,8 @@ export function basicCredentialsFinding(call: CallExpression, code: string): Lit
   if (arg?.kind !== 'StringLiteral') return null;
   const range = contentRange(arg);
   if (range === null) return null;
-  const password = basicPasswordInText(code.slice(range.start, range.end));
-  return password ? { kind: 'secret', what: 'basic-credentials', valueRange: shift(password, range.start) } : null;
+  const found = basicInputCredential(code.slice(range.start, range.end));
+  return found ? { ...found, valueRange: shift(found.valueRange, range.start) } : null;
 }
 
 /**
@@ -64,14 +63,14 @@ export function headerLiteralFinding(headerName: string, value: Expression, code
   if (literal.kind !== 'StringLiteral') return null;
   const range = contentRange(literal);
   if (range === null || !isStaticText(literal)) return null;
-  const written = code.slice(range.start, range.end);
-  if (isPlaceholderValue(written)) return null;
-  if (isAuthorizationHeaderName(headerName)) {
-    const encoded = encodedBasicCredentialsInText(written);
-    return encoded ? { kind: 'secret', what: 'basic-credentials', valueRange: shift(encoded, range.start) } : null;
-  }
-  const kind = secretKindOfName(headerName.trim());
-  return kind ? { kind: 'secret', what: kind, valueRange: range } : null;
+  const found = headerCredential(headerName, code.slice(range.start, range.end));
+  return found ? { ...found, valueRange: shift(found.valueRange, range.start) } : null;
+}
+
+/** A token pasted on a line of its own, outside any string (a broken statement): `eyJ…`, `Bearer 4f9c…`. */
+export function bareTokenFinding(statement: TextRange, code: string): LiteralFinding | null {
+  const token = bareTokenLine(code.slice(statement.start, statement.end));
+  return token ? { kind: 'token', jwt: token.jwt, valueRange: shift(token.range, statement.start) } : null;
 }
 
 /** The literal has no interpolation: what is written is all there is. */

@@ -1,11 +1,13 @@
-import type { TextRange } from '../../common/text-range';
+import { rangesStartingIn, type TextRange } from '../../common/text-range';
 import type * as A from '../../syntax/snippet/ast';
 import type { Condition } from '../model/flow-model';
+import { commentedOutAuthCodes } from '../vocabulary/http';
 import { readAssignment } from './assignments';
 import { readCalls } from './calls';
 import { readCondition, statusSource, withCall } from './conditions';
 import { numberValue } from './expressions';
 import type { Writable } from './flow-state';
+import { bareTokenFinding } from './secrets';
 import { addReads, noteAccessTokenReads, scanLiterals, sitesOf, type Site } from './sites';
 import { within, withGuards, type Ctx, type UnitBuild } from './unit-build';
 
@@ -25,6 +27,7 @@ function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
       readAssignment(build, s, ctx);
       return;
     case 'ExpressionStatement':
+      bareToken(build, s, ctx);
       readExpressions(build, [s.expression], ctx);
       return;
     case 'Return':
@@ -43,13 +46,13 @@ function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
       if (s.name) build.state.dynamicMembers.set(s.name.folded, new Map());
       return;
     case 'If':
-      ifStatement(build, s, ctx);
+      withCommentedStatus(build, s.range, () => ifStatement(build, s, ctx));
       return;
     case 'Select':
-      selectStatement(build, s, ctx);
+      withCommentedStatus(build, s.range, () => selectStatement(build, s, ctx));
       return;
     case 'Switch':
-      switchStatement(build, s, ctx);
+      withCommentedStatus(build, s.range, () => switchStatement(build, s, ctx));
       return;
     case 'For':
       readExpressions(build, [s.from, s.to], ctx);
@@ -67,8 +70,34 @@ function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
       functionDeclaration(build, s, ctx);
       return;
     case 'ErrorStatement':
+      bareToken(build, s, ctx);
       if (s.block) readStatements(build, s.block.body, ctx);
       return;
+  }
+}
+
+/** A token pasted on a line of its own reads as a broken statement: it is a literal token all the same. */
+function bareToken(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
+  const token = bareTokenFinding(s.range, build.code);
+  if (token) build.literal(token, ctx);
+}
+
+/**
+ * Reads a branching statement; the status checks it makes get the 401/403 its comments hold in commented-out code
+ * (`//CASE httpStatus = 401` next to a DEFAULT).
+ */
+function withCommentedStatus(build: UnitBuild, range: TextRange, read: () => void): void {
+  const first = build.conditions.length;
+  read();
+  if (build.conditions.length === first) return;
+  const added = build.conditions.slice(first);
+  const compared = new Set(added.flatMap((condition) => condition.statusCheck?.equals ?? []));
+  const comments = rangesStartingIn(build.source.comments, range).map((comment) => build.slice(comment));
+  const commentedOutCodes = commentedOutAuthCodes(comments, compared);
+  if (commentedOutCodes.length === 0) return;
+  for (const condition of added) {
+    if (condition.statusCheck && condition.statusCheck.commentedOutCodes === undefined)
+      (condition as Writable<Condition>).statusCheck = { ...condition.statusCheck, commentedOutCodes };
   }
 }
 

@@ -1,7 +1,16 @@
 import type { Settings } from '../../common/settings';
 import type { TextRange } from '../../common/text-range';
 import type * as A from '../../syntax/snippet/ast';
-import type { CodeUnit, Condition, FlowEvent, Guard, RestCallEvent } from '../model/flow-model';
+import type {
+  CodeUnit,
+  Condition,
+  FlowEvent,
+  Guard,
+  RestCallEvent,
+  SecretLiteralEvent,
+  TokenLiteralEvent,
+} from '../model/flow-model';
+import { isSurerSecret } from '../vocabulary/secret-values';
 import { isAccessTokenMember } from '../vocabulary/credential-patterns';
 import { isTokenVariableName } from '../vocabulary/names';
 import { rootIdentifier } from './expressions';
@@ -39,6 +48,11 @@ export interface UnitOptions {
   readonly documentJitter?: ReadonlySet<string>;
   /** Variables whose every assignment in the document is the same string (`tokenUrl` set by an earlier action). */
   readonly documentStrings?: ReadonlyMap<string, string>;
+  /**
+   * Every variable something in the document assigns (this code, other SNIPPET actions, other actions' parameters):
+   * a buffer variable outside it is empty, a zero buffer.
+   */
+  readonly documentAssigned?: ReadonlySet<string>;
 }
 
 /** Where a statement sits: the enclosing conditions and loops, and what RETURN and BREAK mean there. */
@@ -87,7 +101,7 @@ export class UnitBuild {
   /** Rest calls by id, still writable: reading `r.access_token` later makes a call a token request. */
   readonly calls = new Map<number, Writable<RestCallEvent>>();
   private readonly drafts: { event: FlowEvent; key: number }[] = [];
-  private readonly literalRanges = new Set<string>();
+  private readonly literals = new Map<string, Writable<SecretLiteralEvent | TokenLiteralEvent>>();
 
   constructor(
     readonly source: SnippetSource,
@@ -124,15 +138,35 @@ export class UnitBuild {
     this.push({ kind: 'error-path', ...this.base(range, ctx) });
   }
 
-  /** One event per literal range (a token may be found as `Bearer …`, as a JWT and by its variable's name). */
+  /**
+   * One event per literal range (a token may be found as `Bearer …`, as a JWT and by its variable's name). A secret
+   * found again where its place is surer takes that confidence.
+   */
   literal(finding: LiteralFinding, ctx: Ctx): void {
     const key = `${finding.valueRange.start}:${finding.valueRange.end}`;
-    if (this.literalRanges.has(key)) return;
-    this.literalRanges.add(key);
+    const seen = this.literals.get(key);
+    if (seen) {
+      if (finding.kind === 'secret' && seen.kind === 'secret-literal' && isSurerSecret(finding, seen)) {
+        seen.confidence = finding.confidence;
+        seen.evidence = finding.evidence;
+      }
+      return;
+    }
     const valueRange = this.doc(finding.valueRange);
     const base = { ...this.base(finding.valueRange, ctx), range: valueRange };
-    if (finding.kind === 'secret') this.push({ kind: 'secret-literal', ...base, what: finding.what, valueRange });
-    else this.push({ kind: 'token-literal', ...base, valueRange, jwt: finding.jwt });
+    const event: Writable<SecretLiteralEvent | TokenLiteralEvent> =
+      finding.kind === 'secret'
+        ? {
+            kind: 'secret-literal',
+            ...base,
+            what: finding.what,
+            valueRange,
+            confidence: finding.confidence,
+            evidence: finding.evidence,
+          }
+        : { kind: 'token-literal', ...base, valueRange, jwt: finding.jwt };
+    this.literals.set(key, event);
+    this.push(event);
   }
 
   /** The rest-call whose response `r` in `r.access_token` / `r.expires_in` holds (and mark it a token request). */

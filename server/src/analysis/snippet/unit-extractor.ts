@@ -1,5 +1,6 @@
 import type { CodeUnit } from '../model/flow-model';
-import { collectSnippetFacts } from './facts';
+import { runSteps, type Steps } from '../../common/steps';
+import { snippetFactsOf } from './facts';
 import { findingsInText } from './secrets';
 import { readStatements } from './statements';
 import { clamp, TOP, UnitBuild, type SnippetSource, type UnitHeader, type UnitOptions } from './unit-build';
@@ -30,13 +31,24 @@ export type { SnippetSource, UnitHeader, UnitOptions } from './unit-build';
  * expression (and its literal credentials); unit-build.ts holds the unit being built and flow-state.ts what is known.
  */
 export function extractSnippetUnit(source: SnippetSource, header: UnitHeader, options: UnitOptions): CodeUnit {
-  const build = new UnitBuild(
-    source,
-    header,
-    options,
-    options.facts ?? collectSnippetFacts(source.program, source.code),
-  );
-  readStatements(build, source.program.body, TOP);
+  return runSteps(extractSnippetUnitSteps(source, header, options));
+}
+
+/** Top-level statements read between two pause points of `extractSnippetUnitSteps`. */
+const STATEMENTS_PER_STEP = 64;
+
+/** `extractSnippetUnit` in steps: a pause point after every few top-level statements. */
+export function* extractSnippetUnitSteps(
+  source: SnippetSource,
+  header: UnitHeader,
+  options: UnitOptions,
+): Steps<CodeUnit> {
+  const build = new UnitBuild(source, header, options, options.facts ?? snippetFactsOf(source.program, source.code));
+  const body = source.program.body;
+  for (let from = 0; from < body.length; from += STATEMENTS_PER_STEP) {
+    readStatements(build, body.slice(from, from + STATEMENTS_PER_STEP), TOP);
+    if (from + STATEMENTS_PER_STEP < body.length) yield;
+  }
   for (const comment of source.comments) {
     const start = clamp(comment.start, build.code.length);
     const end = clamp(comment.end, build.code.length);

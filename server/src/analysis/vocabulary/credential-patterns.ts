@@ -1,6 +1,19 @@
 import type { TextRange } from '../../common/text-range';
 import { compileEndpointPattern, type UrlMatcher } from '../../common/token-endpoint-pattern';
+import { looksRandom } from '../../common/random-text';
 import { findJwts } from '../../jwt/find';
+import { isAuthorizationHeaderName } from './http';
+import { foldName, isTokenVariableName } from './names';
+import {
+  isPlaceholderValue,
+  judgeSecret,
+  prefixedKeysInText,
+  secretKindOfName,
+  type SecretConfidence,
+  type SecretEvidence,
+  type SecretJudgement,
+  type SecretKind,
+} from './secret-values';
 
 /**
  * What token endpoints, token requests, secrets and literal tokens look like. Both extractors use
@@ -59,67 +72,49 @@ export function isAccessTokenMember(name: string): boolean {
   return ACCESS_TOKEN_MEMBER.test(name);
 }
 
-export type SecretKind = 'client-secret' | 'password' | 'api-key' | 'secret';
-
-const GLOBAL_PREFIX = /^global:/i;
-const CLIENT_SECRET_NAME = /client_?secret/;
-const PASSWORD_NAME = /(?:^|_)(?:password|passwd|pwd)$|password/;
-const API_KEY_NAME = /api_?key|apikey|x-api-key|subscription_?key/;
-const SECRET_NAME = /secret/;
-const SECRET_REFERENCE_NAME = /secret_?(?:name|id|path|ref)$/;
-
-/** Variable or member names that hold credentials. Names holding tokens are for `hardcoded-token`, not here. */
-export function secretKindOfName(name: string): SecretKind | undefined {
-  const n = name.replace(GLOBAL_PREFIX, '').toLowerCase();
-  if (CLIENT_SECRET_NAME.test(n)) return 'client-secret';
-  if (PASSWORD_NAME.test(n)) return 'password';
-  if (API_KEY_NAME.test(n)) return 'api-key';
-  if (SECRET_NAME.test(n) && !SECRET_REFERENCE_NAME.test(n)) return 'secret';
-  return undefined;
-}
-
-const ONLY_SUBSTITUTIONS = /^(?:\{[^{}]*\})+$/;
-const TEMPLATE_PLACEHOLDER = /^<[^<>]*>$|^\$\{[^}]*\}$|^%[\w.]+%$|^\{\{[^}]*\}\}$/;
-const DUMMY_VALUE =
-  /^(?:x+|\*+|\.{3}|changeme|change_me|todo|tbd|your[_-]?\w*|placeholder|redacted|secret|password|null|none)$/i;
-
-/**
- * Values that are not real secrets: empty, only substitutions (`{SECURE_CLIENT_SECRET}`), template
- * placeholders (`<YOUR_API_KEY>`, `${X}`, `%X%`), or obvious dummies.
- */
-export function isPlaceholderValue(value: string): boolean {
-  const v = value.trim();
-  if (v === '') return true;
-  if (ONLY_SUBSTITUTIONS.test(v)) return true;
-  if (TEMPLATE_PLACEHOLDER.test(v)) return true;
-  if (DUMMY_VALUE.test(v)) return true;
-  return false;
-}
-
-interface CredentialInText {
-  readonly kind: SecretKind;
-  /** Offsets of the literal value inside the searched text. */
-  readonly valueRange: TextRange;
-}
-
 /** Global (it is run with exec in a loop): reset `lastIndex` before each use. */
 const FORM_PAIR = /(?:^|[?&\s"'])([A-Za-z_][\w-]*)=([^&\s"']*)/g;
-const SUBSTITUTION = /\{[^}]*\}/;
+
+/** A literal secret found in some text; offsets of the value inside the searched text. */
+interface SecretInText {
+  readonly what: SecretKind | 'basic-credentials';
+  readonly valueRange: TextRange;
+  readonly judgement: SecretJudgement;
+}
 
 /**
  * Literal credentials in a form/query string: `client_secret=abc`, `password=abc`, `apiKey=abc`.
  * Values that are substitutions (`{SECURE_CLIENT_SECRET}`) or placeholders are not reported.
  */
-function credentialsInFormText(text: string): CredentialInText[] {
-  const found: CredentialInText[] = [];
+function credentialsInFormText(text: string): SecretInText[] {
+  const found: SecretInText[] = [];
   if (!text.includes('=')) return found; // every pair has one
   FORM_PAIR.lastIndex = 0;
   for (let match = FORM_PAIR.exec(text); match; match = FORM_PAIR.exec(text)) {
     const kind = secretKindOfName(match[1]!);
     const value = match[2]!;
-    if (!kind || isPlaceholderValue(value) || SUBSTITUTION.test(value)) continue;
+    const judgement = kind && judgeSecret(value, 'form-field', match[1]!);
+    if (!kind || !judgement) continue;
     const start = match.index + match[0].length - value.length;
-    found.push({ kind, valueRange: { start, end: start + value.length } });
+    found.push({ what: kind, valueRange: { start, end: start + value.length }, judgement });
+  }
+  return found;
+}
+
+/** `scheme://user:password@host`: the password (global: reset `lastIndex` before each use). */
+const URL_USERINFO = /\b[a-z][\w+.-]*:\/\/[^\s:@/?#"'{}]*:([^\s@/?#"']+)@/gi;
+
+/** Passwords written into URLs as userinfo: `https://ivr-app:s3cr3t@api.example.com/…`. */
+function credentialsInUrls(text: string): SecretInText[] {
+  const found: SecretInText[] = [];
+  if (!text.includes('://')) return found;
+  URL_USERINFO.lastIndex = 0;
+  for (let match = URL_USERINFO.exec(text); match; match = URL_USERINFO.exec(text)) {
+    const password = match[1]!;
+    const judgement = judgeSecret(password, 'url-userinfo');
+    if (!judgement) continue;
+    const start = match.index + match[0].length - 1 - password.length;
+    found.push({ what: 'password', valueRange: { start, end: start + password.length }, judgement });
   }
   return found;
 }
@@ -180,32 +175,54 @@ export function encodedBasicCredentialsInText(text: string): TextRange | undefin
 
 /** A literal credential found in some text; `valueRange` covers the value only (what a fix replaces). */
 export type CredentialFinding =
-  | { readonly kind: 'secret'; readonly what: SecretKind | 'basic-credentials'; readonly valueRange: TextRange }
+  | {
+      readonly kind: 'secret';
+      readonly what: SecretKind | 'basic-credentials';
+      readonly valueRange: TextRange;
+      readonly confidence: SecretConfidence;
+      readonly evidence: SecretEvidence;
+    }
   | { readonly kind: 'token'; readonly jwt: boolean; readonly valueRange: TextRange };
+
+function secretFinding(found: SecretInText): CredentialFinding {
+  return {
+    kind: 'secret',
+    what: found.what,
+    valueRange: found.valueRange,
+    confidence: found.judgement.confidence,
+    evidence: found.judgement.evidence,
+  };
+}
 
 /** `"client_secret": "abc"` in a JSON body (escaped quotes too: `{\"password\":\"abc\"}`). */
 const JSON_PAIR = /\\?["']([A-Za-z_][\w-]*)\\?["']\s*:\s*\\?["']([^"'\\{}]*)\\?["']/g;
 
 /**
  * Literal credentials written in text: a string's inside, a comment (commented-out code leaks as well as live code
- * does), a flow line's arguments. Secrets in form or query pairs (`client_secret=…`) and JSON pairs
- * (`"password": "…"`), then `Bearer <token>` and JWTs that no secret already covers. Offsets are into `text`.
+ * does), a flow line's arguments. Secrets in form or query pairs (`client_secret=…`), JSON pairs (`"password": "…"`),
+ * URL userinfo (`https://user:password@host`) and keys with a vendor's prefix (`sk_live_…`), then `Bearer <token>`
+ * and JWTs that no secret already covers. Offsets are into `text`.
  */
 export function credentialsInText(text: string): CredentialFinding[] {
   const found: CredentialFinding[] = [];
-  for (const credential of credentialsInFormText(text)) {
-    found.push({ kind: 'secret', what: credential.kind, valueRange: credential.valueRange });
-  }
+  for (const credential of credentialsInFormText(text)) found.push(secretFinding(credential));
   JSON_PAIR.lastIndex = 0;
   // Every pair has a colon and quotes; most text has no colon, and need not be searched.
   const mayHavePairs = text.includes(':') && (text.includes('"') || text.includes("'"));
   for (let m = mayHavePairs ? JSON_PAIR.exec(text) : null; m; m = JSON_PAIR.exec(text)) {
     const kind = secretKindOfName(m[1]!);
     const value = m[2]!;
-    if (!kind || isPlaceholderValue(value)) continue;
+    const judgement = kind && judgeSecret(value, 'json-field', m[1]!);
+    if (!kind || !judgement) continue;
     const closing = m[0].endsWith('\\"') || m[0].endsWith("\\'") ? 2 : 1;
     const end = m.index + m[0].length - closing;
-    found.push({ kind: 'secret', what: kind, valueRange: { start: end - value.length, end } });
+    found.push(secretFinding({ what: kind, valueRange: { start: end - value.length, end }, judgement }));
+  }
+  for (const credential of credentialsInUrls(text)) found.push(secretFinding(credential));
+  for (const key of prefixedKeysInText(text)) {
+    if (found.some((f) => overlaps(f.valueRange, key.range))) continue;
+    const judgement = judgeSecret(text.slice(key.range.start, key.range.end), 'text');
+    if (judgement) found.push(secretFinding({ what: 'api-key', valueRange: key.range, judgement }));
   }
   const jwts = findJwts(text);
   for (const jwt of jwts) found.push({ kind: 'token', jwt: true, valueRange: jwt.range });
@@ -213,6 +230,60 @@ export function credentialsInText(text: string): CredentialFinding[] {
   if (bearer && !jwts.some((jwt) => overlaps(jwt.range, bearer)))
     found.push({ kind: 'token', jwt: false, valueRange: bearer });
   return found;
+}
+
+/**
+ * A literal stored under a name that says what it holds (`dbPassword = "…"`, `body.client_secret = "…"`,
+ * `var authKey = "…"`, `accessToken = "eyJ…"`): a secret judged by its value (`place` is 'json-field' for a member
+ * of an object sent as JSON, else 'assigned'), or a token pasted into a token-named variable. `written` is the
+ * literal's text as written (no substitution in it); offsets are into it.
+ */
+export function namedLiteralCredential(
+  name: string,
+  written: string,
+  place: 'assigned' | 'json-field',
+): CredentialFinding | undefined {
+  if (isPlaceholderValue(written)) return undefined;
+  const kind = secretKindOfName(name);
+  if (kind) {
+    const judgement = judgeSecret(written, place, name);
+    return judgement
+      ? secretFinding({ what: kind, valueRange: { start: 0, end: written.length }, judgement })
+      : undefined;
+  }
+  if (!isTokenVariableName(foldName(name))) return undefined;
+  const token = tokenInValue(written);
+  return token ? { kind: 'token', jwt: token.jwt, valueRange: token.range } : undefined;
+}
+
+/**
+ * A header set to a literal credential (`written` is the value as written; offsets are into it): Basic credentials
+ * already encoded in the Authorization header, or the value of an API-key header (`x-api-key`,
+ * `Ocp-Apim-Subscription-Key`, any header named like a secret).
+ */
+export function headerCredential(headerName: string, written: string): CredentialFinding | undefined {
+  if (isPlaceholderValue(written)) return undefined;
+  if (isAuthorizationHeaderName(headerName)) {
+    const encoded = encodedBasicCredentialsInText(written);
+    const judgement = encoded && judgeSecret(written.slice(encoded.start, encoded.end), 'basic-header');
+    return encoded && judgement
+      ? secretFinding({ what: 'basic-credentials', valueRange: encoded, judgement })
+      : undefined;
+  }
+  const kind = secretKindOfName(headerName.trim());
+  const judgement = kind && judgeSecret(written, 'key-header', headerName.trim());
+  return kind && judgement
+    ? secretFinding({ what: kind, valueRange: { start: 0, end: written.length }, judgement })
+    : undefined;
+}
+
+/** The literal password of `EncodeBase64("user:password")` / `btoa(…)` (offsets into `written`). */
+export function basicInputCredential(written: string): CredentialFinding | undefined {
+  const password = basicPasswordInText(written);
+  const judgement = password && judgeSecret(written.slice(password.start, password.end), 'basic-input');
+  return password && judgement
+    ? secretFinding({ what: 'basic-credentials', valueRange: password, judgement })
+    : undefined;
 }
 
 /** Base64url/base64 text of at least 16 characters: what a pasted token looks like. */
@@ -233,6 +304,29 @@ export function tokenInValue(text: string): { readonly range: TextRange; readonl
   if (token.startsWith('/') || token.includes('//')) return undefined;
   const jwt = token.startsWith('eyJ') && findJwts(token).length > 0;
   return { range: { start, end: text.length }, jwt };
+}
+
+const BARE_TOKEN_LINE = /^(\s*(?:bearer[ \t]+)?)([A-Za-z0-9\-._~+/]{20,}=*)\s*;?\s*$/i;
+/** Fewest characters of a token pasted alone with no `Bearer` before it and no JWT shape. */
+const BARE_TOKEN_MIN_LENGTH = 24;
+
+/**
+ * A token pasted on a line of its own, outside any string (what a parser reads as a broken statement): a JWT,
+ * `Bearer <token>`, or 24+ token characters that look generated. Offsets are into `text` (the token only).
+ */
+export function bareTokenLine(text: string): { readonly range: TextRange; readonly jwt: boolean } | undefined {
+  if (text.length < 20 || text.includes('\n')) return undefined;
+  const match = BARE_TOKEN_LINE.exec(text);
+  if (!match) return undefined;
+  const token = match[2]!;
+  const start = match[1]!.length;
+  const range = { start, end: start + token.length };
+  const jwts = findJwts(token);
+  if (jwts.length > 0 && jwts[0]!.range.start === 0) return { range, jwt: true };
+  const bearer = match[1]!.trim() !== '';
+  if (bearer ? DIGIT.test(token) && LETTER.test(token) : looksRandom(token, BARE_TOKEN_MIN_LENGTH))
+    return { range, jwt: false };
+  return undefined;
 }
 
 export function overlaps(a: TextRange, b: TextRange): boolean {

@@ -113,6 +113,38 @@ export function isExpiresInMember(folded: string): boolean {
   return EXPIRES_IN_MEMBERS.has(folded);
 }
 
+/** A comment line that reads as a branch (`CASE …`, `IF …`, `ELSE IF …`, `} else if (…`), once its `//` is gone. */
+const COMMENTED_BRANCH_LINE = /^[\s}]*(?:case|if|else\s*if|elseif)\b(.*)$/i;
+/** 401/403 as a branch's operand: right after the keyword (`CASE 401`), an operator (`= 401`, `== 403`) or `(`. */
+const STATUS_OPERAND = /(?:^|[=!]=?=?|<>|\()\s*["']?(40[13])\b/g;
+
+/**
+ * The 401/403 codes that commented-out branches in a comment handle, sorted, once each: `//CASE httpStatus = 401`,
+ * `// case 403:`, `// IF code == 401`. Only a line that reads as a branch counts, so prose that mentions a status
+ * ("a 401 means the token expired", "in case of 401 we retry") is not code.
+ */
+export function authStatusCodesInComment(comment: string): number[] {
+  if (!comment.includes('40')) return [];
+  const codes = new Set<number>();
+  for (const raw of comment.split(/\r\n?|\n/)) {
+    const line = raw.replace(/^\s*(?:\/\/+|\/\*+|\*+(?!\/))?/, '');
+    const branch = COMMENTED_BRANCH_LINE.exec(line);
+    if (!branch) continue;
+    for (const match of branch[1]!.matchAll(STATUS_OPERAND)) codes.add(Number(match[1]));
+  }
+  return [...codes].sort((a, b) => a - b);
+}
+
+/**
+ * The 401/403 that a statement's comments handle in commented-out code (see authStatusCodesInComment) and that none
+ * of its live checks compares with (`compared`): the author meant to handle them, and did not.
+ */
+export function commentedOutAuthCodes(comments: readonly string[], compared: ReadonlySet<number>): number[] {
+  const codes = new Set<number>();
+  for (const comment of comments) for (const code of authStatusCodesInComment(comment)) codes.add(code);
+  return [...codes].filter((code) => !compared.has(code)).sort((a, b) => a - b);
+}
+
 /** `JSON.parse(text)` (by its method name). */
 export function isJsonParseName(folded: string): boolean {
   return folded === 'parse';

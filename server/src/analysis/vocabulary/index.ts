@@ -8,7 +8,8 @@
  * - values.ts: what a plain value means (clearing, absent, an error)
  * - http.ts: requests, headers, responses, status codes
  * - javascript.ts: words of the guide's JavaScript-like bodies only
- * - credential-patterns.ts: token endpoints and requests, secrets, literal tokens
+ * - credential-patterns.ts: token endpoints and requests, where secrets and literal tokens are written
+ * - secret-values.ts: whether a literal is a secret (its value, its place, its name) and how sure that is
  * - long-running-actions.ts: Studio actions that can keep a contact waiting
  *
  * Code outside analysis/ imports the vocabulary from here. The extractors import the one file they need: run from
@@ -20,5 +21,6 @@ export * from './http';
 export * from './javascript';
 export * from './long-running-actions';
 export * from './names';
+export * from './secret-values';
 export * from './time';
 export * from './values';

@@ -25,15 +25,19 @@ const TOKEN_WORDS = ['token', 'bearer', 'jwt'] as const;
 
 /**
  * Words after the last token word that make the name something about a token rather than the token itself: its URL,
- * request, response, expiry, lifetime, status, error, header, length… (`tokenUrl`, `tokenRequestBody`,
- * `accessTokenExpiresAt`, `tokenStatusCode`, `tokenErrorMsg`, `tokenAge`). Words before the token word only say
- * which token it is (`accountToken`, `securityToken`, `updatedToken`, `jsonWebToken`, `validToken`).
+ * request, response, expiry, lifetime, status, error, header, length, refresh settings… (`tokenUrl`,
+ * `tokenRequestBody`, `accessTokenExpiresAt`, `tokenStatusCode`, `tokenErrorMsg`, `tokenAge`,
+ * `tokenRefreshBufferSec`). Words before the token word only say which token it is (`accountToken`, `securityToken`,
+ * `updatedToken`, `jsonWebToken`, `validToken`).
  */
 const NOT_A_TOKEN_QUALIFIER = new RegExp(
   [
     ...['url', 'uri', 'endpoint', 'host', 'path', 'scope', 'type', 'header', 'proxy', 'req', 'resp', 'result'],
     ...['body', 'data', 'input', 'json', 'payload', 'param', 'parm', 'obj', 'secret', 'name', 'status', 'err', 'fail'],
     ...['exp', 'ttl', 'lifetime', 'valid', 'time', 'date', 'age$', 'count', 'len', 'size'],
+    // Settings of the refresh (`tokenRefreshBufferSec`, `tokenSkewSeconds`, `tokenRetries`), not the token.
+    ...['buffer', 'refresh', 'margin', 'skew', 'jitter', 'retr', 'attempt', 'secs?$', 'seconds?', 'mins?$', 'minute'],
+    ...['ms$', 'flag', 'due', 'needed'],
   ].join('|'),
 );
 

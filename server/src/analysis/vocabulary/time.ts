@@ -21,6 +21,8 @@ const NOW_NAME = new RegExp(
     'epoch_?now',
     'utc',
     'utc_?now',
+    // Snippet's reserved `timestamp`: 100 ns ticks since 0001-01-01 UTC.
+    'timestamp',
   ].join('|')})$`,
 );
 
@@ -29,6 +31,33 @@ const NOW_NAME_INITIALS = new Set(['n', 'c', 't', 'u', 'e']);
 
 export function isNowName(folded: string): boolean {
   return NOW_NAME_INITIALS.has(folded.charAt(0)) && NOW_NAME.test(folded);
+}
+
+/** How a value of "now" counts time. */
+export type TimeUnit = 'days' | 'seconds' | 'milliseconds' | 'ticks';
+
+/** Seconds in one unit of each way of counting time (`timestamp` counts 100 ns ticks). */
+export const SECONDS_PER_UNIT: Readonly<Record<TimeUnit, number>> = {
+  days: 86400,
+  seconds: 1,
+  milliseconds: 0.001,
+  ticks: 1e-7,
+};
+
+const SECONDS_NAME =
+  /(?:^|_|now|time|current|unix|epoch)(?:s|ts|sec|secs|seconds|unix|epoch)$|^unix_?(?:now|time)$|^epoch_?now$/;
+const MILLISECONDS_NAME = /ms$|millis/;
+
+/**
+ * The unit a now name says it counts in: Snippet's `timestamp` counts ticks, `nowSeconds`/`unixTime` seconds,
+ * `nowMs` milliseconds. Undefined when the name does not say (`utc`, `now`, `currentTime`): then the notation decides
+ * (real Snippet: day counts; the guide's notation: seconds).
+ */
+export function nowNameUnit(folded: string): TimeUnit | undefined {
+  if (folded === 'timestamp') return 'ticks';
+  if (MILLISECONDS_NAME.test(folded)) return 'milliseconds';
+  if (SECONDS_NAME.test(folded)) return 'seconds';
+  return undefined;
 }
 
 /** Functions that return the current time: `now()`, `utcnow()`, `getdate()`, `getutcdate()`, `currentdatetime()`. */
@@ -116,6 +145,10 @@ const DATEADD_UNIT_SECONDS: ReadonlyMap<string, number> = new Map([
   ['hh', 3600],
   ['hour', 3600],
   ['hours', 3600],
+  ['d', 86400],
+  ['dd', 86400],
+  ['day', 86400],
+  ['days', 86400],
 ]);
 
 /** Seconds in one `dateadd` unit (`"s"`, `"minutes"`, `"hh"`, trimmed and folded), or undefined for other units. */
@@ -125,4 +158,9 @@ export function dateAddUnitSeconds(unit: string): number | undefined {
 
 export function isDateAddFunction(folded: string): boolean {
   return folded === 'dateadd';
+}
+
+/** Snippet's `datediff(unit, from, to)`: how many units `to` is after `from`. */
+export function isDateDiffFunction(folded: string): boolean {
+  return folded === 'datediff';
 }

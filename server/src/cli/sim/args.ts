@@ -15,8 +15,9 @@ export type ParsedSimArgs =
   | { readonly kind: 'version' }
   | { readonly kind: 'usage-error'; readonly message: string };
 
-export const SIM_USAGE = `Usage: studio-sim FILE [--duration SECONDS] [--token-lifetime SECONDS] [--runs N] [--contacts N]
-                  [--scenario FILE] [--format text|json]
+export const SIM_USAGE =
+  'Usage: studio-sim FILE [--duration SECONDS] [--token-lifetime SECONDS] [--runs N] [--contacts N]\n' +
+  `                  [--scenario FILE] [--format text|json]
 
 Runs a NICE CXone Studio script offline on a simulated clock against a simulated identity provider and shows
 every REST request with the age of the token it carried. FILE is real Snippet code (.snippet: one SNIPPET action
@@ -90,7 +91,9 @@ export function parseSimArgs(argv: readonly string[]): ParsedSimArgs {
     if (!Number.isFinite(n) || n <= 0 || n > option.max || (option.integer && !Number.isInteger(n)))
       return {
         kind: 'usage-error',
-        message: `${name} must be a ${option.integer ? 'whole ' : ''}number above 0 and at most ${option.max}, not "${value}"`,
+        message:
+          `${name} must be a ${option.integer ? 'whole ' : ''}number above 0 ` +
+          `and at most ${option.max}, not "${value}"`,
       };
     numbers[option.key] = n;
   }

@@ -95,7 +95,8 @@ export function formatSimulationText(file: string, result: SimulationResult): st
     out.push('', 'Errors');
     for (const e of result.errors.slice(0, 50))
       out.push(
-        `  ${file}:${e.line}:${e.column}  contact ${e.contact} at ${clockText(e.time)}, ${masker.mask(e.action)}: ${masker.mask(e.message)}`,
+        `  ${file}:${e.line}:${e.column}  contact ${e.contact} at ${clockText(e.time)}, ` +
+          `${masker.mask(e.action)}: ${masker.mask(e.message)}`,
       );
     if (result.errors.length > 50) out.push(`  … and ${result.errors.length - 50} more`);
   }

@@ -1,10 +1,11 @@
-import type { CodeUnit, SecretLiteralEvent } from '../../analysis/model/flow-model';
+import type { CodeUnit } from '../../analysis/model/flow-model';
 import type { Settings } from '../../common/settings';
 import type { TextEdit } from '../../common/text-edit';
 import type { TextRange } from '../../common/text-range';
 import type { SnippetBlock } from '../../syntax/guide/ast';
 import type { RuleFinding } from '../finding';
 import type { Fix, FixContext } from '../fix';
+import { secureNameFor } from './secure-name';
 import {
   INTEGRATION_HUB_NOTE,
   movedSecretComment,
@@ -25,35 +26,11 @@ interface Literal {
   readonly valueRange: TextRange;
   readonly name: string;
   readonly what?: string;
+  /** Fix-all moves it (every token, and secrets of high confidence). */
+  readonly movedByFixAll: boolean;
 }
 
 /** What an encoded Basic credential's variable holds: the header needs base64, not a password. */
-const BASIC_ENCODED = { name: 'SECURE_BASIC_CREDENTIALS', what: 'base64 of "user:password", as a Basic header needs' };
-
-/**
- * The variable each kind of literal moves to; the setting names the client secret's. Basic credentials written
- * already encoded (`"Basic dXNlcjpwYXNz"`) move to a variable that holds the encoded pair, since `Basic {password}`
- * is not a valid header; a password inside `EncodeBase64("user:…")` stays a password.
- */
-function secureNameFor(
-  what: SecretLiteralEvent['what'] | 'token',
-  settings: Settings,
-  textBefore: string,
-): { name: string; what?: string } {
-  switch (what) {
-    case 'basic-credentials':
-      return /basic[ \t]+$/i.test(textBefore) ? BASIC_ENCODED : { name: 'SECURE_PASSWORD' };
-    case 'password':
-      return { name: 'SECURE_PASSWORD' };
-    case 'api-key':
-      return { name: 'SECURE_API_KEY' };
-    case 'token':
-      return { name: 'SECURE_ACCESS_TOKEN' };
-    case 'client-secret':
-    case 'secret':
-      return { name: settings.secretVariableName };
-  }
-}
 
 /** The unit's literal credentials (only literals of the same unit can share a statement). */
 function literalsOf(unit: CodeUnit, settings: Settings, text: string): Literal[] {
@@ -61,11 +38,19 @@ function literalsOf(unit: CodeUnit, settings: Settings, text: string): Literal[]
   const before = (range: TextRange): string => text.slice(Math.max(0, range.start - 16), range.start);
   for (const event of unit.events) {
     if (event.kind === 'secret-literal')
-      found.push({ valueRange: event.valueRange, ...secureNameFor(event.what, settings, before(event.valueRange)) });
+      found.push({
+        valueRange: event.valueRange,
+        ...secureNameFor(event.what, settings, before(event.valueRange)),
+        movedByFixAll: event.confidence === 'high',
+      });
     else if (event.kind === 'token-literal')
-      found.push({ valueRange: event.valueRange, ...secureNameFor('token', settings, '') });
+      found.push({ valueRange: event.valueRange, ...secureNameFor('token', settings, ''), movedByFixAll: true });
   }
   return found.sort((a, b) => a.valueRange.start - b.valueRange.start);
+}
+
+function sameRange(a: TextRange, b: TextRange): boolean {
+  return a.start === b.start && a.end === b.end;
 }
 
 /** The `//` comment lines right above a line (what the fix may already have written there). */
@@ -131,7 +116,9 @@ export function moveSecretFixes(
   const range = toCodeRange(region, own.valueRange);
   if (!range) return [];
   const start = statementStart(region, program, block, range);
+  // The comments name what fix-all moves from this statement, so one by one and all at once write the same.
   const sameStatement = literals
+    .filter((l) => l.movedByFixAll || sameRange(l.valueRange, own.valueRange))
     .map((l) => ({ literal: l, range: toCodeRange(region, l.valueRange) }))
     .filter(
       (l): l is { literal: Literal; range: TextRange } =>
@@ -158,5 +145,7 @@ export function moveSecretFixes(
       }),
     );
   }
-  return [{ title: MOVE_SECRET_TITLE, code: finding.code, preferred: true, edits: region.toDocumentEdits(edits) }];
+  // A secret only its name points at is the author's call: offered, never applied by fix-all or --fix.
+  const preferred = literal.kind !== 'secret-literal' || literal.confidence === 'high';
+  return [{ title: MOVE_SECRET_TITLE, code: finding.code, preferred, edits: region.toDocumentEdits(edits) }];
 }

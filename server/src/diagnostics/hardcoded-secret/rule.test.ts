@@ -25,13 +25,14 @@ describe('hardcoded-secret (hand-built models, with a token beside the secret)',
     }
   });
 
-  it('names the configured secret variable', () => {
-    const text = 'password = "hunter2-but-longer"';
+  it('names the variable the quick fix moves it to: the configured one for a client secret', () => {
+    const text = 'client_secret = "hunter2-but-longer"\npassword = "hunter3-but-longer"';
     const b = new ModelBuilder(text);
-    b.unit('snippet').secret(text, 'password', 'hunter2-but-longer');
-    assert.match(
-      run(b, { secretVariableName: 'SECURE_CRM_PASSWORD' })[0]!.message,
-      /^A password .*\{SECURE_CRM_PASSWORD\}/,
-    );
+    b.unit('snippet')
+      .secret('client_secret = "hunter2-but-longer"', 'client-secret', 'hunter2-but-longer')
+      .secret('password = "hunter3-but-longer"', 'password', 'hunter3-but-longer');
+    const [secret, password] = run(b, { secretVariableName: 'SECURE_CRM_SECRET' });
+    assert.match(secret!.message, /^A client secret .*\{SECURE_CRM_SECRET\}/);
+    assert.match(password!.message, /^A password .*\{SECURE_PASSWORD\}/);
   });
 });

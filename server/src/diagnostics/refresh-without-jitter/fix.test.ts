@@ -106,7 +106,7 @@ describe('fix: refresh-without-jitter', () => {
   });
 
   it('XML export (full text, CRLF)', () => {
-    const before = read('xml/strategy-b-export.xml');
+    const before = read('export/strategy-b-export.xml');
     const start = before.indexOf('IF cachedToken = ""');
     const expected =
       before.slice(0, start) +

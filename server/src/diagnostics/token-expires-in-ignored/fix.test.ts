@@ -42,7 +42,7 @@ describe('fix: token-expires-in-ignored', () => {
   });
 
   it('the guide notation: (currentTime + (tokenData.expires_in || 600)) (full text)', () => {
-    const before = read('analysis/studio/expiry-constant-3600.studio');
+    const before = read('analysis/guide/expiry-constant-3600.studio');
     const expected = before.replace(
       '(currentTime + 3600).toString(); // assumes every token lives an hour',
       '(currentTime + (tokenData.expires_in || 600)).toString();',

@@ -81,10 +81,11 @@ describe('fix: token-expiry-no-buffer', () => {
     checkFix(before, CODE, expected, { name: 'now.snippet' });
   });
 
-  it('never subtracts a buffer twice: no fix when the stored expiry already has one (issue 12, point 9)', () => {
+  it('never subtracts a buffer twice: a buffer taken off where the expiry is stored is seen (issue 13)', () => {
     for (const store of [
       'ASSIGN tokenExpiry = utc + ((tokenResult.expires_in - 300) / 86400)',
       'ASSIGN tokenExpiry = utc + (tokenResult.expires_in / 86400) - (300 / 86400)',
+      'ASSIGN tokenExpiry = dateadd("s", tokenResult.expires_in - 300, utc)',
     ]) {
       const text = lines(
         '\n',
@@ -99,12 +100,33 @@ describe('fix: token-expiry-no-buffer', () => {
         '}',
       );
       const linted = lintText('stored.snippet', undefined, text, DEFAULT_SETTINGS)!;
-      const finding = linted.findings.find((f) => f.code === CODE);
-      // The analysis does not see the stored buffer yet (reported to the extractors' owner), so the finding stays;
-      // the fix must not double the buffer.
-      assert.ok(finding, store);
-      assert.deepEqual(linted.analysis.fixesFor(finding), [], store);
+      assert.deepEqual(
+        linted.findings.filter((f) => f.code === CODE),
+        [],
+        store,
+      );
     }
+    // One store with a buffer, one without: the check is reported, and the fix still never doubles the buffer.
+    const mixed = lines(
+      '\n',
+      'IF cachedToken = "" | tokenExpiry = "" | utc >= tokenExpiry',
+      '{',
+      ...REFRESH_BODY,
+      '  IF tokenProxy.StatusCode = 200',
+      '  {',
+      '    ASSIGN cachedToken = tokenResult.access_token',
+      '    ASSIGN tokenExpiry = utc + ((tokenResult.expires_in - 300) / 86400)',
+      '  }',
+      '  ELSE',
+      '  {',
+      '    ASSIGN tokenExpiry = utc + (60 / 86400)',
+      '  }',
+      '}',
+    );
+    const linted = lintText('mixed.snippet', undefined, mixed, DEFAULT_SETTINGS)!;
+    const finding = linted.findings.find((f) => f.code === CODE);
+    assert.ok(finding);
+    assert.deepEqual(linted.analysis.fixesFor(finding), []);
     // An export: the expiry is stored (with its buffer) in one action and checked in another.
     const exported = buildExport([
       { id: 1, type: 'BEGIN', caption: 'Begin', next: 3 },
@@ -127,10 +149,40 @@ describe('fix: token-expiry-no-buffer', () => {
         code: 'IF utc >= tokenExpiry\r\n{\r\n  ASSIGN cachedToken = ""\r\n}\r\n',
       },
     ]);
-    const linted = lintText('stored.xml', undefined, exported, DEFAULT_SETTINGS)!;
-    const findings = linted.findings.filter((f) => f.code === CODE);
-    assert.equal(findings.length, 1);
-    assert.deepEqual(linted.analysis.fixesFor(findings[0]!), []);
+    const exportLinted = lintText('stored.xml', undefined, exported, DEFAULT_SETTINGS)!;
+    assert.deepEqual(
+      exportLinted.findings.filter((f) => f.code === CODE),
+      [],
+    );
+  });
+
+  it('a buffer variable nothing assigns gets the buffer setting before the first check (issue 13)', () => {
+    const before = lines(
+      '\n',
+      'IF cachedToken = "" | $0utc >= tokenExpiry - (tokenRefreshBufferSec / 86400)',
+      '{',
+      '  ASSIGN cachedToken = GetOAuthToken()',
+      '}',
+    );
+    const expected = lines(
+      '\n',
+      '// seconds before expiry at which tokens are refreshed; an earlier action may set it',
+      'IF tokenRefreshBufferSec = ""',
+      '{',
+      '  ASSIGN tokenRefreshBufferSec = 300',
+      '}',
+      'IF cachedToken = "" | utc >= tokenExpiry - (tokenRefreshBufferSec / 86400)',
+      '{',
+      '  ASSIGN cachedToken = GetOAuthToken()',
+      '}',
+    );
+    checkFix(before, CODE, expected, { name: 'unassigned.snippet' });
+    // A buffer counted in days (`utc >= tokenExpiry - skewDays`) would need converting: no fix is offered.
+    const days = 'IF utc >= tokenExpiry - skewDays\n{\n  ASSIGN cachedToken = GetOAuthToken()\n}\n';
+    const linted = lintText('days.snippet', undefined, days, DEFAULT_SETTINGS)!;
+    const finding = linted.findings.find((f) => f.code === CODE);
+    assert.match(finding!.message, /subtracts skewDays from the expiry \(tokenExpiry\), but nothing in this snippet/);
+    assert.deepEqual(linted.analysis.fixesFor(finding!), []);
   });
 
   it('the guide notation: (tokenExpiry - 300) (full text)', () => {

@@ -8,7 +8,13 @@ import type { RuleFinding } from '../finding';
 import type { AstNode } from '../../syntax/snippet/ast';
 import { claimsOf, type Fix, type FixContext } from '../fix';
 import type { SnippetBlock } from '../../syntax/guide/ast';
-import { bufferedExpiry, bufferedExpiryCondition, type ComparisonOperator } from '../../templates';
+import {
+  bufferedExpiry,
+  bufferedExpiryCondition,
+  bufferPlan,
+  bufferSetting,
+  type ComparisonOperator,
+} from '../../templates';
 import { toCodeRange, type SnippetCode } from '../../editing/code-region';
 import { allNodes, guideNamesIn, guideNodeAt, guideStatementAt, treeRange } from '../../editing/guide-tree';
 import { insertLinesBefore } from '../../editing/insertion';
@@ -133,6 +139,42 @@ function guideFix(
   return fix(edits, unit);
 }
 
+/**
+ * Snippet: `IF refreshBuffer = "" { ASSIGN refreshBuffer = 300 }` (the settings' buffer, jittered when jitter is on)
+ * before the unit's first expiry check, named as the check writes it. Only for a variable the check reads as seconds
+ * (`refreshBuffer / 86400`, `(e - utc) * 86400 <= refreshBuffer`): a day count would need its value converted.
+ */
+function assignBufferFixes(
+  snippet: SnippetCode,
+  finding: NoBufferFinding,
+  settings: Settings,
+  unit: CodeUnit,
+  buffer: { readonly variable: string; readonly secondsPerUnit?: number },
+): Fix[] {
+  if (buffer.secondsPerUnit !== 1) return [];
+  const { region, program } = snippet;
+  const { code, eol } = region;
+  const where = toCodeRange(region, finding.facts.check.bufferRange ?? finding.range);
+  if (!where) return [];
+  const written = nodesOfKind(program, 'Identifier').find(
+    (id) => id.folded === buffer.variable && where.start <= id.range.start && id.range.end <= where.end,
+  );
+  if (!written) return [];
+  const statementStart = (r: TextRange): number | undefined => {
+    const codeRange = toCodeRange(region, r);
+    return codeRange ? statementAt(program, codeRange)?.statement.range.start : undefined;
+  };
+  const own = statementStart(finding.range);
+  if (own === undefined) return [];
+  const layout = { eol, indentUnit: indentUnitOf(code) };
+  const assignment = (indent: string): string =>
+    bufferSetting({ plan: bufferPlan(settings), variable: written.text, ...layout, indent });
+  return fix(
+    region.toDocumentEdits([insertLinesBefore(code, jitterAnchor(unit, own, statementStart), eol, assignment)]),
+    unit,
+  );
+}
+
 /** A subtraction whose left side reads the lifetime (`expires_in - 300`, `(utc + lifetime) - 0.0035`). */
 function subtractsFromLifetime(node: AstNode): boolean {
   return nodesOfKind(node, 'Binary').some(
@@ -182,6 +224,11 @@ function bufferedWhenStored(context: FixContext, stores: NoBufferFinding['facts'
 export function tokenExpiryNoBufferFixes(finding: NoBufferFinding, context: FixContext): Fix[] {
   const { document, settings } = context;
   const { unit, check, stores } = finding.facts;
+  if (check.buffer.kind === 'variable') {
+    // A buffer variable nothing assigns: it gets the buffer setting's value, once, before the first expiry check.
+    const snippet = document.kind === 'guide' ? undefined : context.snippetCodeOf(unit);
+    return snippet ? assignBufferFixes(snippet, finding, settings, unit, check.buffer) : [];
+  }
   if (bufferedWhenStored(context, stores)) return [];
   if (document.kind === 'guide') {
     const block = context.guideBlockOf(unit);

@@ -1,4 +1,11 @@
-import type { CodeUnit, FlowEvent, FlowModel, RestCallEvent, TokenAcquireEvent } from '../../analysis/model/flow-model';
+import type {
+  CodeUnit,
+  Condition,
+  FlowEvent,
+  FlowModel,
+  RestCallEvent,
+  TokenAcquireEvent,
+} from '../../analysis/model/flow-model';
 import {
   branchTakesErrorPath,
   conditionsContaining,
@@ -6,8 +13,10 @@ import {
   eventsOfKind,
   firstAfter,
   isInBranch,
+  responseAcquisitionsOf,
   someOf,
   statusChecksIn,
+  statusChecksOf,
   tokenUsesOf,
 } from '../../analysis/model/queries';
 import type { RuleFinding } from '../finding';
@@ -37,7 +46,26 @@ function guardedBy(event: FlowEvent, conditionId: number): boolean {
   return isInBranch(event.guards, conditionId);
 }
 
-/** A status check of the token request before the token is relied on, or around it. */
+/**
+ * The branches of a status check of a token request that a failure takes: the ELSE of `= 200`, the THEN of `!= 200`
+ * or of `= 400`/`= 401`, either branch of a range test (whose direction the model does not record).
+ */
+function failureBranches(condition: Condition): ('then' | 'else')[] {
+  const status = condition.statusCheck!;
+  if (status.rangeComparison) return ['then', 'else'];
+  if (status.notEquals.length > 0 || status.equals.some((code) => code >= 400)) return ['then'];
+  return status.equals.length > 0 ? ['else'] : [];
+}
+
+/** A failure of the call takes an error path (an error variable, RETURN, a cleared token) in this check. */
+function handlesFailure(unit: CodeUnit, condition: Condition): boolean {
+  return failureBranches(condition).some((branch) => branchTakesErrorPath(unit, condition.id, branch));
+}
+
+/**
+ * A status check of the token request around the token's reliance (or its read), or before it with a failure branch
+ * that takes an error path: `IF tokenProxy.StatusCode != 200 { }` before the read checks nothing.
+ */
 function statusChecked(
   unit: CodeUnit,
   call: RestCallEvent,
@@ -47,9 +75,9 @@ function statusChecked(
   return someOf(
     statusChecksIn(unit, call),
     (condition) =>
-      condition.range.start < reliance.range.start ||
       guardedBy(reliance, condition.id) ||
-      guardedBy(acquisition, condition.id),
+      guardedBy(acquisition, condition.id) ||
+      (condition.range.start < reliance.range.start && handlesFailure(unit, condition)),
   );
 }
 
@@ -74,6 +102,7 @@ function presenceChecked(unit: CodeUnit, acquisition: TokenAcquireEvent, relianc
 export function checkTokenFetchUnchecked(model: FlowModel, context: RuleContext): RuleFinding<typeof CODE>[] {
   const findings: RuleFinding<typeof CODE>[] = [];
   for (const unit of model.units) {
+    findings.push(...emptyFailureBranches(unit));
     const calls = new Map(eventsOfKind(unit, 'rest-call').map((call) => [call.id, call]));
     for (const acquisition of eventsOfKind(unit, 'token-acquire')) {
       if (acquisition.source !== 'response' || acquisition.fromCall === undefined) continue;
@@ -98,4 +127,29 @@ export function checkTokenFetchUnchecked(model: FlowModel, context: RuleContext)
     }
   }
   return findings;
+}
+
+/**
+ * A token request whose token this unit never reads, checked by conditions whose failure branch does nothing (empty,
+ * or comments only): a failed request goes unnoticed here, and whatever reads the response later reads no token.
+ */
+function emptyFailureBranches(unit: CodeUnit): RuleFinding<typeof CODE>[] {
+  const found: RuleFinding<typeof CODE>[] = [];
+  for (const call of eventsOfKind(unit, 'rest-call')) {
+    if (!call.isTokenRequest || responseAcquisitionsOf(unit, call.id).length > 0) continue;
+    const checks = statusChecksOf(unit, call);
+    if (checks.length === 0 || checks.some((condition) => handlesFailure(unit, condition))) continue;
+    found.push(
+      finding(
+        CODE,
+        call.range,
+        'The status of this token request is checked, but the branch a failure takes does nothing about it (it is ' +
+          'empty, holds only comments, or only success is handled): after a 400, 401, 429 or 5xx the response holds ' +
+          'no token, and whatever reads it later ' +
+          'sends an empty one. Take an error path there: clear the cached token and set an error variable.',
+        { unit, call },
+      ),
+    );
+  }
+  return found;
 }

@@ -364,7 +364,7 @@ describe('fix: token-reuse-without-expiry', () => {
     );
 
     it('writes raw code into a CDATA section', () => {
-      const before = at(read('xml/cdata-snippet.xml'), 'accessToken}")');
+      const before = at(read('export/cdata-snippet.xml'), 'accessToken}")');
       const result = checkFix(before, CODE, undefined, { name: 'orders.xml' });
       assert.ok(result.after.includes('<string><![CDATA[// TODO fill in: accessToken'), result.after);
       assert.ok(

@@ -7,71 +7,15 @@ import type {
   TokenAcquireEvent,
   TokenUseEvent,
 } from '../../analysis/model/flow-model';
-import {
-  branchTakesErrorPath,
-  contains,
-  coversPoint,
-  eventsOfKind,
-  isExpiryGuarded,
-  tokenRequestBehind,
-} from '../../analysis/model/queries';
+import { contains, eventsOfKind, isExpiryGuarded, tokenRequestBehind } from '../../analysis/model/queries';
 import { ageExceedsLifetime, type TokenAge, tokenAgeSentence } from '../../analysis/model/token-age';
+import { MANAGED, originOf, type Origin } from '../../analysis/model/token-origin';
 import type { RuleFinding } from '../finding';
 import { authoredName, listForMessage, shortLabel, whereAcquired } from '../messages';
 import { finding, type RuleContext } from '../rule';
 
 const CODE = 'token-reuse-without-expiry';
 type ReuseFinding = RuleFinding<typeof CODE>;
-const MAX_ALIAS_DEPTH = 8;
-
-/**
- * Where the token sent at a point comes from, within one unit:
- * - managed: an acquisition on the way is guarded by an expiry check (Strategy B);
- * - fresh: fetched in this unit before the point on every path (Strategy A);
- * - stale: not (always) fetched here; `names` are the variables to look for in earlier units.
- */
-type Origin =
-  | { readonly kind: 'managed' }
-  | { readonly kind: 'fresh'; readonly latest: TokenAcquireEvent }
-  | { readonly kind: 'stale'; readonly names: ReadonlySet<string>; readonly partial: readonly TokenAcquireEvent[] };
-
-const MANAGED: Origin = { kind: 'managed' };
-
-function originOf(
-  unit: CodeUnit,
-  variable: string,
-  beforeOrder: number,
-  pointGuards: readonly Guard[],
-  depth: number,
-): Origin {
-  const acquisitions = eventsOfKind(unit, 'token-acquire').filter(
-    (a) => a.variable === variable && a.order < beforeOrder,
-  );
-  if (acquisitions.some((a) => isExpiryGuarded(unit, a.guards))) return MANAGED;
-  const fresh: TokenAcquireEvent[] = [];
-  const names = new Set([variable]);
-  for (const acquisition of acquisitions) {
-    if (acquisition.source === 'function' || acquisition.source === 'response') {
-      fresh.push(acquisition);
-      continue;
-    }
-    // A copy (`validToken = tokenValue`, `t = "{strToken}"`) is as fresh as what it copies at that point.
-    if (acquisition.fromVariable === undefined || depth >= MAX_ALIAS_DEPTH) continue;
-    const source = originOf(unit, acquisition.fromVariable, acquisition.order, acquisition.guards, depth + 1);
-    if (source.kind === 'managed') return MANAGED;
-    if (source.kind === 'fresh') fresh.push(acquisition);
-    else for (const name of source.names) names.add(name);
-  }
-  if (
-    fresh.length > 0 &&
-    coversPoint(fresh, pointGuards, (conditionId, branch) => branchTakesErrorPath(unit, conditionId, branch))
-  ) {
-    const latest = fresh.reduce((a, b) => (b.order > a.order ? b : a));
-    return { kind: 'fresh', latest };
-  }
-  return { kind: 'stale', names, partial: fresh };
-}
-
 interface EarlierAcquisition {
   readonly unit: CodeUnit;
   readonly acquisition: TokenAcquireEvent;
@@ -285,18 +229,19 @@ export function checkTokenReuse(model: FlowModel, context: RuleContext): ReuseFi
   const findings: ReuseFinding[] = [];
   const index = new AcquisitionIndex(model);
   model.units.forEach((unit, position) => {
+    const reported: ReuseFinding[] = [];
     for (const use of eventsOfKind(unit, 'token-use')) {
       if (isExpiryGuarded(unit, use.guards)) continue;
       const name = authoredName(context.text, use.range, use.variable);
       const origin = index.origin(position, unit, use.variable, use.order, use.guards);
-      if (origin.kind === 'managed') continue;
+      if (origin.kind === 'managed' || origin.kind === 'cleared') continue;
       if (origin.kind === 'fresh') {
         // Fetched right here, unless something long-running lies between the fetch and the use.
         const waits = eventsOfKind(unit, 'long-running').filter(
           (e) => e.order > origin.latest.order && e.order < use.order,
         );
         if (waits.length === 0) continue;
-        findings.push(report(model, context, unit, use, name, unit, origin.latest, waits));
+        reported.push(report(model, context, unit, use, name, unit, origin.latest, waits));
         continue;
       }
       const earlier = earlierAcquisition(model, index, unit, use, origin.names);
@@ -327,15 +272,59 @@ export function checkTokenReuse(model: FlowModel, context: RuleContext): ReuseFi
           longRunning: [],
           ...(acquired ? acquisitionFacts(model, unit, acquired) : {}),
         };
-        findings.push(finding(CODE, use.range, message, facts, related));
+        reported.push(finding(CODE, use.range, message, facts, related));
         continue;
       }
       const age = model.flow.worstCaseAge?.(earlier.unit.id, unit.id);
-      const reported = report(model, context, unit, use, name, earlier.unit, earlier.acquisition, earlier.longRunning);
-      findings.push(age ? withAge(reported, age, context.settings.tokenLifetimeSeconds) : reported);
+      const found = report(model, context, unit, use, name, earlier.unit, earlier.acquisition, earlier.longRunning);
+      reported.push(age ? withAge(found, age, context.settings.tokenLifetimeSeconds) : found);
     }
+    findings.push(...onePerToken(reported, context));
   });
   return findings;
+}
+
+/**
+ * One finding per token and unit, at its first unchecked use, with the token's other unchecked uses as related
+ * places: a token sent to six calls is one problem with six places, not six warnings.
+ */
+function onePerToken(reported: readonly ReuseFinding[], context: RuleContext): ReuseFinding[] {
+  const byToken = new Map<string, ReuseFinding[]>();
+  for (const found of reported) {
+    const same = byToken.get(found.facts.use.variable);
+    if (same) same.push(found);
+    else byToken.set(found.facts.use.variable, [found]);
+  }
+  const out: ReuseFinding[] = [];
+  for (const group of byToken.values()) {
+    const [first, ...others] = group;
+    if (others.length === 0) {
+      out.push(first!);
+      continue;
+    }
+    const name = authoredName(context.text, first!.range, first!.facts.use.variable);
+    const places = others.length === 1 ? 'one more call' : `${others.length} more calls`;
+    // A use whose token can outlive its lifetime makes the one finding an error.
+    const raised = group.find((found) => found.severity !== undefined);
+    out.push({
+      ...first!,
+      ...(raised ? { severity: raised.severity } : {}),
+      message: `${first!.message} The same token is sent to ${places} in this ${unitWord(first!.facts.unit)}.`,
+      related: [
+        ...(first!.related ?? []),
+        ...others.map((other) => ({ range: other.range, message: `${name} is also sent here with no expiry check` })),
+      ],
+    });
+  }
+  return out;
+}
+
+/** What a unit is called in a message: an export's SNIPPET action, a SNIPPET block, a snippet. */
+function unitWord(unit: CodeUnit): string {
+  if (/^SNIPPET action\b/i.test(unit.label)) return 'action';
+  if (/^SNIPPET block\b/i.test(unit.label)) return 'block';
+  if (/^script line\b/i.test(unit.label)) return 'part of the script';
+  return 'snippet';
 }
 
 /** The acquisition and the token request behind it, as finding facts. */
@@ -351,7 +340,7 @@ function acquisitionFacts(
 /** The worst-case age in the message and the facts; an error when the token can outlive its lifetime here. */
 function withAge(found: ReuseFinding, age: TokenAge, lifetimeSeconds: number): ReuseFinding {
   const message = found.message.replace(ADVICE, `${tokenAgeSentence(age, lifetimeSeconds)} ${ADVICE}`);
-  const raised = ageExceedsLifetime(age, lifetimeSeconds) ? { raisedTo: 'error' as const } : {};
+  const raised = ageExceedsLifetime(age, lifetimeSeconds) ? { severity: 'error' as const } : {};
   return { ...found, message, facts: { ...found.facts, age }, ...raised };
 }
 

@@ -21,14 +21,26 @@ describe('unchecked-auth-status (hand-built models)', () => {
     assert.deepEqual(run(b), []);
   });
 
-  it('accepts 401/403 handled through a status copy checked in a SELECT', () => {
-    const text = `${CALL}\ncode = "{crmProxy.StatusCode}"\nCASE code = 401\nCASE code = 403`;
+  it('accepts 401/403 handled through a status copy checked in a SELECT whose branch takes an error path', () => {
+    const text = `${CALL}\ncode = "{crmProxy.StatusCode}"\nCASE code = 401\nCASE code = 403\napiError = "AUTH"`;
     const b = new ModelBuilder(text);
     const u = b.unit('snippet');
     u.restCall(CALL, { client: 'crmproxy' });
     u.statusCopy('code = "{crmProxy.StatusCode}"', 'code', 'crmproxy');
-    u.condition('CASE code = 401\nCASE code = 403', { reads: ['code'], status: { equals: [401, 403] } });
+    const c = u.condition('CASE code = 401\nCASE code = 403', { reads: ['code'], status: { equals: [401, 403] } });
+    u.inside(c, 'then', () => u.errorPath('apiError = "AUTH"'));
     assert.deepEqual(run(b), []);
+  });
+
+  it('reports a 401/403 CASE whose branch does nothing (issue 13)', () => {
+    const text = `${CALL}\nCASE crmProxy.StatusCode = 401\n// TODO handle`;
+    const b = new ModelBuilder(text);
+    const u = b.unit('snippet');
+    const id = u.restCall(CALL, { client: 'crmproxy' });
+    u.condition('CASE crmProxy.StatusCode = 401', { reads: ['crmproxy'], status: { callId: id, equals: [401] } });
+    const findings = run(b);
+    assert.deepEqual(summary(text, findings, CODE), [`${CODE}@${JSON.stringify(CALL)}`]);
+    assert.match(findings[0]!.message, /the branch for 401\/403 does nothing about it \(empty, or comments only\)/);
   });
 
   it('reports a success-only check with no ELSE, and accepts one whose ELSE takes an error path', () => {
@@ -39,7 +51,7 @@ describe('unchecked-auth-status (hand-built models)', () => {
     u1.condition('IF crmProxy.StatusCode = 200', { reads: ['crmproxy'], status: { callId: id1, equals: [200] } });
     const findings = run(successOnly);
     assert.deepEqual(summary(text, findings, CODE), [`${CODE}@${JSON.stringify(CALL)}`]);
-    assert.match(findings[0]!.message, /is checked, but a 401\/403 is not told apart from success/);
+    assert.match(findings[0]!.message, /is checked, but the branch a failure takes does nothing about it/);
 
     const withElse = new ModelBuilder(text);
     const u2 = withElse.unit('snippet');
@@ -69,6 +81,83 @@ describe('unchecked-auth-status (hand-built models)', () => {
     assert.deepEqual(summary(rangeText, run(r), CODE), [`${CODE}@${JSON.stringify(CALL)}`]);
   });
 
+  describe('a cached or reused token: the 401/403 must clear it (issue 13)', () => {
+    const text =
+      `crmProxy.AddHeader("Authorization", "Bearer {cachedToken}")\n${CALL}\n` +
+      'IF crmProxy.StatusCode != 200 { apiError = "HTTP" }\ncachedToken = ""\n';
+
+    /** A call sending `cachedToken`, acquired nowhere in the unit (an earlier action), checked by `!= 200`. */
+    function cachedCall(body: (u: ReturnType<ModelBuilder['unit']>, branch: number) => void): ModelBuilder {
+      const b = new ModelBuilder(text);
+      const u = b.unit('snippet');
+      u.use('{cachedToken}', 'cachedtoken', 1);
+      u.restCall(CALL, { client: 'crmproxy', auth: ['cachedtoken'] });
+      const c = u.condition('IF crmProxy.StatusCode != 200', { reads: ['crmproxy'], status: { notEquals: [200] } });
+      body(u, c);
+      return b;
+    }
+
+    it('reports a generic error path that only sets an error flag, and says so', () => {
+      const findings = run(cachedCall((u, c) => u.inside(c, 'then', () => u.errorPath('apiError = "HTTP"'))));
+      const found = findings.filter((f) => f.code === CODE);
+      assert.equal(found.length, 1);
+      assert.match(
+        found[0]!.message,
+        /^A 401\/403 here only takes the generic error path \(an error flag\): cachedToken is kept for later calls, and nothing clears it, so the next call sends the same rejected token/,
+      );
+      assert.doesNotMatch(found[0]!.message, /not told apart from success/);
+    });
+
+    it('accepts the same branch when it also clears the token (or refreshes it)', () => {
+      const clears = cachedCall((u, c) =>
+        u.inside(c, 'then', () => {
+          u.errorPath('apiError = "HTTP"');
+          u.clear('cachedToken = ""', 'cachedtoken');
+        }),
+      );
+      assert.deepEqual(
+        run(clears).filter((f) => f.code === CODE),
+        [],
+      );
+      const refreshes = cachedCall((u, c) =>
+        u.inside(c, 'then', () => u.acquire('cachedToken = ""', 'cachedtoken', 'function', { persistent: true })),
+      );
+      assert.deepEqual(
+        run(refreshes).filter((f) => f.code === CODE),
+        [],
+      );
+    });
+
+    it('names commented-out 401/403 cases next to the generic branch', () => {
+      const b = new ModelBuilder(text);
+      const u = b.unit('snippet');
+      u.use('{cachedToken}', 'cachedtoken', 1);
+      u.restCall(CALL, { client: 'crmproxy', auth: ['cachedtoken'] });
+      const c = u.condition('IF crmProxy.StatusCode != 200', {
+        reads: ['crmproxy'],
+        status: { notEquals: [200], commentedOutCodes: [401, 403] },
+      });
+      u.inside(c, 'then', () => u.errorPath('apiError = "HTTP"'));
+      const found = run(b).find((f) => f.code === CODE);
+      const note = 'The 401 and 403 CASEs here are commented out, so they fall into the generic branch: restore them';
+      assert.ok(found!.message.includes(`${note} and clear the token there.`), found!.message);
+    });
+
+    it('a token fetched fresh in the unit right before the call needs only the error path (Strategy A)', () => {
+      const fresh = new ModelBuilder(`freshToken = GetOAuthToken()\n${text}`);
+      const u = fresh.unit('snippet');
+      u.acquire('freshToken = GetOAuthToken()', 'cachedtoken', 'function');
+      u.use('{cachedToken}', 'cachedtoken', 1);
+      u.restCall(CALL, { client: 'crmproxy', auth: ['cachedtoken'] });
+      const c = u.condition('IF crmProxy.StatusCode != 200', { reads: ['crmproxy'], status: { notEquals: [200] } });
+      u.inside(c, 'then', () => u.errorPath('apiError = "HTTP"'));
+      assert.deepEqual(
+        run(fresh).filter((f) => f.code === CODE),
+        [],
+      );
+    });
+  });
+
   it(
     'accepts one status copy after calls of the same client in both branches of an IF (attributed to one of ' + 'them)',
     () => {
@@ -84,7 +173,8 @@ describe('unchecked-auth-status (hand-built models)', () => {
         second = u.restCall('api.MakeRestRequest(b)', { client: 'api' });
       });
       u.statusCopy('code = "{api.StatusCode}"', 'code', 'api', second);
-      u.condition('IF code = 401', { reads: ['code'], status: { callId: second, equals: [401] } });
+      const check = u.condition('IF code = 401', { reads: ['code'], status: { callId: second, equals: [401] } });
+      u.inside(check, 'then', () => u.errorPath('e = 1'));
       assert.deepEqual(run(b), []);
     },
   );
@@ -95,7 +185,8 @@ describe('unchecked-auth-status (hand-built models)', () => {
     const u = b.unit('snippet');
     u.restCall('api.MakeRestRequest(a)', { client: 'api', result: 'r1' });
     const second = u.restCall('api.MakeRestRequest(b)', { client: 'api', result: 'r2' });
-    u.condition('IF api.StatusCode = 401', { reads: ['api'], status: { callId: second, equals: [401] } });
+    const check = u.condition('IF api.StatusCode = 401', { reads: ['api'], status: { callId: second, equals: [401] } });
+    u.inside(check, 'then', () => u.errorPath('e = 1'));
     assert.deepEqual(summary(text, run(b), CODE), [`${CODE}@"api.MakeRestRequest(a)"`]);
   });
 

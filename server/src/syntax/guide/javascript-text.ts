@@ -80,7 +80,10 @@ export function lineEndFrom(text: string, i: number, end: number): number {
   return i;
 }
 
-/** A string quoted with `quote` (a character code) ends at its closing quote, or (unterminated) before the line break. */
+/**
+ * A string quoted with `quote` (a character code) ends at its closing quote, or (unterminated) before the line
+ * break.
+ */
 export function skipQuoted(text: string, i: number, end: number, quote: number): number {
   i++;
   while (i < end) {

@@ -101,8 +101,8 @@ export function parseScriptLine(sink: LineSink, start: number, end: number): voi
   sink.errors.push({
     range: { start, end: contentEnd },
     message:
-      'Unrecognised script line: expected ASSIGN, SET, DECISION, WAIT, SNIPPET … END SNIPPET, a branch (YES --> [...]), ' +
-      'an action name or a // comment; JavaScript belongs inside a SNIPPET block',
+      'Unrecognised script line: expected ASSIGN, SET, DECISION, WAIT, SNIPPET … END SNIPPET, ' +
+      'a branch (YES --> [...]), an action name or a // comment; JavaScript belongs inside a SNIPPET block',
   });
 }
 

@@ -519,6 +519,26 @@ export function pushExpressionChildren(node: ExpressionNode, stack: ExpressionNo
   }
 }
 
+/** An Expression (not a statement, clause or string part). */
+export function isExpressionNode(node: { kind: string }): node is Expression {
+  switch (node.kind) {
+    case 'Identifier':
+    case 'NumberLiteral':
+    case 'BooleanLiteral':
+    case 'StringLiteral':
+    case 'Member':
+    case 'Call':
+    case 'Index':
+    case 'Binary':
+    case 'Unary':
+    case 'Paren':
+    case 'ErrorExpression':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /**
  * Whether statements can sit inside `node`: the program, blocks, FUNCTIONs, branches, loops and the statements a
  * parse error kept. A walk that looks for statements skips every other node (expressions hold none).

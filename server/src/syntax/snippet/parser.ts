@@ -189,7 +189,8 @@ interface InternedName {
 
 const QUOTES: readonly A.QuoteKind[] = ['"', "'", '$"', '#"'];
 
-const NESTING_MESSAGE = `Nesting deeper than ${MAX_NESTING_DEPTH} levels: this code is skipped; split it into smaller pieces`;
+const NESTING_ADVICE = 'this code is skipped; split it into smaller pieces';
+const NESTING_MESSAGE = `Nesting deeper than ${MAX_NESTING_DEPTH} levels: ${NESTING_ADVICE}`;
 
 function undocumentedOperatorHint(kind: T): string | null {
   switch (kind) {
@@ -458,7 +459,8 @@ class Parser {
       case T.Minus: {
         const start = this.starts[this.p]!;
         this.errorAtToken(
-          `A statement cannot start with ${this.describe(this.p)}: write ASSIGN name = value, a call, or a keyword statement`,
+          `A statement cannot start with ${this.describe(this.p)}: ` +
+            'write ASSIGN name = value, a call, or a keyword statement',
         );
         this.parseExpression();
         this.recover();
@@ -714,7 +716,7 @@ class Parser {
         kind: 'If',
         range: { start: h.start, end: Math.max(end, h.start) },
         condition: h.condition,
-        // biome-ignore lint/suspicious/noThenProperty: the AST names the IF branch after the keyword; nodes are never awaited
+        // biome-ignore lint/suspicious/noThenProperty: the IF branch is named after the keyword; never awaited
         then: h.then,
         else: h.elseIsIf ? node : finalElse,
         elseKeywordRange: h.elseKeywordRange,
@@ -1547,7 +1549,8 @@ class Parser {
           const hint = undocumentedOperatorHint(this.kinds[this.p]!);
           this.errorAtToken(
             hint ??
-              `Unexpected ${this.describe(this.p)} in {…}: an interpolation holds one expression (for a literal { use $"…" and write \\{)`,
+              `Unexpected ${this.describe(this.p)} in {…}: ` +
+                'an interpolation holds one expression (for a literal { use $"…" and write \\{)',
           );
         }
         this.skipTo(end);

@@ -26,7 +26,8 @@ export function treeRangeProblems(root: AstNode, textLength: number, limit = 20)
       }
       if (r.start < previousEnd) {
         problems.push(
-          `${child.kind} ${r.start}-${r.end} overlaps or precedes its previous sibling in ${node.kind} (ends ${previousEnd})`,
+          `${child.kind} ${r.start}-${r.end} overlaps or precedes its previous sibling ` +
+            `in ${node.kind} (ends ${previousEnd})`,
         );
       }
       previousEnd = r.end;

@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import { generateExport, generateSnippet } from '../bench/generate';
+import { assertBundleIsFresh, fileUri, PULL_CAPABILITIES, TestClient } from './lsp-client';
+
+/**
+ * The server answers while it analyses: a large document's analysis runs in slices, and a request that arrives
+ * meanwhile (a hover on another document) is answered before the analysis ends. Without the slices the hover waits
+ * behind the whole analysis, so the order of the answers tells; no clock is read.
+ */
+const BIG_SNIPPET = generateSnippet(40_000);
+const BIG_EXPORT = generateExport(20_000);
+
+describe('protocol: liveness while a large document is analysed', function () {
+  this.timeout(120_000);
+  let client: TestClient;
+  const small = fileUri('small-lookup.snippet');
+
+  before(async () => {
+    assertBundleIsFresh();
+    client = await TestClient.start({ capabilities: PULL_CAPABILITIES });
+    await client.open(small, 'cxone-snippet', 'ASSIGN lookupProxy = GetRESTProxy()\nASSIGN attempts = 1\n');
+    await client.pull(small);
+  });
+  after(async () => client?.dispose());
+
+  /** Edits `uri` (a new version to analyse), then asks for its diagnostics and a hover on the small document. */
+  async function answerOrder(uri: string, text: string): Promise<string[]> {
+    // A blank line at the end: the same kind of document (an export stays well-formed), all of it analysed again.
+    const end = { line: text.split('\n').length - 1, character: 0 };
+    await client.change(uri, [{ range: { start: end, end }, text: '\n' }]);
+    const order: string[] = [];
+    const pulled = client.pull(uri).then((report) => {
+      order.push('diagnostics');
+      return report;
+    });
+    const hovered = client.connection
+      .sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 9 } })
+      .then(() => order.push('hover'));
+    const [report] = await Promise.all([pulled, hovered]);
+    assert.equal(report.kind, 'full');
+    assert.ok(
+      report.items.some((item) => item.code === 'token-reuse-without-expiry'),
+      'the large document is analysed, not only parsed',
+    );
+    return order;
+  }
+
+  for (const [name, languageId, text] of [
+    ['big-routing.snippet', 'cxone-snippet', BIG_SNIPPET],
+    ['big-ivr-export.xml', 'xml', BIG_EXPORT],
+  ] as const) {
+    it(`answers a hover on another document before the analysis of a ${name.split('.')[1]} ends`, async () => {
+      const uri = fileUri(name);
+      await client.open(uri, languageId, text);
+      // The first pull reads the resource's settings from the client; later pulls find them cached.
+      await client.pull(uri);
+      assert.deepEqual(await answerOrder(uri, text), ['hover', 'diagnostics']);
+    });
+  }
+
+  it('drops the analysis of a version an edit replaced, and reports on the new one', async () => {
+    const uri = fileUri('big-edited.snippet');
+    await client.open(uri, 'cxone-snippet', BIG_SNIPPET);
+    await client.pull(uri);
+    const insert = (text: string) => [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text },
+    ];
+    await client.change(uri, insert(' '));
+    const stale = client.pull(uri);
+    // The edit arrives while the first pull's analysis runs: that pull is answered "server cancelled".
+    await client.change(uri, insert('//'));
+    await assert.rejects(stale, (error: { code?: number }) => error.code === -32802);
+    const fresh = await client.pull(uri);
+    assert.equal(fresh.kind, 'full');
+  });
+});
