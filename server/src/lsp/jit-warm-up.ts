@@ -23,6 +23,11 @@ export interface WarmUp {
   stop(): void;
   /** A document opened or changed: the next run waits until the server has been quiet for a while. */
   noteActivity(): void;
+  /**
+   * Work that pauses for the event loop (a pull waits for the client's settings, then analyses in slices): no run
+   * goes ahead until it has settled and the server has been quiet for a while after it.
+   */
+  whileBusy<T>(work: () => Promise<T>): Promise<T>;
   /** Settles after the last run (or at once when stopped). */
   readonly done: Promise<void>;
 }
@@ -36,10 +41,22 @@ export interface WarmUp {
  * and the warm-up never competes with a burst of edits. A failure ends the warm-up quietly (it is an optimisation,
  * never a feature).
  */
-export function startJitWarmUp(runs: number = warmUpRunsOf(process.env)): WarmUp {
+/** The clock and the timer the warm-up waits with (tests drive both). */
+export interface WarmUpClock {
+  now(): number;
+  later(callback: () => void, ms: number): void;
+}
+
+const REAL_CLOCK: WarmUpClock = {
+  now: () => performance.now(),
+  later: (callback, ms) => void setTimeout(callback, ms),
+};
+
+export function startJitWarmUp(runs: number = warmUpRunsOf(process.env), clock: WarmUpClock = REAL_CLOCK): WarmUp {
   let stopped = false;
   // Counted from the start: the client opens its first documents right after `initialized`, before any run.
-  let lastActivity = performance.now();
+  let lastActivity = clock.now();
+  let busy = 0;
   let document = TextDocument.create('studio-token-lens:warm-up.snippet', 'cxone-snippet', 0, WARM_UP_SAMPLE);
   const at = document.positionAt(WARM_UP_SAMPLE.indexOf('"https://') + '"https://'.length);
   const done = new Promise<void>((resolve) => {
@@ -48,9 +65,9 @@ export function startJitWarmUp(runs: number = warmUpRunsOf(process.env)): WarmUp
         resolve();
         return;
       }
-      const quietFor = performance.now() - lastActivity;
-      if (quietFor < QUIET_MS) {
-        setTimeout(() => step(run), QUIET_MS - quietFor);
+      const quietFor = clock.now() - lastActivity;
+      if (busy > 0 || quietFor < QUIET_MS) {
+        clock.later(() => step(run), busy > 0 ? QUIET_MS : QUIET_MS - quietFor);
         return;
       }
       try {
@@ -80,7 +97,17 @@ export function startJitWarmUp(runs: number = warmUpRunsOf(process.env)): WarmUp
       stopped = true;
     },
     noteActivity: () => {
-      lastActivity = performance.now();
+      lastActivity = clock.now();
+    },
+    whileBusy: async (work) => {
+      busy++;
+      lastActivity = clock.now();
+      try {
+        return await work();
+      } finally {
+        busy--;
+        lastActivity = clock.now();
+      }
     },
     done,
   };

@@ -165,9 +165,8 @@ export function createLanguageServer(
       }
     },
     diagnostic(params, token) {
-      // A pull waits for the client's settings before it analyses: no warm-up run may slip into that gap.
-      warmUp?.noteActivity();
-      return pull(params, token).finally(() => warmUp?.noteActivity());
+      // A pull waits for the client's settings and analyses in slices: no warm-up run may slip into those gaps.
+      return warmUp ? warmUp.whileBusy(() => pull(params, token)) : pull(params, token);
     },
     hover,
     foldingRange,

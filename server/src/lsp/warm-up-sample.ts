@@ -5,7 +5,7 @@
  * the flow model and every rule on these shapes before the first document arrives. No real credentials: the secrets
  * are SECURE_ variables.
  */
-export const WARM_UP_SAMPLE = `// SNIPPET "Get OAuth token": runs once at the start of the contact (Pattern A when the token is reused later)
+export const WARM_UP_SAMPLE = `// SNIPPET "Get OAuth token": once per contact (Pattern A when reused later)
 ASSIGN tokenProxy = GetRESTProxy()
 tokenProxy.ContentType = "application/x-www-form-urlencoded"
 ASSIGN tokenBody = "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}"
@@ -53,7 +53,8 @@ IF cachedToken = "" | tokenExpiry = "" | tokenExpiry - utc <= refreshBufferSecon
 {
   ASSIGN cachedTokenProxy = GetRESTProxy()
   cachedTokenProxy.ProxyTimeoutSeconds = 2
-  ASSIGN cachedTokenResult = cachedTokenProxy.MakeRestRequest("https://auth.example-idp.com/oauth/token", tokenBody, 0, "POST")
+  ASSIGN tokenUrl = "https://auth.example-idp.com/oauth/token"
+  ASSIGN cachedTokenResult = cachedTokenProxy.MakeRestRequest(tokenUrl, tokenBody, 0, "POST")
   IF cachedTokenProxy.StatusCode = 200
   {
     ASSIGN cachedToken = "{cachedTokenResult.access_token}"

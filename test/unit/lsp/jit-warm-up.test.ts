@@ -22,7 +22,7 @@ describe('JIT warm-up in idle time (lsp/jit-warm-up.ts)', () => {
     assert.equal(flowModelBuildCount(), before + 4);
   });
 
-  it('waits for a quiet moment after start and after each document event; stop ends it before the next run', async () => {
+  it('waits for quiet after start and after each document event; stop ends it before the next run', async () => {
     const before = flowModelBuildCount();
     const warmUp = startJitWarmUp(50);
     warmUp.noteActivity();
@@ -32,6 +32,31 @@ describe('JIT warm-up in idle time (lsp/jit-warm-up.ts)', () => {
     warmUp.stop();
     await warmUp.done;
     assert.equal(flowModelBuildCount(), before, 'a run went ahead after stop');
+  });
+
+  it('runs nothing while a pull is busy, however long it pauses for the event loop', async () => {
+    // A clock the test moves, and timers it fires by hand.
+    let time = 0;
+    const waiting: (() => void)[] = [];
+    const fireTimers = (): void => {
+      for (const callback of waiting.splice(0)) callback();
+    };
+    const before = flowModelBuildCount();
+    const warmUp = startJitWarmUp(1, { now: () => time, later: (callback) => waiting.push(callback) });
+    let finish = (): void => {};
+    const pull = warmUp.whileBusy(() => new Promise<void>((resolve) => (finish = resolve)));
+    await nextTurn();
+    time += 1_000; // long past the quiet time, but the pull is still busy
+    fireTimers();
+    fireTimers();
+    assert.equal(flowModelBuildCount(), before, 'a run went ahead during a busy pull');
+    assert.equal(waiting.length, 1, 'the warm-up stopped waiting instead of trying again later');
+    finish();
+    await pull;
+    time += 1_000;
+    fireTimers();
+    await warmUp.done;
+    assert.equal(flowModelBuildCount(), before + 1, 'the run went ahead once the pull had settled');
   });
 
   it('takes its run count from STUDIO_LSP_WARM_UP_RUNS when that is a whole number (0 turns it off)', () => {
