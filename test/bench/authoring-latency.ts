@@ -11,7 +11,7 @@ import { generateExport, generateSnippet } from './generate';
  * at 20k lines for requests other than diagnostics).
  */
 
-const SAMPLES = 40;
+const SAMPLES = 20;
 
 const CAPABILITIES = {
   ...PULL_CAPABILITIES,

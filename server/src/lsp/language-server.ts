@@ -46,6 +46,7 @@ import { createPullDiagnostics } from './pull-diagnostics';
 import { createPushDiagnostics } from './push-diagnostics';
 import type { RuntimeEnvironment } from './runtime';
 import { createSimulateHandler } from './simulate-handler';
+import { startJitWarmUp, type WarmUp } from './jit-warm-up';
 import { serverCapabilities } from './server-capabilities';
 import { createSettingsStore } from './settings-store';
 import { DIAGNOSTIC_SOURCE } from './to-diagnostic';
@@ -116,6 +117,7 @@ export function createLanguageServer(
   const simulate = createSimulateHandler(documents, analyses, settingsStore);
   // onDidChangeContent also fires for an open: validate a new document at once, edits after the debounce.
   const justOpened = new Set<string>();
+  let warmUp: WarmUp | undefined;
 
   return {
     initialize(params) {
@@ -130,12 +132,16 @@ export function createLanguageServer(
       const mode = features.pullDiagnostics ? 'pull' : 'push';
       const settings = features.configuration ? 'workspace/configuration' : 'initializationOptions';
       console.log(`Studio Token Lens ${PRODUCT_VERSION} ready (${mode} diagnostics, settings from ${settings}).`);
+      // Idle time until the first document: the JIT learns the analysis on a sample, a short run per turn.
+      warmUp = startJitWarmUp();
     },
     didOpen(document) {
+      warmUp?.noteActivity();
       justOpened.add(document.uri);
       openings.set(document.uri, ++openingSerial);
     },
     didChangeContent(document) {
+      warmUp?.noteActivity();
       const opening = justOpened.delete(document.uri);
       if (!features.pullDiagnostics) push.schedule(document.uri, opening ? 'now' : 'debounced');
     },
@@ -158,7 +164,10 @@ export function createLanguageServer(
           .catch((error: unknown) => console.warn(`Diagnostic refresh failed: ${String(error)}`));
       }
     },
-    diagnostic: pull,
+    diagnostic(params, token) {
+      // A pull waits for the client's settings and analyses in slices: no warm-up run may slip into those gaps.
+      return warmUp ? warmUp.whileBusy(() => pull(params, token)) : pull(params, token);
+    },
     hover,
     foldingRange,
     codeAction,
@@ -178,6 +187,7 @@ export function createLanguageServer(
     simulate,
     snippetActions,
     shutdown() {
+      warmUp?.stop();
       push.dispose();
       analyses.dispose();
     },

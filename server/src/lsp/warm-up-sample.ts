@@ -1,0 +1,104 @@
+/**
+ * Snippet code the server lints while it is idle after start (lsp/jit-warm-up.ts): the constructs real token code is
+ * made of (a token fetched at the start and reused: Pattern A; a cached token refreshed before expiry: Strategy B;
+ * status checks in IF and SELECT, a FUNCTION, FOREACH, interpolation, comments), so the JIT has compiled the parser,
+ * the flow model and every rule on these shapes before the first document arrives. No real credentials: the secrets
+ * are SECURE_ variables.
+ */
+export const WARM_UP_SAMPLE = `// SNIPPET "Get OAuth token": once per contact (Pattern A when reused later)
+ASSIGN tokenProxy = GetRESTProxy()
+tokenProxy.ContentType = "application/x-www-form-urlencoded"
+ASSIGN tokenBody = "grant_type=client_credentials&client_id={SECURE_CLIENT_ID}&client_secret={SECURE_CLIENT_SECRET}"
+ASSIGN tokenResult = tokenProxy.MakeRestRequest("https://auth.example-idp.com/oauth/token", tokenBody, 0, "POST")
+ASSIGN accessToken = tokenResult.access_token
+
+// customer lookup with the token fetched above
+ASSIGN crmBase = "https://api.example-crm.com/v2"
+ASSIGN crmProxy = GetRESTProxy()
+crmProxy.ContentType = "application/json"
+crmProxy.ProxyTimeoutSeconds = 2
+crmProxy.AddHeader("Authorization", "Bearer {accessToken}")
+ASSIGN customer = crmProxy.MakeRestRequest("{crmBase}/customers/{ANI}?expand=orders", "", 0, "GET")
+ASSIGN customerStatus = "{crmProxy.StatusCode}"
+SELECT
+{
+  CASE customerStatus = 401
+  CASE customerStatus = 403
+  {
+    ASSIGN accessToken = ""
+    ASSIGN apiError = "AUTH_FAILURE"
+  }
+  CASE customerStatus = 200
+  {
+    FOREACH order IN customer.orders
+    {
+      IF order.total > 100 & order.state != "closed"
+      {
+        ASSIGN summary = "{summary}|{order.id.left(8)}:{order.total * 1.2}"
+      }
+    }
+  }
+  DEFAULT
+  {
+    ASSIGN apiError = "HTTP_{customerStatus}"
+  }
+}
+
+// Strategy B: a cached token refreshed a buffer before it expires
+IF refreshBufferSeconds = ""
+{
+  ASSIGN refreshBufferSeconds = 120 + (ContactID % 361)
+}
+IF cachedToken = "" | tokenExpiry = "" | tokenExpiry - utc <= refreshBufferSeconds / 86400
+{
+  ASSIGN cachedTokenProxy = GetRESTProxy()
+  cachedTokenProxy.ProxyTimeoutSeconds = 2
+  ASSIGN tokenUrl = "https://auth.example-idp.com/oauth/token"
+  ASSIGN cachedTokenResult = cachedTokenProxy.MakeRestRequest(tokenUrl, tokenBody, 0, "POST")
+  IF cachedTokenProxy.StatusCode = 200
+  {
+    ASSIGN cachedToken = "{cachedTokenResult.access_token}"
+    ASSIGN cachedTokenLifetime = 600
+    IF cachedTokenResult.expires_in != ""
+    {
+      ASSIGN cachedTokenLifetime = cachedTokenResult.expires_in
+    }
+    ASSIGN tokenExpiry = utc + (cachedTokenLifetime / 86400)
+  }
+  ELSE
+  {
+    ASSIGN cachedToken = ""
+    ASSIGN tokenExpiry = ""
+  }
+}
+
+// order lookup as a FUNCTION, called in a loop
+FUNCTION LookupOrder(orderId)
+{
+  ASSIGN lookupProxy = GetRESTProxy()
+  lookupProxy.AddHeader("Authorization", "Bearer {cachedToken}")
+  ASSIGN found = lookupProxy.MakeRestRequest("https://api.example-oms.com/orders/{orderId}", "", 0, "GET")
+  IF lookupProxy.StatusCode = 401 | lookupProxy.StatusCode = 403
+  {
+    ASSIGN cachedToken = ""
+    RETURN ""
+  }
+  RETURN found.state
+}
+FOR i = 1 TO 3
+{
+  ASSIGN state[i] = LookupOrder("{ANI}-{i}")
+}
+
+// a call whose 401/403 nobody looks at, and a token fetched again on every pass of a loop
+ASSIGN auditProxy = GetRESTProxy()
+auditProxy.AddHeader("Authorization", "Bearer {accessToken}")
+ASSIGN audit = auditProxy.MakeRestRequest("https://api.example-crm.com/v2/audit/{ContactID}", "", 0, "POST")
+FOR attempt = 1 TO 3
+{
+  ASSIGN retryProxy = GetRESTProxy()
+  ASSIGN retryResult = retryProxy.MakeRestRequest("https://auth.example-idp.com/oauth/token", tokenBody, 0, "POST")
+  ASSIGN retryToken = retryResult.access_token
+}
+TRACE "customer {customer.name} orders {summary}"
+`;

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { flowModelBuildCount } from '../../../server/src/analysis/build-flow-model';
+import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
+import { startJitWarmUp, WARM_UP_RUNS, warmUpRunsOf } from '../../../server/src/lsp/jit-warm-up';
+import { WARM_UP_SAMPLE } from '../../../server/src/lsp/warm-up-sample';
+import { Analysis } from '../../../server/src/service/analysis';
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+describe('JIT warm-up in idle time (lsp/jit-warm-up.ts)', () => {
+  it('lints a sample that is valid Snippet and meets several rules, as real token code does', () => {
+    const analysis = Analysis.of({ name: 'warm-up.snippet', text: WARM_UP_SAMPLE }, DEFAULT_SETTINGS);
+    assert.ok(analysis);
+    const codes = new Set(analysis.findings.map((f) => f.code));
+    assert.ok(!codes.has('syntax-error'), `syntax errors: ${JSON.stringify(analysis.findings.slice(0, 2))}`);
+    assert.ok(codes.size >= 3, `only ${[...codes].join(', ')}`);
+  });
+
+  it('runs the analysis the given number of times, one model per run, then settles', async () => {
+    const before = flowModelBuildCount();
+    await startJitWarmUp(4).done;
+    assert.equal(flowModelBuildCount(), before + 4);
+  });
+
+  it('waits for quiet after start and after each document event; stop ends it before the next run', async () => {
+    const before = flowModelBuildCount();
+    const warmUp = startJitWarmUp(50);
+    warmUp.noteActivity();
+    await nextTurn();
+    await nextTurn();
+    assert.equal(flowModelBuildCount(), before, 'a run went ahead right after start and a document event');
+    warmUp.stop();
+    await warmUp.done;
+    assert.equal(flowModelBuildCount(), before, 'a run went ahead after stop');
+  });
+
+  it('runs nothing while a pull is busy, however long it pauses for the event loop', async () => {
+    // A clock the test moves, and timers it fires by hand.
+    let time = 0;
+    const waiting: (() => void)[] = [];
+    const fireTimers = (): void => {
+      for (const callback of waiting.splice(0)) callback();
+    };
+    const before = flowModelBuildCount();
+    const warmUp = startJitWarmUp(1, { now: () => time, later: (callback) => waiting.push(callback) });
+    let finish = (): void => {};
+    const pull = warmUp.whileBusy(() => new Promise<void>((resolve) => (finish = resolve)));
+    await nextTurn();
+    time += 1_000; // long past the quiet time, but the pull is still busy
+    fireTimers();
+    fireTimers();
+    assert.equal(flowModelBuildCount(), before, 'a run went ahead during a busy pull');
+    assert.equal(waiting.length, 1, 'the warm-up stopped waiting instead of trying again later');
+    finish();
+    await pull;
+    time += 1_000;
+    fireTimers();
+    await warmUp.done;
+    assert.equal(flowModelBuildCount(), before + 1, 'the run went ahead once the pull had settled');
+  });
+
+  it('takes its run count from STUDIO_LSP_WARM_UP_RUNS when that is a whole number (0 turns it off)', () => {
+    assert.equal(warmUpRunsOf({ STUDIO_LSP_WARM_UP_RUNS: '0' }), 0);
+    assert.equal(warmUpRunsOf({ STUDIO_LSP_WARM_UP_RUNS: '12' }), 12);
+    assert.equal(warmUpRunsOf({ STUDIO_LSP_WARM_UP_RUNS: 'many' }), WARM_UP_RUNS);
+    assert.equal(warmUpRunsOf({ STUDIO_LSP_WARM_UP_RUNS: '-1' }), WARM_UP_RUNS);
+    assert.equal(warmUpRunsOf({}), WARM_UP_RUNS);
+  });
+});
