@@ -101,7 +101,8 @@ export function generateExport(lines: number): string {
   }
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<ScriptContainer xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    '<ScriptContainer xmlns:xsd="http://www.w3.org/2001/XMLSchema" ' +
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
     '  <Actions>',
     ...actions,
     '  </Actions>',

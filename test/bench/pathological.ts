@@ -141,6 +141,7 @@ function random(seed: number): () => number {
   };
 }
 
+// Long line: a Snippet statement is one line in Studio.
 const TOKEN_SNIPPET = `ASSIGN tokenProxy = GetRESTProxy()
 ASSIGN tokenBody = "grant_type=client_credentials&amp;client_id={SECURE_CLIENT_ID}&amp;client_secret={SECURE_CLIENT_SECRET}"
 ASSIGN tokenResult = tokenProxy.MakeRestRequest("https://auth.example-crm.com/oauth/token", tokenBody, 0, "POST")
@@ -172,7 +173,13 @@ export function generateExport(n: number): string {
       type === 'MENU'
         ? [1, 2, 3].map((digit) => {
             const target = Math.max(2, Math.min(n, id + Math.floor((next() - 0.3) * 40)));
-            return `        <BranchStruct>\n          <Text>${digit}</Text>\n          <ActionID>${target}</ActionID>\n          <Index>${digit}</Index>\n        </BranchStruct>`;
+            return [
+              '        <BranchStruct>',
+              `          <Text>${digit}</Text>`,
+              `          <ActionID>${target}</ActionID>`,
+              `          <Index>${digit}</Index>`,
+              '        </BranchStruct>',
+            ].join('\n');
           })
         : [];
     actions.push(
@@ -195,5 +202,6 @@ export function generateExport(n: number): string {
       ].join('\n'),
     );
   }
-  return `<?xml version="1.0" encoding="utf-8"?>\n<ScriptContainer>\n  <Actions>\n${actions.join('\n')}\n  </Actions>\n</ScriptContainer>\n`;
+  const header = '<?xml version="1.0" encoding="utf-8"?>\n<ScriptContainer>\n  <Actions>\n';
+  return `${header}${actions.join('\n')}\n  </Actions>\n</ScriptContainer>\n`;
 }

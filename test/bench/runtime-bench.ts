@@ -115,9 +115,10 @@ export function runtimeBench(): string {
     stop = outcome.ok ? (outcome.result.errors[0]?.message ?? '') : outcome.problem;
   });
   const relative = big.file.slice(FIXTURES.length + 1);
+  const stops = stop ? `; stops: ${stop.slice(0, 70)}…` : '';
   rows.push(
     `| 2-hour contact, largest export (${relative}, ${(big.size / 1024).toFixed(1)} KiB) | ` +
-      `${entered.toLocaleString('en-US')} actions, ${requests} requests${stop ? `; stops: ${stop.slice(0, 70)}…` : ''} | ` +
+      `${entered.toLocaleString('en-US')} actions, ${requests} requests${stops} | ` +
       `${exportMs.toFixed(2)} ms | |`,
   );
 

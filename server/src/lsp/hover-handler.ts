@@ -8,8 +8,8 @@ import type { SettingsStore } from './settings-store';
 export type HoverHandler = (params: unknown) => Promise<Hover | null>;
 
 /**
- * `textDocument/hover`: a decoded JWT, else a keyword's or built-in's documented meaning (with a link to NICE's page) or
- * where a variable is assigned; null (no hover, not an error) for unknown documents and empty places.
+ * `textDocument/hover`: a decoded JWT, else a keyword's or built-in's documented meaning (with a link to NICE's
+ * page) or where a variable is assigned; null (no hover, not an error) for unknown documents and empty places.
  */
 export function createHoverHandler(
   documents: TextDocuments<TextDocument>,
