@@ -225,7 +225,9 @@ export function coversPoint(
   errorBranch: ErrorBranch = () => false,
 ): boolean {
   for (let depth = 0; depth <= pointGuards.length; depth++) {
-    if (coveredAt(acquisitions, pointGuards.slice(0, depth), 0, errorBranch)) return true;
+    const context = pointGuards.slice(0, depth);
+    const under = acquisitions.filter((acquisition) => startsWith(acquisition.guards, context));
+    if (coveredAt(under, depth, errorBranch, 0)) return true;
   }
   return false;
 }
@@ -241,25 +243,31 @@ function startsWith(guards: readonly Guard[], prefix: readonly Guard[]): boolean
   return guards.length >= prefix.length && sameGuards(guards.slice(0, prefix.length), prefix);
 }
 
+/**
+ * Whether `items`, which all share the same first `depth` guards (the context), run on every path through the
+ * context: one stands in the context itself, or some condition nested there has both branches covered (by items
+ * below it, or an error path). Each level sorts its items by the condition they sit under, so a unit with many
+ * conditions (a 401 branch after every call) costs one pass per level, not one per condition.
+ */
 function coveredAt(
-  acquisitions: readonly { readonly guards: readonly Guard[] }[],
-  context: readonly Guard[],
+  items: readonly { readonly guards: readonly Guard[] }[],
   depth: number,
   errorBranch: ErrorBranch,
+  level: number,
 ): boolean {
-  if (depth > 64) return false;
-  if (acquisitions.some((acquisition) => sameGuards(acquisition.guards, context))) return true;
-  const nested = new Set<number>();
-  for (const acquisition of acquisitions) {
-    if (acquisition.guards.length > context.length && startsWith(acquisition.guards, context)) {
-      nested.add(acquisition.guards[context.length]!.conditionId);
-    }
+  if (level > 64) return false;
+  const byCondition = new Map<number, { then: (typeof items)[number][]; else: (typeof items)[number][] }>();
+  for (const item of items) {
+    if (item.guards.length === depth) return true;
+    const guard = item.guards[depth]!;
+    let branches = byCondition.get(guard.conditionId);
+    if (!branches) byCondition.set(guard.conditionId, (branches = { then: [], else: [] }));
+    branches[guard.branch].push(item);
   }
-  const branchCovered = (conditionId: number, branch: 'then' | 'else'): boolean =>
-    coveredAt(acquisitions, [...context, { conditionId, branch }], depth + 1, errorBranch) ||
-    errorBranch(conditionId, branch);
-  for (const conditionId of nested) {
-    if (branchCovered(conditionId, 'then') && branchCovered(conditionId, 'else')) return true;
+  const covered = (conditionId: number, branch: 'then' | 'else', below: typeof items): boolean =>
+    errorBranch(conditionId, branch) || (below.length > 0 && coveredAt(below, depth + 1, errorBranch, level + 1));
+  for (const [conditionId, branches] of byCondition) {
+    if (covered(conditionId, 'then', branches.then) && covered(conditionId, 'else', branches.else)) return true;
   }
   return false;
 }
