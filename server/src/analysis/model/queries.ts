@@ -214,64 +214,6 @@ export function branchInvalidatesToken(unit: CodeUnit, conditionId: number, bran
 /** Tells whether a branch of a condition ends in an error path (an error variable is set, the token cleared). */
 export type ErrorBranch = (conditionId: number, branch: 'then' | 'else') => boolean;
 
-/**
- * True when the acquisitions run before a point on every path to it (they cover both branches where needed).
- * A branch that takes an error path instead (`IF tokenProxy.StatusCode = 200 { tok = r.access_token } ELSE
- * { apiError = "TOKEN_HTTP_…" }`) needs no acquisition: that path never sends a stale token.
- */
-export function coversPoint(
-  acquisitions: readonly { readonly guards: readonly Guard[] }[],
-  pointGuards: readonly Guard[],
-  errorBranch: ErrorBranch = () => false,
-): boolean {
-  for (let depth = 0; depth <= pointGuards.length; depth++) {
-    const context = pointGuards.slice(0, depth);
-    const under = acquisitions.filter((acquisition) => startsWith(acquisition.guards, context));
-    if (coveredAt(under, depth, errorBranch, 0)) return true;
-  }
-  return false;
-}
-
-function sameGuards(a: readonly Guard[], b: readonly Guard[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((guard, i) => guard.conditionId === b[i]!.conditionId && guard.branch === b[i]!.branch)
-  );
-}
-
-function startsWith(guards: readonly Guard[], prefix: readonly Guard[]): boolean {
-  return guards.length >= prefix.length && sameGuards(guards.slice(0, prefix.length), prefix);
-}
-
-/**
- * Whether `items`, which all share the same first `depth` guards (the context), run on every path through the
- * context: one stands in the context itself, or some condition nested there has both branches covered (by items
- * below it, or an error path). Each level sorts its items by the condition they sit under, so a unit with many
- * conditions (a 401 branch after every call) costs one pass per level, not one per condition.
- */
-function coveredAt(
-  items: readonly { readonly guards: readonly Guard[] }[],
-  depth: number,
-  errorBranch: ErrorBranch,
-  level: number,
-): boolean {
-  if (level > 64) return false;
-  const byCondition = new Map<number, { then: (typeof items)[number][]; else: (typeof items)[number][] }>();
-  for (const item of items) {
-    if (item.guards.length === depth) return true;
-    const guard = item.guards[depth]!;
-    let branches = byCondition.get(guard.conditionId);
-    if (!branches) byCondition.set(guard.conditionId, (branches = { then: [], else: [] }));
-    branches[guard.branch].push(item);
-  }
-  const covered = (conditionId: number, branch: 'then' | 'else', below: typeof items): boolean =>
-    errorBranch(conditionId, branch) || (below.length > 0 && coveredAt(below, depth + 1, errorBranch, level + 1));
-  for (const [conditionId, branches] of byCondition) {
-    if (covered(conditionId, 'then', branches.then) && covered(conditionId, 'else', branches.else)) return true;
-  }
-  return false;
-}
-
 /** The variable and every variable it is copied into later in the unit (`SET strCachedToken = validToken`). */
 export function copiesOf(
   unit: CodeUnit,
