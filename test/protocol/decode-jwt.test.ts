@@ -6,7 +6,13 @@ import { DECODE_JWT_REQUEST, type DecodeJwtParams, type DecodeJwtResult } from '
 import { MAX_JWT_LENGTH } from '../../server/src/jwt/find';
 import { generateSnippet } from '../bench/generate';
 import { binaryJunk, sampleJwt } from './documents';
-import { assertBundleIsFresh, fileUri, PULL_CAPABILITIES, SYNTAX_ONLY_RULES, TestClient } from './lsp-client';
+import {
+  assertAliveWithNoTokenLogged,
+  assertBundleIsFresh,
+  PULL_CAPABILITIES,
+  SYNTAX_ONLY_RULES,
+  TestClient,
+} from './lsp-client';
 
 /**
  * `studioTokenLens/decodeJwt` as any editor sends it: the "Decode JWT" command of the VS Code client, and the request
@@ -51,11 +57,7 @@ describe('protocol: studioTokenLens/decodeJwt', function () {
 
   /** After every test the server must still answer, and nothing it logged may hold a token. */
   afterEach(async () => {
-    if (!client) return;
-    assert.ok(client.isAlive(), 'the server process exited');
-    assert.deepEqual(await client.pull(fileUri('still-alive.snippet')), { kind: 'full', items: [] });
-    const logged = client.logMessages.map((message) => message.message).join('\n') + client.stderr;
-    assert.doesNotMatch(logged, /eyJ[\w-]{10,}\.[\w-]{2,}\./, 'a token reached the log');
+    if (client) await assertAliveWithNoTokenLogged(client);
   });
 
   after(async () => {

@@ -1,3 +1,4 @@
+import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -365,4 +366,12 @@ export function fixture(relative: string): string {
 
 function isBundledSource(name: string): boolean {
   return name.endsWith('.ts') && !name.endsWith('.test.ts');
+}
+
+/** The server still answers a pull, and nothing it logged (window/logMessage, stderr) holds a JWT. */
+export async function assertAliveWithNoTokenLogged(client: TestClient): Promise<void> {
+  assert.ok(client.isAlive(), 'the server process exited');
+  assert.deepEqual(await client.pull(fileUri('still-alive.snippet')), { kind: 'full', items: [] });
+  const logged = client.logMessages.map((message) => message.message).join('\n') + client.stderr;
+  assert.doesNotMatch(logged, /eyJ[\w-]{10,}\.[\w-]{2,}\./, 'a token reached the log');
 }
