@@ -1,7 +1,6 @@
 import type {
   CodeUnit,
   FlowModel,
-  Guard,
   LongRunningEvent,
   RestCallEvent,
   TokenAcquireEvent,
@@ -9,7 +8,7 @@ import type {
 } from '../../analysis/model/flow-model';
 import { contains, eventsOfKind, isExpiryGuarded, tokenRequestBehind } from '../../analysis/model/queries';
 import { ageExceedsLifetime, type TokenAge, tokenAgeSentence } from '../../analysis/model/token-age';
-import { MANAGED, originOf, type Origin } from '../../analysis/model/token-origin';
+import { originOf, type Origin } from '../../analysis/model/token-origin';
 import type { RuleFinding } from '../finding';
 import { authoredName, listForMessage, shortLabel, whereAcquired } from '../messages';
 import { finding, type RuleContext } from '../rule';
@@ -22,24 +21,6 @@ interface EarlierAcquisition {
   readonly longRunning: readonly LongRunningEvent[];
 }
 
-interface AcquisitionSummary {
-  readonly managed: readonly boolean[];
-  readonly latestFresh: readonly (TokenAcquireEvent | undefined)[];
-  readonly unguardedFresh: readonly boolean[];
-}
-
-/** How many of a unit's events (in order) come before `order`. */
-function countBefore(events: readonly { readonly order: number }[], order: number): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (events[middle]!.order < order) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /**
  * The model's token acquisitions by variable, then by unit (in model order, each unit's in event order), the flow's
  * predecessors as sets, and where the token stands after each acquisition: built once per check, since every token
@@ -50,7 +31,6 @@ class AcquisitionIndex {
   private readonly predecessorSets = new Map<number, ReadonlySet<number>>();
   private readonly origins = new Map<TokenAcquireEvent, Origin>();
   private readonly positionsByName = new Map<string, readonly number[]>();
-  private readonly summaries = new Map<string, AcquisitionSummary>();
 
   constructor(private readonly model: FlowModel) {
     model.units.forEach((unit, position) => {
@@ -88,68 +68,13 @@ class AcquisitionIndex {
   }
 
   /** `originOf` the token just after an acquisition (the same for every use that looks back at it). */
-  originAfter(position: number, unit: CodeUnit, acquisition: TokenAcquireEvent): Origin {
+  originAfter(unit: CodeUnit, acquisition: TokenAcquireEvent): Origin {
     let origin = this.origins.get(acquisition);
     if (!origin) {
-      origin = this.origin(position, unit, acquisition.variable, acquisition.order + 1, acquisition.guards);
+      origin = originOf(unit, acquisition.variable, acquisition.order + 1, acquisition.guards, 0);
       this.origins.set(acquisition, origin);
     }
     return origin;
-  }
-
-  /**
-   * `originOf(unit, variable, beforeOrder, pointGuards, 0)` for the unit at `position`. Strategy A code fetches the
-   * token before each of many uses, and originOf rescans every earlier acquisition for each use; a running summary
-   * of the variable's acquisitions answers at once when the earlier ones make the token managed, or when one of the
-   * fresh ones has no guards (it covers every later point). Otherwise originOf runs.
-   */
-  origin(
-    position: number,
-    unit: CodeUnit,
-    variable: string,
-    beforeOrder: number,
-    pointGuards: readonly Guard[],
-  ): Origin {
-    const events = this.acquisitionsOf(position, variable);
-    if (events.length > 0) {
-      const summary = this.summaryOf(position, unit, variable, events);
-      const count = countBefore(events, beforeOrder);
-      if (summary.managed[count]) return MANAGED;
-      const latest = summary.latestFresh[count];
-      if (latest && summary.unguardedFresh[count]) return { kind: 'fresh', latest };
-    }
-    return originOf(unit, variable, beforeOrder, pointGuards, 0);
-  }
-
-  /** Running summaries of a variable's acquisitions in a unit: entry j covers the first j (see originOf, depth 0). */
-  private summaryOf(
-    position: number,
-    unit: CodeUnit,
-    variable: string,
-    events: readonly TokenAcquireEvent[],
-  ): AcquisitionSummary {
-    const key = `${position}:${variable}`;
-    let summary = this.summaries.get(key);
-    if (summary) return summary;
-    const managed = [false];
-    const latestFresh: (TokenAcquireEvent | undefined)[] = [undefined];
-    const unguardedFresh = [false];
-    for (const acquisition of events) {
-      let isManaged = managed[managed.length - 1]! || isExpiryGuarded(unit, acquisition.guards);
-      let fresh = acquisition.source === 'function' || acquisition.source === 'response';
-      if (!fresh && acquisition.fromVariable !== undefined) {
-        // A copy is as fresh as what it copies at that point.
-        const source = originOf(unit, acquisition.fromVariable, acquisition.order, acquisition.guards, 1);
-        if (source.kind === 'managed') isManaged = true;
-        fresh = source.kind === 'fresh';
-      }
-      managed.push(isManaged);
-      latestFresh.push(fresh ? acquisition : latestFresh[latestFresh.length - 1]);
-      unguardedFresh.push(unguardedFresh[unguardedFresh.length - 1]! || (fresh && acquisition.guards.length === 0));
-    }
-    summary = { managed, latestFresh, unguardedFresh };
-    this.summaries.set(key, summary);
-    return summary;
   }
 
   precedes(candidate: number, unit: number): boolean {
@@ -190,7 +115,7 @@ function earlierAcquisition(
             );
       if (acquisitions.length === 0) continue;
       const last = acquisitions.reduce((a, b) => (b.order > a.order ? b : a));
-      const origin = index.originAfter(position, candidate, last);
+      const origin = index.originAfter(candidate, last);
       if (origin.kind === 'managed') return 'managed';
       if (!chosen || candidate.id !== unit.id) chosen = { unit: candidate, acquisition: last };
     }
@@ -228,12 +153,12 @@ const ADVICE = 'Refresh it when it is due (Strategy B) or fetch a fresh token ri
 export function checkTokenReuse(model: FlowModel, context: RuleContext): ReuseFinding[] {
   const findings: ReuseFinding[] = [];
   const index = new AcquisitionIndex(model);
-  model.units.forEach((unit, position) => {
+  for (const unit of model.units) {
     const reported: ReuseFinding[] = [];
     for (const use of eventsOfKind(unit, 'token-use')) {
       if (isExpiryGuarded(unit, use.guards)) continue;
       const name = authoredName(context.text, use.range, use.variable);
-      const origin = index.origin(position, unit, use.variable, use.order, use.guards);
+      const origin = originOf(unit, use.variable, use.order, use.guards, 0);
       if (origin.kind === 'managed' || origin.kind === 'cleared') continue;
       if (origin.kind === 'fresh') {
         // Fetched right here, unless something long-running lies between the fetch and the use.
@@ -280,7 +205,7 @@ export function checkTokenReuse(model: FlowModel, context: RuleContext): ReuseFi
       reported.push(age ? withAge(found, age, context.settings.tokenLifetimeSeconds) : found);
     }
     findings.push(...onePerToken(reported, context));
-  });
+  }
   return findings;
 }
 
