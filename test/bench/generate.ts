@@ -158,3 +158,28 @@ export function generateSharedStatus(lines: number): string {
   for (let i = 0; parts.length * LINES_PER_SHARED_STATUS_BLOCK < lines; i++) parts.push(SHARED_STATUS_BLOCK(i));
   return parts.join('');
 }
+
+/** One entry of the JSON anchor's document: a REST endpoint description, about the bytes per line of our Snippet. */
+const JSON_ENTRY = (i: number): string => `  {
+    "id": ${i},
+    "baseUrl": "https://api.example-crm.com/v2",
+    "path": "/accounts/{ANI}?expand=orders",
+    "method": "GET",
+    "headers": { "Authorization": "Bearer {cachedToken}", "Content-Type": "application/json" },
+    "retry": { "count": 3, "delayMs": 250, "on": [401, 403, 429, 503] },
+    "onStatus": { "401": "refresh-token", "403": "refresh-token", "200": "summarise-orders" },
+    "summary": "{summary}|{order.id.left(8)}:{order.total * 1.2}",
+    "enabled": true
+  }`;
+
+/** A JSON document of `bytes` bytes or a little more (the language-server bench's anchor edits its URLs). */
+export function generateJson(bytes: number): string {
+  const entries: string[] = [];
+  let size = 4;
+  for (let i = 0; size < bytes; i++) {
+    const entry = JSON_ENTRY(i);
+    entries.push(entry);
+    size += entry.length + 2;
+  }
+  return `[\n${entries.join(',\n')}\n]\n`;
+}

@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { assertBundleIsFresh, PULL_CAPABILITIES, TestClient } from '../protocol/lsp-client';
-import { generateSnippet } from './generate';
+import { bundleJsonLanguageServer } from './anchors/bundle';
+import { generateJson, generateSnippet } from './generate';
 import { percentile, table } from './measure';
 
 /**
@@ -27,17 +29,68 @@ function rssMiB(pid: number): string {
   }
 }
 
+/** A language server under test: ours (with and without the JIT warm-up), an anchor, or ours at an earlier commit. */
+interface Subject {
+  readonly label: string;
+  /** The server script; ours (server/out/server.js) when absent. */
+  readonly server?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly languageId: string;
+  readonly extension: string;
+  /** The document to open, of about as many bytes as our generated Snippet of `lines` lines. */
+  make(lines: number): string;
+  /** Whether a line holds one of the URLs the edits type into. */
+  isUrlLine(line: string): boolean;
+}
+
+/** Our server as it ships. */
+const OURS: Subject = {
+  label: 'ours',
+  languageId: 'snippet',
+  extension: 'snippet',
+  make: generateSnippet,
+  isUrlLine: (line) => line.startsWith('ASSIGN baseUrl'),
+};
+
+/** Ours with the idle-time JIT warm-up turned off (lsp/jit-warm-up.ts): the "before" of that lever. */
+const OURS_WITHOUT_WARM_UP: Subject = {
+  ...OURS,
+  label: 'ours, no warm-up',
+  env: { ...process.env, STUDIO_LSP_WARM_UP_RUNS: '0' },
+};
+
+/** The anchor: VS Code's JSON validation (anchors/json-language-server.ts) on a JSON document of the same bytes. */
+function jsonAnchor(server: string): Subject {
+  return {
+    label: 'JSON language server, same bytes',
+    server,
+    languageId: 'json',
+    extension: 'json',
+    make: (lines) => generateJson(generateSnippet(lines).length),
+    isUrlLine: (line) => line.includes('"baseUrl"'),
+  };
+}
+
 /**
- * Typing in the middle of a URL string: each even edit inserts a character after `https://` on one
- * of the `ASSIGN baseUrl…` lines, each odd edit deletes it again, so the size stays constant and the
- * lines edited move through the whole document.
+ * Our server bundle of an earlier commit (STUDIO_BENCH_BASELINE_SERVER=path/to/server.js), measured in the same runs:
+ * the "before" column of a change. Built from that commit with `npm run build:server`.
  */
-function typingEdits(text: string): TextDocumentContentChangeEvent[] {
+function baseline(server: string): Subject {
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: path.dirname(server), encoding: 'utf8' });
+  const name = commit.status === 0 ? commit.stdout.trim() : server;
+  return { ...OURS, label: `ours before (${name})`, server };
+}
+
+/**
+ * Typing in the middle of a URL string: each even edit inserts a character after `https://` on one of the URL lines,
+ * each odd edit deletes it again, so the size stays constant and the lines edited move through the whole document.
+ */
+function typingEdits(text: string, isUrlLine: (line: string) => boolean): TextDocumentContentChangeEvent[] {
   const lines = text.split('\n');
   const targets: { line: number; character: number }[] = [];
   lines.forEach((line, index) => {
     const at = line.indexOf('"https://');
-    if (line.startsWith('ASSIGN baseUrl') && at >= 0) targets.push({ line: index, character: at + '"https://'.length });
+    if (isUrlLine(line) && at >= 0) targets.push({ line: index, character: at + '"https://'.length });
   });
   const edits: TextDocumentContentChangeEvent[] = [];
   for (let i = 0; i < EDITS; i++) {
@@ -58,21 +111,23 @@ interface EditRun {
 }
 
 /** A fresh server (so the first edits meet a JIT that has seen nothing but start-up), one document, 100 edits. */
-async function editRun(lines: number, warmUp: boolean): Promise<EditRun> {
-  // STUDIO_LSP_WARM_UP_RUNS=0 turns off the idle-time JIT warm-up (lsp/jit-warm-up.ts): the "before" of that lever.
-  const env = warmUp ? process.env : { ...process.env, STUDIO_LSP_WARM_UP_RUNS: '0' };
-  const client = await TestClient.start({ capabilities: PULL_CAPABILITIES, env });
+async function editRun(subject: Subject, lines: number): Promise<EditRun> {
+  const client = await TestClient.start({
+    capabilities: PULL_CAPABILITIES,
+    ...(subject.env ? { env: subject.env } : {}),
+    ...(subject.server ? { server: subject.server } : {}),
+  });
   try {
-    const text = generateSnippet(lines);
-    const uri = `file:///bench/generated-${lines}.snippet`;
+    const text = subject.make(lines);
+    const uri = `file:///bench/generated-${lines}.${subject.extension}`;
     const first = performance.now();
-    await client.open(uri, 'snippet', text);
+    await client.open(uri, subject.languageId, text);
     await client.pull(uri);
     const openMs = performance.now() - first;
-    // A user reads the script for a moment before typing: the server's idle time, the same with and without warm-up.
+    // A user reads the document for a moment before typing: the server's idle time, the same for every server.
     await new Promise((resolve) => setTimeout(resolve, READING_MS));
     const edits: number[] = [];
-    for (const edit of typingEdits(text)) {
+    for (const edit of typingEdits(text, subject.isUrlLine)) {
       const start = performance.now();
       await client.change(uri, [edit]);
       const report = await client.pull(uri);
@@ -153,62 +208,83 @@ async function heapInUseMiB(client: TestClient, reports: string): Promise<number
   return undefined;
 }
 
-/** RSS and heap in use of a fresh server before and after opening (and pulling) many 2,000-line documents. */
-async function memory(): Promise<Memory> {
+/** RSS and heap in use of a fresh server before and after opening (and pulling) many documents of 2,000 lines' bytes. */
+async function memory(subject: Subject): Promise<Memory> {
   const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-reports-'));
   const client = await TestClient.start({
     capabilities: PULL_CAPABILITIES,
     nodeArgs: ['--report-on-signal', '--report-signal=SIGUSR2', `--report-directory=${reports}`],
+    ...(subject.server ? { server: subject.server } : {}),
   });
   try {
-    await client.pull('file:///bench/warm-up.snippet');
+    await client.pull(`file:///bench/warm-up.${subject.extension}`);
     const idle = rssMiB(client.pid);
-    const base = generateSnippet(2_000);
+    const base = subject.make(2_000);
     for (let i = 0; i < MEMORY_DOCUMENTS; i++) {
       // Different documents (the issue's case): each has its own names, so no two texts or parses are alike.
       const text = base.replace(/cachedToken/g, `cachedToken${i}`);
-      const uri = `file:///bench/open-${i}.snippet`;
-      await client.open(uri, 'snippet', text);
+      const uri = `file:///bench/open-${i}.${subject.extension}`;
+      await client.open(uri, subject.languageId, text);
       await client.pull(uri);
     }
     const loaded = rssMiB(client.pid);
     const heapMiB = await heapInUseMiB(client, reports);
-    return { idle, loaded, loadedMiB: Number(loaded), heapMiB, lines: base.split('\n').length - 1 };
+    return { idle, loaded, loadedMiB: Number(loaded), heapMiB, lines: generateSnippet(2_000).split('\n').length - 1 };
   } finally {
     await client.dispose();
     fs.rmSync(reports, { recursive: true, force: true });
   }
 }
 
-/**
- * Fresh servers per size and run: the issue's "after start" and "once warm" figures come from the same runs. At 2k
- * lines a server without the JIT warm-up runs in turn with each default one, so the first-edits column shows what the
- * warm-up is worth under the same load.
- */
-const RUNS: readonly { lines: number; runs: number; withoutWarmUp: boolean }[] = [
-  { lines: 2_000, runs: 4, withoutWarmUp: true },
-  { lines: 20_000, runs: 3, withoutWarmUp: false },
+/** Fresh servers per size and run; every subject runs once per round, in turn, so a change in load hits all alike. */
+const RUNS: readonly { lines: number; runs: number }[] = [
+  { lines: 2_000, runs: 4 },
+  { lines: 20_000, runs: 3 },
 ];
+
+/** The figures of one subject at one size. */
+interface SubjectRuns {
+  readonly subject: Subject;
+  readonly lines: number;
+  readonly size: number;
+  readonly runs: EditFigures[];
+}
 
 export async function measureServerLatency(): Promise<string> {
   assertBundleIsFresh();
-  const bySize: { label: string; lines: number; size: number; runs: EditFigures[] }[] = [];
-  for (const { lines, runs, withoutWarmUp } of RUNS) {
-    const figures: EditFigures[] = [];
-    const cold: EditFigures[] = [];
-    let actual = { lines: 0, size: 0 };
-    for (let i = 0; i < runs; i++) {
-      const run = await editRun(lines, true);
-      actual = { lines: run.lines, size: run.size };
-      figures.push(figuresOf(run));
-      if (withoutWarmUp) cold.push(figuresOf(await editRun(lines, false)));
+  const json = bundleJsonLanguageServer();
+  try {
+    const baselineServer = process.env.STUDIO_BENCH_BASELINE_SERVER;
+    const anchor = jsonAnchor(json.file);
+    const before = baselineServer ? baseline(path.resolve(baselineServer)) : undefined;
+    const compared = [OURS, anchor, ...(before ? [before] : [])];
+    const results: SubjectRuns[] = [];
+    for (const { lines, runs } of RUNS) {
+      // The no-warm-up server only at 2k lines: the first-edits column shows what the warm-up is worth.
+      const subjects = lines < 10_000 ? [OURS, OURS_WITHOUT_WARM_UP, ...compared.slice(1)] : compared;
+      const bySubject = subjects.map((subject) => ({ subject, lines: 0, size: 0, runs: [] as EditFigures[] }));
+      for (let i = 0; i < runs; i++) {
+        for (const entry of i % 2 === 0 ? bySubject : [...bySubject].reverse()) {
+          const run = await editRun(entry.subject, lines);
+          entry.lines = run.lines;
+          entry.size = run.size;
+          entry.runs.push(figuresOf(run));
+        }
+      }
+      results.push(...bySubject);
     }
-    bySize.push({ label: String(actual.lines), ...actual, runs: figures });
-    if (withoutWarmUp) bySize.push({ label: `${actual.lines}, no warm-up`, ...actual, runs: cold });
+    const memories = new Map<Subject, Memory>();
+    for (const subject of compared) memories.set(subject, await memory(subject));
+    return report(results, compared, memories);
+  } finally {
+    json.dispose();
   }
-  const mem = await memory();
-  const rows = bySize.map(({ label, size, runs }) => [
-    label,
+}
+
+function report(results: readonly SubjectRuns[], compared: readonly Subject[], memories: Map<Subject, Memory>): string {
+  const rows = results.map(({ subject, lines, size, runs }) => [
+    subject.label,
+    String(lines),
     `${(size / 1024).toFixed(0)} KiB`,
     String(runs.length),
     medianOf(runs, 'open').text,
@@ -217,24 +293,41 @@ export async function measureServerLatency(): Promise<string> {
     medianOf(runs, 'steadyP50').text,
     medianOf(runs, 'allP95').text,
   ]);
-  const small = bySize.find((s) => s.lines < 10_000 && !s.label.includes('no warm-up'))!.runs;
-  const large = bySize.find((s) => s.lines >= 10_000)!.runs;
-  const met = (value: number, target: number): string => (value < target ? 'met' : 'NOT met');
-  const summary: [string, number, number, string][] = [
-    ['edit → diagnostics p95, 2k lines, first 100 edits after start', medianOf(small, 'allP95').median, 10, 'ms'],
-    ['edit → diagnostics p95, 2k lines, first 20 edits after start', medianOf(small, 'firstP95').median, 10, 'ms'],
-    ['same, once warm (edits 21–100)', medianOf(small, 'steadyP95').median, 10, 'ms'],
-    ['edit → diagnostics p95, 20k lines (all 100 edits)', medianOf(large, 'allP95').median, 40, 'ms'],
-    ['first open + pull, 2k lines', medianOf(small, 'open').median, 30, 'ms'],
-    ['first open + pull, 20k lines', medianOf(large, 'open').median, 150, 'ms'],
-    [`RSS with ${MEMORY_DOCUMENTS} different ${mem.lines}-line documents`, mem.loadedMiB, 100, 'MiB'],
+  const figure = (subject: Subject, small: boolean, key: keyof EditFigures): number => {
+    const entry = results.find((r) => r.subject === subject && r.runs.length > 0 && r.lines < 10_000 === small)!;
+    return medianOf(entry.runs, key).median;
+  };
+  const ours = memories.get(OURS)!;
+  const summary: [string, (subject: Subject) => number, number, string][] = [
+    ['edit → diagnostics p95, 2k lines, first 100 edits after start', (s) => figure(s, true, 'allP95'), 10, 'ms'],
+    ['edit → diagnostics p95, 2k lines, first 20 edits after start', (s) => figure(s, true, 'firstP95'), 10, 'ms'],
+    ['same, once warm (edits 21–100)', (s) => figure(s, true, 'steadyP95'), 10, 'ms'],
+    ['edit → diagnostics p95, 20k lines (all 100 edits)', (s) => figure(s, false, 'allP95'), 40, 'ms'],
+    ['first open + pull, 2k lines', (s) => figure(s, true, 'open'), 30, 'ms'],
+    ['first open + pull, 20k lines', (s) => figure(s, false, 'open'), 150, 'ms'],
+    [
+      `RSS with ${MEMORY_DOCUMENTS} different documents of ${ours.lines} lines' bytes`,
+      (s) => memories.get(s)!.loadedMiB,
+      100,
+      'MiB',
+    ],
   ];
+  const memoryLines = compared.map((subject) => {
+    const m = memories.get(subject)!;
+    return (
+      `- ${subject.label}: ${m.idle} MiB idle; ${m.loaded} MiB with ${MEMORY_DOCUMENTS} different open documents, ` +
+      `each pulled once; V8 heap in use then ${m.heapMiB?.toFixed(1) ?? 'n/a'} MiB (no GC forced)`
+    );
+  });
+  const show = (value: number, unit: string): string => `${value.toFixed(1)} ${unit}`;
   return [
-    `didChange + textDocument/diagnostic round trip (ms), ${EDITS} incremental edits per run, a fresh server per ` +
-      'run; each cell is the median over the runs (lowest–highest run)',
+    `didChange + textDocument/diagnostic round trip (ms), ${EDITS} incremental edits per run (a character typed into a ` +
+      'URL, then taken out), a fresh server per run, the servers in turn; each cell is the median over the runs ' +
+      '(lowest–highest run). The JSON language server gets a JSON document of the same bytes (fewer, longer lines).',
     '',
     table(
       [
+        'server',
         'lines',
         'size',
         'runs',
@@ -247,18 +340,18 @@ export async function measureServerLatency(): Promise<string> {
       rows,
     ),
     '',
-    `Server RSS: ${mem.idle} MiB idle; ${mem.loaded} MiB with ${MEMORY_DOCUMENTS} different open ${mem.lines}-line ` +
-      `documents, each pulled once; V8 heap in use then ${mem.heapMiB?.toFixed(1) ?? 'n/a'} MiB (no GC forced)`,
+    'Server memory:',
+    ...memoryLines,
     '',
-    "The issue's user-facing table (issue 17 targets)",
+    "The issue's user-facing table (issue 17 targets), all from the runs above",
     '',
     table(
-      ['figure', 'ours', 'target', ''],
+      ['figure', ...compared.map((s) => s.label), 'target', 'ours'],
       summary.map(([what, value, target, unit]) => [
         what,
-        `${value.toFixed(1)} ${unit}${unit === 'MiB' ? ` (heap in use ${mem.heapMiB?.toFixed(1) ?? 'n/a'} MiB)` : ''}`,
+        ...compared.map((subject) => show(value(subject), unit)),
         `< ${target} ${unit}`,
-        met(value, target),
+        value(OURS) < target ? 'met' : 'NOT met',
       ]),
     ),
   ].join('\n');
@@ -266,7 +359,7 @@ export async function measureServerLatency(): Promise<string> {
 
 if (require.main === module) {
   measureServerLatency().then(
-    (report) => console.log(report),
+    (text) => console.log(text),
     (error: unknown) => {
       console.error(error);
       process.exitCode = 1;

@@ -108,6 +108,8 @@ export interface StartOptions {
   /** Extra Node.js options for the server process (e.g. `--require` a preload). */
   readonly nodeArgs?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
+  /** Another server script to run instead of ours (the bench's anchors and baseline); ours when absent. */
+  readonly server?: string;
 }
 
 type Listener<T> = (value: T) => void;
@@ -162,7 +164,7 @@ export class TestClient {
   }
 
   static async start(options: StartOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_BUNDLE, '--stdio'], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.server ?? SERVER_BUNDLE, '--stdio'], {
       cwd: ROOT,
       stdio: 'pipe',
       env: options.env ?? process.env,
