@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -6,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { assertBundleIsFresh, PULL_CAPABILITIES, TestClient } from '../protocol/lsp-client';
 import { bundleJsonLanguageServer } from './anchors/bundle';
+import { baselineCheckout } from './baseline';
 import { generateJson, generateSnippet } from './generate';
 import { percentile, table } from './measure';
 
@@ -71,14 +71,9 @@ function jsonAnchor(server: string): Subject {
   };
 }
 
-/**
- * Our server bundle of an earlier commit (STUDIO_BENCH_BASELINE_SERVER=path/to/server.js), measured in the same runs:
- * the "before" column of a change. Built from that commit with `npm run build:server`.
- */
-function baseline(server: string): Subject {
-  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: path.dirname(server), encoding: 'utf8' });
-  const name = commit.status === 0 ? commit.stdout.trim() : server;
-  return { ...OURS, label: `ours before (${name})`, server };
+/** Our server at an earlier commit (see anchors/baseline.ts), measured in the same runs: the "before" of a change. */
+function baseline(dir: string, commit: string): Subject {
+  return { ...OURS, label: `ours before (${commit})`, server: path.join(dir, 'server', 'out', 'server.js') };
 }
 
 /**
@@ -254,9 +249,9 @@ export async function measureServerLatency(): Promise<string> {
   assertBundleIsFresh();
   const json = bundleJsonLanguageServer();
   try {
-    const baselineServer = process.env.STUDIO_BENCH_BASELINE_SERVER;
+    const checkout = baselineCheckout();
     const anchor = jsonAnchor(json.file);
-    const before = baselineServer ? baseline(path.resolve(baselineServer)) : undefined;
+    const before = checkout ? baseline(checkout.dir, checkout.commit) : undefined;
     const compared = [OURS, anchor, ...(before ? [before] : [])];
     const results: SubjectRuns[] = [];
     for (const { lines, runs } of RUNS) {

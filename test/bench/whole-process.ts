@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateJavaScript, generateSnippet } from './generate';
-import { comparison, interleaved, showTiming, table } from './measure';
+import { baselineCheckout } from './baseline';
+import { comparison, interleaved, showTiming, type Timing, table } from './measure';
 
 /**
  * Whole-process `studio-lint` (the bundled CLI, node start-up included) against whole-process acorn parsing the same
@@ -67,32 +68,43 @@ export function wholeProcessBench(bytes = 1_000_000): string {
         "const text = require('node:fs').readFileSync(process.argv[2], 'utf8');\n" +
         "acorn.parse(text, { ecmaVersion: 'latest', locations: true });\n",
     );
-    const timings = interleaved(
-      {
-        ours: () => run([CLI, snippetFile]),
-        acorn: () => run([acornScript, jsFile]),
-        // ESLint lints only files under its working folder.
-        eslint: () => run(eslintArgs(jsFile), dir),
-      },
-      { warmUp: 1, minRuns: 7, maxRuns: 7 },
-    );
+    const baseline = baselineCheckout();
+    const baselineCli = baseline ? path.join(baseline.dir, 'server', 'out', 'cli.js') : undefined;
+    const processes: Record<string, () => void> = {
+      ours: () => run([CLI, snippetFile]),
+      acorn: () => run([acornScript, jsFile]),
+      // ESLint lints only files under its working folder.
+      eslint: () => run(eslintArgs(jsFile), dir),
+    };
+    if (baselineCli) processes.before = () => run([baselineCli, snippetFile]);
+    const timings = interleaved(processes, { warmUp: 1, minRuns: 7, maxRuns: 7 });
+    const timing = (key: string): Timing => timings[key]!;
     const lines = snippet.split('\n').length - 1;
     const rows = [
       [
         `studio-lint ${(snippet.length / 1e6).toFixed(2)} MB .snippet (${lines.toLocaleString('en-US')} lines)`,
-        showTiming(timings.ours, 0),
+        showTiming(timing('ours'), 0),
         '',
       ],
       [
         `node + acorn.parse of ${(js.length / 1e6).toFixed(2)} MB JavaScript`,
-        showTiming(timings.acorn, 0),
-        comparison(timings.ours.median, timings.acorn.median),
+        showTiming(timing('acorn'), 0),
+        comparison(timing('ours').median, timing('acorn').median),
       ],
       [
         `ESLint ${eslintVersion()} (${ESLINT_RULES.length} core rules) on the same JavaScript`,
-        showTiming(timings.eslint, 0),
-        comparison(timings.ours.median, timings.eslint.median),
+        showTiming(timing('eslint'), 0),
+        comparison(timing('ours').median, timing('eslint').median),
       ],
+      ...(baseline
+        ? [
+            [
+              `studio-lint before (${baseline.commit}), same file`,
+              showTiming(timing('before'), 0),
+              comparison(timing('ours').median, timing('before').median),
+            ],
+          ]
+        : []),
     ];
     return table(['process', 'ms median (p25–p75), 7 runs', 'studio-lint is'], rows);
   } finally {
