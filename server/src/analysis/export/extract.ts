@@ -16,7 +16,7 @@ import {
 import { foldName } from '../vocabulary/names';
 import { ModelIds } from '../snippet/model-ids';
 import { extractSnippetUnitSteps } from '../snippet/unit-extractor';
-import { worstCaseTokenAge } from './token-age';
+import { TokenAges } from './token-age';
 
 /**
  * A Desktop Studio XML export: one unit per SNIPPET action, every range mapped back to the file through the
@@ -131,6 +131,7 @@ class ActionFlow implements UnitFlow {
   private longRunningActions: ActionMarks | undefined;
   private readonly labels = new Map<ScriptAction, string>();
   private readonly ageCache = new Map<string, TokenAge | undefined>();
+  private tokenAges: TokenAges | undefined;
 
   constructor(
     private readonly graph: ActionGraph,
@@ -186,10 +187,9 @@ class ActionFlow implements UnitFlow {
     if (this.ageCache.has(key)) return this.ageCache.get(key);
     const fromAction = this.actionOfUnit.get(from);
     const toAction = this.actionOfUnit.get(to);
+    this.tokenAges ??= new TokenAges(this.graph);
     const age =
-      fromAction === undefined || toAction === undefined
-        ? undefined
-        : worstCaseTokenAge(this.graph, fromAction, toAction);
+      fromAction === undefined || toAction === undefined ? undefined : this.tokenAges.ageAt(fromAction, toAction);
     this.ageCache.set(key, age);
     return age;
   }
