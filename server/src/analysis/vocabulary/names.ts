@@ -87,6 +87,8 @@ export function isLifetimeName(folded: string): boolean {
 
 /** Names of expiry times (see EXPIRY_NAME); a lifetime (`expires_in`) is not one. */
 export function isExpiryName(folded: string): boolean {
+  // Every alternative of EXPIRY_NAME holds `exp`, `valid` or `ttl`: most names are ruled out without the patterns.
+  if (!folded.includes('exp') && !folded.includes('ttl') && !folded.includes('valid')) return false;
   return !LIFETIME_NAME.test(folded) && EXPIRY_NAME.test(folded);
 }
 
@@ -97,6 +99,8 @@ const REFERRER_WORD = /referr/;
 
 /** Error variables: `apiError`, `strApiError`, `errMsg`, `authErr`, `httpErrCode`, `tokenFailed`. Not `referrer`. */
 export function isErrorVariableName(folded: string): boolean {
+  // Every alternative of ERROR_WORD holds `err` or `fail`.
+  if (!folded.includes('err') && !folded.includes('fail')) return false;
   return ERROR_WORD.test(folded) && !REFERRER_WORD.test(folded);
 }
 
@@ -108,6 +112,8 @@ const PER_CONTACT_NAME = /^(?:contactid|mastercontactid|masterid|sessionid|calli
 
 /** Random or jitter sources, as variables or functions: `jitter`, `refreshJitter`, `randomBuffer`, `rand()`. */
 export function isRandomName(folded: string): boolean {
+  // Every alternative of RANDOM_WORD holds `jitter`, `rand` or `rnd`.
+  if (!folded.includes('r')) return false;
   return RANDOM_WORD.test(folded);
 }
 
