@@ -1,6 +1,6 @@
 import type { TextRange } from '../../common/text-range';
 import type * as A from '../../syntax/snippet/ast';
-import type { RestCallEvent, TokenUseEvent } from '../model/flow-model';
+import type { RestCallEvent, TokenAcquireEvent, TokenUseEvent } from '../model/flow-model';
 import { isAccessTokenMember, isTokenEndpointUrl, isTokenRequestBody } from '../vocabulary/credential-patterns';
 import {
   isAuthorizationHeaderName,
@@ -13,7 +13,7 @@ import { clientOf, identifiersRead, memberPath, nameRange, unwrap, writtenText }
 import type { Writable } from './flow-state';
 import { headerLiteralFinding } from './secrets';
 import type { Site } from './sites';
-import { opt, type Ctx, type UnitBuild } from './unit-build';
+import { eventHead, type Ctx, type UnitBuild } from './unit-build';
 
 /**
  * The calls of real Snippet that the model records: `proxy.MakeRestRequest(url, body, type, verb)` (a rest-call),
@@ -85,19 +85,17 @@ function restCall(
     (url !== undefined && isTokenEndpointUrl(resolve(build, url), build.options.settings.tokenEndpointPatterns)) ||
     (body !== undefined && (isTokenRequestBody(resolve(build, body)) || isTokenRequestBody(expandJson(build, body))));
   const id = build.options.ids.nextCall();
-  const event: Writable<RestCallEvent> = {
-    kind: 'rest-call',
-    ...build.base(call.range, ctx),
-    id,
-    client,
-    ...opt('url', url),
-    ...opt('method', method),
-    ...opt('body', body),
-    ...opt('resultVariable', resultVariable),
-    isTokenRequest,
-    authorizationVariables: [...(st.authorization.get(client) ?? [])],
-    statementRange: build.doc(build.statement),
-  };
+  // Fields set in the model's order; the optional ones only when known (absent, never undefined).
+  const event = eventHead(build, 'rest-call', call.range, ctx) as Writable<RestCallEvent>;
+  event.id = id;
+  event.client = client;
+  if (url !== undefined) event.url = url;
+  if (method !== undefined) event.method = method;
+  if (body !== undefined) event.body = body;
+  if (resultVariable !== undefined) event.resultVariable = resultVariable;
+  event.isTokenRequest = isTokenRequest;
+  event.authorizationVariables = [...(st.authorization.get(client) ?? [])];
+  event.statementRange = build.doc(build.statement);
   build.calls.set(id, event);
   build.push(event);
   for (const use of st.pending.get(client) ?? []) use.callId = id;
@@ -138,16 +136,17 @@ export function readAuthorizationValue(build: UnitBuild, client: string, value: 
   }
   for (const ref of refs) {
     if (ref.inline) {
-      build.push({
-        kind: 'token-acquire',
-        ...build.base(ref.range, ctx),
-        variable: ref.variable,
-        source: 'response',
-        ...opt('fromCall', build.callOfResponse(ref.inline)),
-        persistent: false,
-      });
+      const fromCall = build.callOfResponse(ref.inline);
+      // Fields set in the model's order; `fromCall` only when known (absent, never undefined).
+      const acquire = eventHead(build, 'token-acquire', ref.range, ctx) as Writable<TokenAcquireEvent>;
+      acquire.variable = ref.variable;
+      acquire.source = 'response';
+      if (fromCall !== undefined) acquire.fromCall = fromCall;
+      acquire.persistent = false;
+      build.push(acquire);
     }
-    const use: Writable<TokenUseEvent> = { kind: 'token-use', ...build.base(ref.range, ctx), variable: ref.variable };
+    const use = eventHead(build, 'token-use', ref.range, ctx) as Writable<TokenUseEvent>;
+    use.variable = ref.variable;
     build.push(use);
     st.pending.set(client, [...(st.pending.get(client) ?? []), use]);
     const sent = st.authorization.get(client) ?? [];

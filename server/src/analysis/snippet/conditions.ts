@@ -1,6 +1,6 @@
 import type { TextRange } from '../../common/text-range';
 import type * as A from '../../syntax/snippet/ast';
-import type { Condition, ExpiryCheck, RefreshBuffer, StatusCheck } from '../model/flow-model';
+import type { Condition, ExpiryCheck, RefreshBuffer, StatusCheck, TokenPresenceCheckEvent } from '../model/flow-model';
 import { isAccessTokenMember } from '../vocabulary/credential-patterns';
 import { isLatestStatusVariable, isLengthMember, isStatusCodeMember } from '../vocabulary/http';
 import { isExpiryName } from '../vocabulary/names';
@@ -30,7 +30,7 @@ import {
   type TimeEnv,
   type TimePart,
 } from './time-form';
-import type { Ctx, UnitBuild } from './unit-build';
+import { eventHead, type Ctx, type UnitBuild } from './unit-build';
 
 /**
  * Conditions of real Snippet (`IF`, each `CASE` group of `SELECT`): the variables they read, and what the model
@@ -69,7 +69,10 @@ export function readCondition(
   if (status) condition.statusCheck = status;
   for (const leaf of leaves) {
     const variable = presenceVariable(build, leaf);
-    if (variable !== null) build.push({ kind: 'token-presence-check', ...build.base(leaf.range, ctx), variable });
+    if (variable === null) continue;
+    const check = eventHead(build, 'token-presence-check', leaf.range, ctx) as Writable<TokenPresenceCheckEvent>;
+    check.variable = variable;
+    build.push(check);
   }
   build.conditions.push(condition);
   return id;
