@@ -23,8 +23,8 @@ import { eventHead, type Ctx, type UnitBuild } from './unit-build';
 
 // Patterns live at module level: a regular expression literal inside a function makes a new object on every call.
 const LETTERS_ONLY = /^[A-Za-z]+$/;
-/** `{var}` in a URL or body (global: used with replace, which starts from 0 each time). */
-const SUBSTITUTED_VARIABLE = /\{\s*(?:global:)?([A-Za-z_$][\w$]*)\s*\}/gi;
+/** `{var}` in a URL or body, matched where a `{` stands (sticky: set `lastIndex` first). */
+const SUBSTITUTED_VARIABLE = /\{\s*(?:global:)?([A-Za-z_$][\w$]*)\s*\}/iy;
 const AS_JSON_SUBSTITUTION = /^\{\s*(?:global:)?([A-Za-z_$][\w$]*)\.asjson\(\s*\)\s*\}$/i;
 
 /** A variable sent as a token, and where. */
@@ -188,10 +188,33 @@ function knownString(build: UnitBuild, name: string): string | undefined {
 /** `{var}` replaced by the variable's known text (two rounds), for recognising token URLs and bodies only. */
 function resolve(build: UnitBuild, text: string): string {
   let out = text;
-  for (let round = 0; round < 2 && out.includes('{'); round++) {
-    out = out.replace(SUBSTITUTED_VARIABLE, (whole, name: string) => knownString(build, name.toLowerCase()) ?? whole);
-  }
+  for (let round = 0; round < 2 && out.includes('{'); round++) out = substituteOnce(build, out);
   return out;
+}
+
+/**
+ * One round of `resolve`: what `text.replace(/…/gi, known ?? whole)` gives, found from each `{` (every match starts
+ * there) with no callback: a URL is resolved at every REST call.
+ */
+function substituteOnce(build: UnitBuild, text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let at = text.indexOf('{'); at >= 0; ) {
+    SUBSTITUTED_VARIABLE.lastIndex = at;
+    const match = SUBSTITUTED_VARIABLE.exec(text);
+    if (!match) {
+      at = text.indexOf('{', at + 1);
+      continue;
+    }
+    const end = at + match[0].length;
+    const known = knownString(build, match[1]!.toLowerCase());
+    if (known !== undefined) {
+      out += text.slice(copied, at) + known;
+      copied = end;
+    }
+    at = text.indexOf('{', end);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** `{TokenInput.asjson()}` as the JSON of the members assigned to TokenInput so far. */

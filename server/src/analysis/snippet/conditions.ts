@@ -18,6 +18,7 @@ import {
   throughStringCopy,
   unwrap,
 } from './expressions';
+import type { NameLookup } from './document-facts';
 import type { StatusSource, Writable } from './flow-state';
 import { addReads, noteAccessTokenReads, scanLiterals, sitesOf } from './sites';
 import { constantValue } from './time';
@@ -38,7 +39,7 @@ import { eventHead, type Ctx, type UnitBuild } from './unit-build';
  * (`proxy.StatusCode = 401`, a copy of it), and token presence tests (`accessToken = ""`).
  */
 
-const NO_CONSTANTS: ReadonlyMap<string, number> = new Map();
+const NO_CONSTANTS: NameLookup<number> = new Map();
 
 /** Reads a condition made of `expressions` (an IF's, or a CASE group's labels); returns its id. */
 export function readCondition(

@@ -14,6 +14,7 @@ import { isSurerSecret } from '../vocabulary/secret-values';
 import { isAccessTokenMember } from '../vocabulary/credential-patterns';
 import { isTokenVariableName } from '../vocabulary/names';
 import { rootIdentifier } from './expressions';
+import type { NameLookup } from './document-facts';
 import type { SnippetFacts } from './facts';
 import { FlowState, type Writable } from './flow-state';
 import type { ModelIds } from './model-ids';
@@ -43,11 +44,11 @@ export interface UnitOptions {
   /** Facts of this code, when the caller has gathered them already (see collectSnippetFacts). */
   readonly facts?: SnippetFacts;
   /** Variables whose every assignment in the whole document is this constant (for fixed buffers in a variable). */
-  readonly documentConstants?: ReadonlyMap<string, number>;
+  readonly documentConstants?: NameLookup<number>;
   /** Variables assigned a per-contact (jittered) value anywhere in the document. */
   readonly documentJitter?: ReadonlySet<string>;
   /** Variables whose every assignment in the document is the same string (`tokenUrl` set by an earlier action). */
-  readonly documentStrings?: ReadonlyMap<string, string>;
+  readonly documentStrings?: NameLookup<string>;
   /**
    * Every variable something in the document assigns (this code, other SNIPPET actions, other actions' parameters):
    * a buffer variable outside it is empty, a zero buffer.
