@@ -1,4 +1,9 @@
-import { pushExpressionChildren, type Expression, type ExpressionNode } from '../../syntax/snippet/ast';
+import {
+  pushExpressionChildren,
+  type CallExpression,
+  type Expression,
+  type ExpressionNode,
+} from '../../syntax/snippet/ast';
 import { isExpiresInMember } from '../vocabulary/http';
 import { isRandomName } from '../vocabulary/names';
 import { isNowFunctionName, isNowName } from '../vocabulary/time';
@@ -21,7 +26,11 @@ export interface ValueSummary {
   readonly readsExpiresIn: boolean;
 }
 
-export function summarizeValue(e: Expression): ValueSummary {
+/**
+ * `onCall` sees each call of the value, in the order a walk with `pushExpressionChildren` meets them: the facts
+ * pre-pass notes calls as it summarises, instead of walking every assigned value twice.
+ */
+export function summarizeValue(e: Expression, onCall?: (call: CallExpression) => void): ValueSummary {
   const names: string[] = [];
   let nowByName = false;
   let jitterByName = false;
@@ -36,6 +45,7 @@ export function summarizeValue(e: Expression): ValueSummary {
         if (!jitterByName && isRandomName(node.folded)) jitterByName = true;
         break;
       case 'Call':
+        if (onCall) onCall(node);
         if (!nowByName && node.callee.kind === 'Identifier' && isNowFunctionName(node.callee.folded)) nowByName = true;
         if (!jitterByName && isRandomName(calleeName(node) ?? '')) jitterByName = true;
         break;
