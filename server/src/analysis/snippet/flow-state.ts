@@ -54,6 +54,7 @@ class ScopedMap<K, V> extends Map<K, V> {
   }
 
   override delete(key: K): boolean {
+    if (this.size === 0) return false; // many tables stay empty in a script: no lookup then
     if (this.journal.open > 0 && mapHas.call(this, key))
       this.journal.changes.push({ table: this, key, had: true, value: mapGet.call(this, key) });
     return mapDelete.call(this, key);
@@ -74,6 +75,7 @@ class ScopedSet<K> extends Set<K> {
   }
 
   override delete(key: K): boolean {
+    if (this.size === 0) return false;
     if (this.journal.open > 0 && setHas.call(this, key))
       this.journal.changes.push({ table: this, key, had: true, value: undefined });
     return setDelete.call(this, key);

@@ -81,6 +81,9 @@ const EXPIRY_NAME = new RegExp(
   ].join('|'),
 );
 
+/** A piece of every alternative of EXPIRY_NAME (one short pattern is faster than several `includes`). */
+const EXPIRY_PART = /exp|ttl|valid/;
+
 export function isLifetimeName(folded: string): boolean {
   return LIFETIME_NAME.test(folded);
 }
@@ -88,7 +91,7 @@ export function isLifetimeName(folded: string): boolean {
 /** Names of expiry times (see EXPIRY_NAME); a lifetime (`expires_in`) is not one. */
 export function isExpiryName(folded: string): boolean {
   // Every alternative of EXPIRY_NAME holds `exp`, `valid` or `ttl`: most names are ruled out without the patterns.
-  if (!folded.includes('exp') && !folded.includes('ttl') && !folded.includes('valid')) return false;
+  if (!EXPIRY_PART.test(folded)) return false;
   return !LIFETIME_NAME.test(folded) && EXPIRY_NAME.test(folded);
 }
 
@@ -96,11 +99,12 @@ export function isExpiryName(folded: string): boolean {
 
 const ERROR_WORD = /error|fail|(?:^|_)err|err(?:$|_|msg|code|text|message|desc|flag|no|or)/;
 const REFERRER_WORD = /referr/;
+const ERROR_PART = /err|fail/;
 
 /** Error variables: `apiError`, `strApiError`, `errMsg`, `authErr`, `httpErrCode`, `tokenFailed`. Not `referrer`. */
 export function isErrorVariableName(folded: string): boolean {
   // Every alternative of ERROR_WORD holds `err` or `fail`.
-  if (!folded.includes('err') && !folded.includes('fail')) return false;
+  if (!ERROR_PART.test(folded)) return false;
   return ERROR_WORD.test(folded) && !REFERRER_WORD.test(folded);
 }
 
