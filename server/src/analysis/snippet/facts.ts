@@ -42,6 +42,7 @@ import {
   summaryIsJitter,
   summaryMentionsNow,
   summaryReadsAny,
+  type NodeNotes,
   type ValueSummary,
 } from './value-summary';
 
@@ -85,6 +86,12 @@ export interface SnippetFacts {
 }
 
 const NO_CONSTANTS: ReadonlyMap<string, number> = new Map();
+
+/** What a FUNCTION's body holds (see `tokenFunctions`). */
+interface FunctionBody {
+  readsToken: boolean;
+  returnsValue: boolean;
+}
 
 /** How a value hands over a token, if it does. */
 export type TokenSource =
@@ -163,12 +170,23 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     const innermost = openLoopBodies[openLoopBodies.length - 1];
     if (innermost && method === SNIPPET_REQUEST_METHOD) restCallLoopBodies.add(innermost);
   };
-  /** The calls of an expression, found by a loop of its own (faster than a callback per node). */
+  /**
+   * What each FUNCTION's body holds, for `tokenFunctions`: an `.access_token` read, a RETURN with a value (a body
+   * holds what its nested FUNCTIONs hold). Open functions innermost last, noted as the walk goes.
+   */
+  const bodies: FunctionBody[] = [];
+  const openBodies: FunctionBody[] = [];
+  const noteMember = (x: MemberExpression): void => {
+    if (openBodies.length > 0 && isAccessTokenMember(x.property)) for (const body of openBodies) body.readsToken = true;
+  };
+  const notes: NodeNotes = { call: noteCall, member: noteMember };
+  /** The calls and members of an expression, found by a loop of its own (faster than a callback per node). */
   const noteCalls = (expression: Expression): void => {
     const stack: ExpressionNode[] = [expression];
     for (let x = stack.pop(); x; x = stack.pop()) {
       pushExpressionChildren(x, stack);
       if (x.kind === 'Call') noteCall(x);
+      else if (x.kind === 'Member') noteMember(x);
     }
   };
   // Per plain-variable assignment, in walk order: its target's name, its value, and the value's summary (made in the
@@ -186,7 +204,7 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
           // The target is a name (no calls in it); the value is summarised and its calls noted in one walk.
           targets.push(node.target.folded);
           values.push(node.value);
-          summaries.push(summarizeValue(node.value, noteCall));
+          summaries.push(summarizeValue(node.value, notes));
           valueSummaries.set(node.value, summaries[summaries.length - 1]!);
           return false;
         case 'If':
@@ -195,9 +213,16 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
         case 'Select':
           for (const c of node.clauses) if (c.kind === 'CaseGroup') for (const l of c.labels) conditions.push(l.value);
           break;
-        case 'Function':
+        case 'Function': {
           functions.push(node);
           for (const param of node.params) assignedNames.add(param.folded);
+          const body = { readsToken: false, returnsValue: false };
+          bodies.push(body);
+          openBodies.push(body);
+          break;
+        }
+        case 'Return':
+          if (node.value !== null) for (const body of openBodies) body.returnsValue = true;
           break;
         case 'For':
         case 'Foreach':
@@ -220,6 +245,7 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
       return undefined;
     },
     (node: AstNode) => {
+      if (node.kind === 'Function') openBodies.pop();
       if (node.kind === 'For' || node.kind === 'Foreach' || node.kind === 'Repeat') loopDepth--;
       if (node.kind === 'Block' && node === openLoopBodies[openLoopBodies.length - 1]) {
         openLoopBodies.pop();
@@ -269,12 +295,10 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   }
 
   const tokenFunctions = new Set<string>();
-  for (const f of functions) {
-    if (!f.name) continue;
-    const readsToken = someNodeIn(f.body, (n) => n.kind === 'Member' && isAccessTokenMember(n.property));
-    const returnsValue = someNodeIn(f.body, (n) => n.kind === 'Return' && n.value !== null);
-    if (isTokenFunctionName(f.name.name) || (readsToken && returnsValue)) tokenFunctions.add(f.name.folded);
-  }
+  functions.forEach((f, i) => {
+    const { readsToken, returnsValue } = bodies[i]!;
+    if (f.name && (isTokenFunctionName(f.name.name) || (readsToken && returnsValue))) tokenFunctions.add(f.name.folded);
+  });
 
   const tokenVariables = new Set<string>();
   for (const value of headerValues) {
@@ -412,14 +436,4 @@ function isAuthorizationName(e: Expression | undefined): boolean {
 
 function isLoop(node: AstNode): node is ForStatement | ForeachStatement | RepeatStatement {
   return node.kind === 'For' || node.kind === 'Foreach' || node.kind === 'Repeat';
-}
-
-function someNodeIn(root: AstNode, test: (node: AstNode) => boolean): boolean {
-  let found = false;
-  walk(root, (node) => {
-    if (found) return false;
-    if (test(node)) found = true;
-    return !found;
-  });
-  return found;
 }
