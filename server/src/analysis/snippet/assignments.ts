@@ -1,6 +1,6 @@
 import type { TextRange } from '../../common/text-range';
 import * as A from '../../syntax/snippet/ast';
-import type { ExpirySetEvent } from '../model/flow-model';
+import type { ExpirySetEvent, StatusCopyEvent, TokenAcquireEvent } from '../model/flow-model';
 import {
   isAuthorizationHeaderName,
   isExpiresInMember,
@@ -27,7 +27,8 @@ import { namedLiteralFinding } from './secrets';
 import { noteAccessTokenReads, scanLiterals, sitesOf } from './sites';
 import { constantValue, secondsLiteralRange } from './time';
 import { partsInOrder, timeForm, type TimeEnv, type TimeForm } from './time-form';
-import { opt, type Ctx, type UnitBuild } from './unit-build';
+import type { ExpiryFact, Writable } from './flow-state';
+import { eventHead, type Ctx, type UnitBuild } from './unit-build';
 import { summarizeValue, summaryIsJitter, summaryMentionsNow, type ValueSummary } from './value-summary';
 
 /**
@@ -67,7 +68,16 @@ export function readAssignment(build: UnitBuild, s: A.AssignStatement, ctx: Ctx)
   }
   tokenAcquire(build, s, name, ctx);
   if (isClearingValue(plainValueOf(value)) && build.isTokenVariable(name))
-    build.push({ kind: 'token-clear', ...build.base(s.range, ctx), variable: name, persistent: true });
+    build.push({
+      kind: 'token-clear',
+      unit: build.unit,
+      order: 0,
+      range: build.doc(s.range),
+      guards: ctx.guards,
+      inLoop: ctx.inLoop,
+      variable: name,
+      persistent: true,
+    });
   if (build.facts.expiryVariables.has(name) || isExpiryName(name)) expirySet(build, s, name, value, ctx);
   statusCopy(build, s, name, ctx);
   if (isErrorVariableName(name) && isErrorValue(plainValueOf(value))) build.errorPath(s.range, ctx);
@@ -77,23 +87,38 @@ export function readAssignment(build: UnitBuild, s: A.AssignStatement, ctx: Ctx)
 function tokenAcquire(build: UnitBuild, s: A.AssignStatement, name: string, ctx: Ctx): void {
   const source = tokenSourceOf(s.value, build.facts.tokenFunctions, (n) => n !== name && build.isTokenVariable(n));
   if (!source) return;
-  const base = build.base(s.range, ctx);
+  const range = build.doc(s.range);
+  const { unit } = build;
+  const { guards, inLoop } = ctx;
+  // Written out, fields in the model's order: a spread per event is many times slower than a literal.
   if (source.kind === 'response') {
+    const event = { kind: 'token-acquire', unit, order: 0, range, guards, inLoop } as Writable<TokenAcquireEvent>;
+    event.variable = name;
+    event.source = 'response';
     const fromCall = build.callOfResponse(source.member);
+    if (fromCall !== undefined) event.fromCall = fromCall; // absent, never undefined
+    event.persistent = true;
+    build.push(event);
+  } else if (source.kind === 'function') {
     build.push({
       kind: 'token-acquire',
-      ...base,
+      unit,
+      order: 0,
+      range,
+      guards,
+      inLoop,
       variable: name,
-      source: 'response',
-      ...opt('fromCall', fromCall),
+      source: 'function',
       persistent: true,
     });
-  } else if (source.kind === 'function') {
-    build.push({ kind: 'token-acquire', ...base, variable: name, source: 'function', persistent: true });
   } else {
     build.push({
       kind: 'token-acquire',
-      ...base,
+      unit,
+      order: 0,
+      range,
+      guards,
+      inLoop,
       variable: name,
       source: 'alias',
       fromVariable: source.variable,
@@ -133,18 +158,21 @@ function expirySet(build: UnitBuild, s: A.AssignStatement, name: string, value: 
       constant = constantLifetime(build, form);
     }
   }
-  build.push({
-    kind: 'expiry-set',
-    ...build.base(s.range, ctx),
-    variable: name,
-    fromExpiresIn,
-    ...opt('constantSeconds', constant?.seconds),
-    ...opt('constantRange', constant ? build.doc(constant.range) : undefined),
-    ...opt('fromCall', fromCall),
-    clears,
-    ...opt('storedBuffer', storedBuffer),
-  });
-  st.expiries.set(name, { fromExpiresIn, fromCall, ...opt('storedBuffer', storedBuffer) });
+  // Fields set in the model's order; the optional ones only when known (absent, never undefined).
+  const event = eventHead(build, 'expiry-set', s.range, ctx) as Writable<ExpirySetEvent>;
+  event.variable = name;
+  event.fromExpiresIn = fromExpiresIn;
+  if (constant) {
+    event.constantSeconds = constant.seconds;
+    event.constantRange = build.doc(constant.range);
+  }
+  if (fromCall !== undefined) event.fromCall = fromCall;
+  event.clears = clears;
+  if (storedBuffer !== undefined) event.storedBuffer = storedBuffer;
+  build.push(event);
+  const fact: Writable<ExpiryFact> = { fromExpiresIn, fromCall };
+  if (storedBuffer !== undefined) fact.storedBuffer = storedBuffer;
+  st.expiries.set(name, fact);
 }
 
 /** The linear form's names, with the lifetimes known at this point (`r.expires_in` copies). */
@@ -196,13 +224,12 @@ function statusCopy(build: UnitBuild, s: A.AssignStatement, name: string, ctx: C
     build.state.statuses.delete(name);
     return;
   }
-  build.push({
-    kind: 'status-copy',
-    ...build.base(s.range, ctx),
-    variable: name,
-    ...opt('callId', status.callId),
-    client: status.client,
-  });
+  // Fields set in the model's order; `callId` only when known (absent, never undefined).
+  const event = eventHead(build, 'status-copy', s.range, ctx) as Writable<StatusCopyEvent>;
+  event.variable = name;
+  if (status.callId !== undefined) event.callId = status.callId;
+  event.client = status.client;
+  build.push(event);
   build.state.statuses.set(name, status);
 }
 

@@ -1,6 +1,6 @@
 import type { TextRange } from '../../common/text-range';
 import type * as A from '../../syntax/snippet/ast';
-import type { RestCallEvent, TokenUseEvent } from '../model/flow-model';
+import type { RestCallEvent, TokenAcquireEvent, TokenUseEvent } from '../model/flow-model';
 import { isAccessTokenMember, isTokenEndpointUrl, isTokenRequestBody } from '../vocabulary/credential-patterns';
 import {
   isAuthorizationHeaderName,
@@ -13,7 +13,7 @@ import { clientOf, identifiersRead, memberPath, nameRange, unwrap, writtenText }
 import type { Writable } from './flow-state';
 import { headerLiteralFinding } from './secrets';
 import type { Site } from './sites';
-import { opt, type Ctx, type UnitBuild } from './unit-build';
+import { eventHead, type Ctx, type UnitBuild } from './unit-build';
 
 /**
  * The calls of real Snippet that the model records: `proxy.MakeRestRequest(url, body, type, verb)` (a rest-call),
@@ -23,8 +23,8 @@ import { opt, type Ctx, type UnitBuild } from './unit-build';
 
 // Patterns live at module level: a regular expression literal inside a function makes a new object on every call.
 const LETTERS_ONLY = /^[A-Za-z]+$/;
-/** `{var}` in a URL or body (global: used with replace, which starts from 0 each time). */
-const SUBSTITUTED_VARIABLE = /\{\s*(?:global:)?([A-Za-z_$][\w$]*)\s*\}/gi;
+/** `{var}` in a URL or body, matched where a `{` stands (sticky: set `lastIndex` first). */
+const SUBSTITUTED_VARIABLE = /\{\s*(?:global:)?([A-Za-z_$][\w$]*)\s*\}/iy;
 const AS_JSON_SUBSTITUTION = /^\{\s*(?:global:)?([A-Za-z_$][\w$]*)\.asjson\(\s*\)\s*\}$/i;
 
 /** A variable sent as a token, and where. */
@@ -85,19 +85,17 @@ function restCall(
     (url !== undefined && isTokenEndpointUrl(resolve(build, url), build.options.settings.tokenEndpointPatterns)) ||
     (body !== undefined && (isTokenRequestBody(resolve(build, body)) || isTokenRequestBody(expandJson(build, body))));
   const id = build.options.ids.nextCall();
-  const event: Writable<RestCallEvent> = {
-    kind: 'rest-call',
-    ...build.base(call.range, ctx),
-    id,
-    client,
-    ...opt('url', url),
-    ...opt('method', method),
-    ...opt('body', body),
-    ...opt('resultVariable', resultVariable),
-    isTokenRequest,
-    authorizationVariables: [...(st.authorization.get(client) ?? [])],
-    statementRange: build.doc(build.statement),
-  };
+  // Fields set in the model's order; the optional ones only when known (absent, never undefined).
+  const event = eventHead(build, 'rest-call', call.range, ctx) as Writable<RestCallEvent>;
+  event.id = id;
+  event.client = client;
+  if (url !== undefined) event.url = url;
+  if (method !== undefined) event.method = method;
+  if (body !== undefined) event.body = body;
+  if (resultVariable !== undefined) event.resultVariable = resultVariable;
+  event.isTokenRequest = isTokenRequest;
+  event.authorizationVariables = [...(st.authorization.get(client) ?? [])];
+  event.statementRange = build.doc(build.statement);
   build.calls.set(id, event);
   build.push(event);
   for (const use of st.pending.get(client) ?? []) use.callId = id;
@@ -138,16 +136,17 @@ export function readAuthorizationValue(build: UnitBuild, client: string, value: 
   }
   for (const ref of refs) {
     if (ref.inline) {
-      build.push({
-        kind: 'token-acquire',
-        ...build.base(ref.range, ctx),
-        variable: ref.variable,
-        source: 'response',
-        ...opt('fromCall', build.callOfResponse(ref.inline)),
-        persistent: false,
-      });
+      const fromCall = build.callOfResponse(ref.inline);
+      // Fields set in the model's order; `fromCall` only when known (absent, never undefined).
+      const acquire = eventHead(build, 'token-acquire', ref.range, ctx) as Writable<TokenAcquireEvent>;
+      acquire.variable = ref.variable;
+      acquire.source = 'response';
+      if (fromCall !== undefined) acquire.fromCall = fromCall;
+      acquire.persistent = false;
+      build.push(acquire);
     }
-    const use: Writable<TokenUseEvent> = { kind: 'token-use', ...build.base(ref.range, ctx), variable: ref.variable };
+    const use = eventHead(build, 'token-use', ref.range, ctx) as Writable<TokenUseEvent>;
+    use.variable = ref.variable;
     build.push(use);
     st.pending.set(client, [...(st.pending.get(client) ?? []), use]);
     const sent = st.authorization.get(client) ?? [];
@@ -189,10 +188,33 @@ function knownString(build: UnitBuild, name: string): string | undefined {
 /** `{var}` replaced by the variable's known text (two rounds), for recognising token URLs and bodies only. */
 function resolve(build: UnitBuild, text: string): string {
   let out = text;
-  for (let round = 0; round < 2 && out.includes('{'); round++) {
-    out = out.replace(SUBSTITUTED_VARIABLE, (whole, name: string) => knownString(build, name.toLowerCase()) ?? whole);
-  }
+  for (let round = 0; round < 2 && out.includes('{'); round++) out = substituteOnce(build, out);
   return out;
+}
+
+/**
+ * One round of `resolve`: what `text.replace(/…/gi, known ?? whole)` gives, found from each `{` (every match starts
+ * there) with no callback: a URL is resolved at every REST call.
+ */
+function substituteOnce(build: UnitBuild, text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let at = text.indexOf('{'); at >= 0; ) {
+    SUBSTITUTED_VARIABLE.lastIndex = at;
+    const match = SUBSTITUTED_VARIABLE.exec(text);
+    if (!match) {
+      at = text.indexOf('{', at + 1);
+      continue;
+    }
+    const end = at + match[0].length;
+    const known = knownString(build, match[1]!.toLowerCase());
+    if (known !== undefined) {
+      out += text.slice(copied, at) + known;
+      copied = end;
+    }
+    at = text.indexOf('{', end);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** `{TokenInput.asjson()}` as the JSON of the members assigned to TokenInput so far. */

@@ -1,6 +1,6 @@
 import type { TextRange } from '../../common/text-range';
 import type * as A from '../../syntax/snippet/ast';
-import type { Condition, ExpiryCheck, RefreshBuffer, StatusCheck } from '../model/flow-model';
+import type { Condition, ExpiryCheck, RefreshBuffer, StatusCheck, TokenPresenceCheckEvent } from '../model/flow-model';
 import { isAccessTokenMember } from '../vocabulary/credential-patterns';
 import { isLatestStatusVariable, isLengthMember, isStatusCodeMember } from '../vocabulary/http';
 import { isExpiryName } from '../vocabulary/names';
@@ -18,6 +18,7 @@ import {
   throughStringCopy,
   unwrap,
 } from './expressions';
+import type { NameLookup } from './document-facts';
 import type { StatusSource, Writable } from './flow-state';
 import { addReads, noteAccessTokenReads, scanLiterals, sitesOf } from './sites';
 import { constantValue } from './time';
@@ -30,7 +31,7 @@ import {
   type TimeEnv,
   type TimePart,
 } from './time-form';
-import type { Ctx, UnitBuild } from './unit-build';
+import { eventHead, type Ctx, type UnitBuild } from './unit-build';
 
 /**
  * Conditions of real Snippet (`IF`, each `CASE` group of `SELECT`): the variables they read, and what the model
@@ -38,7 +39,7 @@ import type { Ctx, UnitBuild } from './unit-build';
  * (`proxy.StatusCode = 401`, a copy of it), and token presence tests (`accessToken = ""`).
  */
 
-const NO_CONSTANTS: ReadonlyMap<string, number> = new Map();
+const NO_CONSTANTS: NameLookup<number> = new Map();
 
 /** Reads a condition made of `expressions` (an IF's, or a CASE group's labels); returns its id. */
 export function readCondition(
@@ -69,7 +70,10 @@ export function readCondition(
   if (status) condition.statusCheck = status;
   for (const leaf of leaves) {
     const variable = presenceVariable(build, leaf);
-    if (variable !== null) build.push({ kind: 'token-presence-check', ...build.base(leaf.range, ctx), variable });
+    if (variable === null) continue;
+    const check = eventHead(build, 'token-presence-check', leaf.range, ctx) as Writable<TokenPresenceCheckEvent>;
+    check.variable = variable;
+    build.push(check);
   }
   build.conditions.push(condition);
   return id;

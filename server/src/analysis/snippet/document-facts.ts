@@ -5,6 +5,19 @@ import type { SnippetFacts } from './facts';
  * one; an export has one per SNIPPET action): an action may use a buffer or a URL that another one set.
  */
 
+/** Values by variable name, as the in-order pass asks for them (a Map is one). */
+export interface NameLookup<V> {
+  get(name: string): V | undefined;
+}
+
+/**
+ * What one piece of code agrees on (`documentStringsOf` / `documentConstantsOf` of that piece alone), read from its
+ * facts without a merged copy: a `.snippet` file is one piece, and copying every variable per build showed up.
+ */
+export function agreedValuesOf<V>(piece: ReadonlyMap<string, V | null>): NameLookup<V> {
+  return { get: (name) => piece.get(name) ?? undefined };
+}
+
 /** Variables assigned a jittered value anywhere in the document. */
 export function documentJitterOf(factsList: readonly SnippetFacts[]): Set<string> {
   return new Set(factsList.flatMap((facts) => [...facts.jitterVariables]));

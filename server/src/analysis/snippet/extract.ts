@@ -4,7 +4,7 @@ import { runSteps, type Steps } from '../../common/steps';
 import type { SnippetDocument } from '../../documents/parsed-document';
 import type { CodeUnit, FlowModel } from '../model/flow-model';
 import { snippetFactsOf } from './facts';
-import { documentAssignedOf, documentConstantsOf, documentJitterOf, documentStringsOf } from './document-facts';
+import { agreedValuesOf } from './document-facts';
 import { ModelIds } from './model-ids';
 import { extractSnippetUnitSteps } from './unit-extractor';
 
@@ -34,10 +34,11 @@ export function* extractSnippetModelSteps(document: SnippetDocument, settings: S
         settings,
         ids,
         facts,
-        documentConstants: documentConstantsOf([facts]),
-        documentJitter: documentJitterOf([facts]),
-        documentStrings: documentStringsOf([facts]),
-        documentAssigned: documentAssignedOf([facts]),
+        // One piece: its own facts are the document's (documentConstantsOf([facts]) and the rest, without copies).
+        documentConstants: agreedValuesOf(facts.constantAssignments),
+        documentJitter: facts.jitterVariables,
+        documentStrings: agreedValuesOf(facts.stringAssignments),
+        documentAssigned: facts.assignedNames,
       },
     );
   } catch (error) {

@@ -2,7 +2,7 @@ import {
   isExpressionNode,
   pushExpressionChildren,
   walk,
-  type AssignStatement,
+  type CallExpression,
   type AstNode,
   type Block,
   type Expression,
@@ -42,6 +42,7 @@ import {
   summaryIsJitter,
   summaryMentionsNow,
   summaryReadsAny,
+  type NodeNotes,
   type ValueSummary,
 } from './value-summary';
 
@@ -85,6 +86,12 @@ export interface SnippetFacts {
 }
 
 const NO_CONSTANTS: ReadonlyMap<string, number> = new Map();
+
+/** What a FUNCTION's body holds (see `tokenFunctions`). */
+interface FunctionBody {
+  readsToken: boolean;
+  returnsValue: boolean;
+}
 
 /** How a value hands over a token, if it does. */
 export type TokenSource =
@@ -145,7 +152,6 @@ export function snippetFactsOf(program: Program, code: string): SnippetFacts {
 }
 
 export function collectSnippetFacts(program: Program, code: string): SnippetFacts {
-  const assigns: AssignStatement[] = [];
   const conditions: Expression[] = [];
   const functions: FunctionDeclaration[] = [];
   const assignedNames = new Set<string>();
@@ -157,36 +163,66 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
    * Loop bodies the walk is in, innermost last. A REST call marks the innermost; leaving a marked body marks the next.
    */
   const openLoopBodies: Block[] = [];
-  /** The calls of an expression, found by a loop of its own (faster than a callback per node). */
+  const noteCall = (x: CallExpression): void => {
+    if (loopDepth > 0 && x.callee.kind === 'Identifier') calledInLoops.add(x.callee.folded);
+    const method = x.callee.kind === 'Member' ? x.callee.propertyFolded : '';
+    if (isHeaderSetterName(method) && x.args[1] && isAuthorizationName(x.args[0])) headerValues.push(x.args[1]);
+    const innermost = openLoopBodies[openLoopBodies.length - 1];
+    if (innermost && method === SNIPPET_REQUEST_METHOD) restCallLoopBodies.add(innermost);
+  };
+  /**
+   * What each FUNCTION's body holds, for `tokenFunctions`: an `.access_token` read, a RETURN with a value (a body
+   * holds what its nested FUNCTIONs hold). Open functions innermost last, noted as the walk goes.
+   */
+  const bodies: FunctionBody[] = [];
+  const openBodies: FunctionBody[] = [];
+  const noteMember = (x: MemberExpression): void => {
+    if (openBodies.length > 0 && isAccessTokenMember(x.property)) for (const body of openBodies) body.readsToken = true;
+  };
+  const notes: NodeNotes = { call: noteCall, member: noteMember };
+  /** The calls and members of an expression, found by a loop of its own (faster than a callback per node). */
   const noteCalls = (expression: Expression): void => {
     const stack: ExpressionNode[] = [expression];
     for (let x = stack.pop(); x; x = stack.pop()) {
       pushExpressionChildren(x, stack);
-      if (x.kind === 'Call') {
-        if (loopDepth > 0 && x.callee.kind === 'Identifier') calledInLoops.add(x.callee.folded);
-        const method = x.callee.kind === 'Member' ? x.callee.propertyFolded : '';
-        if (isHeaderSetterName(method) && x.args[1] && isAuthorizationName(x.args[0])) headerValues.push(x.args[1]);
-        const innermost = openLoopBodies[openLoopBodies.length - 1];
-        if (innermost && method === SNIPPET_REQUEST_METHOD) restCallLoopBodies.add(innermost);
-      }
+      if (x.kind === 'Call') noteCall(x);
+      else if (x.kind === 'Member') noteMember(x);
     }
   };
+  // Per plain-variable assignment, in walk order: its target's name, its value, and the value's summary (made in the
+  // same walk that notes the value's calls). The rounds below read these arrays, not the tree again.
+  const targets: string[] = [];
+  const values: Expression[] = [];
+  const summaries: ValueSummary[] = [];
+  const valueSummaries = new Map<Expression, ValueSummary>();
   walk(
     program,
     (node, parent) => {
       switch (node.kind) {
         case 'Assign':
-          assigns.push(node);
-          break;
+          if (node.target.kind !== 'Identifier') break; // its target and value are walked as expressions
+          // The target is a name (no calls in it); the value is summarised and its calls noted in one walk.
+          targets.push(node.target.folded);
+          values.push(node.value);
+          summaries.push(summarizeValue(node.value, notes));
+          valueSummaries.set(node.value, summaries[summaries.length - 1]!);
+          return false;
         case 'If':
           conditions.push(node.condition);
           break;
         case 'Select':
           for (const c of node.clauses) if (c.kind === 'CaseGroup') for (const l of c.labels) conditions.push(l.value);
           break;
-        case 'Function':
+        case 'Function': {
           functions.push(node);
           for (const param of node.params) assignedNames.add(param.folded);
+          const body = { readsToken: false, returnsValue: false };
+          bodies.push(body);
+          openBodies.push(body);
+          break;
+        }
+        case 'Return':
+          if (node.value !== null) for (const body of openBodies) body.returnsValue = true;
           break;
         case 'For':
         case 'Foreach':
@@ -209,6 +245,7 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
       return undefined;
     },
     (node: AstNode) => {
+      if (node.kind === 'Function') openBodies.pop();
       if (node.kind === 'For' || node.kind === 'Foreach' || node.kind === 'Repeat') loopDepth--;
       if (node.kind === 'Block' && node === openLoopBodies[openLoopBodies.length - 1]) {
         openLoopBodies.pop();
@@ -218,21 +255,13 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     },
   );
 
-  const variableAssigns = assigns.filter((a) => a.target.kind === 'Identifier');
-  const targetOf = (a: AssignStatement): string => (a.target.kind === 'Identifier' ? a.target.folded : '');
-  // Each value is walked once; the questions below (some asked in several rounds) read the summary.
-  const valueSummaries = new Map<Expression, ValueSummary>();
-  const summaries = variableAssigns.map((a) => {
-    const summary = summarizeValue(a.value);
-    valueSummaries.set(a.value, summary);
-    return summary;
-  });
+  const count = targets.length;
 
   // "now" and its copies (two rounds cover a copy of a copy; a round that adds nothing is the last).
   const nowVariables = new Set<string>();
   for (let round = 0; round < 2; round++) {
     const before = nowVariables.size;
-    for (const a of variableAssigns) if (isNowExpression(a.value, nowVariables)) nowVariables.add(targetOf(a));
+    for (let i = 0; i < count; i++) if (isNowExpression(values[i]!, nowVariables)) nowVariables.add(targets[i]!);
     if (nowVariables.size === before) break;
   }
   // Now scaled (`timestamp / 10000000`): a now variable whose unit is known from its value.
@@ -246,32 +275,30 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   };
   for (let round = 0; round < 2; round++) {
     const before = nowUnits.size;
-    variableAssigns.forEach((a, i) => {
-      const name = targetOf(a);
-      if (nowUnits.has(name) || !summaryMentionsNow(summaries[i]!, nowVariables)) return;
-      const form = timeForm(a.value, nowEnv);
-      if (!form || form.now === 0 || form.expiry || form.lifetimes.length > 0 || constantOf(form) !== 0) return;
+    for (let i = 0; i < count; i++) {
+      const name = targets[i]!;
+      if (nowUnits.has(name) || !summaryMentionsNow(summaries[i]!, nowVariables)) continue;
+      const form = timeForm(values[i]!, nowEnv);
+      if (!form || form.now === 0 || form.expiry || form.lifetimes.length > 0 || constantOf(form) !== 0) continue;
       nowUnits.set(name, 1 / form.now);
       nowVariables.add(name);
-    });
+    }
     if (nowUnits.size === before) break;
   }
   const mentionsNow = summaries.map((summary) => summaryMentionsNow(summary, nowVariables));
 
   const lifetimeVariables = new Set<string>();
-  variableAssigns.forEach((a, i) => {
-    const name = targetOf(a);
-    if (mentionsNow[i]) return;
+  for (let i = 0; i < count; i++) {
+    const name = targets[i]!;
+    if (mentionsNow[i]) continue;
     if (summaries[i]!.readsExpiresIn || isLifetimeName(name)) lifetimeVariables.add(name);
-  });
+  }
 
   const tokenFunctions = new Set<string>();
-  for (const f of functions) {
-    if (!f.name) continue;
-    const readsToken = someNodeIn(f.body, (n) => n.kind === 'Member' && isAccessTokenMember(n.property));
-    const returnsValue = someNodeIn(f.body, (n) => n.kind === 'Return' && n.value !== null);
-    if (isTokenFunctionName(f.name.name) || (readsToken && returnsValue)) tokenFunctions.add(f.name.folded);
-  }
+  functions.forEach((f, i) => {
+    const { readsToken, returnsValue } = bodies[i]!;
+    if (f.name && (isTokenFunctionName(f.name.name) || (readsToken && returnsValue))) tokenFunctions.add(f.name.folded);
+  });
 
   const tokenVariables = new Set<string>();
   for (const value of headerValues) {
@@ -286,11 +313,11 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
       }
     }
   }
+  const isTokenVariable = (n: string): boolean => tokenVariables.has(n) || isTokenVariableName(n);
   for (let round = 0; round < 3; round++) {
     const before = tokenVariables.size;
-    for (const a of variableAssigns) {
-      const source = tokenSourceOf(a.value, tokenFunctions, (n) => tokenVariables.has(n) || isTokenVariableName(n));
-      if (source) tokenVariables.add(targetOf(a));
+    for (let i = 0; i < count; i++) {
+      if (tokenSourceOf(values[i]!, tokenFunctions, isTokenVariable)) tokenVariables.add(targets[i]!);
     }
     if (tokenVariables.size === before) break;
   }
@@ -299,15 +326,15 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   // so business-hours checks such as `now > closingTime` are not expiry checks).
   const expiryVariables = new Set<string>();
   const nowPlus = new Set<string>();
-  variableAssigns.forEach((a, i) => {
-    const name = targetOf(a);
-    if (isLifetimeName(name)) return;
+  for (let i = 0; i < count; i++) {
+    const name = targets[i]!;
+    if (isLifetimeName(name)) continue;
     if (isExpiryName(name)) expiryVariables.add(name);
     const summary = summaries[i]!;
-    if (mentionsNow[i] && isNowPlusSomething(a.value, nowEnv)) nowPlus.add(name);
+    if (mentionsNow[i] && isNowPlusSomething(values[i]!, nowEnv)) nowPlus.add(name);
     if (mentionsNow[i] && (summary.readsExpiresIn || summaryReadsAny(summary, lifetimeVariables)))
       expiryVariables.add(name);
-  });
+  }
   const candidateEnv: TimeEnv = {
     ...nowEnv,
     isExpiry: (name) => !isLifetimeName(name) && (isExpiryName(name) || isTokenishName(name) || nowPlus.has(name)),
@@ -330,10 +357,10 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   const dueTimes = new Set<string>();
   for (let round = 0; round < 2; round++) {
     const before = dueTimes.size;
-    for (const a of variableAssigns) {
-      const name = targetOf(a);
+    for (let i = 0; i < count; i++) {
+      const name = targets[i]!;
       if (expiryVariables.has(name) || isLifetimeName(name) || nowVariables.has(name)) continue;
-      const copied = throughStringCopy(a.value);
+      const copied = throughStringCopy(values[i]!);
       if (copied.kind !== 'Identifier') continue;
       if (expiryVariables.has(copied.folded) || isExpiryName(copied.folded) || dueTimes.has(copied.folded))
         dueTimes.add(name);
@@ -343,10 +370,10 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
 
   // Constant assignments (for fixed buffers held in a variable): null once a variable gets anything else.
   const constantAssignments = new Map<string, number | null>();
-  for (const a of variableAssigns) {
-    const name = targetOf(a);
+  for (let i = 0; i < count; i++) {
+    const name = targets[i]!;
     assignedNames.add(name);
-    const value = constantValue(a.value, NO_CONSTANTS);
+    const value = constantValue(values[i]!, NO_CONSTANTS);
     const previous = constantAssignments.get(name);
     if (value === undefined || (previous !== undefined && previous !== value)) constantAssignments.set(name, null);
     else constantAssignments.set(name, value);
@@ -355,16 +382,16 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
   const jitterVariables = new Set<string>();
   for (let round = 0; round < 2; round++) {
     const before = jitterVariables.size;
-    variableAssigns.forEach((a, i) => {
-      if (summaryIsJitter(summaries[i]!, jitterVariables)) jitterVariables.add(targetOf(a));
-    });
+    for (let i = 0; i < count; i++) {
+      if (summaryIsJitter(summaries[i]!, jitterVariables)) jitterVariables.add(targets[i]!);
+    }
     if (jitterVariables.size === before) break;
   }
 
   const stringAssignments = new Map<string, string | null>();
-  for (const a of variableAssigns) {
-    const name = targetOf(a);
-    const x = unwrap(a.value);
+  for (let i = 0; i < count; i++) {
+    const name = targets[i]!;
+    const x = unwrap(values[i]!);
     const value = x.kind === 'StringLiteral' ? writtenText(x, code) : undefined;
     const previous = stringAssignments.get(name);
     if (value === undefined || (previous !== undefined && previous !== value)) stringAssignments.set(name, null);
@@ -409,14 +436,4 @@ function isAuthorizationName(e: Expression | undefined): boolean {
 
 function isLoop(node: AstNode): node is ForStatement | ForeachStatement | RepeatStatement {
   return node.kind === 'For' || node.kind === 'Foreach' || node.kind === 'Repeat';
-}
-
-function someNodeIn(root: AstNode, test: (node: AstNode) => boolean): boolean {
-  let found = false;
-  walk(root, (node) => {
-    if (found) return false;
-    if (test(node)) found = true;
-    return !found;
-  });
-  return found;
 }

@@ -30,6 +30,16 @@ class Journal {
   open = 0;
 }
 
+// The plain methods, called directly: `super.delete(key)` in a subclass method is a slower load on every call, and
+// these run several times per statement.
+const mapHas = Map.prototype.has;
+const mapGet = Map.prototype.get;
+const mapSet = Map.prototype.set;
+const mapDelete = Map.prototype.delete;
+const setHas = Set.prototype.has;
+const setAdd = Set.prototype.add;
+const setDelete = Set.prototype.delete;
+
 /** A Map whose changes inside a scope are undone when the scope ends (reads are a plain Map's). */
 class ScopedMap<K, V> extends Map<K, V> {
   constructor(private readonly journal: Journal) {
@@ -38,14 +48,16 @@ class ScopedMap<K, V> extends Map<K, V> {
 
   override set(key: K, value: V): this {
     if (this.journal.open > 0)
-      this.journal.changes.push({ table: this, key, had: super.has(key), value: super.get(key) });
-    return super.set(key, value);
+      this.journal.changes.push({ table: this, key, had: mapHas.call(this, key), value: mapGet.call(this, key) });
+    mapSet.call(this, key, value);
+    return this;
   }
 
   override delete(key: K): boolean {
-    if (this.journal.open > 0 && super.has(key))
-      this.journal.changes.push({ table: this, key, had: true, value: super.get(key) });
-    return super.delete(key);
+    if (this.size === 0) return false; // many tables stay empty in a script: no lookup then
+    if (this.journal.open > 0 && mapHas.call(this, key))
+      this.journal.changes.push({ table: this, key, had: true, value: mapGet.call(this, key) });
+    return mapDelete.call(this, key);
   }
 }
 
@@ -56,15 +68,17 @@ class ScopedSet<K> extends Set<K> {
   }
 
   override add(key: K): this {
-    if (this.journal.open > 0 && !super.has(key))
+    if (this.journal.open > 0 && !setHas.call(this, key))
       this.journal.changes.push({ table: this, key, had: false, value: undefined });
-    return super.add(key);
+    setAdd.call(this, key);
+    return this;
   }
 
   override delete(key: K): boolean {
-    if (this.journal.open > 0 && super.has(key))
+    if (this.size === 0) return false;
+    if (this.journal.open > 0 && setHas.call(this, key))
       this.journal.changes.push({ table: this, key, had: true, value: undefined });
-    return super.delete(key);
+    return setDelete.call(this, key);
   }
 }
 
@@ -120,10 +134,10 @@ export class FlowState {
     while (changes.length > mark) {
       const { table, key, had, value } = changes.pop()!;
       if (table instanceof Map) {
-        if (had) Map.prototype.set.call(table, key, value);
-        else Map.prototype.delete.call(table, key);
-      } else if (had) Set.prototype.add.call(table, key);
-      else Set.prototype.delete.call(table, key);
+        if (had) mapSet.call(table, key, value);
+        else mapDelete.call(table, key);
+      } else if (had) setAdd.call(table, key);
+      else setDelete.call(table, key);
     }
     this.journal.open--;
   }

@@ -13,7 +13,9 @@ export type Site = A.StringText | A.CallExpression | A.MemberExpression | A.Iden
  */
 export function sitesOf(e: A.Expression, withReads: boolean): Site[] {
   const sites: Site[] = [];
-  const stack: A.ExpressionNode[] = [e];
+  const stack = STACK;
+  stack.length = 0;
+  stack.push(e);
   for (let node = stack.pop(); node; node = stack.pop()) {
     A.pushExpressionChildren(node, stack, false);
     switch (node.kind) {
@@ -33,6 +35,9 @@ export function sitesOf(e: A.Expression, withReads: boolean): Site[] {
   }
   return sites;
 }
+
+/** The walk's stack, shared (one array less per expression): `sitesOf` calls nothing that walks. */
+const STACK: A.ExpressionNode[] = [];
 
 /** Adds the variables the sites read to `reads` (folded; a Set keeps the first order). */
 export function addReads(sites: readonly Site[], reads: Set<string>): void {

@@ -45,15 +45,24 @@ function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
     case 'Dynamic':
       if (s.name) build.state.dynamicMembers.set(s.name.folded, new Map());
       return;
-    case 'If':
-      withCommentedStatus(build, s.range, () => ifStatement(build, s, ctx));
+    case 'If': {
+      const first = build.conditions.length;
+      ifStatement(build, s, ctx);
+      addCommentedStatus(build, s.range, first);
       return;
-    case 'Select':
-      withCommentedStatus(build, s.range, () => selectStatement(build, s, ctx));
+    }
+    case 'Select': {
+      const first = build.conditions.length;
+      selectStatement(build, s, ctx);
+      addCommentedStatus(build, s.range, first);
       return;
-    case 'Switch':
-      withCommentedStatus(build, s.range, () => switchStatement(build, s, ctx));
+    }
+    case 'Switch': {
+      const first = build.conditions.length;
+      switchStatement(build, s, ctx);
+      addCommentedStatus(build, s.range, first);
       return;
+    }
     case 'For':
       readExpressions(build, [s.from, s.to], ctx);
       loop(build, s.body, ctx);
@@ -83,16 +92,18 @@ function bareToken(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
 }
 
 /**
- * Reads a branching statement; the status checks it makes get the 401/403 its comments hold in commented-out code
- * (`//CASE httpStatus = 401` next to a DEFAULT).
+ * After a branching statement is read (its conditions from `first` on): the status checks it made get the 401/403 its
+ * comments hold in commented-out code (`//CASE httpStatus = 401` next to a DEFAULT).
  */
-function withCommentedStatus(build: UnitBuild, range: TextRange, read: () => void): void {
-  const first = build.conditions.length;
-  read();
+function addCommentedStatus(build: UnitBuild, range: TextRange, first: number): void {
   if (build.conditions.length === first) return;
+  // Most branching statements hold no comment: nothing to gather then.
+  const inRange = rangesStartingIn(build.source.comments, range);
+  if (inRange.length === 0) return;
   const added = build.conditions.slice(first);
-  const compared = new Set(added.flatMap((condition) => condition.statusCheck?.equals ?? []));
-  const comments = rangesStartingIn(build.source.comments, range).map((comment) => build.slice(comment));
+  const compared = new Set<number>();
+  for (const condition of added) for (const code of condition.statusCheck?.equals ?? []) compared.add(code);
+  const comments = inRange.map((comment) => build.slice(comment));
   const commentedOutCodes = commentedOutAuthCodes(comments, compared);
   if (commentedOutCodes.length === 0) return;
   for (const condition of added) {

@@ -8,6 +8,7 @@ import {
   isSameInstantMethod,
   SECONDS_PER_DAY,
 } from '../vocabulary/time';
+import type { NameLookup } from './document-facts';
 import { calleeName, MAX_EVAL_DEPTH, numberValue, someNode, unwrap } from './expressions';
 
 /**
@@ -55,7 +56,7 @@ export function addedToNow(e: Expression, nowVariables: ReadonlySet<string>): Ex
  * The value of constant arithmetic (numbers, quoted numbers, + - * / and variables known to hold constants), or
  * undefined. Dates are day counts, so the value of `300 / 86400` is a number of days.
  */
-export function constantValue(e: Expression, constants: ReadonlyMap<string, number>, depth = 0): number | undefined {
+export function constantValue(e: Expression, constants: NameLookup<number>, depth = 0): number | undefined {
   if (depth > MAX_EVAL_DEPTH) return undefined;
   const x = unwrap(e);
   switch (x.kind) {

@@ -14,6 +14,7 @@ import { isSurerSecret } from '../vocabulary/secret-values';
 import { isAccessTokenMember } from '../vocabulary/credential-patterns';
 import { isTokenVariableName } from '../vocabulary/names';
 import { rootIdentifier } from './expressions';
+import type { NameLookup } from './document-facts';
 import type { SnippetFacts } from './facts';
 import { FlowState, type Writable } from './flow-state';
 import type { ModelIds } from './model-ids';
@@ -43,11 +44,11 @@ export interface UnitOptions {
   /** Facts of this code, when the caller has gathered them already (see collectSnippetFacts). */
   readonly facts?: SnippetFacts;
   /** Variables whose every assignment in the whole document is this constant (for fixed buffers in a variable). */
-  readonly documentConstants?: ReadonlyMap<string, number>;
+  readonly documentConstants?: NameLookup<number>;
   /** Variables assigned a per-contact (jittered) value anywhere in the document. */
   readonly documentJitter?: ReadonlySet<string>;
   /** Variables whose every assignment in the document is the same string (`tokenUrl` set by an earlier action). */
-  readonly documentStrings?: ReadonlyMap<string, string>;
+  readonly documentStrings?: NameLookup<string>;
   /**
    * Every variable something in the document assigns (this code, other SNIPPET actions, other actions' parameters):
    * a buffer variable outside it is empty, a zero buffer.
@@ -75,8 +76,9 @@ export function withGuards(ctx: Ctx, guards: readonly Guard[]): Ctx {
   return { guards, inLoop: ctx.inLoop, inFunction: ctx.inFunction, retryLoop: ctx.retryLoop };
 }
 
-/** The fields every event has, as `base` fills them in. */
-export interface EventBase {
+/** The fields every event starts with, as `head` fills them in: its kind, then the fields every event has. */
+export interface EventHead<K extends FlowEvent['kind']> {
+  kind: K;
   unit: number;
   order: number;
   range: TextRange;
@@ -93,6 +95,8 @@ export class UnitBuild {
   readonly code: string;
   /** What is known at the statement being read (a FUNCTION body is read in a scope of it). */
   readonly state = new FlowState();
+  /** The unit's id, which its events carry. */
+  readonly unit: number;
   /** Sort key of events being emitted: the code offset of the statement (or clause) being read. */
   key = 0;
   /** The statement being read (a rest call's statement range, a `.throw()`'s error path). */
@@ -111,6 +115,7 @@ export class UnitBuild {
   ) {
     this.code = source.code;
     this.facts = facts;
+    this.unit = header.id;
   }
 
   /** The unit: events in source order (comment findings fall in by position), each with its order. */
@@ -130,12 +135,8 @@ export class UnitBuild {
     this.drafts.push({ event, key: this.key });
   }
 
-  base(range: TextRange, ctx: Ctx): EventBase {
-    return { unit: this.header.id, order: 0, range: this.doc(range), guards: ctx.guards, inLoop: ctx.inLoop };
-  }
-
   errorPath(range: TextRange, ctx: Ctx): void {
-    this.push({ kind: 'error-path', ...this.base(range, ctx) });
+    this.push(eventHead(this, 'error-path', range, ctx));
   }
 
   /**
@@ -153,18 +154,25 @@ export class UnitBuild {
       return;
     }
     const valueRange = this.doc(finding.valueRange);
-    const base = { ...this.base(finding.valueRange, ctx), range: valueRange };
+    // Written out (as `head` would make them, with the value's range): literals are many in long scripts.
+    const unit = this.unit;
+    const order = 0;
+    const { guards, inLoop } = ctx;
     const event: Writable<SecretLiteralEvent | TokenLiteralEvent> =
       finding.kind === 'secret'
         ? {
             kind: 'secret-literal',
-            ...base,
+            unit,
+            order,
+            range: valueRange,
+            guards,
+            inLoop,
             what: finding.what,
             valueRange,
             confidence: finding.confidence,
             evidence: finding.evidence,
           }
-        : { kind: 'token-literal', ...base, valueRange, jwt: finding.jwt };
+        : { kind: 'token-literal', unit, order, range: valueRange, guards, inLoop, valueRange, jwt: finding.jwt };
     this.literals.set(key, event);
     this.push(event);
   }
@@ -205,15 +213,21 @@ export class UnitBuild {
   }
 }
 
+/**
+ * A new event's kind and the fields every event has; the caller sets its own fields on it after, in the order the
+ * model lists them (optional ones only when known). Events are many in long scripts, and a literal with fields added
+ * is many times faster to make than one that spreads a shared part (`{ kind, ...base, … }`).
+ */
+export function eventHead<K extends FlowEvent['kind']>(
+  build: UnitBuild,
+  kind: K,
+  range: TextRange,
+  ctx: Ctx,
+): EventHead<K> {
+  return { kind, unit: build.unit, order: 0, range: build.doc(range), guards: ctx.guards, inLoop: ctx.inLoop };
+}
+
 export function clamp(offset: number, length: number): number {
   if (!Number.isFinite(offset)) return 0;
   return Math.min(Math.max(0, Math.trunc(offset)), length);
 }
-
-/** `{ key: value }` when value is defined, else `{}`: optional fields stay absent rather than undefined. */
-export function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? ABSENT : { [key]: value }) as { [P in K]?: V };
-}
-
-/** What `opt` spreads for an absent value (shared: spreading it copies nothing). */
-const ABSENT = Object.freeze({});

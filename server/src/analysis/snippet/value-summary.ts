@@ -1,4 +1,10 @@
-import { pushExpressionChildren, type Expression, type ExpressionNode } from '../../syntax/snippet/ast';
+import {
+  pushExpressionChildren,
+  type CallExpression,
+  type Expression,
+  type ExpressionNode,
+  type MemberExpression,
+} from '../../syntax/snippet/ast';
 import { isExpiresInMember } from '../vocabulary/http';
 import { isRandomName } from '../vocabulary/names';
 import { isNowFunctionName, isNowName } from '../vocabulary/time';
@@ -21,7 +27,15 @@ export interface ValueSummary {
   readonly readsExpiresIn: boolean;
 }
 
-export function summarizeValue(e: Expression): ValueSummary {
+/** What the facts pre-pass notes of an expression's nodes as it summarises it (instead of walking it twice). */
+export interface NodeNotes {
+  /** Each call, in the order a walk with `pushExpressionChildren` meets them. */
+  readonly call: (call: CallExpression) => void;
+  readonly member: (member: MemberExpression) => void;
+}
+
+/** `notes` sees the value's calls and members. */
+export function summarizeValue(e: Expression, notes?: NodeNotes): ValueSummary {
   const names: string[] = [];
   let nowByName = false;
   let jitterByName = false;
@@ -36,10 +50,12 @@ export function summarizeValue(e: Expression): ValueSummary {
         if (!jitterByName && isRandomName(node.folded)) jitterByName = true;
         break;
       case 'Call':
+        if (notes) notes.call(node);
         if (!nowByName && node.callee.kind === 'Identifier' && isNowFunctionName(node.callee.folded)) nowByName = true;
         if (!jitterByName && isRandomName(calleeName(node) ?? '')) jitterByName = true;
         break;
       case 'Member':
+        if (notes) notes.member(node);
         if (isExpiresInMember(node.propertyFolded)) readsExpiresIn = true;
         break;
       case 'Binary':

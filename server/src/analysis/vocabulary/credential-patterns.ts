@@ -71,8 +71,11 @@ const ACCESS_TOKEN_MEMBER = /^(?:access_?token|id_?token|accessToken)$/i;
 
 /** The response member that holds the token. */
 export function isAccessTokenMember(name: string): boolean {
-  return ACCESS_TOKEN_MEMBER.test(name);
+  // Every such name ends in `n` (any case): most members (`StatusCode`, `total`) are ruled out without the pattern.
+  return (name.charCodeAt(name.length - 1) | 0x20) === N_LOWER && ACCESS_TOKEN_MEMBER.test(name);
 }
+
+const N_LOWER = 0x6e;
 
 /** Global (it is run with exec in a loop): reset `lastIndex` before each use. */
 const FORM_PAIR = /(?:^|[?&\s"'])([A-Za-z_][\w-]*)=([^&\s"']*)/g;
@@ -226,13 +229,16 @@ export function credentialsInText(text: string): CredentialFinding[] {
     const judgement = judgeSecret(text.slice(key.range.start, key.range.end), 'text');
     if (judgement) found.push(secretFinding({ what: 'api-key', valueRange: key.range, judgement }));
   }
-  const jwts = findJwts(text);
+  // Every JWT starts with `eyJ` (the encoded `{"`): text without it holds none.
+  const jwts = text.includes('eyJ') ? findJwts(text) : NO_JWTS;
   for (const jwt of jwts) found.push({ kind: 'token', jwt: true, valueRange: jwt.range });
   const bearer = bearerTokenInText(text);
   if (bearer && !jwts.some((jwt) => overlaps(jwt.range, bearer)))
     found.push({ kind: 'token', jwt: false, valueRange: bearer });
   return found;
 }
+
+const NO_JWTS: readonly { range: TextRange }[] = [];
 
 /**
  * A literal stored under a name that says what it holds (`dbPassword = "…"`, `body.client_secret = "…"`,
