@@ -19,6 +19,10 @@ import { percentile, table } from './measure';
 const EDITS = 100;
 const MEMORY_DOCUMENTS = 50;
 
+function mib(value: number | undefined): string {
+  return value === undefined ? 'n/a' : `${value.toFixed(1)} MiB`;
+}
+
 function rssMiB(pid: number): string {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -173,42 +177,42 @@ interface Memory {
   readonly idle: string;
   readonly loaded: string;
   readonly loadedMiB: number;
-  readonly heapMiB: number | undefined;
+  readonly heap: HeapProbe | undefined;
   readonly lines: number;
 }
 
+/** What test/bench/heap-probe.cjs writes: the V8 heap in use as found, then heap and RSS after a forced full GC. */
+interface HeapProbe {
+  readonly heapInUseMiB: number;
+  readonly heapAfterGcMiB: number;
+  readonly rssAfterGcMiB: number;
+}
+
+const HEAP_PROBE = path.join(__dirname, 'heap-probe.cjs');
+
 /**
- * V8's heap in use in the server process, from a Node diagnostic report written on a signal (no server code is
- * involved, and no GC is forced: garbage not yet collected counts too).
+ * The server's V8 heap in use (garbage not yet collected counts too), then what a forced GC leaves: the heap probe
+ * preloaded in the bench's server only answers SIGHUP (no server code is involved). Read after the RSS figure, as the
+ * GC changes it.
  */
-async function heapInUseMiB(client: TestClient, reports: string): Promise<number | undefined> {
-  const before = new Set(fs.readdirSync(reports));
-  process.kill(client.pid, 'SIGUSR2');
+async function probeHeap(client: TestClient, file: string): Promise<HeapProbe | undefined> {
+  process.kill(client.pid, 'SIGHUP');
   const deadline = performance.now() + 10_000;
   while (performance.now() < deadline) {
-    const written = fs.readdirSync(reports).find((f) => !before.has(f) && f.endsWith('.json'));
-    if (written) {
-      try {
-        const report = JSON.parse(fs.readFileSync(path.join(reports, written), 'utf8')) as {
-          javascriptHeap?: { usedMemory?: number };
-        };
-        const used = report.javascriptHeap?.usedMemory;
-        return used === undefined ? undefined : used / 1024 / 1024;
-      } catch {
-        // Still being written: read it again on the next turn.
-      }
-    }
-    await new Promise((resolve) => setImmediate(resolve));
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as HeapProbe;
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return undefined;
 }
 
-/** RSS and heap in use of a fresh server before and after opening (and pulling) many documents of 2,000 lines' bytes. */
+/** RSS and heap of a fresh server before and after opening (and pulling) many documents of 2,000 lines' bytes. */
 async function memory(subject: Subject): Promise<Memory> {
-  const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-reports-'));
+  const probes = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-heap-'));
+  const probeFile = path.join(probes, 'heap.json');
   const client = await TestClient.start({
     capabilities: PULL_CAPABILITIES,
-    nodeArgs: ['--report-on-signal', '--report-signal=SIGUSR2', `--report-directory=${reports}`],
+    nodeArgs: ['--expose-gc', '--require', HEAP_PROBE],
+    env: { ...process.env, HEAP_PROBE_FILE: probeFile },
     ...(subject.server ? { server: subject.server } : {}),
   });
   try {
@@ -223,11 +227,11 @@ async function memory(subject: Subject): Promise<Memory> {
       await client.pull(uri);
     }
     const loaded = rssMiB(client.pid);
-    const heapMiB = await heapInUseMiB(client, reports);
-    return { idle, loaded, loadedMiB: Number(loaded), heapMiB, lines: generateSnippet(2_000).split('\n').length - 1 };
+    const heap = await probeHeap(client, probeFile);
+    return { idle, loaded, loadedMiB: Number(loaded), heap, lines: generateSnippet(2_000).split('\n').length - 1 };
   } finally {
     await client.dispose();
-    fs.rmSync(reports, { recursive: true, force: true });
+    fs.rmSync(probes, { recursive: true, force: true });
   }
 }
 
@@ -311,7 +315,8 @@ function report(results: readonly SubjectRuns[], compared: readonly Subject[], m
     const m = memories.get(subject)!;
     return (
       `- ${subject.label}: ${m.idle} MiB idle; ${m.loaded} MiB with ${MEMORY_DOCUMENTS} different open documents, ` +
-      `each pulled once; V8 heap in use then ${m.heapMiB?.toFixed(1) ?? 'n/a'} MiB (no GC forced)`
+      `each pulled once; V8 heap in use then ${mib(m.heap?.heapInUseMiB)} (no GC forced), ` +
+      `${mib(m.heap?.heapAfterGcMiB)} after a forced full GC (RSS then ${mib(m.heap?.rssAfterGcMiB)})`
     );
   });
   const show = (value: number, unit: string): string => `${value.toFixed(1)} ${unit}`;

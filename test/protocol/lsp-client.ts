@@ -31,6 +31,7 @@ import {
   type ShowMessageParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_OPTIONS } from '../../client/src/server-node-options';
 import { CATALOG, SYNTAX_ERROR_CODE } from '../../server/src/service';
 
 /**
@@ -105,7 +106,7 @@ export interface StartOptions {
   readonly initializationOptions?: unknown;
   /** `studioTokenLens` section contents answered to `workspace/configuration`, for every scope. */
   readonly settings?: Record<string, unknown>;
-  /** Extra Node.js options for the server process (e.g. `--require` a preload). */
+  /** Node.js options for the server process (e.g. `--require` a preload), after the ones it ships with. */
   readonly nodeArgs?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
   /** Another server script to run instead of ours (the bench's anchors and baseline); ours when absent. */
@@ -164,7 +165,10 @@ export class TestClient {
   }
 
   static async start(options: StartOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.server ?? SERVER_BUNDLE, '--stdio'], {
+    // Ours is started as the VS Code client starts it (what the tests and benchmarks see is what ships); another
+    // server (the bench's anchors, our code at an earlier commit) as it was shipped, with no options of ours.
+    const nodeArgs = [...(options.server ? [] : SERVER_NODE_OPTIONS), ...(options.nodeArgs ?? [])];
+    const child = spawn(process.execPath, [...nodeArgs, options.server ?? SERVER_BUNDLE, '--stdio'], {
       cwd: ROOT,
       stdio: 'pipe',
       env: options.env ?? process.env,

@@ -11,19 +11,41 @@ export interface LanguageModelCache<T> {
   dispose(): void;
 }
 
+/** How much is kept: at most `maxEntries` values, and (optionally) values whose documents weigh `maxWeight` in all. */
+export interface CacheLimits {
+  readonly maxEntries: number;
+  /** The total weight kept; the most recently used value is kept whatever it weighs. */
+  readonly maxWeight?: number;
+  /** A document's weight, taken when its value is computed (e.g. its length: what it keeps grows with it). */
+  readonly weigh?: (document: TextDocument) => number;
+}
+
 interface Entry<T> {
   readonly version: number;
   readonly languageId: string;
+  readonly weight: number;
   readonly model: T;
 }
 
 export function createLanguageModelCache<T>(
-  maxEntries: number,
+  limits: number | CacheLimits,
   /** `previous`: the value of this document's last cached version, for computations that reuse what did not change. */
   compute: (document: TextDocument, previous: T | undefined) => T,
 ): LanguageModelCache<T> {
+  const {
+    maxEntries,
+    maxWeight = Number.POSITIVE_INFINITY,
+    weigh,
+  } = typeof limits === 'number' ? { maxEntries: limits } : limits;
   // A Map iterates in insertion order: re-inserting on every hit makes the first key the least recently used.
   const entries = new Map<string, Entry<T>>();
+  let totalWeight = 0;
+  const remove = (uri: string): void => {
+    const entry = entries.get(uri);
+    if (!entry) return;
+    totalWeight -= entry.weight;
+    entries.delete(uri);
+  };
   return {
     get(document) {
       const hit = entries.get(document.uri);
@@ -33,20 +55,23 @@ export function createLanguageModelCache<T>(
         return hit.model;
       }
       const model = compute(document, hit?.languageId === document.languageId ? hit.model : undefined);
-      entries.delete(document.uri);
-      entries.set(document.uri, { version: document.version, languageId: document.languageId, model });
-      while (entries.size > maxEntries) {
+      remove(document.uri);
+      const weight = weigh?.(document) ?? 0;
+      entries.set(document.uri, { version: document.version, languageId: document.languageId, weight, model });
+      totalWeight += weight;
+      while (entries.size > maxEntries || (entries.size > 1 && totalWeight > maxWeight)) {
         const oldest = entries.keys().next().value;
         if (oldest === undefined) break;
-        entries.delete(oldest);
+        remove(oldest);
       }
       return model;
     },
     onDocumentRemoved(uri) {
-      entries.delete(uri);
+      remove(uri);
     },
     dispose() {
       entries.clear();
+      totalWeight = 0;
     },
   };
 }

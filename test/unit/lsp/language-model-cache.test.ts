@@ -38,4 +38,34 @@ describe('language model cache', () => {
     cache.get(a);
     assert.deepEqual(computed, ['file:///a@1', 'file:///b@1', 'file:///c@1', 'file:///b@1', 'file:///a@1']);
   });
+
+  it('evicts the least recently used entries while the documents kept weigh more than the limit', () => {
+    const computed: string[] = [];
+    const cache = createLanguageModelCache(
+      { maxEntries: 10, maxWeight: 100, weigh: (document) => document.getText().length },
+      (document) => {
+        computed.push(document.uri);
+        return document.uri;
+      },
+    );
+    const doc = (name: string, length: number): TextDocument =>
+      TextDocument.create(`file:///${name}.snippet`, 'snippet', 1, 'x'.repeat(length));
+    const [a, b, c, huge] = [doc('a', 40), doc('b', 40), doc('c', 40), doc('huge', 500)];
+    cache.get(a);
+    cache.get(b);
+    cache.get(c); // 120 > 100: evicts a
+    cache.get(b);
+    cache.get(a); // a again; evicts c (b was used since)
+    cache.get(b);
+    cache.get(huge); // over the limit alone: kept, as the only entry
+    cache.get(huge);
+    cache.onDocumentRemoved('file:///huge.snippet');
+    cache.get(b);
+    cache.get(a); // 80: both kept
+    cache.get(b);
+    assert.deepEqual(
+      computed.map((uri) => uri.slice('file:///'.length, -'.snippet'.length)),
+      ['a', 'b', 'c', 'a', 'huge', 'b', 'a'],
+    );
+  });
 });
