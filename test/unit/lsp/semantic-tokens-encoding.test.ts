@@ -48,7 +48,8 @@ const SAMPLES: Sample[] = [
   // CRLF, a character outside the BMP (two UTF-16 units) and blank lines between tokens.
   sample(
     'crlf.snippet',
-    'ASSIGN greeting = "héllo 🎧 {ANI}"\r\n\r\n\r\nIF greeting = "x"\r\n{\r\n  TRACE "{greeting}"\r\n}\r\n// end 🎧\r\n',
+    'ASSIGN greeting = "héllo 🎧 {ANI}"\r\n\r\n\r\n' +
+      'IF greeting = "x"\r\n{\r\n  TRACE "{greeting}"\r\n}\r\n// end 🎧\r\n',
   ),
 ].filter((s): s is Sample => s !== undefined && s.tokens.length > 0);
 
