@@ -322,8 +322,8 @@ function report(results: readonly SubjectRuns[], compared: readonly Subject[], m
   const show = (value: number, unit: string): string => `${value.toFixed(1)} ${unit}`;
   return [
     `didChange + textDocument/diagnostic round trip (ms), ${EDITS} incremental edits per run (a character typed ` +
-      'into a URL, then taken out), a fresh server per run, the servers in turn; each cell is the median over the runs ' +
-      '(lowest–highest run). The JSON language server gets a JSON document of the same bytes (fewer, longer lines).',
+      'into a URL, then taken out), a fresh server per run, the servers in turn; each cell is the median over the ' +
+      'runs (lowest–highest run). The JSON language server gets a JSON document of the same bytes (fewer, longer lines).',
     '',
     table(
       [
