@@ -323,7 +323,8 @@ function report(results: readonly SubjectRuns[], compared: readonly Subject[], m
   return [
     `didChange + textDocument/diagnostic round trip (ms), ${EDITS} incremental edits per run (a character typed ` +
       'into a URL, then taken out), a fresh server per run, the servers in turn; each cell is the median over the ' +
-      'runs (lowest–highest run). The JSON language server gets a JSON document of the same bytes (fewer, longer lines).',
+      'runs (lowest–highest run). The JSON language server gets a JSON document of the same bytes (fewer, longer ' +
+      'lines).',
     '',
     table(
       [
