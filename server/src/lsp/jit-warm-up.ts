@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS } from '../common/settings';
 import { Analysis } from '../service/analysis';
-import { WARM_UP_SAMPLE } from './warm-up-sample';
+import { warmUpText } from './warm-up-sample';
 
 /** How many times the sample is linted: enough for V8 to optimise the hot functions (measured by the bench). */
 export const WARM_UP_RUNS = 40;
@@ -33,9 +33,9 @@ export interface WarmUp {
 }
 
 /**
- * Lints a bundled sample (lsp/warm-up-sample.ts) a few dozen times right after the server starts, the way an edit is
- * linted: the text changed by an incremental edit, parsed, modelled, every rule run and each finding's range turned
- * into positions. Without it the first edits of a session pay for V8's compilation (issue 17: p95 64 ms on the
+ * Lints a bundled sample (lsp/warm-up-sample.ts: `warmUpText`, three copies of it in one text) a few dozen times right
+ * after the server starts, the way an edit is linted: the text changed by an incremental edit, parsed, modelled, every
+ * rule run and each finding's range turned into positions. Without it the first edits of a session pay for V8's compilation (issue 17: p95 64 ms on the
  * first 100 edits of a 2,000-line script against 11–13 ms once warm). Runs go in idle time: one per turn of the event
  * loop, and none until no document has opened or changed for QUIET_MS, so a request waits for one short run at most
  * and the warm-up never competes with a burst of edits. A failure ends the warm-up quietly (it is an optimisation,
@@ -57,8 +57,9 @@ export function startJitWarmUp(runs: number = warmUpRunsOf(process.env), clock: 
   // Counted from the start: the client opens its first documents right after `initialized`, before any run.
   let lastActivity = clock.now();
   let busy = 0;
-  let document = TextDocument.create('studio-token-lens:warm-up.snippet', 'cxone-snippet', 0, WARM_UP_SAMPLE);
-  const at = document.positionAt(WARM_UP_SAMPLE.indexOf('"https://') + '"https://'.length);
+  const sample = warmUpText();
+  let document = TextDocument.create('studio-token-lens:warm-up.snippet', 'cxone-snippet', 0, sample);
+  const at = document.positionAt(sample.indexOf('"https://') + '"https://'.length);
   const done = new Promise<void>((resolve) => {
     const step = (run: number): void => {
       if (stopped || run >= runs) {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { flowModelBuildCount } from '../../../server/src/analysis/build-flow-model';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { startJitWarmUp, WARM_UP_RUNS, warmUpRunsOf } from '../../../server/src/lsp/jit-warm-up';
-import { WARM_UP_SAMPLE } from '../../../server/src/lsp/warm-up-sample';
+import { WARM_UP_COPIES, WARM_UP_SAMPLE, warmUpText } from '../../../server/src/lsp/warm-up-sample';
 import { Analysis } from '../../../server/src/service/analysis';
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -14,6 +14,21 @@ describe('JIT warm-up in idle time (lsp/jit-warm-up.ts)', () => {
     const codes = new Set(analysis.findings.map((f) => f.code));
     assert.ok(!codes.has('syntax-error'), `syntax errors: ${JSON.stringify(analysis.findings.slice(0, 2))}`);
     assert.ok(codes.size >= 3, `only ${[...codes].join(', ')}`);
+  });
+
+  it('lints the sample several times over in one text, each copy with its own FUNCTION, with no syntax error', () => {
+    const text = warmUpText();
+    assert.ok(WARM_UP_COPIES >= 2);
+    const firstLine = WARM_UP_SAMPLE.slice(0, WARM_UP_SAMPLE.indexOf('\n'));
+    assert.equal(text.split('\n').filter((line) => line === firstLine).length, WARM_UP_COPIES);
+    const analysis = Analysis.of({ name: 'warm-up.snippet', text }, DEFAULT_SETTINGS);
+    assert.ok(analysis);
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.code === 'syntax-error'),
+      [],
+    );
+    const functions = [...text.matchAll(/^FUNCTION (\w+)/gm)].map((m) => m[1]);
+    assert.equal(new Set(functions).size, WARM_UP_COPIES, functions.join(', '));
   });
 
   it('runs the analysis the given number of times, one model per run, then settles', async () => {
