@@ -32,15 +32,6 @@ export interface WarmUp {
   readonly done: Promise<void>;
 }
 
-/**
- * Lints a bundled sample (lsp/warm-up-sample.ts: `warmUpText`, three copies of it in one text) a few dozen times right
- * after the server starts, the way an edit is linted: the text changed by an incremental edit, parsed, modelled, every
- * rule run and each finding's range turned into positions. Without it the first edits of a session pay for V8's
- * compilation (issue 17: p95 64 ms on the first 100 edits of a 2,000-line script against 11–13 ms once warm). Runs
- * go in idle time: one per turn of the event loop, and none until no document has opened or changed for QUIET_MS, so a request waits for one short run at most
- * and the warm-up never competes with a burst of edits. A failure ends the warm-up quietly (it is an optimisation,
- * never a feature).
- */
 /** The clock and the timer the warm-up waits with (tests drive both). */
 export interface WarmUpClock {
   now(): number;
@@ -52,6 +43,15 @@ const REAL_CLOCK: WarmUpClock = {
   later: (callback, ms) => void setTimeout(callback, ms),
 };
 
+/**
+ * Lints a bundled sample (lsp/warm-up-sample.ts: `warmUpText`, three copies of it in one text) a few dozen times right
+ * after the server starts, the way an edit is linted: the text changed by an incremental edit, parsed, modelled, every
+ * rule run and each finding's range turned into positions. Without it the first edits of a session pay for V8's
+ * compilation (issue 17: p95 64 ms on the first 100 edits of a 2,000-line script against 11–13 ms once warm). Runs
+ * go in idle time: one per turn of the event loop, and none until no document has opened or changed for QUIET_MS, so
+ * a request waits for one short run at most and the warm-up never competes with a burst of edits. A failure ends the
+ * warm-up quietly (it is an optimisation, never a feature).
+ */
 export function startJitWarmUp(runs: number = warmUpRunsOf(process.env), clock: WarmUpClock = REAL_CLOCK): WarmUp {
   let stopped = false;
   // Counted from the start: the client opens its first documents right after `initialized`, before any run.
