@@ -28,15 +28,11 @@ interface Entry<T> {
 }
 
 export function createLanguageModelCache<T>(
-  limits: number | CacheLimits,
+  limits: CacheLimits,
   /** `previous`: the value of this document's last cached version, for computations that reuse what did not change. */
   compute: (document: TextDocument, previous: T | undefined) => T,
 ): LanguageModelCache<T> {
-  const {
-    maxEntries,
-    maxWeight = Number.POSITIVE_INFINITY,
-    weigh,
-  } = typeof limits === 'number' ? { maxEntries: limits } : limits;
+  const { maxEntries, maxWeight = Number.POSITIVE_INFINITY, weigh } = limits;
   // A Map iterates in insertion order: re-inserting on every hit makes the first key the least recently used.
   const entries = new Map<string, Entry<T>>();
   let totalWeight = 0;

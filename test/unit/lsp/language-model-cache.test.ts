@@ -5,7 +5,7 @@ import { createLanguageModelCache } from '../../../server/src/lsp/language-model
 describe('language model cache', () => {
   function counting(max: number): { cache: ReturnType<typeof createLanguageModelCache<string>>; computed: string[] } {
     const computed: string[] = [];
-    const cache = createLanguageModelCache(max, (document) => {
+    const cache = createLanguageModelCache({ maxEntries: max }, (document) => {
       computed.push(`${document.uri}@${document.version}`);
       return document.getText();
     });
