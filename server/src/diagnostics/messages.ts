@@ -35,11 +35,11 @@ function namePattern(folded: string): RegExp {
   return pattern;
 }
 
-/** `A`, `A and B`, `A, B and 2 more` for messages. */
-export function listForMessage(items: readonly string[], max = 2): string {
-  if (items.length <= 1) return items[0] ?? '';
-  if (items.length <= max) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+/** `A`, `A and B`, `A, B and 2 more` for messages; `total` when only the first `max` items are given. */
+export function listForMessage(items: readonly string[], max = 2, total = items.length): string {
+  if (total <= 1) return items[0] ?? '';
+  if (total <= max) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, max).join(', ')} and ${total - max} more`;
 }
 
 /**

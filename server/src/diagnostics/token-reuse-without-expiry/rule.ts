@@ -129,19 +129,28 @@ function longRunningBetween(
   from: CodeUnit,
   acquisition: TokenAcquireEvent,
   to: CodeUnit,
-): LongRunningEvent[] {
+): readonly LongRunningEvent[] {
   const encloses = from.id !== to.id && contains(from.range, to.range);
+  const flow = model.flow.longRunningBetween(from.id, to.id);
+  // Separate units (an export's actions): every event the flow names counts, and it names them in document order
+  // without repeats, so its list is the answer (no copy per use: a large export has hundreds per use).
+  if (!encloses && inDocumentOrder(flow)) return flow;
   const found = new Map<number, LongRunningEvent>();
   const between = (event: LongRunningEvent): boolean =>
     event.unit !== from.id ||
     !encloses ||
     (event.range.start >= acquisition.range.end && event.range.end <= to.range.start);
-  for (const event of model.flow.longRunningBetween(from.id, to.id))
-    if (between(event)) found.set(event.range.start, event);
+  for (const event of flow) if (between(event)) found.set(event.range.start, event);
   if (encloses) {
     for (const event of eventsOfKind(from, 'long-running')) if (between(event)) found.set(event.range.start, event);
   }
   return [...found.values()].sort((a, b) => a.range.start - b.range.start);
+}
+
+/** Strictly increasing starts: in document order, no two events at one place. */
+function inDocumentOrder(events: readonly LongRunningEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (events[i]!.range.start <= events[i - 1]!.range.start) return false;
+  return true;
 }
 
 const ADVICE = 'Refresh it when it is due (Strategy B) or fetch a fresh token right before this call (Strategy A).';
@@ -296,7 +305,11 @@ function report(
   const message =
     longRunning.length > 0
       ? `${subject} acquired ${where} and is sent here after ` +
-        `${listForMessage(longRunning.map((e) => shortLabel(e.label)))} with no expiry check ` +
+        `${listForMessage(
+          longRunning.slice(0, 2).map((e) => shortLabel(e.label)),
+          2,
+          longRunning.length,
+        )} with no expiry check ` +
         `(Pattern A): by then the token may have expired, and this call fails with 401. ${ADVICE}`
       : `${subject} acquired ${where} and is reused here with no expiry check (Pattern A): on a long contact the ` +
         `token ` +
