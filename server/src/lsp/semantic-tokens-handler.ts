@@ -58,9 +58,11 @@ export function encodeSemanticTokens(
   const data: number[] = new Array((end - first) * 5);
   let written = 0;
   const lastLine = document.lineCount - 1;
+  const startOfLineAfter = (n: number): number =>
+    n < lastLine ? document.offsetAt({ line: n + 1, character: 0 }) : Number.POSITIVE_INFINITY;
   let line = document.positionAt(ordered[first]!.start).line;
   let lineStart = document.offsetAt({ line, character: 0 });
-  let nextLineStart = line < lastLine ? document.offsetAt({ line: line + 1, character: 0 }) : Number.POSITIVE_INFINITY;
+  let nextLineStart = startOfLineAfter(line);
   let previousLine = 0;
   let previousStart = 0;
   for (; first < end; first++) {
@@ -69,7 +71,7 @@ export function encodeSemanticTokens(
     while (token.start >= nextLineStart) {
       line++;
       lineStart = nextLineStart;
-      nextLineStart = line < lastLine ? document.offsetAt({ line: line + 1, character: 0 }) : Number.POSITIVE_INFINITY;
+      nextLineStart = startOfLineAfter(line);
     }
     const character = token.start - lineStart;
     const sameLine = written > 0 && line === previousLine;
