@@ -18,6 +18,8 @@ import { percentile, table } from './measure';
 
 const EDITS = 100;
 const MEMORY_DOCUMENTS = 50;
+/** The memory run's documents hold as many bytes as our generated Snippet of this many lines. */
+const MEMORY_LINES = 2_000;
 
 function mib(value: number | undefined): string {
   return value === undefined ? 'n/a' : `${value.toFixed(1)} MiB`;
@@ -75,7 +77,7 @@ function jsonAnchor(server: string): Subject {
   };
 }
 
-/** Our server at an earlier commit (see anchors/baseline.ts), measured in the same runs: the "before" of a change. */
+/** Our server at an earlier commit (see baseline.ts), measured in the same runs: the "before" of a change. */
 function baseline(dir: string, commit: string): Subject {
   return { ...OURS, label: `ours before (${commit})`, server: path.join(dir, 'server', 'out', 'server.js') };
 }
@@ -218,7 +220,7 @@ async function memory(subject: Subject): Promise<Memory> {
   try {
     await client.pull(`file:///bench/warm-up.${subject.extension}`);
     const idle = rssMiB(client.pid);
-    const base = subject.make(2_000);
+    const base = subject.make(MEMORY_LINES);
     for (let i = 0; i < MEMORY_DOCUMENTS; i++) {
       // Different documents (the issue's case): each has its own names, so no two texts or parses are alike.
       const text = base.replace(/cachedToken/g, `cachedToken${i}`);
@@ -228,7 +230,7 @@ async function memory(subject: Subject): Promise<Memory> {
     }
     const loaded = rssMiB(client.pid);
     const heap = await probeHeap(client, probeFile);
-    return { idle, loaded, loadedMiB: Number(loaded), heap, lines: generateSnippet(2_000).split('\n').length - 1 };
+    return { idle, loaded, loadedMiB: Number(loaded), heap, lines: OURS.make(MEMORY_LINES).split('\n').length - 1 };
   } finally {
     await client.dispose();
     fs.rmSync(probes, { recursive: true, force: true });
