@@ -22,7 +22,7 @@ const MEMORY_DOCUMENTS = 50;
 const MEMORY_LINES = 2_000;
 
 function mib(value: number | undefined): string {
-  return value === undefined ? 'n/a' : `${value.toFixed(1)} MiB`;
+  return value === undefined || !Number.isFinite(value) ? 'n/a' : `${value.toFixed(1)} MiB`;
 }
 
 function rssMiB(pid: number): string {
@@ -179,6 +179,7 @@ interface Memory {
   readonly idle: string;
   readonly loaded: string;
   readonly loadedMiB: number;
+  readonly afterwards: IdleWatch;
   readonly heap: HeapProbe | undefined;
   readonly lines: number;
 }
@@ -191,6 +192,39 @@ interface HeapProbe {
 }
 
 const HEAP_PROBE = path.join(__dirname, 'heap-probe.cjs');
+
+/**
+ * How long the memory run watches RSS after the last pull, sending nothing: V8's memory reducer gives the young
+ * generation and free pages back after some seconds of low allocation (10–16 s measured), and a server with open
+ * documents spends most of its life idle.
+ */
+const IDLE_WATCH_MS = 25_000;
+const IDLE_SAMPLE_MS = 250;
+
+/** RSS while the server is left alone: the highest, the last, and when it last moved by more than 1 MiB. */
+interface IdleWatch {
+  readonly peakMiB: number;
+  readonly lastMiB: number;
+  readonly settledAfterS: number;
+}
+
+async function watchIdle(pid: number): Promise<IdleWatch> {
+  const samples: { at: number; mib: number }[] = [];
+  const start = performance.now();
+  while (performance.now() - start < IDLE_WATCH_MS) {
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
+    samples.push({ at: performance.now() - start, mib: Number(rssMiB(pid)) });
+  }
+  let settledAt = 0;
+  for (let i = 1; i < samples.length; i++) {
+    if (Math.abs(samples[i].mib - samples[i - 1].mib) > 1) settledAt = samples[i].at;
+  }
+  return {
+    peakMiB: Math.max(...samples.map((sample) => sample.mib)),
+    lastMiB: samples[samples.length - 1].mib,
+    settledAfterS: settledAt / 1000,
+  };
+}
 
 /**
  * The server's V8 heap in use (garbage not yet collected counts too), then what a forced GC leaves: the heap probe
@@ -229,8 +263,10 @@ async function memory(subject: Subject): Promise<Memory> {
       await client.pull(uri);
     }
     const loaded = rssMiB(client.pid);
+    const afterwards = await watchIdle(client.pid);
     const heap = await probeHeap(client, probeFile);
-    return { idle, loaded, loadedMiB: Number(loaded), heap, lines: OURS.make(MEMORY_LINES).split('\n').length - 1 };
+    const lines = OURS.make(MEMORY_LINES).split('\n').length - 1;
+    return { idle, loaded, loadedMiB: Number(loaded), afterwards, heap, lines };
   } finally {
     await client.dispose();
     fs.rmSync(probes, { recursive: true, force: true });
@@ -312,12 +348,21 @@ function report(results: readonly SubjectRuns[], compared: readonly Subject[], m
       100,
       'MiB',
     ],
+    [
+      `same documents, ${IDLE_WATCH_MS / 1000} s later (the server left idle)`,
+      (s) => memories.get(s)!.afterwards.lastMiB,
+      100,
+      'MiB',
+    ],
   ];
   const memoryLines = compared.map((subject) => {
     const m = memories.get(subject)!;
     return (
       `- ${subject.label}: ${m.idle} MiB idle; ${m.loaded} MiB with ${MEMORY_DOCUMENTS} different open documents, ` +
-      `each pulled once; V8 heap in use then ${mib(m.heap?.heapInUseMiB)} (no GC forced), ` +
+      `each pulled once; left idle for ${IDLE_WATCH_MS / 1000} s, at most ${mib(m.afterwards.peakMiB)}, then ` +
+      `${mib(m.afterwards.lastMiB)} (it last moved by over 1 MiB ` +
+      `${m.afterwards.settledAfterS.toFixed(1)} s after the last pull); ` +
+      `V8 heap in use then ${mib(m.heap?.heapInUseMiB)} (no GC forced), ` +
       `${mib(m.heap?.heapAfterGcMiB)} after a forced full GC (RSS then ${mib(m.heap?.rssAfterGcMiB)})`
     );
   });
