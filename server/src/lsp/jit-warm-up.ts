@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS } from '../common/settings';
-import { Analysis } from '../service/analysis';
+import { Analysis, snippetCharactersModelled } from '../service';
 import { warmUpText } from './warm-up-sample';
 
 /**
@@ -49,8 +49,9 @@ const REAL_CLOCK: WarmUpClock = {
 
 /**
  * Lints a bundled sample (lsp/warm-up-sample.ts: `warmUpText`, three copies of it in one text) WARM_UP_RUNS times right
- * after the server starts, the way an edit is linted: the text changed by an incremental edit, parsed, modelled, every
- * rule run and each finding's range turned into positions. Without it the first edits of a session pay for V8's
+ * after the server starts (fewer when the documents it analyses meanwhile have modelled as much Snippet), the way an
+ * edit is linted: the text changed by an incremental edit, parsed, modelled, every rule run and each finding's range
+ * turned into positions. Without it the first edits of a session pay for V8's
  * compilation (issue 17: p95 64 ms on the first 100 edits of a 2,000-line script against 11–13 ms once warm). Runs
  * go in idle time: one per turn of the event loop, and none until no document has opened or changed for QUIET_MS, so
  * a request waits for one short run at most and the warm-up never competes with a burst of edits. A failure ends the
@@ -62,11 +63,14 @@ export function startJitWarmUp(runs: number = warmUpRunsOf(process.env), clock: 
   let lastActivity = clock.now();
   let busy = 0;
   const sample = warmUpText();
+  // The goal is an amount of Snippet modelled, `runs` samples' worth: the documents the server analyses meanwhile
+  // count too, so a session that opens many documents at start skips runs its own work has made unneeded.
+  const goal = snippetCharactersModelled() + runs * sample.length;
   let document = TextDocument.create('studio-token-lens:warm-up.snippet', 'cxone-snippet', 0, sample);
   const at = document.positionAt(sample.indexOf('"https://') + '"https://'.length);
   const done = new Promise<void>((resolve) => {
     const step = (run: number): void => {
-      if (stopped || run >= runs) {
+      if (stopped || snippetCharactersModelled() >= goal) {
         resolve();
         return;
       }

@@ -13,6 +13,7 @@ export {
   replaceActionCode,
 } from '../export-editing/action-code';
 export { lintText, fixAllText, type LintedText } from './lint';
+export { snippetCharactersModelled } from '../analysis/build-flow-model';
 export type { HoverInfo } from './hover';
 export { decodeJwtText } from './decode-jwt';
 export type { SimulationOptions } from '../runtime/simulate';

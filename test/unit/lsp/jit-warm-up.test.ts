@@ -1,9 +1,13 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { flowModelBuildCount } from '../../../server/src/analysis/build-flow-model';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { startJitWarmUp, WARM_UP_RUNS, warmUpRunsOf } from '../../../server/src/lsp/jit-warm-up';
 import { WARM_UP_COPIES, WARM_UP_SAMPLE, warmUpText } from '../../../server/src/lsp/warm-up-sample';
 import { Analysis } from '../../../server/src/service/analysis';
+
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -35,6 +39,19 @@ describe('JIT warm-up in idle time (lsp/jit-warm-up.ts)', () => {
     const before = flowModelBuildCount();
     await startJitWarmUp(4).done;
     assert.equal(flowModelBuildCount(), before + 4);
+  });
+
+  it('counts Snippet modelled meanwhile toward its goal: documents opened at start spare sample runs', async () => {
+    const before = flowModelBuildCount();
+    const warmUp = startJitWarmUp(4);
+    // Before the first run (it waits for quiet after start): a .snippet of two samples' worth, and a guide document
+    // of more than four (the guide's notation runs other code: it does not count).
+    Analysis.of({ name: 'opened.snippet', text: `${warmUpText()}\n${warmUpText()}` }, DEFAULT_SETTINGS)?.findings;
+    const guide = fs.readFileSync(path.join(FIXTURES, 'guide', 'pattern-a-token-once.studio'), 'utf8');
+    const guideText = guide.repeat(Math.ceil((5 * warmUpText().length) / guide.length));
+    Analysis.of({ name: 'opened.studio', text: guideText }, DEFAULT_SETTINGS)?.findings;
+    await warmUp.done;
+    assert.equal(flowModelBuildCount(), before + 2 + 2, 'two sample runs were left to do');
   });
 
   it('waits for quiet after start and after each document event; stop ends it before the next run', async () => {
