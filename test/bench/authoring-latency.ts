@@ -40,7 +40,16 @@ interface RequestCase {
   readonly label?: string;
   /** Where the request points, or undefined for whole-document requests. */
   readonly offsets?: readonly number[];
-  readonly params: (uri: string, position: { line: number; character: number } | undefined) => object;
+  /**
+   * The request names the result of the one before it (`previousResultId`), as VS Code's semantic tokens delta
+   * requests do: the first is named by a full request before the samples.
+   */
+  readonly chained?: true;
+  readonly params: (
+    uri: string,
+    position: { line: number; character: number } | undefined,
+    previousResultId?: string,
+  ) => object;
 }
 
 function cases(text: string): RequestCase[] {
@@ -55,6 +64,11 @@ function cases(text: string): RequestCase[] {
   return [
     { method: 'textDocument/documentSymbol', params: (uri) => ({ textDocument: { uri } }) },
     { method: 'textDocument/semanticTokens/full', params: (uri) => ({ textDocument: { uri } }) },
+    {
+      method: 'textDocument/semanticTokens/full/delta',
+      chained: true,
+      params: (uri, _, previousResultId) => ({ textDocument: { uri }, previousResultId }),
+    },
     {
       method: 'textDocument/semanticTokens/range',
       offsets: token,
@@ -102,17 +116,28 @@ async function measure(client: TestClient, kind: 'snippet' | 'export', text: str
   for (const c of cases(text)) {
     const afterEdit: number[] = [];
     const sameVersion: number[] = [];
+    let resultId: string | undefined;
+    const send = async (params: object): Promise<void> => {
+      const answer = await client.connection.sendRequest<{ resultId?: string } | null>(c.method, params);
+      resultId = answer?.resultId;
+    };
+    if (c.chained) {
+      const full = await client.connection.sendRequest<{ resultId?: string }>('textDocument/semanticTokens/full', {
+        textDocument: { uri },
+      });
+      resultId = full.resultId;
+    }
     for (let i = 0; i < SAMPLES; i++) {
       const offset = c.offsets ? c.offsets[i % c.offsets.length]! : undefined;
-      const params = c.params(uri, offset === undefined ? undefined : positionOf(text, offset));
+      const position = offset === undefined ? undefined : positionOf(text, offset);
       // A pair of edits (type a character, take it out) leaves the text as it was, so positions stay valid.
       let start = performance.now();
       await client.change(uri, [typing(text, edit++)]);
       await client.change(uri, [typing(text, edit++)]);
-      await client.connection.sendRequest(c.method, params);
+      await send(c.params(uri, position, resultId));
       afterEdit.push(performance.now() - start);
       start = performance.now();
-      await client.connection.sendRequest(c.method, params);
+      await send(c.params(uri, position, resultId));
       sameVersion.push(performance.now() - start);
     }
     afterEdit.sort((a, b) => a - b);

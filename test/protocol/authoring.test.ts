@@ -8,6 +8,7 @@ import type {
   Location,
   Range,
   SemanticTokens,
+  SemanticTokensDelta,
   SignatureHelp,
   SymbolInformation,
   TextEdit,
@@ -28,7 +29,7 @@ const CAPABILITIES = {
     completion: { completionItem: { snippetSupport: true } },
     rename: { prepareSupport: true },
     semanticTokens: {
-      requests: { full: true, range: true },
+      requests: { full: { delta: true }, range: true },
       tokenTypes: [...SEMANTIC_TOKEN_TYPES],
       tokenModifiers: [],
       formats: ['relative' as const],
@@ -485,6 +486,65 @@ describe('protocol: authoring requests in each kind of document', () => {
         range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
       });
       assert.ok(ranged.data.length > 0 && ranged.data.length < tokens.data.length);
+    });
+  });
+
+  describe('textDocument/semanticTokens/full/delta', () => {
+    /** The client's side of the protocol: the edits applied, last first, to the data it holds. */
+    const applied = (data: readonly number[], delta: SemanticTokensDelta): number[] => {
+      const out = [...data];
+      for (const edit of [...delta.edits].sort((a, b) => b.start - a.start)) {
+        out.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+      }
+      return out;
+    };
+
+    it('after edits, answers the changes from the named result: applied, they give the full answer', async () => {
+      const uri = fileUri('delta.snippet');
+      await client.open(uri, 'cxone-snippet', SNIPPET);
+      try {
+        const first = await request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+        assert.ok(first.resultId, 'a full answer names its result');
+        // A statement typed above everything (every later token moves a line down) and a name changed in the middle.
+        const middle = at(SNIPPET, 'ASSIGN', 0).line;
+        await client.change(uri, [
+          { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: '  ' },
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'ASSIGN n = 1\n' },
+        ]);
+        const delta = await request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', {
+          textDocument: { uri },
+          previousResultId: first.resultId,
+        });
+        assert.ok(delta.edits, `an answer with edits, not ${JSON.stringify(delta).slice(0, 80)}`);
+        assert.ok(delta.resultId && delta.resultId !== first.resultId);
+        const now = await request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+        assert.deepEqual(applied(first.data, delta), now.data);
+        assert.ok(
+          delta.edits.reduce((n, edit) => n + (edit.data?.length ?? 0), 0) < now.data.length,
+          'the edits carry less than the whole answer',
+        );
+        // Nothing changed since the last answer: no edits at all.
+        const same = await request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', {
+          textDocument: { uri },
+          previousResultId: now.resultId,
+        });
+        assert.deepEqual(same.edits, []);
+        // A result the server no longer holds (an older one, or one from before the document was closed): in full.
+        const stale = await request<SemanticTokens>('textDocument/semanticTokens/full/delta', {
+          textDocument: { uri },
+          previousResultId: first.resultId,
+        });
+        assert.deepEqual(stale.data, now.data);
+        await client.close(uri);
+        await client.open(uri, 'cxone-snippet', SNIPPET);
+        const reopened = await request<SemanticTokens>('textDocument/semanticTokens/full/delta', {
+          textDocument: { uri },
+          previousResultId: same.resultId,
+        });
+        assert.deepEqual(reopened.data, first.data);
+      } finally {
+        await client.close(uri);
+      }
     });
   });
 

@@ -74,7 +74,7 @@ describe('protocol: studio-lsp process and lifecycle', () => {
             signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [','] },
             semanticTokensProvider: {
               legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] },
-              full: true,
+              full: { delta: true },
               range: true,
             },
             documentFormattingProvider: true,

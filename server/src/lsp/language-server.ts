@@ -15,7 +15,6 @@ import {
   type InitializeResult,
   type Location,
   type PrepareRenameResult,
-  type SemanticTokens,
   type SignatureHelp,
   type SymbolInformation,
   type TextDocuments,
@@ -39,7 +38,8 @@ import { createFormattingHandler } from './formatting-handler';
 import { createHoverHandler } from './hover-handler';
 import { createReferencesHandler } from './references-handler';
 import { createPrepareRenameHandler, createRenameHandler } from './rename-handler';
-import { createSemanticTokensHandler } from './semantic-tokens-handler';
+import { createSemanticTokensHandlers, type SemanticTokensHandlers } from './semantic-tokens-handler';
+import { SentSemanticTokens } from './semantic-tokens-delta';
 import { createSignatureHelpHandler } from './signature-help-handler';
 import { createWorkspaceSymbolHandler } from './workspace-symbol-handler';
 import { createPullDiagnostics } from './pull-diagnostics';
@@ -72,8 +72,7 @@ export interface LanguageServer {
   rename(params: unknown): WorkspaceEdit | null;
   completion(params: unknown): CompletionList | null;
   signatureHelp(params: unknown): SignatureHelp | null;
-  semanticTokensFull(params: unknown): SemanticTokens;
-  semanticTokensRange(params: unknown): SemanticTokens;
+  semanticTokens: SemanticTokensHandlers;
   formatting(params: unknown): Promise<TextEdit[] | null>;
   rangeFormatting(params: unknown): Promise<TextEdit[] | null>;
   /** `studioTokenLens/simulate` (see simulate-handler.ts). */
@@ -110,8 +109,8 @@ export function createLanguageServer(
   const completion = createCompletionHandler(targets, () => features.completionSnippets);
   const snippetActions = createSnippetActionHandlers(documents, targets, settingsStore);
   const signatureHelp = createSignatureHelpHandler(documents, analyses);
-  const semanticTokensFull = createSemanticTokensHandler(documents, analyses, 'textDocument/semanticTokens/full');
-  const semanticTokensRange = createSemanticTokensHandler(documents, analyses, 'textDocument/semanticTokens/range');
+  const sentSemanticTokens = new SentSemanticTokens();
+  const semanticTokens = createSemanticTokensHandlers(documents, analyses, sentSemanticTokens);
   const formatting = createFormattingHandler(documents, analyses, settingsStore, 'textDocument/formatting');
   const rangeFormatting = createFormattingHandler(documents, analyses, settingsStore, 'textDocument/rangeFormatting');
   const simulate = createSimulateHandler(documents, analyses, settingsStore);
@@ -149,6 +148,7 @@ export function createLanguageServer(
       justOpened.delete(document.uri);
       openings.delete(document.uri);
       analyses.onDocumentRemoved(document.uri);
+      sentSemanticTokens.forget(document.uri);
       targets.onDocumentRemoved(document.uri);
       settingsStore.forget(document.uri);
       if (!features.pullDiagnostics) push.onDocumentClosed(document.uri);
@@ -180,8 +180,7 @@ export function createLanguageServer(
     rename,
     completion,
     signatureHelp,
-    semanticTokensFull,
-    semanticTokensRange,
+    semanticTokens,
     formatting,
     rangeFormatting,
     simulate,

@@ -39,3 +39,9 @@ export function requireRange(method: string, params: unknown): Range {
   if (!isRange(range)) throw invalid(method, 'range must be {start, end} positions');
   return range;
 }
+
+export function requireString(method: string, params: unknown, name: string): string {
+  const value = record(params)?.[name];
+  if (typeof value !== 'string') throw invalid(method, `${name} must be a string`);
+  return value;
+}

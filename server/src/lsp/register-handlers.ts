@@ -1,4 +1,4 @@
-import type { Connection, SemanticTokens, TextDocuments } from 'vscode-languageserver';
+import type { Connection, SemanticTokens, SemanticTokensDelta, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DecodeJwtRequestType, handleDecodeJwt } from './decode-jwt-handler';
 import {
@@ -74,11 +74,17 @@ export function registerHandlers(
   connection.onSignatureHelp((params, token) =>
     runSafe('textDocument/signatureHelp', token, () => server.signatureHelp(params)),
   );
+  const tokens = server.semanticTokens;
   connection.languages.semanticTokens.on((params, token) =>
-    runSafe<SemanticTokens, void>('textDocument/semanticTokens/full', token, () => server.semanticTokensFull(params)),
+    runSafe<SemanticTokens, void>('textDocument/semanticTokens/full', token, () => tokens.full(params)),
+  );
+  connection.languages.semanticTokens.onDelta((params, token) =>
+    runSafe<SemanticTokens | SemanticTokensDelta, void>('textDocument/semanticTokens/full/delta', token, () =>
+      tokens.delta(params),
+    ),
   );
   connection.languages.semanticTokens.onRange((params, token) =>
-    runSafe<SemanticTokens, void>('textDocument/semanticTokens/range', token, () => server.semanticTokensRange(params)),
+    runSafe<SemanticTokens, void>('textDocument/semanticTokens/range', token, () => tokens.range(params)),
   );
   connection.onDocumentFormatting((params, token) =>
     runSafe('textDocument/formatting', token, () => server.formatting(params)),

@@ -1,11 +1,19 @@
-import type { SemanticTokens, SemanticTokensLegend, TextDocuments } from 'vscode-languageserver';
+import type { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, type SemanticToken } from '../service';
 import type { DocumentAnalyses } from './document-analysis';
 import { openAnalysis } from './open-analysis';
-import { requireDocumentUri, requireRange } from './params';
+import { requireDocumentUri, requireRange, requireString } from './params';
+import { semanticTokensEdits, type SentSemanticTokens } from './semantic-tokens-delta';
 
-export type SemanticTokensHandler = (params: unknown) => SemanticTokens;
+export interface SemanticTokensHandlers {
+  /** `textDocument/semanticTokens/full`: every token, with a result id a later delta request can name. */
+  full(params: unknown): SemanticTokens;
+  /** `textDocument/semanticTokens/full/delta`: the edits from the named result, or every token when it is gone. */
+  delta(params: unknown): SemanticTokens | SemanticTokensDelta;
+  /** `textDocument/semanticTokens/range`. */
+  range(params: unknown): SemanticTokens;
+}
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
   tokenTypes: [...SEMANTIC_TOKEN_TYPES],
@@ -13,23 +21,48 @@ export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
 };
 
 /**
- * `textDocument/semanticTokens/full` and `/range`: the core's tokens (document offsets, never across a line break)
- * encoded relative to each other, lines and UTF-16 columns from the open document's own line table.
+ * The semantic tokens requests: the core's tokens (document offsets, never across a line break) encoded relative to
+ * each other, lines and UTF-16 columns from the open document's own line table. Whole-document answers are
+ * remembered in `sent`, so that the editor's next request after an edit gets only what changed.
  */
-export function createSemanticTokensHandler(
+export function createSemanticTokensHandlers(
   documents: TextDocuments<TextDocument>,
   analyses: DocumentAnalyses,
-  method: 'textDocument/semanticTokens/full' | 'textDocument/semanticTokens/range',
-): SemanticTokensHandler {
-  return (params) => {
-    const uri = requireDocumentUri(method, params);
-    const range = method === 'textDocument/semanticTokens/range' ? requireRange(method, params) : undefined;
+  sent: SentSemanticTokens,
+): SemanticTokensHandlers {
+  /** Every token of the document, or undefined when it is not open or not ours. */
+  const wholeDocument = (uri: string): number[] | undefined => {
     const open = openAnalysis(documents, analyses, uri);
-    if (!open) return { data: [] };
-    const { document } = open;
-    const from = range ? document.offsetAt(range.start) : 0;
-    const to = range ? document.offsetAt(range.end) : Number.POSITIVE_INFINITY;
-    return { data: encodeSemanticTokens(document, open.analysis.semanticTokens(), from, to) };
+    return open
+      ? encodeSemanticTokens(open.document, open.analysis.semanticTokens(), 0, Number.POSITIVE_INFINITY)
+      : undefined;
+  };
+  return {
+    full(params) {
+      const uri = requireDocumentUri('textDocument/semanticTokens/full', params);
+      const data = wholeDocument(uri);
+      return data ? { resultId: sent.remember(uri, data), data } : { data: [] };
+    },
+    delta(params) {
+      const method = 'textDocument/semanticTokens/full/delta';
+      const uri = requireDocumentUri(method, params);
+      const previous = sent.sent(uri, requireString(method, params, 'previousResultId'));
+      const data = wholeDocument(uri);
+      if (!data) return { data: [] };
+      const resultId = sent.remember(uri, data);
+      return previous ? { resultId, edits: semanticTokensEdits(previous, data) } : { resultId, data };
+    },
+    range(params) {
+      const method = 'textDocument/semanticTokens/range';
+      const uri = requireDocumentUri(method, params);
+      const range = requireRange(method, params);
+      const open = openAnalysis(documents, analyses, uri);
+      if (!open) return { data: [] };
+      const { document } = open;
+      const from = document.offsetAt(range.start);
+      const to = document.offsetAt(range.end);
+      return { data: encodeSemanticTokens(document, open.analysis.semanticTokens(), from, to) };
+    },
   };
 }
 

@@ -21,7 +21,7 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
     renameProvider: { prepareProvider: true },
     completionProvider: { triggerCharacters: [...COMPLETION_TRIGGERS], resolveProvider: false },
     signatureHelpProvider: { triggerCharacters: [...SIGNATURE_TRIGGERS], retriggerCharacters: [','] },
-    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
     documentFormattingProvider: true,
     documentRangeFormattingProvider: true,
     // "Edit SNIPPET action … as Snippet" over each SNIPPET action of an export.
