@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { positionOf } from '../protocol/positions';
 import { PULL_CAPABILITIES, TestClient } from '../protocol/lsp-client';
-import { generateExport, generateSnippet } from './generate';
+import { bundleJsonLanguageServer } from './anchors/bundle';
+import { generateExport, generateJson, generateSnippet } from './generate';
 
 /**
  * Latency of each authoring request on a 20,000-line document, as an editor sees it: right after an edit (typing in a
@@ -92,7 +93,34 @@ function cases(text: string): RequestCase[] {
     { method: 'textDocument/signatureHelp', offsets: call, params: at },
     { method: 'textDocument/hover', offsets: proxy, params: at },
     { method: 'textDocument/formatting', params: (uri) => ({ textDocument: { uri }, options }) },
+    { method: 'textDocument/foldingRange', params: (uri) => ({ textDocument: { uri } }) },
   ];
+}
+
+/**
+ * The same kinds of request to the JSON language server anchor on a JSON document of the same bytes: the
+ * whole-document ones, hover over a key and completion in a key (keys of the other objects are proposed).
+ */
+function jsonCases(text: string): RequestCase[] {
+  const at = (uri: string, position: unknown) => ({ textDocument: { uri }, position });
+  const key = spread(text, /"baseUrl"/g, 2);
+  const options = { tabSize: 2, insertSpaces: true };
+  return [
+    { method: 'textDocument/documentSymbol', params: (uri) => ({ textDocument: { uri } }) },
+    { method: 'textDocument/hover', offsets: key, params: at },
+    { method: 'textDocument/completion', label: 'completion (key)', offsets: key, params: at },
+    { method: 'textDocument/formatting', params: (uri) => ({ textDocument: { uri }, options }) },
+    { method: 'textDocument/foldingRange', params: (uri) => ({ textDocument: { uri } }) },
+  ];
+}
+
+/** A document the bench opens in one server, and the requests it times there. */
+interface Subject {
+  readonly label: string;
+  readonly uri: string;
+  readonly languageId: string;
+  readonly text: string;
+  readonly cases: readonly RequestCase[];
 }
 
 /** An edit that keeps the length: one character typed in a URL, or taken out again. */
@@ -107,13 +135,12 @@ function typing(text: string, i: number): TextDocumentContentChangeEvent {
     : { range: { start, end: { line, character: character + 1 } }, text: '' };
 }
 
-async function measure(client: TestClient, kind: 'snippet' | 'export', text: string): Promise<string[][]> {
-  const uri = kind === 'snippet' ? 'file:///bench/authoring.snippet' : 'file:///bench/authoring.xml';
-  await client.open(uri, kind === 'snippet' ? 'cxone-snippet' : 'xml', text);
+async function measure(client: TestClient, { label, uri, languageId, text, cases }: Subject): Promise<string[][]> {
+  await client.open(uri, languageId, text);
   await client.pull(uri);
   const rows: string[][] = [];
   let edit = 0;
-  for (const c of cases(text)) {
+  for (const c of cases) {
     const afterEdit: number[] = [];
     const sameVersion: number[] = [];
     let resultId: string | undefined;
@@ -143,7 +170,7 @@ async function measure(client: TestClient, kind: 'snippet' | 'export', text: str
     afterEdit.sort((a, b) => a - b);
     sameVersion.sort((a, b) => a - b);
     rows.push([
-      kind === 'snippet' ? '.snippet' : 'export',
+      label,
       c.label ?? c.method.replace('textDocument/', ''),
       percentile(afterEdit, 50).toFixed(1),
       percentile(afterEdit, 95).toFixed(1),
@@ -163,20 +190,55 @@ function table(header: string[], rows: string[][]): string {
 }
 
 export async function measureAuthoringLatency(lines = 20_000): Promise<string> {
-  const client = await TestClient.start({ capabilities: CAPABILITIES });
+  const snippet = generateSnippet(lines);
+  const xml = generateExport(lines);
+  const json = generateJson(snippet.length);
+  const ours = await TestClient.start({ capabilities: CAPABILITIES });
+  const rows: string[][] = [];
   try {
-    const snippet = generateSnippet(lines);
-    const xml = generateExport(lines);
-    const rows = [...(await measure(client, 'snippet', snippet)), ...(await measure(client, 'export', xml))];
-    return [
-      `Authoring requests, ${SAMPLES} samples each (ms): "after edit" = didChange (two edits, the text back as it ` +
-        'was) + the request, so each meets a new version (parse and symbol index included); "same version" = the ' +
-        `request again on that version. ${snippet.split('\n').length - 1}-line .snippet, ` +
-        `${xml.split('\n').length - 1}-line export (${(xml.match(/<Action>SNIPPET/g) ?? []).length} SNIPPET actions)`,
-      '',
-      table(['document', 'request', 'after edit p50', 'p95', 'same version p50', 'p95'], rows),
-    ].join('\n');
+    rows.push(
+      ...(await measure(ours, {
+        label: '.snippet',
+        uri: 'file:///bench/authoring.snippet',
+        languageId: 'cxone-snippet',
+        text: snippet,
+        cases: cases(snippet),
+      })),
+      ...(await measure(ours, {
+        label: 'export',
+        uri: 'file:///bench/authoring.xml',
+        languageId: 'xml',
+        text: xml,
+        cases: cases(xml),
+      })),
+    );
   } finally {
-    await client.dispose();
+    await ours.dispose();
   }
+  const anchor = bundleJsonLanguageServer();
+  const jsonServer = await TestClient.start({ capabilities: CAPABILITIES, server: anchor.file });
+  try {
+    rows.push(
+      ...(await measure(jsonServer, {
+        label: 'JSON LS, same bytes',
+        uri: 'file:///bench/authoring.json',
+        languageId: 'json',
+        text: json,
+        cases: jsonCases(json),
+      })),
+    );
+  } finally {
+    await jsonServer.dispose();
+    anchor.dispose();
+  }
+  return [
+    `Authoring requests, ${SAMPLES} samples each (ms): "after edit" = didChange (two edits, the text back as it ` +
+      'was) + the request, so each meets a new version (parse and symbol index included); "same version" = the ' +
+      `request again on that version. ${snippet.split('\n').length - 1}-line .snippet, ` +
+      `${xml.split('\n').length - 1}-line export (${(xml.match(/<Action>SNIPPET/g) ?? []).length} SNIPPET actions); ` +
+      `the JSON language server anchor on ${json.split('\n').length - 1} lines of JSON of the .snippet's bytes ` +
+      '(its defaults: at most 5,000 symbols and folding ranges).',
+    '',
+    table(['document', 'request', 'after edit p50', 'p95', 'same version p50', 'p95'], rows),
+  ].join('\n');
 }

@@ -27,9 +27,30 @@ describe('protocol: the benchmark anchors', function () {
       assert.ok(messages.includes('Duplicate object key'), messages.join('; '));
       assert.ok(messages.includes('Trailing comma'), messages.join('; '));
       const valid = 'file:///bench/generated.json';
-      await client.open(valid, 'json', generateJson(20_000));
+      const json = generateJson(20_000);
+      await client.open(valid, 'json', json);
       const clean = await client.pull(valid);
       assert.deepEqual(clean.kind === 'full' ? clean.items : undefined, []);
+      // The authoring bench's requests get real answers (a handler that answered null would time nothing).
+      const document = { textDocument: { uri: valid } };
+      const ask = <T>(method: string, params: object): Promise<T> => client.connection.sendRequest<T>(method, params);
+      const symbols = await ask<{ name: string }[]>('textDocument/documentSymbol', document);
+      assert.ok(symbols.length > 10, `${symbols.length} symbols`);
+      const folds = await ask<unknown[]>('textDocument/foldingRange', document);
+      assert.ok(folds.length > 10, `${folds.length} folding ranges`);
+      const indented = json.replace('\n  {', '\n{');
+      await client.change(valid, [{ text: indented }]);
+      const edits = await ask<unknown[]>('textDocument/formatting', {
+        ...document,
+        options: { tabSize: 2, insertSpaces: true },
+      });
+      assert.ok(edits.length > 0, 'formatting put the indentation back');
+      const line = json.split('\n').findIndex((l) => l.includes('"path"'));
+      const completion = await ask<{ items: { label: string }[] }>('textDocument/completion', {
+        ...document,
+        position: { line, character: json.split('\n')[line]!.indexOf('"path"') + 2 },
+      });
+      assert.ok(completion.items.length > 0, 'completion in a key proposes keys');
     } finally {
       await client.dispose();
       anchor.dispose();
