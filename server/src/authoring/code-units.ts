@@ -20,6 +20,8 @@ export interface SnippetUnit {
   readonly program: Program;
   readonly comments: readonly TextRange[];
   readonly errors: readonly ParseError[];
+  /** The tokens its parse was read from (see `tokensOf`). */
+  readonly tokens?: TokenStream;
   /** The raw range the code occupies in the document (the whole text of a `.snippet`). */
   readonly contentRange: TextRange;
   readonly action?: UnitAction;
@@ -38,6 +40,7 @@ export function snippetUnitsOf(document: ParsedDocument): SnippetUnit[] {
         program: document.snippet.program,
         comments: document.snippet.comments,
         errors: document.snippet.errors,
+        ...(document.snippet.tokens ? { tokens: document.snippet.tokens } : {}),
         contentRange: { start: 0, end: text.length },
         toDocument: (offset) => offset,
         toCode: (offset) => (offset >= 0 && offset <= text.length ? offset : undefined),
@@ -55,6 +58,7 @@ function exportUnits(document: ExportDocument): SnippetUnit[] {
     program: snippet.program,
     comments: snippet.comments,
     errors: snippet.errors,
+    ...(snippet.tokens ? { tokens: snippet.tokens } : {}),
     contentRange: code.contentRange,
     action: { id: code.actionId, caption: code.caption },
     toDocument: code.toDocumentOffset,
@@ -78,8 +82,9 @@ export function documentRange(unit: SnippetUnit, range: TextRange): TextRange {
 
 const TOKENS = new WeakMap<SnippetUnit, TokenStream>();
 
-/** The unit's tokens, lexed once per unit (the parser does not keep them). */
+/** The unit's tokens: the ones its parse read (the lexer's output for exactly this code), else lexed once per unit. */
 export function tokensOf(unit: SnippetUnit): TokenStream {
+  if (unit.tokens && unit.tokens.text === unit.code) return unit.tokens;
   let tokens = TOKENS.get(unit);
   if (!tokens) {
     tokens = tokenize(unit.code);

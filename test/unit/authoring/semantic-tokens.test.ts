@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../../../server/src/service';
 import type { Analysis } from '../../../server/src/service';
+import { snippetUnitsOf, tokensOf } from '../../../server/src/authoring/code-units';
+import { parseDocument } from '../../../server/src/documents/parsed-document';
 import { analysisOf, studioExport } from './fixtures';
 
 /** `text type[+modifier…]` per token, in order. */
@@ -85,5 +87,24 @@ describe('authoring: semantic tokens', () => {
       '} interpolation',
       'strToken variable+declaration',
     ]);
+  });
+});
+
+describe('authoring: the tokens the features read', () => {
+  it("are the parse's own stream for a .snippet and for each SNIPPET action of an export (no second lexing)", () => {
+    const snippet = parseDocument('snippet', CODE)!;
+    const [unit] = snippetUnitsOf(snippet);
+    assert.ok(snippet.kind === 'snippet' && snippet.snippet.tokens);
+    assert.equal(tokensOf(unit!), snippet.snippet.tokens);
+    const xml = studioExport([{ id: 3, type: 'SNIPPET', caption: 'Get token', code: CODE }]);
+    const exported = parseDocument('export', xml)!;
+    assert.ok(exported.kind === 'export');
+    const units = snippetUnitsOf(exported);
+    assert.equal(units.length, 1);
+    assert.equal(tokensOf(units[0]!), exported.snippets[0]!.snippet.tokens);
+    // A unit without them (built by hand) is lexed once, and gets the same tokens.
+    const { tokens: _, ...bare } = unit!;
+    assert.deepEqual(tokensOf(bare).kinds.subarray(0, 5), unit!.tokens!.kinds.subarray(0, 5));
+    assert.equal(tokensOf(bare).count, unit!.tokens!.count);
   });
 });

@@ -270,12 +270,13 @@ describe('snippet parser: statements', () => {
   });
 
   it('gives the program the whole text as its range, and an empty body for an empty file', () => {
-    const result = parseSnippet('');
+    const { tokens, ...result } = parseSnippet('');
     assert.deepEqual(result, {
       program: { kind: 'Program', range: { start: 0, end: 0 }, body: [] },
       errors: [],
       comments: [],
     });
+    assert.equal(tokens?.count, 1, 'the tokens it read: EOF alone');
     assert.deepEqual(parseSnippet('  // only a comment\r\n').program.range, { start: 0, end: 21 });
   });
 });

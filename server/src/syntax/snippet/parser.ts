@@ -135,6 +135,11 @@ export interface SnippetParseResult {
   readonly errors: ParseError[];
   /** `//` comments, in order. */
   readonly comments: TextRange[];
+  /**
+   * The tokens the tree was read from (absent only after an internal error): the authoring features read the same
+   * stream instead of lexing the code again (4-5 ms at 20,000 lines; the arrays cost about 2.75 bytes per character).
+   */
+  readonly tokens?: TokenStream;
 }
 
 /** Blocks and expressions nested deeper than this are skipped with one error instead of being parsed. */
@@ -243,7 +248,7 @@ class Parser {
     const body = this.parseStatements(false);
     const program: A.Program = { kind: 'Program', range: { start: 0, end: this.text.length }, body };
     const errors = this.errors.slice().sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-    return { program, errors, comments: this.tokens.comments };
+    return { program, errors, comments: this.tokens.comments, tokens: this.tokens };
   }
 
   // ---------------------------------------------------------------- token helpers
