@@ -26,6 +26,10 @@ const service = getLanguageService({});
 /** VS Code's JSON server computes at most this many symbols and folding ranges by default. */
 const MAX_ITEMS_COMPUTED = 5000;
 
+/** Documents whose parse is kept, as in the JSON server's language-model cache (its 60 s expiry is left out). */
+const MAX_PARSES = 10;
+
+/** Parses by URI, the most recently used last. */
 const parses = new Map<string, { version: number; json: JSONDocument }>();
 
 /** The document's parse, once per version (the JSON server's language-model cache). */
@@ -35,8 +39,10 @@ function parsed(uri: string): { document: TextDocument; json: JSONDocument } | u
   let entry = parses.get(uri);
   if (entry?.version !== document.version) {
     entry = { version: document.version, json: service.parseJSONDocument(document) };
-    parses.set(uri, entry);
   }
+  parses.delete(uri);
+  parses.set(uri, entry);
+  if (parses.size > MAX_PARSES) parses.delete(parses.keys().next().value!);
   return { document, json: entry.json };
 }
 
