@@ -1,4 +1,10 @@
-import type { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend, TextDocuments } from 'vscode-languageserver';
+import type {
+  Range,
+  SemanticTokens,
+  SemanticTokensDelta,
+  SemanticTokensLegend,
+  TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, type SemanticToken } from '../service';
 import type { DocumentAnalyses } from './document-analysis';
@@ -30,24 +36,26 @@ export function createSemanticTokensHandlers(
   analyses: DocumentAnalyses,
   sent: SentSemanticTokens,
 ): SemanticTokensHandlers {
-  /** Every token of the document, or undefined when it is not open or not ours. */
-  const wholeDocument = (uri: string): number[] | undefined => {
+  /** The encoded tokens of the document (of `range` only, when given); undefined when it is not open or not ours. */
+  const encoded = (uri: string, range?: Range): number[] | undefined => {
     const open = openAnalysis(documents, analyses, uri);
-    return open
-      ? encodeSemanticTokens(open.document, open.analysis.semanticTokens(), 0, Number.POSITIVE_INFINITY)
-      : undefined;
+    if (!open) return undefined;
+    const { document } = open;
+    const from = range ? document.offsetAt(range.start) : 0;
+    const to = range ? document.offsetAt(range.end) : Number.POSITIVE_INFINITY;
+    return encodeSemanticTokens(document, open.analysis.semanticTokens(), from, to);
   };
   return {
     full(params) {
       const uri = requireDocumentUri('textDocument/semanticTokens/full', params);
-      const data = wholeDocument(uri);
+      const data = encoded(uri);
       return data ? { resultId: sent.remember(uri, data), data } : { data: [] };
     },
     delta(params) {
       const method = 'textDocument/semanticTokens/full/delta';
       const uri = requireDocumentUri(method, params);
       const previous = sent.sent(uri, requireString(method, params, 'previousResultId'));
-      const data = wholeDocument(uri);
+      const data = encoded(uri);
       if (!data) return { data: [] };
       const resultId = sent.remember(uri, data);
       return previous ? { resultId, edits: semanticTokensEdits(previous, data) } : { resultId, data };
@@ -55,13 +63,7 @@ export function createSemanticTokensHandlers(
     range(params) {
       const method = 'textDocument/semanticTokens/range';
       const uri = requireDocumentUri(method, params);
-      const range = requireRange(method, params);
-      const open = openAnalysis(documents, analyses, uri);
-      if (!open) return { data: [] };
-      const { document } = open;
-      const from = document.offsetAt(range.start);
-      const to = document.offsetAt(range.end);
-      return { data: encodeSemanticTokens(document, open.analysis.semanticTokens(), from, to) };
+      return { data: encoded(uri, requireRange(method, params)) ?? [] };
     },
   };
 }
