@@ -1,7 +1,8 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS } from '../common/settings';
+import { runSteps } from '../common/steps';
 import { Analysis, snippetCharactersModelled } from '../service';
-import { warmUpText } from './warm-up-sample';
+import { warmUpExport, warmUpText } from './warm-up-sample';
 
 /**
  * How many times the sample is linted: enough for V8 to optimise the hot functions. Measured over stdio on a 2,000-line
@@ -25,8 +26,11 @@ const QUIET_MS = 100;
 /** A running warm-up; `stop` ends it before the next run (at shutdown). */
 export interface WarmUp {
   stop(): void;
-  /** A document opened or changed: the next run waits until the server has been quiet for a while. */
-  noteActivity(): void;
+  /**
+   * A document opened or changed: the next run waits until the server has been quiet for a while. Its language id
+   * (`xml` for an export) picks the sample the later runs edit: the kind of document being worked on.
+   */
+  noteActivity(languageId?: string): void;
   /**
    * Work that pauses for the event loop (a pull waits for the client's settings, then analyses in slices): no run
    * goes ahead until it has settled and the server has been quiet for a while after it.
@@ -62,15 +66,20 @@ export function startJitWarmUp(runs: number = warmUpRunsOf(process.env), clock: 
   // Counted from the start: the client opens its first documents right after `initialized`, before any run.
   let lastActivity = clock.now();
   let busy = 0;
-  const sample = warmUpText();
-  // The goal is an amount of Snippet modelled, `runs` samples' worth: the documents the server analyses meanwhile
-  // count too, so a session that opens many documents at start skips runs its own work has made unneeded.
-  const goal = snippetCharactersModelled() + runs * sample.length;
-  let document = TextDocument.create('studio-token-lens:warm-up.snippet', 'cxone-snippet', 0, sample);
-  const at = document.positionAt(sample.indexOf('"https://') + '"https://'.length);
+  // The sample as a .snippet and as an export (whose edits also take the export reader, the action graph and the
+  // token age across actions): the runs edit the kind of document last opened or changed, in turn until there is one.
+  const snippet = warmUpSubject('studio-token-lens:warm-up.snippet', 'cxone-snippet', warmUpText());
+  const studioExport = warmUpSubject('studio-token-lens:warm-up.xml', 'xml', warmUpExport());
+  let preferred: WarmUpSubject | undefined;
+  // The goal is `runs` runs, and the documents the server analyses meanwhile count too (each .snippet sample's worth of
+  // Snippet as a run), so a session that opens many documents at start skips runs its own work has made unneeded.
+  const sampleLength = snippet.document.getText().length;
+  const start = snippetCharactersModelled();
+  let own = 0;
   const done = new Promise<void>((resolve) => {
     const step = (run: number): void => {
-      if (stopped || snippetCharactersModelled() >= goal) {
+      const others = snippetCharactersModelled() - start - own;
+      if (stopped || run + others / sampleLength >= runs) {
         resolve();
         return;
       }
@@ -80,18 +89,9 @@ export function startJitWarmUp(runs: number = warmUpRunsOf(process.env), clock: 
         return;
       }
       try {
-        // Type a character in a URL, then take it out again: the text alternates between two versions.
-        const change =
-          run % 2 === 0
-            ? { range: { start: at, end: at }, text: 'x' }
-            : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-        document = TextDocument.update(document, [change], document.version + 1);
-        const text = document.getText();
-        const analysis = Analysis.of({ name: 'warm-up.snippet', languageId: 'cxone-snippet', text }, DEFAULT_SETTINGS);
-        for (const finding of analysis?.findings ?? []) {
-          document.positionAt(finding.range.start);
-          document.positionAt(finding.range.end);
-        }
+        const before = snippetCharactersModelled();
+        editAndAnalyse(preferred ?? (run % 2 === 0 ? snippet : studioExport));
+        own += snippetCharactersModelled() - before;
       } catch (error) {
         console.warn(`JIT warm-up stopped: ${error instanceof Error ? error.message : String(error)}`);
         resolve();
@@ -105,8 +105,10 @@ export function startJitWarmUp(runs: number = warmUpRunsOf(process.env), clock: 
     stop: () => {
       stopped = true;
     },
-    noteActivity: () => {
+    noteActivity: (languageId) => {
       lastActivity = clock.now();
+      if (languageId === 'xml') preferred = studioExport;
+      else if (languageId === 'cxone-snippet') preferred = snippet;
     },
     whileBusy: async (work) => {
       busy++;
@@ -120,4 +122,40 @@ export function startJitWarmUp(runs: number = warmUpRunsOf(process.env), clock: 
     },
     done,
   };
+}
+
+/** One warm-up document: its current version, where the edits type, and its latest analysis. */
+interface WarmUpSubject {
+  document: TextDocument;
+  readonly at: Position;
+  edits: number;
+  previous: Analysis | undefined;
+}
+
+function warmUpSubject(uri: string, languageId: string, text: string): WarmUpSubject {
+  const document = TextDocument.create(uri, languageId, 0, text);
+  const at = document.positionAt(text.indexOf('"https://') + '"https://'.length);
+  return { document, at, edits: 0, previous: undefined };
+}
+
+/**
+ * An edit as the server meets one: a character typed in a URL, or taken out again (the text alternates between two
+ * versions), the document updated incrementally, analysed with its previous version at hand (an export keeps its
+ * unchanged actions' parse), every rule run and each finding's range turned into positions.
+ */
+function editAndAnalyse(subject: WarmUpSubject): void {
+  const { at } = subject;
+  const change =
+    subject.edits++ % 2 === 0
+      ? { range: { start: at, end: at }, text: 'x' }
+      : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+  const document = TextDocument.update(subject.document, [change], subject.document.version + 1);
+  subject.document = document;
+  const input = { name: document.uri, languageId: document.languageId, text: document.getText() };
+  const analysis = runSteps(Analysis.steps(input, DEFAULT_SETTINGS, subject.previous));
+  subject.previous = analysis;
+  for (const finding of analysis?.findings ?? []) {
+    document.positionAt(finding.range.start);
+    document.positionAt(finding.range.end);
+  }
 }

@@ -135,12 +135,12 @@ export function createLanguageServer(
       warmUp = startJitWarmUp();
     },
     didOpen(document) {
-      warmUp?.noteActivity();
+      warmUp?.noteActivity(document.languageId);
       justOpened.add(document.uri);
       openings.set(document.uri, ++openingSerial);
     },
     didChangeContent(document) {
-      warmUp?.noteActivity();
+      warmUp?.noteActivity(document.languageId);
       const opening = justOpened.delete(document.uri);
       if (!features.pullDiagnostics) push.schedule(document.uri, opening ? 'now' : 'debounced');
     },

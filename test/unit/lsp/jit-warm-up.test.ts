@@ -4,7 +4,14 @@ import * as path from 'node:path';
 import { flowModelBuildCount } from '../../../server/src/analysis/build-flow-model';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { startJitWarmUp, WARM_UP_RUNS, warmUpRunsOf } from '../../../server/src/lsp/jit-warm-up';
-import { WARM_UP_COPIES, WARM_UP_SAMPLE, warmUpText } from '../../../server/src/lsp/warm-up-sample';
+import {
+  WARM_UP_COPIES,
+  WARM_UP_EXPORT_COPIES,
+  WARM_UP_SAMPLE,
+  warmUpExport,
+  warmUpText,
+} from '../../../server/src/lsp/warm-up-sample';
+import { snippetCharactersModelled } from '../../../server/src/service';
 import { Analysis } from '../../../server/src/service/analysis';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
@@ -33,6 +40,31 @@ describe('JIT warm-up in idle time (lsp/jit-warm-up.ts)', () => {
     );
     const functions = [...text.matchAll(/^FUNCTION (\w+)/gm)].map((m) => m[1]);
     assert.equal(new Set(functions).size, WARM_UP_COPIES, functions.join(', '));
+  });
+
+  it('has the sample as a Studio export too: its parts as SNIPPET actions, a MENU or a WAIT after each', () => {
+    const analysis = Analysis.of({ name: 'warm-up.xml', text: warmUpExport() }, DEFAULT_SETTINGS);
+    assert.ok(analysis?.kind === 'export');
+    const parts = WARM_UP_SAMPLE.split(/\n(?=\/\/ )/).length;
+    assert.equal(analysis.snippetActions().length, parts * WARM_UP_EXPORT_COPIES);
+    const codes = analysis.findings.map((f) => f.code);
+    assert.ok(!codes.includes('syntax-error'), codes.join(', '));
+    // The token fetched in the first action is sent after a MENU in a later one: the flow across actions is read.
+    const reuse = analysis.findings.find((f) => f.code === 'token-reuse-without-expiry');
+    assert.match(reuse?.message ?? '', /MENU/);
+  });
+
+  it('edits the sample as a .snippet and as an export in turn until a document says which', async () => {
+    const before = snippetCharactersModelled();
+    await startJitWarmUp(2).done;
+    // Each document's first edit types one character.
+    assert.equal(snippetCharactersModelled() - before, warmUpText().length + 1 + warmUpExport().length + 1);
+    const again = snippetCharactersModelled();
+    const warmUp = startJitWarmUp(2);
+    warmUp.noteActivity('xml');
+    await warmUp.done;
+    // An export was opened: both runs edit the export (a character typed, then taken out).
+    assert.equal(snippetCharactersModelled() - again, 2 * warmUpExport().length + 1);
   });
 
   it('runs the analysis the given number of times, one model per run, then settles', async () => {
