@@ -6,7 +6,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-proto
 import { assertBundleIsFresh, PULL_CAPABILITIES, TestClient } from '../protocol/lsp-client';
 import { bundleJsonLanguageServer } from './anchors/bundle';
 import { baselineCheckout } from './baseline';
-import { generateJson, generateSnippet } from './generate';
+import { generateExport, generateJson, generateSnippet } from './generate';
 import { percentile, table } from './measure';
 
 /**
@@ -55,6 +55,15 @@ const OURS: Subject = {
   languageId: 'snippet',
   extension: 'snippet',
   make: generateSnippet,
+  isUrlLine: (line) => line.startsWith('ASSIGN baseUrl'),
+};
+
+/** Our server on a Desktop Studio export of as many lines: the same code as SNIPPET actions (an edit re-parses one). */
+const OURS_EXPORT: Subject = {
+  label: 'ours, export',
+  languageId: 'xml',
+  extension: 'xml',
+  make: generateExport,
   isUrlLine: (line) => line.startsWith('ASSIGN baseUrl'),
 };
 
@@ -298,7 +307,7 @@ export async function measureServerLatency(): Promise<string> {
     const results: SubjectRuns[] = [];
     for (const { lines, runs } of RUNS) {
       // The no-warm-up server only at 2k lines: the first-edits column shows what the warm-up is worth.
-      const subjects = lines < 10_000 ? [OURS, OURS_WITHOUT_WARM_UP, ...compared.slice(1)] : compared;
+      const subjects = [OURS, ...(lines < 10_000 ? [OURS_WITHOUT_WARM_UP] : []), OURS_EXPORT, ...compared.slice(1)];
       const bySubject = subjects.map((subject) => ({ subject, lines: 0, size: 0, runs: [] as EditFigures[] }));
       for (let i = 0; i < runs; i++) {
         for (const entry of i % 2 === 0 ? bySubject : [...bySubject].reverse()) {
@@ -371,7 +380,7 @@ function report(results: readonly SubjectRuns[], compared: readonly Subject[], m
     `didChange + textDocument/diagnostic round trip (ms), ${EDITS} incremental edits per run (a character typed ` +
       'into a URL, then taken out), a fresh server per run, the servers in turn; each cell is the median over the ' +
       'runs (lowest–highest run). The JSON language server gets a JSON document of the same bytes (fewer, longer ' +
-      'lines).',
+      'lines); "ours, export" is a Desktop Studio export of as many lines, the same code in SNIPPET actions.',
     '',
     table(
       [

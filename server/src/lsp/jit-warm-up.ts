@@ -1,7 +1,7 @@
 import { type Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS } from '../common/settings';
 import { runSteps } from '../common/steps';
-import { Analysis, snippetCharactersModelled } from '../service';
+import { Analysis, type DocumentKind, snippetCharactersModelled } from '../service';
 import { warmUpExport, warmUpText } from './warm-up-sample';
 
 /**
@@ -27,10 +27,10 @@ const QUIET_MS = 100;
 export interface WarmUp {
   stop(): void;
   /**
-   * A document opened or changed: the next run waits until the server has been quiet for a while. Its language id
-   * (`xml` for an export) picks the sample the later runs edit: the kind of document being worked on.
+   * A document opened or changed: the next run waits until the server has been quiet for a while. Its kind picks the
+   * sample the later runs edit (a `.snippet` or an export): the kind of document being worked on.
    */
-  noteActivity(languageId?: string): void;
+  noteActivity(kind?: DocumentKind): void;
   /**
    * Work that pauses for the event loop (a pull waits for the client's settings, then analyses in slices): no run
    * goes ahead until it has settled and the server has been quiet for a while after it.
@@ -105,10 +105,10 @@ export function startJitWarmUp(runs: number = warmUpRunsOf(process.env), clock: 
     stop: () => {
       stopped = true;
     },
-    noteActivity: (languageId) => {
+    noteActivity: (kind) => {
       lastActivity = clock.now();
-      if (languageId === 'xml') preferred = studioExport;
-      else if (languageId === 'cxone-snippet') preferred = snippet;
+      if (kind === 'export') preferred = studioExport;
+      else if (kind === 'snippet') preferred = snippet;
     },
     whileBusy: async (work) => {
       busy++;

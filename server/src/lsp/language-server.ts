@@ -24,6 +24,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PRODUCT_VERSION } from '../common/version';
 import type { SimulateResult } from '../common/protocol-ids';
+import { type DocumentKind, documentKindOf } from '../service';
+import { documentNameOf } from './document-name';
 import { readClientFeatures, type ClientFeatures } from './client-features';
 import { createCodeActionHandler } from './code-action-handler';
 import { createCompletionHandler } from './completion-handler';
@@ -135,12 +137,12 @@ export function createLanguageServer(
       warmUp = startJitWarmUp();
     },
     didOpen(document) {
-      warmUp?.noteActivity(document.languageId);
+      warmUp?.noteActivity(kindOf(document));
       justOpened.add(document.uri);
       openings.set(document.uri, ++openingSerial);
     },
     didChangeContent(document) {
-      warmUp?.noteActivity(document.languageId);
+      warmUp?.noteActivity(kindOf(document));
       const opening = justOpened.delete(document.uri);
       if (!features.pullDiagnostics) push.schedule(document.uri, opening ? 'now' : 'debounced');
     },
@@ -191,4 +193,9 @@ export function createLanguageServer(
       analyses.dispose();
     },
   };
+}
+
+/** What kind of document of ours an open document is (cheap: its name and language id, an XML file's first bytes). */
+function kindOf(document: TextDocument): DocumentKind | undefined {
+  return documentKindOf(documentNameOf(document.uri), document.languageId, document.getText());
 }

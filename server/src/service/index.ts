@@ -32,7 +32,7 @@ export { type DiagnosticCode, DIAGNOSTIC_CODES, isDiagnosticCode, SYNTAX_ERROR_C
 export { CATALOG, metaOf } from '../diagnostics/registry';
 export { ruleDocUrl } from '../diagnostics/doc-url';
 export { atLeast, type Severity } from '../diagnostics/severity';
-export type { DocumentKind } from '../documents/document-kind';
+export { type DocumentKind, documentKindOf } from '../documents/document-kind';
 export {
   type AuthoringHover,
   type BraceStyle,

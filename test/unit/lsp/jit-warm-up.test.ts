@@ -61,7 +61,7 @@ describe('JIT warm-up in idle time (lsp/jit-warm-up.ts)', () => {
     assert.equal(snippetCharactersModelled() - before, warmUpText().length + 1 + warmUpExport().length + 1);
     const again = snippetCharactersModelled();
     const warmUp = startJitWarmUp(2);
-    warmUp.noteActivity('xml');
+    warmUp.noteActivity('export');
     await warmUp.done;
     // An export was opened: both runs edit the export (a character typed, then taken out).
     assert.equal(snippetCharactersModelled() - again, 2 * warmUpExport().length + 1);
