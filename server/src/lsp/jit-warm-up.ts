@@ -7,7 +7,8 @@ import { warmUpExport, warmUpText } from './warm-up-sample';
 /**
  * How many times the sample is linted: enough for V8 to optimise the hot functions. Measured over stdio on a 2,000-line
  * script, p95 of the first 20 edits after a 2.5–3 s pause: 20–23 ms after 40 runs, 12–13 after 80, 10.5–11 after 150
- * and 250, against 7.5–8 ms once warm. 150 runs take about 0.5 s of idle time (0.75 s of CPU with the GC threads).
+ * and 250, against 7.5–8 ms once warm. 150 runs take about 0.55 s of idle time on the .snippet sample (0.8 s of CPU
+ * with the GC threads) and 1.1 s on the 40-action export (1.7 s of CPU).
  */
 export const WARM_UP_RUNS = 150;
 
