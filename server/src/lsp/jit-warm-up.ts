@@ -53,31 +53,31 @@ const REAL_CLOCK: WarmUpClock = {
 };
 
 /**
- * Lints a bundled sample (lsp/warm-up-sample.ts: `warmUpText`, three copies of it in one text) WARM_UP_RUNS times right
- * after the server starts (fewer when the documents it analyses meanwhile have modelled as much Snippet), the way an
- * edit is linted: the text changed by an incremental edit, parsed, modelled, every rule run and each finding's range
- * turned into positions. Without it the first edits of a session pay for V8's
- * compilation (issue 17: p95 64 ms on the first 100 edits of a 2,000-line script against 11–13 ms once warm). Runs
- * go in idle time: one per turn of the event loop, and none until no document has opened or changed for QUIET_MS, so
- * a request waits for one short run at most and the warm-up never competes with a burst of edits. A failure ends the
- * warm-up quietly (it is an optimisation, never a feature).
+ * Lints a bundled sample WARM_UP_RUNS times right after the server starts, the way an edit is linted
+ * (`editAndAnalyse`): lsp/warm-up-sample.ts as a .snippet (`warmUpText`) or as a 40-action export (`warmUpExport`),
+ * whichever kind of document was last opened or changed, in turn until one is. Documents the server analyses
+ * meanwhile count toward the runs. Without it the first edits of a session pay for V8's compilation (issue 17: p95
+ * 64 ms on the first 100 edits of a 2,000-line script against 11–13 ms once warm). Runs go in idle time: one per turn
+ * of the event loop, and none until no document has opened or changed for QUIET_MS, so a request waits for one short
+ * run at most and the warm-up never competes with a burst of edits. A failure ends the warm-up quietly (it is an
+ * optimisation, never a feature). The samples and their analyses are let go once it is done.
  */
 export function startJitWarmUp(runs: number = warmUpRunsOf(process.env), clock: WarmUpClock = REAL_CLOCK): WarmUp {
   let stopped = false;
   // Counted from the start: the client opens its first documents right after `initialized`, before any run.
   let lastActivity = clock.now();
   let busy = 0;
-  // The sample as a .snippet and as an export (whose edits also take the export reader, the action graph and the
-  // token age across actions): the runs edit the kind of document last opened or changed, in turn until there is one.
-  const snippet = warmUpSubject('studio-token-lens:warm-up.snippet', 'cxone-snippet', warmUpText());
-  const studioExport = warmUpSubject('studio-token-lens:warm-up.xml', 'xml', warmUpExport());
-  let preferred: WarmUpSubject | undefined;
-  // The goal is `runs` runs, and the documents the server analyses meanwhile count too (each .snippet sample's worth of
-  // Snippet as a run), so a session that opens many documents at start skips runs its own work has made unneeded.
-  const sampleLength = snippet.document.getText().length;
+  let preferred: DocumentKind | undefined;
   const start = snippetCharactersModelled();
-  let own = 0;
   const done = new Promise<void>((resolve) => {
+    // Declared here, so that only the runs hold the samples and their latest analyses: nothing stays once they end.
+    const snippet = warmUpSubject('studio-token-lens:warm-up.snippet', 'cxone-snippet', warmUpText());
+    const studioExport = warmUpSubject('studio-token-lens:warm-up.xml', 'xml', warmUpExport());
+    // The goal is `runs` runs, and the documents the server analyses meanwhile count too (each .snippet sample's
+    // worth of Snippet as a run), so a session that opens many documents at start skips runs its own work has made
+    // unneeded.
+    const sampleLength = snippet.document.getText().length;
+    let own = 0;
     const step = (run: number): void => {
       const others = snippetCharactersModelled() - start - own;
       if (stopped || run + others / sampleLength >= runs) {
@@ -91,7 +91,8 @@ export function startJitWarmUp(runs: number = warmUpRunsOf(process.env), clock: 
       }
       try {
         const before = snippetCharactersModelled();
-        editAndAnalyse(preferred ?? (run % 2 === 0 ? snippet : studioExport));
+        const kind = preferred ?? (run % 2 === 0 ? 'snippet' : 'export');
+        editAndAnalyse(kind === 'export' ? studioExport : snippet);
         own += snippetCharactersModelled() - before;
       } catch (error) {
         console.warn(`JIT warm-up stopped: ${error instanceof Error ? error.message : String(error)}`);
@@ -108,8 +109,7 @@ export function startJitWarmUp(runs: number = warmUpRunsOf(process.env), clock: 
     },
     noteActivity: (kind) => {
       lastActivity = clock.now();
-      if (kind === 'export') preferred = studioExport;
-      else if (kind === 'snippet') preferred = snippet;
+      if (kind === 'export' || kind === 'snippet') preferred = kind;
     },
     whileBusy: async (work) => {
       busy++;
