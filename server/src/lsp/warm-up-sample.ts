@@ -1,3 +1,4 @@
+import { escapeXmlText } from '../service';
 /**
  * Snippet code the server lints while it is idle after start (lsp/jit-warm-up.ts): the constructs real token code is
  * made of (a token fetched at the start and reused: Pattern A; a cached token refreshed before expiry: Strategy B;
@@ -114,22 +115,22 @@ export const WARM_UP_COPIES = 3;
  * and the first analysis of the script from 53–74 to 24–30 ms; steady state is 18–23 ms.
  */
 export function warmUpText(copies: number = WARM_UP_COPIES): string {
-  return Array.from({ length: copies }, (_, k) => WARM_UP_SAMPLE.replace(/LookupOrder/g, `LookupOrder${k + 1}`)).join(
-    '\n',
-  );
+  return Array.from({ length: copies }, (_, k) => sampleCopy(WARM_UP_SAMPLE, k)).join('\n');
+}
+
+/** Copy `k` (from 0) of sample code: its FUNCTION under a name of its own (a script declares a FUNCTION once). */
+function sampleCopy(code: string, k: number): string {
+  return code.replace(/LookupOrder/g, `LookupOrder${k + 1}`);
 }
 
 /** Copies of the sample's parts in the warm-up export: about 40 SNIPPET actions, as a real IVR script has. */
 export const WARM_UP_EXPORT_COPIES = 8;
 
-/** What the XML text of a `<string>` parameter needs escaped (Studio writes `&`, `<` and `>` as entities). */
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** One action of the warm-up export, in the shape Desktop Studio writes (language.md §4). */
 function actionStruct(id: number, type: string, caption: string, parameters: readonly string[], next?: number): string {
-  const strings = parameters.map((p) => (p === '' ? '        <string />' : `        <string>${escapeXml(p)}</string>`));
+  const strings = parameters.map((p) =>
+    p === '' ? '        <string />' : `        <string>${escapeXmlText(p)}</string>`,
+  );
   const nextAction =
     next === undefined
       ? ['      <DefaultNextAction />']
@@ -145,7 +146,7 @@ function actionStruct(id: number, type: string, caption: string, parameters: rea
     '    <ActionStruct>',
     `      <ActionID>${id}</ActionID>`,
     `      <Action>${type}</Action>`,
-    `      <Caption>${escapeXml(caption)}</Caption>`,
+    `      <Caption>${escapeXmlText(caption)}</Caption>`,
     '      <Parameters>',
     ...strings,
     '      </Parameters>',
@@ -165,9 +166,7 @@ function actionStruct(id: number, type: string, caption: string, parameters: rea
  */
 export function warmUpExport(copies: number = WARM_UP_EXPORT_COPIES): string {
   const parts = WARM_UP_SAMPLE.split(/\n(?=\/\/ )/).map((part) => part.trimEnd());
-  const codes = Array.from({ length: copies }, (_, k) =>
-    parts.map((part) => part.replace(/LookupOrder/g, `LookupOrder${k + 1}`)),
-  ).flat();
+  const codes = Array.from({ length: copies }, (_, k) => parts.map((part) => sampleCopy(part, k))).flat();
   const actions = [actionStruct(1, 'BEGIN', 'Begin', ['', '', ''], 2)];
   codes.forEach((code, i) => {
     const id = 2 + 2 * i;

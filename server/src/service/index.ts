@@ -13,6 +13,7 @@ export {
   replaceActionCode,
 } from '../export-editing/action-code';
 export { lintText, fixAllText, type LintedText } from './lint';
+export { escapeXmlText } from '../syntax/export/xml-escape';
 export { snippetCharactersModelled } from '../analysis/build-flow-model';
 export type { HoverInfo } from './hover';
 export { decodeJwtText } from './decode-jwt';
