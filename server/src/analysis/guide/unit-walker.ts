@@ -20,8 +20,12 @@ import { Requests } from './requests';
 import type { UnitDraft } from './unit-draft';
 import { guarded, keyName, nodeRange, TOP_LEVEL, uniqueFolded, UnitScope, type WalkContext } from './walk-context';
 
-/** Deeper nesting than this is not analysed (the parser already reports absurd nesting). */
-const MAX_DEPTH = 400;
+/**
+ * Deeper nesting than this is not analysed (the parser reports absurd nesting). Below the parser's bound: at its limit
+ * of 394 nested `if (a) if (b) …` the walk, not yet optimised by the JIT (about 1 KB of stack per level), overflowed
+ * the 400 KB the deep-nesting test allows (40% of the default stack); 256 levels stay under it.
+ */
+const MAX_DEPTH = 256;
 
 /**
  * Lowers one unit's code into events: a SNIPPET body's JavaScript-like program, or script-level ASSIGN/SET values and
