@@ -27,8 +27,15 @@ export function buildFlowModel(document: ParsedDocument, settings: Settings): Fl
   return runSteps(buildFlowModelSteps(document, settings));
 }
 
-/** `buildFlowModel` in steps (see common/steps.ts). */
-export function* buildFlowModelSteps(document: ParsedDocument, settings: Settings): Steps<FlowModel> {
+/**
+ * `buildFlowModel` in steps (see common/steps.ts). With the model of the document's previous version (under the same
+ * settings), an export's SNIPPET actions whose units would come out the same are taken over from it.
+ */
+export function* buildFlowModelSteps(
+  document: ParsedDocument,
+  settings: Settings,
+  previous?: FlowModel,
+): Steps<FlowModel> {
   builds++;
   if (document.kind !== 'guide') snippetCharacters += document.text.length;
   switch (document.kind) {
@@ -37,6 +44,6 @@ export function* buildFlowModelSteps(document: ParsedDocument, settings: Setting
     case 'guide':
       return extractGuideModel(document, settings);
     case 'export':
-      return yield* extractExportModelSteps(document, settings);
+      return yield* extractExportModelSteps(document, settings, previous);
   }
 }

@@ -51,6 +51,8 @@ export class Analysis {
   private modelCache: FlowModel | undefined;
   private findingsCache: readonly Finding[] | undefined;
   private fixContextCache: FixContext | undefined;
+  /** The previous version's model, until this one's is built (an export takes unchanged actions' units from it). */
+  private earlierModel: FlowModel | undefined;
 
   private constructor(
     readonly name: string,
@@ -81,7 +83,10 @@ export class Analysis {
     }
     const earlier = previous && !previous.oversized ? previous.document : undefined;
     const document = yield* parseDocumentSteps(kind, input.text, earlier);
-    return document ? new Analysis(input.name, document, settings) : undefined;
+    if (!document) return undefined;
+    const analysis = new Analysis(input.name, document, settings);
+    if (earlier && previous?.settings === settings) analysis.earlierModel = previous.modelCache;
+    return analysis;
   }
 
   /**
@@ -91,8 +96,9 @@ export class Analysis {
   *settle(): Steps<void> {
     if (this.findingsCache || this.oversized) return;
     if (!this.modelCache) {
-      const model = yield* buildFlowModelSteps(this.document, this.settings);
+      const model = yield* buildFlowModelSteps(this.document, this.settings, this.earlierModel);
       this.modelCache ??= model;
+      this.earlierModel = undefined;
     }
     const findings = yield* this.findingsSteps();
     this.findingsCache ??= findings;
@@ -117,7 +123,8 @@ export class Analysis {
   }
 
   get model(): FlowModel {
-    this.modelCache ??= runSteps(buildFlowModelSteps(this.document, this.settings));
+    this.modelCache ??= runSteps(buildFlowModelSteps(this.document, this.settings, this.earlierModel));
+    this.earlierModel = undefined;
     return this.modelCache;
   }
 

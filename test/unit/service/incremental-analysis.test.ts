@@ -2,15 +2,19 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
+import { movedUnit } from '../../../server/src/analysis/export/unit-reuse';
+import { snippetUnitsLowered } from '../../../server/src/analysis/snippet/unit-extractor';
 import { runSteps } from '../../../server/src/common/steps';
 import { Analysis, type Finding } from '../../../server/src/service';
+import { buildExport } from '../../helpers/export-builder';
 import { exportFixtureFiles } from '../../helpers/export-fixtures';
 import { applyMutation, type Mutation, mutationArbitrary } from '../../helpers/mutations';
 
 /**
- * The language server analyses a new version of an export with the previous version's analysis at hand, and keeps the
- * parse of every SNIPPET action whose code did not change. That must be invisible: after every edit of a random
- * sequence, the findings (codes, ranges, messages, related places) are the ones a from-scratch analysis gives.
+ * The language server analyses a new version of an export with the previous version's analysis at hand: it keeps the
+ * parse of every SNIPPET action whose code did not change, and the unit of every action whose lowering would give the
+ * same one (moved by the edit). That must be invisible: after every edit of a random sequence, the model's units and
+ * the findings (codes, ranges, messages, related places) are the ones a from-scratch analysis gives.
  */
 
 const EXPORTS = exportFixtureFiles()
@@ -32,6 +36,11 @@ const PIECES = [
   '<![CDATA[x]]>',
   '<Action>',
   '}',
+  'https://',
+  'ASSIGN tokenUrl = "https://login.example.com/oauth2/token"',
+  'ASSIGN refreshBuffer = 300',
+  'ASSIGN jitter = Random(360) + 120',
+  'FUNCTION refresh() { ASSIGN accessToken = r.access_token }',
 ];
 
 function comparable(findings: readonly Finding[]): unknown[] {
@@ -73,12 +82,15 @@ describe('service: incremental analysis of exports', function () {
             const incremental = runSteps(Analysis.steps(input, DEFAULT_SETTINGS, previous));
             const fresh = Analysis.of(input, DEFAULT_SETTINGS);
             assert.equal(incremental === undefined, fresh === undefined, 'both see an export, or neither');
-            if (incremental && fresh) assert.deepEqual(comparable(incremental.findings), comparable(fresh.findings));
+            if (incremental && fresh) {
+              assert.deepStrictEqual(incremental.model.units, fresh.model.units);
+              assert.deepEqual(comparable(incremental.findings), comparable(fresh.findings));
+            }
             previous = incremental ?? previous;
           }
         },
       ),
-      { numRuns: 60, seed: 1_712_017 },
+      { numRuns: 80, seed: 1_712_017 },
     );
   });
 
@@ -95,5 +107,65 @@ describe('service: incremental analysis of exports', function () {
       programs(after).map((p, i) => p === programs(before)[i]),
       programs(before).map(() => true),
     );
+  });
+
+  describe('an edit in one action that changes what another reads of the whole document', () => {
+    const SETTINGS_CODE = [
+      'ASSIGN refreshBuffer = 300',
+      'ASSIGN tokenUrl = "https://login.example.com/oauth2/token"',
+      'ASSIGN spread = Random(360) + 120',
+    ].join('\n');
+    const TOKEN_CODE = [
+      'IF tokenExpiry = "" | utc >= tokenExpiry - (refreshBuffer / 86400)',
+      '{',
+      '  ASSIGN idp = GetRESTProxy()',
+      '  ASSIGN reply = idp.MakeRestRequest(tokenUrl, "grant_type=client_credentials", 0, "POST")',
+      '  ASSIGN accessToken = reply.access_token',
+      '  ASSIGN tokenExpiry = utc + (reply.expires_in - spread) / 86400',
+      '}',
+    ].join('\n');
+    const exportWith = (settingsCode: string): string =>
+      buildExport([
+        { id: 1, type: 'BEGIN', caption: 'Begin', next: 2 },
+        { id: 2, type: 'SNIPPET', caption: 'Settings', code: settingsCode, next: 3 },
+        { id: 3, type: 'SNIPPET', caption: 'Token', code: TOKEN_CODE },
+      ]);
+    const edits: Record<string, string> = {
+      'another buffer': SETTINGS_CODE.replace('300', '0'),
+      'a second buffer value': `${SETTINGS_CODE}\nASSIGN refreshBuffer = 600`,
+      'no buffer assigned': SETTINGS_CODE.replace('ASSIGN refreshBuffer = 300', ''),
+      'another token URL': SETTINGS_CODE.replace('login.example.com', 'idp.example.org'),
+      'no jitter': SETTINGS_CODE.replace('Random(360) + 120', '240'),
+    };
+    const tokenUnit = (analysis: Analysis) => analysis.model.units[1];
+
+    for (const [what, settingsCode] of Object.entries(edits)) {
+      it(`lowers the other action again: ${what}`, () => {
+        const before = Analysis.of({ name: 'flow.xml', text: exportWith(SETTINGS_CODE) }, DEFAULT_SETTINGS)!;
+        before.findings;
+        const input = { name: 'flow.xml', text: exportWith(settingsCode) };
+        const incremental = runSteps(Analysis.steps(input, DEFAULT_SETTINGS, before))!;
+        const fresh = Analysis.of(input, DEFAULT_SETTINGS)!;
+        // The edit changes the token action's unit: taking the earlier one over (moved) would be wrong.
+        const earlier = tokenUnit(before)!;
+        const moved = movedUnit(earlier, tokenUnit(fresh)!.range.start - earlier.range.start);
+        assert.notDeepStrictEqual(tokenUnit(fresh), moved);
+        assert.deepStrictEqual(incremental.model.units, fresh.model.units);
+        assert.deepEqual(comparable(incremental.findings), comparable(fresh.findings));
+      });
+    }
+
+    it('takes the other action over when what it reads did not change', () => {
+      const before = Analysis.of({ name: 'flow.xml', text: exportWith(SETTINGS_CODE) }, DEFAULT_SETTINGS)!;
+      before.findings;
+      const input = { name: 'flow.xml', text: exportWith(`${SETTINGS_CODE}\nASSIGN greeting = "hello"`) };
+      const incremental = runSteps(Analysis.steps(input, DEFAULT_SETTINGS, before))!;
+      const lowered = snippetUnitsLowered();
+      const units = incremental.model.units;
+      assert.equal(snippetUnitsLowered() - lowered, 1, 'only the edited action is lowered');
+      // Moved by the added line: a copy whose ranges are one line on.
+      assert.notEqual(units[1], tokenUnit(before));
+      assert.deepStrictEqual(units, Analysis.of(input, DEFAULT_SETTINGS)!.model.units);
+    });
   });
 });

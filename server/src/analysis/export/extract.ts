@@ -17,6 +17,16 @@ import { foldName } from '../vocabulary/names';
 import { ModelIds } from '../snippet/model-ids';
 import { extractSnippetUnitSteps } from '../snippet/unit-extractor';
 import { TokenAges } from './token-age';
+import {
+  type ActionUnitRecord,
+  type DocumentFacts,
+  exportModelMemoOf,
+  rememberExportModel,
+  type RecordedFacts,
+  recordingFacts,
+  reusableUnit,
+} from './unit-reuse';
+import type * as A from '../../syntax/snippet/ast';
 
 /**
  * A Desktop Studio XML export: one unit per SNIPPET action, every range mapped back to the file through the
@@ -28,39 +38,66 @@ export function extractExportModel(document: ExportDocument, settings: Settings)
   return runSteps(extractExportModelSteps(document, settings));
 }
 
-/** `extractExportModel` in steps: one per action whose facts are new, and one (or more) per unit. */
-export function* extractExportModelSteps(document: ExportDocument, settings: Settings): Steps<FlowModel> {
+/**
+ * `extractExportModel` in steps: one per action whose facts are new, and one (or more) per unit lowered. With the
+ * model of the document's previous version, an action whose unit would come out the same is not lowered again (see
+ * unit-reuse.ts): the result is the one a build from scratch gives.
+ */
+export function* extractExportModelSteps(
+  document: ExportDocument,
+  settings: Settings,
+  previous?: FlowModel,
+): Steps<FlowModel> {
+  const earlier = previous ? exportModelMemoOf(previous) : undefined;
   const ids = new ModelIds();
   const snippets = document.snippets;
   const factsList: (SnippetFacts | undefined)[] = [];
+  const factsByProgram = new Map<A.Program, SnippetFacts>();
   for (const snippet of snippets) {
-    factsList.push(safeFacts(snippet));
-    yield;
+    const program = snippet.snippet.program;
+    const kept = earlier?.facts.get(program) ?? factsByProgram.get(program);
+    const facts = kept ?? safeFacts(snippet);
+    if (facts) factsByProgram.set(program, facts);
+    factsList.push(facts);
+    if (!kept) yield;
   }
   const known = factsList.filter((f): f is SnippetFacts => f !== undefined);
-  const documentConstants = documentConstantsOf(known);
-  const documentJitter = documentJitterOf(known);
-  const documentStrings = documentStringsOf(known);
-  const documentAssigned = documentAssignedOf(known, namesInOtherActions(document));
+  const documentFacts: DocumentFacts = {
+    documentConstants: documentConstantsOf(known),
+    documentJitter: documentJitterOf(known),
+    documentStrings: documentStringsOf(known),
+    documentAssigned: documentAssignedOf(known, namesInOtherActions(document)),
+  };
+  const reusable = earlier?.settings === settings ? earlier.actions : [];
   const units: CodeUnit[] = [];
+  const records: ActionUnitRecord[] = [];
   const actionOfUnit = new Map<number, number>();
   for (const [index, snippet] of snippets.entries()) {
     const { code } = snippet;
     const id = ids.nextUnit();
     const label = `SNIPPET action ${code.actionId} "${code.caption}"`;
     const range = { start: code.contentRange.start, end: code.contentRange.end };
-    units.push(
-      yield* safeUnit(snippet, { id, label, range }, settings, ids, factsList[index], {
-        documentConstants,
-        documentJitter,
-        documentStrings,
-        documentAssigned,
-      }),
-    );
+    const source = document.text.slice(range.start, range.end);
+    const idsBefore = ids.marks();
+    const current = { source, contentStart: range.start, label, unitId: id, idsBefore };
+    const before = reusable[index];
+    let unit = reusableUnit(before, current, documentFacts);
+    let reads = before?.reads ?? [];
+    if (unit) {
+      ids.continueAfter(before!.idsAfter);
+    } else {
+      const recorded = recordingFacts(documentFacts);
+      unit = yield* safeUnit(snippet, { id, label, range }, settings, ids, factsList[index], recorded.facts);
+      reads = recorded.reads;
+      yield;
+    }
+    units.push(unit);
+    records.push({ source, contentStart: range.start, label, idsBefore, idsAfter: ids.marks(), reads, unit });
     actionOfUnit.set(id, code.actionId);
-    yield;
   }
-  return { units, flow: new ActionFlow(document.export.graph, units, actionOfUnit) };
+  const model: FlowModel = { units, flow: new ActionFlow(document.export.graph, units, actionOfUnit) };
+  rememberExportModel(model, { settings, actions: records, facts: factsByProgram });
+  return model;
 }
 
 const NAME = /[A-Za-z_][\w]*/g;
@@ -94,12 +131,7 @@ function* safeUnit(
   settings: Settings,
   ids: ModelIds,
   facts: SnippetFacts | undefined,
-  document: {
-    documentConstants: ReadonlyMap<string, number>;
-    documentJitter: ReadonlySet<string>;
-    documentStrings: ReadonlyMap<string, string>;
-    documentAssigned: ReadonlySet<string>;
-  },
+  document: RecordedFacts['facts'],
 ): Steps<CodeUnit> {
   const { code, snippet: parsed } = snippet;
   try {

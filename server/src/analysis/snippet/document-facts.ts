@@ -10,6 +10,12 @@ export interface NameLookup<V> {
   get(name: string): V | undefined;
 }
 
+/** Variable names, as the in-order pass asks about them (a Set is one; `size` 0 lets a reader skip asking). */
+export interface NameSet {
+  readonly size: number;
+  has(name: string): boolean;
+}
+
 /**
  * What one piece of code agrees on (`documentStringsOf` / `documentConstantsOf` of that piece alone), read from its
  * facts without a merged copy: a `.snippet` file is one piece, and copying every variable per build showed up.

@@ -8,7 +8,7 @@ import {
   isSameInstantMethod,
   SECONDS_PER_DAY,
 } from '../vocabulary/time';
-import type { NameLookup } from './document-facts';
+import type { NameLookup, NameSet } from './document-facts';
 import { calleeName, MAX_EVAL_DEPTH, numberValue, someNode, unwrap } from './expressions';
 
 /**
@@ -117,7 +117,7 @@ export function secondsLiteralRange(e: Expression): TextRange {
  * hold such a value, and `ContactID % 361`-style spreads (no random function is documented for Snippet, so the
  * quick fix spreads buffers with the contact's id).
  */
-export function isJitterExpression(e: Expression, jitterVariables: ReadonlySet<string>): boolean {
+export function isJitterExpression(e: Expression, jitterVariables: NameSet): boolean {
   return someNode(e, (n) => {
     if (n.kind === 'Identifier') return jitterVariables.has(n.folded) || isRandomName(n.folded);
     if (n.kind === 'Call') return isRandomName(calleeName(n) ?? '');

@@ -14,7 +14,7 @@ import { isSurerSecret } from '../vocabulary/secret-values';
 import { isAccessTokenMember } from '../vocabulary/credential-patterns';
 import { isTokenVariableName } from '../vocabulary/names';
 import { rootIdentifier } from './expressions';
-import type { NameLookup } from './document-facts';
+import type { NameLookup, NameSet } from './document-facts';
 import type { SnippetFacts } from './facts';
 import { FlowState, type Writable } from './flow-state';
 import type { ModelIds } from './model-ids';
@@ -46,14 +46,14 @@ export interface UnitOptions {
   /** Variables whose every assignment in the whole document is this constant (for fixed buffers in a variable). */
   readonly documentConstants?: NameLookup<number>;
   /** Variables assigned a per-contact (jittered) value anywhere in the document. */
-  readonly documentJitter?: ReadonlySet<string>;
+  readonly documentJitter?: NameSet;
   /** Variables whose every assignment in the document is the same string (`tokenUrl` set by an earlier action). */
   readonly documentStrings?: NameLookup<string>;
   /**
    * Every variable something in the document assigns (this code, other SNIPPET actions, other actions' parameters):
    * a buffer variable outside it is empty, a zero buffer.
    */
-  readonly documentAssigned?: ReadonlySet<string>;
+  readonly documentAssigned?: NameSet;
 }
 
 /** Where a statement sits: the enclosing conditions and loops, and what RETURN and BREAK mean there. */

@@ -34,6 +34,13 @@ export function extractSnippetUnit(source: SnippetSource, header: UnitHeader, op
   return runSteps(extractSnippetUnitSteps(source, header, options));
 }
 
+let lowered = 0;
+
+/** How many units of Snippet code have been lowered in this process: tests check that an unchanged one is not. */
+export function snippetUnitsLowered(): number {
+  return lowered;
+}
+
 /** Top-level statements read between two pause points of `extractSnippetUnitSteps`. */
 const STATEMENTS_PER_STEP = 64;
 
@@ -43,6 +50,7 @@ export function* extractSnippetUnitSteps(
   header: UnitHeader,
   options: UnitOptions,
 ): Steps<CodeUnit> {
+  lowered++;
   const build = new UnitBuild(source, header, options, options.facts ?? snippetFactsOf(source.program, source.code));
   const body = source.program.body;
   for (let from = 0; from < body.length; from += STATEMENTS_PER_STEP) {

@@ -9,6 +9,7 @@ import { isExpiresInMember } from '../vocabulary/http';
 import { isRandomName } from '../vocabulary/names';
 import { isNowFunctionName, isNowName } from '../vocabulary/time';
 import { calleeName } from './expressions';
+import type { NameSet } from './document-facts';
 import { isPerContactSpread } from './time';
 
 /**
@@ -69,7 +70,7 @@ export function summarizeValue(e: Expression, notes?: NodeNotes): ValueSummary {
 }
 
 /** Some name in the value is in `names`. */
-export function summaryReadsAny(summary: ValueSummary, names: ReadonlySet<string>): boolean {
+export function summaryReadsAny(summary: ValueSummary, names: NameSet): boolean {
   if (names.size === 0) return false;
   for (const name of summary.names) if (names.has(name)) return true;
   return false;
@@ -84,6 +85,6 @@ export function summaryMentionsNow(summary: ValueSummary, nowVariables: Readonly
 }
 
 /** `isJitterExpression` of the summarised value. */
-export function summaryIsJitter(summary: ValueSummary, jitterVariables: ReadonlySet<string>): boolean {
+export function summaryIsJitter(summary: ValueSummary, jitterVariables: NameSet): boolean {
   return summary.jitterByName || summaryReadsAny(summary, jitterVariables);
 }
