@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { movedUnit } from '../../../server/src/analysis/export/unit-reuse';
@@ -167,5 +169,36 @@ describe('service: incremental analysis of exports', function () {
       assert.notEqual(units[1], tokenUnit(before));
       assert.deepStrictEqual(units, Analysis.of(input, DEFAULT_SETTINGS)!.model.units);
     });
+  });
+
+  it('keeps no earlier version of the text alive through the parses and units it keeps', () => {
+    // A forced full GC, so that the heap holds only what is reachable.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const actions = 20;
+    // Code without entities: its decoded text is one piece of the file, the case that kept whole files alive.
+    const filler = `// ${'lorem ipsum dolor sit amet '.repeat(2_000)}\n`;
+    const code = (i: number, v: number): string =>
+      `${filler}ASSIGN url${i} = "https://api.example.com/v${v}"\n` +
+      `ASSIGN r${i} = GetRESTProxy().MakeRestRequest(url${i}, "", 0, "GET")`;
+    const exportOf = (versions: readonly number[]): string =>
+      buildExport(versions.map((v, i) => ({ id: i + 1, type: 'SNIPPET', caption: `Step ${i}`, code: code(i, v) })));
+    const versions = Array.from({ length: actions }, () => 0);
+    let previous = Analysis.of({ name: 'flow.xml', text: exportOf(versions) }, DEFAULT_SETTINGS)!;
+    previous.findings;
+    const size = previous.text.length;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // Each edit changes another action: every version's unchanged actions keep their parse and unit.
+    for (let i = 0; i < actions; i++) {
+      versions[i]! += 1;
+      const input = { name: 'flow.xml', text: exportOf(versions) };
+      previous = runSteps(Analysis.steps(input, DEFAULT_SETTINGS, previous))!;
+      previous.findings;
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // Keeping each earlier text would be 20 texts more; one analysis replaces another here.
+    assert.ok(grown < 4 * size, `the heap grew by ${(grown / size).toFixed(1)} texts' worth`);
   });
 });

@@ -1,3 +1,4 @@
+import { detachedCopy } from '../../common/detached-string';
 import type { TextRange } from '../../common/text-range';
 
 /**
@@ -108,7 +109,8 @@ export function decodeXmlContent(text: string, start: number, end: number): XmlC
   }
   flushPlain(end);
 
-  const decoded = pieces.join('');
+  // One piece is a slice of the whole file: copied, so that code kept beyond this version does not keep the file.
+  const decoded = pieces.length === 1 ? detachedCopy(pieces[0]!) : pieces.join('');
   const contentRange: TextRange = { start, end };
   const toDocumentOffset = (codeOffset: number): number => runs.toDocument(codeOffset, codeLength, start);
   return {
