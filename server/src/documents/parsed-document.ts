@@ -3,6 +3,7 @@ import { parseSnippet, type SnippetParseResult } from '../syntax/snippet/parser'
 import { parseGuide, type GuideParseResult } from '../syntax/guide/parser';
 import { readExport, type EmbeddedCode, type ScriptExport } from '../syntax/export/read-export';
 import { runSteps, type Steps } from '../common/steps';
+import { exportAfterCodeEdit } from '../syntax/export/code-edit';
 import type { DocumentKind } from './document-kind';
 
 /** A `.snippet` file: real Snippet code; offsets are document offsets. */
@@ -45,7 +46,8 @@ export function parseDocument(kind: DocumentKind, text: string): ParsedDocument 
 
 /**
  * `parseDocument` in steps (one per SNIPPET action of an export). With the previous version of the same document,
- * an export's actions whose code is unchanged keep their parse: the Snippet parser's result depends on the code
+ * an edit inside one action's code does not read the XML again (syntax/export/code-edit.ts), and actions whose code is
+ * unchanged keep their parse: the Snippet parser's result depends on the code
  * alone and is never changed by its readers, so it is the one a fresh parse would give.
  */
 export function* parseDocumentSteps(
@@ -59,7 +61,10 @@ export function* parseDocumentSteps(
     case 'guide':
       return { kind, text, guide: parseGuide(text) };
     case 'export': {
-      const scriptExport = readExport(text);
+      // An edit inside one action's code is applied to the previous version's export; anything else reads the XML.
+      const edited =
+        previous?.kind === 'export' ? exportAfterCodeEdit(previous.export, previous.text, text) : undefined;
+      const scriptExport = edited ?? readExport(text);
       if (!scriptExport) return undefined;
       const known = new Map<string, SnippetParseResult>();
       if (previous?.kind === 'export') for (const s of previous.snippets) known.set(s.code.code, s.snippet);

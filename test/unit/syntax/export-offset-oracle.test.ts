@@ -14,6 +14,7 @@ describe('xml offset oracle (test helper)', () => {
     toDocumentOffset: (o) => [8, 9, 14, 15][Math.max(0, Math.min(3, o))]!,
     toCodeOffset: (d) => (d < 8 || d > 15 ? undefined : d <= 8 ? 0 : d < 14 ? 1 : d === 14 ? 2 : 3),
     toDocumentRange: (start, end) => ({ start: [8, 9, 14, 15][start]!, end: [8, 9, 14, 15][end]! }),
+    movedBy: () => assert.fail('the oracle never moves code'),
   };
 
   it('accepts an exact map', () => {

@@ -34,6 +34,41 @@ export interface EmbeddedCode {
   toCodeOffset(documentOffset: number): number | undefined;
   /** A code range as the file range of exactly its source (see XmlContent.toDocumentRange). */
   toDocumentRange(codeStart: number, codeEnd: number): TextRange;
+  /** The same code `delta` further on, in `text` (see XmlContent.movedBy). */
+  movedBy(delta: number, text: string): EmbeddedCode;
+}
+
+/** The code of a SNIPPET action whose first parameter is `first`, with its decoded content. */
+export function embeddedCodeOf(
+  action: { readonly id: number; readonly caption: string },
+  first: ActionParameter,
+  content: XmlContent,
+): EmbeddedCode {
+  return {
+    actionId: action.id,
+    caption: action.caption,
+    code: content.text,
+    contentRange: first.range,
+    elementRange: first.elementRange,
+    usesCdata: content.usesCdata,
+    toDocumentOffset: content.toDocumentOffset,
+    toCodeOffset: content.toCodeOffset,
+    toDocumentRange: content.toDocumentRange,
+    movedBy: (delta, text) =>
+      embeddedCodeOf(
+        action,
+        {
+          value: first.value,
+          range: movedRange(first.range, delta),
+          elementRange: movedRange(first.elementRange, delta),
+        },
+        content.movedBy(delta, text),
+      ),
+  };
+}
+
+function movedRange(range: TextRange, delta: number): TextRange {
+  return delta === 0 ? range : { start: range.start + delta, end: range.end + delta };
 }
 
 export interface ScriptExport {
@@ -263,17 +298,7 @@ class ExportReader {
     const first = builder.parameters[0];
     const content = builder.parameterContents[0];
     if (action.type.toUpperCase() === 'SNIPPET' && first !== undefined && content !== undefined) {
-      this.snippets.push({
-        actionId: id,
-        caption: action.caption,
-        code: content.text,
-        contentRange: first.range,
-        elementRange: first.elementRange,
-        usesCdata: content.usesCdata,
-        toDocumentOffset: content.toDocumentOffset,
-        toCodeOffset: content.toCodeOffset,
-        toDocumentRange: content.toDocumentRange,
-      });
+      this.snippets.push(embeddedCodeOf(action, first, content));
     }
   }
 
@@ -292,7 +317,7 @@ class ExportReader {
   }
 }
 
-function assemble(
+export function assemble(
   actions: ScriptAction[],
   edges: ActionEdge[],
   snippets: EmbeddedCode[],

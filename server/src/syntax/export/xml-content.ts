@@ -37,6 +37,11 @@ export interface XmlContent {
    * follows it (`]]>`, a comment).
    */
   toDocumentRange(codeStart: number, codeEnd: number): TextRange;
+  /**
+   * The same content `delta` further on, in `text`: a new version of the file with an edit before it (or none).
+   * The content is not decoded again, and the result keeps no reference to the earlier file.
+   */
+  movedBy(delta: number, text: string): XmlContent;
 }
 
 const PREDEFINED_ENTITIES: ReadonlyMap<string, string> = new Map([
@@ -111,15 +116,30 @@ export function decodeXmlContent(text: string, start: number, end: number): XmlC
 
   // One piece is a slice of the whole file: copied, so that code kept beyond this version does not keep the file.
   const decoded = pieces.length === 1 ? detachedCopy(pieces[0]!) : pieces.join('');
+  return placedContent({ decoded, runs, usesCdata }, text, start, end, 0);
+}
+
+/** Decoded content and its runs, as found at first (the runs hold the file offsets of that version). */
+interface DecodedContent {
+  readonly decoded: string;
+  readonly runs: RunList;
+  readonly usesCdata: boolean;
+}
+
+/** The content at `[start, end)` of `text`, which is where it was decoded plus `delta`. */
+function placedContent(content: DecodedContent, text: string, start: number, end: number, delta: number): XmlContent {
+  const { decoded, runs, usesCdata } = content;
+  const codeLength = decoded.length;
   const contentRange: TextRange = { start, end };
-  const toDocumentOffset = (codeOffset: number): number => runs.toDocument(codeOffset, codeLength, start);
+  const toDocumentOffset = (codeOffset: number): number =>
+    runs.toDocument(codeOffset, codeLength, start - delta) + delta;
   return {
     text: decoded,
     contentRange,
     usesCdata,
     toDocumentOffset,
     toCodeOffset: (documentOffset) =>
-      documentOffset < start || documentOffset > end ? undefined : runs.toCode(documentOffset),
+      documentOffset < start || documentOffset > end ? undefined : runs.toCode(documentOffset - delta),
     toDocumentRange: (codeStart, codeEnd) => {
       const from = Math.max(0, Math.min(codeStart, decoded.length));
       const to = Math.max(from, Math.min(codeEnd, decoded.length));
@@ -134,6 +154,7 @@ export function decodeXmlContent(text: string, start: number, end: number): XmlC
       }
       return { start: first, end: Math.max(first, last) };
     },
+    movedBy: (by, next) => placedContent(content, next, start + by, end + by, delta + by),
   };
 }
 
