@@ -28,7 +28,8 @@ describe('protocol: liveness while a large document is analysed', function () {
 
   /** Edits `uri` (a new version to analyse), then asks for its diagnostics and a hover on the small document. */
   async function answerOrder(uri: string, text: string): Promise<string[]> {
-    // A blank line at the end: the same kind of document (an export stays well-formed), all of it analysed again.
+    // A blank line at the end: the same kind of document (an export stays well-formed), and every rule runs over all
+    // of it again (an export keeps its actions' parses and units, but not its findings).
     const end = { line: text.split('\n').length - 1, character: 0 };
     await client.change(uri, [{ range: { start: end, end }, text: '\n' }]);
     const order: string[] = [];

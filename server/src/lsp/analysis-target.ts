@@ -8,6 +8,7 @@ import type {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type Settings } from '../common/settings';
+import type { Steps } from '../common/steps';
 import type { TextEdit } from '../common/text-edit';
 import type { TextRange } from '../common/text-range';
 import { ActionView, type Analysis } from '../service';
@@ -105,6 +106,11 @@ export interface AnalysisTargets {
    * any settings, so that asking never replaces the one diagnostics use.
    */
   anyOf(uri: string): AnalysisTarget | undefined;
+  /**
+   * Parses an open document under `settings` in steps, for `of` to answer at once after (nothing for a SNIPPET
+   * action's tab, whose view is made from its export's text when asked).
+   */
+  parse(uri: string, settings: Settings): Steps<void>;
   /** The settings resource of a document: a tab's are its export's. */
   settingsUri(uri: string): string;
   onDocumentRemoved(uri: string): void;
@@ -156,6 +162,10 @@ export function createAnalysisTargets(
       }
       const analysis = analyses.get(document).analysis(settings);
       return analysis && plainTarget(document, analysis);
+    },
+    *parse(uri, settings) {
+      const document = documents.get(uri);
+      if (document && !parseActionTabUri(uri)) yield* analyses.get(document).analysisSteps(settings);
     },
     settingsUri(uri) {
       return parseActionTabUri(uri)?.exportUri ?? uri;

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../common/settings';
-import { runSteps } from '../common/steps';
+import { runSteps, type Steps } from '../common/steps';
 import { Analysis } from '../service';
 import { documentNameOf } from './document-name';
 import { createLanguageModelCache, type LanguageModelCache } from './language-model-cache';
@@ -25,14 +25,22 @@ export class DocumentVersion {
 
   /** The analysis under these settings; undefined when the document is not ours (it is ignored silently). */
   analysis(settings: Settings): Analysis | undefined {
+    return runSteps(this.analysisSteps(settings));
+  }
+
+  /**
+   * `analysis` in steps (an export's parse yields between SNIPPET actions): the pull runs it in slices. Dropped
+   * half-way, it leaves the version unparsed; when another request parsed it meanwhile, that analysis stays.
+   */
+  *analysisSteps(settings: Settings): Steps<Analysis | undefined> {
     if (this.current === null) {
       const { languageId } = this.textDocument;
       const input = { name: this.name, languageId, text: this.textDocument.getText() };
-      this.current = runSteps(Analysis.steps(input, settings, this.previous));
+      const parsed = yield* Analysis.steps(input, settings, this.previous);
+      if (this.current === null) this.current = parsed;
       this.previous = undefined;
-    } else if (this.current) {
-      this.current = this.current.withSettings(settings);
     }
+    if (this.current) this.current = this.current.withSettings(settings);
     return this.current;
   }
 

@@ -65,10 +65,14 @@ export function createPullDiagnostics(
       throw serverCancelled('The document changed while its settings were read.');
     if (settingsStore.generation !== generation) throw serverCancelled('The settings changed while they were read.');
 
+    // In slices (parse, then model and rules): other requests are answered meanwhile; a newer version or a
+    // cancellation drops the work.
+    const changed = () => documents.get(uri)?.version !== version || token.isCancellationRequested;
+    const parsed = await runInSlices(targets.parse(uri, settings), changed);
+    if (token.isCancellationRequested) throw requestCancelled<DiagnosticServerCancellationData>();
+    if (!parsed.done) throw serverCancelled('The document changed while it was parsed.');
     const target = targets.of(uri, settings);
     if (target) {
-      // In slices: other requests are answered meanwhile; a newer version or a cancellation drops the work.
-      const changed = () => documents.get(uri)?.version !== version || token.isCancellationRequested;
       const settled = await runInSlices(target.analysis.settle(), changed);
       if (token.isCancellationRequested) throw requestCancelled<DiagnosticServerCancellationData>();
       if (!settled.done) throw serverCancelled('The document changed while it was analysed.');

@@ -44,6 +44,10 @@ export function createPushDiagnostics(
     // The await above is where the world moves on: re-read the document and the ticket after it.
     const textDocument = documents.get(uri);
     if (!textDocument || !isCurrent(uri, ticket)) return;
+    // In slices, parse and then model and rules: other requests are answered meanwhile; a newer schedule() (an edit,
+    // a close) drops the work.
+    const parsed = await runInSlices(targets.parse(uri, settings), () => !isCurrent(uri, ticket));
+    if (!parsed.done || !isCurrent(uri, ticket)) return;
     const target = targets.of(uri, settings);
     if (!target) {
       tickets.delete(uri);
@@ -51,7 +55,6 @@ export function createPushDiagnostics(
       if (published.delete(uri)) publish({ uri, diagnostics: [] });
       return;
     }
-    // In slices: other requests are answered meanwhile; a newer schedule() (an edit, a close) drops the work.
     const settled = await runInSlices(target.analysis.settle(), () => !isCurrent(uri, ticket));
     if (!settled.done || !isCurrent(uri, ticket)) return;
     tickets.delete(uri);
