@@ -91,6 +91,11 @@ function baseline(dir: string, commit: string): Subject {
   return { ...OURS, label: `ours before (${commit})`, server: path.join(dir, 'server', 'out', 'server.js') };
 }
 
+/** The same on the export: edits of an export take another path (its actions' parses and units are kept). */
+function baselineExport(dir: string, commit: string): Subject {
+  return { ...OURS_EXPORT, label: `ours before (${commit}), export`, server: baseline(dir, commit).server! };
+}
+
 /**
  * Typing in the middle of a URL string: each even edit inserts a character after `https://` on one of the URL lines,
  * each odd edit deletes it again, so the size stays constant and the lines edited move through the whole document.
@@ -304,10 +309,17 @@ export async function measureServerLatency(): Promise<string> {
     const anchor = jsonAnchor(json.file);
     const before = checkout ? baseline(checkout.dir, checkout.commit) : undefined;
     const compared = [OURS, anchor, ...(before ? [before] : [])];
+    const beforeExport = checkout ? [baselineExport(checkout.dir, checkout.commit)] : [];
     const results: SubjectRuns[] = [];
     for (const { lines, runs } of RUNS) {
       // The no-warm-up server only at 2k lines: the first-edits column shows what the warm-up is worth.
-      const subjects = [OURS, ...(lines < 10_000 ? [OURS_WITHOUT_WARM_UP] : []), OURS_EXPORT, ...compared.slice(1)];
+      const subjects = [
+        OURS,
+        ...(lines < 10_000 ? [OURS_WITHOUT_WARM_UP] : []),
+        OURS_EXPORT,
+        ...compared.slice(1),
+        ...beforeExport,
+      ];
       const bySubject = subjects.map((subject) => ({ subject, lines: 0, size: 0, runs: [] as EditFigures[] }));
       for (let i = 0; i < runs; i++) {
         for (const entry of i % 2 === 0 ? bySubject : [...bySubject].reverse()) {
