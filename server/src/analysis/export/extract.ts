@@ -26,7 +26,6 @@ import {
   recordingFacts,
   reusableUnit,
 } from './unit-reuse';
-import type * as A from '../../syntax/snippet/ast';
 
 /**
  * A Desktop Studio XML export: one unit per SNIPPET action, every range mapped back to the file through the
@@ -52,14 +51,10 @@ export function* extractExportModelSteps(
   const ids = new ModelIds();
   const snippets = document.snippets;
   const factsList: (SnippetFacts | undefined)[] = [];
-  const factsByProgram = new Map<A.Program, SnippetFacts>();
   for (const snippet of snippets) {
-    const program = snippet.snippet.program;
-    const kept = earlier?.facts.get(program) ?? factsByProgram.get(program);
-    const facts = kept ?? safeFacts(snippet);
-    if (facts) factsByProgram.set(program, facts);
-    factsList.push(facts);
-    if (!kept) yield;
+    // Kept per parse (snippetFactsOf): an action whose code did not change costs nothing here.
+    factsList.push(safeFacts(snippet));
+    yield;
   }
   const known = factsList.filter((f): f is SnippetFacts => f !== undefined);
   const documentFacts: DocumentFacts = {
@@ -96,7 +91,7 @@ export function* extractExportModelSteps(
     actionOfUnit.set(id, code.actionId);
   }
   const model: FlowModel = { units, flow: new ActionFlow(document.export.graph, units, actionOfUnit) };
-  rememberExportModel(model, { settings, actions: records, facts: factsByProgram });
+  rememberExportModel(model, { settings, actions: records });
   return model;
 }
 

@@ -1,9 +1,7 @@
 import type { Settings } from '../../common/settings';
 import type { TextRange } from '../../common/text-range';
-import type * as A from '../../syntax/snippet/ast';
 import type { CodeUnit, FlowModel } from '../model/flow-model';
 import type { NameLookup, NameSet } from '../snippet/document-facts';
-import type { SnippetFacts } from '../snippet/facts';
 import type { IdMarks } from '../snippet/model-ids';
 
 /**
@@ -19,8 +17,6 @@ export interface ExportModelMemo {
   readonly settings: Settings;
   /** By unit, in file order. */
   readonly actions: readonly ActionUnitRecord[];
-  /** Facts by parse: an action whose code did not change keeps its parse, and so its facts. */
-  readonly facts: ReadonlyMap<A.Program, SnippetFacts>;
 }
 
 /** The facts every unit of an export is lowered with. */
