@@ -79,14 +79,28 @@ function describeCharacter(unit: number): string {
 }
 
 /**
+ * How `replaceActionCode` reads: `script` is `text` read (undefined when it is no export), `readBack` reads a new
+ * text exactly as `readExport` would. A caller that already holds them (a tab's view, edit after edit) passes them.
+ */
+export interface ExportReading {
+  readonly script: ScriptExport | undefined;
+  readonly readBack: (next: string) => ScriptExport | undefined;
+}
+
+/**
  * Replaces the code of SNIPPET action `actionId` with `code`, exactly as given (see `inExportLineBreaks` to write
  * it with the export's line breaks). Only the part of the code that changed is rewritten: its new text is escaped
  * (`&amp;`, `&lt;`, `&gt;`) or kept raw inside a CDATA section it falls into, so every other byte of the file stays
  * as it was. Refused (with a reason for the user) when the text is no well-formed export, the action is missing or
  * the code holds a character XML cannot.
  */
-export function replaceActionCode(text: string, actionId: number, code: string): ReplaceOutcome {
-  const script = readExport(text);
+export function replaceActionCode(
+  text: string,
+  actionId: number,
+  code: string,
+  reading: ExportReading = { script: readExport(text), readBack: readExport },
+): ReplaceOutcome {
+  const { script } = reading;
   if (!script) return { ok: false, problem: 'the document is not a Desktop Studio export (no <ScriptContainer>)' };
   if (script.errors.length > 0)
     return { ok: false, problem: `the export is not well-formed XML (${script.errors[0]!.message}); fix it first` };
@@ -105,7 +119,7 @@ export function replaceActionCode(text: string, actionId: number, code: string):
     : embeddedEditsToDocument(text, snippet, [change]);
   const next = applyEdits(text, edits);
   // The escaping is checked, not trusted: the result must read back well-formed with exactly this code.
-  const back = readExport(next);
+  const back = reading.readBack(next);
   const written = back && snippetOf(back, actionId);
   if (!back || back.errors.length > 0 || written?.code !== code)
     return { ok: false, problem: 'the code could not be written back exactly (an internal error; nothing changed)' };

@@ -153,7 +153,9 @@ export function createAnalysisTargets(
             languageId: exportDocument.languageId,
             text: exportDocument.getText(),
           };
-          const view = ActionView.of(exportInput, address.actionId, document.getText(), settings);
+          // The last view, when only the tab changed since: the export is not read again, only the action lowered.
+          const previous = cached?.settings === settings ? cached.view : undefined;
+          const view = ActionView.of(exportInput, address.actionId, document.getText(), settings, previous);
           cached = view instanceof ActionView ? { key, settings, view } : undefined;
           if (cached) views.set(uri, cached);
           else views.delete(uri);

@@ -2,8 +2,9 @@ import type { Settings } from '../common/settings';
 import { applyEdits, type TextEdit } from '../common/text-edit';
 import type { TextRange } from '../common/text-range';
 import { changedSpan, replaceActionCode } from '../export-editing/action-code';
-import type { EmbeddedCode } from '../syntax/export/read-export';
-import { readExport } from '../syntax/export/read-export';
+import { runSteps } from '../common/steps';
+import { exportAfterCodeEdit } from '../syntax/export/code-edit';
+import { type EmbeddedCode, readExport, type ScriptExport } from '../syntax/export/read-export';
 import { decodeXmlContent } from '../syntax/export/xml-content';
 import { Analysis, type DocumentInput } from './analysis';
 
@@ -31,6 +32,8 @@ export class ActionView {
   private constructor(
     readonly analysis: Analysis,
     readonly actionId: number,
+    /** The export as read (its text and structure): the next view of the same export starts from them. */
+    private readonly exportRead: { readonly text: string; readonly script: ScriptExport | undefined },
     private readonly tabText: string,
     /** The action's code in the composed text. */
     private readonly code: EmbeddedCode,
@@ -47,10 +50,23 @@ export class ActionView {
     actionId: number,
     tabText: string,
     settings: Settings,
+    previous?: ActionView,
   ): ActionView | { readonly problem: string } {
-    const replaced = replaceActionCode(exportInput.text, actionId, tabText);
+    // The previous view of the same export and action (the tab's text changed): the export is not read again, the
+    // new composed text is read from the previous one (only the action's code differs) and analysed with it at hand.
+    const earlier = previous?.actionId === actionId ? previous : undefined;
+    const exportRead =
+      earlier?.exportRead.text === exportInput.text
+        ? earlier.exportRead
+        : { text: exportInput.text, script: readExport(exportInput.text) };
+    const composed = earlier?.analysis.document;
+    const readBack = (next: string): ScriptExport | undefined =>
+      (composed?.kind === 'export' ? exportAfterCodeEdit(composed.export, composed.text, next) : undefined) ??
+      readExport(next);
+    const replaced = replaceActionCode(exportInput.text, actionId, tabText, { script: exportRead.script, readBack });
     if (!replaced.ok) return { problem: replaced.problem };
-    const analysis = Analysis.of({ ...exportInput, text: replaced.text }, settings);
+    const input = { ...exportInput, text: replaced.text };
+    const analysis = runSteps(Analysis.steps(input, settings, earlier?.analysis));
     const document = analysis?.document;
     const code = document?.kind === 'export' ? document.snippets.find((s) => s.code.actionId === actionId) : undefined;
     if (!analysis || !code) return { problem: `the export has no SNIPPET action ${actionId}` };
@@ -58,7 +74,7 @@ export class ActionView {
     const change = edit
       ? { start: edit.range.start, end: edit.range.end, length: edit.newText.length }
       : { start: 0, end: 0, length: 0 };
-    return new ActionView(analysis, actionId, tabText, code.code, change);
+    return new ActionView(analysis, actionId, exportRead, tabText, code.code, change);
   }
 
   /** The analysis offset of a tab offset. */

@@ -112,4 +112,45 @@ describe('ActionView: one SNIPPET action in a tab of its own, analysed with the 
     const control = ActionView.of(INPUT, 7, 'ASSIGN a = "\u0007"', DEFAULT_SETTINGS);
     assert.ok(!(control instanceof ActionView) && /U\+0007/.test(control.problem));
   });
+
+  it('built from the previous view (typing in the tab) is the view built from scratch', () => {
+    const pieces = ['x', ' ', '\n', '"', '{accessToken}', '<', '&', ']]>', '\r\n', 'ASSIGN accessToken = ""'];
+    const edit = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      remove: fc.nat({ max: 6 }),
+      insert: fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 })),
+    });
+    /** What a view answers: its composed text, every finding and where it lies, and where each tab offset maps. */
+    const answers = (view: ActionView, tabText: string): unknown => ({
+      text: view.analysis.text,
+      findings: view.analysis.findings.map((f) => ({
+        code: f.code,
+        message: f.message,
+        place: view.place(f.range),
+        related: f.related?.map((r) => view.place(r.range)),
+      })),
+      offsets: Array.from({ length: tabText.length + 1 }, (_, i) => view.toAnalysis(i)),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(3, 7), fc.array(edit, { minLength: 1, maxLength: 6 }), (actionId, edits) => {
+        let tabText = actionId === 3 ? TOKEN : ORDER;
+        let previous = viewOf(actionId, tabText);
+        previous.analysis.findings;
+        for (const { at, remove, insert } of edits) {
+          const offset = Math.floor(at * tabText.length);
+          tabText = tabText.slice(0, offset) + insert + tabText.slice(offset + remove);
+          const fromPrevious = ActionView.of(INPUT, actionId, tabText, DEFAULT_SETTINGS, previous);
+          const fresh = ActionView.of(INPUT, actionId, tabText, DEFAULT_SETTINGS);
+          assert.equal(fromPrevious instanceof ActionView, fresh instanceof ActionView);
+          if (!(fromPrevious instanceof ActionView) || !(fresh instanceof ActionView)) {
+            assert.deepEqual(fromPrevious, fresh);
+            continue;
+          }
+          assert.deepStrictEqual(answers(fromPrevious, tabText), answers(fresh, tabText));
+          previous = fromPrevious;
+        }
+      }),
+      { numRuns: 60, seed: 1_202 },
+    );
+  });
 });
