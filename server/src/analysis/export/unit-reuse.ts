@@ -134,39 +134,41 @@ export function sameAnswers(reads: readonly FactRead[], facts: DocumentFacts): b
 /**
  * The unit with every range moved by `delta`. Every `{ start, end }` in a unit is a document range (ARCHITECTURE.md,
  * invariant 2), wherever it sits (an event's range, a condition's comparison, a secret's value), so the copy moves
- * them all without knowing the fields; objects shared inside the unit (one guard list for a branch's events) stay
- * shared in the copy.
+ * them all without knowing the fields; a list shared inside the unit (one guard list for a branch's events) stays
+ * shared in the copy. Units hold no cycles.
  */
 export function movedUnit(unit: CodeUnit, delta: number): CodeUnit {
   if (delta === 0) return unit;
   return moved(unit, delta, new Map()) as CodeUnit;
 }
 
+/** `{ start, end }` with numbers and nothing else (counted without making a key list: this runs per event). */
 function isRange(value: object): value is TextRange {
-  const keys = Object.keys(value);
-  return (
-    keys.length === 2 && typeof (value as TextRange).start === 'number' && typeof (value as TextRange).end === 'number'
-  );
+  let keys = 0;
+  for (const key in value) {
+    if (++keys > 2 || (key !== 'start' && key !== 'end')) return false;
+  }
+  return keys === 2 && typeof (value as TextRange).start === 'number' && typeof (value as TextRange).end === 'number';
 }
 
-function moved(value: unknown, delta: number, copies: Map<object, unknown>): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const known = copies.get(value);
-  if (known !== undefined) return known;
-  let copy: unknown;
+function moved(value: object, delta: number, lists: Map<object, unknown[]>): unknown {
   if (Array.isArray(value)) {
-    const items: unknown[] = [];
-    copies.set(value, items);
-    for (const item of value) items.push(moved(item, delta, copies));
-    copy = items;
-  } else if (isRange(value)) {
-    copy = { start: value.start + delta, end: value.end + delta };
-    copies.set(value, copy);
-  } else {
-    const fields: Record<string, unknown> = {};
-    copies.set(value, fields);
-    for (const [key, field] of Object.entries(value)) fields[key] = moved(field, delta, copies);
-    copy = fields;
+    const known = lists.get(value);
+    if (known) return known;
+    const items: unknown[] = new Array(value.length);
+    lists.set(value, items);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      items[i] = typeof item === 'object' && item !== null ? moved(item, delta, lists) : item;
+    }
+    return items;
+  }
+  if (isRange(value)) return { start: value.start + delta, end: value.end + delta };
+  // A spread copies an object literal in one step; then only its object fields are visited.
+  const copy: Record<string, unknown> = { ...value };
+  for (const key in copy) {
+    const field = copy[key];
+    if (typeof field === 'object' && field !== null) copy[key] = moved(field, delta, lists);
   }
   return copy;
 }

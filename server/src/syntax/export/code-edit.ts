@@ -70,17 +70,29 @@ interface Edit {
 function textEdit(before: string, after: string): Edit | undefined {
   if (before === after) return undefined;
   const shorter = Math.min(before.length, after.length);
+  // Whole blocks first (a comparison of two slices runs natively), then character by character.
   let start = 0;
+  while (start + BLOCK <= shorter && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) {
+    start += BLOCK;
+  }
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const room = shorter - start;
   let tail = 0;
   while (
-    tail < shorter - start &&
-    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+    tail + BLOCK <= room &&
+    before.slice(before.length - tail - BLOCK, before.length - tail) ===
+      after.slice(after.length - tail - BLOCK, after.length - tail)
   ) {
+    tail += BLOCK;
+  }
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) {
     tail++;
   }
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
+
+/** Characters compared at once while looking for where two versions differ. */
+const BLOCK = 256;
 
 /** Longest character reference (`&#x10FFFF;`) plus room: an edit this close after an `&` may be inside it. */
 const REFERENCE_REACH = 12;
