@@ -7,6 +7,7 @@ import {
   type DocumentDiagnosticReport,
   type FullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
+import { readExport } from '../../server/src/syntax/export/read-export';
 import { readAnnotated } from '../helpers/annotated';
 import { EXPORT_ERROR_OFFSET, EXPORT_WITH_ENTITIES, SNIPPET_CLEAN, SNIPPET_WITH_ERROR } from './documents';
 import {
@@ -320,6 +321,51 @@ describe('protocol: diagnostics', () => {
       const cleared = client.nextPublish(uri);
       await client.close(uri);
       assert.deepEqual((await cleared).diagnostics, []);
+    });
+  });
+
+  describe('an export edited inside its actions’ code', () => {
+    let client: TestClient;
+    before(async () => {
+      client = await TestClient.start({ capabilities: PULL_CAPABILITIES });
+    });
+    after(async () => client?.dispose());
+
+    /** What a report says, positions included. */
+    const said = (report: DocumentDiagnosticReport): unknown =>
+      full(report).items.map(({ range, code, message, severity }) => ({ range, code, message, severity }));
+
+    it('reports after every edit what a fresh open of the same text reports', async () => {
+      // Each edit lands inside a SNIPPET action's code (the server applies it to its previous export and keeps the
+      // other actions' parses and units); some change what other actions read (a token, an expiry, a status check).
+      const pieces = [
+        'x',
+        '\r\n',
+        'ASSIGN accessToken = ""\r\n',
+        'ASSIGN tokenExpiry = utc + 3300 / 86400\r\n',
+        '&amp;',
+      ];
+      let text = fs.readFileSync(path.join(ROOT, 'examples', 'ivr-token-at-begin-used-after-hold.xml'), 'utf8');
+      const uri = fileUri('edited-export.xml');
+      await client.open(uri, 'xml', text);
+      await client.pull(uri);
+      // Where each SNIPPET action's code starts, read from the current text (the tests' own reading of the export).
+      const codeStarts = (): number[] => readExport(text)!.snippets.map((s) => s.contentRange.start);
+      assert.ok(codeStarts().length >= 2, 'the example has SNIPPET actions to edit');
+      for (let i = 0; i < 12; i++) {
+        // Through the actions in turn, at the start of their code.
+        const starts = codeStarts();
+        const at = starts[i % starts.length]!;
+        const piece = pieces[i % pieces.length]!;
+        const position = positionOf(text, at);
+        await client.change(uri, [{ range: { start: position, end: position }, text: piece }]);
+        text = text.slice(0, at) + piece + text.slice(at);
+        const fresh = fileUri(`fresh-${i}.xml`);
+        await client.open(fresh, 'xml', text);
+        assert.deepEqual(said(await client.pull(uri)), said(await client.pull(fresh)), `after edit ${i + 1}`);
+        await client.close(fresh);
+      }
+      await client.close(uri);
     });
   });
 });
