@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_OPTIONS } from '../../client/src/server-node-options';
 import { assertBundleIsFresh, PULL_CAPABILITIES, TestClient } from '../protocol/lsp-client';
 import { bundleJsonLanguageServer } from './anchors/bundle';
 import { baselineCheckout } from './baseline';
@@ -40,6 +41,11 @@ interface Subject {
   readonly label: string;
   /** The server script; ours (server/out/server.js) when absent. */
   readonly server?: string;
+  /**
+   * Node options for a `server` of its own: TestClient gives ours the shipped ones (SERVER_NODE_OPTIONS) only when it
+   * starts our bundle, so an earlier commit's server must be given them here to run as it shipped.
+   */
+  readonly nodeArgs?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
   readonly languageId: string;
   readonly extension: string;
@@ -86,14 +92,23 @@ function jsonAnchor(server: string): Subject {
   };
 }
 
-/** Our server at an earlier commit (see baseline.ts), measured in the same runs: the "before" of a change. */
+/**
+ * Our server at an earlier commit (see baseline.ts), measured in the same runs: the "before" of a change. It runs with
+ * today's Node options (the same young-generation size since stop 21).
+ */
 function baseline(dir: string, commit: string): Subject {
-  return { ...OURS, label: `ours before (${commit})`, server: path.join(dir, 'server', 'out', 'server.js') };
+  return {
+    ...OURS,
+    label: `ours before (${commit})`,
+    server: path.join(dir, 'server', 'out', 'server.js'),
+    nodeArgs: SERVER_NODE_OPTIONS,
+  };
 }
 
 /** The same on the export: edits of an export take another path (its actions' parses and units are kept). */
 function baselineExport(dir: string, commit: string): Subject {
-  return { ...OURS_EXPORT, label: `ours before (${commit}), export`, server: baseline(dir, commit).server! };
+  const before = baseline(dir, commit);
+  return { ...OURS_EXPORT, label: `${before.label}, export`, server: before.server!, nodeArgs: SERVER_NODE_OPTIONS };
 }
 
 /**
@@ -131,6 +146,7 @@ async function editRun(subject: Subject, lines: number): Promise<EditRun> {
     capabilities: PULL_CAPABILITIES,
     ...(subject.env ? { env: subject.env } : {}),
     ...(subject.server ? { server: subject.server } : {}),
+    ...(subject.nodeArgs ? { nodeArgs: subject.nodeArgs } : {}),
   });
   try {
     const text = subject.make(lines);
@@ -261,7 +277,7 @@ async function memory(subject: Subject): Promise<Memory> {
   const probeFile = path.join(probes, 'heap.json');
   const client = await TestClient.start({
     capabilities: PULL_CAPABILITIES,
-    nodeArgs: ['--expose-gc', '--require', HEAP_PROBE],
+    nodeArgs: [...(subject.nodeArgs ?? []), '--expose-gc', '--require', HEAP_PROBE],
     env: { ...process.env, HEAP_PROBE_FILE: probeFile },
     ...(subject.server ? { server: subject.server } : {}),
   });
