@@ -181,6 +181,14 @@ describe('syntax: an edit of one action’s code, applied to the previous export
     assert.equal(exportAfterCodeEdit(bracketScript, withBrackets, joined), undefined);
     assert.ok(readExport(joined)!.errors.length > 0, 'a full read finds the error');
 
+    // Inside the tag of an empty `<string />`, where its (empty) content range lies.
+    const empty = `${text.slice(0, code.elementRange.start)}<string />${text.slice(code.elementRange.end)}`;
+    const emptyScript = readExport(empty)!;
+    const slot = emptyScript.snippets.find((s) => s.actionId === code.actionId)!.contentRange.start;
+    const typed = `${empty.slice(0, slot)}x${empty.slice(slot)}`;
+    assert.equal(exportAfterCodeEdit(emptyScript, empty, typed), undefined);
+    assert.ok(readExport(typed)!.errors.length > 0, 'a full read finds the error');
+
     // Outside any code: a caption.
     const caption = script.actions.find((a) => a.captionRange && a.captionRange.end > a.captionRange.start)!;
     const edited = `${text.slice(0, caption.captionRange!.start)}x${text.slice(caption.captionRange!.start)}`;

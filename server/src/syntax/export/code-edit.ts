@@ -20,7 +20,9 @@ export function exportAfterCodeEdit(
   const edited = previous.snippets.find(
     (s) => !s.usesCdata && s.contentRange.start <= edit.start && edit.oldEnd <= s.contentRange.end,
   );
-  if (!edited || !isPlainEdit(previousText, text, edit, edited.contentRange)) return undefined;
+  // `<string />` has an empty content range inside its tag: text typed there is no content.
+  if (!edited || !previousText.startsWith('</', edited.contentRange.end)) return undefined;
+  if (!isPlainEdit(previousText, text, edit, edited.contentRange)) return undefined;
   const delta = edit.newEnd - edit.oldEnd;
   const move = (range: TextRange): TextRange | undefined => movedRange(range, edit.start, edit.oldEnd, delta);
 
