@@ -189,6 +189,16 @@ describe('syntax: an edit of one action’s code, applied to the previous export
     assert.equal(exportAfterCodeEdit(emptyScript, empty, typed), undefined);
     assert.ok(readExport(typed)!.errors.length > 0, 'a full read finds the error');
 
+    // Inside a comment in the content: `--` may not stand in an XML comment.
+    const commented = '<string>ASSIGN a = 1<!-- a - b --></string>';
+    const withComment = text.slice(0, code.elementRange.start) + commented + text.slice(code.elementRange.end);
+    const commentScript = readExport(withComment)!;
+    assert.equal(commentScript.errors.length, 0);
+    const dash = withComment.indexOf(' - b') + 1;
+    const doubled = `${withComment.slice(0, dash)}-${withComment.slice(dash)}`;
+    assert.equal(exportAfterCodeEdit(commentScript, withComment, doubled), undefined);
+    assert.ok(readExport(doubled)!.errors.length > 0, 'a full read finds the error');
+
     // Outside any code: a caption.
     const caption = script.actions.find((a) => a.captionRange && a.captionRange.end > a.captionRange.start)!;
     const edited = `${text.slice(0, caption.captionRange!.start)}x${text.slice(caption.captionRange!.start)}`;

@@ -6,8 +6,9 @@ import { decodeXmlContent, type XmlContent } from './xml-content';
 /**
  * The export after an edit of one SNIPPET action's code, made from the previous version's without reading the XML
  * again: typing in a script of thousands of lines re-reads one action. The edit is found by comparing the two texts;
- * undefined whenever it might change more than that code (it touches markup, an entity, CDATA or `]]>`, or the earlier
- * version had an XML error), and the caller reads the file in full. The result is the one `readExport` gives.
+ * undefined whenever it might change more than that code (the code's content holds markup, the edit touches an
+ * entity or forms `]]>`, or the earlier version had an XML error), and the caller reads the file in full. The result
+ * is the one `readExport` gives.
  */
 export function exportAfterCodeEdit(
   previous: ScriptExport,
@@ -17,11 +18,11 @@ export function exportAfterCodeEdit(
   if (previous.errors.length > 0) return undefined;
   const edit = textEdit(previousText, text);
   if (!edit) return undefined;
-  const edited = previous.snippets.find(
-    (s) => !s.usesCdata && s.contentRange.start <= edit.start && edit.oldEnd <= s.contentRange.end,
-  );
-  // `<string />` has an empty content range inside its tag: text typed there is no content.
-  if (!edited || !previousText.startsWith('</', edited.contentRange.end)) return undefined;
+  const edited = previous.snippets.find((s) => s.contentRange.start <= edit.start && edit.oldEnd <= s.contentRange.end);
+  // Only content without markup: the next `<` is its end tag. Text typed inside a comment, a processing instruction,
+  // CDATA or a child tag follows other rules (`--` ends nothing but is an error in a comment), and the range of an
+  // empty `<string />` lies inside its tag.
+  if (!edited || previousText.indexOf('<', edited.contentRange.start) !== edited.contentRange.end) return undefined;
   if (!isPlainEdit(previousText, text, edit, edited.contentRange)) return undefined;
   const delta = edit.newEnd - edit.oldEnd;
   const move = (range: TextRange): TextRange | undefined => movedRange(range, edit.start, edit.oldEnd, delta);
