@@ -47,7 +47,7 @@ export class AuthoringDocument {
   private buildIndex(): SymbolIndex {
     const { document } = this;
     if (document.kind === 'guide') return new SymbolIndex(inDocumentOrder(guideOccurrences(document)));
-    const occurrences = snippetOccurrences(this.units);
+    const occurrences = snippetOccurrences(this.units, document.text);
     if (document.kind === 'export') {
       const assigned = new Set<string>();
       for (const o of occurrences) if (o.kind === 'variable' && o.role !== 'read') assigned.add(o.key);

@@ -1,3 +1,4 @@
+import { detachedCopy } from '../common/detached-string';
 import type { TextRange } from '../common/text-range';
 import { type AstNode, assignmentRoot, type Identifier, holdsStatements, walk } from '../syntax/snippet/ast';
 import { functionNamed, systemVariableNamed } from './builtins';
@@ -14,12 +15,65 @@ import type { Occurrence, OccurrenceRole } from './symbol-index';
  * knows it (`GetRESTProxy()`), else an unresolved function. A system variable (`utc`, `ContactID`) is a built-in
  * unless the script assigns it.
  */
-export function snippetOccurrences(units: readonly SnippetUnit[]): Occurrence[] {
+export function snippetOccurrences(units: readonly SnippetUnit[], text: string): Occurrence[] {
   const occurrences: Occurrence[] = [];
-  for (const unit of units) collectUnit(unit, occurrences);
+  for (const unit of units) for (const occurrence of unitOccurrences(unit, text)) occurrences.push(occurrence);
   const assigned = new Set<string>();
   for (const o of occurrences) if (o.kind === 'variable' && o.role !== 'read') assigned.add(o.key);
   return occurrences.filter((o) => o.kind !== 'variable' || assigned.has(o.key) || !systemVariableNamed(o.name));
+}
+
+/** One export action's occurrences as collected from its parse, for the document's next versions. */
+interface CollectedUnit {
+  readonly index: number;
+  readonly actionId: number;
+  /** The action's `<string>` content as written (a copy: the document's text is not kept). */
+  readonly source: string;
+  readonly contentStart: number;
+  readonly occurrences: readonly Occurrence[];
+}
+
+/**
+ * By parse: an export action whose code did not change keeps its parse, so its occurrences are collected once and
+ * only moved by later edits before it. They depend on the tree, the action's place and id, and the code's offset map,
+ * which is a function of the content as written.
+ */
+const COLLECTED = new WeakMap<SnippetUnit['program'], CollectedUnit>();
+
+function unitOccurrences(unit: SnippetUnit, text: string): readonly Occurrence[] {
+  const actionId = unit.action?.id;
+  if (actionId === undefined) {
+    const own: Occurrence[] = [];
+    collectUnit(unit, own);
+    return own;
+  }
+  const { start, end } = unit.contentRange;
+  const kept = COLLECTED.get(unit.program);
+  if (
+    kept &&
+    kept.index === unit.index &&
+    kept.actionId === actionId &&
+    kept.source.length === end - start &&
+    text.startsWith(kept.source, start)
+  ) {
+    const delta = start - kept.contentStart;
+    return delta === 0 ? kept.occurrences : kept.occurrences.map((o) => movedOccurrence(o, delta));
+  }
+  const own: Occurrence[] = [];
+  collectUnit(unit, own);
+  COLLECTED.set(unit.program, {
+    index: unit.index,
+    actionId,
+    source: detachedCopy(text.slice(start, end)),
+    contentStart: start,
+    occurrences: own,
+  });
+  return own;
+}
+
+function movedOccurrence(occurrence: Occurrence, delta: number): Occurrence {
+  const { range } = occurrence;
+  return { ...occurrence, range: { start: range.start + delta, end: range.end + delta } };
 }
 
 interface FunctionScope {

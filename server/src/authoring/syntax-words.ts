@@ -3,7 +3,8 @@ import { type AstNode, holdsStatements, walk } from '../syntax/snippet/ast';
 import { TokenKind, Word, wordOf } from '../syntax/snippet/lexer';
 import { type SnippetUnit, tokenBefore, tokensOf } from './code-units';
 
-const CACHE = new WeakMap<SnippetUnit, ReadonlySet<number>>();
+/** By parse (code offsets: they hold for every later version in which an export action's code is unchanged). */
+const CACHE = new WeakMap<SnippetUnit['program'], ReadonlySet<number>>();
 
 /**
  * Code offsets of the words `IN` and `TO` where a statement uses them as syntax (`FOREACH x IN list`,
@@ -11,7 +12,7 @@ const CACHE = new WeakMap<SnippetUnit, ReadonlySet<number>>();
  * the statement's word.
  */
 export function syntaxWordStarts(unit: SnippetUnit): ReadonlySet<number> {
-  let found = CACHE.get(unit);
+  let found = CACHE.get(unit.program);
   if (found) return found;
   const words = new Set<number>();
   const tokens = tokensOf(unit);
@@ -30,6 +31,6 @@ export function syntaxWordStarts(unit: SnippetUnit): ReadonlySet<number> {
     return holdsStatements(node);
   });
   found = words;
-  CACHE.set(unit, found);
+  CACHE.set(unit.program, found);
   return found;
 }

@@ -5,6 +5,7 @@ import * as vm from 'node:vm';
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { movedUnit } from '../../../server/src/analysis/export/unit-reuse';
+import { authoringOf } from '../../../server/src/authoring/authoring-document';
 import { snippetUnitsLowered } from '../../../server/src/analysis/snippet/unit-extractor';
 import { runSteps } from '../../../server/src/common/steps';
 import { Analysis, type Finding } from '../../../server/src/service';
@@ -16,7 +17,8 @@ import { applyMutation, type Mutation, mutationArbitrary } from '../../helpers/m
  * The language server analyses a new version of an export with the previous version's analysis at hand: it keeps the
  * parse of every SNIPPET action whose code did not change, and the unit of every action whose lowering would give the
  * same one (moved by the edit). That must be invisible: after every edit of a random sequence, the model's units and
- * the findings (codes, ranges, messages, related places) are the ones a from-scratch analysis gives.
+ * the findings (codes, ranges, messages, related places) are the ones a from-scratch analysis gives, and so are the
+ * semantic tokens and the outline (authoring keeps each unchanged action's symbol occurrences, moved).
  */
 
 const EXPORTS = exportFixtureFiles()
@@ -44,6 +46,11 @@ const PIECES = [
   'ASSIGN jitter = Random(360) + 120',
   'FUNCTION refresh() { ASSIGN accessToken = r.access_token }',
 ];
+
+/** Every occurrence of every name the authoring features know (navigation, rename, completion read them). */
+function occurrencesOf(analysis: Analysis): readonly unknown[] {
+  return authoringOf(analysis.document).index.occurrences;
+}
 
 function comparable(findings: readonly Finding[]): unknown[] {
   return findings.map((f) => ({
@@ -78,6 +85,7 @@ describe('service: incremental analysis of exports', function () {
           let text = original;
           let previous = Analysis.of({ name: file, languageId: 'xml', text }, DEFAULT_SETTINGS);
           previous?.findings;
+          previous?.semanticTokens();
           for (const edit of sequence) {
             text = applyMutation(text, edit);
             const input = { name: file, languageId: 'xml', text };
@@ -87,6 +95,10 @@ describe('service: incremental analysis of exports', function () {
             if (incremental && fresh) {
               assert.deepStrictEqual(incremental.model.units, fresh.model.units);
               assert.deepEqual(comparable(incremental.findings), comparable(fresh.findings));
+              // Authoring keeps each unchanged action's symbol occurrences too (moved): the same answers.
+              assert.deepStrictEqual(occurrencesOf(incremental), occurrencesOf(fresh));
+              assert.deepStrictEqual(incremental.semanticTokens(), fresh.semanticTokens());
+              assert.deepStrictEqual(incremental.documentSymbols(), fresh.documentSymbols());
             }
             previous = incremental ?? previous;
           }
@@ -169,6 +181,33 @@ describe('service: incremental analysis of exports', function () {
       assert.notEqual(units[1], tokenUnit(before));
       assert.deepStrictEqual(units, Analysis.of(input, DEFAULT_SETTINGS)!.model.units);
     });
+  });
+
+  it('gives exact authoring answers when an action keeps its code but is written otherwise, or moves', () => {
+    const code = [
+      'ASSIGN limit = 3',
+      'IF attempts > limit { ASSIGN attempts = limit }',
+      'FUNCTION retry(n) { RETURN n + 1 }',
+    ].join('\n');
+    const other = 'ASSIGN greeting = "hello"';
+    const build = (codes: readonly string[], ids = codes.map((_, i) => i + 1)): string =>
+      buildExport(codes.map((c, i) => ({ id: ids[i]!, type: 'SNIPPET', caption: `Step ${ids[i]}`, code: c })));
+    // `>` written raw instead of `&gt;` (the same code, so the same parse, with another offset map); then an action
+    // inserted before it (the same code and action id at another place in the action order).
+    const escaped = build([code, other]);
+    const raw = escaped.replace('&gt;', '>');
+    const versions = [escaped, raw, build(['ASSIGN first = 1', code, other], [9, 1, 2]).replace('&gt;', '>')];
+    let previous = Analysis.of({ name: 'flow.xml', text: versions[0]! }, DEFAULT_SETTINGS)!;
+    previous.semanticTokens();
+    for (const text of versions.slice(1)) {
+      const input = { name: 'flow.xml', text };
+      const incremental = runSteps(Analysis.steps(input, DEFAULT_SETTINGS, previous))!;
+      const fresh = Analysis.of(input, DEFAULT_SETTINGS)!;
+      assert.deepStrictEqual(occurrencesOf(incremental), occurrencesOf(fresh));
+      assert.deepStrictEqual(incremental.semanticTokens(), fresh.semanticTokens());
+      assert.deepStrictEqual(incremental.documentSymbols(), fresh.documentSymbols());
+      previous = incremental;
+    }
   });
 
   it('keeps no earlier version of the text alive through the parses and units it keeps', () => {
