@@ -1,5 +1,5 @@
-import { detachedCopy } from '../common/detached-string';
 import type { TextRange } from '../common/text-range';
+import { PerActionCache } from '../documents/per-action-cache';
 import { type AstNode, assignmentRoot, type Identifier, holdsStatements, walk } from '../syntax/snippet/ast';
 import { functionNamed, systemVariableNamed } from './builtins';
 import type { SnippetUnit } from './code-units';
@@ -23,52 +23,24 @@ export function snippetOccurrences(units: readonly SnippetUnit[], text: string):
   return occurrences.filter((o) => o.kind !== 'variable' || assigned.has(o.key) || !systemVariableNamed(o.name));
 }
 
-/** One export action's occurrences as collected from its parse, for the document's next versions. */
-interface CollectedUnit {
-  readonly index: number;
-  readonly actionId: number;
-  /** The action's `<string>` content as written (a copy: the document's text is not kept). */
-  readonly source: string;
-  readonly contentStart: number;
-  readonly occurrences: readonly Occurrence[];
-}
-
 /**
- * By parse: an export action whose code did not change keeps its parse, so its occurrences are collected once and
- * only moved by later edits before it. They depend on the tree, the action's place and id, and the code's offset map,
- * which is a function of the content as written.
+ * By parse: an export action whose code did not change keeps its parse, so its occurrences are collected once and only
+ * moved by later edits before it. Besides the tree and the code's offset map, they depend on the action's place (keys
+ * name it) and id.
  */
-const COLLECTED = new WeakMap<SnippetUnit['program'], CollectedUnit>();
+const COLLECTED = new PerActionCache<readonly Occurrence[]>((occurrences, delta) =>
+  occurrences.map((o) => movedOccurrence(o, delta)),
+);
 
 function unitOccurrences(unit: SnippetUnit, text: string): readonly Occurrence[] {
-  const actionId = unit.action?.id;
-  if (actionId === undefined) {
+  const collect = (): Occurrence[] => {
     const own: Occurrence[] = [];
     collectUnit(unit, own);
     return own;
-  }
-  const { start, end } = unit.contentRange;
-  const kept = COLLECTED.get(unit.program);
-  if (
-    kept &&
-    kept.index === unit.index &&
-    kept.actionId === actionId &&
-    kept.source.length === end - start &&
-    text.startsWith(kept.source, start)
-  ) {
-    const delta = start - kept.contentStart;
-    return delta === 0 ? kept.occurrences : kept.occurrences.map((o) => movedOccurrence(o, delta));
-  }
-  const own: Occurrence[] = [];
-  collectUnit(unit, own);
-  COLLECTED.set(unit.program, {
-    index: unit.index,
-    actionId,
-    source: detachedCopy(text.slice(start, end)),
-    contentStart: start,
-    occurrences: own,
-  });
-  return own;
+  };
+  const actionId = unit.action?.id;
+  if (actionId === undefined) return collect();
+  return COLLECTED.get(unit.program, text, unit.contentRange, `${unit.index}:${actionId}`, collect);
 }
 
 function movedOccurrence(occurrence: Occurrence, delta: number): Occurrence {

@@ -1,5 +1,6 @@
 import type { TextRange } from '../common/text-range';
 import type { ParsedDocument } from '../documents/parsed-document';
+import { PerActionCache } from '../documents/per-action-cache';
 import { walk, type AstNode } from '../syntax/snippet/ast';
 import type { SnippetParseResult } from '../syntax/snippet/parser';
 import { walkNodes } from '../syntax/guide/walk';
@@ -11,6 +12,11 @@ export interface FoldingRegion {
   readonly range: TextRange;
   readonly kind: 'block' | 'comment';
 }
+
+/** An export action's regions, kept per parse and moved by edits before it (see PerActionCache). */
+const ACTION_REGIONS = new PerActionCache<readonly FoldingRegion[]>((regions, delta) =>
+  regions.map(({ range, kind }) => ({ range: { start: range.start + delta, end: range.end + delta }, kind })),
+);
 
 const BRACED_KINDS = new Set<AstNode['kind']>(['Block', 'Select', 'Switch']);
 const ONLY_A_LINE_BREAK = /^[ \t]*(?:\r\n|\r|\n)[ \t]*$/;
@@ -68,7 +74,10 @@ export function foldingRegionsOf(document: ParsedDocument): FoldingRegion[] {
       }));
       for (const { code, snippet } of document.snippets) {
         regions.push({ range: code.contentRange, kind: 'block' });
-        regions.push(...snippetRegions(code.code, snippet, (offset) => code.toDocumentOffset(offset)));
+        const compute = (): FoldingRegion[] => snippetRegions(code.code, snippet, (o) => code.toDocumentOffset(o));
+        for (const region of ACTION_REGIONS.get(snippet, document.text, code.contentRange, '', compute)) {
+          regions.push(region);
+        }
       }
       return regions;
     }

@@ -18,7 +18,8 @@ import { applyMutation, type Mutation, mutationArbitrary } from '../../helpers/m
  * parse of every SNIPPET action whose code did not change, and the unit of every action whose lowering would give the
  * same one (moved by the edit). That must be invisible: after every edit of a random sequence, the model's units and
  * the findings (codes, ranges, messages, related places) are the ones a from-scratch analysis gives, and so are the
- * semantic tokens and the outline (authoring keeps each unchanged action's symbol occurrences, moved).
+ * semantic tokens, the outline and the folding regions (each unchanged action keeps its symbol occurrences and
+ * regions, moved).
  */
 
 const EXPORTS = exportFixtureFiles()
@@ -86,6 +87,7 @@ describe('service: incremental analysis of exports', function () {
           let previous = Analysis.of({ name: file, languageId: 'xml', text }, DEFAULT_SETTINGS);
           previous?.findings;
           previous?.semanticTokens();
+          previous?.foldingRegions();
           for (const edit of sequence) {
             text = applyMutation(text, edit);
             const input = { name: file, languageId: 'xml', text };
@@ -99,6 +101,7 @@ describe('service: incremental analysis of exports', function () {
               assert.deepStrictEqual(occurrencesOf(incremental), occurrencesOf(fresh));
               assert.deepStrictEqual(incremental.semanticTokens(), fresh.semanticTokens());
               assert.deepStrictEqual(incremental.documentSymbols(), fresh.documentSymbols());
+              assert.deepStrictEqual(incremental.foldingRegions(), fresh.foldingRegions());
             }
             previous = incremental ?? previous;
           }
@@ -199,6 +202,7 @@ describe('service: incremental analysis of exports', function () {
     const versions = [escaped, raw, build(['ASSIGN first = 1', code, other], [9, 1, 2]).replace('&gt;', '>')];
     let previous = Analysis.of({ name: 'flow.xml', text: versions[0]! }, DEFAULT_SETTINGS)!;
     previous.semanticTokens();
+    previous.foldingRegions();
     for (const text of versions.slice(1)) {
       const input = { name: 'flow.xml', text };
       const incremental = runSteps(Analysis.steps(input, DEFAULT_SETTINGS, previous))!;
@@ -206,6 +210,7 @@ describe('service: incremental analysis of exports', function () {
       assert.deepStrictEqual(occurrencesOf(incremental), occurrencesOf(fresh));
       assert.deepStrictEqual(incremental.semanticTokens(), fresh.semanticTokens());
       assert.deepStrictEqual(incremental.documentSymbols(), fresh.documentSymbols());
+      assert.deepStrictEqual(incremental.foldingRegions(), fresh.foldingRegions());
       previous = incremental;
     }
   });
