@@ -1,4 +1,4 @@
-import type { TextRange } from '../common/text-range';
+import { shiftedRange, type TextRange } from '../common/text-range';
 import { PerActionCache } from '../documents/per-action-cache';
 import { type AstNode, assignmentRoot, type Identifier, holdsStatements, walk } from '../syntax/snippet/ast';
 import { functionNamed, systemVariableNamed } from './builtins';
@@ -44,8 +44,7 @@ function unitOccurrences(unit: SnippetUnit, text: string): readonly Occurrence[]
 }
 
 function movedOccurrence(occurrence: Occurrence, delta: number): Occurrence {
-  const { range } = occurrence;
-  return { ...occurrence, range: { start: range.start + delta, end: range.end + delta } };
+  return { ...occurrence, range: shiftedRange(occurrence.range, delta) };
 }
 
 interface FunctionScope {

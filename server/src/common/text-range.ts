@@ -23,3 +23,8 @@ export function rangesStartingIn<R extends TextRange>(sorted: readonly R[], rang
   while (end < sorted.length && sorted[end]!.start < range.end) end++;
   return sorted.slice(low, end);
 }
+
+/** `range` moved by `by` characters (a new range: ranges are shared, never changed). */
+export function shiftedRange(range: TextRange, by: number): TextRange {
+  return { start: range.start + by, end: range.end + by };
+}

@@ -1,3 +1,4 @@
+import { commonPrefixLength, commonSuffixLength } from '../common/common-ends';
 import { applyEdits, type TextEdit } from '../common/text-edit';
 import { embeddedEditsToDocument } from '../editing/xml-embedding';
 import { type EmbeddedCode, readExport, type ScriptExport } from '../syntax/export/read-export';
@@ -133,15 +134,9 @@ export function replaceActionCode(
 export function changedSpan(before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;
   const limit = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let prefix = commonPrefixLength(before, after);
   if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;
-  let suffix = 0;
-  while (
-    suffix < limit - prefix &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  )
-    suffix++;
+  let suffix = commonSuffixLength(before, after, limit - prefix);
   if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
   return {
     range: { start: prefix, end: before.length - suffix },

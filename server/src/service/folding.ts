@@ -1,4 +1,4 @@
-import type { TextRange } from '../common/text-range';
+import { shiftedRange, type TextRange } from '../common/text-range';
 import type { ParsedDocument } from '../documents/parsed-document';
 import { PerActionCache } from '../documents/per-action-cache';
 import { walk, type AstNode } from '../syntax/snippet/ast';
@@ -15,7 +15,7 @@ export interface FoldingRegion {
 
 /** An export action's regions, kept per parse and moved by edits before it (see PerActionCache). */
 const ACTION_REGIONS = new PerActionCache<readonly FoldingRegion[]>((regions, delta) =>
-  regions.map(({ range, kind }) => ({ range: { start: range.start + delta, end: range.end + delta }, kind })),
+  regions.map(({ range, kind }) => ({ range: shiftedRange(range, delta), kind })),
 );
 
 const BRACED_KINDS = new Set<AstNode['kind']>(['Block', 'Select', 'Switch']);

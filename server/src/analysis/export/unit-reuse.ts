@@ -1,5 +1,5 @@
 import type { Settings } from '../../common/settings';
-import type { TextRange } from '../../common/text-range';
+import { shiftedRange, type TextRange } from '../../common/text-range';
 import type { CodeUnit, FlowModel } from '../model/flow-model';
 import type { NameLookup, NameSet } from '../snippet/document-facts';
 import type { IdMarks } from '../snippet/model-ids';
@@ -163,7 +163,7 @@ function moved(value: object, delta: number, lists: Map<object, unknown[]>): unk
     }
     return items;
   }
-  if (isRange(value)) return { start: value.start + delta, end: value.end + delta };
+  if (isRange(value)) return shiftedRange(value, delta);
   // A spread copies an object literal in one step; then only its object fields are visited.
   const copy: Record<string, unknown> = { ...value };
   for (const key in copy) {

@@ -1,5 +1,5 @@
 import type { AnyNode } from 'acorn';
-import type { TextRange } from '../../common/text-range';
+import { shiftedRange, type TextRange } from '../../common/text-range';
 import {
   bareTokenLine,
   basicInputCredential,
@@ -30,7 +30,7 @@ function rawPieces(text: string, node: AnyNode): TextRange[] {
  * Credentials inside any text (a literal's inside, a comment, an action's arguments); `base` is its document offset.
  */
 export function credentialsInText(piece: string, base: number): LiteralFinding[] {
-  return credentialsIn(piece).map((finding) => ({ ...finding, valueRange: shift(finding.valueRange, base) }));
+  return credentialsIn(piece).map((finding) => ({ ...finding, valueRange: shiftedRange(finding.valueRange, base) }));
 }
 
 /** Credentials written inside a string literal or template literal. */
@@ -67,7 +67,7 @@ export function namedLiteralFinding(
   if (!literal) return undefined;
   const { range, raw } = literal;
   const found = namedLiteralCredential(name.replace(NOT_A_NAME_CHARACTER, ''), raw, 'assigned');
-  return found && { ...found, valueRange: shift(found.valueRange, range.start) };
+  return found && { ...found, valueRange: shiftedRange(found.valueRange, range.start) };
 }
 
 /** A header set to a literal: Basic credentials encoded in Authorization, or an API-key header's value. */
@@ -80,7 +80,7 @@ export function headerLiteralFinding(
   if (!literal) return undefined;
   const { range, raw } = literal;
   const found = headerCredential(header, raw);
-  return found && { ...found, valueRange: shift(found.valueRange, range.start) };
+  return found && { ...found, valueRange: shiftedRange(found.valueRange, range.start) };
 }
 
 /** `btoa("user:pass")`, `btoa("{clientId}:pass")`: the password part of literal Basic credentials. */
@@ -91,15 +91,11 @@ export function basicCredentialsFinding(
   if (!argument || (!isStringLiteral(argument) && !plainTemplate(argument))) return undefined;
   const range = innerRange(text, argument);
   const found = basicInputCredential(text.slice(range.start, range.end));
-  return found && { ...found, valueRange: shift(found.valueRange, range.start) };
+  return found && { ...found, valueRange: shiftedRange(found.valueRange, range.start) };
 }
 
 /** A token pasted on a line of its own, outside any string: `eyJ…`, `Bearer 4f9c…` (document offsets). */
 export function bareTokenFinding(text: string, range: TextRange): LiteralFinding | undefined {
   const token = bareTokenLine(text.slice(range.start, range.end));
-  return token && { kind: 'token', jwt: token.jwt, valueRange: shift(token.range, range.start) };
-}
-
-function shift(range: TextRange, by: number): TextRange {
-  return { start: range.start + by, end: range.end + by };
+  return token && { kind: 'token', jwt: token.jwt, valueRange: shiftedRange(token.range, range.start) };
 }

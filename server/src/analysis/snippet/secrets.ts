@@ -1,4 +1,4 @@
-import type { TextRange } from '../../common/text-range';
+import { shiftedRange, type TextRange } from '../../common/text-range';
 import type { CallExpression, Expression, StringLiteral } from '../../syntax/snippet/ast';
 import {
   bareTokenLine,
@@ -21,7 +21,7 @@ export type LiteralFinding = CredentialFinding;
 /** Credentials in one piece of text (a literal's text part or a comment) that starts at code offset `start`. */
 export function findingsInText(text: string, start: number): LiteralFinding[] {
   const found = credentialsInText(text);
-  return found.length === 0 ? found : found.map((f) => ({ ...f, valueRange: shift(f.valueRange, start) }));
+  return found.length === 0 ? found : found.map((f) => ({ ...f, valueRange: shiftedRange(f.valueRange, start) }));
 }
 
 /**
@@ -40,7 +40,7 @@ export function namedLiteralFinding(
   const range = contentRange(literal);
   if (range === null || !isStaticText(literal)) return null;
   const found = namedLiteralCredential(name, code.slice(range.start, range.end), place);
-  return found ? { ...found, valueRange: shift(found.valueRange, range.start) } : null;
+  return found ? { ...found, valueRange: shiftedRange(found.valueRange, range.start) } : null;
 }
 
 /** `EncodeBase64("user:password")` or `EncodeBase64("{id}:password")`: the literal password part. */
@@ -51,7 +51,7 @@ export function basicCredentialsFinding(call: CallExpression, code: string): Lit
   const range = contentRange(arg);
   if (range === null) return null;
   const found = basicInputCredential(code.slice(range.start, range.end));
-  return found ? { ...found, valueRange: shift(found.valueRange, range.start) } : null;
+  return found ? { ...found, valueRange: shiftedRange(found.valueRange, range.start) } : null;
 }
 
 /**
@@ -64,20 +64,16 @@ export function headerLiteralFinding(headerName: string, value: Expression, code
   const range = contentRange(literal);
   if (range === null || !isStaticText(literal)) return null;
   const found = headerCredential(headerName, code.slice(range.start, range.end));
-  return found ? { ...found, valueRange: shift(found.valueRange, range.start) } : null;
+  return found ? { ...found, valueRange: shiftedRange(found.valueRange, range.start) } : null;
 }
 
 /** A token pasted on a line of its own, outside any string (a broken statement): `eyJ…`, `Bearer 4f9c…`. */
 export function bareTokenFinding(statement: TextRange, code: string): LiteralFinding | null {
   const token = bareTokenLine(code.slice(statement.start, statement.end));
-  return token ? { kind: 'token', jwt: token.jwt, valueRange: shift(token.range, statement.start) } : null;
+  return token ? { kind: 'token', jwt: token.jwt, valueRange: shiftedRange(token.range, statement.start) } : null;
 }
 
 /** The literal has no interpolation: what is written is all there is. */
 function isStaticText(literal: StringLiteral): boolean {
   return literal.parts.every((part) => part.kind === 'StringText');
-}
-
-function shift(range: TextRange, by: number): TextRange {
-  return { start: range.start + by, end: range.end + by };
 }

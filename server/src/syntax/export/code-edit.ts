@@ -1,4 +1,5 @@
-import type { TextRange } from '../../common/text-range';
+import { commonPrefixLength, commonSuffixLength } from '../../common/common-ends';
+import { shiftedRange, type TextRange } from '../../common/text-range';
 import type { ActionEdge, ScriptAction } from './export-model';
 import { assemble, type EmbeddedCode, embeddedCodeOf, type ScriptExport } from './read-export';
 import { decodeXmlContent, type XmlContent } from './xml-content';
@@ -72,30 +73,10 @@ interface Edit {
 
 function textEdit(before: string, after: string): Edit | undefined {
   if (before === after) return undefined;
-  const shorter = Math.min(before.length, after.length);
-  // Whole blocks first (a comparison of two slices runs natively), then character by character.
-  let start = 0;
-  while (start + BLOCK <= shorter && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) {
-    start += BLOCK;
-  }
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  const room = shorter - start;
-  let tail = 0;
-  while (
-    tail + BLOCK <= room &&
-    before.slice(before.length - tail - BLOCK, before.length - tail) ===
-      after.slice(after.length - tail - BLOCK, after.length - tail)
-  ) {
-    tail += BLOCK;
-  }
-  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) {
-    tail++;
-  }
+  const start = commonPrefixLength(before, after);
+  const tail = commonSuffixLength(before, after, Math.min(before.length, after.length) - start);
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
-
-/** Characters compared at once while looking for where two versions differ. */
-const BLOCK = 256;
 
 /** Longest character reference (`&#x10FFFF;`) plus room: an edit this close after an `&` may be inside it. */
 const REFERENCE_REACH = 12;
@@ -134,7 +115,7 @@ function movedRange(range: TextRange, start: number, oldEnd: number, delta: numb
   if (range.start <= start && oldEnd <= range.end) {
     return delta === 0 ? range : { start: range.start, end: range.end + delta };
   }
-  if (range.start >= oldEnd) return delta === 0 ? range : { start: range.start + delta, end: range.end + delta };
+  if (range.start >= oldEnd) return delta === 0 ? range : shiftedRange(range, delta);
   if (range.end <= start) return range;
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { quoteSource } from '../../common/quote-source';
-import type { ParseError, TextRange } from '../../common/text-range';
+import { type ParseError, shiftedRange, type TextRange } from '../../common/text-range';
 import { ActionGraph } from './action-graph';
 import type { ActionEdge, ActionEdgeKind, ScriptAction, ActionParameter } from './export-model';
 import { decodeXmlContent, type XmlContent } from './xml-content';
@@ -59,16 +59,12 @@ export function embeddedCodeOf(
         action,
         {
           value: first.value,
-          range: movedRange(first.range, delta),
-          elementRange: movedRange(first.elementRange, delta),
+          range: delta === 0 ? first.range : shiftedRange(first.range, delta),
+          elementRange: delta === 0 ? first.elementRange : shiftedRange(first.elementRange, delta),
         },
         content.movedBy(delta, text),
       ),
   };
-}
-
-function movedRange(range: TextRange, delta: number): TextRange {
-  return delta === 0 ? range : { start: range.start + delta, end: range.end + delta };
 }
 
 export interface ScriptExport {

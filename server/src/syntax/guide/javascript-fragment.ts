@@ -1,5 +1,5 @@
 import type { AnyNode, Expression, Options, Program } from 'acorn';
-import type { TextRange } from '../../common/text-range';
+import { shiftedRange, type TextRange } from '../../common/text-range';
 import { findExcessiveNesting, MAX_BRACKET_NESTING } from './nesting-scan';
 import { NESTED_TOO_DEEPLY, parseExpressionAtGuarded, parseGuarded, parseLooseGuarded } from './recursion-guard';
 
@@ -139,7 +139,7 @@ function clamp(value: number, low: number, high: number): number {
 }
 
 function shiftRanges(ranges: TextRange[], base: number): TextRange[] {
-  return ranges.map((r) => ({ start: r.start + base, end: r.end + base }));
+  return ranges.map((r) => shiftedRange(r, base));
 }
 
 function emptyProgram(start: number, end: number): Program {
