@@ -29,8 +29,7 @@ export function buildFlowModel(document: ParsedDocument, settings: Settings): Fl
 
 /**
  * `buildFlowModel` in steps (see common/steps.ts). With the model of the document's previous version (under the same
- * settings), an export's SNIPPET actions whose units would come out the same are taken over from it, and so are a
- * long `.snippet`'s top-level statements.
+ * settings), an export's SNIPPET actions whose units would come out the same are taken over from it.
  */
 export function* buildFlowModelSteps(
   document: ParsedDocument,
@@ -41,7 +40,7 @@ export function* buildFlowModelSteps(
   if (document.kind !== 'guide') snippetCharacters += document.text.length;
   switch (document.kind) {
     case 'snippet':
-      return yield* extractSnippetModelSteps(document, settings, previous);
+      return yield* extractSnippetModelSteps(document, settings);
     case 'guide':
       return extractGuideModel(document, settings);
     case 'export':

@@ -85,9 +85,8 @@ export class Analysis {
     const document = yield* parseDocumentSteps(kind, input.text, earlier);
     if (!document) return undefined;
     const analysis = new Analysis(input.name, document, settings);
-    // An export's units and a long `.snippet`'s statements can be taken over (unit-reuse.ts, statement-reuse.ts).
-    if (earlier && earlier.kind !== 'guide' && previous?.settings === settings)
-      analysis.earlierModel = previous.modelCache;
+    // Only an export's model has parts a new version can take over (analysis/export/unit-reuse.ts).
+    if (earlier?.kind === 'export' && previous?.settings === settings) analysis.earlierModel = previous.modelCache;
     return analysis;
   }
 

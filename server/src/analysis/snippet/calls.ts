@@ -98,11 +98,7 @@ function restCall(
   event.statementRange = build.doc(build.statement);
   build.calls.set(id, event);
   build.push(event);
-  for (const use of st.pending.get(client) ?? []) {
-    use.callId = id;
-    if (st.recorder && !build.recorder!.made.has(use))
-      build.recorder!.patches.push({ kind: 'use-call', use, callId: id });
-  }
+  for (const use of st.pending.get(client) ?? []) use.callId = id;
   st.pending.delete(client);
   st.lastCall.set(client, id);
   return id;

@@ -24,25 +24,10 @@ interface Undo {
   readonly value: unknown;
 }
 
-/**
- * What a top-level statement's recording (statement-record.ts) is told by the state's tables: each read (`code` is
- * the table's index × 4 plus the kind of read, see `READ`) and each key written.
- */
-export interface StateRecorder {
-  read(code: number, key: unknown, value: unknown): void;
-  wrote(table: number, key: unknown): void;
-  enterScope(): void;
-  leaveScope(): void;
-}
-
-/** The kinds of read a recorded code ends in (a table's index × 4 plus one of these). */
-export const READ = { get: 0, has: 1, empty: 2 } as const;
-
-/** The undo log of a state's tables (changes are logged only while a scope is open), and the recorder if any. */
+/** The undo log of a state's tables: changes are logged only while a scope is open. */
 class Journal {
   readonly changes: Undo[] = [];
   open = 0;
-  recorder: StateRecorder | undefined;
 }
 
 // The plain methods, called directly: `super.delete(key)` in a subclass method is a slower load on every call, and
@@ -54,98 +39,45 @@ const mapDelete = Map.prototype.delete;
 const setHas = Set.prototype.has;
 const setAdd = Set.prototype.add;
 const setDelete = Set.prototype.delete;
-const setSize = Object.getOwnPropertyDescriptor(Set.prototype, 'size')!.get as (this: Set<unknown>) => number;
-
-/**
- * A delete of a key that is not there: nothing to undo. For a recorded statement it is a read that found the key
- * absent, not a write: reading the statement again changes nothing while the key is still absent, and is needed if it
- * is there now.
- */
-function noDelete(journal: Journal, index: number, key: unknown): false {
-  journal.recorder?.read(index * 4 + READ.has, key, false);
-  return false;
-}
 
 /** A Map whose changes inside a scope are undone when the scope ends (reads are a plain Map's). */
 class ScopedMap<K, V> extends Map<K, V> {
-  constructor(
-    private readonly journal: Journal,
-    /** The table's place in `FlowState.tables`. */
-    readonly index: number,
-  ) {
+  constructor(private readonly journal: Journal) {
     super();
-  }
-
-  override get(key: K): V | undefined {
-    const value = mapGet.call(this, key) as V | undefined;
-    this.journal.recorder?.read(this.index * 4 + READ.get, key, value);
-    return value;
-  }
-
-  override has(key: K): boolean {
-    const value = mapHas.call(this, key);
-    this.journal.recorder?.read(this.index * 4 + READ.has, key, value);
-    return value;
   }
 
   override set(key: K, value: V): this {
     if (this.journal.open > 0)
       this.journal.changes.push({ table: this, key, had: mapHas.call(this, key), value: mapGet.call(this, key) });
-    this.journal.recorder?.wrote(this.index, key);
     mapSet.call(this, key, value);
     return this;
   }
 
   override delete(key: K): boolean {
-    const journal = this.journal;
-    // Deleting what is not there changes nothing; recorded, it is a read that found nothing (see `noDelete`).
-    if (this.size === 0) return noDelete(journal, this.index, key); // many tables stay empty: no lookup then
-    if (!mapHas.call(this, key)) return noDelete(journal, this.index, key);
-    if (journal.open > 0) journal.changes.push({ table: this, key, had: true, value: mapGet.call(this, key) });
-    journal.recorder?.wrote(this.index, key);
+    if (this.size === 0) return false; // many tables stay empty in a script: no lookup then
+    if (this.journal.open > 0 && mapHas.call(this, key))
+      this.journal.changes.push({ table: this, key, had: true, value: mapGet.call(this, key) });
     return mapDelete.call(this, key);
   }
 }
 
 /** A Set whose changes inside a scope are undone when the scope ends. */
 class ScopedSet<K> extends Set<K> {
-  constructor(
-    private readonly journal: Journal,
-    /** The table's place in `FlowState.tables`. */
-    readonly index: number,
-  ) {
+  constructor(private readonly journal: Journal) {
     super();
-  }
-
-  override has(key: K): boolean {
-    const value = setHas.call(this, key);
-    this.journal.recorder?.read(this.index * 4 + READ.has, key, value);
-    return value;
-  }
-
-  /**
-   * Recorded as whether the set is empty: readers of a NameSet skip asking an empty one (`size === 0`), and that
-   * answer is one the statement depends on like any other.
-   */
-  override get size(): number {
-    const size = setSize.call(this);
-    this.journal.recorder?.read(this.index * 4 + READ.empty, null, size === 0);
-    return size;
   }
 
   override add(key: K): this {
     if (this.journal.open > 0 && !setHas.call(this, key))
       this.journal.changes.push({ table: this, key, had: false, value: undefined });
-    this.journal.recorder?.wrote(this.index, key);
     setAdd.call(this, key);
     return this;
   }
 
   override delete(key: K): boolean {
-    const journal = this.journal;
-    if (setSize.call(this) === 0 || !setHas.call(this, key)) return noDelete(journal, this.index, key);
-    if (journal.open > 0) journal.changes.push({ table: this, key, had: true, value: undefined });
-    journal.recorder?.wrote(this.index, key);
+    if (this.size === 0) return false;
+    if (this.journal.open > 0 && setHas.call(this, key))
+      this.journal.changes.push({ table: this, key, had: true, value: undefined });
     return setDelete.call(this, key);
   }
 }
@@ -163,64 +95,36 @@ export class FlowState {
    * The latest string literal assigned to a variable. Its static text and its template (the interpolated variables,
    * `auth = "Bearer {tok}"`) are read from it when asked: most strings are never asked about.
    */
-  readonly strings = new ScopedMap<string, A.StringLiteral>(this.journal, 0);
+  readonly strings = new ScopedMap<string, A.StringLiteral>(this.journal);
   /** Variables holding constant arithmetic. */
-  readonly constants = new ScopedMap<string, number>(this.journal, 1);
+  readonly constants = new ScopedMap<string, number>(this.journal);
   /** Variables computed from a random or jitter source. */
-  readonly jitter = new ScopedSet<string>(this.journal, 2);
+  readonly jitter = new ScopedSet<string>(this.journal);
   /** Copies of a response's expires_in, with the call it came from. */
-  readonly lifetimes = new ScopedMap<string, number | undefined>(this.journal, 3);
+  readonly lifetimes = new ScopedMap<string, number | undefined>(this.journal);
   /** Lifetimes with a buffer already taken off (`r.expires_in - 300`), in seconds. */
-  readonly lifetimeBuffers = new ScopedMap<string, number>(this.journal, 4);
+  readonly lifetimeBuffers = new ScopedMap<string, number>(this.journal);
   /** The latest rest-call whose response a variable holds. */
-  readonly callResults = new ScopedMap<string, number>(this.journal, 5);
+  readonly callResults = new ScopedMap<string, number>(this.journal);
   /** The latest rest-call on each client. */
-  readonly lastCall = new ScopedMap<string, number>(this.journal, 6);
+  readonly lastCall = new ScopedMap<string, number>(this.journal);
   /** Token variables in each client's Authorization header (headers stay on a proxy for its later calls). */
-  readonly authorization = new ScopedMap<string, readonly string[]>(this.journal, 7);
+  readonly authorization = new ScopedMap<string, readonly string[]>(this.journal);
   /** Token uses waiting for the next call on their client. */
-  readonly pending = new ScopedMap<string, readonly Writable<TokenUseEvent>[]>(this.journal, 8);
+  readonly pending = new ScopedMap<string, readonly Writable<TokenUseEvent>[]>(this.journal);
   /** Copies of a call's status. */
-  readonly statuses = new ScopedMap<string, StatusSource>(this.journal, 9);
+  readonly statuses = new ScopedMap<string, StatusSource>(this.journal);
   /** Variables acquired as tokens so far. */
-  readonly acquired = new ScopedSet<string>(this.journal, 10);
-  readonly expiries = new ScopedMap<string, ExpiryFact>(this.journal, 11);
+  readonly acquired = new ScopedSet<string>(this.journal);
+  readonly expiries = new ScopedMap<string, ExpiryFact>(this.journal);
   /** Members assigned on dynamic objects (`TokenInput.grant_type = "password"`), for `{TokenInput.asjson()}` bodies. */
-  readonly dynamicMembers = new ScopedMap<string, ReadonlyMap<string, string>>(this.journal, 12);
+  readonly dynamicMembers = new ScopedMap<string, ReadonlyMap<string, string>>(this.journal);
   /** Variables this code has assigned so far (what other actions assigned is known only document-wide). */
-  readonly assigned = new ScopedSet<string>(this.journal, 13);
-
-  /** The tables by index (the `index` each was made with): what a recorded read or write names. */
-  readonly tables: readonly (Map<string, unknown> | Set<string>)[] = [
-    this.strings,
-    this.constants,
-    this.jitter,
-    this.lifetimes,
-    this.lifetimeBuffers,
-    this.callResults,
-    this.lastCall,
-    this.authorization,
-    this.pending,
-    this.statuses,
-    this.acquired,
-    this.expiries,
-    this.dynamicMembers,
-    this.assigned,
-  ];
-
-  /** Where reads and writes of the tables are recorded while a top-level statement is read (statement-record.ts). */
-  get recorder(): StateRecorder | undefined {
-    return this.journal.recorder;
-  }
-
-  set recorder(recorder: StateRecorder | undefined) {
-    this.journal.recorder = recorder;
-  }
+  readonly assigned = new ScopedSet<string>(this.journal);
 
   /** Opens a scope (a FUNCTION body): every change from here on is undone by `leaveScope(mark)`. */
   enterScope(): number {
     this.journal.open++;
-    this.journal.recorder?.enterScope();
     return this.journal.changes.length;
   }
 
@@ -236,6 +140,5 @@ export class FlowState {
       else setDelete.call(table, key);
     }
     this.journal.open--;
-    this.journal.recorder?.leaveScope();
   }
 }

@@ -26,11 +26,6 @@ export class ModelIds {
     return { conditions: this.conditions, calls: this.calls };
   }
 
-  /** Whether the ids handed out so far are these. */
-  isAt(marks: IdMarks): boolean {
-    return this.conditions === marks.conditions && this.calls === marks.calls;
-  }
-
   /** Hands out ids after `marks` next: a unit taken over from an earlier build used the ones before. */
   continueAfter(marks: IdMarks): void {
     this.conditions = marks.conditions;

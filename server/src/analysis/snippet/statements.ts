@@ -19,8 +19,7 @@ export function readStatements(build: UnitBuild, list: readonly A.Statement[], c
   for (const s of list) readStatement(build, s, ctx);
 }
 
-/** One statement where it stands (a top-level one is also read alone, recorded: statement-reuse.ts). */
-export function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
+function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
   build.key = s.range.start;
   build.statement = s.range;
   switch (s.kind) {

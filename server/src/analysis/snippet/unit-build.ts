@@ -18,16 +18,6 @@ import type { NameLookup, NameSet } from './document-facts';
 import type { SnippetFacts } from './facts';
 import { FlowState, type Writable } from './flow-state';
 import type { ModelIds } from './model-ids';
-import {
-  FACT_INDEX,
-  recordedFacts,
-  recordedLookup,
-  recordedNameSet,
-  StatementRecorder,
-  type FactSource,
-  type StatementRecord,
-} from './statement-record';
-import type { EarlierStatements } from './statement-reuse';
 import type { LiteralFinding } from './secrets';
 import { isJitterExpression } from './time';
 
@@ -57,11 +47,6 @@ export interface UnitOptions {
   readonly documentConstants?: NameLookup<number>;
   /** Variables assigned a per-contact (jittered) value anywhere in the document. */
   readonly documentJitter?: NameSet;
-  /**
-   * Record each top-level statement for the next version of the document, and take over what the previous version's
-   * records allow (statement-reuse.ts); the records made are left in `records`.
-   */
-  readonly recording?: StatementRecording;
   /** Variables whose every assignment in the document is the same string (`tokenUrl` set by an earlier action). */
   readonly documentStrings?: NameLookup<string>;
   /**
@@ -70,15 +55,6 @@ export interface UnitOptions {
    */
   readonly documentAssigned?: NameSet;
 }
-
-/** What a unit's reading records, and the previous version's records it may take statements over from. */
-export interface StatementRecording {
-  readonly earlier: EarlierStatements | undefined;
-  readonly records: StatementRecord[];
-}
-
-const NO_NAMES: NameSet = new Set<string>();
-const NO_VALUES: NameLookup<never> = new Map<string, never>();
 
 /** Where a statement sits: the enclosing conditions and loops, and what RETURN and BREAK mean there. */
 export interface Ctx {
@@ -128,53 +104,18 @@ export class UnitBuild {
   readonly conditions: Condition[] = [];
   /** Rest calls by id, still writable: reading `r.access_token` later makes a call a token request. */
   readonly calls = new Map<number, Writable<RestCallEvent>>();
-  readonly options: UnitOptions;
-  /** Records each top-level statement while `options.recording` asks for it (statement-record.ts). */
-  readonly recorder: StatementRecorder | undefined;
-  /** The facts as they are, by `FACT_INDEX` order: what a recorded read is asked again (statement-reuse.ts). */
-  readonly factSources: readonly FactSource[];
   private readonly drafts: { event: FlowEvent; key: number }[] = [];
   private readonly literals = new Map<string, Writable<SecretLiteralEvent | TokenLiteralEvent>>();
 
   constructor(
     readonly source: SnippetSource,
     readonly header: UnitHeader,
-    options: UnitOptions,
+    readonly options: UnitOptions,
     facts: SnippetFacts,
   ) {
     this.code = source.code;
+    this.facts = facts;
     this.unit = header.id;
-    this.factSources = [
-      facts.nowVariables,
-      facts.expiryVariables,
-      facts.dueTimes,
-      facts.lifetimeVariables,
-      facts.tokenFunctions,
-      facts.calledInLoops,
-      facts.tokenVariables,
-      facts.nowUnits,
-      options.documentConstants ?? NO_VALUES,
-      options.documentJitter ?? NO_NAMES,
-      options.documentStrings ?? NO_VALUES,
-      options.documentAssigned ?? NO_NAMES,
-    ];
-    if (options.recording) {
-      // What the statements ask of the facts is recorded with the answers, as their reads of the state are.
-      const state = this.state;
-      this.recorder = new StatementRecorder();
-      this.facts = recordedFacts(facts, state);
-      this.options = {
-        ...options,
-        documentConstants: recordedLookup(options.documentConstants ?? NO_VALUES, FACT_INDEX.documentConstants, state),
-        documentJitter: recordedNameSet(options.documentJitter ?? NO_NAMES, FACT_INDEX.documentJitter, state),
-        documentStrings: recordedLookup(options.documentStrings ?? NO_VALUES, FACT_INDEX.documentStrings, state),
-        documentAssigned: recordedNameSet(options.documentAssigned ?? NO_NAMES, FACT_INDEX.documentAssigned, state),
-      };
-    } else {
-      this.recorder = undefined;
-      this.facts = facts;
-      this.options = options;
-    }
   }
 
   /** The unit: events in source order (comment findings fall in by position), each with its order. */
@@ -192,24 +133,6 @@ export class UnitBuild {
 
   push(event: FlowEvent): void {
     this.drafts.push({ event, key: this.key });
-    if (this.state.recorder) this.recorder!.made.add(event);
-  }
-
-  /** How many events have been made so far (a recorded statement's events are the ones after). */
-  get draftCount(): number {
-    return this.drafts.length;
-  }
-
-  draftsFrom(index: number): readonly { event: FlowEvent; key: number }[] {
-    return this.drafts.slice(index);
-  }
-
-  /** An event taken over from an earlier version's statement, with its sort key (statement-reuse.ts). */
-  pushTakenOver(event: FlowEvent, key: number): void {
-    this.drafts.push({ event, key });
-    if (event.kind === 'secret-literal' || event.kind === 'token-literal')
-      this.literals.set(`${event.valueRange.start}:${event.valueRange.end}`, event);
-    else if (event.kind === 'rest-call') this.calls.set(event.id, event);
   }
 
   errorPath(range: TextRange, ctx: Ctx): void {
@@ -224,8 +147,6 @@ export class UnitBuild {
     const key = `${finding.valueRange.start}:${finding.valueRange.end}`;
     const seen = this.literals.get(key);
     if (seen) {
-      // Another statement's literal at the same place: a change a statement record does not replay.
-      if (this.state.recorder && !this.recorder!.made.has(seen)) this.recorder!.unreplayable();
       if (finding.kind === 'secret' && seen.kind === 'secret-literal' && isSurerSecret(finding, seen)) {
         seen.confidence = finding.confidence;
         seen.evidence = finding.evidence;
@@ -262,11 +183,7 @@ export class UnitBuild {
     const id = root ? this.state.callResults.get(root.folded) : undefined;
     if (id !== undefined && isAccessTokenMember(member.property)) {
       const call = this.calls.get(id);
-      if (call) {
-        call.isTokenRequest = true;
-        if (this.state.recorder && !this.recorder!.made.has(call))
-          this.recorder!.patches.push({ kind: 'token-request', callId: id });
-      }
+      if (call) call.isTokenRequest = true;
     }
     return id;
   }

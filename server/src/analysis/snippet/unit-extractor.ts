@@ -2,11 +2,10 @@ import type { CodeUnit } from '../model/flow-model';
 import { runSteps, type Steps } from '../../common/steps';
 import { snippetFactsOf } from './facts';
 import { findingsInText } from './secrets';
-import { readRecordedStatements } from './statement-reuse';
 import { readStatements } from './statements';
 import { clamp, TOP, UnitBuild, type SnippetSource, type UnitHeader, type UnitOptions } from './unit-build';
 
-export type { SnippetSource, StatementRecording, UnitHeader, UnitOptions } from './unit-build';
+export type { SnippetSource, UnitHeader, UnitOptions } from './unit-build';
 
 /**
  * Lowers one piece of real Snippet code (a `.snippet` file or the code of one SNIPPET action) into a CodeUnit of
@@ -54,13 +53,9 @@ export function* extractSnippetUnitSteps(
   lowered++;
   const build = new UnitBuild(source, header, options, options.facts ?? snippetFactsOf(source.program, source.code));
   const body = source.program.body;
-  if (options.recording) {
-    yield* readRecordedStatements(build, source.program, options.recording.earlier, options.recording.records);
-  } else {
-    for (let from = 0; from < body.length; from += STATEMENTS_PER_STEP) {
-      readStatements(build, body.slice(from, from + STATEMENTS_PER_STEP), TOP);
-      if (from + STATEMENTS_PER_STEP < body.length) yield;
-    }
+  for (let from = 0; from < body.length; from += STATEMENTS_PER_STEP) {
+    readStatements(build, body.slice(from, from + STATEMENTS_PER_STEP), TOP);
+    if (from + STATEMENTS_PER_STEP < body.length) yield;
   }
   for (const comment of source.comments) {
     const start = clamp(comment.start, build.code.length);
