@@ -90,7 +90,7 @@ export function constructsOf(code: string): FoundConstruct[] {
     at: code.slice(e.range.start, e.range.start + 40),
   }));
   const add = (key: string, node: AstNode): void => {
-    found.push({ key, at: code.slice(node.range.start, Math.min(node.range.end, node.range.start + 60)) });
+    found.push({ key, at: code.slice(node.start, Math.min(node.end, node.start + 60)) });
   };
   const callees = new Set<AstNode>();
   walk(program, (node) => {

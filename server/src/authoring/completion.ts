@@ -154,8 +154,8 @@ function describeActions(model: AuthoringDocument, key: string): string {
 function parameterCompletions(unit: SnippetUnit, code: number, range: TextRange): CompletionEntry[] {
   const entries: CompletionEntry[] = [];
   walk(unit.program, (node: AstNode) => {
-    if (node.range.end < code || node.range.start > code) return false;
-    if (node.kind === 'Function' && node.body.range.start < code) {
+    if (node.end < code || node.start > code) return false;
+    if (node.kind === 'Function' && node.body.start < code) {
       for (const p of node.params) {
         entries.push({
           label: p.name,

@@ -6,6 +6,7 @@ import type { GuideItem, SnippetBlock } from '../syntax/guide/ast';
 import type { AuthoringDocument } from './authoring-document';
 import { documentRange, type SnippetUnit } from './code-units';
 import { nameRange } from './snippet-symbols';
+import { rangeOf } from '../syntax/snippet/ast';
 
 /** What an Outline entry is; the language server picks an icon for each. */
 export type OutlineKind = 'action' | 'snippet' | 'function' | 'variable' | 'object' | 'parameter' | 'line' | 'branch';
@@ -109,7 +110,7 @@ function unitSymbols(unit: SnippetUnit): OutlineSymbol[] {
               name: node.name.name,
               detail: `(${node.params.map((p) => p.name).join(', ')})`,
               kind: 'function',
-              range: documentRange(unit, node.range),
+              range: documentRange(unit, rangeOf(node)),
               selectionRange: nameRange(unit, node.name),
               children: node.params.map((p) => ({
                 name: p.name,
@@ -128,15 +129,15 @@ function unitSymbols(unit: SnippetUnit): OutlineSymbol[] {
             const value = node.value;
             const isProxy =
               value.kind === 'Call' && value.callee.kind === 'Identifier' && value.callee.folded === 'getrestproxy';
-            variable(node.target, node.range, isProxy);
+            variable(node.target, rangeOf(node), isProxy);
           }
           return false;
         case 'Dynamic':
-          if (node.name) variable(node.name, node.range, true);
+          if (node.name) variable(node.name, rangeOf(node), true);
           return false;
         case 'For':
         case 'Foreach':
-          if (node.variable) variable(node.variable, { start: node.range.start, end: node.variable.range.end }, false);
+          if (node.variable) variable(node.variable, { start: node.start, end: node.variable.end }, false);
           return undefined;
         default:
           // Assignments are statements: expressions hold none.

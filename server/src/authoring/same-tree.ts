@@ -1,7 +1,7 @@
 import type { AstNode } from '../syntax/snippet/ast';
 
 /** Keys that hold positions, which whitespace changes move: not part of what the code means. */
-const POSITION_KEYS = new Set(['range', 'operatorRange', 'propertyRange', 'elseKeywordRange']);
+const POSITION_KEYS = new Set(['start', 'end', 'operatorStart', 'operatorEnd', 'propertyStart', 'elseKeywordRange']);
 
 /**
  * True when two Snippet trees say the same thing: same node kinds, names, literals and structure, wherever they sit

@@ -186,15 +186,15 @@ function spacedOperators(parsed: ParsedCode): Set<number> {
   };
   const stack: ExpressionNode[] = [];
   walk(parsed.program, (node: AstNode) => {
-    if (node.kind === 'Assign') firstEqAfter(node.target.range.end);
-    else if (node.kind === 'For' && node.variable) firstEqAfter(node.variable.range.end);
+    if (node.kind === 'Assign') firstEqAfter(node.target.end);
+    else if (node.kind === 'For' && node.variable) firstEqAfter(node.variable.end);
     if (!isExpressionNode(node)) return undefined;
     // Expressions: an explicit stack, no callback per node; nothing inside a string is re-spaced.
     stack.push(node);
     while (stack.length > 0) {
       const e = stack.pop()!;
       if (e.kind === 'StringLiteral') continue;
-      if (e.kind === 'Binary') starts.add(e.operatorRange.start);
+      if (e.kind === 'Binary') starts.add(e.operatorStart);
       pushExpressionChildren(e, stack);
     }
     return false;

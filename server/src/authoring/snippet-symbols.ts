@@ -82,7 +82,7 @@ function collectUnit(unit: SnippetUnit, out: Occurrence[]): void {
     unit.program,
     (node: AstNode, parent: AstNode | null) => {
       if (node.kind === 'Function') {
-        scopes.push({ start: node.range.start, params: new Set(node.params.map((p) => p.folded)) });
+        scopes.push({ start: node.start, params: new Set(node.params.map((p) => p.folded)) });
         return undefined;
       }
       if (node.kind === 'Assign') {
@@ -94,7 +94,7 @@ function collectUnit(unit: SnippetUnit, out: Occurrence[]): void {
       switch (parent.kind) {
         case 'Function':
           if (node === parent.name) add(node, `fn:${unit.index}:${node.folded}`, 'function', 'declaration');
-          else add(node, `param:${unit.index}:${parent.range.start}:${node.folded}`, 'parameter', 'declaration');
+          else add(node, `param:${unit.index}:${parent.start}:${node.folded}`, 'parameter', 'declaration');
           return undefined;
         case 'Dynamic':
           variableOrParameter(node, 'declaration');
@@ -140,6 +140,6 @@ function declaredFunctions(unit: SnippetUnit): Set<string> {
 
 /** The document range of an identifier's name, without its `global:` prefix. */
 export function nameRange(unit: SnippetUnit, node: Identifier): TextRange {
-  const start = node.range.end - node.name.length;
-  return { start: unit.toDocument(start), end: unit.toDocument(node.range.end) };
+  const start = node.end - node.name.length;
+  return { start: unit.toDocument(start), end: unit.toDocument(node.end) };
 }

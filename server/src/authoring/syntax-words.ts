@@ -2,6 +2,7 @@ import type { TextRange } from '../common/text-range';
 import { type AstNode, holdsStatements, walk } from '../syntax/snippet/ast';
 import { TokenKind, Word, wordOf } from '../syntax/snippet/lexer';
 import { type SnippetUnit, tokenBefore, tokensOf } from './code-units';
+import { rangeOf } from '../syntax/snippet/ast';
 
 /** By parse (code offsets: they hold for every later version in which an export action's code is unchanged). */
 const CACHE = new WeakMap<SnippetUnit['program'], ReadonlySet<number>>();
@@ -25,8 +26,8 @@ export function syntaxWordStarts(unit: SnippetUnit): ReadonlySet<number> {
     }
   };
   walk(unit.program, (node: AstNode) => {
-    if (node.kind === 'Foreach' && node.variable) wordBetween(node.variable.range, node.iterable.range, Word.In);
-    else if (node.kind === 'For') wordBetween(node.from.range, node.to.range, Word.To);
+    if (node.kind === 'Foreach' && node.variable) wordBetween(rangeOf(node.variable), rangeOf(node.iterable), Word.In);
+    else if (node.kind === 'For') wordBetween(rangeOf(node.from), rangeOf(node.to), Word.To);
     // Loops are statements: expressions hold none.
     return holdsStatements(node);
   });

@@ -1,5 +1,6 @@
 import type { TextRange } from '../common/text-range';
 import { walk, type AstNode, type Block, type Expression, type Program, type Statement } from '../syntax/snippet/ast';
+import { rangeOf } from '../syntax/snippet/ast';
 
 /** A statement in the list that holds it (a program or a `{ }` block), so code can go before or after it. */
 export interface SnippetSlot {
@@ -45,7 +46,7 @@ export function statementChain(program: Program, range: TextRange): SnippetSlot[
     if (index < 0) break;
     const statement = siblings[index]!;
     chain.push({ statement, siblings, index });
-    const inner = blocksOf(statement).find((block) => contains(block.range, range));
+    const inner = blocksOf(statement).find((block) => contains(rangeOf(block), range));
     if (!inner) break;
     siblings = inner.body;
   }
@@ -61,18 +62,18 @@ function siblingHolding(siblings: readonly Statement[], range: TextRange): numbe
   let high = siblings.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (siblings[middle]!.range.start <= range.start) low = middle + 1;
+    if (siblings[middle]!.start <= range.start) low = middle + 1;
     else high = middle;
   }
   // Empty statements can share a start: the first holder among those starting at or before the range wins.
   for (let i = low - 1; i >= 0; i--) {
     const candidate = siblings[i]!;
-    if (contains(candidate.range, range)) {
+    if (contains(rangeOf(candidate), range)) {
       let first = i;
-      while (first > 0 && contains(siblings[first - 1]!.range, range)) first--;
+      while (first > 0 && contains(rangeOf(siblings[first - 1]!), range)) first--;
       return first;
     }
-    if (candidate.range.end < range.start) break;
+    if (candidate.end < range.start) break;
   }
   return -1;
 }
@@ -115,8 +116,8 @@ export function nodeAt(
 ): AstNode | undefined {
   let best: AstNode | undefined;
   walk(root, (node) => {
-    if (!contains(node.range, range)) return false;
-    if (accept(node) && (!best || node.range.end - node.range.start <= best.range.end - best.range.start)) best = node;
+    if (!contains(rangeOf(node), range)) return false;
+    if (accept(node) && (!best || node.end - node.start <= best.end - best.start)) best = node;
     return true;
   });
   return best;

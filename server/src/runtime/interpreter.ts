@@ -19,6 +19,7 @@ import {
   type Value,
 } from './values';
 import { VariableStore } from './variable-store';
+import { propertyRangeOf, rangeOf } from '../syntax/snippet/ast';
 
 /** How a statement ended: normally, by BREAK, or by RETURN. */
 enum Flow {
@@ -114,9 +115,10 @@ class Interpreter {
   private loopDepth = 0;
   private locals: Map<string, Value> | null = null;
   private returnValue: Value = '';
+  /** The statement or call running: a syntax node (`rangeOf` copies its range for a fault). */
   private currentRange: TextRange;
   private readonly functions: ReadonlyMap<string, A.FunctionDeclaration>;
-  private readonly text = (v: Value): string => this.toText(v, this.currentRange);
+  private readonly text = (v: Value): string => this.toText(v, rangeOf(this.currentRange));
 
   constructor(
     program: A.Program,
@@ -124,13 +126,13 @@ class Interpreter {
     private readonly host: SnippetHost,
     private readonly limits: RuntimeLimits,
   ) {
-    this.currentRange = { start: program.range.start, end: program.range.start };
+    this.currentRange = { start: program.start, end: program.start };
     this.functions = functionsOf(program);
   }
 
   runProgram(program: A.Program): void {
     const flow = this.statements(program.body);
-    if (flow === Flow.Break) throw this.scriptError('BREAK outside a loop', this.currentRange);
+    if (flow === Flow.Break) throw this.scriptError('BREAK outside a loop', rangeOf(this.currentRange));
   }
 
   asFault(e: unknown): RuntimeFault {
@@ -139,22 +141,23 @@ class Interpreter {
       return new RuntimeFault(
         'limit',
         'the code nests too deeply for the simulator (an expression or calls thousands of levels deep)',
-        this.currentRange,
+        rangeOf(this.currentRange),
       );
     const detail = e instanceof Error ? e.message : String(e);
-    return new RuntimeFault('internal', `internal simulator error: ${detail}`, this.currentRange);
+    return new RuntimeFault('internal', `internal simulator error: ${detail}`, rangeOf(this.currentRange));
   }
 
   // ------------------------------------------------------------------ statements
 
-  private tick(range: TextRange): void {
-    this.currentRange = range;
+  /** `node`: the statement or call about to run (kept as is: a fault takes a copy of its range). */
+  private tick(node: TextRange): void {
+    this.currentRange = node;
     if (++this.steps > this.limits.maxSteps)
       throw new RuntimeFault(
         'limit',
         `the step limit of ${this.limits.maxSteps.toLocaleString('en-US')} statements was reached in one SNIPPET ` +
           'execution (an endless loop?)',
-        range,
+        rangeOf(node),
       );
   }
 
@@ -167,25 +170,25 @@ class Interpreter {
   }
 
   private block(block: A.Block): Flow {
-    if (block.missing) throw this.syntax(block.range);
+    if (block.missing) throw this.syntax(rangeOf(block));
     return this.statements(block.body);
   }
 
   private statement(s: A.Statement): Flow {
-    this.tick(s.range);
+    this.tick(s);
     switch (s.kind) {
       case 'Assign':
         this.assign(s.target, this.evaluate(s.value));
         return Flow.Normal;
       case 'Dynamic':
-        if (!s.name) throw this.syntax(s.range);
+        if (!s.name) throw this.syntax(rangeOf(s));
         this.assign(s.name, new DynamicObject());
         return Flow.Normal;
       case 'Function':
         return Flow.Normal; // declared before the run (functionsOf)
       case 'Return':
         if (this.callDepth === 0)
-          throw new RuntimeFault('unsupported', unsupported('RETURN outside a FUNCTION'), s.range);
+          throw new RuntimeFault('unsupported', unsupported('RETURN outside a FUNCTION'), rangeOf(s));
         this.returnValue = s.value ? this.evaluate(s.value) : '';
         return Flow.Return;
       case 'If':
@@ -203,17 +206,17 @@ class Interpreter {
       case 'Repeat':
         return this.repeatStatement(s);
       case 'Break':
-        if (this.loopDepth === 0) throw this.scriptError('BREAK outside a loop', s.range);
+        if (this.loopDepth === 0) throw this.scriptError('BREAK outside a loop', rangeOf(s));
         return Flow.Break;
       case 'Trace':
-        this.host.trace(this.toText(this.evaluate(s.value), s.value.range), s.range);
+        this.host.trace(this.toText(this.evaluate(s.value), rangeOf(s.value)), rangeOf(s));
         return Flow.Normal;
       case 'Uses':
-        throw new RuntimeFault('unsupported', unsupported('USES (SOAP proxies)'), s.range);
+        throw new RuntimeFault('unsupported', unsupported('USES (SOAP proxies)'), rangeOf(s));
       case 'ExpressionStatement':
         return this.expressionStatement(s);
       case 'ErrorStatement':
-        throw this.syntax(s.range);
+        throw this.syntax(rangeOf(s));
     }
   }
 
@@ -224,8 +227,8 @@ class Interpreter {
       return Flow.Normal;
     }
     if (e.kind === 'Identifier' && e.folded === 'continue')
-      throw new RuntimeFault('unsupported', unsupported('CONTINUE', 'not a Studio keyword'), s.range);
-    throw this.syntax(s.range);
+      throw new RuntimeFault('unsupported', unsupported('CONTINUE', 'not a Studio keyword'), rangeOf(s));
+    throw this.syntax(rangeOf(s));
   }
 
   private switchStatement(s: A.SwitchStatement): Flow {
@@ -237,7 +240,7 @@ class Interpreter {
         continue;
       }
       for (const label of clause.labels) {
-        if (this.equals(value, this.evaluate(label.value), s.discriminant, label.value, label.range))
+        if (this.equals(value, this.evaluate(label.value), s.discriminant, label.value, rangeOf(label)))
           return this.block(clause.body);
       }
     }
@@ -270,19 +273,23 @@ class Interpreter {
   private wholeNumber(e: A.Expression, what: string): number {
     const value = this.evaluate(e);
     const n = numericValue(value);
-    if (n === undefined) throw this.scriptError(`${what} must be a number, not ${describeValue(value)}`, e.range);
+    if (n === undefined) throw this.scriptError(`${what} must be a number, not ${describeValue(value)}`, rangeOf(e));
     if (!Number.isInteger(n))
-      throw new RuntimeFault('unsupported', unsupported(`${what} ${formatNumber(n)}`, 'not a whole number'), e.range);
+      throw new RuntimeFault(
+        'unsupported',
+        unsupported(`${what} ${formatNumber(n)}`, 'not a whole number'),
+        rangeOf(e),
+      );
     return n;
   }
 
   private forStatement(s: A.ForStatement): Flow {
-    if (!s.variable) throw this.syntax(s.range);
+    if (!s.variable) throw this.syntax(rangeOf(s));
     const from = this.wholeNumber(s.from, 'FOR start');
     const to = this.wholeNumber(s.to, 'FOR end');
     const step = to >= from ? 1 : -1;
     for (let i = from; ; i += step) {
-      this.tick(s.range);
+      this.tick(s);
       this.assign(s.variable, i);
       const flow = this.loopBody(s.body);
       if (flow === Flow.Break) break;
@@ -293,7 +300,7 @@ class Interpreter {
   }
 
   private foreachStatement(s: A.ForeachStatement): Flow {
-    if (!s.variable) throw this.syntax(s.range);
+    if (!s.variable) throw this.syntax(rangeOf(s));
     const source = this.evaluate(s.iterable);
     let items: Value[];
     let textArray = false;
@@ -303,12 +310,12 @@ class Interpreter {
     } else if (source instanceof DynamicObject && source.items !== null) {
       items = source.items;
     } else {
-      throw new RuntimeFault('unsupported', unsupported(`FOREACH over ${describeValue(source)}`), s.iterable.range);
+      throw new RuntimeFault('unsupported', unsupported(`FOREACH over ${describeValue(source)}`), rangeOf(s.iterable));
     }
     let changed = false;
     const count = items.length;
     for (let i = 0; i < count; i++) {
-      this.tick(s.range);
+      this.tick(s);
       const item = items[i] ?? '';
       this.assign(s.variable, item);
       const flow = this.loopBody(s.body);
@@ -316,7 +323,7 @@ class Interpreter {
       if (textArray) {
         const after = this.evaluate(s.variable);
         if (after !== item) {
-          items[i] = this.toText(after, s.variable.range);
+          items[i] = this.toText(after, rangeOf(s.variable));
           changed = true;
         }
       }
@@ -331,7 +338,7 @@ class Interpreter {
   private repeatStatement(s: A.RepeatStatement): Flow {
     const count = this.wholeNumber(s.count, 'REPEAT count');
     for (let i = 0; i < count; i++) {
-      this.tick(s.range);
+      this.tick(s);
       const flow = this.loopBody(s.body);
       if (flow === Flow.Break) break;
       if (flow === Flow.Return) return flow;
@@ -342,7 +349,7 @@ class Interpreter {
   // ------------------------------------------------------------------ assignment
 
   private assign(target: A.Expression, value: Value): void {
-    this.checkSize(value, target.range);
+    this.checkSize(value, rangeOf(target));
     switch (target.kind) {
       case 'Identifier': {
         if (target.scope === null && this.locals?.has(target.folded)) {
@@ -350,21 +357,21 @@ class Interpreter {
           return;
         }
         if (target.scope === null && isReadOnlyName(target.folded))
-          throw this.scriptError(`${target.name} is a reserved variable and cannot be assigned`, target.range);
+          throw this.scriptError(`${target.name} is a reserved variable and cannot be assigned`, rangeOf(target));
         if (target.scope === null && isUnsettledAssignment(target.folded))
-          throw new RuntimeFault('unsupported', unsupported(`assigning ${target.name}`), target.range);
+          throw new RuntimeFault('unsupported', unsupported(`assigning ${target.name}`), rangeOf(target));
         this.store.set(VariableStore.key(target.folded, target.scope === 'global'), value);
         return;
       }
       case 'Member': {
         const owner = this.evaluate(target.object);
         if (isRestProxy(owner)) {
-          writeProxyProperty(owner, target.propertyFolded, target.property, value, this.text, target.range);
+          writeProxyProperty(owner, target.propertyFolded, target.property, value, this.text, rangeOf(target));
           return;
         }
-        if (target.property === '') throw this.syntax(target.range);
+        if (target.property === '') throw this.syntax(rangeOf(target));
         if (target.property === '__type')
-          throw this.scriptError('__type is reserved and cannot be a member name', target.propertyRange);
+          throw this.scriptError('__type is reserved and cannot be a member name', propertyRangeOf(target));
         this.objectForWrite(target.object).members.set(target.property, value);
         return;
       }
@@ -372,20 +379,20 @@ class Interpreter {
         const index = this.arrayIndex(target.index);
         const owner = this.evaluate(target.object);
         if (owner instanceof DynamicObject) {
-          this.setItem(owner, index, value, target.range);
+          this.setItem(owner, index, value, rangeOf(target));
           return;
         }
         if (typeof owner === 'string' || typeof owner === 'number') {
           const items = splitArray(typeof owner === 'number' ? formatNumber(owner) : owner);
           while (items.length < index) items.push('');
-          items[index - 1] = this.toText(value, target.range);
+          items[index - 1] = this.toText(value, rangeOf(target));
           this.assign(target.object, items.join('|'));
           return;
         }
-        throw new RuntimeFault('unsupported', unsupported(`an index on ${describeValue(owner)}`), target.range);
+        throw new RuntimeFault('unsupported', unsupported(`an index on ${describeValue(owner)}`), rangeOf(target));
       }
       default:
-        throw this.syntax(target.range);
+        throw this.syntax(rangeOf(target));
     }
   }
 
@@ -408,7 +415,7 @@ class Interpreter {
         if (child instanceof DynamicObject) return child;
         if (child !== undefined && child !== '') break;
         const created = new DynamicObject();
-        this.setItem(parent, index, created, e.range);
+        this.setItem(parent, index, created, rangeOf(e));
         return created;
       }
       default: {
@@ -417,11 +424,11 @@ class Interpreter {
         throw new RuntimeFault(
           'unsupported',
           unsupported(`a member of ${describeValue(value)}`, 'declare the variable with DYNAMIC first'),
-          e.range,
+          rangeOf(e),
         );
       }
     }
-    throw new RuntimeFault('unsupported', unsupported('a member of a value that is not a dynamic object'), e.range);
+    throw new RuntimeFault('unsupported', unsupported('a member of a value that is not a dynamic object'), rangeOf(e));
   }
 
   private setItem(object: DynamicObject, index: number, value: Value, range: TextRange): void {
@@ -441,12 +448,12 @@ class Interpreter {
     const value = this.evaluate(e);
     const n = numericValue(value);
     if (n === undefined || !Number.isInteger(n) || n < 1)
-      throw this.scriptError(`an array index must be a whole number from 1, not ${describeValue(value)}`, e.range);
+      throw this.scriptError(`an array index must be a whole number from 1, not ${describeValue(value)}`, rangeOf(e));
     if (n > this.limits.maxArrayIndex)
       throw new RuntimeFault(
         'limit',
         `array index ${n} is above the simulator's ${this.limits.maxArrayIndex}`,
-        e.range,
+        rangeOf(e),
       );
     return n;
   }
@@ -487,17 +494,17 @@ class Interpreter {
       case 'Binary':
         return this.binary(e);
       case 'Unary': {
-        if (e.operator === '!') throw this.syntax(e.range);
+        if (e.operator === '!') throw this.syntax(rangeOf(e));
         const value = this.evaluate(e.operand);
         const n = numericValue(value);
         if (n === undefined)
-          throw new RuntimeFault('unsupported', unsupported(`minus before ${describeValue(value)}`), e.range);
+          throw new RuntimeFault('unsupported', unsupported(`minus before ${describeValue(value)}`), rangeOf(e));
         return -n;
       }
       case 'Paren':
         return this.evaluate(e.expression);
       case 'ErrorExpression':
-        throw this.syntax(e.range);
+        throw this.syntax(rangeOf(e));
     }
   }
 
@@ -513,7 +520,7 @@ class Interpreter {
   private stringLiteral(s: A.StringLiteral): Value {
     let out = '';
     for (const part of s.parts) {
-      out += part.kind === 'StringText' ? part.value : this.toText(this.evaluate(part.expression), part.range);
+      out += part.kind === 'StringText' ? part.value : this.toText(this.evaluate(part.expression), rangeOf(part));
     }
     if (s.quote !== '#"') return out;
     const ole = parseDateText(out);
@@ -521,7 +528,7 @@ class Interpreter {
       throw new RuntimeFault(
         'unsupported',
         unsupported(`the date text "${out}"`, 'the simulator reads MM/dd/yyyy with an optional h:mm[:ss] [AM|PM]'),
-        s.range,
+        rangeOf(s),
       );
     return new DateValue(ole, 'date-time');
   }
@@ -544,8 +551,8 @@ class Interpreter {
 
   private member(e: A.MemberExpression): Value {
     const owner = this.evaluate(e.object);
-    if (e.property === '') throw this.syntax(e.range);
-    if (isRestProxy(owner)) return readProxyProperty(owner, e.propertyFolded, e.property, e.propertyRange);
+    if (e.property === '') throw this.syntax(rangeOf(e));
+    if (isRestProxy(owner)) return readProxyProperty(owner, e.propertyFolded, e.property, propertyRangeOf(e));
     if (owner instanceof DynamicObject) {
       const member = owner.members.get(e.property);
       if (member !== undefined) return member;
@@ -554,7 +561,7 @@ class Interpreter {
     }
     if ((typeof owner === 'string' || typeof owner === 'number') && e.propertyFolded === 'size')
       return splitArray(typeof owner === 'number' ? formatNumber(owner) : owner).length;
-    throw new RuntimeFault('unsupported', unsupported(`.${e.property} on ${describeValue(owner)}`), e.propertyRange);
+    throw new RuntimeFault('unsupported', unsupported(`.${e.property} on ${describeValue(owner)}`), propertyRangeOf(e));
   }
 
   private index(e: A.IndexExpression): Value {
@@ -563,7 +570,7 @@ class Interpreter {
     if (owner instanceof DynamicObject) return owner.items?.[index - 1] ?? '';
     if (typeof owner === 'string' || typeof owner === 'number')
       return splitArray(typeof owner === 'number' ? formatNumber(owner) : owner)[index - 1] ?? '';
-    throw new RuntimeFault('unsupported', unsupported(`an index on ${describeValue(owner)}`), e.range);
+    throw new RuntimeFault('unsupported', unsupported(`an index on ${describeValue(owner)}`), rangeOf(e));
   }
 
   private call(e: A.CallExpression): Value {
@@ -587,27 +594,27 @@ class Interpreter {
           `the function ${callee.name}()`,
           'not a FUNCTION of this snippet nor a built-in the simulator knows',
         ),
-        callee.range,
+        rangeOf(callee),
       );
     }
     if (callee.kind === 'Member') {
       const owner = this.evaluate(callee.object);
       const args = e.args.map((a) => this.evaluate(a));
-      this.currentRange = e.range;
+      this.currentRange = e;
       if (isRestProxy(owner))
-        return callProxyMethod(owner, callee.propertyFolded, callee.property, args, this.text, this.host, e.range);
+        return callProxyMethod(owner, callee.propertyFolded, callee.property, args, this.text, this.host, rangeOf(e));
       if (owner instanceof DynamicObject && callee.propertyFolded === 'asjson' && args.length === 0) {
         const json = JSON.stringify(toJson(owner));
-        this.checkSize(json, e.range);
+        this.checkSize(json, rangeOf(e));
         return json;
       }
       throw new RuntimeFault(
         'unsupported',
         unsupported(`.${callee.property}() on ${describeValue(owner)}`, 'not a function the simulator can confirm'),
-        callee.propertyRange,
+        propertyRangeOf(callee),
       );
     }
-    throw this.syntax(e.range);
+    throw this.syntax(rangeOf(e));
   }
 
   private callFunction(fn: A.FunctionDeclaration, e: A.CallExpression): Value {
@@ -615,13 +622,13 @@ class Interpreter {
     if (e.args.length !== fn.params.length)
       throw this.scriptError(
         `${name} takes ${fn.params.length} argument${fn.params.length === 1 ? '' : 's'}, not ${e.args.length}`,
-        e.range,
+        rangeOf(e),
       );
     if (this.callDepth >= this.limits.maxCallDepth)
-      throw new RuntimeFault('limit', `function calls nest deeper than ${this.limits.maxCallDepth} levels`, e.range);
+      throw new RuntimeFault('limit', `function calls nest deeper than ${this.limits.maxCallDepth} levels`, rangeOf(e));
     const frame = new Map<string, Value>();
     for (let i = 0; i < fn.params.length; i++) frame.set(fn.params[i]!.folded, this.evaluate(e.args[i]!));
-    this.tick(e.range);
+    this.tick(e);
     const savedLocals = this.locals;
     const savedLoops = this.loopDepth;
     this.locals = frame;
@@ -629,7 +636,7 @@ class Interpreter {
     this.callDepth++;
     try {
       const flow = this.block(fn.body);
-      if (flow === Flow.Break) throw this.scriptError('BREAK outside a loop', this.currentRange);
+      if (flow === Flow.Break) throw this.scriptError('BREAK outside a loop', rangeOf(this.currentRange));
       const result = flow === Flow.Return ? this.returnValue : '';
       this.returnValue = '';
       return result;
@@ -647,7 +654,7 @@ class Interpreter {
       throw new RuntimeFault(
         'unsupported',
         unsupported(`a condition that is ${describeValue(value)}`, 'a condition must be true or false'),
-        e.range,
+        rangeOf(e),
       );
     return truth;
   }
@@ -664,9 +671,9 @@ class Interpreter {
         return e.operator === '&' ? l && r : e.operator === '|' ? l || r : l !== r;
       }
       case '=':
-        return this.equals(left, right, e.left, e.right, e.range);
+        return this.equals(left, right, e.left, e.right, rangeOf(e));
       case '!=':
-        return !this.equals(left, right, e.left, e.right, e.range);
+        return !this.equals(left, right, e.left, e.right, rangeOf(e));
       case '<':
       case '<=':
       case '>':
@@ -680,7 +687,7 @@ class Interpreter {
   private truth(value: Value, e: A.Expression): boolean {
     const t = truthValue(value);
     if (t === undefined)
-      throw new RuntimeFault('unsupported', unsupported(`& | or ~ on ${describeValue(value)}`), e.range);
+      throw new RuntimeFault('unsupported', unsupported(`& | or ~ on ${describeValue(value)}`), rangeOf(e));
     return t;
   }
 
@@ -739,7 +746,7 @@ class Interpreter {
   }
 
   private order(e: A.BinaryExpression, left: Value, right: Value): boolean {
-    const numbers = this.numericPair(left, right, e.left, e.right, e.range);
+    const numbers = this.numericPair(left, right, e.left, e.right, rangeOf(e));
     if (!numbers)
       throw new RuntimeFault(
         'unsupported',
@@ -747,7 +754,7 @@ class Interpreter {
           `${e.operator} between ${describeValue(left)} and ${describeValue(right)}`,
           'ordering of text is not documented',
         ),
-        e.range,
+        rangeOf(e),
       );
     const [a, b] = numbers;
     switch (e.operator) {
@@ -773,7 +780,7 @@ class Interpreter {
           `${e.operator} between ${describeValue(left)} and ${describeValue(right)}`,
           'Studio does not join text with +: write "{a}{b}" (String Handling)',
         ),
-        e.range,
+        rangeOf(e),
       );
     if (a === undefined || b === undefined) {
       if (!sum)
@@ -783,7 +790,7 @@ class Interpreter {
             `${e.operator} with ${describeValue(a === undefined ? left : right)}`,
             'NICE documents ignoring a non-numeric value only in sums',
           ),
-          a === undefined ? e.left.range : e.right.range,
+          a === undefined ? rangeOf(e.left) : rangeOf(e.right),
         );
       a ??= 0; // a non-numeric variable is ignored (studio-semantics.ts, NUMERIC EXPRESSIONS)
       b ??= 0;
@@ -802,16 +809,16 @@ class Interpreter {
       case '/':
       case '\\':
       case '%':
-        if (b === 0) throw this.scriptError('division by zero', e.range);
+        if (b === 0) throw this.scriptError('division by zero', rangeOf(e));
         result = e.operator === '/' ? a / b : e.operator === '%' ? a % b : Math.trunc(a / b);
         break;
       case '^':
         result = a ** b;
         break;
       default:
-        throw this.syntax(e.range);
+        throw this.syntax(rangeOf(e));
     }
-    if (!Number.isFinite(result)) throw this.scriptError('the result is not a finite number', e.range);
+    if (!Number.isFinite(result)) throw this.scriptError('the result is not a finite number', rangeOf(e));
     return result;
   }
 

@@ -4,6 +4,7 @@ import { PerActionCache } from '../documents/per-action-cache';
 import { walk, type AstNode } from '../syntax/snippet/ast';
 import type { SnippetParseResult } from '../syntax/snippet/parser';
 import { walkNodes } from '../syntax/guide/walk';
+import { rangeOf } from '../syntax/snippet/ast';
 
 /**
  * A foldable region: from its opening to its closing (a brace pair, SNIPPET … END SNIPPET, an action, a comment run).
@@ -30,7 +31,7 @@ function snippetRegions(code: string, snippet: SnippetParseResult, map: (offset:
     regions.push({ range: { start: map(range.start), end: map(range.end) }, kind });
   };
   walk(snippet.program, (node) => {
-    if (BRACED_KINDS.has(node.kind)) add(node.range, 'block');
+    if (BRACED_KINDS.has(node.kind)) add(rangeOf(node), 'block');
   });
   let run: { start: number; end: number; count: number } | undefined;
   for (const comment of snippet.comments) {

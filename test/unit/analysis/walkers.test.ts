@@ -101,7 +101,7 @@ describe('one walker per syntax tree', () => {
       const seen: string[] = [];
       const stack: ExpressionNode[] = [root];
       for (let n = stack.pop(); n; n = stack.pop()) {
-        seen.push(`${n.kind}@${n.range.start}`);
+        seen.push(`${n.kind}@${n.start}`);
         pushExpressionChildren(n, stack, calledNames);
       }
       return seen;
@@ -113,7 +113,7 @@ describe('one walker per syntax tree', () => {
         const root: Expression = node.kind === 'Assign' ? node.value : node.expression;
         const viaWalk: string[] = [];
         walk(root, (n) => {
-          viaWalk.push(`${n.kind}@${n.range.start}`);
+          viaWalk.push(`${n.kind}@${n.start}`);
         });
         assert.deepEqual(loopOrder(root, true), viaWalk, file);
         return false;

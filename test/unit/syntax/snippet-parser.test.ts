@@ -11,6 +11,7 @@ import {
 } from '../../../server/src/syntax/snippet/ast';
 import { foldName, parseSnippet } from '../../../server/src/syntax/snippet/parser';
 import { treeRangeProblems } from '../../../server/src/syntax/snippet/tree-check';
+import { rangeOf } from '../../../server/src/syntax/snippet/ast';
 
 const FIXTURES = join(__dirname, '../../fixtures/snippet');
 
@@ -135,14 +136,14 @@ describe('snippet parser: statements', () => {
     const [a, b] = program.body as A.AssignStatement[];
     assert.equal(a!.hasAssignKeyword, true);
     assert.equal(b!.hasAssignKeyword, false);
-    assert.deepEqual(a!.range, { start: 0, end: 10 });
-    assert.deepEqual(b!.range, { start: 11, end: 14 });
+    assert.deepEqual(rangeOf(a!), { start: 0, end: 10 });
+    assert.deepEqual(rangeOf(b!), { start: 11, end: 14 });
   });
 
   it('finds the variable an assignment writes with assignmentRoot', () => {
     const [s] = parseClean('o.items[2].name = 1').body as A.AssignStatement[];
     assert.equal(assignmentRoot(s!.target)?.text, 'o');
-    assert.equal(assignmentRoot({ kind: 'ErrorExpression', range: { start: 0, end: 0 } }), null);
+    assert.equal(assignmentRoot({ kind: 'ErrorExpression', start: 0, end: 0 }), null);
   });
 
   it('parses DYNAMIC, TRACE, USES, BREAK and RETURN', () => {
@@ -181,8 +182,8 @@ describe('snippet parser: statements', () => {
     assert.equal(slice(text, s!.elseKeywordRange!), 'ELSE');
     const inner = s!.else as A.IfStatement;
     assert.equal(inner.elseIfWithoutBraces, false);
-    assert.deepEqual(inner.range, { start: 26, end: text.length });
-    assert.deepEqual(s!.range, { start: 0, end: text.length });
+    assert.deepEqual(rangeOf(inner), { start: 26, end: text.length });
+    assert.deepEqual(rangeOf(s!), { start: 0, end: text.length });
   });
 
   it('reads a long ELSE IF chain without deep recursion', () => {
@@ -226,8 +227,8 @@ describe('snippet parser: statements', () => {
     );
     const group = s!.clauses[0] as A.CaseGroup;
     assert.equal(group.labels.length, 2);
-    assert.equal(slice(text, group.labels[1]!.range), 'CASE code = 403');
-    assert.equal(slice(text, group.range).split('\n').length, 8);
+    assert.equal(slice(text, rangeOf(group.labels[1]!)), 'CASE code = 403');
+    assert.equal(slice(text, rangeOf(group)).split('\n').length, 8);
   });
 
   it('parses FOR (counting either way), FOREACH with lower-case in, and REPEAT (pitfall 9)', () => {
@@ -272,12 +273,12 @@ describe('snippet parser: statements', () => {
   it('gives the program the whole text as its range, and an empty body for an empty file', () => {
     const { tokens, ...result } = parseSnippet('');
     assert.deepEqual(result, {
-      program: { kind: 'Program', range: { start: 0, end: 0 }, body: [] },
+      program: { kind: 'Program', start: 0, end: 0, body: [] },
       errors: [],
       comments: [],
     });
     assert.equal(tokens?.count, 1, 'the tokens it read: EOF alone');
-    assert.deepEqual(parseSnippet('  // only a comment\r\n').program.range, { start: 0, end: 21 });
+    assert.deepEqual(rangeOf(parseSnippet('  // only a comment\r\n').program), { start: 0, end: 21 });
   });
 });
 
@@ -294,7 +295,7 @@ describe('snippet parser: expressions', () => {
   it('reads => as >= (the IF action spelling)', () => {
     const e = expression('TOTAL=>0') as A.BinaryExpression;
     assert.equal(e.operator, '>=');
-    assert.deepEqual(e.operatorRange, { start: 9, end: 11 });
+    assert.deepEqual([e.operatorStart, e.operatorEnd], [9, 11]);
   });
 
   it('folds a minus on a number into the literal, and keeps -x as a unary', () => {
@@ -323,8 +324,8 @@ describe('snippet parser: expressions', () => {
     const m = (parseClean(text).body[0] as A.AssignStatement).value as A.MemberExpression;
     assert.equal(m.property, 'Access_Token');
     assert.equal(m.propertyFolded, 'access_token');
-    assert.equal(slice(text, m.propertyRange), 'Access_Token');
-    assert.equal(slice(text, m.range), 'result.Access_Token');
+    assert.equal(text.slice(m.propertyStart, m.end), 'Access_Token');
+    assert.equal(slice(text, rangeOf(m)), 'result.Access_Token');
   });
 
   it('allows reserved words as member names', () => {
@@ -338,7 +339,7 @@ describe('snippet parser: expressions', () => {
       if (n.kind === 'Identifier') ids.push(n);
     });
     assert.deepEqual(
-      ids.map((i) => [i.text, i.name, i.folded, i.scope, slice(text, i.range)]),
+      ids.map((i) => [i.text, i.name, i.folded, i.scope, slice(text, rangeOf(i))]),
       [
         ['x', 'x', 'x', null, 'x'],
         ['global:customfrom', 'customfrom', 'customfrom', 'global', 'global:customfrom'],
@@ -367,7 +368,7 @@ describe('snippet parser: strings', () => {
     const text = 'x = "{baseURL}/v2/{id}"';
     const s = (parseClean(text).body[0] as A.AssignStatement).value as A.StringLiteral;
     assert.deepEqual(
-      s.parts.map((p) => [p.kind, slice(text, p.range)]),
+      s.parts.map((p) => [p.kind, slice(text, rangeOf(p))]),
       [
         ['Interpolation', '{baseURL}'],
         ['StringText', '/v2/'],
@@ -375,7 +376,7 @@ describe('snippet parser: strings', () => {
       ],
     );
     const interp = s.parts[0] as A.Interpolation;
-    assert.equal(slice(text, interp.expression.range), 'baseURL');
+    assert.equal(slice(text, rangeOf(interp.expression)), 'baseURL');
     assert.equal(interp.closed, true);
     assert.equal(s.quote, '"');
     assert.equal(s.terminated, true);
@@ -529,7 +530,7 @@ describe('snippet parser: tree helpers', () => {
     walk(program, (n) => {
       seen.add(n.kind);
       const kids = childrenOf(n);
-      for (let i = 1; i < kids.length; i++) assert.ok(kids[i]!.range.start >= kids[i - 1]!.range.end);
+      for (let i = 1; i < kids.length; i++) assert.ok(kids[i]!.start >= kids[i - 1]!.end);
     });
     for (const kind of [
       'Function',

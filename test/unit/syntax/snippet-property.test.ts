@@ -6,6 +6,7 @@ import { treeRangeProblems } from '../../../server/src/syntax/snippet/tree-check
 import { fixtureTexts } from '../../helpers/fixture-texts';
 import { applyMutations, mutationArbitrary } from '../../helpers/mutations';
 import { assertRangeInside } from '../../helpers/range-checks';
+import { rangeOf } from '../../../server/src/syntax/snippet/ast';
 
 const FIXTURES = join(__dirname, '../../fixtures/snippet');
 
@@ -86,7 +87,7 @@ function checkParse(text: string): void {
   const result = parseSnippet(text);
   const elapsed = performance.now() - started;
   assert.ok(!result.errors.some((e) => e.message.startsWith(INTERNAL_ERROR_PREFIX)), result.errors[0]?.message);
-  assert.deepEqual(result.program.range, { start: 0, end: text.length });
+  assert.deepEqual(rangeOf(result.program), { start: 0, end: text.length });
   assert.deepEqual(treeRangeProblems(result.program, text.length), []);
   for (const e of result.errors) {
     assertRangeInside(e.range, text.length, `error ${JSON.stringify(e)}`);

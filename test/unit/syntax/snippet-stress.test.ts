@@ -10,6 +10,7 @@ import {
   type SnippetParseResult,
 } from '../../../server/src/syntax/snippet/parser';
 import { treeRangeProblems } from '../../../server/src/syntax/snippet/tree-check';
+import { rangeOf } from '../../../server/src/syntax/snippet/ast';
 
 const FIXTURES = join(__dirname, '../../fixtures/snippet');
 const NESTING = `Nesting deeper than ${MAX_NESTING_DEPTH} levels`;
@@ -160,15 +161,15 @@ describe('snippet parser: a 5 MB file', function () {
     const elapsed = performance.now() - started;
 
     assert.deepEqual(result.errors, []);
-    assert.deepEqual(result.program.range, { start: 0, end: text.length });
+    assert.deepEqual(rangeOf(result.program), { start: 0, end: text.length });
     assert.equal(result.program.body.length, statementsPerChunk * copies);
     let nodes = 0;
     let lastStart = -1;
     walk(result.program, (n) => {
       nodes++;
       // A pre-order walk meets ranges in non-decreasing start order.
-      assert.ok(n.range.start >= lastStart);
-      lastStart = n.range.start;
+      assert.ok(n.start >= lastStart);
+      lastStart = n.start;
     });
     assert.ok(nodes > text.length / 20, `only ${nodes} nodes`);
     assert.deepEqual(treeRangeProblems(result.program, text.length), []);

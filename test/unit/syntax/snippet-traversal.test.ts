@@ -11,7 +11,7 @@ import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
 /** Enter and leave calls (kind@start, with the parent's) of a plain explicit-stack pre-order walk over childrenOf. */
 function referenceWalk(root: AstNode): string[] {
   const calls: string[] = [];
-  const name = (n: AstNode | null): string => (n ? `${n.kind}@${n.range.start}` : 'null');
+  const name = (n: AstNode | null): string => (n ? `${n.kind}@${n.start}` : 'null');
   const stack: { node: AstNode; parent: AstNode | null; leaving: boolean }[] = [
     { node: root, parent: null, leaving: false },
   ];
@@ -31,7 +31,7 @@ function referenceWalk(root: AstNode): string[] {
 
 function walkCalls(root: AstNode): string[] {
   const calls: string[] = [];
-  const name = (n: AstNode | null): string => (n ? `${n.kind}@${n.range.start}` : 'null');
+  const name = (n: AstNode | null): string => (n ? `${n.kind}@${n.start}` : 'null');
   walk(
     root,
     (node, parent) => {

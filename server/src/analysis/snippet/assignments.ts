@@ -72,7 +72,7 @@ export function readAssignment(build: UnitBuild, s: A.AssignStatement, ctx: Ctx)
       kind: 'token-clear',
       unit: build.unit,
       order: 0,
-      range: build.doc(s.range),
+      range: build.doc(s),
       guards: ctx.guards,
       inLoop: ctx.inLoop,
       variable: name,
@@ -80,14 +80,14 @@ export function readAssignment(build: UnitBuild, s: A.AssignStatement, ctx: Ctx)
     });
   if (build.facts.expiryVariables.has(name) || isExpiryName(name)) expirySet(build, s, name, value, ctx);
   statusCopy(build, s, name, ctx);
-  if (isErrorVariableName(name) && isErrorValue(plainValueOf(value))) build.errorPath(s.range, ctx);
+  if (isErrorVariableName(name) && isErrorValue(plainValueOf(value))) build.errorPath(s, ctx);
   remember(build, name, value, build.facts.valueSummaries.get(s.value) ?? summarizeValue(s.value));
 }
 
 function tokenAcquire(build: UnitBuild, s: A.AssignStatement, name: string, ctx: Ctx): void {
   const source = tokenSourceOf(s.value, build.facts.tokenFunctions, (n) => n !== name && build.isTokenVariable(n));
   if (!source) return;
-  const range = build.doc(s.range);
+  const range = build.doc(s);
   const { unit } = build;
   const { guards, inLoop } = ctx;
   // Written out, fields in the model's order: a spread per event is many times slower than a literal.
@@ -159,7 +159,7 @@ function expirySet(build: UnitBuild, s: A.AssignStatement, name: string, value: 
     }
   }
   // Fields set in the model's order; the optional ones only when known (absent, never undefined).
-  const event = eventHead(build, 'expiry-set', s.range, ctx) as Writable<ExpirySetEvent>;
+  const event = eventHead(build, 'expiry-set', s, ctx) as Writable<ExpirySetEvent>;
   event.variable = name;
   event.fromExpiresIn = fromExpiresIn;
   if (constant) {
@@ -225,7 +225,7 @@ function statusCopy(build: UnitBuild, s: A.AssignStatement, name: string, ctx: C
     return;
   }
   // Fields set in the model's order; `callId` only when known (absent, never undefined).
-  const event = eventHead(build, 'status-copy', s.range, ctx) as Writable<StatusCopyEvent>;
+  const event = eventHead(build, 'status-copy', s, ctx) as Writable<StatusCopyEvent>;
   event.variable = name;
   if (status.callId !== undefined) event.callId = status.callId;
   event.client = status.client;
@@ -300,7 +300,7 @@ function memberAssignment(build: UnitBuild, s: A.AssignStatement, root: A.Identi
 /** A string's text as written, or the code of any other value. */
 function valueText(build: UnitBuild, e: A.Expression): string {
   const x = unwrap(e);
-  return x.kind === 'StringLiteral' ? writtenText(x, build.code) : build.slice(x.range);
+  return x.kind === 'StringLiteral' ? writtenText(x, build.code) : build.slice(x);
 }
 
 /** The name a literal is assigned to: `password` in `TokenInput.password = …`, `x` in `x[2] = …`. */

@@ -86,7 +86,7 @@ function restCall(
     (body !== undefined && (isTokenRequestBody(resolve(build, body)) || isTokenRequestBody(expandJson(build, body))));
   const id = build.options.ids.nextCall();
   // Fields set in the model's order; the optional ones only when known (absent, never undefined).
-  const event = eventHead(build, 'rest-call', call.range, ctx) as Writable<RestCallEvent>;
+  const event = eventHead(build, 'rest-call', call, ctx) as Writable<RestCallEvent>;
   event.id = id;
   event.client = client;
   if (url !== undefined) event.url = url;
@@ -164,7 +164,7 @@ function tokenRefsIn(e: A.Expression): TokenRef[] {
   const x = unwrap(e);
   if (x.kind === 'Member' && isAccessTokenMember(x.property)) {
     const path = memberPath(x);
-    if (path !== null) return [{ variable: path, range: x.range, inline: x }];
+    if (path !== null) return [{ variable: path, range: x, inline: x }];
   }
   return identifiersRead(x).map((id) => ({ variable: id.folded, range: nameRange(id) }));
 }

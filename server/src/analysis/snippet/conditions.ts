@@ -71,7 +71,7 @@ export function readCondition(
   for (const leaf of leaves) {
     const variable = presenceVariable(build, leaf);
     if (variable === null) continue;
-    const check = eventHead(build, 'token-presence-check', leaf.range, ctx) as Writable<TokenPresenceCheckEvent>;
+    const check = eventHead(build, 'token-presence-check', leaf, ctx) as Writable<TokenPresenceCheckEvent>;
     check.variable = variable;
     build.push(check);
   }
@@ -104,9 +104,9 @@ function expiryCheck(build: UnitBuild, leaf: A.Expression): ExpiryCheck | null {
     expiryVariable: d.expiry!.name,
     buffer: bufferOf(build, parts, 1 / d.now),
     refreshBranch,
-    comparisonRange: build.doc(cmp.range),
+    comparisonRange: build.doc(cmp),
   };
-  if (parts[0]) check.bufferRange = build.doc(parts[0].node.range);
+  if (parts[0]) check.bufferRange = build.doc(parts[0].node);
   return check;
 }
 

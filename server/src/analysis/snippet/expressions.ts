@@ -76,7 +76,7 @@ export function clientOf(object: Expression): string {
 
 /** The range of the name itself inside an identifier (without a `global:` prefix). */
 export function nameRange(id: Identifier): TextRange {
-  return { start: Math.max(id.range.start, id.range.end - id.name.length), end: id.range.end };
+  return { start: Math.max(id.start, id.end - id.name.length), end: id.end };
 }
 
 /** The folded name of a called function (`f(x)` → `f`) or method (`a.f(x)` → `f`), or null. */
@@ -121,7 +121,7 @@ export function throughStringCopy(e: Expression): Expression {
 export function writtenText(literal: StringLiteral, code: string): string {
   let out = '';
   for (const part of literal.parts) {
-    out += part.kind === 'StringText' ? part.value : code.slice(part.range.start, part.range.end);
+    out += part.kind === 'StringText' ? part.value : code.slice(part.start, part.end);
   }
   return out;
 }
@@ -131,7 +131,7 @@ export function contentRange(literal: StringLiteral): TextRange | null {
   const first = literal.parts[0];
   const last = literal.parts[literal.parts.length - 1];
   if (!first || !last) return null;
-  return { start: first.range.start, end: last.range.end };
+  return { start: first.start, end: last.end };
 }
 
 /** A number, or a quoted whole number (`"401"` is compared as a number): `numberOf(plainValueOf(e))`, made often. */

@@ -48,7 +48,7 @@ export function addReads(sites: readonly Site[], reads: Set<string>): void {
 export function scanLiterals(build: UnitBuild, sites: readonly Site[], ctx: Ctx): void {
   for (const node of sites) {
     if (node.kind === 'StringText') {
-      for (const finding of findingsInText(node.raw, node.range.start)) build.literal(finding, ctx);
+      for (const finding of findingsInText(node.raw, node.start)) build.literal(finding, ctx);
     } else if (node.kind === 'Call') {
       const basic = basicCredentialsFinding(node, build.code);
       if (basic) build.literal(basic, ctx);

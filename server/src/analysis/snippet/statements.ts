@@ -20,8 +20,8 @@ export function readStatements(build: UnitBuild, list: readonly A.Statement[], c
 }
 
 function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
-  build.key = s.range.start;
-  build.statement = s.range;
+  build.key = s.start;
+  build.statement = s;
   switch (s.kind) {
     case 'Assign':
       readAssignment(build, s, ctx);
@@ -33,10 +33,10 @@ function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
     case 'Return':
       if (s.value) readExpressions(build, [s.value], ctx);
       // RETURN in a FUNCTION is an ordinary return; outside one it ends the snippet early.
-      if (!ctx.inFunction) build.errorPath(s.range, ctx);
+      if (!ctx.inFunction) build.errorPath(s, ctx);
       return;
     case 'Break':
-      if (ctx.retryLoop) build.errorPath(s.range, ctx);
+      if (ctx.retryLoop) build.errorPath(s, ctx);
       return;
     case 'Trace':
     case 'Uses':
@@ -48,19 +48,19 @@ function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
     case 'If': {
       const first = build.conditions.length;
       ifStatement(build, s, ctx);
-      addCommentedStatus(build, s.range, first);
+      addCommentedStatus(build, s, first);
       return;
     }
     case 'Select': {
       const first = build.conditions.length;
       selectStatement(build, s, ctx);
-      addCommentedStatus(build, s.range, first);
+      addCommentedStatus(build, s, first);
       return;
     }
     case 'Switch': {
       const first = build.conditions.length;
       switchStatement(build, s, ctx);
-      addCommentedStatus(build, s.range, first);
+      addCommentedStatus(build, s, first);
       return;
     }
     case 'For':
@@ -87,7 +87,7 @@ function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
 
 /** A token pasted on a line of its own reads as a broken statement: it is a literal token all the same. */
 function bareToken(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
-  const token = bareTokenFinding(s.range, build.code);
+  const token = bareTokenFinding(s, build.code);
   if (token) build.literal(token, ctx);
 }
 
@@ -113,7 +113,7 @@ function addCommentedStatus(build: UnitBuild, range: TextRange, first: number): 
 }
 
 function ifStatement(build: UnitBuild, s: A.IfStatement, ctx: Ctx): void {
-  const id = readCondition(build, [s.condition], s.condition.range, ctx);
+  const id = readCondition(build, [s.condition], s.condition, ctx);
   readStatements(build, s.then.body, within(ctx, id, 'then'));
   if (!s.else) return;
   const elseCtx = within(ctx, id, 'else');
@@ -125,14 +125,14 @@ function ifStatement(build: UnitBuild, s: A.IfStatement, ctx: Ctx): void {
 function selectStatement(build: UnitBuild, s: A.SelectStatement, ctx: Ctx): void {
   let guards = ctx.guards;
   for (const clause of s.clauses) {
-    build.key = clause.range.start;
+    build.key = clause.start;
     const at = withGuards(ctx, guards);
     if (clause.kind === 'DefaultClause') {
       readStatements(build, clause.body.body, at);
       continue;
     }
     const values = clause.labels.map((label) => label.value);
-    const id = readCondition(build, values, spanOf(values) ?? clause.range, at);
+    const id = readCondition(build, values, spanOf(values) ?? clause, at);
     readStatements(build, clause.body.body, within(at, id, 'then'));
     guards = [...guards, { conditionId: id, branch: 'else' }];
   }
@@ -146,7 +146,7 @@ function switchStatement(build: UnitBuild, s: A.SwitchStatement, ctx: Ctx): void
   addReads(discriminantSites, discriminantReads);
   let guards = ctx.guards;
   for (const clause of s.clauses) {
-    build.key = clause.range.start;
+    build.key = clause.start;
     const at = withGuards(ctx, guards);
     if (clause.kind === 'DefaultClause') {
       readStatements(build, clause.body.body, at);
@@ -155,7 +155,7 @@ function switchStatement(build: UnitBuild, s: A.SwitchStatement, ctx: Ctx): void
     const values = clause.labels.map((label) => label.value);
     const valueSites = values.map((v) => sitesOf(v, true));
     for (const sites of valueSites) scanLiterals(build, sites, at);
-    const range = spanOf(values) ?? clause.range;
+    const range = spanOf(values) ?? clause;
     const readSet = new Set(discriminantReads);
     for (const sites of valueSites) addReads(sites, readSet);
     const id = build.options.ids.nextCondition();
@@ -211,5 +211,5 @@ function readExpression(build: UnitBuild, e: A.Expression, ctx: Ctx, withReads: 
 function spanOf(expressions: readonly A.Expression[]): TextRange | null {
   const first = expressions[0];
   const last = expressions[expressions.length - 1];
-  return first && last ? { start: first.range.start, end: Math.max(first.range.start, last.range.end) } : null;
+  return first && last ? { start: first.start, end: Math.max(first.start, last.end) } : null;
 }

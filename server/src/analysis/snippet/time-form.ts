@@ -81,8 +81,7 @@ function sum(a: TimeForm, b: TimeForm): TimeForm | null {
   const parts = [...a.parts, ...b.parts];
   if (b.expiry) {
     if (expiry && expiry.name !== b.expiry.name) {
-      const [first, second] =
-        expiry.node.range.start <= b.expiry.node.range.start ? [expiry, b.expiry] : [b.expiry, expiry];
+      const [first, second] = expiry.node.start <= b.expiry.node.start ? [expiry, b.expiry] : [b.expiry, expiry];
       expiry = first;
       parts.push({ node: second.node, coefficient: second.coefficient });
     } else {
@@ -267,7 +266,7 @@ export function difference(left: TimeForm, right: TimeForm): TimeForm | null {
 
 /** The parts in source order (the first one is where a fix puts a new buffer). */
 export function partsInOrder(form: TimeForm): TimePart[] {
-  return [...form.parts].sort((a, b) => a.node.range.start - b.node.range.start);
+  return [...form.parts].sort((a, b) => a.node.start - b.node.start);
 }
 
 /** Every Identifier of a part, in source order. */
@@ -278,5 +277,5 @@ export function namesOf(part: TimePart): A.Identifier[] {
     if (node.kind === 'Identifier') out.push(node);
     else A.pushExpressionChildren(node, stack, false);
   }
-  return out.sort((a, b) => a.range.start - b.range.start);
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -10,6 +10,7 @@ import {
 } from '../vocabulary/time';
 import type { NameLookup, NameSet } from './document-facts';
 import { calleeName, MAX_EVAL_DEPTH, numberValue, someNode, unwrap } from './expressions';
+import { rangeOf } from '../../syntax/snippet/ast';
 
 /**
  * Time and spreads in real Snippet: what reads as now (the vocabulary decides the names), constant arithmetic on day
@@ -107,9 +108,9 @@ export function constantValue(e: Expression, constants: NameLookup<number>, dept
 export function secondsLiteralRange(e: Expression): TextRange {
   const x = unwrap(e);
   if (x.kind === 'Binary' && x.operator === '/' && numberValue(x.right) === SECONDS_PER_DAY) {
-    return unwrap(x.left).range;
+    return rangeOf(unwrap(x.left));
   }
-  return x.range;
+  return rangeOf(x);
 }
 
 /**

@@ -99,7 +99,10 @@ export class UnitBuild {
   readonly unit: number;
   /** Sort key of events being emitted: the code offset of the statement (or clause) being read. */
   key = 0;
-  /** The statement being read (a rest call's statement range, a `.throw()`'s error path). */
+  /**
+   * The statement being read (a rest call's statement range, a `.throw()`'s error path): a syntax node, which what
+   * keeps it copies (`doc`).
+   */
   statement: TextRange = { start: 0, end: 0 };
   readonly conditions: Condition[] = [];
   /** Rest calls by id, still writable: reading `r.access_token` later makes a call a token request. */

@@ -77,7 +77,7 @@ function statementStart(
   range: TextRange,
 ): number {
   const ownLine = lineStartAt(region.code, range.start);
-  if (program) return statementAt(program, range)?.statement.range.start ?? ownLine;
+  if (program) return statementAt(program, range)?.statement.start ?? ownLine;
   const slot = block ? guideStatementAt(block.program, treeRange(region.code, range)) : undefined;
   return slot ? lineStartAt(region.code, slot.statement.start) : ownLine;
 }

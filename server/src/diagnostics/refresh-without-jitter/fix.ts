@@ -11,6 +11,7 @@ import { insertLinesBefore } from '../../editing/insertion';
 import { chooseBuffer, jitterAnchor, snippetBufferSetting } from '../../editing/refresh-buffer';
 import { nodesOfKind, statementAt } from '../../editing/snippet-tree';
 import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
+import { rangeOf } from '../../syntax/snippet/ast';
 
 const REFRESH_WITHOUT_JITTER_CODE = 'refresh-without-jitter';
 const JITTER_TITLE = 'Jitter the buffer';
@@ -93,17 +94,17 @@ export function refreshWithoutJitterFixes(finding: RuleFinding<'refresh-without-
   // setting itself becomes per contact, so every check that reads it is jittered at once.
   const own = buffer.kind === 'variable' ? assignments(buffer.variable) : [];
   if (own.length > 0)
-    return make(region.toDocumentEdits(own.map((a) => ({ range: a.value.range, newText: jittered }))));
+    return make(region.toDocumentEdits(own.map((a) => ({ range: rangeOf(a.value), newText: jittered }))));
 
   const found =
     buffer.kind === 'constant'
-      ? nodesOfKind(program, 'NumberLiteral').find((n) => inside(range, n.range) && n.value === buffer.seconds)
-      : nodesOfKind(program, 'Identifier').find((n) => inside(range, n.range) && n.folded === buffer.variable);
+      ? nodesOfKind(program, 'NumberLiteral').find((n) => inside(range, rangeOf(n)) && n.value === buffer.seconds)
+      : nodesOfKind(program, 'Identifier').find((n) => inside(range, rangeOf(n)) && n.folded === buffer.variable);
   const setting = REFRESH_BUFFER_SETTING;
   // The number of seconds (or the variable holding it) becomes the setting; a buffer written in days (`0.00347`,
   // `(5 / 1440)`) is replaced whole by the setting converted to days.
   const edit: TextEdit | undefined = found
-    ? { range: found.range, newText: setting }
+    ? { range: rangeOf(found), newText: setting }
     : check.bufferRange
       ? { range, newText: `(${setting} / ${SECONDS_PER_DAY})` }
       : undefined;
@@ -112,13 +113,13 @@ export function refreshWithoutJitterFixes(finding: RuleFinding<'refresh-without-
   const settingAssignments = assignments(setting.toLowerCase());
   if (settingAssignments.length > 0) {
     // The code already sets the buffer setting (to a fixed value): that value becomes per contact.
-    for (const a of settingAssignments) edits.push({ range: a.value.range, newText: jittered });
+    for (const a of settingAssignments) edits.push({ range: rangeOf(a.value), newText: jittered });
     return make(region.toDocumentEdits(edits));
   }
   const chosen = snippetBufferSetting(settings, new Set(), { eol, indentUnit: indentUnitOf(code) }, true);
   const statementStart = (r: TextRange): number | undefined => {
     const codeRange = toCodeRange(region, r);
-    return codeRange ? statementAt(program, codeRange)?.statement.range.start : undefined;
+    return codeRange ? statementAt(program, codeRange)?.statement.start : undefined;
   };
   const at = statementStart(check.comparisonRange);
   if (chosen.assignment && at !== undefined) {

@@ -14,6 +14,7 @@ import { expiryNameFor } from '../../editing/names';
 import { statementAt } from '../../editing/snippet-tree';
 import { responseIn, spellingOf } from '../../editing/token-variables';
 import { indentAt, indentUnitOf, lineEndingOf } from '../../editing/text-layout';
+import { rangeOf } from '../../syntax/snippet/ast';
 
 const RESOURCE_TOKEN_EXPIRY_UNTRACKED_CODE = 'resource-token-expiry-untracked';
 const TRACK_RESOURCE_EXPIRY_TITLE = "Track the resource token's expiry";
@@ -68,7 +69,7 @@ function snippetFix(snippet: SnippetCode, model: FlowModel, unit: CodeUnit, acqu
   const layout = { eol, indentUnit: indentUnitOf(code) };
   if (copyStatement?.statement.kind === 'Assign') {
     // The copied expiry's statement becomes the token's own expiry, in place.
-    const range = copyStatement.statement.range;
+    const range = rangeOf(copyStatement.statement);
     const indent = indentAt(code, range.start);
     const lines = expiryFromExpiresIn('snippet', { expiry, lifetime: names.lifetime, response, ...layout, indent });
     return fix(
@@ -76,7 +77,7 @@ function snippetFix(snippet: SnippetCode, model: FlowModel, unit: CodeUnit, acqu
       unit,
     );
   }
-  const insert = insertLinesAfter(code, statement.statement.range.end, statement.statement.range.start, eol, (indent) =>
+  const insert = insertLinesAfter(code, statement.statement.end, statement.statement.start, eol, (indent) =>
     expiryFromExpiresIn('snippet', { expiry, lifetime: names.lifetime, response, ...layout, indent }),
   );
   return fix(region.toDocumentEdits([insert]), unit);

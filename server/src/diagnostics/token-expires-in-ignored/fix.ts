@@ -29,6 +29,7 @@ import { nowDeclaration } from '../../editing/guide-now';
 import { staleCommentEdit } from '../../editing/stale-comment';
 import { mergeInsertions } from '../../editing/merge-insertions';
 import { guardTokenCalls } from '../token-reuse-without-expiry/call-guard';
+import { rangeOf } from '../../syntax/snippet/ast';
 
 const TOKEN_EXPIRES_IN_IGNORED_CODE = 'token-expires-in-ignored';
 const USE_EXPIRES_IN_TITLE = 'Use expires_in';
@@ -107,24 +108,22 @@ function constantFix(context: FixContext, unit: CodeUnit, event: ExpirySetEvent,
     const value = unwrapParens(statement.value);
     const now =
       value.kind === 'Binary' && value.operator === '+'
-        ? [value.left, value.right].find(
-            (side) => !(side.range.start <= codeRange.start && codeRange.end <= side.range.end),
-          )
+        ? [value.left, value.right].find((side) => !(side.start <= codeRange.start && codeRange.end <= side.end))
         : undefined;
     if (now && (now.kind === 'Identifier' || now.kind === 'Call')) {
       const expiry = statement.target.text;
-      const indent = indentAt(code, statement.range.start);
+      const indent = indentAt(code, statement.start);
       const lines = expiryFromExpiresIn('snippet', {
         expiry,
         lifetime: tokenNamesFor(tokenOfExpiry(expiry)).lifetime,
         response,
-        now: code.slice(now.range.start, now.range.end),
+        now: code.slice(now.start, now.end),
         eol,
         indentUnit: indentUnitOf(code),
         indent,
       });
       const newText = lines.slice(indent.length, lines.length - eol.length);
-      const edits = withoutStaleComment(code, codeRange, [{ range: statement.range, newText }]);
+      const edits = withoutStaleComment(code, codeRange, [{ range: rangeOf(statement), newText }]);
       return fix(snippet.region.toDocumentEdits(edits), unit);
     }
   }
@@ -201,7 +200,7 @@ function snippetNoExpiryFix(
   const lifetime = tokenNamesFor(token).lifetime;
   const indentUnit = indentUnitOf(code);
   const edits: TextEdit[] = [
-    insertLinesAfter(code, statement.statement.range.end, statement.statement.range.start, eol, (indent) =>
+    insertLinesAfter(code, statement.statement.end, statement.statement.start, eol, (indent) =>
       expiryFromExpiresIn('snippet', { expiry, lifetime, response, eol, indentUnit, indent }),
     ),
   ];
@@ -220,11 +219,11 @@ function snippetNoExpiryFix(
     const check = statementAt(program, presenceRange);
     const whole =
       check?.statement.kind === 'If' &&
-      check.statement.condition.range.start === presenceRange.start &&
-      check.statement.condition.range.end === presenceRange.end;
+      check.statement.condition.start === presenceRange.start &&
+      check.statement.condition.end === presenceRange.end;
     edits.push({ range: presenceRange, newText: whole ? extended : `(${extended})` });
     if (buffer.assignment && check)
-      edits.unshift(insertLinesBefore(code, check.statement.range.start, eol, buffer.assignment));
+      edits.unshift(insertLinesBefore(code, check.statement.start, eol, buffer.assignment));
   }
   // A cache with an expiry still sends nothing when its refresh fails: each call waits for a token, and says why it
   // did not go (the code's own failed request sets no error of this token's).

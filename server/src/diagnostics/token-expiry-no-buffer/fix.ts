@@ -21,6 +21,7 @@ import { insertLinesBefore } from '../../editing/insertion';
 import { chooseBuffer, jitterAnchor, snippetBufferSetting } from '../../editing/refresh-buffer';
 import { assignedName, nodeAt, nodesOfKind, statementAt } from '../../editing/snippet-tree';
 import { indentUnitOf, lineEndingOf } from '../../editing/text-layout';
+import { rangeOf } from '../../syntax/snippet/ast';
 
 const TOKEN_EXPIRY_NO_BUFFER_CODE = 'token-expiry-no-buffer';
 const ADD_BUFFER_TITLE = 'Add a safety buffer';
@@ -46,7 +47,7 @@ const FLIPPED: Readonly<Record<string, ComparisonOperator>> = { '<': '>', '<=': 
 
 /** Operand text that stays one operand inside `expiry - now`. */
 function operand(code: string, node: AstNode): string {
-  const text = code.slice(node.range.start, node.range.end);
+  const text = code.slice(node.start, node.end);
   return node.kind === 'Binary' || node.kind === 'Unary' ? `(${text})` : text;
 }
 
@@ -81,7 +82,7 @@ function snippetFix(
   const buffer = snippetBufferSetting(settings, assigned, { eol, indentUnit: indentUnitOf(code) });
   const edits: TextEdit[] = [
     {
-      range: comparison.range,
+      range: rangeOf(comparison),
       newText: bufferedExpiryCondition('snippet', {
         expiry: operand(code, expirySide),
         now: operand(code, nowSide),
@@ -92,7 +93,7 @@ function snippetFix(
   ];
   const statementStart = (r: TextRange): number | undefined => {
     const codeRange = toCodeRange(region, r);
-    return codeRange ? statementAt(program, codeRange)?.statement.range.start : undefined;
+    return codeRange ? statementAt(program, codeRange)?.statement.start : undefined;
   };
   const own = statementStart(finding.range);
   if (buffer.assignment && own !== undefined)
@@ -157,12 +158,12 @@ function assignBufferFixes(
   const where = toCodeRange(region, finding.facts.check.bufferRange ?? finding.range);
   if (!where) return [];
   const written = nodesOfKind(program, 'Identifier').find(
-    (id) => id.folded === buffer.variable && where.start <= id.range.start && id.range.end <= where.end,
+    (id) => id.folded === buffer.variable && where.start <= id.start && id.end <= where.end,
   );
   if (!written) return [];
   const statementStart = (r: TextRange): number | undefined => {
     const codeRange = toCodeRange(region, r);
-    return codeRange ? statementAt(program, codeRange)?.statement.range.start : undefined;
+    return codeRange ? statementAt(program, codeRange)?.statement.start : undefined;
   };
   const own = statementStart(finding.range);
   if (own === undefined) return [];

@@ -20,6 +20,7 @@ import { indentUnitOf } from '../../editing/text-layout';
 import { WRAPPED, wrapLines } from '../../editing/wrap-lines';
 import { mergeInsertions } from '../../editing/merge-insertions';
 import { guardTokenCalls } from '../token-reuse-without-expiry/call-guard';
+import { rangeOf } from '../../syntax/snippet/ast';
 
 const TOKEN_FETCH_UNCHECKED_CODE = 'token-fetch-unchecked';
 const CHECK_TOKEN_RESPONSE_TITLE = 'Check the token response';
@@ -62,7 +63,7 @@ function snippetFacts(statement: Statement): StatementFacts {
   }
   const assigns = configures === undefined ? assignedName(statement) : undefined;
   return {
-    range: statement.range,
+    range: rangeOf(statement),
     reads,
     ...(assigns !== undefined ? { assigns } : {}),
     isAssignment: statement.kind === 'Assign',

@@ -9,6 +9,7 @@ import { assignedName, namesIn, type SnippetSlot } from '../../editing/snippet-t
 import { indentUnitOf } from '../../editing/text-layout';
 import { WRAPPED, wrapLines } from '../../editing/wrap-lines';
 import { requestStart, useSite } from './snippet-sites';
+import { rangeOf } from '../../syntax/snippet/ast';
 
 /** One call that sends the token: where its request starts, the call statement, and what reads its outcome. */
 export interface GuardedCall {
@@ -70,7 +71,7 @@ function anyWithin(sorted: readonly TextRange[], outer: TextRange, except: (r: T
  */
 function groupOf(call: GuardedCall, boundaries: Boundaries): { first: number; last: number } | undefined {
   const { siblings, index } = call.start;
-  const callIndex = siblings.findIndex((s, i) => i >= index && contains(s.range, call.callRange));
+  const callIndex = siblings.findIndex((s, i) => i >= index && contains(rangeOf(s), call.callRange));
   if (callIndex < 0) return undefined;
   const tracked = new Set([call.client, ...(call.result ? [call.result] : [])]);
   for (let i = index; i <= callIndex; i++) {
@@ -80,7 +81,7 @@ function groupOf(call: GuardedCall, boundaries: Boundaries): { first: number; la
   let last = callIndex;
   for (let i = callIndex + 1; i < siblings.length; i++) {
     const statement = siblings[i]!;
-    if (boundaries.holds(statement.range)) break;
+    if (boundaries.holds(rangeOf(statement))) break;
     if (![...namesIn(statement)].some((name) => tracked.has(name))) break;
     const assigned = assignedName(statement);
     if (assigned) tracked.add(assigned);
@@ -147,7 +148,7 @@ export function guardTokenCalls(
     holds(statement) {
       const own = (r: TextRange): boolean => r.start === call.callRange.start && r.end === call.callRange.end;
       const inRequest = (r: TextRange): boolean =>
-        r.start >= call.start.statement.range.start && r.start <= call.callRange.end;
+        r.start >= call.start.statement.start && r.start <= call.callRange.end;
       return anyWithin(callRanges, statement, own) || anyWithin(useRanges, statement, inRequest);
     },
   });
@@ -159,7 +160,7 @@ export function guardTokenCalls(
     const group = groupOf(call, boundaries(call));
     if (!group) continue;
     const { siblings } = call.start;
-    const wrapped = wrapLines(region, siblings[group.first]!.range.start, siblings[group.last]!.range.end, (indent) =>
+    const wrapped = wrapLines(region, siblings[group.first]!.start, siblings[group.last]!.end, (indent) =>
       tokenGuard({
         token: options.token,
         error: options.error,

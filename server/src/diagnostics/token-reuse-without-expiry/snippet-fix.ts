@@ -83,9 +83,7 @@ function storedFromResponse(
   const statement = statementAt(snippet.program, range);
   if (statement?.statement.kind !== 'Assign') return undefined;
   const { code } = snippet.region;
-  const response = responseIn(
-    code.slice(statement.statement.range.start, statement.statement.range.end).replace(/"\{|\}"/g, ''),
-  );
+  const response = responseIn(code.slice(statement.statement.start, statement.statement.end).replace(/"\{|\}"/g, ''));
   const target = statement.statement.target;
   if (!response || target.kind !== 'Identifier') return undefined;
   return { statement, response, token: target.text };
@@ -141,7 +139,7 @@ export function snippetTokenFixes(input: SnippetTokenFixInput): Fix[] {
     const setsBuffer = nodesOfKind(program, 'Assign').some(
       (a) => assignedName(a) === REFRESH_BUFFER_SETTING.toLowerCase(),
     );
-    const at = requestStart(slotB).statement.range.start;
+    const at = requestStart(slotB).statement.start;
     const insert = insertLinesBefore(code, at, eol, (indent) => {
       const layout = { eol, indentUnit, indent };
       return (
@@ -187,7 +185,7 @@ export function snippetTokenFixes(input: SnippetTokenFixInput): Fix[] {
   if (slotA) {
     const plan = plannedTokenVariable(callSites.length > 0 ? callSites : [own]);
     const { names, credentials, url, todo } = requestCode(plan.token);
-    const at = requestStart(slotA).statement.range.start;
+    const at = requestStart(slotA).statement.start;
     const insert = insertLinesBefore(code, at, eol, (indent) => {
       const layout = { eol, indentUnit, indent };
       return (
@@ -247,8 +245,8 @@ function acquisitionExpiry(context: FixContext, input: SnippetTokenFixInput, tok
   const response = spellingOf(code, stored.response.toLowerCase()) || stored.response;
   const edit = insertLinesAfter(
     code,
-    stored.statement.statement.range.end,
-    stored.statement.statement.range.start,
+    stored.statement.statement.end,
+    stored.statement.statement.start,
     eol as LineEnding,
     (indent) =>
       expiryFromExpiresIn('snippet', {

@@ -137,7 +137,7 @@ function snippetFix(
   // The error is the token's (`crmTokenError`, set by its refresh too), else the call's own (`crmError`).
   const sentToken = cleared.tokenVariables[0];
   const error = sentToken !== undefined ? tokenNamesFor(sentToken).error : `${stem || 'api'}Error`;
-  const insert = insertLinesAfter(code, statementRange.end, statement.statement.range.start, eol, (indent) =>
+  const insert = insertLinesAfter(code, statementRange.end, statement.statement.start, eol, (indent) =>
     authStatusHandler('snippet', {
       names: {
         request: client,

@@ -2,14 +2,29 @@ import type { TextRange } from '../../common/text-range';
 
 /**
  * The syntax tree of real Snippet code (the language NICE CXone Studio's SNIPPET action runs).
- * Every node has a `kind` discriminant and a `range` of exact UTF-16 offsets into the parsed text.
- * Children always lie inside their parent's range, and siblings are in source order without overlap.
+ * Every node has a `kind` discriminant and exact UTF-16 offsets into the parsed text, `start` and `end`.
+ * Children always lie inside their parent's span, and siblings are in source order without overlap.
  * Nodes built during error recovery are still well-formed: a missing part is an empty `ErrorExpression`
  * or an empty `Block` with `missing: true`, placed where the part was expected.
  */
 
 interface NodeBase {
-  readonly range: TextRange;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * A node's range as a range object of its own. Nodes hold their offsets inline (a separate range object per node was
+ * half the objects of a parse, and the garbage collector copies each); what keeps or hands out a range takes a copy,
+ * so that no event, finding or fault holds on to a syntax node.
+ */
+export function rangeOf(node: TextRange): TextRange {
+  return { start: node.start, end: node.end };
+}
+
+/** The range of a member's property name (`Access_Token` in `r.Access_Token`). */
+export function propertyRangeOf(member: MemberExpression): TextRange {
+  return { start: member.propertyStart, end: member.end };
 }
 
 // ---------------------------------------------------------------- program and blocks
@@ -259,7 +274,8 @@ export interface MemberExpression extends NodeBase {
   readonly object: Expression;
   readonly property: string;
   readonly propertyFolded: string;
-  readonly propertyRange: TextRange;
+  /** Where the property name starts; it ends where the member does (empty, at the end, when missing). */
+  readonly propertyStart: number;
 }
 
 /** `callee(args)`; `closed` is false when the `)` is missing. */
@@ -280,8 +296,8 @@ export interface IndexExpression extends NodeBase {
 
 /**
  * Operators in the documented spelling. `=>` is read as `>=`. Undocumented spellings are reported and then read
- * as their documented equivalent (`<>` as `!=`, `==` as `=`, `&&` as `&`, `||` as `|`); `operatorRange` shows
- * what was written.
+ * as their documented equivalent (`<>` as `!=`, `==` as `=`, `&&` as `&`, `||` as `|`); `operatorStart` and
+ * `operatorEnd` show what was written.
  */
 export type BinaryOperator =
   | '='
@@ -304,7 +320,8 @@ export type BinaryOperator =
 export interface BinaryExpression extends NodeBase {
   readonly kind: 'Binary';
   readonly operator: BinaryOperator;
-  readonly operatorRange: TextRange;
+  readonly operatorStart: number;
+  readonly operatorEnd: number;
   readonly left: Expression;
   readonly right: Expression;
 }

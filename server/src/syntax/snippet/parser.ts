@@ -181,7 +181,7 @@ export function parseSnippetTokens(tokens: TokenStream): SnippetParseResult {
 function internalError(text: string, thrown: unknown): SnippetParseResult {
   const detail = quoteSource(thrown instanceof Error ? thrown.message : String(thrown), 200);
   return {
-    program: { kind: 'Program', range: { start: 0, end: text.length }, body: [] },
+    program: { kind: 'Program', start: 0, end: text.length, body: [] },
     errors: [{ range: { start: 0, end: 0 }, message: `${INTERNAL_ERROR_PREFIX}: ${detail}` }],
     comments: [],
   };
@@ -246,7 +246,7 @@ class Parser {
 
   parse(): SnippetParseResult {
     const body = this.parseStatements(false);
-    const program: A.Program = { kind: 'Program', range: { start: 0, end: this.text.length }, body };
+    const program: A.Program = { kind: 'Program', start: 0, end: this.text.length, body };
     const errors = this.errors.slice().sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
     return { program, errors, comments: this.tokens.comments, tokens: this.tokens };
   }
@@ -261,8 +261,9 @@ class Parser {
     }
   }
 
-  private range(start: number): TextRange {
-    return { start, end: Math.max(this.lastEnd, start) };
+  /** Where a node that began at `start` ends: after the last token taken (never before its start). */
+  private endFrom(start: number): number {
+    return Math.max(this.lastEnd, start);
   }
 
   private newlineBefore(i: number): boolean {
@@ -327,11 +328,11 @@ class Parser {
   }
 
   private missing(): A.ErrorExpression {
-    return { kind: 'ErrorExpression', range: { start: this.lastEnd, end: this.lastEnd } };
+    return { kind: 'ErrorExpression', start: this.lastEnd, end: this.lastEnd };
   }
 
   private missingBlock(): A.Block {
-    return { kind: 'Block', range: { start: this.lastEnd, end: this.lastEnd }, body: [], closed: false, missing: true };
+    return { kind: 'Block', start: this.lastEnd, end: this.lastEnd, body: [], closed: false, missing: true };
   }
 
   /** Skips a whole string literal (StringStart … matching StringEnd). */
@@ -423,7 +424,7 @@ class Parser {
       case T.KwBreak: {
         const start = this.starts[this.p]!;
         this.advance();
-        return { kind: 'Break', range: this.range(start) };
+        return { kind: 'Break', start, end: this.endFrom(start) };
       }
       case T.KwReturn:
         return this.parseReturn();
@@ -449,7 +450,7 @@ class Parser {
         const start = this.starts[this.p]!;
         this.errorAtToken('A { … } block must follow IF, ELSE, FOR, FOREACH, REPEAT, FUNCTION, CASE or DEFAULT');
         const block = this.parseBraced();
-        return { kind: 'ErrorStatement', range: this.range(start), block };
+        return { kind: 'ErrorStatement', start, end: this.endFrom(start), block };
       }
       case T.Semicolon:
         this.errorAtToken('Snippet has no semicolons: remove this ;');
@@ -469,7 +470,7 @@ class Parser {
         );
         this.parseExpression();
         this.recover();
-        return { kind: 'ErrorStatement', range: this.range(start), block: null };
+        return { kind: 'ErrorStatement', start, end: this.endFrom(start), block: null };
       }
       default: {
         const start = this.starts[this.p]!;
@@ -477,7 +478,7 @@ class Parser {
         this.errorAtToken(hint ?? `Unexpected ${this.describe(this.p)}: expected a statement`);
         this.advance();
         this.recover();
-        return { kind: 'ErrorStatement', range: this.range(start), block: null };
+        return { kind: 'ErrorStatement', start, end: this.endFrom(start), block: null };
       }
     }
   }
@@ -498,17 +499,24 @@ class Parser {
       this.reportExpected('a variable name after ASSIGN');
       target = this.missing();
       if (k !== T.Eq && k !== T.EqEq)
-        return { kind: 'Assign', range: this.range(start), hasAssignKeyword: true, target, value: this.missing() };
+        return {
+          kind: 'Assign',
+          start,
+          end: this.endFrom(start),
+          hasAssignKeyword: true,
+          target,
+          value: this.missing(),
+        };
     }
     if (!this.eatAssignOperator()) {
       if (target.kind !== 'ErrorExpression') {
-        const written = this.text.slice(target.range.start, target.range.end);
+        const written = this.text.slice(target.start, target.end);
         this.reportExpected(`= after ${this.tokenText(keyword).toUpperCase()} ${quoteSource(written)}`);
       }
-      return { kind: 'Assign', range: this.range(start), hasAssignKeyword: true, target, value: this.missing() };
+      return { kind: 'Assign', start, end: this.endFrom(start), hasAssignKeyword: true, target, value: this.missing() };
     }
     const value = this.parseRequired('a value after =');
-    return { kind: 'Assign', range: this.range(start), hasAssignKeyword: true, target, value };
+    return { kind: 'Assign', start, end: this.endFrom(start), hasAssignKeyword: true, target, value };
   }
 
   /** Consumes `=` (or a reported `==`). */
@@ -540,8 +548,8 @@ class Parser {
       } else {
         if (e.kind === 'Call') {
           this.error(
-            target.range.start,
-            target.range.end,
+            target.start,
+            target.end,
             'Cannot assign to the result of a call: assign to a variable or a member',
           );
         }
@@ -560,12 +568,12 @@ class Parser {
       this.checkTarget(expression);
       this.eatAssignOperator();
       const value = this.parseRequired('a value after =');
-      return { kind: 'Assign', range: this.range(start), hasAssignKeyword: false, target: expression, value };
+      return { kind: 'Assign', start, end: this.endFrom(start), hasAssignKeyword: false, target: expression, value };
     }
-    if (expression.kind === 'Call') return { kind: 'ExpressionStatement', range: this.range(start), expression };
+    if (expression.kind === 'Call') return { kind: 'ExpressionStatement', start, end: this.endFrom(start), expression };
     if (isArithmetic(k) && this.kinds[this.p + 1] === T.Eq && this.starts[this.p + 1] === this.ends[this.p]) {
       const op = this.tokenText(this.p);
-      const name = exampleName(this.text.slice(expression.range.start, expression.range.end));
+      const name = exampleName(this.text.slice(expression.start, expression.end));
       this.error(
         this.starts[this.p]!,
         this.ends[this.p + 1]!,
@@ -574,7 +582,7 @@ class Parser {
       this.advance();
       this.advance();
       const value = this.parseRequired(`a value after ${op}=`);
-      return { kind: 'Assign', range: this.range(start), hasAssignKeyword: false, target: expression, value };
+      return { kind: 'Assign', start, end: this.endFrom(start), hasAssignKeyword: false, target: expression, value };
     }
     const word = expression.kind === 'Identifier' ? wordOf(this.flags[first]!) : W.None;
     if (word === W.Then) {
@@ -582,18 +590,18 @@ class Parser {
     } else if (word === W.Not) {
       this.errorAtToken('NOT is not a Snippet operator: compare instead, e.g. IF x = false { … }', first);
     } else {
-      const written = this.text.slice(expression.range.start, expression.range.end);
+      const written = this.text.slice(expression.start, expression.end);
       const name = exampleName(written);
       this.error(
-        expression.range.start,
-        expression.range.end,
+        expression.start,
+        expression.end,
         `Expected = after ${quoteSource(written)}: a statement is an assignment (${name} = value), ` +
           `a call such as ${name}.method(…), or starts with a keyword`,
       );
       this.lastErrorToken = first;
     }
     this.recover();
-    return { kind: 'ExpressionStatement', range: this.range(start), expression };
+    return { kind: 'ExpressionStatement', start, end: this.endFrom(start), expression };
   }
 
   private parseDynamic(): A.DynamicStatement {
@@ -602,7 +610,7 @@ class Parser {
     let name: A.Identifier | null = null;
     if (this.kinds[this.p] === T.Identifier) name = this.parseIdentifier();
     else this.reportExpected('a name after DYNAMIC, e.g. DYNAMIC body');
-    return { kind: 'Dynamic', range: this.range(start), name };
+    return { kind: 'Dynamic', start, end: this.endFrom(start), name };
   }
 
   /** `FUNCTION Name(a, b) { … }`. */
@@ -646,7 +654,7 @@ class Parser {
       this.reportExpected('( after the function name, e.g. FUNCTION Name(a, b) { … }');
     }
     const body = this.parseBlock('FUNCTION', start);
-    return { kind: 'Function', range: this.range(start), name, params, body };
+    return { kind: 'Function', start, end: this.endFrom(start), name, params, body };
   }
 
   private parseReturn(): A.ReturnStatement {
@@ -654,14 +662,14 @@ class Parser {
     this.advance();
     // The value must start on RETURN's line; a name on the next line is the next statement.
     const value = !this.newlineBefore(this.p) && this.canStartExpression(this.p) ? this.parseExpression() : null;
-    return { kind: 'Return', range: this.range(start), value };
+    return { kind: 'Return', start, end: this.endFrom(start), value };
   }
 
   private parseTrace(): A.TraceStatement {
     const start = this.starts[this.p]!;
     this.advance();
     const value = this.parseRequired('the text to trace after TRACE, e.g. TRACE "status {code}"');
-    return { kind: 'Trace', range: this.range(start), value };
+    return { kind: 'Trace', start, end: this.endFrom(start), value };
   }
 
   private parseUses(): A.UsesStatement {
@@ -669,9 +677,9 @@ class Parser {
     this.advance();
     const value = this.parseRequired('the DLL name after USES, e.g. USES "Proxy.dll"');
     if (value.kind !== 'StringLiteral' && value.kind !== 'ErrorExpression') {
-      this.error(value.range.start, value.range.end, 'USES needs the DLL name in quotes, e.g. USES "Proxy.dll"');
+      this.error(value.start, value.end, 'USES needs the DLL name in quotes, e.g. USES "Proxy.dll"');
     }
-    return { kind: 'Uses', range: this.range(start), value };
+    return { kind: 'Uses', start, end: this.endFrom(start), value };
   }
 
   /** IF … { } [ELSE { } | ELSE IF …]; an ELSE IF chain is read in a loop, so long chains cost no stack. */
@@ -719,7 +727,8 @@ class Parser {
       const h = heads[i]!;
       node = {
         kind: 'If',
-        range: { start: h.start, end: Math.max(end, h.start) },
+        start: h.start,
+        end: Math.max(end, h.start),
         condition: h.condition,
         // biome-ignore lint/suspicious/noThenProperty: the IF branch is named after the keyword; never awaited
         then: h.then,
@@ -736,7 +745,7 @@ class Parser {
     this.errorAtToken('ELSE without IF: ELSE must come right after the closing } of an IF block');
     this.advance();
     const block = this.kinds[this.p] === T.LBrace ? this.parseBraced() : null;
-    return { kind: 'ErrorStatement', range: this.range(start), block };
+    return { kind: 'ErrorStatement', start, end: this.endFrom(start), block };
   }
 
   /** WHILE / a stray ELSEIF: report, then read `header-expression { … }` so the braces stay balanced. */
@@ -746,7 +755,7 @@ class Parser {
     this.advance();
     if (this.kinds[this.p] !== T.LBrace && this.canStartExpression(this.p)) this.parseExpression();
     const block = this.kinds[this.p] === T.LBrace ? this.parseBraced() : null;
-    return { kind: 'ErrorStatement', range: this.range(start), block };
+    return { kind: 'ErrorStatement', start, end: this.endFrom(start), block };
   }
 
   private parseSwitch(): A.SwitchStatement {
@@ -754,7 +763,7 @@ class Parser {
     this.advance();
     const discriminant = this.parseRequired('a value after SWITCH');
     const { clauses, closed } = this.parseClauses('SWITCH', start);
-    return { kind: 'Switch', range: this.range(start), discriminant, clauses, closed };
+    return { kind: 'Switch', start, end: this.endFrom(start), discriminant, clauses, closed };
   }
 
   private parseSelect(): A.SelectStatement {
@@ -765,7 +774,7 @@ class Parser {
       this.parseExpression();
     }
     const { clauses, closed } = this.parseClauses('SELECT', start);
-    return { kind: 'Select', range: this.range(start), clauses, closed };
+    return { kind: 'Select', start, end: this.endFrom(start), clauses, closed };
   }
 
   /** The `{ CASE … DEFAULT … }` body of SWITCH and SELECT. */
@@ -827,17 +836,17 @@ class Parser {
       lastLabel = this.starts[this.p]!;
       this.advance();
       const value = this.parseRequired('a value after CASE');
-      labels.push({ kind: 'CaseLabel', range: this.range(lastLabel), value });
+      labels.push({ kind: 'CaseLabel', start: lastLabel, end: this.endFrom(lastLabel), value });
     }
     const body = this.parseBlock('CASE', lastLabel);
-    return { kind: 'CaseGroup', range: this.range(start), labels: exact(labels), body };
+    return { kind: 'CaseGroup', start, end: this.endFrom(start), labels: exact(labels), body };
   }
 
   private parseDefault(): A.DefaultClause {
     const start = this.starts[this.p]!;
     this.advance();
     const body = this.parseBlock('DEFAULT', start);
-    return { kind: 'DefaultClause', range: this.range(start), body };
+    return { kind: 'DefaultClause', start, end: this.endFrom(start), body };
   }
 
   private parseStrayClause(): A.ErrorStatement {
@@ -845,7 +854,7 @@ class Parser {
     const keyword = this.tokenText(this.p).toUpperCase();
     this.errorAtToken(`${keyword} outside SWITCH or SELECT: put it inside SWITCH value { … } or SELECT { … }`);
     const clause = this.kinds[this.p] === T.KwCase ? this.parseCaseGroup() : this.parseDefault();
-    return { kind: 'ErrorStatement', range: this.range(start), block: clause.body.missing ? null : clause.body };
+    return { kind: 'ErrorStatement', start, end: this.endFrom(start), block: clause.body.missing ? null : clause.body };
   }
 
   /** `FOR i = from TO to { … }` (also reads `FOR x IN list`, reported, as FOREACH). */
@@ -858,7 +867,7 @@ class Parser {
       this.advance();
       const iterable = this.parseRequired('a list after IN');
       const body = this.parseBlock('FOREACH', start);
-      return { kind: 'Foreach', range: this.range(start), variable, iterable, body };
+      return { kind: 'Foreach', start, end: this.endFrom(start), variable, iterable, body };
     }
     let from: A.Expression;
     if (this.eatAssignOperator()) {
@@ -881,7 +890,7 @@ class Parser {
       if (this.kinds[this.p] !== T.LBrace && this.canStartExpression(this.p)) this.parseExpression();
     }
     const body = this.parseBlock('FOR', start);
-    return { kind: 'For', range: this.range(start), variable, from, to, body };
+    return { kind: 'For', start, end: this.endFrom(start), variable, from, to, body };
   }
 
   private parseForeach(): A.ForeachStatement {
@@ -898,7 +907,7 @@ class Parser {
       iterable = this.sameLineOperand() ? this.parseExpression() : this.missing();
     }
     const body = this.parseBlock('FOREACH', start);
-    return { kind: 'Foreach', range: this.range(start), variable, iterable, body };
+    return { kind: 'Foreach', start, end: this.endFrom(start), variable, iterable, body };
   }
 
   private parseLoopVariable(example: string): A.Identifier | null {
@@ -925,7 +934,7 @@ class Parser {
     this.advance();
     const count = this.parseRequired('a count after REPEAT, e.g. REPEAT 3 { … }');
     const body = this.parseBlock('REPEAT', start);
-    return { kind: 'Repeat', range: this.range(start), count, body };
+    return { kind: 'Repeat', start, end: this.endFrom(start), count, body };
   }
 
   // ---------------------------------------------------------------- blocks
@@ -970,7 +979,7 @@ class Parser {
     }
     this.groupDepth = savedGroup;
     this.depth--;
-    return { kind: 'Block', range: this.range(start), body, closed, missing: false };
+    return { kind: 'Block', start, end: this.endFrom(start), body, closed, missing: false };
   }
 
   /** Past the nesting limit: skip the block at the current `{` without recursion. */
@@ -990,7 +999,7 @@ class Parser {
       }
     }
     if (!closed) this.error(start, start + 1, 'This { is never closed: add the matching }');
-    return { kind: 'Block', range: this.range(start), body: [], closed, missing: false };
+    return { kind: 'Block', start, end: this.endFrom(start), body: [], closed, missing: false };
   }
 
   // ---------------------------------------------------------------- expressions
@@ -1061,7 +1070,7 @@ class Parser {
       else if (k === T.RParen || k === T.RBracket) nested--;
       this.advance();
     }
-    return { kind: 'ErrorExpression', range: this.range(start) };
+    return { kind: 'ErrorExpression', start, end: this.endFrom(start) };
   }
 
   private binary(
@@ -1073,9 +1082,11 @@ class Parser {
   ): A.BinaryExpression {
     return {
       kind: 'Binary',
-      range: this.range(left.range.start),
+      start: left.start,
+      end: this.endFrom(left.start),
       operator,
-      operatorRange: { start: opStart, end: opEnd },
+      operatorStart: opStart,
+      operatorEnd: opEnd,
       left,
       right,
     };
@@ -1204,7 +1215,8 @@ class Parser {
         this.advance();
         return {
           kind: 'NumberLiteral',
-          range: this.range(start),
+          start,
+          end: this.endFrom(start),
           raw: this.text.slice(start, this.lastEnd),
           value: -Number(digits),
         };
@@ -1235,7 +1247,7 @@ class Parser {
       operand = this.missing();
     }
     this.depth--;
-    return { kind: 'Unary', range: this.range(start), operator, operand };
+    return { kind: 'Unary', start, end: this.endFrom(start), operator, operand };
   }
 
   /** `^` (power) binds tighter than unary minus on its left: `-a^2` is `-(a^2)`. Read left to right. */
@@ -1271,7 +1283,7 @@ class Parser {
         const m = this.kinds[this.p]!;
         let property = '';
         let propertyFolded = '';
-        let propertyRange: TextRange;
+        let propertyStart: number;
         if (
           ((m === T.Identifier && (this.flags[this.p]! & F.GlobalScope) === 0) ||
             isKeyword(m) ||
@@ -1282,19 +1294,20 @@ class Parser {
           const name = this.intern(this.starts[this.p]!, this.ends[this.p]!);
           property = name.text;
           propertyFolded = name.folded;
-          propertyRange = { start: this.starts[this.p]!, end: this.ends[this.p]! };
+          propertyStart = this.starts[this.p]!;
           this.advance();
         } else {
           this.errorAtToken('Expected a member name after .', dot);
-          propertyRange = { start: this.lastEnd, end: this.lastEnd };
+          propertyStart = this.lastEnd;
         }
         e = {
           kind: 'Member',
-          range: this.range(e.range.start),
+          start: e.start,
+          end: this.endFrom(e.start),
           object: e,
           property,
           propertyFolded,
-          propertyRange,
+          propertyStart,
         };
       } else if (k === T.LParen) {
         e = this.parseCall(e);
@@ -1333,7 +1346,7 @@ class Parser {
       }
     }
     this.groupDepth--;
-    return { kind: 'Call', range: this.range(callee.range.start), callee, args: exact(args), closed };
+    return { kind: 'Call', start: callee.start, end: this.endFrom(callee.start), callee, args: exact(args), closed };
   }
 
   private parseIndex(object: A.Expression): A.IndexExpression {
@@ -1349,7 +1362,7 @@ class Parser {
       closed = this.closeGroup(T.LBracket, T.RBracket, open, ']');
     }
     this.groupDepth--;
-    return { kind: 'Index', range: this.range(object.range.start), object, index, closed };
+    return { kind: 'Index', start: object.start, end: this.endFrom(object.start), object, index, closed };
   }
 
   private parseParen(): A.ParenExpression {
@@ -1365,7 +1378,7 @@ class Parser {
       closed = this.closeGroup(T.LParen, T.RParen, open, ')');
     }
     this.groupDepth--;
-    return { kind: 'Paren', range: this.range(open), expression, closed };
+    return { kind: 'Paren', start: open, end: this.endFrom(open), expression, closed };
   }
 
   /**
@@ -1405,13 +1418,13 @@ class Parser {
         const start = this.starts[p]!;
         const raw = this.tokenText(p);
         this.advance();
-        return { kind: 'NumberLiteral', range: { start, end: this.lastEnd }, raw, value: Number(raw) };
+        return { kind: 'NumberLiteral', start, end: this.lastEnd, raw, value: Number(raw) };
       }
       case T.True:
       case T.False: {
         const start = this.starts[p]!;
         this.advance();
-        return { kind: 'BooleanLiteral', range: { start, end: this.lastEnd }, value: this.kinds[p] === T.True };
+        return { kind: 'BooleanLiteral', start, end: this.lastEnd, value: this.kinds[p] === T.True };
       }
       case T.StringSimple:
         return this.parseSimpleString();
@@ -1434,12 +1447,13 @@ class Parser {
     if ((this.flags[p]! & F.GlobalScope) !== 0) {
       const text = this.intern(start, end).text;
       const name = this.intern(start + 7, end); // after "global:"
-      return { kind: 'Identifier', range: { start, end }, text, name: name.text, folded: name.folded, scope: 'global' };
+      return { kind: 'Identifier', start, end, text, name: name.text, folded: name.folded, scope: 'global' };
     }
     const name = this.intern(start, end);
     return {
       kind: 'Identifier',
-      range: { start, end },
+      start,
+      end,
       text: name.text,
       name: name.text,
       folded: name.folded,
@@ -1455,7 +1469,8 @@ class Parser {
     const name = this.intern(start, end);
     return {
       kind: 'Identifier',
-      range: { start, end },
+      start,
+      end,
       text: name.text,
       name: name.text,
       folded: name.folded,
@@ -1482,7 +1497,7 @@ class Parser {
   private textPart(start: number, end: number, quote: Q): A.StringText {
     const raw = this.text.slice(start, end);
     const value = quote === Q.Dollar ? decodeEscapes(raw) : raw;
-    return { kind: 'StringText', range: { start, end }, raw, value };
+    return { kind: 'StringText', start, end, raw, value };
   }
 
   private parseSimpleString(): A.StringLiteral {
@@ -1496,7 +1511,7 @@ class Parser {
     const contentEnd = terminated ? end - 1 : end;
     this.advance();
     const parts: A.StringPart[] = contentEnd > contentStart ? [this.textPart(contentStart, contentEnd, quote)] : [];
-    return { kind: 'StringLiteral', range: { start, end }, quote: QUOTES[quote]!, parts, terminated };
+    return { kind: 'StringLiteral', start, end, quote: QUOTES[quote]!, parts, terminated };
   }
 
   private parseString(): A.StringLiteral {
@@ -1520,7 +1535,14 @@ class Parser {
         break;
       }
     }
-    return { kind: 'StringLiteral', range: this.range(start), quote: QUOTES[quote]!, parts: exact(parts), terminated };
+    return {
+      kind: 'StringLiteral',
+      start,
+      end: this.endFrom(start),
+      quote: QUOTES[quote]!,
+      parts: exact(parts),
+      terminated,
+    };
   }
 
   private parseInterpolation(): A.Interpolation {
@@ -1566,7 +1588,7 @@ class Parser {
       closed = (this.flags[this.p]! & F.Synthesized) === 0;
       this.advance();
     }
-    return { kind: 'Interpolation', range: this.range(start), expression, closed };
+    return { kind: 'Interpolation', start, end: this.endFrom(start), expression, closed };
   }
 }
 

@@ -1,4 +1,5 @@
 import { forEachChild, type AstNode } from './ast';
+import { rangeOf } from './ast';
 
 /**
  * Checks the range invariants every Snippet tree keeps, and returns what is wrong (empty when all is well):
@@ -12,7 +13,7 @@ export function treeRangeProblems(root: AstNode, textLength: number, limit = 20)
   const kids: AstNode[] = [];
   while (stack.length > 0 && problems.length < limit) {
     const node = stack.pop()!;
-    const { start, end } = node.range;
+    const { start, end } = rangeOf(node);
     if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= textLength)) {
       problems.push(`${node.kind} has range ${start}-${end} outside 0-${textLength}`);
     }
@@ -20,7 +21,7 @@ export function treeRangeProblems(root: AstNode, textLength: number, limit = 20)
     forEachChild(node, (c) => kids.push(c));
     let previousEnd = start;
     for (const child of kids) {
-      const r = child.range;
+      const r = rangeOf(child);
       if (r.start < start || r.end > end) {
         problems.push(`${child.kind} ${r.start}-${r.end} is outside its parent ${node.kind} ${start}-${end}`);
       }
