@@ -1,5 +1,5 @@
 import type { ParseError } from '../common/text-range';
-import { parseSnippet, type SnippetParseResult } from '../syntax/snippet/parser';
+import { parseSnippet, reparseSnippet, type SnippetParseResult } from '../syntax/snippet/parser';
 import { parseGuide, type GuideParseResult } from '../syntax/guide/parser';
 import { readExport, type EmbeddedCode, type ScriptExport } from '../syntax/export/read-export';
 import { runSteps, type Steps } from '../common/steps';
@@ -57,7 +57,12 @@ export function* parseDocumentSteps(
 ): Steps<ParsedDocument | undefined> {
   switch (kind) {
     case 'snippet':
-      return { kind, text, snippet: parseSnippet(text) };
+      // The previous version's unchanged top-level statements are taken over (syntax/snippet/reuse.ts).
+      return {
+        kind,
+        text,
+        snippet: previous?.kind === 'snippet' ? reparseSnippet(previous.snippet, text) : parseSnippet(text),
+      };
     case 'guide':
       return { kind, text, guide: parseGuide(text) };
     case 'export': {

@@ -2,6 +2,7 @@ import { quoteSource } from '../../common/quote-source';
 import type { ParseError, TextRange } from '../../common/text-range';
 import type * as A from './ast';
 import { GroupClosers } from './group-closers';
+import { type PreviousParse, type StatementReuse, statementReuse } from './reuse';
 import { tokenize, type QuoteCode, type TokenFlags, type TokenKind, type TokenStream, type Word } from './lexer';
 
 export { foldName } from './ast';
@@ -177,6 +178,25 @@ export function parseSnippetTokens(tokens: TokenStream): SnippetParseResult {
   }
 }
 
+/**
+ * `parseSnippet` of a new version of code whose previous version's parse is at hand: the text is lexed again, and
+ * top-level statements that did not change are taken over instead of read again (syntax/snippet/reuse.ts). The
+ * result is the one `parseSnippet(text)` gives (a property test compares them). Never throws.
+ */
+export function reparseSnippet(previous: PreviousParse, text: string): SnippetParseResult {
+  let tokens: TokenStream;
+  try {
+    tokens = tokenize(text);
+  } catch (e) {
+    return internalError(text, e);
+  }
+  try {
+    return new Parser(tokens, statementReuse(previous, tokens)).parse();
+  } catch (e) {
+    return internalError(text, e);
+  }
+}
+
 /** Last resort so an editor keeps working; tests assert this never happens. */
 function internalError(text: string, thrown: unknown): SnippetParseResult {
   const detail = quoteSource(thrown instanceof Error ? thrown.message : String(thrown), 200);
@@ -235,7 +255,11 @@ class Parser {
   /** Recovery's closer lookups, built on the first broken group. */
   private groupClosers: GroupClosers | undefined;
 
-  constructor(private readonly tokens: TokenStream) {
+  constructor(
+    private readonly tokens: TokenStream,
+    /** Top-level statements of the previous version that can be taken over (reparseSnippet). */
+    private readonly reuse?: StatementReuse,
+  ) {
     this.text = tokens.text;
     this.kinds = tokens.kinds;
     this.starts = tokens.starts;
@@ -382,6 +406,13 @@ class Parser {
         if (inBlock) break;
         this.errorAtToken('Unmatched }: there is no { for it to close');
         this.advance();
+        continue;
+      }
+      const reused = inBlock ? undefined : this.reuse?.at(this.p);
+      if (reused) {
+        body.push(reused.statement);
+        this.p = reused.next;
+        this.lastEnd = reused.statement.end;
         continue;
       }
       const before = this.p;
