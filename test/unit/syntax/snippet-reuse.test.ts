@@ -53,7 +53,29 @@ const LONG = SOURCES.join('\n');
 /** The same of the error-free ones: every statement there can be taken over. */
 const LONG_CLEAN = SOURCES.filter((text) => parseSnippet(text).errors.length === 0).join('\n');
 
-const EDIT_PIECES = ['"', '{', '}', '\n', '//', 'ELSE ', 'IF x ', 'ASSIGN ', '(', ')', 'x', ' ', '=', '.', '\\', 'END'];
+const EDIT_PIECES = [
+  '"',
+  "'",
+  '$"',
+  '#"',
+  '{',
+  '}',
+  '\n',
+  '\r',
+  '\r\n',
+  '//',
+  'ELSE ',
+  'IF x ',
+  'ASSIGN ',
+  '(',
+  ')',
+  'x',
+  ' ',
+  '=',
+  '.',
+  '\\',
+  'END',
+];
 
 const edit = mutationArbitrary({
   kinds: ['insert', 'delete', 'replace', 'splice'],
@@ -65,7 +87,7 @@ const edit = mutationArbitrary({
   maxSplice: 120,
 });
 
-describe('snippet parser: reuse of unchanged top-level statements after an edit', () => {
+describe('snippet parser: reuse of unchanged lines (tokens) and top-level statements after an edit', () => {
   it('moves a statement as a fresh parse of the code further on would read it, same values and property order', () => {
     let statements = 0;
     for (const text of SOURCES) {

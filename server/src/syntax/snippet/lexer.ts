@@ -1,4 +1,5 @@
-import type { ParseError, TextRange } from '../../common/text-range';
+import { commonPrefixLength, commonSuffixLength } from '../../common/common-ends';
+import { type ParseError, shiftedRange, type TextRange } from '../../common/text-range';
 
 /**
  * Hand-written lexer for Snippet code. It runs once over the text and writes tokens into typed arrays (no token
@@ -274,9 +275,17 @@ class Scanner {
   readonly comments: TextRange[] = [];
   readonly errors: ParseError[] = [];
 
-  constructor(private readonly text: string) {
-    this.len = text.length;
-    const capacity = (text.length >> 2) + 16;
+  /** Scans `text` from `from` to `to` (a window of it: see `relex`), starting in code mode with `pendingNewline`. */
+  constructor(
+    private readonly text: string,
+    from = 0,
+    to = text.length,
+    pendingNewline = 0,
+  ) {
+    this.pos = from;
+    this.len = to;
+    this.pendingNewline = pendingNewline;
+    const capacity = ((to - from) >> 2) + 16;
     this.kinds = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
@@ -749,4 +758,89 @@ function equalsFolded(text: string, from: number, to: number, lower: string): bo
 /** Splits Snippet code into tokens. Never throws. */
 export function tokenize(text: string): TokenStream {
   return new Scanner(text).run();
+}
+
+/**
+ * `tokenize(text)` for a new version of code whose previous version's tokens are at hand: only the lines an edit
+ * touched are scanned again. Strings and interpolations end at a line break, so right after one the scanner is in code
+ * mode with nothing open and a line break pending, whatever came before: the tokens of the unchanged lines before the
+ * edit are the old ones, and those after it the old ones moved by the length change. Never throws.
+ */
+export function relex(old: TokenStream, text: string): TokenStream {
+  const before = old.text;
+  const prefix = commonPrefixLength(before, text);
+  if (prefix === before.length && prefix === text.length) return tokenize(text);
+  const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
+  const delta = text.length - before.length;
+  // From the start of the line holding the first change (its line break is unchanged) ...
+  let from = prefix;
+  while (from > 0 && !isLineBreak(text.charCodeAt(from - 1))) from--;
+  // ... to just after the first line break in the unchanged text after the last change (or the end).
+  let to = text.length - suffix;
+  while (to < text.length && !isLineBreak(text.charCodeAt(to))) to++;
+  if (to < text.length) to++;
+  const window = new Scanner(text, from, to, from > 0 ? TokenFlags.NewlineBefore : 0).run();
+  const kept = firstTokenAtOrAfter(old, from);
+  const atEnd = to === text.length;
+  const windowCount = atEnd ? window.count : window.count - 1; // the window's EOF stands for the old tokens after it
+  const moved = atEnd ? old.count : firstTokenAtOrAfter(old, to - delta);
+  const count = kept + windowCount + (old.count - moved);
+  const kinds = new Uint8Array(count);
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const flags = new Uint16Array(count);
+  kinds.set(old.kinds.subarray(0, kept));
+  starts.set(old.starts.subarray(0, kept));
+  ends.set(old.ends.subarray(0, kept));
+  flags.set(old.flags.subarray(0, kept));
+  kinds.set(window.kinds.subarray(0, windowCount), kept);
+  starts.set(window.starts.subarray(0, windowCount), kept);
+  ends.set(window.ends.subarray(0, windowCount), kept);
+  flags.set(window.flags.subarray(0, windowCount), kept);
+  const after = kept + windowCount;
+  kinds.set(old.kinds.subarray(moved, old.count), after);
+  flags.set(old.flags.subarray(moved, old.count), after);
+  for (let i = moved, j = after; i < old.count; i++, j++) {
+    starts[j] = old.starts[i]! + delta;
+    ends[j] = old.ends[i]! + delta;
+  }
+  const cut = to - delta;
+  return {
+    text,
+    count,
+    kinds,
+    starts,
+    ends,
+    flags,
+    comments: [
+      ...old.comments.filter((c) => c.start < from),
+      ...window.comments,
+      ...(atEnd ? [] : old.comments.filter((c) => c.start >= cut).map((c) => shiftedRange(c, delta))),
+    ],
+    errors: [
+      ...old.errors.filter((e) => e.range.start < from),
+      ...window.errors,
+      ...(atEnd
+        ? []
+        : old.errors
+            .filter((e) => e.range.start >= cut)
+            .map((e) => ({ range: shiftedRange(e.range, delta), message: e.message }))),
+    ],
+  };
+}
+
+function isLineBreak(c: number): boolean {
+  return c === CH_LF || c === CH_CR;
+}
+
+/** Index of the first token that starts at or after `offset`. */
+function firstTokenAtOrAfter(tokens: TokenStream, offset: number): number {
+  let low = 0;
+  let high = tokens.count;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens.starts[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -3,7 +3,7 @@ import type { ParseError, TextRange } from '../../common/text-range';
 import type * as A from './ast';
 import { GroupClosers } from './group-closers';
 import { type PreviousParse, type StatementReuse, statementReuse } from './reuse';
-import { tokenize, type QuoteCode, type TokenFlags, type TokenKind, type TokenStream, type Word } from './lexer';
+import { relex, tokenize, type QuoteCode, type TokenFlags, type TokenKind, type TokenStream, type Word } from './lexer';
 
 export { foldName } from './ast';
 
@@ -179,14 +179,15 @@ export function parseSnippetTokens(tokens: TokenStream): SnippetParseResult {
 }
 
 /**
- * `parseSnippet` of a new version of code whose previous version's parse is at hand: the text is lexed again, and
- * top-level statements that did not change are taken over instead of read again (syntax/snippet/reuse.ts). The
+ * `parseSnippet` of a new version of code whose previous version's parse is at hand: only the lines an edit touched
+ * are lexed again (`relex`), and top-level statements that did not change are taken over instead of read again
+ * (syntax/snippet/reuse.ts). The
  * result is the one `parseSnippet(text)` gives (a property test compares them). Never throws.
  */
 export function reparseSnippet(previous: PreviousParse, text: string): SnippetParseResult {
   let tokens: TokenStream;
   try {
-    tokens = tokenize(text);
+    tokens = previous.tokens ? relex(previous.tokens, text) : tokenize(text);
   } catch (e) {
     return internalError(text, e);
   }
