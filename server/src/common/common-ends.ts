@@ -18,6 +18,17 @@ export function commonPrefixLength(a: string, b: string): number {
   return length;
 }
 
+/** Where two versions of a text differ: the length of their common prefix, and of their common suffix after it. */
+export interface CommonEnds {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
+export function commonEnds(before: string, after: string): CommonEnds {
+  const prefix = commonPrefixLength(before, after);
+  return { prefix, suffix: commonSuffixLength(before, after, Math.min(before.length, after.length) - prefix) };
+}
+
 /** How many trailing characters `a` and `b` share, at most `limit`. */
 export function commonSuffixLength(a: string, b: string, limit: number): number {
   let length = 0;

@@ -1,4 +1,4 @@
-import { commonPrefixLength, commonSuffixLength } from '../../common/common-ends';
+import { commonEnds } from '../../common/common-ends';
 import { shiftedRange, type TextRange } from '../../common/text-range';
 import type { ActionEdge, ScriptAction } from './export-model';
 import { assemble, type EmbeddedCode, embeddedCodeOf, type ScriptExport } from './read-export';
@@ -73,9 +73,8 @@ interface Edit {
 
 function textEdit(before: string, after: string): Edit | undefined {
   if (before === after) return undefined;
-  const start = commonPrefixLength(before, after);
-  const tail = commonSuffixLength(before, after, Math.min(before.length, after.length) - start);
-  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+  const { prefix, suffix } = commonEnds(before, after);
+  return { start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix };
 }
 
 /** Longest character reference (`&#x10FFFF;`) plus room: an edit this close after an `&` may be inside it. */

@@ -1,4 +1,4 @@
-import { commonPrefixLength, commonSuffixLength } from '../../common/common-ends';
+import { type CommonEnds, commonEnds } from '../../common/common-ends';
 import { type ParseError, shiftedRange, type TextRange } from '../../common/text-range';
 
 /**
@@ -764,13 +764,13 @@ export function tokenize(text: string): TokenStream {
  * `tokenize(text)` for a new version of code whose previous version's tokens are at hand: only the lines an edit
  * touched are scanned again. Strings and interpolations end at a line break, so right after one the scanner is in code
  * mode with nothing open and a line break pending, whatever came before: the tokens of the unchanged lines before the
- * edit are the old ones, and those after it the old ones moved by the length change. Never throws.
+ * edit are the old ones, and those after it the old ones moved by the length change (`change`: where the texts
+ * differ, when the caller has it). Never throws.
  */
-export function relex(old: TokenStream, text: string): TokenStream {
+export function relex(old: TokenStream, text: string, change: CommonEnds = commonEnds(old.text, text)): TokenStream {
   const before = old.text;
-  const prefix = commonPrefixLength(before, text);
+  const { prefix, suffix } = change;
   if (prefix === before.length && prefix === text.length) return tokenize(text);
-  const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
   const delta = text.length - before.length;
   // From the start of the line holding the first change (its line break is unchanged) ...
   let from = prefix;
@@ -834,7 +834,7 @@ function isLineBreak(c: number): boolean {
 }
 
 /** Index of the first token that starts at or after `offset`. */
-function firstTokenAtOrAfter(tokens: TokenStream, offset: number): number {
+export function firstTokenAtOrAfter(tokens: TokenStream, offset: number): number {
   let low = 0;
   let high = tokens.count;
   while (low < high) {

@@ -1,3 +1,4 @@
+import { type CommonEnds, commonEnds } from '../../common/common-ends';
 import { quoteSource } from '../../common/quote-source';
 import type { ParseError, TextRange } from '../../common/text-range';
 import type * as A from './ast';
@@ -186,13 +187,15 @@ export function parseSnippetTokens(tokens: TokenStream): SnippetParseResult {
  */
 export function reparseSnippet(previous: PreviousParse, text: string): SnippetParseResult {
   let tokens: TokenStream;
+  let ends: CommonEnds | undefined;
   try {
-    tokens = previous.tokens ? relex(previous.tokens, text) : tokenize(text);
+    ends = previous.tokens && commonEnds(previous.tokens.text, text);
+    tokens = previous.tokens && ends ? relex(previous.tokens, text, ends) : tokenize(text);
   } catch (e) {
     return internalError(text, e);
   }
   try {
-    return new Parser(tokens, statementReuse(previous, tokens)).parse();
+    return new Parser(tokens, statementReuse(previous, tokens, ends)).parse();
   } catch (e) {
     return internalError(text, e);
   }

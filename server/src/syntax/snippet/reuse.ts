@@ -1,7 +1,7 @@
-import { commonPrefixLength, commonSuffixLength } from '../../common/common-ends';
+import { type CommonEnds, commonEnds } from '../../common/common-ends';
 import type { ParseError } from '../../common/text-range';
 import type * as A from './ast';
-import type { TokenStream } from './lexer';
+import { firstTokenAtOrAfter, type TokenStream } from './lexer';
 import { shiftedStatement } from './shift';
 
 /** A top-level statement of the previous version taken over, and the token the parser goes on from. */
@@ -35,7 +35,8 @@ export function snippetStatementsReused(): number {
 const LOOKAHEAD = 2;
 
 /**
- * Reuse of the previous version's top-level statements, for a parse of `tokens` (the new text, lexed in full).
+ * Reuse of the previous version's top-level statements, for a parse of `tokens` (the new text's tokens; `ends`: where
+ * the two texts differ, when the caller has it).
  * A statement is taken over when the parser reaches, at top level, the place where it now starts, and its tokens and
  * the `LOOKAHEAD` tokens after it are among the tokens both versions share (the leading ones, or the trailing ones
  * moved by the edit's length change: same kinds, flags and offsets over the same text), and neither version had a
@@ -44,14 +45,17 @@ const LOOKAHEAD = 2;
  * the edit the statement is the same object; after it, a copy moved by the length change (syntax/snippet/shift.ts).
  * Undefined when there is nothing to take over.
  */
-export function statementReuse(previous: PreviousParse, tokens: TokenStream): StatementReuse | undefined {
+export function statementReuse(
+  previous: PreviousParse,
+  tokens: TokenStream,
+  ends?: CommonEnds,
+): StatementReuse | undefined {
   const old = previous.tokens;
   if (!old || previous.program.body.length === 0) return undefined;
   const before = old.text;
   const after = tokens.text;
-  const prefix = commonPrefixLength(before, after);
+  const { prefix, suffix } = ends ?? commonEnds(before, after);
   if (prefix === before.length && prefix === after.length) return undefined;
-  const suffix = commonSuffixLength(before, after, Math.min(before.length, after.length) - prefix);
   const delta = after.length - before.length;
   const tokenDelta = tokens.count - old.count;
   const same = (i: number, j: number, shift: number): boolean =>
@@ -89,7 +93,7 @@ export function statementReuse(previous: PreviousParse, tokens: TokenStream): St
       if (!statement || statement.start !== oldStart) return undefined;
       // The statement's last token, and the lookahead after it: all among the tokens that did not change. The EOF
       // token (at the text's end) always follows a statement, so `last + 1` is a token.
-      const last = lastTokenBefore(old, statement.end);
+      const last = firstTokenAtOrAfter(old, statement.end) - 1;
       const through = Math.min(last + LOOKAHEAD, old.count - 1);
       if (inPrefix && through >= samePrefix) return undefined;
       const windowEnd = old.starts[last + 1]!;
@@ -101,18 +105,6 @@ export function statementReuse(previous: PreviousParse, tokens: TokenStream): St
       return { statement: taken, next: last + 1 + (p - oldIndex) };
     },
   };
-}
-
-/** The index of the last token that starts before `end`. */
-function lastTokenBefore(tokens: TokenStream, end: number): number {
-  let low = 0;
-  let high = tokens.count;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (tokens.starts[middle]! < end) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
 }
 
 /** Whether an error (sorted by start) starts in [from, to]. */
@@ -127,7 +119,7 @@ function hasErrorIn(errors: readonly ParseError[], from: number, to: number): bo
   return low < errors.length && errors[low]!.range.start <= to;
 }
 
-/** Whether a sorted offset lies in [from, to]. */
+/** Whether one of the offsets lies in [from, to] (the lexer's errors: few, so a scan). */
 function hasStartIn(starts: readonly number[], from: number, to: number): boolean {
   for (const start of starts) if (start >= from && start <= to) return true;
   return false;
