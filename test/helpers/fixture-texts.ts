@@ -19,3 +19,20 @@ export function filesIn(dirs: readonly string[], extension: string): string[] {
 export function fixtureTexts(dirs: readonly string[], extension: string): string[] {
   return filesIn(dirs, extension).map((file) => readAnnotated(readFileSync(file, 'utf8')).text);
 }
+
+/** Every document under `folder`, at any depth, whose name ends in one of `extensions`: full paths, sorted. */
+export function documentsUnder(
+  folder: string,
+  extensions: readonly string[] = ['.snippet', '.studio', '.xml'],
+): string[] {
+  const found: string[] = [];
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (extensions.some((extension) => entry.name.endsWith(extension))) found.push(full);
+    }
+  };
+  visit(folder);
+  return found.sort();
+}

@@ -1,22 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { flowModelBuildCount } from '../../../server/src/analysis/build-flow-model';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../../server/src/common/settings';
 import { Analysis } from '../../../server/src/service';
 import { readAnnotated } from '../../helpers/annotated';
+import { documentsUnder } from '../../helpers/fixture-texts';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
-
-function documentsUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...documentsUnder(full));
-    else if (/\.(?:snippet|studio|xml)$/.test(entry.name)) found.push(full);
-  }
-  return found.sort();
-}
 
 const DOCUMENTS = [...documentsUnder(join(ROOT, 'examples')), ...documentsUnder(join(ROOT, 'test', 'fixtures'))];
 

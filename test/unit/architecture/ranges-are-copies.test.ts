@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { Analysis } from '../../../server/src/service';
 import { readAnnotated } from '../../helpers/annotated';
 import { runCode } from '../runtime/run-code';
+import { documentsUnder } from '../../helpers/fixture-texts';
 
 /**
  * Snippet syntax nodes hold their offsets inline (`start`, `end`), so a node is structurally a TextRange and the type
@@ -13,16 +14,6 @@ import { runCode } from '../runtime/run-code';
  * must be a plain `{ start, end }`.
  */
 const ROOT = resolve(__dirname, '..', '..', '..');
-
-function documentsUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...documentsUnder(full));
-    else if (/\.(?:snippet|studio|xml)$/.test(entry.name)) found.push(full);
-  }
-  return found.sort();
-}
 
 /** Paths of every value under a range key that is not exactly `{ start, end }` (cycles and shared objects once). */
 function rangesThatAreNotCopies(root: unknown): string[] {

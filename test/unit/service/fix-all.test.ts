@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../../server/src/common/settings';
 import { documentKindOf } from '../../../server/src/documents/document-kind';
@@ -9,21 +9,9 @@ import { fixAllText, lintText } from '../../../server/src/service/lint';
 import { pickWholeFixes } from '../../../server/src/service/whole-fixes';
 import { readExport } from '../../../server/src/syntax/export/read-export';
 import { readAnnotated } from '../../helpers/annotated';
+import { documentsUnder } from '../../helpers/fixture-texts';
 
 const ROOT = join(__dirname, '..', '..', '..');
-
-function documentsUnder(folder: string): string[] {
-  const found: string[] = [];
-  const visit = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (/\.(?:snippet|studio|xml)$/.test(entry.name)) found.push(full);
-    }
-  };
-  visit(folder);
-  return found.sort();
-}
 
 const DOCUMENTS = [...documentsUnder(join(ROOT, 'examples')), ...documentsUnder(join(ROOT, 'test', 'fixtures'))];
 

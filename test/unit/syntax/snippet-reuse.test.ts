@@ -6,7 +6,7 @@ import { parseSnippet, reparseSnippet, type SnippetParseResult } from '../../../
 import { snippetStatementsReused } from '../../../server/src/syntax/snippet/reuse';
 import { shiftedStatement } from '../../../server/src/syntax/snippet/shift';
 import { fixtureTexts } from '../../helpers/fixture-texts';
-import { applyMutation, mutationArbitrary } from '../../helpers/mutations';
+import { applyMutation, type Mutation, mutationArbitrary } from '../../helpers/mutations';
 
 const FIXTURES = join(__dirname, '../../fixtures/snippet');
 const EXAMPLES = join(__dirname, '../../../examples');
@@ -87,6 +87,18 @@ const edit = mutationArbitrary({
   maxSplice: 120,
 });
 
+/** Applies `edits` one after another, reparsing each version from the previous one: each equals a fresh parse. */
+function reparsesAsFresh(start: string, edits: readonly Mutation[]): void {
+  let text = start;
+  let previous = parseSnippet(text);
+  for (const e of edits) {
+    text = applyMutation(text, e, SOURCES);
+    const result = reparseSnippet(previous, text);
+    assert.deepEqual(parsed(result), parsed(parseSnippet(text)));
+    previous = result;
+  }
+}
+
 describe('snippet parser: reuse of unchanged lines (tokens) and top-level statements after an edit', () => {
   it('moves a statement as a fresh parse of the code further on would read it, same values and property order', () => {
     let statements = 0;
@@ -161,16 +173,7 @@ describe('snippet parser: reuse of unchanged lines (tokens) and top-level statem
         fc.integer({ min: 0, max: SOURCES.length - 1 }),
         fc.boolean(),
         fc.array(edit, { minLength: 1, maxLength: 8 }),
-        (index, long, edits) => {
-          let text = long ? LONG : SOURCES[index]!;
-          let previous = parseSnippet(text);
-          for (const e of edits) {
-            text = applyMutation(text, e, SOURCES);
-            const result = reparseSnippet(previous, text);
-            assert.deepEqual(parsed(result), parsed(parseSnippet(text)));
-            previous = result;
-          }
-        },
+        (index, long, edits) => reparsesAsFresh(long ? LONG : SOURCES[index]!, edits),
       ),
       { numRuns: 300, seed: 20261202 },
     );
@@ -181,19 +184,8 @@ describe('snippet parser: reuse of unchanged lines (tokens) and top-level statem
   it('equals a fresh parse with fresh random seeds too', function () {
     this.timeout(60_000);
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: SOURCES.length - 1 }),
-        fc.array(edit, { maxLength: 12 }),
-        (index, edits) => {
-          let text = SOURCES[index]!;
-          let previous = parseSnippet(text);
-          for (const e of edits) {
-            text = applyMutation(text, e, SOURCES);
-            const result = reparseSnippet(previous, text);
-            assert.deepEqual(parsed(result), parsed(parseSnippet(text)));
-            previous = result;
-          }
-        },
+      fc.property(fc.integer({ min: 0, max: SOURCES.length - 1 }), fc.array(edit, { maxLength: 12 }), (index, edits) =>
+        reparsesAsFresh(SOURCES[index]!, edits),
       ),
       { numRuns: 300 },
     );

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DEFAULT_SETTINGS, sanitizeSettings } from '../../../server/src/common/settings';
 import { fixAllText } from '../../../server/src/service/lint';
@@ -22,6 +22,7 @@ import { readAnnotated } from '../../helpers/annotated';
 import { JITTER_ON } from '../../helpers/check-fix';
 import { constructsOf, constructTable, undocumentedConstructs } from '../../helpers/documented-constructs';
 import { expandSnippet } from '../../helpers/snippet-expander';
+import { documentsUnder } from '../../helpers/fixture-texts';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const TABLE = constructTable();
@@ -137,24 +138,14 @@ function snippetCodeOf(name: string, text: string): string[] {
   return [];
 }
 
-function documentsUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...documentsUnder(full));
-    else if (/\.(?:snippet|xml)$/.test(entry.name)) found.push(full);
-  }
-  return found.sort();
-}
-
 describe('documented constructs: what fix-all adds to the examples and fixtures', () => {
   for (const jitter of [false, true]) {
     it(`adds only constructs the table allows${jitter ? ' (jitter on)' : ''}`, () => {
       const settings = jitter ? sanitizeSettings({ jitter: JITTER_ON }) : DEFAULT_SETTINGS;
       let fixed = 0;
       for (const file of [
-        ...documentsUnder(join(ROOT, 'examples')),
-        ...documentsUnder(join(ROOT, 'test', 'fixtures')),
+        ...documentsUnder(join(ROOT, 'examples'), ['.snippet', '.xml']),
+        ...documentsUnder(join(ROOT, 'test', 'fixtures'), ['.snippet', '.xml']),
       ]) {
         const name = relative(ROOT, file);
         const text = readAnnotated(readFileSync(file, 'utf8')).text;
