@@ -40,7 +40,7 @@ export function* buildFlowModelSteps(
   if (document.kind !== 'guide') snippetCharacters += document.text.length;
   switch (document.kind) {
     case 'snippet':
-      return yield* extractSnippetModelSteps(document, settings);
+      return yield* extractSnippetModelSteps(document, settings, previous);
     case 'guide':
       return extractGuideModel(document, settings);
     case 'export':

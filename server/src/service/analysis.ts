@@ -51,7 +51,10 @@ export class Analysis {
   private modelCache: FlowModel | undefined;
   private findingsCache: readonly Finding[] | undefined;
   private fixContextCache: FixContext | undefined;
-  /** The previous version's model, until this one's is built (an export takes unchanged actions' units from it). */
+  /**
+   * The previous version's model, until this one's is built: an export takes unchanged actions' units from it, a
+   * `.snippet` file resumes its lowering.
+   */
   private earlierModel: FlowModel | undefined;
 
   private constructor(
@@ -85,8 +88,10 @@ export class Analysis {
     const document = yield* parseDocumentSteps(kind, input.text, earlier);
     if (!document) return undefined;
     const analysis = new Analysis(input.name, document, settings);
-    // Only an export's model has parts a new version can take over (analysis/export/unit-reuse.ts).
-    if (earlier?.kind === 'export' && previous?.settings === settings) analysis.earlierModel = previous.modelCache;
+    // An export's unchanged actions are taken over (analysis/export/unit-reuse.ts); a `.snippet` file's lowering is
+    // resumed (analysis/snippet/resume.ts).
+    if (earlier && earlier.kind !== 'guide' && previous?.settings === settings)
+      analysis.earlierModel = previous.modelCache;
     return analysis;
   }
 

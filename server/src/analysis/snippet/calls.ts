@@ -96,9 +96,9 @@ function restCall(
   event.isTokenRequest = isTokenRequest;
   event.authorizationVariables = [...(st.authorization.get(client) ?? [])];
   event.statementRange = build.doc(build.statement);
-  build.calls.set(id, event);
-  build.push(event);
-  for (const use of st.pending.get(client) ?? []) use.callId = id;
+  build.pushCall(event);
+  const pending = st.pending.get(client);
+  if (pending) build.sentWith(pending, id);
   st.pending.delete(client);
   st.lastCall.set(client, id);
   return id;

@@ -2,11 +2,14 @@ import { reportInternalError } from '../../common/internal-errors';
 import type { Settings } from '../../common/settings';
 import { runSteps, type Steps } from '../../common/steps';
 import type { SnippetDocument } from '../../documents/parsed-document';
+import type { TextRange } from '../../common/text-range';
 import type { CodeUnit, FlowModel } from '../model/flow-model';
-import { snippetFactsOf } from './facts';
+import { type SnippetFacts, snippetFactsOf } from './facts';
 import { agreedValuesOf } from './document-facts';
 import { ModelIds } from './model-ids';
-import { extractSnippetUnitSteps } from './unit-extractor';
+import { FactReads, keepResumable, noteResumed, type ResumableLowering, resumePoint, takeResumable } from './resume';
+import { type Checkpoint, type SnippetSource, UnitBuild, type UnitHeader, type UnitOptions } from './unit-build';
+import { extractSnippetUnitSteps, lowerSteps } from './unit-extractor';
 
 /**
  * A `.snippet` file: one unit, labelled "snippet", covering the whole file. Nothing runs before it as far as the
@@ -17,20 +20,33 @@ export function extractSnippetModel(document: SnippetDocument, settings: Setting
   return runSteps(extractSnippetModelSteps(document, settings));
 }
 
-/** `extractSnippetModel` in steps (a few top-level statements each). */
-export function* extractSnippetModelSteps(document: SnippetDocument, settings: Settings): Steps<FlowModel> {
+/**
+ * `extractSnippetModel` in steps (a few top-level statements each). With the model of the file's previous version
+ * (an edited file), the lowering is kept so that the next version can resume it, and this one resumes the previous
+ * one's where it can (resume.ts): the unit is the one a lowering from scratch makes.
+ */
+export function* extractSnippetModelSteps(
+  document: SnippetDocument,
+  settings: Settings,
+  previous?: FlowModel,
+): Steps<FlowModel> {
   const ids = new ModelIds();
   const id = ids.nextUnit();
   const range = { start: 0, end: document.text.length };
+  const header = { id, label: 'snippet', range };
   let unit: CodeUnit;
+  let kept: ResumableLowering | undefined;
   try {
     const { program, comments } = document.snippet;
     const facts = snippetFactsOf(program, document.text);
     yield;
-    unit = yield* extractSnippetUnitSteps(
-      { program, code: document.text, comments, toDocumentRange: (start, end) => ({ start, end }) },
-      { id, label: 'snippet', range },
-      {
+    const source = { program, code: document.text, comments, toDocumentRange: identityRange };
+    if (previous) {
+      const lowered = yield* resumableLoweringSteps(source, header, settings, ids, facts, takeResumable(previous));
+      unit = lowered.unit;
+      kept = lowered.resumable;
+    } else {
+      unit = yield* extractSnippetUnitSteps(source, header, {
         settings,
         ids,
         facts,
@@ -39,12 +55,50 @@ export function* extractSnippetModelSteps(document: SnippetDocument, settings: S
         documentJitter: facts.jitterVariables,
         documentStrings: agreedValuesOf(facts.stringAssignments),
         documentAssigned: facts.assignedNames,
-      },
-    );
+      });
+    }
   } catch (error) {
     // Last resort (a bug, reported; tests fail on it): an empty unit keeps the other diagnostics working.
     reportInternalError('snippet extraction', error);
     unit = { id, label: 'snippet', range, events: [], conditions: [] };
+    kept = undefined;
   }
-  return { units: [unit], flow: { predecessors: () => [], longRunningBetween: () => [] } };
+  const model: FlowModel = { units: [unit], flow: { predecessors: () => [], longRunningBetween: () => [] } };
+  if (kept) keepResumable(model, kept);
+  return model;
+}
+
+const identityRange = (start: number, end: number): TextRange => ({ start, end });
+
+/** Lowers the file with every change of the state logged, from where `earlier` can be resumed (else from the top). */
+function* resumableLoweringSteps(
+  source: SnippetSource,
+  header: UnitHeader,
+  settings: Settings,
+  ids: ModelIds,
+  facts: SnippetFacts,
+  earlier: ResumableLowering | undefined,
+): Steps<{ unit: CodeUnit; resumable: ResumableLowering }> {
+  const statements = source.program.body;
+  const from = earlier ? resumePoint(earlier, statements, facts, settings) : 0;
+  const reads = from > 0 && earlier ? earlier.reads : new FactReads();
+  reads.forgetFrom(from);
+  const noted = reads.noting(facts);
+  const options: UnitOptions = { settings, ids, facts, ...noted.options };
+  let build: UnitBuild;
+  let checkpoints: Checkpoint[];
+  if (from > 0 && earlier) {
+    build = UnitBuild.resumed(earlier.build, earlier.checkpoints[from]!, source, header, options, noted.facts);
+    checkpoints = earlier.checkpoints.slice(0, from);
+    noteResumed(from);
+  } else {
+    build = new UnitBuild(source, header, options, noted.facts);
+    checkpoints = [];
+  }
+  build.record();
+  const unit = yield* lowerSteps(build, from, (index) => {
+    checkpoints.push(build.checkpoint());
+    reads.readingStatement(index);
+  });
+  return { unit, resumable: { build, checkpoints, statements, facts, reads, settings } };
 }

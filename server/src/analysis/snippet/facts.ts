@@ -35,6 +35,7 @@ import {
   unwrap,
   writtenText,
 } from './expressions';
+import type { NameLookup, NameSet } from './document-facts';
 import { constantValue, isNowExpression } from './time';
 import { constantOf, difference, timeForm, type TimeEnv } from './time-form';
 import {
@@ -85,6 +86,25 @@ export interface SnippetFacts {
   readonly restCallLoopBodies: ReadonlySet<Block>;
 }
 
+/**
+ * What the in-order pass reads of the facts: names asked about one at a time (so that a resumed lowering can note
+ * which statement first asked about which name: analysis/snippet/resume.ts), and two caches by syntax node.
+ */
+export interface LoweringFacts {
+  readonly nowVariables: NameSet;
+  readonly nowUnits: NameLookup<number>;
+  readonly tokenVariables: NameSet;
+  readonly expiryVariables: NameSet;
+  readonly dueTimes: NameSet;
+  readonly lifetimeVariables: NameSet;
+  readonly tokenFunctions: NameSet;
+  readonly calledInLoops: NameSet;
+  /** By value node: a summary is the value's own, whatever the rest of the code says. */
+  readonly valueSummaries: ReadonlyMap<Expression, ValueSummary>;
+  /** By loop body: whether a REST call is inside is the body's own. */
+  readonly restCallLoopBodies: ReadonlySet<Block>;
+}
+
 const NO_CONSTANTS: ReadonlyMap<string, number> = new Map();
 
 /** What a FUNCTION's body holds (see `tokenFunctions`). */
@@ -105,7 +125,7 @@ export type TokenSource =
  */
 export function tokenSourceOf(
   value: Expression,
-  tokenFunctions: ReadonlySet<string>,
+  tokenFunctions: NameSet,
   isTokenVariable: (folded: string) => boolean,
 ): TokenSource | null {
   const x = unwrap(value);

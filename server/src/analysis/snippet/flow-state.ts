@@ -24,10 +24,18 @@ interface Undo {
   readonly value: unknown;
 }
 
-/** The undo log of a state's tables: changes are logged only while a scope is open. */
+/**
+ * The undo log of a state's tables: changes are logged while a scope is open, and always when the state is recorded
+ * (a lowering a later version resumes: analysis/snippet/resume.ts rolls it back to a top-level statement).
+ */
 class Journal {
   readonly changes: Undo[] = [];
   open = 0;
+  recording = false;
+
+  get logging(): boolean {
+    return this.open > 0 || this.recording;
+  }
 }
 
 // The plain methods, called directly: `super.delete(key)` in a subclass method is a slower load on every call, and
@@ -47,7 +55,7 @@ class ScopedMap<K, V> extends Map<K, V> {
   }
 
   override set(key: K, value: V): this {
-    if (this.journal.open > 0)
+    if (this.journal.logging)
       this.journal.changes.push({ table: this, key, had: mapHas.call(this, key), value: mapGet.call(this, key) });
     mapSet.call(this, key, value);
     return this;
@@ -55,7 +63,7 @@ class ScopedMap<K, V> extends Map<K, V> {
 
   override delete(key: K): boolean {
     if (this.size === 0) return false; // many tables stay empty in a script: no lookup then
-    if (this.journal.open > 0 && mapHas.call(this, key))
+    if (this.journal.logging && mapHas.call(this, key))
       this.journal.changes.push({ table: this, key, had: true, value: mapGet.call(this, key) });
     return mapDelete.call(this, key);
   }
@@ -68,7 +76,7 @@ class ScopedSet<K> extends Set<K> {
   }
 
   override add(key: K): this {
-    if (this.journal.open > 0 && !setHas.call(this, key))
+    if (this.journal.logging && !setHas.call(this, key))
       this.journal.changes.push({ table: this, key, had: false, value: undefined });
     setAdd.call(this, key);
     return this;
@@ -76,7 +84,7 @@ class ScopedSet<K> extends Set<K> {
 
   override delete(key: K): boolean {
     if (this.size === 0) return false;
-    if (this.journal.open > 0 && setHas.call(this, key))
+    if (this.journal.logging && setHas.call(this, key))
       this.journal.changes.push({ table: this, key, had: true, value: undefined });
     return setDelete.call(this, key);
   }
@@ -85,7 +93,7 @@ class ScopedSet<K> extends Set<K> {
 /**
  * What is known at a point of the code, in source order: one table per kind of fact, by variable or by client.
  * A value in a table is never changed in place (a new list or map replaces it); the events and syntax nodes the
- * values refer to are shared on purpose (a call patches its pending uses). Code that runs elsewhere (a FUNCTION body)
+ * values refer to are shared on purpose (a call's pending uses are the events: UnitBuild logs what the call tells them). Code that runs elsewhere (a FUNCTION body)
  * is read in a scope: what it learns is undone when the scope ends, at the cost of what it changed (a copy of every
  * table per FUNCTION made long scripts of many FUNCTIONs quadratic).
  */
@@ -130,6 +138,22 @@ export class FlowState {
 
   /** Undoes every change since `enterScope` returned `mark`, latest first. */
   leaveScope(mark: number): void {
+    this.rollBack(mark);
+    this.journal.open--;
+  }
+
+  /** From now on every change is logged, outside scopes too, so that `rollBack` can undo it. */
+  record(): void {
+    this.journal.recording = true;
+  }
+
+  /** Where the log stands: `rollBack(mark)` later puts every table back as it is now. */
+  mark(): number {
+    return this.journal.changes.length;
+  }
+
+  /** Undoes every logged change since `mark`, latest first. */
+  rollBack(mark: number): void {
     const { changes } = this.journal;
     while (changes.length > mark) {
       const { table, key, had, value } = changes.pop()!;
@@ -139,6 +163,5 @@ export class FlowState {
       } else if (had) setAdd.call(table, key);
       else setDelete.call(table, key);
     }
-    this.journal.open--;
   }
 }

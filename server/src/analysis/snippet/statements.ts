@@ -19,7 +19,7 @@ export function readStatements(build: UnitBuild, list: readonly A.Statement[], c
   for (const s of list) readStatement(build, s, ctx);
 }
 
-function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
+export function readStatement(build: UnitBuild, s: A.Statement, ctx: Ctx): void {
   build.key = s.start;
   build.statement = s;
   switch (s.kind) {

@@ -13,6 +13,7 @@ import {
   SECONDS_PER_UNIT,
 } from '../vocabulary/time';
 import { calleeName, MAX_EVAL_DEPTH, throughStringCopy, unwrap, writtenText } from './expressions';
+import type { NameLookup, NameSet } from './document-facts';
 import { constantValue } from './time';
 
 /**
@@ -49,9 +50,9 @@ export interface TimeForm {
 /** What the linear form needs to know of names. */
 export interface TimeEnv {
   /** Variables holding now, with the seconds in one unit of their value (day counts: 86400). */
-  readonly nowUnits: ReadonlyMap<string, number>;
+  readonly nowUnits: NameLookup<number>;
   /** Variables holding now whose unit is not known (taken as day counts). */
-  readonly nowVariables: ReadonlySet<string>;
+  readonly nowVariables: NameSet;
   isExpiry(folded: string): boolean;
   isLifetime(folded: string): boolean;
   readonly code: string;

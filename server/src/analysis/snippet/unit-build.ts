@@ -9,15 +9,16 @@ import type {
   RestCallEvent,
   SecretLiteralEvent,
   TokenLiteralEvent,
+  TokenUseEvent,
 } from '../model/flow-model';
 import { isSurerSecret } from '../vocabulary/secret-values';
 import { isAccessTokenMember } from '../vocabulary/credential-patterns';
 import { isTokenVariableName } from '../vocabulary/names';
 import { rootIdentifier } from './expressions';
 import type { NameLookup, NameSet } from './document-facts';
-import type { SnippetFacts } from './facts';
+import type { LoweringFacts, SnippetFacts } from './facts';
 import { FlowState, type Writable } from './flow-state';
-import type { ModelIds } from './model-ids';
+import type { IdMarks, ModelIds } from './model-ids';
 import type { LiteralFinding } from './secrets';
 import { isJitterExpression } from './time';
 
@@ -86,15 +87,63 @@ export interface EventHead<K extends FlowEvent['kind']> {
   inLoop: boolean;
 }
 
+/** An event as made, with the offset it sorts by. */
+interface Draft {
+  readonly event: FlowEvent;
+  readonly key: number;
+}
+
+/**
+ * Everything a lowering has made so far. A later version of the same code can take it over and roll it back to a
+ * top-level statement (analysis/snippet/resume.ts): so events are never changed once pushed (what a later statement
+ * learns of one is logged here and applied in `finish`), and every addition is logged or only appended.
+ */
+export interface LoweringParts {
+  readonly state: FlowState;
+  readonly drafts: Draft[];
+  readonly conditions: Condition[];
+  /** Rest calls by id: reading `r.access_token` later makes a call a token request. */
+  readonly calls: Map<number, RestCallEvent>;
+  /** Literal events by `start:end` of their value, and the keys in the order they were added. */
+  readonly literals: Map<string, Writable<SecretLiteralEvent | TokenLiteralEvent>>;
+  readonly literalKeys: string[];
+  /** Token uses a later call was sent with: the use and that call's id (the latest wins). */
+  readonly useCalls: [TokenUseEvent, number][];
+  /** Calls a later `.access_token` read made token requests. */
+  readonly tokenRequests: number[];
+}
+
+function freshParts(): LoweringParts {
+  return {
+    state: new FlowState(),
+    drafts: [],
+    conditions: [],
+    calls: new Map(),
+    literals: new Map(),
+    literalKeys: [],
+    useCalls: [],
+    tokenRequests: [],
+  };
+}
+
+/** Where a lowering stood before one top-level statement: `UnitBuild.resumed` rolls a build back to it. */
+export interface Checkpoint {
+  readonly state: number;
+  readonly drafts: number;
+  readonly conditions: number;
+  readonly literalKeys: number;
+  readonly useCalls: number;
+  readonly tokenRequests: number;
+  readonly ids: IdMarks;
+}
+
 /**
  * One unit being lowered: its code and options, what is known so far (`state`), and the events and conditions made
  * so far. The readers of statements, assignments, calls, conditions and literals (one file each) all work on it.
  */
 export class UnitBuild {
-  readonly facts: SnippetFacts;
+  readonly facts: LoweringFacts;
   readonly code: string;
-  /** What is known at the statement being read (a FUNCTION body is read in a scope of it). */
-  readonly state = new FlowState();
   /** The unit's id, which its events carry. */
   readonly unit: number;
   /** Sort key of events being emitted: the code offset of the statement (or clause) being read. */
@@ -104,38 +153,122 @@ export class UnitBuild {
    * keeps it copies (`doc`).
    */
   statement: TextRange = { start: 0, end: 0 };
-  readonly conditions: Condition[] = [];
-  /** Rest calls by id, still writable: reading `r.access_token` later makes a call a token request. */
-  readonly calls = new Map<number, Writable<RestCallEvent>>();
-  private readonly drafts: { event: FlowEvent; key: number }[] = [];
-  private readonly literals = new Map<string, Writable<SecretLiteralEvent | TokenLiteralEvent>>();
+  private readonly parts: LoweringParts;
 
   constructor(
     readonly source: SnippetSource,
     readonly header: UnitHeader,
     readonly options: UnitOptions,
-    facts: SnippetFacts,
+    facts: LoweringFacts,
+    parts: LoweringParts = freshParts(),
   ) {
     this.code = source.code;
     this.facts = facts;
     this.unit = header.id;
+    this.parts = parts;
   }
 
-  /** The unit: events in source order (comment findings fall in by position), each with its order. */
+  /** What is known at the statement being read (a FUNCTION body is read in a scope of it). */
+  get state(): FlowState {
+    return this.parts.state;
+  }
+
+  get conditions(): Condition[] {
+    return this.parts.conditions;
+  }
+
+  /**
+   * `build`'s parts as they stood at `at`, for new code whose statements before that point are the ones `build` read
+   * then, under facts that answer those statements' reads the same. `build` is used up: its state is rolled back in
+   * place (the unit it finished keeps its own arrays and events, which nothing here changes). `options.ids` must hand
+   * out the unit id `build` had; it then continues after the ids made before `at`.
+   */
+  static resumed(
+    build: UnitBuild,
+    at: Checkpoint,
+    source: SnippetSource,
+    header: UnitHeader,
+    options: UnitOptions,
+    facts: LoweringFacts,
+  ): UnitBuild {
+    const old = build.parts;
+    old.state.rollBack(at.state);
+    const lastCall = build.options.ids.marks().calls;
+    for (let id = at.ids.calls + 1; id <= lastCall; id++) old.calls.delete(id);
+    for (let i = at.literalKeys; i < old.literalKeys.length; i++) old.literals.delete(old.literalKeys[i]!);
+    options.ids.continueAfter(at.ids);
+    return new UnitBuild(source, header, options, facts, {
+      state: old.state,
+      drafts: old.drafts.slice(0, at.drafts),
+      conditions: old.conditions.slice(0, at.conditions),
+      calls: old.calls,
+      literals: old.literals,
+      literalKeys: old.literalKeys.slice(0, at.literalKeys),
+      useCalls: old.useCalls.slice(0, at.useCalls),
+      tokenRequests: old.tokenRequests.slice(0, at.tokenRequests),
+    });
+  }
+
+  /** Logs every change of the state from now on, so that a later version can resume this build (`resumed`). */
+  record(): void {
+    this.parts.state.record();
+  }
+
+  /** Where the build stands now (between two top-level statements). */
+  checkpoint(): Checkpoint {
+    const p = this.parts;
+    return {
+      state: p.state.mark(),
+      drafts: p.drafts.length,
+      conditions: p.conditions.length,
+      literalKeys: p.literalKeys.length,
+      useCalls: p.useCalls.length,
+      tokenRequests: p.tokenRequests.length,
+      ids: this.options.ids.marks(),
+    };
+  }
+
+  /**
+   * The unit: events in source order (comment findings fall in by position), each with its order. What later
+   * statements learned of an event (the call a token use was sent with, a call being a token request) is applied to
+   * a copy of it, so an event pushed by a build that a later version took over stays as its own unit has it.
+   */
   finish(): CodeUnit {
-    // Array sort is stable: events of the in-order pass keep their order. The events were made here and nothing
-    // else holds them yet, so each takes its order in place.
-    const events = this.drafts
+    const p = this.parts;
+    const requests = new Set(p.tokenRequests);
+    const useCalls = new Map(p.useCalls);
+    // Array sort is stable: events of the in-order pass keep their order. The drafts stay in the order they were
+    // made (a checkpoint counts them).
+    const events = [...p.drafts]
       .sort((a, b) => a.key - b.key)
       .map((draft, order) => {
-        (draft.event as Writable<FlowEvent>).order = order;
-        return draft.event;
+        let event = draft.event as Writable<FlowEvent>;
+        if (event.kind === 'rest-call' && !event.isTokenRequest && requests.has(event.id)) {
+          event = patched(event, 'isTokenRequest', true);
+        } else if (event.kind === 'token-use') {
+          const callId = useCalls.get(event);
+          if (callId !== undefined) event = patched(event, 'callId', callId);
+        }
+        // An event a later version took over sorts where it did (every key before it is the same): same order.
+        event.order = order;
+        return event;
       });
-    return { ...this.header, events, conditions: this.conditions };
+    return { ...this.header, events, conditions: p.conditions };
+  }
+
+  /** A rest call, which later statements can make a token request (`callOfResponse`). */
+  pushCall(event: RestCallEvent): void {
+    this.parts.calls.set(event.id, event);
+    this.push(event);
+  }
+
+  /** The token uses waiting on a client were sent with its call `callId`. */
+  sentWith(uses: readonly TokenUseEvent[], callId: number): void {
+    for (const use of uses) this.parts.useCalls.push([use, callId]);
   }
 
   push(event: FlowEvent): void {
-    this.drafts.push({ event, key: this.key });
+    this.parts.drafts.push({ event, key: this.key });
   }
 
   errorPath(range: TextRange, ctx: Ctx): void {
@@ -148,7 +281,9 @@ export class UnitBuild {
    */
   literal(finding: LiteralFinding, ctx: Ctx): void {
     const key = `${finding.valueRange.start}:${finding.valueRange.end}`;
-    const seen = this.literals.get(key);
+    const seen = this.parts.literals.get(key);
+    // Found again within the statement that found it (the ranges of two statements never meet): an event of this
+    // build, still its own to change.
     if (seen) {
       if (finding.kind === 'secret' && seen.kind === 'secret-literal' && isSurerSecret(finding, seen)) {
         seen.confidence = finding.confidence;
@@ -176,7 +311,8 @@ export class UnitBuild {
             evidence: finding.evidence,
           }
         : { kind: 'token-literal', unit, order, range: valueRange, guards, inLoop, valueRange, jwt: finding.jwt };
-    this.literals.set(key, event);
+    this.parts.literals.set(key, event);
+    this.parts.literalKeys.push(key);
     this.push(event);
   }
 
@@ -185,8 +321,8 @@ export class UnitBuild {
     const root = rootIdentifier(member.object);
     const id = root ? this.state.callResults.get(root.folded) : undefined;
     if (id !== undefined && isAccessTokenMember(member.property)) {
-      const call = this.calls.get(id);
-      if (call) call.isTokenRequest = true;
+      const call = this.parts.calls.get(id);
+      if (call && !call.isTokenRequest) this.parts.tokenRequests.push(id);
     }
     return id;
   }
@@ -214,6 +350,25 @@ export class UnitBuild {
   slice(range: TextRange): string {
     return this.code.slice(clamp(range.start, this.code.length), clamp(range.end, this.code.length));
   }
+}
+
+/**
+ * A copy of an event made by `eventHead` with one field set, made the way the event was (the head's literal, then its
+ * other fields in their order, then the field if it is new): it has the original's hidden class, so the rules' code
+ * stays monomorphic over copies and originals (a spread's copy made the rules measurably slower).
+ */
+function patched<E extends FlowEvent, K extends keyof E & string>(event: E, key: K, value: E[K]): Writable<E> {
+  const copy: Record<string, unknown> = eventHead_(event);
+  for (const name of Object.keys(event)) {
+    if (!(name in copy)) copy[name] = name === key ? value : event[name as keyof E];
+  }
+  if (!(key in copy)) copy[key] = value;
+  return copy as Writable<E>;
+}
+
+/** `eventHead`'s literal with an event's own head fields. */
+function eventHead_(e: FlowEvent): Record<string, unknown> {
+  return { kind: e.kind, unit: e.unit, order: e.order, range: e.range, guards: e.guards, inLoop: e.inLoop };
 }
 
 /**

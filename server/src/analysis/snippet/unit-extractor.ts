@@ -2,7 +2,7 @@ import type { CodeUnit } from '../model/flow-model';
 import { runSteps, type Steps } from '../../common/steps';
 import { snippetFactsOf } from './facts';
 import { findingsInText } from './secrets';
-import { readStatements } from './statements';
+import { readStatement } from './statements';
 import { clamp, TOP, UnitBuild, type SnippetSource, type UnitHeader, type UnitOptions } from './unit-build';
 
 export type { SnippetSource, UnitHeader, UnitOptions } from './unit-build';
@@ -50,14 +50,28 @@ export function* extractSnippetUnitSteps(
   header: UnitHeader,
   options: UnitOptions,
 ): Steps<CodeUnit> {
-  lowered++;
   const build = new UnitBuild(source, header, options, options.facts ?? snippetFactsOf(source.program, source.code));
-  const body = source.program.body;
-  for (let from = 0; from < body.length; from += STATEMENTS_PER_STEP) {
-    readStatements(build, body.slice(from, from + STATEMENTS_PER_STEP), TOP);
-    if (from + STATEMENTS_PER_STEP < body.length) yield;
+  return yield* lowerSteps(build, 0);
+}
+
+/**
+ * Reads the code's top-level statements from `from` on (those before it were read by `build` already), then the
+ * comments, and finishes the unit. `beforeStatement` is called before each statement is read.
+ */
+export function* lowerSteps(
+  build: UnitBuild,
+  from: number,
+  beforeStatement?: (index: number) => void,
+): Steps<CodeUnit> {
+  lowered++;
+  const body = build.source.program.body;
+  for (let i = from; i < body.length; i++) {
+    beforeStatement?.(i);
+    readStatement(build, body[i]!, TOP);
+    if ((i - from) % STATEMENTS_PER_STEP === STATEMENTS_PER_STEP - 1 && i + 1 < body.length) yield;
   }
-  for (const comment of source.comments) {
+  beforeStatement?.(body.length);
+  for (const comment of build.source.comments) {
     const start = clamp(comment.start, build.code.length);
     const end = clamp(comment.end, build.code.length);
     build.key = start;
