@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { snippetFactsOf } from '../../../server/src/analysis/snippet/facts';
 import { statementsResumed } from '../../../server/src/analysis/snippet/resume';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { runSteps } from '../../../server/src/common/steps';
@@ -103,6 +104,29 @@ function comparable(findings: readonly Finding[]): unknown[] {
 
 const NAME = 'long-script.snippet';
 
+/**
+ * The facts of an analysis' parse, comparable across two parses: Sets and Maps as their entries in the order they
+ * were made, syntax nodes as their offsets.
+ */
+function factsShape(analysis: Analysis): unknown {
+  const document = analysis.document;
+  assert.equal(document.kind, 'snippet');
+  if (document.kind !== 'snippet') return undefined;
+  const facts = snippetFactsOf(document.snippet.program, document.text);
+  return Object.fromEntries(
+    Object.entries(facts).map(([name, value]) => [
+      name,
+      [...(value as Iterable<unknown>)].map((entry) => (Array.isArray(entry) ? entry.map(offsets) : offsets(entry))),
+    ]),
+  );
+}
+
+function offsets(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'start' in value && 'end' in value
+    ? `${String(value.kind)} ${String(value.start)}–${String(value.end)}`
+    : value;
+}
+
 /** The next version analysed as the language server does: with the previous version's analysis at hand. */
 function nextVersion(previous: Analysis, text: string): Analysis {
   const next = runSteps(Analysis.steps({ name: NAME, text }, DEFAULT_SETTINGS, previous))!;
@@ -149,6 +173,7 @@ describe('service: incremental analysis of edited .snippet files', function () {
             const beforeCopy = structuredClone(before);
             const incremental = nextVersion(previous, text);
             const scratch = fresh(text);
+            assert.deepStrictEqual(factsShape(incremental), factsShape(scratch));
             assert.deepStrictEqual(incremental.model.units, scratch.model.units);
             assert.deepEqual(comparable(incremental.findings), comparable(scratch.findings));
             // The version resumed from keeps its model as it was.
@@ -205,6 +230,17 @@ describe('service: incremental analysis of edited .snippet files', function () {
           'ASSIGN data = proxy.MakeRestRequest("https://api.example.com/data", "", 0, "GET")',
         ),
         edit: { from: 'ASSIGN data =', to: 'proxy.AddHeader("Authorization", "Bearer {session}")\nASSIGN data =' },
+      },
+      {
+        name: 'a header deleted further down: an earlier variable is no longer a token (the facts change)',
+        text: lines(
+          'ASSIGN proxy = GetRESTProxy()',
+          'ASSIGN session = ""',
+          filler(0),
+          'proxy.AddHeader("Authorization", "Bearer {session}")',
+          'ASSIGN data = proxy.MakeRestRequest("https://api.example.com/data", "", 0, "GET")',
+        ),
+        edit: { from: 'proxy.AddHeader("Authorization", "Bearer {session}")\n', to: '' },
       },
       {
         name: 'an expiry compared with now further down makes an earlier assignment an expiry (the facts change)',

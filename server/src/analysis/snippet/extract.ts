@@ -4,11 +4,18 @@ import { runSteps, type Steps } from '../../common/steps';
 import type { SnippetDocument } from '../../documents/parsed-document';
 import type { TextRange } from '../../common/text-range';
 import type { CodeUnit, FlowModel } from '../model/flow-model';
-import { type SnippetFacts, snippetFactsOf } from './facts';
+import { type SnippetFacts, snippetFactsAfter, snippetFactsOf } from './facts';
 import { agreedValuesOf } from './document-facts';
 import { ModelIds } from './model-ids';
-import { FactReads, keepResumable, noteResumed, type ResumableLowering, resumePoint, takeResumable } from './resume';
-import { type Checkpoint, type SnippetSource, UnitBuild, type UnitHeader, type UnitOptions } from './unit-build';
+import { keepResumable, noteResumed, type ResumableLowering, resumePoint, takeResumable } from './resume';
+import {
+  CHECKPOINT_FIELDS,
+  type Checkpoints,
+  type SnippetSource,
+  UnitBuild,
+  type UnitHeader,
+  type UnitOptions,
+} from './unit-build';
 import { extractSnippetUnitSteps, lowerSteps } from './unit-extractor';
 
 /**
@@ -22,8 +29,9 @@ export function extractSnippetModel(document: SnippetDocument, settings: Setting
 
 /**
  * `extractSnippetModel` in steps (a few top-level statements each). With the model of the file's previous version
- * (an edited file), the lowering is kept so that the next version can resume it, and this one resumes the previous
- * one's where it can (resume.ts): the unit is the one a lowering from scratch makes.
+ * (an edited file), the lowering and the walk behind the facts are kept so that the next version can resume them, and
+ * this one resumes the previous one's where it can (resume.ts, `snippetFactsAfter`): the unit is the one a lowering
+ * from scratch makes.
  */
 export function* extractSnippetModelSteps(
   document: SnippetDocument,
@@ -38,11 +46,14 @@ export function* extractSnippetModelSteps(
   let kept: ResumableLowering | undefined;
   try {
     const { program, comments } = document.snippet;
-    const facts = snippetFactsOf(program, document.text);
+    const earlier = previous && takeResumable(previous);
+    const facts = previous
+      ? snippetFactsAfter(program, document.text, earlier?.facts)
+      : snippetFactsOf(program, document.text);
     yield;
     const source = { program, code: document.text, comments, toDocumentRange: identityRange };
     if (previous) {
-      const lowered = yield* resumableLoweringSteps(source, header, settings, ids, facts, takeResumable(previous));
+      const lowered = yield* resumableLoweringSteps(source, header, settings, ids, facts, earlier);
       unit = lowered.unit;
       kept = lowered.resumable;
     } else {
@@ -80,25 +91,28 @@ function* resumableLoweringSteps(
   earlier: ResumableLowering | undefined,
 ): Steps<{ unit: CodeUnit; resumable: ResumableLowering }> {
   const statements = source.program.body;
-  const from = earlier ? resumePoint(earlier, statements, facts, settings) : 0;
-  const reads = from > 0 && earlier ? earlier.reads : new FactReads();
-  reads.forgetFrom(from);
-  const noted = reads.noting(facts);
-  const options: UnitOptions = { settings, ids, facts, ...noted.options };
+  const from = earlier ? resumePoint(earlier, statements, source.code, facts, settings) : 0;
+  const options: UnitOptions = {
+    settings,
+    ids,
+    facts,
+    // One piece: its own facts are the document's (documentConstantsOf([facts]) and the rest, without copies).
+    documentConstants: agreedValuesOf(facts.constantAssignments),
+    documentJitter: facts.jitterVariables,
+    documentStrings: agreedValuesOf(facts.stringAssignments),
+    documentAssigned: facts.assignedNames,
+  };
   let build: UnitBuild;
-  let checkpoints: Checkpoint[];
+  let checkpoints: Checkpoints;
   if (from > 0 && earlier) {
-    build = UnitBuild.resumed(earlier.build, earlier.checkpoints[from]!, source, header, options, noted.facts);
-    checkpoints = earlier.checkpoints.slice(0, from);
+    build = UnitBuild.resumed(earlier.build, earlier.checkpoints, from, source, header, options, facts);
+    checkpoints = earlier.checkpoints.slice(0, from * CHECKPOINT_FIELDS);
     noteResumed(from);
   } else {
-    build = new UnitBuild(source, header, options, noted.facts);
+    build = new UnitBuild(source, header, options, facts);
     checkpoints = [];
   }
   build.record();
-  const unit = yield* lowerSteps(build, from, (index) => {
-    checkpoints.push(build.checkpoint());
-    reads.readingStatement(index);
-  });
-  return { unit, resumable: { build, checkpoints, statements, facts, reads, settings } };
+  const unit = yield* lowerSteps(build, from, () => build.markInto(checkpoints));
+  return { unit, resumable: { build, checkpoints, statements, facts, settings } };
 }

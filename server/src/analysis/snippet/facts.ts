@@ -13,6 +13,7 @@ import {
   type MemberExpression,
   type Program,
   type RepeatStatement,
+  type Statement,
 } from '../../syntax/snippet/ast';
 import { isAccessTokenMember, isTokenFunctionName } from '../vocabulary/credential-patterns';
 import {
@@ -35,7 +36,6 @@ import {
   unwrap,
   writtenText,
 } from './expressions';
-import type { NameLookup, NameSet } from './document-facts';
 import { constantValue, isNowExpression } from './time';
 import { constantOf, difference, timeForm, type TimeEnv } from './time-form';
 import {
@@ -86,32 +86,7 @@ export interface SnippetFacts {
   readonly restCallLoopBodies: ReadonlySet<Block>;
 }
 
-/**
- * What the in-order pass reads of the facts: names asked about one at a time (so that a resumed lowering can note
- * which statement first asked about which name: analysis/snippet/resume.ts), and two caches by syntax node.
- */
-export interface LoweringFacts {
-  readonly nowVariables: NameSet;
-  readonly nowUnits: NameLookup<number>;
-  readonly tokenVariables: NameSet;
-  readonly expiryVariables: NameSet;
-  readonly dueTimes: NameSet;
-  readonly lifetimeVariables: NameSet;
-  readonly tokenFunctions: NameSet;
-  readonly calledInLoops: NameSet;
-  /** By value node: a summary is the value's own, whatever the rest of the code says. */
-  readonly valueSummaries: ReadonlyMap<Expression, ValueSummary>;
-  /** By loop body: whether a REST call is inside is the body's own. */
-  readonly restCallLoopBodies: ReadonlySet<Block>;
-}
-
 const NO_CONSTANTS: ReadonlyMap<string, number> = new Map();
-
-/** What a FUNCTION's body holds (see `tokenFunctions`). */
-interface FunctionBody {
-  readsToken: boolean;
-  returnsValue: boolean;
-}
 
 /** How a value hands over a token, if it does. */
 export type TokenSource =
@@ -125,7 +100,7 @@ export type TokenSource =
  */
 export function tokenSourceOf(
   value: Expression,
-  tokenFunctions: NameSet,
+  tokenFunctions: ReadonlySet<string>,
   isTokenVariable: (folded: string) => boolean,
 ): TokenSource | null {
   const x = unwrap(value);
@@ -171,14 +146,112 @@ export function snippetFactsOf(program: Program, code: string): SnippetFacts {
   return facts;
 }
 
+/**
+ * `snippetFactsOf` for a new version of code whose previous version's facts are `earlier`: the walk of the top-level
+ * statements the two versions share (the same syntax objects, before an edit: syntax/snippet/reuse.ts) is taken
+ * over when `earlier` kept it, and this version's walk is kept for the next one. The facts are the ones
+ * `collectSnippetFacts` gathers.
+ */
+export function snippetFactsAfter(program: Program, code: string, earlier: SnippetFacts | undefined): SnippetFacts {
+  let facts = FACTS.get(program);
+  if (!facts) {
+    const walk = walkStatements(program.body, earlier && WALKS.get(earlier));
+    facts = factsOfWalk(walk, code);
+    WALKS.set(facts, walk);
+    FACTS.set(program, facts);
+  }
+  return facts;
+}
+
 export function collectSnippetFacts(program: Program, code: string): SnippetFacts {
-  const conditions: Expression[] = [];
-  const functions: FunctionDeclaration[] = [];
-  const assignedNames = new Set<string>();
-  const headerValues: Expression[] = [];
-  const calledInLoops = new Set<string>();
+  return factsOfWalk(walkStatements(program.body, undefined), code);
+}
+
+/** What a FUNCTION's body holds (see `tokenFunctions`). */
+interface FunctionBody {
+  readsToken: boolean;
+  returnsValue: boolean;
+}
+
+/**
+ * What the walk of a code's tree gathered, in source order, for the rounds of `factsOfWalk`. Each top-level statement
+ * adds to the end of each list, so the lists up to a statement are what the statements before it gathered: `starts`
+ * holds, per statement, the lengths of the lists before it (`WALK_LISTS` numbers each).
+ */
+interface FactsWalk {
+  readonly statements: readonly Statement[];
+  /** Per plain-variable assignment: its target's name, its value, the value's summary. */
+  readonly targets: string[];
+  readonly values: Expression[];
+  readonly summaries: ValueSummary[];
+  readonly conditions: Expression[];
+  readonly functions: FunctionDeclaration[];
+  readonly bodies: FunctionBody[];
+  readonly headerValues: Expression[];
+  /** FUNCTION parameters, FOR and FOREACH variables; functions called inside loops; loop bodies making REST calls. */
+  readonly declared: Set<string>;
+  readonly calledInLoops: Set<string>;
+  readonly restCallLoopBodies: Set<Block>;
+  readonly starts: number[];
+}
+
+const WALK_LISTS = 7;
+
+/** Walks kept for the next version, by the facts made from them (`snippetFactsAfter`). */
+const WALKS = new WeakMap<SnippetFacts, FactsWalk>();
+
+/** A Set's first `count` members, in the order they were added (a statement adds after every earlier one). */
+function firstOf<T>(set: ReadonlySet<T>, count: number): Set<T> {
+  if (count === set.size) return new Set(set);
+  const out = new Set<T>();
+  for (const member of set) {
+    if (out.size === count) break;
+    out.add(member);
+  }
+  return out;
+}
+
+/** The walk of `statements`, taking over `earlier`'s part for the statements they start with. */
+function walkStatements(statements: readonly Statement[], earlier: FactsWalk | undefined): FactsWalk {
+  let same = 0;
+  if (earlier) {
+    const n = Math.min(statements.length, earlier.statements.length);
+    while (same < n && statements[same] === earlier.statements[same]) same++;
+  }
+  const at = (list: number): number => earlier!.starts[same * WALK_LISTS + list]!;
+  const walked: FactsWalk =
+    earlier && same > 0
+      ? {
+          statements,
+          targets: earlier.targets.slice(0, at(0)),
+          values: earlier.values.slice(0, at(0)),
+          summaries: earlier.summaries.slice(0, at(0)),
+          conditions: earlier.conditions.slice(0, at(1)),
+          functions: earlier.functions.slice(0, at(2)),
+          bodies: earlier.bodies.slice(0, at(2)),
+          headerValues: earlier.headerValues.slice(0, at(3)),
+          declared: firstOf(earlier.declared, at(4)),
+          calledInLoops: firstOf(earlier.calledInLoops, at(5)),
+          restCallLoopBodies: firstOf(earlier.restCallLoopBodies, at(6)),
+          starts: earlier.starts.slice(0, same * WALK_LISTS),
+        }
+      : {
+          statements,
+          targets: [],
+          values: [],
+          summaries: [],
+          conditions: [],
+          functions: [],
+          bodies: [],
+          headerValues: [],
+          declared: new Set(),
+          calledInLoops: new Set(),
+          restCallLoopBodies: new Set(),
+          starts: [],
+        };
+  const { targets, values, summaries, conditions, functions, bodies, headerValues } = walked;
+  const { declared, calledInLoops, restCallLoopBodies, starts } = walked;
   let loopDepth = 0;
-  const restCallLoopBodies = new Set<Block>();
   /**
    * Loop bodies the walk is in, innermost last. A REST call marks the innermost; leaving a marked body marks the next.
    */
@@ -194,7 +267,6 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
    * What each FUNCTION's body holds, for `tokenFunctions`: an `.access_token` read, a RETURN with a value (a body
    * holds what its nested FUNCTIONs hold). Open functions innermost last, noted as the walk goes.
    */
-  const bodies: FunctionBody[] = [];
   const openBodies: FunctionBody[] = [];
   const noteMember = (x: MemberExpression): void => {
     if (openBodies.length > 0 && isAccessTokenMember(x.property)) for (const body of openBodies) body.readsToken = true;
@@ -209,72 +281,83 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
       else if (x.kind === 'Member') noteMember(x);
     }
   };
-  // Per plain-variable assignment, in walk order: its target's name, its value, and the value's summary (made in the
-  // same walk that notes the value's calls). The rounds below read these arrays, not the tree again.
-  const targets: string[] = [];
-  const values: Expression[] = [];
-  const summaries: ValueSummary[] = [];
-  const valueSummaries = new Map<Expression, ValueSummary>();
-  walk(
-    program,
-    (node, parent) => {
-      switch (node.kind) {
-        case 'Assign':
-          if (node.target.kind !== 'Identifier') break; // its target and value are walked as expressions
-          // The target is a name (no calls in it); the value is summarised and its calls noted in one walk.
-          targets.push(node.target.folded);
-          values.push(node.value);
-          summaries.push(summarizeValue(node.value, notes));
-          valueSummaries.set(node.value, summaries[summaries.length - 1]!);
+  const enter = (node: AstNode, parent: AstNode | null): false | undefined => {
+    switch (node.kind) {
+      case 'Assign':
+        if (node.target.kind !== 'Identifier') break; // its target and value are walked as expressions
+        // The target is a name (no calls in it); the value is summarised and its calls noted in one walk.
+        targets.push(node.target.folded);
+        values.push(node.value);
+        summaries.push(summarizeValue(node.value, notes));
+        return false;
+      case 'If':
+        conditions.push(node.condition);
+        break;
+      case 'Select':
+        for (const c of node.clauses) if (c.kind === 'CaseGroup') for (const l of c.labels) conditions.push(l.value);
+        break;
+      case 'Function': {
+        functions.push(node);
+        for (const param of node.params) declared.add(param.folded);
+        const body = { readsToken: false, returnsValue: false };
+        bodies.push(body);
+        openBodies.push(body);
+        break;
+      }
+      case 'Return':
+        if (node.value !== null) for (const body of openBodies) body.returnsValue = true;
+        break;
+      case 'For':
+      case 'Foreach':
+        if (node.variable) declared.add(node.variable.folded);
+        loopDepth++;
+        break;
+      case 'Repeat':
+        loopDepth++;
+        break;
+      case 'Block':
+        if (parent && isLoop(parent) && parent.body === node) openLoopBodies.push(node);
+        break;
+      default:
+        if (isExpressionNode(node)) {
+          noteCalls(node);
           return false;
-        case 'If':
-          conditions.push(node.condition);
-          break;
-        case 'Select':
-          for (const c of node.clauses) if (c.kind === 'CaseGroup') for (const l of c.labels) conditions.push(l.value);
-          break;
-        case 'Function': {
-          functions.push(node);
-          for (const param of node.params) assignedNames.add(param.folded);
-          const body = { readsToken: false, returnsValue: false };
-          bodies.push(body);
-          openBodies.push(body);
-          break;
         }
-        case 'Return':
-          if (node.value !== null) for (const body of openBodies) body.returnsValue = true;
-          break;
-        case 'For':
-        case 'Foreach':
-          if (node.variable) assignedNames.add(node.variable.folded);
-          loopDepth++;
-          break;
-        case 'Repeat':
-          loopDepth++;
-          break;
-        case 'Block':
-          if (parent && isLoop(parent) && parent.body === node) openLoopBodies.push(node);
-          break;
-        default:
-          if (isExpressionNode(node)) {
-            noteCalls(node);
-            return false;
-          }
-          break;
-      }
-      return undefined;
-    },
-    (node: AstNode) => {
-      if (node.kind === 'Function') openBodies.pop();
-      if (node.kind === 'For' || node.kind === 'Foreach' || node.kind === 'Repeat') loopDepth--;
-      if (node.kind === 'Block' && node === openLoopBodies[openLoopBodies.length - 1]) {
-        openLoopBodies.pop();
-        const outer = openLoopBodies[openLoopBodies.length - 1];
-        if (outer && restCallLoopBodies.has(node)) restCallLoopBodies.add(outer);
-      }
-    },
-  );
+        break;
+    }
+    return undefined;
+  };
+  const leave = (node: AstNode): void => {
+    if (node.kind === 'Function') openBodies.pop();
+    if (node.kind === 'For' || node.kind === 'Foreach' || node.kind === 'Repeat') loopDepth--;
+    if (node.kind === 'Block' && node === openLoopBodies[openLoopBodies.length - 1]) {
+      openLoopBodies.pop();
+      const outer = openLoopBodies[openLoopBodies.length - 1];
+      if (outer && restCallLoopBodies.has(node)) restCallLoopBodies.add(outer);
+    }
+  };
+  // One statement at a time (nothing is open between two top-level statements), noting where each one's part starts.
+  for (let i = same; i <= statements.length; i++) {
+    starts.push(
+      targets.length,
+      conditions.length,
+      functions.length,
+      headerValues.length,
+      declared.size,
+      calledInLoops.size,
+      restCallLoopBodies.size,
+    );
+    if (i < statements.length) walk(statements[i]!, enter, leave);
+  }
+  return walked;
+}
 
+/** The facts of a walk: the rounds that find now, lifetime, token and expiry variables, and the rest. */
+function factsOfWalk(walked: FactsWalk, code: string): SnippetFacts {
+  const { targets, values, summaries, conditions, functions, bodies, headerValues } = walked;
+  const assignedNames = new Set(walked.declared);
+  const valueSummaries = new Map<Expression, ValueSummary>();
+  for (let i = 0; i < values.length; i++) valueSummaries.set(values[i]!, summaries[i]!);
   const count = targets.length;
 
   // "now" and its copies (two rounds cover a copy of a copy; a round that adds nothing is the last).
@@ -428,11 +511,11 @@ export function collectSnippetFacts(program: Program, code: string): SnippetFact
     dueTimes,
     lifetimeVariables,
     tokenFunctions,
-    calledInLoops,
+    calledInLoops: walked.calledInLoops,
     constantAssignments,
     jitterVariables,
     valueSummaries,
-    restCallLoopBodies,
+    restCallLoopBodies: walked.restCallLoopBodies,
   };
 }
 

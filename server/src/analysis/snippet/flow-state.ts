@@ -16,25 +16,34 @@ export interface ExpiryFact {
   readonly storedBuffer?: ExpirySetEvent['storedBuffer'];
 }
 
-/** One change to a table made inside a scope, with what to put back when the scope ends. */
-interface Undo {
-  readonly table: Map<unknown, unknown> | Set<unknown>;
-  readonly key: unknown;
-  readonly had: boolean;
-  readonly value: unknown;
-}
+/** What a logged change puts back: the key was not in the table (it is taken out again). */
+const ABSENT = Symbol('absent');
+/** What a logged change of a Set puts back when the key was in it. */
+const PRESENT = true;
+
+type Table = Map<unknown, unknown> | Set<unknown>;
 
 /**
  * The undo log of a state's tables: changes are logged while a scope is open, and always when the state is recorded
- * (a lowering a later version resumes: analysis/snippet/resume.ts rolls it back to a top-level statement).
+ * (a lowering a later version resumes: analysis/snippet/resume.ts rolls it back to a top-level statement). One
+ * change is a table, a key and what the key held, in three lists (no object per change: a recorded lowering logs
+ * every change it makes, and keeps the log).
  */
 class Journal {
-  readonly changes: Undo[] = [];
+  readonly tables: Table[] = [];
+  readonly keys: unknown[] = [];
+  readonly values: unknown[] = [];
   open = 0;
   recording = false;
 
   get logging(): boolean {
     return this.open > 0 || this.recording;
+  }
+
+  log(table: Table, key: unknown, value: unknown): void {
+    this.tables.push(table);
+    this.keys.push(key);
+    this.values.push(value);
   }
 }
 
@@ -55,16 +64,19 @@ class ScopedMap<K, V> extends Map<K, V> {
   }
 
   override set(key: K, value: V): this {
-    if (this.journal.logging)
-      this.journal.changes.push({ table: this, key, had: mapHas.call(this, key), value: mapGet.call(this, key) });
+    if (this.journal.logging) {
+      const before = mapGet.call(this, key);
+      const had = before !== undefined || mapHas.call(this, key);
+      if (had && before === value) return this; // nothing changes: nothing to undo
+      this.journal.log(this, key, had ? before : ABSENT);
+    }
     mapSet.call(this, key, value);
     return this;
   }
 
   override delete(key: K): boolean {
     if (this.size === 0) return false; // many tables stay empty in a script: no lookup then
-    if (this.journal.logging && mapHas.call(this, key))
-      this.journal.changes.push({ table: this, key, had: true, value: mapGet.call(this, key) });
+    if (this.journal.logging && mapHas.call(this, key)) this.journal.log(this, key, mapGet.call(this, key));
     return mapDelete.call(this, key);
   }
 }
@@ -76,16 +88,14 @@ class ScopedSet<K> extends Set<K> {
   }
 
   override add(key: K): this {
-    if (this.journal.logging && !setHas.call(this, key))
-      this.journal.changes.push({ table: this, key, had: false, value: undefined });
+    if (this.journal.logging && !setHas.call(this, key)) this.journal.log(this, key, ABSENT);
     setAdd.call(this, key);
     return this;
   }
 
   override delete(key: K): boolean {
     if (this.size === 0) return false;
-    if (this.journal.logging && setHas.call(this, key))
-      this.journal.changes.push({ table: this, key, had: true, value: undefined });
+    if (this.journal.logging && setHas.call(this, key)) this.journal.log(this, key, PRESENT);
     return setDelete.call(this, key);
   }
 }
@@ -93,9 +103,9 @@ class ScopedSet<K> extends Set<K> {
 /**
  * What is known at a point of the code, in source order: one table per kind of fact, by variable or by client.
  * A value in a table is never changed in place (a new list or map replaces it); the events and syntax nodes the
- * values refer to are shared on purpose (a call's pending uses are the events: UnitBuild logs what the call tells them). Code that runs elsewhere (a FUNCTION body)
- * is read in a scope: what it learns is undone when the scope ends, at the cost of what it changed (a copy of every
- * table per FUNCTION made long scripts of many FUNCTIONs quadratic).
+ * values refer to are shared on purpose (a client's pending uses are the events its next call is sent with). Code that
+ * runs elsewhere (a FUNCTION body) is read in a scope: what it learns is undone when the scope ends, at the cost of
+ * what it changed (a copy of every table per FUNCTION made long scripts of many FUNCTIONs quadratic).
  */
 export class FlowState {
   private readonly journal = new Journal();
@@ -133,7 +143,7 @@ export class FlowState {
   /** Opens a scope (a FUNCTION body): every change from here on is undone by `leaveScope(mark)`. */
   enterScope(): number {
     this.journal.open++;
-    return this.journal.changes.length;
+    return this.journal.tables.length;
   }
 
   /** Undoes every change since `enterScope` returned `mark`, latest first. */
@@ -149,19 +159,23 @@ export class FlowState {
 
   /** Where the log stands: `rollBack(mark)` later puts every table back as it is now. */
   mark(): number {
-    return this.journal.changes.length;
+    return this.journal.tables.length;
   }
 
   /** Undoes every logged change since `mark`, latest first. */
   rollBack(mark: number): void {
-    const { changes } = this.journal;
-    while (changes.length > mark) {
-      const { table, key, had, value } = changes.pop()!;
+    const { tables, keys, values } = this.journal;
+    for (let i = tables.length - 1; i >= mark; i--) {
+      const table = tables[i]!;
+      const value = values[i];
       if (table instanceof Map) {
-        if (had) mapSet.call(table, key, value);
-        else mapDelete.call(table, key);
-      } else if (had) setAdd.call(table, key);
-      else setDelete.call(table, key);
+        if (value === ABSENT) mapDelete.call(table, keys[i]);
+        else mapSet.call(table, keys[i], value);
+      } else if (value === ABSENT) setDelete.call(table, keys[i]);
+      else setAdd.call(table, keys[i]);
     }
+    tables.length = mark;
+    keys.length = mark;
+    values.length = mark;
   }
 }

@@ -13,7 +13,6 @@ import {
   SECONDS_PER_UNIT,
 } from '../vocabulary/time';
 import { calleeName, MAX_EVAL_DEPTH, throughStringCopy, unwrap, writtenText } from './expressions';
-import type { NameLookup, NameSet } from './document-facts';
 import { constantValue } from './time';
 
 /**
@@ -50,9 +49,9 @@ export interface TimeForm {
 /** What the linear form needs to know of names. */
 export interface TimeEnv {
   /** Variables holding now, with the seconds in one unit of their value (day counts: 86400). */
-  readonly nowUnits: NameLookup<number>;
+  readonly nowUnits: ReadonlyMap<string, number>;
   /** Variables holding now whose unit is not known (taken as day counts). */
-  readonly nowVariables: NameSet;
+  readonly nowVariables: ReadonlySet<string>;
   isExpiry(folded: string): boolean;
   isLifetime(folded: string): boolean;
   readonly code: string;

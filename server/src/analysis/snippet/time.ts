@@ -21,7 +21,7 @@ import { rangeOf } from '../../syntax/snippet/ast';
  * "Now": a now name (`utc`, `now`, `currentTime`), a now function (`now()`, `getdate()`), a variable assigned from one
  * of those, and the same instant in another form (`now.asutc()`, `floor(utc)`). The vocabulary decides the names.
  */
-export function isNowExpression(e: Expression, nowVariables: NameSet): boolean {
+export function isNowExpression(e: Expression, nowVariables: ReadonlySet<string>): boolean {
   let x = unwrap(e);
   for (let i = 0; i < MAX_EVAL_DEPTH; i++) {
     if (x.kind === 'Identifier') return isNowName(x.folded) || nowVariables.has(x.folded);
@@ -40,12 +40,12 @@ export function isNowExpression(e: Expression, nowVariables: NameSet): boolean {
 }
 
 /** True when `e` mentions now anywhere (`utc + (x / 86400)`). */
-export function mentionsNow(e: Expression, nowVariables: NameSet): boolean {
+export function mentionsNow(e: Expression, nowVariables: ReadonlySet<string>): boolean {
   return someNode(e, (n) => (n.kind === 'Identifier' || n.kind === 'Call') && isNowExpression(n, nowVariables));
 }
 
 /** `now + X` or `X + now` → X (the now side may be any "now" form). */
-export function addedToNow(e: Expression, nowVariables: NameSet): Expression | null {
+export function addedToNow(e: Expression, nowVariables: ReadonlySet<string>): Expression | null {
   const x = unwrap(e);
   if (x.kind !== 'Binary' || x.operator !== '+') return null;
   if (isNowExpression(x.left, nowVariables)) return x.right;

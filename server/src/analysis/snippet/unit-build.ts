@@ -16,9 +16,9 @@ import { isAccessTokenMember } from '../vocabulary/credential-patterns';
 import { isTokenVariableName } from '../vocabulary/names';
 import { rootIdentifier } from './expressions';
 import type { NameLookup, NameSet } from './document-facts';
-import type { LoweringFacts, SnippetFacts } from './facts';
+import type { SnippetFacts } from './facts';
 import { FlowState, type Writable } from './flow-state';
-import type { IdMarks, ModelIds } from './model-ids';
+import type { ModelIds } from './model-ids';
 import type { LiteralFinding } from './secrets';
 import { isJitterExpression } from './time';
 
@@ -126,23 +126,21 @@ function freshParts(): LoweringParts {
   };
 }
 
-/** Where a lowering stood before one top-level statement: `UnitBuild.resumed` rolls a build back to it. */
-export interface Checkpoint {
-  readonly state: number;
-  readonly drafts: number;
-  readonly conditions: number;
-  readonly literalKeys: number;
-  readonly useCalls: number;
-  readonly tokenRequests: number;
-  readonly ids: IdMarks;
-}
+/**
+ * Where lowerings stood between top-level statements, `CHECKPOINT_FIELDS` numbers each (`UnitBuild.markInto`): the
+ * lengths of the state's log, the drafts, the conditions, the literal keys, the use calls and the token requests,
+ * then the condition and call ids handed out.
+ */
+export type Checkpoints = number[];
+
+export const CHECKPOINT_FIELDS = 8;
 
 /**
  * One unit being lowered: its code and options, what is known so far (`state`), and the events and conditions made
  * so far. The readers of statements, assignments, calls, conditions and literals (one file each) all work on it.
  */
 export class UnitBuild {
-  readonly facts: LoweringFacts;
+  readonly facts: SnippetFacts;
   readonly code: string;
   /** The unit's id, which its events carry. */
   readonly unit: number;
@@ -159,7 +157,7 @@ export class UnitBuild {
     readonly source: SnippetSource,
     readonly header: UnitHeader,
     readonly options: UnitOptions,
-    facts: LoweringFacts,
+    facts: SnippetFacts,
     parts: LoweringParts = freshParts(),
   ) {
     this.code = source.code;
@@ -185,27 +183,33 @@ export class UnitBuild {
    */
   static resumed(
     build: UnitBuild,
-    at: Checkpoint,
+    checkpoints: Checkpoints,
+    index: number,
     source: SnippetSource,
     header: UnitHeader,
     options: UnitOptions,
-    facts: LoweringFacts,
+    facts: SnippetFacts,
   ): UnitBuild {
+    const at = index * CHECKPOINT_FIELDS;
+    const [state, drafts, conditions, literalKeys, useCalls, tokenRequests, conditionIds, callIds] = checkpoints.slice(
+      at,
+      at + CHECKPOINT_FIELDS,
+    ) as [number, number, number, number, number, number, number, number];
     const old = build.parts;
-    old.state.rollBack(at.state);
+    old.state.rollBack(state);
     const lastCall = build.options.ids.marks().calls;
-    for (let id = at.ids.calls + 1; id <= lastCall; id++) old.calls.delete(id);
-    for (let i = at.literalKeys; i < old.literalKeys.length; i++) old.literals.delete(old.literalKeys[i]!);
-    options.ids.continueAfter(at.ids);
+    for (let id = callIds + 1; id <= lastCall; id++) old.calls.delete(id);
+    for (let i = literalKeys; i < old.literalKeys.length; i++) old.literals.delete(old.literalKeys[i]!);
+    options.ids.continueAfter({ conditions: conditionIds, calls: callIds });
     return new UnitBuild(source, header, options, facts, {
       state: old.state,
-      drafts: old.drafts.slice(0, at.drafts),
-      conditions: old.conditions.slice(0, at.conditions),
+      drafts: old.drafts.slice(0, drafts),
+      conditions: old.conditions.slice(0, conditions),
       calls: old.calls,
       literals: old.literals,
-      literalKeys: old.literalKeys.slice(0, at.literalKeys),
-      useCalls: old.useCalls.slice(0, at.useCalls),
-      tokenRequests: old.tokenRequests.slice(0, at.tokenRequests),
+      literalKeys: old.literalKeys.slice(0, literalKeys),
+      useCalls: old.useCalls.slice(0, useCalls),
+      tokenRequests: old.tokenRequests.slice(0, tokenRequests),
     });
   }
 
@@ -214,18 +218,20 @@ export class UnitBuild {
     this.parts.state.record();
   }
 
-  /** Where the build stands now (between two top-level statements). */
-  checkpoint(): Checkpoint {
+  /** Adds where the build stands now (between two top-level statements) to `checkpoints`. */
+  markInto(checkpoints: Checkpoints): void {
     const p = this.parts;
-    return {
-      state: p.state.mark(),
-      drafts: p.drafts.length,
-      conditions: p.conditions.length,
-      literalKeys: p.literalKeys.length,
-      useCalls: p.useCalls.length,
-      tokenRequests: p.tokenRequests.length,
-      ids: this.options.ids.marks(),
-    };
+    const ids = this.options.ids.marks();
+    checkpoints.push(
+      p.state.mark(),
+      p.drafts.length,
+      p.conditions.length,
+      p.literalKeys.length,
+      p.useCalls.length,
+      p.tokenRequests.length,
+      ids.conditions,
+      ids.calls,
+    );
   }
 
   /**

@@ -80,7 +80,7 @@ export function summaryReadsAny(summary: ValueSummary, names: NameSet): boolean 
  * `mentionsNow` of the summarised value. A call is "now" only through its callee chain, whose root (an Identifier,
  * or a call of a named function) is itself in the value, so testing names and named calls alone is the same.
  */
-export function summaryMentionsNow(summary: ValueSummary, nowVariables: NameSet): boolean {
+export function summaryMentionsNow(summary: ValueSummary, nowVariables: ReadonlySet<string>): boolean {
   return summary.nowByName || summaryReadsAny(summary, nowVariables);
 }
 
