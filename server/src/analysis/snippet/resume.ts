@@ -54,8 +54,9 @@ export function namesSaidOtherwise(before: SnippetFacts, after: SnippetFacts): S
   for (const fact of LOOKUP_FACTS) {
     const a: ReadonlyMap<string, unknown> = before[fact];
     const b: ReadonlyMap<string, unknown> = after[fact];
-    for (const [name, value] of a) if ((b.get(name) ?? undefined) !== (value ?? undefined)) names.add(name);
-    for (const [name, value] of b) if (!a.has(name) && value !== null) names.add(name);
+    // By key, then the value: no entry array per name (this runs over every assigned variable per edit).
+    for (const name of a.keys()) if ((b.get(name) ?? undefined) !== (a.get(name) ?? undefined)) names.add(name);
+    for (const name of b.keys()) if (!a.has(name) && b.get(name) !== null) names.add(name);
     if (names.size > MAX_CHANGED_NAMES) return undefined;
   }
   return names;
