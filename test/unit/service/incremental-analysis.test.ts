@@ -8,9 +8,10 @@ import { movedUnit } from '../../../server/src/analysis/export/unit-reuse';
 import { authoringOf } from '../../../server/src/authoring/authoring-document';
 import { snippetUnitsLowered } from '../../../server/src/analysis/snippet/unit-extractor';
 import { runSteps } from '../../../server/src/common/steps';
-import { Analysis, type Finding } from '../../../server/src/service';
+import { Analysis } from '../../../server/src/service';
 import { buildExport } from '../../helpers/export-builder';
 import { exportFixtureFiles } from '../../helpers/export-fixtures';
+import { comparableFindings } from '../../helpers/comparable-findings';
 import { applyMutation, type Mutation, mutationArbitrary } from '../../helpers/mutations';
 
 /**
@@ -53,16 +54,6 @@ function occurrencesOf(analysis: Analysis): readonly unknown[] {
   return authoringOf(analysis.document).index.occurrences;
 }
 
-function comparable(findings: readonly Finding[]): unknown[] {
-  return findings.map((f) => ({
-    code: f.code,
-    range: f.range,
-    message: f.message,
-    severity: f.severity,
-    related: f.related?.map((r) => ({ range: r.range, message: r.message })),
-  }));
-}
-
 describe('service: incremental analysis of exports', function () {
   this.timeout(120_000);
 
@@ -96,7 +87,7 @@ describe('service: incremental analysis of exports', function () {
             assert.equal(incremental === undefined, fresh === undefined, 'both see an export, or neither');
             if (incremental && fresh) {
               assert.deepStrictEqual(incremental.model.units, fresh.model.units);
-              assert.deepEqual(comparable(incremental.findings), comparable(fresh.findings));
+              assert.deepEqual(comparableFindings(incremental.findings), comparableFindings(fresh.findings));
               // Authoring keeps each unchanged action's symbol occurrences too (moved): the same answers.
               assert.deepStrictEqual(occurrencesOf(incremental), occurrencesOf(fresh));
               assert.deepStrictEqual(incremental.semanticTokens(), fresh.semanticTokens());
@@ -168,7 +159,7 @@ describe('service: incremental analysis of exports', function () {
         const moved = movedUnit(earlier, tokenUnit(fresh)!.range.start - earlier.range.start);
         assert.notDeepStrictEqual(tokenUnit(fresh), moved);
         assert.deepStrictEqual(incremental.model.units, fresh.model.units);
-        assert.deepEqual(comparable(incremental.findings), comparable(fresh.findings));
+        assert.deepEqual(comparableFindings(incremental.findings), comparableFindings(fresh.findings));
       });
     }
 

@@ -6,10 +6,11 @@ import { statementsResumed } from '../../../server/src/analysis/snippet/resume';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 import { runSteps } from '../../../server/src/common/steps';
 import { parseSnippet } from '../../../server/src/syntax/snippet/parser';
-import { Analysis, type Finding } from '../../../server/src/service';
+import { Analysis } from '../../../server/src/service';
 import { documentsUnder } from '../../helpers/fixture-texts';
 import { readAnnotated } from '../../helpers/annotated';
 import { readFileSync } from 'node:fs';
+import { comparableFindings } from '../../helpers/comparable-findings';
 import { applyMutation, type Mutation, mutationArbitrary } from '../../helpers/mutations';
 
 /**
@@ -92,16 +93,6 @@ const PIECES = [
   'FOR i = 1 TO 2 { Fetch() }',
 ];
 
-function comparable(findings: readonly Finding[]): unknown[] {
-  return findings.map((f) => ({
-    code: f.code,
-    range: f.range,
-    message: f.message,
-    severity: f.severity,
-    related: f.related?.map((r) => ({ range: r.range, message: r.message })),
-  }));
-}
-
 const NAME = 'long-script.snippet';
 
 /**
@@ -175,7 +166,7 @@ describe('service: incremental analysis of edited .snippet files', function () {
             const scratch = fresh(text);
             assert.deepStrictEqual(factsShape(incremental), factsShape(scratch));
             assert.deepStrictEqual(incremental.model.units, scratch.model.units);
-            assert.deepEqual(comparable(incremental.findings), comparable(scratch.findings));
+            assert.deepEqual(comparableFindings(incremental.findings), comparableFindings(scratch.findings));
             // The version resumed from keeps its model as it was.
             assert.deepStrictEqual(before, beforeCopy);
             previous = incremental;
@@ -346,7 +337,7 @@ describe('service: incremental analysis of edited .snippet files', function () {
         const after = nextVersion(before, text.replace(edit.from, edit.to));
         const scratch = fresh(after.text);
         assert.deepStrictEqual(after.model.units, scratch.model.units);
-        assert.deepEqual(comparable(after.findings), comparable(scratch.findings));
+        assert.deepEqual(comparableFindings(after.findings), comparableFindings(scratch.findings));
         assert.deepStrictEqual(before.model.units, model);
       });
     }

@@ -57,16 +57,7 @@ export function* extractSnippetModelSteps(
       unit = lowered.unit;
       kept = lowered.resumable;
     } else {
-      unit = yield* extractSnippetUnitSteps(source, header, {
-        settings,
-        ids,
-        facts,
-        // One piece: its own facts are the document's (documentConstantsOf([facts]) and the rest, without copies).
-        documentConstants: agreedValuesOf(facts.constantAssignments),
-        documentJitter: facts.jitterVariables,
-        documentStrings: agreedValuesOf(facts.stringAssignments),
-        documentAssigned: facts.assignedNames,
-      });
+      unit = yield* extractSnippetUnitSteps(source, header, fileOptions(settings, ids, facts));
     }
   } catch (error) {
     // Last resort (a bug, reported; tests fail on it): an empty unit keeps the other diagnostics working.
@@ -81,6 +72,20 @@ export function* extractSnippetModelSteps(
 
 const identityRange = (start: number, end: number): TextRange => ({ start, end });
 
+/** How a `.snippet` file is lowered: one piece, so its own facts are the document's. */
+function fileOptions(settings: Settings, ids: ModelIds, facts: SnippetFacts): UnitOptions {
+  return {
+    settings,
+    ids,
+    facts,
+    // documentConstantsOf([facts]) and the rest, without copies.
+    documentConstants: agreedValuesOf(facts.constantAssignments),
+    documentJitter: facts.jitterVariables,
+    documentStrings: agreedValuesOf(facts.stringAssignments),
+    documentAssigned: facts.assignedNames,
+  };
+}
+
 /** Lowers the file with every change of the state logged, from where `earlier` can be resumed (else from the top). */
 function* resumableLoweringSteps(
   source: SnippetSource,
@@ -92,16 +97,7 @@ function* resumableLoweringSteps(
 ): Steps<{ unit: CodeUnit; resumable: ResumableLowering }> {
   const statements = source.program.body;
   const from = earlier ? resumePoint(earlier, statements, source.code, facts, settings) : 0;
-  const options: UnitOptions = {
-    settings,
-    ids,
-    facts,
-    // One piece: its own facts are the document's (documentConstantsOf([facts]) and the rest, without copies).
-    documentConstants: agreedValuesOf(facts.constantAssignments),
-    documentJitter: facts.jitterVariables,
-    documentStrings: agreedValuesOf(facts.stringAssignments),
-    documentAssigned: facts.assignedNames,
-  };
+  const options = fileOptions(settings, ids, facts);
   let build: UnitBuild;
   let checkpoints: Checkpoints;
   if (from > 0 && earlier) {
