@@ -238,10 +238,10 @@ interface IdleWatch {
   readonly settledAfterS: number;
 }
 
-async function watchIdle(pid: number): Promise<IdleWatch> {
+async function watchIdle(pid: number, forMs = IDLE_WATCH_MS): Promise<IdleWatch> {
   const samples: { at: number; mib: number }[] = [];
   const start = performance.now();
-  while (performance.now() - start < IDLE_WATCH_MS) {
+  while (performance.now() - start < forMs) {
     await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
     samples.push({ at: performance.now() - start, mib: Number(rssMiB(pid)) });
   }
@@ -328,13 +328,8 @@ async function warmUpMemory(subject: Subject): Promise<WarmUpMemory> {
     await client.open(uri, subject.languageId, subject.make(50));
     await client.pull(uri);
     const afterPullMiB = Number(rssMiB(client.pid));
-    let peakMiB = afterPullMiB;
-    const start = performance.now();
-    while (performance.now() - start < WARM_UP_WATCH_MS) {
-      await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
-      peakMiB = Math.max(peakMiB, Number(rssMiB(client.pid)));
-    }
-    return { afterPullMiB, peakMiB };
+    const { peakMiB } = await watchIdle(client.pid, WARM_UP_WATCH_MS);
+    return { afterPullMiB, peakMiB: Math.max(afterPullMiB, peakMiB) };
   } finally {
     await client.dispose();
   }
