@@ -449,7 +449,8 @@ function report(
     const m = memories.get(subject)!;
     return (
       `- ${subject.label}: ${m.idle} MiB idle; ${m.loaded} MiB with ${MEMORY_DOCUMENTS} different open documents, ` +
-      `each pulled once; ${m.edited} MiB after ${EDITS} edits of the last of them; left idle for ${IDLE_WATCH_MS / 1000} s, at most ${mib(m.afterwards.peakMiB)}, then ` +
+      `each pulled once; ${m.edited} MiB after ${EDITS} edits of the last of them; ` +
+      `left idle for ${IDLE_WATCH_MS / 1000} s, at most ${mib(m.afterwards.peakMiB)}, then ` +
       `${mib(m.afterwards.lastMiB)} (it last moved by over 1 MiB ` +
       `${m.afterwards.settledAfterS.toFixed(1)} s after the last pull); ` +
       `V8 heap in use then ${mib(m.heap?.heapInUseMiB)} (no GC forced), ` +
