@@ -287,17 +287,18 @@ async function memory(subject: Subject): Promise<Memory> {
     await client.pull(`file:///bench/warm-up.${subject.extension}`);
     const idle = rssMiB(client.pid);
     const base = subject.make(MEMORY_LINES);
-    let last = { uri: '', text: '' };
-    for (let i = 0; i < MEMORY_DOCUMENTS; i++) {
-      // Different documents (the issue's case): each has its own names, so no two texts or parses are alike.
-      const text = base.replace(/cachedToken/g, `cachedToken${i}`);
-      const uri = `file:///bench/open-${i}.${subject.extension}`;
+    // Different documents (the issue's case): each has its own names, so no two texts or parses are alike.
+    const documents = Array.from({ length: MEMORY_DOCUMENTS }, (_, i) => ({
+      uri: `file:///bench/open-${i}.${subject.extension}`,
+      text: base.replace(/cachedToken/g, `cachedToken${i}`),
+    }));
+    for (const { uri, text } of documents) {
       await client.open(uri, subject.languageId, text);
       await client.pull(uri);
-      last = { uri, text };
     }
     const loaded = rssMiB(client.pid);
     // Then the latency runs' edits, typed into the last of them: what working on one of many open scripts leaves.
+    const last = documents[documents.length - 1]!;
     for (const edit of typingEdits(last.text, subject.isUrlLine)) {
       await client.change(last.uri, [edit]);
       await client.pull(last.uri);
